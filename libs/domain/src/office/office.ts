@@ -1,0 +1,45 @@
+import type { Decider } from '../shared/decider';
+import { conflict, invalid } from '../shared/errors';
+import { requireText } from '../shared/legal-basis';
+
+/** A regional office (perangkat daerah, OPD), e.g. Dinas Koperasi, Usaha Kecil dan Menengah. */
+export const OFFICE_EVENT_TYPES = { registered: 'office.registered' } as const;
+
+export interface OfficeRegistered {
+  id: string;
+  type: typeof OFFICE_EVENT_TYPES.registered;
+  data: { code: string; name: string };
+}
+
+export interface RegisterOffice {
+  type: 'RegisterOffice';
+  eventId: string;
+  code: unknown;
+  name: unknown;
+}
+
+export interface OfficeState {
+  code: string | null;
+  name: string | null;
+}
+
+/** Office codes: letters, digits, dots and dashes, e.g. "DKUKM" or "2.17.0.00.0.00.01.0000". */
+const OFFICE_CODE = /^[A-Za-z0-9][A-Za-z0-9.\-]{0,39}$/;
+
+export function parseOfficeCode(value: unknown, field = 'code'): string {
+  if (typeof value !== 'string' || !OFFICE_CODE.test(value.trim())) {
+    throw invalid(field, 'must be 1-40 letters, digits, dots or dashes, starting with a letter or digit (e.g. "DKUKM")', 'OFFICE_CODE_FORMAT');
+  }
+  return value.trim().toUpperCase();
+}
+
+export const officeDecider: Decider<RegisterOffice, OfficeRegistered, OfficeState> = {
+  initialState: () => ({ code: null, name: null }),
+  decide(command, state) {
+    const code = parseOfficeCode(command.code);
+    if (state.code) throw conflict('OFFICE_ALREADY_REGISTERED', `office ${code} is already registered`, 'code');
+    const name = requireText(command.name, 'name', 300);
+    return [{ id: command.eventId, type: OFFICE_EVENT_TYPES.registered, data: { code, name } }];
+  },
+  evolve: (state, event) => ({ ...state, code: event.data.code, name: event.data.name }),
+};

@@ -1,0 +1,69 @@
+/**
+ * Commands on a plan line. Fields arrive as sent (strings, possibly missing) and are validated by the
+ * decider, so the domain protects itself whatever the edge did. `eventId` is the id the produced event
+ * will carry: ids are chosen outside the domain.
+ */
+export interface RegisterLine {
+  type: 'RegisterLine';
+  eventId: string;
+  year: number;
+  officeCode: string;
+  code: unknown;
+  name: unknown;
+  /** Facts looked up by the handler: the office and (for kegiatan / sub kegiatan) the parent line exist. */
+  officeRegistered: boolean;
+  parentRegistered: boolean;
+}
+
+export interface DefineIndicator {
+  type: 'DefineIndicator';
+  eventId: string;
+  name: unknown;
+  unit: unknown;
+  direction: unknown;
+}
+
+export interface ReviseTarget {
+  type: 'ReviseTarget';
+  eventId: string;
+  /** Indicator id ("IK-1") or its exact name. */
+  indicator: unknown;
+  value: unknown;
+  reason: unknown;
+  effectiveDate: unknown;
+}
+
+export interface ChangePagu {
+  type: 'ChangePagu';
+  eventId: string;
+  phase: unknown;
+  fundingSource: unknown;
+  /** Exactly one of amount (set) and delta (add). */
+  amount?: unknown;
+  delta?: unknown;
+  reason: unknown;
+  legalBasis: unknown;
+  effectiveDate: unknown;
+}
+
+export interface RecordRealisation {
+  type: 'RecordRealisation';
+  eventId: string;
+  period: unknown;
+  amount?: unknown;
+  outputs?: unknown;
+  /** Defaults to the last day of the period. */
+  effectiveDate?: unknown;
+}
+
+export interface CorrectEvent {
+  type: 'CorrectEvent';
+  eventId: string;
+  correctedEventId: string;
+  reason: unknown;
+  legalBasis?: unknown;
+  /** Fields to replace (same names as the original command's); empty or absent: a reversal. */
+  replacement?: Record<string, unknown>;
+}
+
+export type LineCommand = RegisterLine | DefineIndicator | ReviseTarget | ChangePagu | RecordRealisation | CorrectEvent;

@@ -1,0 +1,91 @@
+import { conflict, invalid, notFound, ruleBroken } from '../shared/errors';
+import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
+import type { CorrectEvent } from './commands';
+import { LINE_EVENT_TYPES, type CorrectableData, type EventCorrected } from './events';
+import { parsePaguChange, parseRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
+import type { LineEntry, PlanLineState } from './state';
+
+/** The entry a correction may target: recorded on this line and not corrected already. */
+export function correctableEntry(state: PlanLineState, eventId: string): LineEntry {
+  requireLine(state);
+  const entry = state.entries.find((e) => e.eventId === eventId);
+  if (!entry) {
+    throw ruleBroken('EVENT_NOT_CORRECTABLE', `event ${eventId} is not a pagu change, shift, target revision or realisation of this line`, 'eventId');
+  }
+  if (entry.supersededBy) {
+    throw conflict('EVENT_ALREADY_CORRECTED', `event ${eventId} was already corrected by event ${entry.supersededBy.eventId}; correct that one instead`, 'eventId');
+  }
+  return entry;
+}
+
+/** The original change expressed as the fields of the command that produced it. */
+function originalFields(entry: LineEntry): Record<string, unknown> {
+  const common = { effectiveDate: entry.effectiveDate, legalBasis: entry.legalBasis };
+  switch (entry.kind) {
+    case 'pagu': {
+      const { phase, fundingSource, operation, amount } = entry.data;
+      return { ...common, phase, fundingSource, ...(operation === 'set' ? { amount } : { delta: amount }) };
+    }
+    case 'target':
+      return { ...common, indicator: entry.data.indicatorId, value: entry.data.value };
+    case 'realisation':
+      return { ...common, period: entry.data.period, amount: entry.data.amount, outputs: entry.data.outputs };
+    case 'shift':
+      return { ...common, amount: entry.data.amount };
+  }
+}
+
+/** The replacement: the original's fields overlaid with those sent; amount and delta replace each other. */
+export function mergeReplacement(entry: LineEntry, replacement: Record<string, unknown>, reason: string): Record<string, unknown> {
+  const base = originalFields(entry);
+  if ('amount' in replacement && entry.kind === 'pagu') delete base.delta;
+  if ('delta' in replacement && entry.kind === 'pagu') delete base.amount;
+  return { ...base, ...replacement, reason };
+}
+
+function parseReplacement(state: PlanLineState, entry: LineEntry, fields: Record<string, unknown>): ParsedChange<CorrectableData> {
+  switch (entry.kind) {
+    case 'pagu':
+      return parsePaguChange(state, fields);
+    case 'target':
+      return parseTargetRevision(state, fields);
+    case 'realisation':
+      // The granularity rule must not count the corrected realisation itself.
+      return parseRealisation({ ...state, realisationGranularity: null }, fields);
+    case 'shift':
+      throw invalid('eventId', 'a shift has two legs: correct it through the shift correction, which changes both lines', 'SHIFT_CORRECTION');
+  }
+}
+
+const needsLegalBasis = (entry: LineEntry) =>
+  entry.kind === 'shift' || (entry.kind === 'pagu' && (entry.legalBasis !== null || entry.data.operation === 'add'));
+
+export function decideCorrection(command: CorrectEvent, state: PlanLineState): EventCorrected {
+  const entry = correctableEntry(state, command.correctedEventId);
+  const reason = parseReason(command.reason);
+  if (!reason) throw ruleBroken('REASON_REQUIRED', 'a correction must carry a reason', 'reason');
+  let legalBasis = parseLegalBasis(command.legalBasis);
+  if (needsLegalBasis(entry)) ({ legalBasis } = requireLegalBasisAndReason(legalBasis, reason, 'a correction of a budget change'));
+  const fields = command.replacement ?? {};
+  const replacement = Object.keys(fields).length === 0 ? null : parseReplacement(state, entry, mergeReplacement(entry, fields, reason));
+  if (!state.line) throw notFound('LINE_NOT_REGISTERED', 'the plan line is not registered');
+  return {
+    id: command.eventId,
+    type: LINE_EVENT_TYPES.corrected,
+    data: {
+      correctedEventId: entry.eventId,
+      correctedType: typeForKind[entry.kind],
+      replacement: replacement && { data: replacement.data, effectiveDate: replacement.effectiveDate },
+    },
+    effectiveDate: replacement?.effectiveDate ?? entry.effectiveDate,
+    legalBasis,
+    reason,
+  };
+}
+
+export const typeForKind: Record<LineEntry['kind'], string> = {
+  pagu: LINE_EVENT_TYPES.paguChanged,
+  shift: LINE_EVENT_TYPES.paguShifted,
+  target: LINE_EVENT_TYPES.targetRevised,
+  realisation: LINE_EVENT_TYPES.realisationRecorded,
+};

@@ -1,0 +1,88 @@
+import { conflict, invalid, notFound, ruleBroken } from '../shared/errors';
+import { requireText } from '../shared/legal-basis';
+import type { Decider } from '../shared/decider';
+import type { ChangePagu, DefineIndicator, LineCommand, RecordRealisation, RegisterLine, ReviseTarget } from './commands';
+import { decideCorrection } from './correct';
+import { LINE_EVENT_TYPES, type IndicatorDirection, type LineEvent } from './events';
+import { evolveLine } from './evolve';
+import { assertInvariants } from './invariants';
+import { parsePaguChange, parseRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
+import { parsePlanCode } from './plan-code';
+import { initialLineState, type PlanLineState } from './state';
+
+const DIRECTIONS: IndicatorDirection[] = ['higher_is_better', 'lower_is_better'];
+
+function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] {
+  const { code, level, parentCode } = parsePlanCode(command.code);
+  if (state.line) throw conflict('LINE_ALREADY_REGISTERED', `line ${code} is already registered for ${command.year} in office ${command.officeCode}`, 'code');
+  if (!command.officeRegistered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.officeCode} is not registered`, 'office');
+  if (parentCode && !command.parentRegistered) {
+    throw ruleBroken('PARENT_NOT_REGISTERED', `register the parent line ${parentCode} before ${code}`, 'code');
+  }
+  const name = requireText(command.name, 'name', 500);
+  return [
+    {
+      id: command.eventId,
+      type: LINE_EVENT_TYPES.registered,
+      data: { year: command.year, officeCode: command.officeCode, code, level, parentCode, name },
+      effectiveDate: `${command.year}-01-01`,
+      legalBasis: null,
+      reason: null,
+    },
+  ];
+}
+
+function defineIndicator(command: DefineIndicator, state: PlanLineState): LineEvent[] {
+  requireLine(state);
+  const name = requireText(command.name, 'name', 500);
+  const unit = requireText(command.unit, 'unit', 60);
+  if (!DIRECTIONS.includes(command.direction as IndicatorDirection)) {
+    throw invalid('direction', `must be one of ${DIRECTIONS.join(', ')}`, 'DIRECTION_UNKNOWN');
+  }
+  if (state.indicators.some((i) => i.name === name)) throw conflict('INDICATOR_NAME_TAKEN', `indicator "${name}" already exists on this line`, 'name');
+  const indicatorId = `IK-${state.indicators.length + 1}`;
+  return [
+    {
+      id: command.eventId,
+      type: LINE_EVENT_TYPES.indicatorDefined,
+      data: { indicatorId, name, unit, direction: command.direction as IndicatorDirection },
+      effectiveDate: `${state.line!.year}-01-01`,
+      legalBasis: null,
+      reason: null,
+    },
+  ];
+}
+
+const eventFrom = <T extends LineEvent['type']>(id: string, type: T, change: ParsedChange<unknown>) =>
+  ({ id, type, ...change }) as LineEvent;
+
+/** Appends the candidate events to the state and checks the line's invariants on the result. */
+export function checked(state: PlanLineState, events: LineEvent[]): LineEvent[] {
+  assertInvariants(events.reduce(evolveLine, state));
+  return events;
+}
+
+export function decideLine(command: LineCommand, state: PlanLineState): LineEvent[] {
+  switch (command.type) {
+    case 'RegisterLine':
+      return registerLine(command, state);
+    case 'DefineIndicator':
+      return defineIndicator(command, state);
+    case 'ReviseTarget':
+      return [eventFrom(command.eventId, LINE_EVENT_TYPES.targetRevised, parseTargetRevision(state, command as ReviseTarget & Record<string, unknown>))];
+    case 'ChangePagu':
+      return checked(state, [eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, parsePaguChange(state, command as ChangePagu & Record<string, unknown>))]);
+    case 'RecordRealisation':
+      return checked(state, [
+        eventFrom(command.eventId, LINE_EVENT_TYPES.realisationRecorded, parseRealisation(state, command as RecordRealisation & Record<string, unknown>)),
+      ]);
+    case 'CorrectEvent':
+      return checked(state, [decideCorrection(command, state)]);
+  }
+}
+
+export const planLineDecider: Decider<LineCommand, LineEvent, PlanLineState> = {
+  decide: decideLine,
+  evolve: evolveLine,
+  initialState: initialLineState,
+};

@@ -1,0 +1,67 @@
+import type { LineEntry, PlanLineState } from './state';
+import { LINE_EVENT_TYPES, type LineEvent } from './events';
+import { parsePeriod } from '../shared/period';
+
+type EntryKind = LineEntry['kind'];
+
+const ENTRY_KIND_BY_TYPE: Partial<Record<LineEvent['type'], EntryKind>> = {
+  [LINE_EVENT_TYPES.targetRevised]: 'target',
+  [LINE_EVENT_TYPES.paguChanged]: 'pagu',
+  [LINE_EVENT_TYPES.paguShifted]: 'shift',
+  [LINE_EVENT_TYPES.realisationRecorded]: 'realisation',
+};
+
+export const entryKindOf = (type: string): EntryKind | undefined => ENTRY_KIND_BY_TYPE[type as LineEvent['type']];
+
+function entryFrom(event: LineEvent, kind: EntryKind, data: unknown, sequence: number, extra: Partial<LineEntry> = {}): LineEntry {
+  return {
+    kind,
+    data,
+    eventId: event.id,
+    effectiveDate: event.effectiveDate,
+    legalBasis: event.legalBasis,
+    reason: event.reason,
+    recordedAt: event.recordedAt ?? null,
+    actor: event.actor ?? null,
+    sequence,
+    corrects: null,
+    supersededBy: null,
+    ...extra,
+  } as LineEntry;
+}
+
+function granularityAfter(state: PlanLineState, entry: LineEntry): PlanLineState['realisationGranularity'] {
+  if (entry.kind !== 'realisation' || state.realisationGranularity) return state.realisationGranularity;
+  return parsePeriod(entry.data.period).granularity;
+}
+
+/** Folds one event into a line's state. Never mutates its input. */
+export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineState {
+  const next: PlanLineState = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case LINE_EVENT_TYPES.registered:
+      return { ...next, line: event.data };
+    case LINE_EVENT_TYPES.indicatorDefined:
+      return { ...next, indicators: [...state.indicators, event.data] };
+    case LINE_EVENT_TYPES.corrected: {
+      const { correctedEventId, replacement } = event.data;
+      const original = state.entries.find((e) => e.eventId === correctedEventId && !e.supersededBy);
+      if (!original) return next; // decide() never lets this happen; a projection stays total anyway
+      const superseded = { ...original, supersededBy: { eventId: event.id, recordedAt: event.recordedAt ?? null } } as LineEntry;
+      const entries = state.entries.map((e) => (e === original ? superseded : e));
+      if (!replacement) return { ...next, entries };
+      // The replacement takes the original's place in the order of the stream.
+      const replacementEntry = entryFrom(event, original.kind, replacement.data, original.sequence, {
+        effectiveDate: replacement.effectiveDate,
+        corrects: correctedEventId,
+      });
+      return { ...next, entries: [...entries, replacementEntry], realisationGranularity: granularityAfter(next, replacementEntry) };
+    }
+    default: {
+      const kind = entryKindOf(event.type);
+      if (!kind) return next;
+      const entry = entryFrom(event, kind, event.data, next.version);
+      return { ...next, entries: [...state.entries, entry], realisationGranularity: granularityAfter(next, entry) };
+    }
+  }
+}

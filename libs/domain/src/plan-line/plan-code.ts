@@ -1,0 +1,65 @@
+import { invalid } from '../shared/errors';
+
+/**
+ * Permendagri 90/2019 nomenclature: U.BB.PP.L.KK.SSSS
+ * urusan (1 digit, or X for cross-cutting) . bidang (2 digits or XX) . program (2)
+ * . kegiatan = authority level (1: province, 2: regency/city) + 2 digits . sub kegiatan (4 digits; older data 2).
+ */
+export type PlanLevel = 'program' | 'kegiatan' | 'sub_kegiatan';
+
+export interface PlanCode {
+  /** Normalised code; sub kegiatan always with 4 digits. */
+  code: string;
+  level: PlanLevel;
+  /** Code of the parent line; null for a program (its parent is the office). */
+  parentCode: string | null;
+}
+
+const SEGMENT_RULES: Array<{ name: string; pattern: RegExp; hint: string }> = [
+  { name: 'urusan', pattern: /^([1-9]|X)$/, hint: 'one digit 1-9 or X' },
+  { name: 'bidang urusan', pattern: /^(\d{2}|XX)$/, hint: 'two digits or XX' },
+  { name: 'program', pattern: /^\d{2}$/, hint: 'two digits' },
+  { name: 'kegiatan authority level', pattern: /^[12]$/, hint: '1 (province) or 2 (regency/city)' },
+  { name: 'kegiatan', pattern: /^\d{2}$/, hint: 'two digits' },
+  { name: 'sub kegiatan', pattern: /^(\d{2}|\d{4})$/, hint: 'four digits (two-digit legacy codes are accepted)' },
+];
+
+const LEVEL_BY_SEGMENTS: Record<number, PlanLevel> = { 3: 'program', 5: 'kegiatan', 6: 'sub_kegiatan' };
+
+export function parsePlanCode(raw: unknown, field = 'code'): PlanCode {
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    throw invalid(field, 'is required, e.g. "2.17.07" (program), "2.17.07.1.01" (kegiatan) or "2.17.07.1.01.0001" (sub kegiatan)', 'CODE_REQUIRED');
+  }
+  const segments = raw.trim().toUpperCase().split('.');
+  const level = LEVEL_BY_SEGMENTS[segments.length];
+  if (!level) {
+    throw invalid(
+      field,
+      `"${raw}" has ${segments.length} segment(s); a Permendagri 90 code has 3 (program), 5 (kegiatan) or 6 (sub kegiatan)`,
+      'CODE_FORMAT',
+    );
+  }
+  segments.forEach((segment, i) => {
+    const rule = SEGMENT_RULES[i];
+    if (!rule.pattern.test(segment)) {
+      throw invalid(field, `"${raw}": the ${rule.name} segment "${segment}" must be ${rule.hint}`, 'CODE_FORMAT');
+    }
+  });
+  if (level === 'sub_kegiatan' && segments[5].length === 2) segments[5] = `00${segments[5]}`;
+  const code = segments.join('.');
+  const parentCode = level === 'program' ? null : segments.slice(0, level === 'kegiatan' ? 3 : 5).join('.');
+  return { code, level, parentCode };
+}
+
+/** Sorts codes the way a plan document lists them (segment by segment). */
+export const comparePlanCodes = (a: string, b: string): number => {
+  const as = a.split('.');
+  const bs = b.split('.');
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    if (as[i] === undefined) return -1;
+    if (bs[i] === undefined) return 1;
+    const c = as[i].localeCompare(bs[i], 'en', { numeric: true });
+    if (c !== 0) return c;
+  }
+  return 0;
+};

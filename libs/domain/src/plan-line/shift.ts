@@ -1,0 +1,93 @@
+import { invalid, ruleBroken } from '../shared/errors';
+import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
+import { parseAmount, toAmountString } from '../shared/money';
+import { correctableEntry } from './correct';
+import { checked } from './decide';
+import { LINE_EVENT_TYPES, type EventCorrected, type LineEvent, type PaguShifted } from './events';
+import { effectiveDateIn, parseFundingSource, requireLine } from './parse-changes';
+import type { LineEntry, PlanLineState } from './state';
+
+/** A budget shift (pergeseran): takes an amount of one funding source from one line and gives it to another. */
+export interface ShiftBudget {
+  type: 'ShiftBudget';
+  shiftId: string;
+  outEventId: string;
+  inEventId: string;
+  amount: unknown;
+  fundingSource: unknown;
+  reason: unknown;
+  legalBasis: unknown;
+  effectiveDate: unknown;
+}
+
+/** Decides both legs; the handler appends them to the two streams in one transaction. */
+export function decideShift(command: ShiftBudget, from: PlanLineState, to: PlanLineState): { out: LineEvent[]; in: LineEvent[] } {
+  const fromLine = requireLine(from);
+  const toLine = requireLine(to);
+  if (fromLine.code === toLine.code) throw invalid('toCode', 'a shift needs two different lines', 'SHIFT_SAME_LINE');
+  if (fromLine.year !== toLine.year || fromLine.officeCode !== toLine.officeCode) {
+    throw ruleBroken('SHIFT_ACROSS_OFFICES', 'a shift moves budget between lines of one office and year', 'toCode');
+  }
+  const amount = parseAmount(command.amount, 'amount');
+  if (!amount.isPositive() || amount.isZero()) throw invalid('amount', 'must be greater than zero', 'SHIFT_AMOUNT_NOT_POSITIVE');
+  const fundingSource = parseFundingSource(command.fundingSource);
+  const effectiveDate = effectiveDateIn(from, command.effectiveDate);
+  const { legalBasis, reason } = requireLegalBasisAndReason(parseLegalBasis(command.legalBasis), parseReason(command.reason), 'a budget shift (pergeseran)');
+  const leg = (id: string, direction: 'out' | 'in', counterpartCode: string): PaguShifted => ({
+    id,
+    type: LINE_EVENT_TYPES.paguShifted,
+    data: { shiftId: command.shiftId, direction, counterpartCode, fundingSource, amount: toAmountString(amount) },
+    effectiveDate,
+    legalBasis,
+    reason,
+  });
+  return {
+    out: checked(from, [leg(command.outEventId, 'out', toLine.code)]),
+    in: checked(to, [leg(command.inEventId, 'in', fromLine.code)]),
+  };
+}
+
+export interface CorrectShift {
+  type: 'CorrectShift';
+  /** Id of either leg of the shift. */
+  correctedEventId: string;
+  /** Ids of the two correcting events: one for the line holding correctedEventId, one for the counterpart. */
+  eventId: string;
+  counterpartEventId: string;
+  reason: unknown;
+  legalBasis: unknown;
+  /** { amount } to change the shifted amount; absent: the shift is reversed on both lines. */
+  replacement?: Record<string, unknown>;
+}
+
+/** Corrects both legs of a shift together, so the two lines never disagree about it. */
+export function decideShiftCorrection(command: CorrectShift, line: PlanLineState, counterpart: PlanLineState): { line: LineEvent[]; counterpart: LineEvent[] } {
+  const leg = correctableEntry(line, command.correctedEventId);
+  if (leg.kind !== 'shift') throw invalid('eventId', `event ${command.correctedEventId} is not a shift`, 'NOT_A_SHIFT');
+  const other = counterpart.entries.find((e) => e.kind === 'shift' && e.data.shiftId === leg.data.shiftId && !e.supersededBy);
+  if (!other) throw ruleBroken('SHIFT_LEG_MISSING', `the other leg of shift ${leg.data.shiftId} is not active on line ${counterpart.line?.code}`);
+  const { legalBasis, reason } = requireLegalBasisAndReason(parseLegalBasis(command.legalBasis), parseReason(command.reason), 'a correction of a budget shift');
+  const fields = command.replacement ?? {};
+  const unknownFields = Object.keys(fields).filter((k) => k !== 'amount');
+  if (unknownFields.length > 0) throw invalid(unknownFields[0], 'only the amount of a shift can be corrected; reverse it and record a new shift instead', 'SHIFT_CORRECTION_FIELD');
+  const amount = fields.amount === undefined ? null : toAmountString(parseAmount(fields.amount, 'amount'));
+  if (amount !== null && isZeroAmount(amount)) throw invalid('amount', 'must be greater than zero; send no amount to reverse the shift', 'SHIFT_AMOUNT_NOT_POSITIVE');
+  const correction = (id: string, entry: LineEntry): EventCorrected => ({
+    id,
+    type: LINE_EVENT_TYPES.corrected,
+    data: {
+      correctedEventId: entry.eventId,
+      correctedType: LINE_EVENT_TYPES.paguShifted,
+      replacement: amount === null ? null : { data: { ...(entry.data as PaguShifted['data']), amount }, effectiveDate: entry.effectiveDate },
+    },
+    effectiveDate: entry.effectiveDate,
+    legalBasis,
+    reason,
+  });
+  return {
+    line: checked(line, [correction(command.eventId, leg)]),
+    counterpart: checked(counterpart, [correction(command.counterpartEventId, other)]),
+  };
+}
+
+const isZeroAmount = (amount: string): boolean => /^0+(\.0+)?$/.test(amount);

@@ -1,0 +1,46 @@
+import { parseIsoDate } from './dates';
+import { invalid, ruleBroken } from './errors';
+
+export interface LegalBasis {
+  /** Perda, Perkada, DPA, DPPA, PMK, ... */
+  kind: string;
+  number: string;
+  date: string;
+}
+
+const text = (value: unknown, field: string, max: number): string => {
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, 'is required and must be non-empty text', 'TEXT_REQUIRED');
+  if (value.length > max) throw invalid(field, `must be at most ${max} characters`, 'TEXT_TOO_LONG');
+  return value.trim();
+};
+
+export function parseLegalBasis(value: unknown, field = 'legalBasis'): LegalBasis | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') throw invalid(field, 'must be an object {kind, number, date}', 'LEGAL_BASIS_FORMAT');
+  const v = value as Record<string, unknown>;
+  return {
+    kind: text(v.kind, `${field}.kind`, 40),
+    number: text(v.number, `${field}.number`, 120),
+    date: parseIsoDate(v.date, `${field}.date`),
+  };
+}
+
+export function parseReason(value: unknown, field = 'reason'): string | null {
+  if (value === undefined || value === null) return null;
+  return text(value, field, 2000);
+}
+
+export function requireText(value: unknown, field: string, max = 500): string {
+  return text(value, field, max);
+}
+
+/** Changes that a finance officer must be able to trace to an instrument carry legal basis and reason. */
+export function requireLegalBasisAndReason(
+  legalBasis: LegalBasis | null,
+  reason: string | null,
+  why: string,
+): { legalBasis: LegalBasis; reason: string } {
+  if (!legalBasis) throw ruleBroken('LEGAL_BASIS_REQUIRED', `${why} must carry a legal basis {kind, number, date}`, 'legalBasis');
+  if (!reason) throw ruleBroken('REASON_REQUIRED', `${why} must carry a reason`, 'reason');
+  return { legalBasis, reason };
+}

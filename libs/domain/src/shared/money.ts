@@ -1,0 +1,64 @@
+import Decimal from 'decimal.js';
+import { invalid } from './errors';
+
+/** Amounts are exact decimals. 34 significant digits comfortably hold 10^15 Rupiah with cents. */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -20, toExpPos: 40 });
+export type Money = Decimal;
+
+const AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
+const UNSIGNED_AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
+const DECIMAL_VALUE = /^-?\d{1,18}(\.\d{1,6})?$/;
+
+/**
+ * Parses a Rupiah amount sent as a decimal string ("6145553447.00"). A JSON number is refused:
+ * it may already have lost cents on its way here.
+ */
+export function parseAmount(value: unknown, field: string, options: { signed?: boolean } = {}): Decimal {
+  if (typeof value === 'number') {
+    throw invalid(field, 'must be a decimal string such as "1653027794.00", not a JSON number', 'AMOUNT_NOT_STRING');
+  }
+  if (typeof value !== 'string') throw invalid(field, 'is required as a decimal string such as "1653027794.00"', 'AMOUNT_REQUIRED');
+  const pattern = options.signed ? AMOUNT : UNSIGNED_AMOUNT;
+  if (!pattern.test(value)) {
+    throw invalid(
+      field,
+      `"${value}" is not a valid amount: use digits with at most 2 decimal places and a dot as decimal separator${
+        options.signed ? ' (a leading minus is allowed)' : ''
+      }`,
+      'AMOUNT_FORMAT',
+    );
+  }
+  return new Money(value);
+}
+
+/** Parses a non-money decimal (an indicator target or output value). */
+export function parseDecimalValue(value: unknown, field: string): Decimal {
+  if (typeof value !== 'string' || !DECIMAL_VALUE.test(value)) {
+    throw invalid(field, 'must be a decimal string such as "100" or "12.5" (at most 6 decimal places)', 'VALUE_FORMAT');
+  }
+  return new Money(value);
+}
+
+/** Machine format: plain decimal string with exactly two places. */
+export const toAmountString = (d: Decimal.Value): string => new Money(d).toFixed(2);
+
+export const sum = (values: Iterable<Decimal.Value>): Decimal => {
+  let total = new Money(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+};
+
+/** Percentage with two places, or null when the denominator is zero (absorption of a zero pagu is undefined). */
+export function percentage(numerator: Decimal.Value, denominator: Decimal.Value): string | null {
+  const d = new Money(denominator);
+  if (d.isZero()) return null;
+  return new Money(numerator).div(d).times(100).toFixed(2);
+}
+
+/** Human format, Indonesian style: Rp 1.653.027.794,00 */
+export function formatRupiah(value: Decimal.Value): string {
+  const d = new Money(value);
+  const [int, frac] = d.abs().toFixed(2).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${d.isNegative() ? '-' : ''}Rp ${grouped},${frac}`;
+}

@@ -1,0 +1,40 @@
+import { lastDayOfMonth } from './dates';
+import { invalid, ruleBroken } from './errors';
+
+/** A realisation period: a month ("2022-11") or a quarter, triwulan ("2022-Q4"). */
+export interface Period {
+  key: string;
+  year: number;
+  granularity: 'month' | 'quarter';
+  /** 1-12 for months, 1-4 for quarters */
+  index: number;
+  quarter: 1 | 2 | 3 | 4;
+  /** Last day of the period, the default effective date of its realisation. */
+  endDate: string;
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+
+export function parsePeriod(value: unknown, field = 'period'): Period {
+  if (typeof value !== 'string') throw invalid(field, 'is required, as a month "2022-11" or a quarter "2022-Q4"', 'PERIOD_REQUIRED');
+  const month = MONTH.exec(value);
+  if (month) {
+    const year = Number(month[1]);
+    const index = Number(month[2]);
+    return { key: value, year, granularity: 'month', index, quarter: Math.ceil(index / 3) as Period['quarter'], endDate: lastDayOfMonth(year, index) };
+  }
+  const quarter = QUARTER.exec(value);
+  if (quarter) {
+    const year = Number(quarter[1]);
+    const index = Number(quarter[2]);
+    return { key: value, year, granularity: 'quarter', index, quarter: index as Period['quarter'], endDate: lastDayOfMonth(year, index * 3) };
+  }
+  throw invalid(field, `"${value}" is not a period: use a month "2022-11" or a quarter "2022-Q4"`, 'PERIOD_FORMAT');
+}
+
+export function assertPeriodInYear(period: Period, year: number, field = 'period'): void {
+  if (period.year !== year) {
+    throw ruleBroken('PERIOD_OUTSIDE_FISCAL_YEAR', `${field} ${period.key} lies outside fiscal year ${year}`, field);
+  }
+}
