@@ -83,6 +83,8 @@ export interface AppendResult {
   lastPosition: number;
   /** True when this result is the stored result of an earlier append with the same idempotency key. */
   replayed: boolean;
+  /** The request fingerprint stored with the idempotency key, when one was given (findByIdempotencyKey). */
+  requestHash?: string | null;
 }
 
 export interface ReadStreamOptions {
