@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { parsePlanCode } from '@renja/domain';
+import {
+  ChangePaguCommand,
+  DefineIndicatorCommand,
+  lineAddress,
+  RecordRealisationCommand,
+  RegisterLineCommand,
+  ReviseTargetCommand,
+  type CommandMetadata,
+  type CommandResult,
+  type LineChangeCommand,
+} from '@renja/application';
+import { PlanReader } from '@renja/projections';
+import { BearerTokenGuard } from '../auth.guard';
+import { ChangePaguDto, DefineIndicatorDto, RecordRealisationDto, ReviseTargetDto } from '../dto/line-change.dto';
+import { RegisterLineDto } from '../dto/office.dto';
+import { asOfFromQuery, FiscalYearPipe } from '../params';
+import { WriteMetadata } from '../write-metadata';
+import { writeResponse } from '../write-response';
+
+type LineChangeClass = new (year: number, office: string, code: string, body: Record<string, unknown>, meta: CommandMetadata) => LineChangeCommand;
+
+const WRITE_HEADERS = [
+  ApiBearerAuth(),
+  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Re-sending the same key returns the first result and writes nothing' }),
+  ApiHeader({ name: 'If-Match', required: false, description: 'ETag (version) of the line you last read; 412 if it changed' }),
+];
+const Write = (): MethodDecorator => (target, key, descriptor) => {
+  UseGuards(BearerTokenGuard)(target, key, descriptor);
+  WRITE_HEADERS.forEach((d) => d(target, key, descriptor));
+};
+
+@ApiTags('plan lines')
+@Controller('api/v1/years/:year/offices/:office/lines')
+export class LinesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: PlanReader,
+  ) {}
+
+  private async change(Command: LineChangeClass, year: number, office: string, code: string, body: object, meta: CommandMetadata, res: Response) {
+    const line = lineAddress(year, office, code);
+    const result: CommandResult = await this.commands.execute(new Command(year, office, code, body as Record<string, unknown>, meta));
+    return writeResponse(res, result, line.streamId);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Write()
+  @ApiOperation({ summary: 'Register a program, kegiatan or sub kegiatan line for the year' })
+  async register(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Body() body: RegisterLineDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const line = lineAddress(year, office, parsePlanCode(body.code).code);
+    const result: CommandResult = await this.commands.execute(new RegisterLineCommand(year, office, body, meta));
+    return { code: line.code, level: line.level, parentCode: line.parentCode, ...writeResponse(res, result, line.streamId) };
+  }
+
+  @Post(':code/indicators')
+  @HttpCode(201)
+  @Write()
+  @ApiOperation({ summary: 'Define a performance indicator on a line' })
+  indicator(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: DefineIndicatorDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+    return this.change(DefineIndicatorCommand, year, office, code, body, meta, res);
+  }
+
+  @Post(':code/targets')
+  @HttpCode(201)
+  @Write()
+  @ApiOperation({ summary: "Set or revise an indicator's target" })
+  target(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: ReviseTargetDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+    return this.change(ReviseTargetCommand, year, office, code, body, meta, res);
+  }
+
+  @Post(':code/pagu')
+  @HttpCode(201)
+  @Write()
+  @ApiOperation({ summary: "Set (amount) or add to (delta) a funding source's pagu in a phase" })
+  pagu(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: ChangePaguDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+    return this.change(ChangePaguCommand, year, office, code, body, meta, res);
+  }
+
+  @Post(':code/realisations')
+  @HttpCode(201)
+  @Write()
+  @ApiOperation({ summary: 'Record realisation (Rupiah and/or outputs) for a month or quarter' })
+  realisation(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: RecordRealisationDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+    return this.change(RecordRealisationCommand, year, office, code, body, meta, res);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One line: pagu per phase and source, realisation, absorption, indicators' })
+  @ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time: a date or ISO timestamp (UTC)' })
+  async line(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Query('validAt') validAt: string | undefined, @Query('knownAt') knownAt: string | undefined, @Res({ passthrough: true }) res: Response) {
+    const address = lineAddress(year, office, code);
+    const line = await this.reader.line(address.streamId, address.code, asOfFromQuery(validAt, knownAt));
+    res.setHeader('ETag', `"${line.version}"`);
+    return line;
+  }
+
+  @Get(':code/history')
+  @ApiOperation({ summary: 'Revision history of a line: every change with who, when, why and on what legal basis' })
+  history(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string) {
+    const address = lineAddress(year, office, code);
+    return this.reader.history(address.streamId, address.code);
+  }
+}

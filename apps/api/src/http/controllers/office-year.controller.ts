@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { parseOfficeCode } from '@renja/domain';
+import { lineAddress, ShiftBudgetCommand, type CommandMetadata, type CommandResult } from '@renja/application';
+import { PlanReader } from '@renja/projections';
+import { BearerTokenGuard } from '../auth.guard';
+import { ShiftBudgetDto } from '../dto/shift.dto';
+import { asOfFromQuery, FiscalYearPipe } from '../params';
+import { WriteMetadata } from '../write-metadata';
+import { writeResponse } from '../write-response';
+
+@ApiTags('plan')
+@Controller('api/v1/years/:year/offices/:office')
+export class OfficeYearController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: PlanReader,
+  ) {}
+
+  @Get('plan')
+  @ApiOperation({ summary: "The office's plan for the year: every line with pagu, realisation and absorption, rolled up" })
+  @ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD: "the pagu on 31 October 2022"' })
+  @ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time: "as the ledger knew it on 15 December 2022"' })
+  plan(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query('validAt') validAt?: string, @Query('knownAt') knownAt?: string) {
+    return this.reader.plan(year, parseOfficeCode(office, 'office'), asOfFromQuery(validAt, knownAt));
+  }
+
+  @Post('shifts')
+  @HttpCode(201)
+  @UseGuards(BearerTokenGuard)
+  @ApiBearerAuth()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Version of the line giving the budget (fromCode)' })
+  @ApiOperation({ summary: 'Shift budget (pergeseran) from one line to another: both change or neither' })
+  async shift(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Body() body: ShiftBudgetDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+    const from = lineAddress(year, office, body.fromCode);
+    const to = lineAddress(year, office, body.toCode);
+    const result: CommandResult = await this.commands.execute(new ShiftBudgetCommand(year, office, { ...body }, meta));
+    return { ...writeResponse(res, result, from.streamId), versions: { [from.code]: result.streamVersions[from.streamId], [to.code]: result.streamVersions[to.streamId] } };
+  }
+}

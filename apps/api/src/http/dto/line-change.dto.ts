@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PHASES } from '@renja/domain';
+import { LegalBasisDto } from './common.dto';
+import { IsAmountString, IsDecimalString, IsIsoDate } from './validators';
+
+export class DefineIndicatorDto {
+  @ApiProperty({ example: 'Jumlah UMKM yang dibina' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  name: string;
+
+  @ApiProperty({ example: 'UMKM' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  unit: string;
+
+  @ApiProperty({ enum: ['higher_is_better', 'lower_is_better'] })
+  @IsIn(['higher_is_better', 'lower_is_better'])
+  direction: string;
+}
+
+export class ReviseTargetDto {
+  @ApiProperty({ example: 'IK-1', description: 'Indicator id or exact name' })
+  @IsString()
+  @IsNotEmpty()
+  indicator: string;
+
+  @ApiProperty({ example: '120', description: 'Target value as a decimal string' })
+  @IsDecimalString()
+  value: string;
+
+  @ApiProperty({ example: 'Target Renja 2022' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiProperty({ example: '2022-01-03', format: 'date' })
+  @IsIsoDate()
+  effectiveDate: string;
+
+  @ApiPropertyOptional({ type: LegalBasisDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LegalBasisDto)
+  legalBasis?: LegalBasisDto;
+}
+
+export class ChangePaguDto {
+  @ApiProperty({ enum: PHASES })
+  @IsIn(PHASES as unknown as string[])
+  phase: string;
+
+  @ApiProperty({ example: 'DID', description: 'Funding source (sumber dana): APBD, PAD, DAU, DAK, DBH, DID, ... (open list)' })
+  @IsString()
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'fundingSource must be a code such as APBD, PAD, DAU, DAK, DBH or DID' })
+  fundingSource: string;
+
+  @ApiPropertyOptional({ example: '653027794.00', description: "Sets the source's amount in this phase (send amount or delta)" })
+  @IsOptional()
+  @IsAmountString()
+  amount?: string;
+
+  @ApiPropertyOptional({ example: '1000000000.00', description: 'Adds a signed change to the source (send amount or delta)' })
+  @IsOptional()
+  @IsAmountString({ signed: true })
+  delta?: string;
+
+  @ApiPropertyOptional({ example: 'Tambahan Dana Insentif Daerah' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: LegalBasisDto, description: 'Required for APBD, PERGESERAN, APBD_P and every delta' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LegalBasisDto)
+  legalBasis?: LegalBasisDto;
+
+  @ApiProperty({ example: '2022-11-08', format: 'date' })
+  @IsIsoDate()
+  effectiveDate: string;
+}
+
+export class OutputDto {
+  @ApiProperty({ example: 'IK-1' })
+  @IsString()
+  @IsNotEmpty()
+  indicator: string;
+
+  @ApiProperty({ example: '25' })
+  @IsDecimalString()
+  value: string;
+}
+
+export class RecordRealisationDto {
+  @ApiProperty({ example: '2022-Q4', description: 'A month "2022-11" or a quarter (triwulan) "2022-Q4"' })
+  @IsString()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { message: 'period must be a month such as "2022-11" or a quarter such as "2022-Q4"' })
+  period: string;
+
+  @ApiPropertyOptional({ example: '630592410.00', description: 'Rupiah spent in the period (realisasi keuangan)' })
+  @IsOptional()
+  @IsAmountString()
+  amount?: string;
+
+  @ApiPropertyOptional({ type: [OutputDto], description: 'Output achieved per indicator (realisasi kinerja)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => OutputDto)
+  outputs?: OutputDto[];
+
+  @ApiPropertyOptional({ example: '2022-12-31', format: 'date', description: 'Defaults to the last day of the period' })
+  @IsOptional()
+  @IsIsoDate()
+  effectiveDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

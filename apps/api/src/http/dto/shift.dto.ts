@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { LegalBasisDto } from './common.dto';
+import { IsAmountString, IsIsoDate } from './validators';
+
+export class ShiftBudgetDto {
+  @ApiProperty({ example: '2.17.07.1.01.0001' })
+  @IsString()
+  @IsNotEmpty()
+  fromCode: string;
+
+  @ApiProperty({ example: '2.17.08.1.01.0001' })
+  @IsString()
+  @IsNotEmpty()
+  toCode: string;
+
+  @ApiProperty({ example: '25000000.00' })
+  @IsAmountString()
+  amount: string;
+
+  @ApiProperty({ example: 'DAU' })
+  @IsString()
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'fundingSource must be a code such as APBD, PAD, DAU, DAK, DBH or DID' })
+  fundingSource: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiProperty({ type: LegalBasisDto })
+  @ValidateNested()
+  @Type(() => LegalBasisDto)
+  legalBasis: LegalBasisDto;
+
+  @ApiProperty({ format: 'date' })
+  @IsIsoDate()
+  effectiveDate: string;
+}

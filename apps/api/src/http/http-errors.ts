@@ -1,0 +1,77 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '@renja/domain';
+import { IdempotencyConflictError, PreconditionFailedError } from '@renja/application';
+import { DuplicateEventIdError, IdempotencyKeyReusedError, WrongExpectedVersionError } from '@renja/event-store';
+
+/** The JSON body of every error: what went wrong, about which field, under which rule. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  rule?: string;
+  field?: string;
+  details?: string[];
+}
+
+const STATUS_BY_KIND = { invalid: 400, not_found: 404, conflict: 409, rule: 422 } as const;
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+};
+
+const body = (statusCode: number, message: string, extra: Partial<ErrorBody> = {}): ErrorBody => ({
+  statusCode,
+  error: TITLES[statusCode] ?? 'Error',
+  message,
+  ...extra,
+});
+
+function fromHttpException(e: HttpException): ErrorBody {
+  const status = e.getStatus();
+  const response = e.getResponse() as string | { message?: string | string[]; field?: string; rule?: string };
+  if (typeof response === 'string') return body(status, response);
+  const messages = Array.isArray(response.message) ? response.message : [response.message ?? e.message];
+  return body(status, messages.join('; '), { field: response.field, rule: response.rule, details: messages.length > 1 ? messages : undefined });
+}
+
+/** Maps every error to one JSON shape and the right status; unexpected errors are logged, never leaked. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) return body(STATUS_BY_KIND[error.kind], error.message, { rule: error.rule, field: error.field });
+  if (error instanceof PreconditionFailedError) return body(412, error.message, { rule: 'VERSION_MISMATCH', field: 'If-Match' });
+  if (error instanceof WrongExpectedVersionError) {
+    return body(409, `the line changed while this request was being decided (${error.message}); retry`, { rule: 'CONCURRENT_WRITE' });
+  }
+  if (error instanceof IdempotencyConflictError || error instanceof IdempotencyKeyReusedError) {
+    return body(422, error.message, { rule: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' });
+  }
+  if (error instanceof DuplicateEventIdError) return body(409, error.message, { rule: 'DUPLICATE_EVENT' });
+  if (error instanceof HttpException) return fromHttpException(error);
+  const parserError = error as { type?: string; status?: number; message?: string };
+  if (parserError?.type === 'entity.parse.failed') return body(400, `request body is not valid JSON: ${parserError.message}`, { rule: 'MALFORMED_JSON' });
+  if (parserError?.type === 'entity.too.large') return body(413, 'request body is too large', { rule: 'BODY_TOO_LARGE' });
+  if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+    return body(parserError.status, parserError.message ?? 'bad request');
+  }
+  return body(500, 'internal error: the request was not recorded; the ledger is unchanged');
+}
+
+@Catch()
+export class LedgerExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const payload = toErrorBody(error);
+    if (payload.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response.status(payload.statusCode).json(payload);
+  }
+}

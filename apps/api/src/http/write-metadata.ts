@@ -1,0 +1,39 @@
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { CommandMetadata } from '@renja/application';
+import type { AuthenticatedRequest } from './auth.guard';
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+const ID = /^[\x21-\x7e]{1,200}$/;
+
+/** If-Match: "7", W/"7" or 7 → 7. */
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!m) throw new BadRequestException({ message: `If-Match must be the ETag of the line, e.g. "3" (got ${value})`, field: 'If-Match' });
+  return Number(m[1]);
+}
+
+function header(request: AuthenticatedRequest, name: string, pattern: RegExp): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw new BadRequestException({ message: `${name} must be 1-200 printable ASCII characters`, field: name });
+  }
+  return value;
+}
+
+/** Builds the metadata of a write from the request: actor, correlation, idempotency, If-Match. */
+export const WriteMetadata = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  const correlationId = header(request, 'X-Correlation-Id', ID) ?? randomUUID();
+  const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  return {
+    actor: request.tokenHolder!.name,
+    correlationId,
+    causationId: header(request, 'X-Causation-Id', ID) ?? null,
+    idempotencyKey: header(request, 'Idempotency-Key', KEY),
+    requestHash,
+    expectedVersion: parseIfMatch(request.headers['if-match'] as string | undefined),
+  };
+});

@@ -1,0 +1,63 @@
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
+import { commandHandlers, EVENT_STORE, PG_POOL, PLAN_PROJECTOR, StreamCommandRunner, TOKEN_STORE } from '@renja/application';
+import { PostgresEventStore, type EventStore } from '@renja/event-store';
+import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { PlanProjection, PlanReader, Projector, readModelEntities } from '@renja/projections';
+import { BearerTokenGuard } from './http/auth.guard';
+import { CorrectionsController } from './http/controllers/corrections.controller';
+import { LinesController } from './http/controllers/lines.controller';
+import { OfficeYearController } from './http/controllers/office-year.controller';
+import { OfficesController } from './http/controllers/offices.controller';
+
+export interface LedgerModuleOptions {
+  databaseUrl: string;
+  /** Pool used by the event store and token store; owned by the caller. */
+  pool: Pool;
+}
+
+/** Wires the ports to PostgreSQL: event store, read models (TypeORM), tokens, command handlers. */
+@Module({})
+export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(PLAN_PROJECTOR) private readonly projector: Projector,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  static forRoot(options: LedgerModuleOptions): DynamicModule {
+    return {
+      module: LedgerModule,
+      imports: [
+        CqrsModule.forRoot(),
+        TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
+      ],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController],
+      providers: [
+        { provide: PG_POOL, useValue: options.pool },
+        { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
+        { provide: TOKEN_STORE, useFactory: (pool: Pool) => new TokenStore(pool), inject: [PG_POOL] },
+        {
+          provide: PLAN_PROJECTOR,
+          useFactory: (dataSource: DataSource, store: EventStore) => new Projector(dataSource, store, new PlanProjection()),
+          inject: [DataSource, EVENT_STORE],
+        },
+        { provide: PlanReader, useFactory: (dataSource: DataSource) => new PlanReader(dataSource), inject: [DataSource] },
+        StreamCommandRunner,
+        BearerTokenGuard,
+        ...commandHandlers,
+      ],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projector.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await this.store.close();
+  }
+}

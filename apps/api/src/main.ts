@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ledgerMigrations } from '@renja/application';
+import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/config';
+import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
+import { createApp } from './create-app';
+
+const log = (line: string) => console.log(line);
+
+/** On a database without tokens, creates the admin token, prints it and keeps it in the data folder. */
+async function ensureAdminToken(db: LedgerDatabase, config: LedgerConfig): Promise<void> {
+  const tokens = new TokenStore(db.pool);
+  if ((await tokens.count()) > 0) return;
+  const admin = await tokens.create('admin');
+  const file = join(config.dataDir, 'admin-token');
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, `${admin.token}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    log(`First start: created the admin API token (also saved in ${file}):\n\n  ${admin.token}\n`);
+  } catch {
+    log(`First start: created the admin API token (store it now, it is not shown again):\n\n  ${admin.token}\n`);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openLedgerDatabase(config, ledgerMigrations, log);
+  await ensureAdminToken(db, config);
+  const app = await createApp({ databaseUrl: db.url, pool: db.pool });
+  await app.listen(config.httpPort, config.httpHost);
+  const base = `http://localhost:${config.httpPort}`;
+  log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
+  if (!config.databaseUrl) log(`Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name>)`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping ...`);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Renja Ledger failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { ChangePaguHandler } from './commands/change-pagu/change-pagu';
+import { CorrectEventHandler } from './commands/correct-event/correct-event';
+import { DefineIndicatorHandler } from './commands/define-indicator/define-indicator';
+import { RecordRealisationHandler } from './commands/record-realisation/record-realisation';
+import { RegisterLineHandler } from './commands/register-line/register-line';
+import { RegisterOfficeHandler } from './commands/register-office/register-office';
+import { ReviseTargetHandler } from './commands/revise-target/revise-target';
+import { ShiftBudgetHandler } from './commands/shift-budget/shift-budget';
+
+export const commandHandlers = [
+  RegisterOfficeHandler,
+  RegisterLineHandler,
+  DefineIndicatorHandler,
+  ReviseTargetHandler,
+  ChangePaguHandler,
+  RecordRealisationHandler,
+  ShiftBudgetHandler,
+  CorrectEventHandler,
+];

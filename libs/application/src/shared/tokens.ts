@@ -1,0 +1,5 @@
+/** Nest injection tokens for the ports and infrastructure the handlers use. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const PG_POOL = Symbol('PG_POOL');
+export const PLAN_PROJECTOR = Symbol('PLAN_PROJECTOR');
+export const TOKEN_STORE = Symbol('TOKEN_STORE');

@@ -1,0 +1,34 @@
+import type { Migration } from '@renja/infrastructure/database/migrations';
+
+/** Read-model tables. They can be emptied and rebuilt from the ledger at any time. */
+export const projectionMigrations: Migration[] = [
+  {
+    id: '0200_read_models',
+    sql: `
+      CREATE TABLE projection_checkpoints (name text PRIMARY KEY, position bigint NOT NULL);
+      CREATE TABLE rm_offices (
+        code text PRIMARY KEY, name text NOT NULL, registered_at text NOT NULL, registered_by text NOT NULL,
+        last_position bigint NOT NULL
+      );
+      CREATE TABLE rm_plan_lines (
+        stream_id text PRIMARY KEY,
+        year int NOT NULL, office_code text NOT NULL, code text NOT NULL, level text NOT NULL, parent_code text,
+        name text NOT NULL, version int NOT NULL,
+        current_phase text, current_pagu numeric(20,2) NOT NULL, original_pagu numeric(20,2),
+        executable_pagu numeric(20,2) NOT NULL, realised numeric(20,2) NOT NULL,
+        state jsonb NOT NULL, last_position bigint NOT NULL,
+        UNIQUE (year, office_code, code)
+      );
+      CREATE TABLE rm_line_pagu (
+        stream_id text NOT NULL, phase text NOT NULL, funding_source text NOT NULL, amount numeric(20,2) NOT NULL,
+        PRIMARY KEY (stream_id, phase, funding_source)
+      );
+      CREATE TABLE rm_line_history (
+        position bigint NOT NULL, seq int NOT NULL, stream_id text NOT NULL, event_id uuid NOT NULL,
+        event_type text NOT NULL, recorded_at text NOT NULL, effective_date date, actor text NOT NULL,
+        figure text, from_value text, to_value text, reason text, legal_basis jsonb, corrects_event_id uuid,
+        PRIMARY KEY (position, seq)
+      );
+      CREATE INDEX rm_line_history_stream ON rm_line_history (stream_id, position);`,
+  },
+];

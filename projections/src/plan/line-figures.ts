@@ -1,0 +1,82 @@
+import Decimal from 'decimal.js';
+import {
+  Money,
+  paguBreakdown,
+  percentage,
+  realisationSummary,
+  targetsAsOf,
+  totalOf,
+  type AsOf,
+  type PlanLineState,
+} from '@renja/domain';
+
+/** The figures of one line as JSON for the API: amounts as plain decimal strings. */
+export interface LineFigures {
+  currentPhase: string | null;
+  pagu: Record<string, Record<string, string> & { total: string }>;
+  currentPagu: string;
+  originalPagu: string | null;
+  executablePagu: string;
+  realised: string;
+  realisedByQuarter: string[];
+  absorption: { current: string | null; original: string | null };
+  indicators: IndicatorFigures[];
+}
+
+export interface IndicatorFigures {
+  id: string;
+  name: string;
+  unit: string;
+  direction: string;
+  target: string | null;
+  /** Output per quarter (TW I-IV); null where nothing was reported. */
+  outputs: Array<string | null>;
+  outputTotal: string | null;
+  /** Capaian kinerja (%): realised ÷ target, inverted for lower-is-better indicators. */
+  achievement: string | null;
+}
+
+function achievement(direction: string, target: Decimal | undefined, total: Decimal | null): string | null {
+  if (!target || total === null) return null;
+  return direction === 'lower_is_better' ? percentage(target, total) : percentage(total, target);
+}
+
+export function lineFigures(state: PlanLineState, asOf: AsOf = {}): LineFigures {
+  const pagu = paguBreakdown(state, asOf);
+  const realisation = realisationSummary(state, asOf);
+  const targets = targetsAsOf(state, asOf);
+  const phases: LineFigures['pagu'] = {};
+  for (const [phase, sources] of pagu.phases) {
+    const entry: Record<string, string> = {};
+    for (const [source, amount] of sources) entry[source] = amount.toFixed(2);
+    phases[phase] = { ...entry, total: totalOf(sources).toFixed(2) };
+  }
+  return {
+    currentPhase: pagu.currentPhase,
+    pagu: phases,
+    currentPagu: pagu.currentPagu.toFixed(2),
+    originalPagu: pagu.originalPagu?.toFixed(2) ?? null,
+    executablePagu: pagu.executablePagu.toFixed(2),
+    realised: realisation.cumulative.toFixed(2),
+    realisedByQuarter: realisation.byQuarter.map((q) => q.toFixed(2)),
+    absorption: {
+      current: percentage(realisation.cumulative, pagu.currentPagu),
+      original: pagu.originalPagu ? percentage(realisation.cumulative, pagu.originalPagu) : null,
+    },
+    indicators: state.indicators.map((i) => {
+      const outputs = realisation.outputs.get(i.indicatorId) ?? [null, null, null, null];
+      const reported = outputs.filter((o): o is Decimal => o !== null);
+      const total = reported.length ? reported.reduce((a, b) => a.plus(b), new Money(0)) : null;
+      return {
+        id: i.indicatorId,
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        target: targets.get(i.indicatorId)?.toString() ?? null,
+        outputs: outputs.map((o) => o?.toString() ?? null),
+        outputTotal: total?.toString() ?? null,
+        achievement: achievement(i.direction, targets.get(i.indicatorId), total),
+      };
+    }),
+  };
+}

@@ -1,0 +1,75 @@
+import {
+  describeChange,
+  LINE_EVENT_TYPES,
+  paguBreakdown,
+  realisationSummary,
+  type LineEvent,
+  type PlanLineState,
+} from '@renja/domain';
+import { LineHistoryView, LinePaguView, PlanLineView } from './plan.entities';
+
+/** The plan-line row derived from a line's state (full knowledge, every effective date). */
+export function planLineRow(streamId: string, state: PlanLineState, lastPosition: number): PlanLineView {
+  const line = state.line!;
+  const pagu = paguBreakdown(state);
+  const realisation = realisationSummary(state);
+  return Object.assign(new PlanLineView(), {
+    streamId,
+    year: line.year,
+    officeCode: line.officeCode,
+    code: line.code,
+    level: line.level,
+    parentCode: line.parentCode,
+    name: line.name,
+    version: state.version,
+    currentPhase: pagu.currentPhase,
+    currentPagu: pagu.currentPagu,
+    originalPagu: pagu.originalPagu,
+    executablePagu: pagu.executablePagu,
+    realised: realisation.cumulative,
+    state,
+    lastPosition,
+  });
+}
+
+export function paguRows(streamId: string, state: PlanLineState): LinePaguView[] {
+  const rows: LinePaguView[] = [];
+  for (const [phase, sources] of paguBreakdown(state).phases) {
+    for (const [fundingSource, amount] of sources) rows.push(Object.assign(new LinePaguView(), { streamId, phase, fundingSource, amount }));
+  }
+  return rows;
+}
+
+function figuresWithoutAmounts(event: LineEvent): Array<{ figure: string; from: string | null; to: string | null }> {
+  if (event.type === LINE_EVENT_TYPES.registered) return [{ figure: 'line', from: null, to: `${event.data.code} ${event.data.name}` }];
+  if (event.type === LINE_EVENT_TYPES.indicatorDefined) {
+    const d = event.data;
+    return [{ figure: `indicator.${d.indicatorId}`, from: null, to: `${d.name} (${d.unit}; ${d.direction})` }];
+  }
+  return [];
+}
+
+/** History rows for one event: one per figure it changed (at least one row per event). */
+export function historyRows(streamId: string, event: LineEvent, before: PlanLineState, after: PlanLineState): LineHistoryView[] {
+  let changes = figuresWithoutAmounts(event);
+  if (changes.length === 0) changes = describeChange(before, after);
+  if (changes.length === 0) changes = [{ figure: null as unknown as string, from: null, to: null }];
+  return changes.map((c, seq) =>
+    Object.assign(new LineHistoryView(), {
+      position: event.position!,
+      seq,
+      streamId,
+      eventId: event.id,
+      eventType: event.type,
+      recordedAt: event.recordedAt!,
+      effectiveDate: event.effectiveDate || null,
+      actor: event.actor ?? 'unknown',
+      figure: c.figure,
+      fromValue: c.from,
+      toValue: c.to,
+      reason: event.reason,
+      legalBasis: event.legalBasis,
+      correctsEventId: event.type === LINE_EVENT_TYPES.corrected ? event.data.correctedEventId : null,
+    }),
+  );
+}

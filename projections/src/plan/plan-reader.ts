@@ -1,0 +1,110 @@
+import type { DataSource } from 'typeorm';
+import { comparePlanCodes, notFound, type AsOf } from '@renja/domain';
+import { lineFigures, type LineFigures } from './line-figures';
+import { rollUp, type Totals } from './rollup';
+import { LineHistoryView, OfficeView, PlanLineView } from './plan.entities';
+
+export interface PlanLineResponse extends LineFigures {
+  code: string;
+  level: string;
+  parentCode: string | null;
+  name: string;
+  version: number;
+  /** This line plus everything under it. */
+  totals: Totals;
+}
+
+export interface PlanResponse {
+  year: number;
+  office: { code: string; name: string };
+  asOf: AsOf;
+  totals: Totals;
+  lines: PlanLineResponse[];
+}
+
+export interface HistoryEntry {
+  position: number;
+  eventId: string;
+  type: string;
+  recordedAt: string;
+  effectiveDate: string | null;
+  actor: string;
+  reason: string | null;
+  legalBasis: { kind: string; number: string; date: string } | null;
+  correctsEventId: string | null;
+  changes: Array<{ figure: string | null; from: string | null; to: string | null }>;
+}
+
+/** Reads of the plan read model. As-of views fold the stored line states; nothing is replayed. */
+export class PlanReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async office(code: string): Promise<OfficeView> {
+    const office = await this.dataSource.getRepository(OfficeView).findOneBy({ code });
+    if (!office) throw notFound('OFFICE_NOT_REGISTERED', `office ${code} is not registered`, 'office');
+    return office;
+  }
+
+  offices(): Promise<OfficeView[]> {
+    return this.dataSource.getRepository(OfficeView).find({ order: { code: 'ASC' } });
+  }
+
+  async plan(year: number, officeCode: string, asOf: AsOf = {}): Promise<PlanResponse> {
+    const office = await this.office(officeCode);
+    const rows = await this.dataSource.getRepository(PlanLineView).findBy({ year, officeCode });
+    const lines = rows.sort((a, b) => comparePlanCodes(a.code, b.code)).map((row) => ({ row, figures: lineFigures(row.state, asOf) }));
+    const rolled = rollUp(lines.map(({ row, figures }) => ({ code: row.code, parentCode: row.parentCode, ...figures })));
+    return {
+      year,
+      office: { code: office.code, name: office.name },
+      asOf,
+      totals: rolled.office,
+      lines: lines.map(({ row, figures }) => ({
+        code: row.code,
+        level: row.level,
+        parentCode: row.parentCode,
+        name: row.name,
+        version: row.version,
+        ...figures,
+        totals: rolled.byCode.get(row.code)!,
+      })),
+    };
+  }
+
+  async lineRow(streamId: string, code: string): Promise<PlanLineView> {
+    const row = await this.dataSource.getRepository(PlanLineView).findOneBy({ streamId });
+    if (!row) throw notFound('LINE_NOT_REGISTERED', `plan line ${code} is not registered`, 'code');
+    return row;
+  }
+
+  async line(streamId: string, code: string, asOf: AsOf = {}): Promise<PlanLineResponse> {
+    const row = await this.lineRow(streamId, code);
+    const all = await this.dataSource.getRepository(PlanLineView).findBy({ year: row.year, officeCode: row.officeCode });
+    const figures = lineFigures(row.state, asOf);
+    const rolled = rollUp(all.map((r) => ({ code: r.code, parentCode: r.parentCode, ...lineFigures(r.state, asOf) })));
+    return { code: row.code, level: row.level, parentCode: row.parentCode, name: row.name, version: row.version, ...figures, totals: rolled.byCode.get(row.code)! };
+  }
+
+  async history(streamId: string, code: string): Promise<HistoryEntry[]> {
+    await this.lineRow(streamId, code);
+    const rows = await this.dataSource.getRepository(LineHistoryView).find({ where: { streamId }, order: { position: 'ASC', seq: 'ASC' } });
+    const entries = new Map<number, HistoryEntry>();
+    for (const r of rows) {
+      const entry = entries.get(r.position) ?? {
+        position: r.position,
+        eventId: r.eventId,
+        type: r.eventType,
+        recordedAt: r.recordedAt,
+        effectiveDate: r.effectiveDate,
+        actor: r.actor,
+        reason: r.reason,
+        legalBasis: r.legalBasis,
+        correctsEventId: r.correctsEventId,
+        changes: [],
+      };
+      if (r.figure !== null) entry.changes.push({ figure: r.figure, from: r.fromValue, to: r.toValue });
+      entries.set(r.position, entry);
+    }
+    return [...entries.values()];
+  }
+}

@@ -1,0 +1,63 @@
+import Decimal from 'decimal.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PlanLineState } from '@renja/domain';
+import { decimalTransformer } from '../shared/decimal.transformer';
+
+const money = { type: 'numeric' as const, precision: 20, scale: 2, transformer: decimalTransformer };
+const bigintNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
+
+@Entity({ name: 'rm_offices' })
+export class OfficeView {
+  @PrimaryColumn('text') code: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'registered_at' }) registeredAt: string;
+  @Column('text', { name: 'registered_by' }) registeredBy: string;
+  @Column('bigint', { name: 'last_position', transformer: bigintNumber }) lastPosition: number;
+}
+
+/** One plan line with its figures now (full knowledge); `state` lets reads fold any as-of view without a replay. */
+@Entity({ name: 'rm_plan_lines' })
+export class PlanLineView {
+  @PrimaryColumn('text', { name: 'stream_id' }) streamId: string;
+  @Column('int') year: number;
+  @Column('text', { name: 'office_code' }) officeCode: string;
+  @Column('text') code: string;
+  @Column('text') level: string;
+  @Column('text', { name: 'parent_code', nullable: true }) parentCode: string | null;
+  @Column('text') name: string;
+  @Column('int') version: number;
+  @Column('text', { name: 'current_phase', nullable: true }) currentPhase: string | null;
+  @Column({ ...money, name: 'current_pagu' }) currentPagu: Decimal;
+  @Column({ ...money, name: 'original_pagu', nullable: true }) originalPagu: Decimal | null;
+  @Column({ ...money, name: 'executable_pagu' }) executablePagu: Decimal;
+  @Column({ ...money, name: 'realised' }) realised: Decimal;
+  @Column('jsonb') state: PlanLineState;
+  @Column('bigint', { name: 'last_position', transformer: bigintNumber }) lastPosition: number;
+}
+
+@Entity({ name: 'rm_line_pagu' })
+export class LinePaguView {
+  @PrimaryColumn('text', { name: 'stream_id' }) streamId: string;
+  @PrimaryColumn('text') phase: string;
+  @PrimaryColumn('text', { name: 'funding_source' }) fundingSource: string;
+  @Column(money) amount: Decimal;
+}
+
+/** One figure changed by one event: the revision history an inspector reads. */
+@Entity({ name: 'rm_line_history' })
+export class LineHistoryView {
+  @PrimaryColumn('bigint', { transformer: bigintNumber }) position: number;
+  @PrimaryColumn('int') seq: number;
+  @Column('text', { name: 'stream_id' }) streamId: string;
+  @Column('uuid', { name: 'event_id' }) eventId: string;
+  @Column('text', { name: 'event_type' }) eventType: string;
+  @Column('text', { name: 'recorded_at' }) recordedAt: string;
+  @Column('date', { name: 'effective_date', nullable: true }) effectiveDate: string | null;
+  @Column('text') actor: string;
+  @Column('text', { nullable: true }) figure: string | null;
+  @Column('text', { name: 'from_value', nullable: true }) fromValue: string | null;
+  @Column('text', { name: 'to_value', nullable: true }) toValue: string | null;
+  @Column('text', { nullable: true }) reason: string | null;
+  @Column('jsonb', { name: 'legal_basis', nullable: true }) legalBasis: { kind: string; number: string; date: string } | null;
+  @Column('uuid', { name: 'corrects_event_id', nullable: true }) correctsEventId: string | null;
+}

@@ -1,0 +1,65 @@
+import { In, type EntityManager } from 'typeorm';
+import { evolveLine, initialLineState, isLineEventType, isLineStream, OFFICE_EVENT_TYPES, type PlanLineState } from '@renja/domain';
+import type { RecordedEvent } from '@renja/event-store';
+import { toLineEvent } from '@renja/infrastructure/event-mapping';
+import type { Projection } from '../shared/projection';
+import { historyRows, paguRows, planLineRow } from './plan-line.rows';
+import { LineHistoryView, LinePaguView, OfficeView, PlanLineView } from './plan.entities';
+
+/** The plan: offices, lines with pagu per phase and source, realisation, indicators, revision history. */
+export class PlanProjection implements Projection {
+  readonly name = 'plan';
+
+  async apply(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
+    await this.applyOffices(manager, events.filter((e) => e.type === OFFICE_EVENT_TYPES.registered));
+    await this.applyLines(manager, events.filter((e) => isLineStream(e.streamId) && isLineEventType(e.type)));
+  }
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.query('TRUNCATE rm_offices, rm_plan_lines, rm_line_pagu, rm_line_history');
+  }
+
+  private async applyOffices(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const rows = events.map((e) =>
+      Object.assign(new OfficeView(), {
+        code: String(e.data.code),
+        name: String(e.data.name),
+        registeredAt: e.recordedAt,
+        registeredBy: e.metadata.actor,
+        lastPosition: e.position,
+      }),
+    );
+    await manager.createQueryBuilder().insert().into(OfficeView).values(rows).orIgnore().execute();
+  }
+
+  private async applyLines(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const streamIds = [...new Set(events.map((e) => e.streamId))];
+    const existing = await manager.find(PlanLineView, { where: { streamId: In(streamIds) } });
+    const states = new Map<string, { state: PlanLineState; lastPosition: number }>(
+      existing.map((row) => [row.streamId, { state: row.state, lastPosition: row.lastPosition }]),
+    );
+    const history: LineHistoryView[] = [];
+    const touched = new Set<string>();
+    for (const recorded of events) {
+      const current = states.get(recorded.streamId) ?? { state: initialLineState(), lastPosition: 0 };
+      if (recorded.position <= current.lastPosition) continue; // already applied: replays are harmless
+      const event = toLineEvent(recorded);
+      const next = evolveLine(current.state, event);
+      history.push(...historyRows(recorded.streamId, event, current.state, next));
+      states.set(recorded.streamId, { state: next, lastPosition: recorded.position });
+      touched.add(recorded.streamId);
+    }
+    if (touched.size === 0) return;
+    const ids = [...touched];
+    const lines = ids.map((id) => planLineRow(id, states.get(id)!.state, states.get(id)!.lastPosition));
+    for (let i = 0; i < lines.length; i += 500) await manager.upsert(PlanLineView, lines.slice(i, i + 500), ['streamId']);
+    await manager.delete(LinePaguView, { streamId: In(ids) });
+    const pagu = ids.flatMap((id) => paguRows(id, states.get(id)!.state));
+    for (let i = 0; i < pagu.length; i += 1000) await manager.insert(LinePaguView, pagu.slice(i, i + 1000));
+    for (let i = 0; i < history.length; i += 1000) {
+      await manager.createQueryBuilder().insert().into(LineHistoryView).values(history.slice(i, i + 1000)).orIgnore().execute();
+    }
+  }
+}

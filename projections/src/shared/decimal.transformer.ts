@@ -1,0 +1,9 @@
+import type { ValueTransformer } from 'typeorm';
+import Decimal from 'decimal.js';
+import { Money } from '@renja/domain';
+
+/** numeric columns ⇄ decimal.js: pg hands numerics over as strings, so no float ever touches an amount. */
+export const decimalTransformer: ValueTransformer = {
+  to: (value: Decimal | string | null | undefined) => (value === null || value === undefined ? value : new Money(value).toString()),
+  from: (value: string | null) => (value === null ? null : new Money(value)),
+};
