@@ -28,14 +28,14 @@ export interface IssuedToken extends TokenHolder {
 }
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-const NAME = /^[\p{L}\p{N} .@_\-]{1,100}$/u;
+const NAME = /^[^\x00-\x1f\x7f]{1,100}$/u;
 
 export class TokenStore {
   constructor(private readonly pool: Pool) {}
 
   async create(name: string): Promise<IssuedToken> {
     const trimmed = name.trim();
-    if (!NAME.test(trimmed)) throw new Error('token name must be 1-100 letters, digits, spaces or . @ _ -');
+    if (!NAME.test(trimmed)) throw new Error('token name must be 1-100 printable characters');
     const token = `rl_${randomBytes(32).toString('base64url')}`;
     const { rows } = await this.pool.query<{ id: string }>('INSERT INTO api_tokens (name, token_hash) VALUES ($1, $2) RETURNING id', [
       trimmed,

@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import { PlanProjection, Projector } from '@renja/projections';
+import { withLedger } from '../context';
+import { ProgressBar } from '../progress-bar';
+
+export function projectionsCommand(): Command {
+  const projections = new Command('projections').description('read models built from the ledger');
+  projections
+    .command('rebuild')
+    .description('empty the read models and replay every event into them')
+    .option('--batch-size <n>', 'events per transaction', '1000')
+    .action(async (options: { batchSize: string }) => {
+      const batchSize = Number(options.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new Error('--batch-size must be an integer from 1 to 100000');
+      await withLedger(async ({ store, dataSource }) => {
+        const projector = new Projector(dataSource, store, new PlanProjection(), { batchSize });
+        const head = await store.headPosition();
+        const bar = new ProgressBar(`Rebuilding ${projector.projection.name}:`);
+        const started = Date.now();
+        await projector.rebuild((done, total) => bar.update(done, total));
+        bar.finish(await projector.position(), head);
+        process.stdout.write(`Rebuilt projection "${projector.projection.name}" from ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      });
+    });
+  projections
+    .command('status')
+    .description('how far each projection has read the ledger')
+    .action(async () => {
+      await withLedger(async ({ store, dataSource }) => {
+        const projector = new Projector(dataSource, store, new PlanProjection());
+        const [position, head] = await Promise.all([projector.position(), store.headPosition()]);
+        process.stdout.write(`${projector.projection.name}\tposition ${position} of ${head}${position < head ? ` (${head - position} behind)` : ' (up to date)'}\n`);
+      });
+    });
+  return projections;
+}

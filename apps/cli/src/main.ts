@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { projectionsCommand } from './commands/projections.command';
+import { tokenCommand } from './commands/token.command';
+import { withLedger } from './context';
+
+const program = new Command('renja-ledger')
+  .description(
+    'Renja Ledger: an event-sourced audit ledger of Renja plans, pagu and realisasi.\n' +
+      'Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in RENJA_DATA_DIR (default ./.renja-ledger).',
+  )
+  .version('0.1.0')
+  .showHelpAfterError();
+
+program.addCommand(tokenCommand());
+program.addCommand(projectionsCommand());
+program
+  .command('migrate')
+  .description('create or upgrade the database schema')
+  .action(async () => {
+    await withLedger(async ({ db }) => {
+      process.stdout.write(db.applied.length ? `Applied ${db.applied.join(', ')}\n` : 'Schema is up to date\n');
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`renja-ledger: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

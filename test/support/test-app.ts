@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { ledgerMigrations } from '@renja/application';
+import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { runMigrations } from '@renja/infrastructure/database/migrations';
+import { createTestDatabase, type TestDatabase } from '@renja/infrastructure/testing/test-database';
+import { createApp } from '../../apps/api/src/create-app';
+
+/** The HTTP API on a fresh database, driven through supertest like a client. */
+export interface TestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  pool: Pool;
+  token: string;
+  /** Auth header for writes. */
+  auth: { Authorization: string };
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const db = await createTestDatabase('e2e');
+  const pool = new Pool({ connectionString: db.url, max: 12 });
+  await runMigrations(pool, ledgerMigrations);
+  const { token } = await new TokenStore(pool).create('Inspektur Test');
+  const app = await createApp({ databaseUrl: db.url, pool, logger: false });
+  await app.init();
+  return {
+    app,
+    db,
+    pool,
+    token,
+    auth: { Authorization: `Bearer ${token}` },
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
