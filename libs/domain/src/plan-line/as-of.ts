@@ -10,13 +10,26 @@ export interface AsOf {
   knownAt?: string;
 }
 
-/** Normalises a knownAt given as a date (end of that day, UTC) or a timestamp to the store's format. */
+const KNOWN_AT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Normalises a knownAt given as a date (end of that day, UTC) or an ISO timestamp to the store's format,
+ * ISO 8601 UTC with microseconds (2022-12-15T23:59:59.999999Z), so that it compares as text with
+ * recordedAt. A timestamp without offset is UTC. Microseconds are kept: an event's own recordedAt, used
+ * as knownAt, includes that event.
+ */
 export function normaliseKnownAt(value: string, field = 'knownAt'): string {
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const ms = Date.parse(isDate ? `${value}T23:59:59.999Z` : value);
-  if (Number.isNaN(ms)) throw invalid(field, `"${value}" is not a date or an ISO timestamp`, 'KNOWN_AT_FORMAT');
-  const iso = new Date(ms).toISOString(); // 2022-12-15T23:59:59.999Z
-  return `${iso.slice(0, 23)}${isDate ? '999' : '000'}Z`;
+  const fail = () => invalid(field, `"${value}" is not a date (YYYY-MM-DD) or an ISO timestamp`, 'KNOWN_AT_FORMAT');
+  const m = typeof value === 'string' ? KNOWN_AT.exec(value.trim()) : null;
+  if (!m) throw fail();
+  const [, date, time, seconds = '00', fraction = '', zone = 'Z'] = m;
+  const day = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== date) throw fail(); // 2022-02-30
+  if (!time) return `${date}T23:59:59.999999Z`;
+  const ms = Date.parse(`${date}T${time}:${seconds}${zone.toUpperCase()}`);
+  if (Number.isNaN(ms)) throw fail();
+  const iso = new Date(ms).toISOString(); // 2022-12-15T09:15:02.000Z: seconds exact, fraction added below
+  return `${iso.slice(0, 20)}${fraction.padEnd(6, '0').slice(0, 6)}Z`;
 }
 
 const known = (recordedAt: string | null, knownAt?: string): boolean =>

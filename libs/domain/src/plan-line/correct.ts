@@ -3,6 +3,7 @@ import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../sha
 import type { CorrectEvent } from './commands';
 import { LINE_EVENT_TYPES, type CorrectableData, type EventCorrected } from './events';
 import { parsePaguChange, parseRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
+import { realisationGranularityOf } from './evolve';
 import type { LineEntry, PlanLineState } from './state';
 
 /** The entry a correction may target: recorded on this line and not corrected already. */
@@ -40,6 +41,10 @@ export function mergeReplacement(entry: LineEntry, replacement: Record<string, u
   const base = originalFields(entry);
   if ('amount' in replacement && entry.kind === 'pagu') delete base.delta;
   if ('delta' in replacement && entry.kind === 'pagu') delete base.amount;
+  // A realisation moved to another period takes that period's default date, not the old period's.
+  if (entry.kind === 'realisation' && 'period' in replacement && replacement.period !== entry.data.period && !('effectiveDate' in replacement)) {
+    delete base.effectiveDate;
+  }
   return { ...base, ...replacement, reason };
 }
 
@@ -50,8 +55,8 @@ function parseReplacement(state: PlanLineState, entry: LineEntry, fields: Record
     case 'target':
       return parseTargetRevision(state, fields);
     case 'realisation':
-      // The granularity rule must not count the corrected realisation itself.
-      return parseRealisation({ ...state, realisationGranularity: null }, fields);
+      // The granularity rule must not count the corrected realisation itself, but must count all others.
+      return parseRealisation({ ...state, realisationGranularity: realisationGranularityOf(state.entries.filter((e) => e !== entry)) }, fields);
     case 'shift':
       throw invalid('eventId', 'a shift has two legs: correct it through the shift correction, which changes both lines', 'SHIFT_CORRECTION');
   }
@@ -62,6 +67,8 @@ const needsLegalBasis = (entry: LineEntry) =>
 
 export function decideCorrection(command: CorrectEvent, state: PlanLineState): EventCorrected {
   const entry = correctableEntry(state, command.correctedEventId);
+  // Reversing or replacing one leg alone would leave the two lines disagreeing about the shift.
+  if (entry.kind === 'shift') throw invalid('eventId', 'a shift has two legs: correct it through the shift correction, which changes both lines', 'SHIFT_CORRECTION');
   const reason = parseReason(command.reason);
   if (!reason) throw ruleBroken('REASON_REQUIRED', 'a correction must carry a reason', 'reason');
   let legalBasis = parseLegalBasis(command.legalBasis);

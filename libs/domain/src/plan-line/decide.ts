@@ -1,3 +1,4 @@
+import { assertFiscalYear } from '../shared/dates';
 import { conflict, invalid, notFound, ruleBroken } from '../shared/errors';
 import { requireText } from '../shared/legal-basis';
 import type { Decider } from '../shared/decider';
@@ -14,6 +15,7 @@ const DIRECTIONS: IndicatorDirection[] = ['higher_is_better', 'lower_is_better']
 
 function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] {
   const { code, level, parentCode } = parsePlanCode(command.code);
+  assertFiscalYear(command.year);
   if (state.line) throw conflict('LINE_ALREADY_REGISTERED', `line ${code} is already registered for ${command.year} in office ${command.officeCode}`, 'code');
   if (!command.officeRegistered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.officeCode} is not registered`, 'office');
   if (parentCode && !command.parentRegistered) {

@@ -35,6 +35,12 @@ function granularityAfter(state: PlanLineState, entry: LineEntry): PlanLineState
   return parsePeriod(entry.data.period).granularity;
 }
 
+/** Granularity of the realisation entries still in force (all share one), or null when there is none. */
+export function realisationGranularityOf(entries: readonly LineEntry[]): PlanLineState['realisationGranularity'] {
+  const active = entries.find((e) => e.kind === 'realisation' && !e.supersededBy);
+  return active?.kind === 'realisation' ? parsePeriod(active.data.period).granularity : null;
+}
+
 /** Folds one event into a line's state. Never mutates its input. */
 export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineState {
   const next: PlanLineState = { ...state, version: state.version + 1 };
@@ -49,13 +55,15 @@ export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineStat
       if (!original) return next; // decide() never lets this happen; a projection stays total anyway
       const superseded = { ...original, supersededBy: { eventId: event.id, recordedAt: event.recordedAt ?? null } } as LineEntry;
       const entries = state.entries.map((e) => (e === original ? superseded : e));
-      if (!replacement) return { ...next, entries };
+      // A corrected realisation may have been the one that fixed the line's granularity: derive it again.
+      if (!replacement) return { ...next, entries, realisationGranularity: realisationGranularityOf(entries) };
       // The replacement takes the original's place in the order of the stream.
       const replacementEntry = entryFrom(event, original.kind, replacement.data, original.sequence, {
         effectiveDate: replacement.effectiveDate,
         corrects: correctedEventId,
       });
-      return { ...next, entries: [...entries, replacementEntry], realisationGranularity: granularityAfter(next, replacementEntry) };
+      const after = [...entries, replacementEntry];
+      return { ...next, entries: after, realisationGranularity: realisationGranularityOf(after) };
     }
     default: {
       const kind = entryKindOf(event.type);

@@ -64,7 +64,11 @@ export interface CorrectShift {
 export function decideShiftCorrection(command: CorrectShift, line: PlanLineState, counterpart: PlanLineState): { line: LineEvent[]; counterpart: LineEvent[] } {
   const leg = correctableEntry(line, command.correctedEventId);
   if (leg.kind !== 'shift') throw invalid('eventId', `event ${command.correctedEventId} is not a shift`, 'NOT_A_SHIFT');
-  const other = counterpart.entries.find((e) => e.kind === 'shift' && e.data.shiftId === leg.data.shiftId && !e.supersededBy);
+  // The other leg: same shift, opposite direction, on the line this leg names as its counterpart.
+  const other =
+    counterpart.line?.code === leg.data.counterpartCode
+      ? counterpart.entries.find((e) => e.kind === 'shift' && e.data.shiftId === leg.data.shiftId && e.data.direction !== leg.data.direction && !e.supersededBy)
+      : undefined;
   if (!other) throw ruleBroken('SHIFT_LEG_MISSING', `the other leg of shift ${leg.data.shiftId} is not active on line ${counterpart.line?.code}`);
   const { legalBasis, reason } = requireLegalBasisAndReason(parseLegalBasis(command.legalBasis), parseReason(command.reason), 'a correction of a budget shift');
   const fields = command.replacement ?? {};

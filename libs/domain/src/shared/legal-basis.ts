@@ -10,8 +10,9 @@ export interface LegalBasis {
 
 const text = (value: unknown, field: string, max: number): string => {
   if (typeof value !== 'string' || value.trim() === '') throw invalid(field, 'is required and must be non-empty text', 'TEXT_REQUIRED');
-  if (value.length > max) throw invalid(field, `must be at most ${max} characters`, 'TEXT_TOO_LONG');
-  return value.trim();
+  const trimmed = value.trim();
+  if (trimmed.length > max) throw invalid(field, `must be at most ${max} characters`, 'TEXT_TOO_LONG');
+  return trimmed;
 };
 
 export function parseLegalBasis(value: unknown, field = 'legalBasis'): LegalBasis | null {

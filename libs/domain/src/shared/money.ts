@@ -57,8 +57,9 @@ export function percentage(numerator: Decimal.Value, denominator: Decimal.Value)
 
 /** Human format, Indonesian style: Rp 1.653.027.794,00 */
 export function formatRupiah(value: Decimal.Value): string {
-  const d = new Money(value);
+  const d = new Money(value).toDecimalPlaces(2);
   const [int, frac] = d.abs().toFixed(2).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${d.isNegative() ? '-' : ''}Rp ${grouped},${frac}`;
+  // A zero (also -0, as decimal.js produces from e.g. 0.neg()) carries no sign.
+  return `${d.isNegative() && !d.isZero() ? '-' : ''}Rp ${grouped},${frac}`;
 }

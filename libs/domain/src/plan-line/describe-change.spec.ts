@@ -1,0 +1,126 @@
+import { changePagu, correct, defineIndicator, history, PERDA_APBD, PERKADA_PERGESERAN, PMK_DID, realise, registered, stateOf } from '../testing/plan-line-fixtures';
+import { describeChange, lineFigures } from './describe-change';
+import type { LineCommand } from './commands';
+import type { LineEvent } from './events';
+import { decideShift } from './shift';
+
+const base = history([registered()], changePagu('p-apbd', { amount: '653027794.00' }));
+
+/** The figures one command changes on top of the given events. */
+const changesOf = (events: LineEvent[], command: LineCommand) => describeChange(stateOf(events), stateOf(history(events, command)));
+
+describe('describeChange', () => {
+  it('an APBD amount: pagu.APBD.DAU and the current pagu appear', () => {
+    expect(changesOf([registered()], changePagu('p-apbd', { amount: '653027794.00' }))).toEqual([
+      { figure: 'pagu.APBD.DAU', from: null, to: '653027794.00' },
+      { figure: 'pagu.current', from: null, to: '653027794.00' },
+    ]);
+  });
+
+  it('a change of the APBD amount reports from and to', () => {
+    expect(changesOf(base, changePagu('p-cut', { delta: '-3027794.00', effectiveDate: '2022-03-01' }))).toEqual([
+      { figure: 'pagu.APBD.DAU', from: '653027794.00', to: '650000000.00' },
+      { figure: 'pagu.current', from: '653027794.00', to: '650000000.00' },
+    ]);
+  });
+
+  it('the DID addition opens APBD_P from the APBD amounts and adds the DID source', () => {
+    const did = changePagu('p-did', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-24' });
+    expect(changesOf(base, did)).toEqual([
+      { figure: 'pagu.APBD_P.DAU', from: null, to: '653027794.00' },
+      { figure: 'pagu.APBD_P.DID', from: null, to: '1000000000.00' },
+      { figure: 'pagu.current', from: '653027794.00', to: '1653027794.00' },
+    ]);
+  });
+
+  it('a realisation reports the cumulative and quarterly figures', () => {
+    const first = history(base, realise('r-q1', '2022-Q1', '95000000.00'));
+    expect(describeChange(stateOf(base), stateOf(first))).toEqual([
+      { figure: 'realisation.cumulative', from: null, to: '95000000.00' },
+      { figure: 'realisation.Q1', from: null, to: '95000000.00' },
+      { figure: 'realisation.Q2', from: null, to: '0.00' },
+      { figure: 'realisation.Q3', from: null, to: '0.00' },
+      { figure: 'realisation.Q4', from: null, to: '0.00' },
+    ]);
+    expect(changesOf(first, realise('r-q2', '2022-Q2', '5000000.00'))).toEqual([
+      { figure: 'realisation.cumulative', from: '95000000.00', to: '100000000.00' },
+      { figure: 'realisation.Q2', from: '0.00', to: '5000000.00' },
+    ]);
+  });
+
+  it('outputs and targets are figures too', () => {
+    const withIndicator = history(base, defineIndicator('ind-1', 'Jumlah UMKM'));
+    expect(changesOf(withIndicator, { type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja', effectiveDate: '2022-01-10' })).toEqual([
+      { figure: 'target.IK-1', from: null, to: '150' },
+    ]);
+    expect(changesOf(withIndicator, realise('r-q3', '2022-Q3', undefined, { outputs: [{ indicator: 'IK-1', value: '12' }] }))).toEqual([
+      { figure: 'output.IK-1.Q3', from: null, to: '12' },
+      { figure: 'realisation.cumulative', from: null, to: '0.00' },
+      { figure: 'realisation.Q1', from: null, to: '0.00' },
+      { figure: 'realisation.Q2', from: null, to: '0.00' },
+      { figure: 'realisation.Q3', from: null, to: '0.00' },
+      { figure: 'realisation.Q4', from: null, to: '0.00' },
+    ]);
+  });
+
+  it('a correction reports the figures it puts back', () => {
+    const wrong = history(base, realise('r-q1', '2022-Q1', '95000000.00'));
+    expect(changesOf(wrong, correct('c-1', 'r-q1', { replacement: { amount: '59000000.00' } }))).toEqual([
+      { figure: 'realisation.cumulative', from: '95000000.00', to: '59000000.00' },
+      { figure: 'realisation.Q1', from: '95000000.00', to: '59000000.00' },
+    ]);
+    expect(changesOf(base, correct('c-1', 'p-apbd', { legalBasis: PERDA_APBD }))).toEqual([
+      { figure: 'pagu.APBD.DAU', from: '653027794.00', to: null },
+      { figure: 'pagu.current', from: '653027794.00', to: null },
+    ]);
+  });
+
+  it('a shift opens PERGESERAN on the giving line', () => {
+    const other = history([registered('2.17.07.1.01.0002')], changePagu('b-apbd', { amount: '1.00' }));
+    const { out } = decideShift(
+      {
+        type: 'ShiftBudget',
+        shiftId: 'shift-1',
+        outEventId: 's-out',
+        inEventId: 's-in',
+        amount: '53027794.00',
+        fundingSource: 'DAU',
+        reason: 'pergeseran',
+        legalBasis: PERKADA_PERGESERAN,
+        effectiveDate: '2022-06-15',
+      },
+      stateOf(base),
+      stateOf(other),
+    );
+    expect(describeChange(stateOf(base), stateOf([...base, ...out]))).toEqual([
+      { figure: 'pagu.current', from: '653027794.00', to: '600000000.00' },
+      { figure: 'pagu.PERGESERAN.DAU', from: null, to: '600000000.00' },
+    ]);
+  });
+
+  it('an indicator definition changes no figure', () => {
+    expect(changesOf(base, defineIndicator('ind-1', 'Jumlah UMKM'))).toEqual([]);
+  });
+});
+
+describe('lineFigures', () => {
+  it('lists every figure by its stable name', () => {
+    const events = history(
+      base,
+      defineIndicator('ind-1', 'Jumlah UMKM'),
+      changePagu('p-maju', { phase: 'PRAKIRAAN_MAJU', amount: '700000000.00', legalBasis: undefined, reason: undefined }),
+      realise('r-q1', '2022-Q1', '95000000.00', { outputs: [{ indicator: 'IK-1', value: '4' }] }),
+    );
+    expect(Object.fromEntries(lineFigures(stateOf(events)))).toEqual({
+      'pagu.APBD.DAU': '653027794.00',
+      'pagu.PRAKIRAAN_MAJU.DAU': '700000000.00',
+      'pagu.current': '653027794.00',
+      'realisation.cumulative': '95000000.00',
+      'realisation.Q1': '95000000.00',
+      'realisation.Q2': '0.00',
+      'realisation.Q3': '0.00',
+      'realisation.Q4': '0.00',
+      'output.IK-1.Q1': '4',
+    });
+  });
+});
