@@ -47,7 +47,8 @@ export class StreamCommandRunner {
   }
 
   private scopedKey(meta: CommandMetadata): string | undefined {
-    return meta.idempotencyKey ? `${meta.actor}\u0000${meta.idempotencyKey}` : undefined;
+    // Keys are scoped to the token holder: two clients may pick the same key independently.
+    return meta.idempotencyKey ? JSON.stringify([meta.actor, meta.idempotencyKey]) : undefined;
   }
 
   private toResult(append: AppendResult): CommandResult {

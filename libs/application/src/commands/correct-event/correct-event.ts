@@ -32,7 +32,9 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
     const target = await this.store.findEvent(eventId);
     if (!target) throw notFound('EVENT_NOT_FOUND', `no event with id ${eventId} is recorded`, 'eventId');
     if (!isLineStream(target.streamId)) throw ruleBroken('EVENT_NOT_CORRECTABLE', `event ${eventId} (${target.type}) is not a change of a plan line`, 'eventId');
-    const { reason, legalBasis, ...replacement } = body;
+    const { reason, legalBasis, ...fields } = body;
+    // Only the fields the client sent replace the original's; absent ones keep their recorded value.
+    const replacement = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     return this.runner.run(meta, target.streamId, async () => {
       const line = await this.runner.loadLine(target.streamId);
       const entry = line.state.entries.find((e) => e.eventId === eventId);
