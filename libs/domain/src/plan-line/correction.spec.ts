@@ -122,8 +122,8 @@ describe('corrections: replacement', () => {
   });
 
   it('keeps an explicit effective date of a realisation when the period does not change', () => {
-    const events = history(base, realise('r-q2', '2022-Q2', '1.00', { effectiveDate: '2022-07-05' }), correct('c-1', 'r-q2', { replacement: { amount: '2.00' } }));
-    expect((events.at(-1) as EventCorrected).data.replacement!.effectiveDate).toBe('2022-07-05');
+    const events = history(base, realise('r-q2', '2022-Q2', '1.00', { effectiveDate: '2022-05-05' }), correct('c-1', 'r-q2', { replacement: { amount: '2.00' } }));
+    expect((events.at(-1) as EventCorrected).data.replacement!.effectiveDate).toBe('2022-05-05');
   });
 
   it('replaces the outputs of a realisation', () => {

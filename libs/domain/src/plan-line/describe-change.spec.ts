@@ -38,13 +38,10 @@ describe('describeChange', () => {
     expect(describeChange(stateOf(base), stateOf(first))).toEqual([
       { figure: 'realisation.cumulative', from: null, to: '95000000.00' },
       { figure: 'realisation.Q1', from: null, to: '95000000.00' },
-      { figure: 'realisation.Q2', from: null, to: '0.00' },
-      { figure: 'realisation.Q3', from: null, to: '0.00' },
-      { figure: 'realisation.Q4', from: null, to: '0.00' },
     ]);
     expect(changesOf(first, realise('r-q2', '2022-Q2', '5000000.00'))).toEqual([
       { figure: 'realisation.cumulative', from: '95000000.00', to: '100000000.00' },
-      { figure: 'realisation.Q2', from: '0.00', to: '5000000.00' },
+      { figure: 'realisation.Q2', from: null, to: '5000000.00' },
     ]);
   });
 
@@ -56,10 +53,6 @@ describe('describeChange', () => {
     expect(changesOf(withIndicator, realise('r-q3', '2022-Q3', undefined, { outputs: [{ indicator: 'IK-1', value: '12' }] }))).toEqual([
       { figure: 'output.IK-1.Q3', from: null, to: '12' },
       { figure: 'realisation.cumulative', from: null, to: '0.00' },
-      { figure: 'realisation.Q1', from: null, to: '0.00' },
-      { figure: 'realisation.Q2', from: null, to: '0.00' },
-      { figure: 'realisation.Q3', from: null, to: '0.00' },
-      { figure: 'realisation.Q4', from: null, to: '0.00' },
     ]);
   });
 
@@ -117,9 +110,6 @@ describe('lineFigures', () => {
       'pagu.current': '653027794.00',
       'realisation.cumulative': '95000000.00',
       'realisation.Q1': '95000000.00',
-      'realisation.Q2': '0.00',
-      'realisation.Q3': '0.00',
-      'realisation.Q4': '0.00',
       'output.IK-1.Q1': '4',
     });
   });

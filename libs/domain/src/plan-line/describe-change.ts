@@ -21,7 +21,7 @@ export function lineFigures(state: PlanLineState, asOf: AsOf = {}): Map<string, 
   const realisation = realisationSummary(state, asOf);
   if (state.entries.some((e) => e.kind === 'realisation')) {
     figures.set('realisation.cumulative', realisation.cumulative.toFixed(2));
-    realisation.byQuarter.forEach((v, i) => figures.set(`realisation.Q${i + 1}`, v.toFixed(2)));
+    realisation.byQuarter.forEach((v, i) => !v.isZero() && figures.set(`realisation.Q${i + 1}`, v.toFixed(2)));
   }
   for (const [indicatorId, quarters] of realisation.outputs) {
     quarters.forEach((v, i) => v && figures.set(`output.${indicatorId}.Q${i + 1}`, v.toString()));

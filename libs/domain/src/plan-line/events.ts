@@ -50,6 +50,11 @@ export interface PaguChangedData {
 /** One leg of a budget shift (pergeseran) between two lines; both legs commit together. */
 export interface PaguShiftedData {
   shiftId: string;
+  /**
+   * The phase the shift changes: PERGESERAN, or APBD_P for a shift made after the revised budget took
+   * effect (otherwise APBD_P, which sets amounts, would silently undo it). Absent in old events: PERGESERAN.
+   */
+  phase?: 'PERGESERAN' | 'APBD_P';
   direction: 'out' | 'in';
   counterpartCode: string;
   fundingSource: string;

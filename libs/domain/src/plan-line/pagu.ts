@@ -20,7 +20,7 @@ export interface PaguBreakdown {
 }
 
 const phaseOf = (entry: LineEntry): Phase | null =>
-  entry.kind === 'pagu' ? entry.data.phase : entry.kind === 'shift' ? 'PERGESERAN' : null;
+  entry.kind === 'pagu' ? entry.data.phase : entry.kind === 'shift' ? (entry.data.phase ?? 'PERGESERAN') : null;
 
 function apply(amounts: SourceAmounts, entry: LineEntry): void {
   if (entry.kind === 'pagu') {

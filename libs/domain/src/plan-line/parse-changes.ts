@@ -110,5 +110,13 @@ export function parseRealisation(state: PlanLineState, input: Record<string, unk
     );
   }
   const effectiveDate = input.effectiveDate === undefined || input.effectiveDate === null ? period.endDate : effectiveDateIn(state, input.effectiveDate);
+  // Spending takes effect inside its period: a date outside it would test it against another period's pagu.
+  if (effectiveDate < period.startDate || effectiveDate > period.endDate) {
+    throw ruleBroken(
+      'EFFECTIVE_DATE_OUTSIDE_PERIOD',
+      `effectiveDate ${effectiveDate} lies outside period ${period.key} (${period.startDate} … ${period.endDate})`,
+      'effectiveDate',
+    );
+  }
   return { data: { period: period.key, amount, outputs }, effectiveDate, legalBasis: parseLegalBasis(input.legalBasis), reason: parseReason(input.reason) };
 }

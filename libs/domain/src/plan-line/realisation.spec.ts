@@ -35,10 +35,12 @@ describe('realisation: recording', () => {
     given(base).when(realise('r-1', '2022-Q2', '120000000.00')).then([recorded('r-1', '2022-Q2', '120000000.00', '2022-06-30')]);
   });
 
-  it('takes an explicit effective date inside the fiscal year', () => {
+  it('takes an explicit effective date inside the period and the fiscal year', () => {
     given(base)
-      .when(realise('r-1', '2022-Q2', '1.00', { effectiveDate: '2022-07-05' }))
-      .then([recorded('r-1', '2022-Q2', '1.00', '2022-07-05')]);
+      .when(realise('r-1', '2022-Q2', '1.00', { effectiveDate: '2022-05-05' }))
+      .then([recorded('r-1', '2022-Q2', '1.00', '2022-05-05')]);
+    given(base).when(realise('r-1', '2022-Q2', '1.00', { effectiveDate: '2022-07-05' })).thenThrows('EFFECTIVE_DATE_OUTSIDE_PERIOD', 'rule');
+    given(base).when(realise('r-1', '2022-Q2', '1.00', { effectiveDate: '2022-03-31' })).thenThrows('EFFECTIVE_DATE_OUTSIDE_PERIOD', 'rule');
     given(base).when(realise('r-1', '2022-Q4', '1.00', { effectiveDate: '2023-01-10' })).thenThrows('EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR', 'rule');
   });
 

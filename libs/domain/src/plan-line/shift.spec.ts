@@ -26,7 +26,7 @@ const shift = (fields: Partial<ShiftBudget> = {}): ShiftBudget => ({
 const leg = (id: string, direction: 'out' | 'in', counterpartCode: string, amount = '53027794.00'): PaguShifted => ({
   id,
   type: 'pagu.shifted',
-  data: { shiftId: 'shift-1', direction, counterpartCode, fundingSource: 'DAU', amount },
+  data: { shiftId: 'shift-1', phase: 'PERGESERAN', direction, counterpartCode, fundingSource: 'DAU', amount },
   effectiveDate: '2022-06-15',
   legalBasis: PERKADA_PERGESERAN,
   reason: 'pergeseran antar kegiatan',
@@ -92,6 +92,7 @@ describe('budget shift (pergeseran) between two lines', () => {
     expect(errorOf(() => decideShift(shift({ fundingSource: 'PAD' }), stateOf(lineA), stateOf(lineB))).rule).toBe('PAGU_NEGATIVE');
     expect(decideShift(shift({ amount: '653027794.00' }), stateOf(lineA), stateOf(lineB)).out[0].data).toEqual({
       shiftId: 'shift-1',
+      phase: 'PERGESERAN',
       direction: 'out',
       counterpartCode: B,
       fundingSource: 'DAU',
@@ -196,5 +197,21 @@ describe('correcting a shift', () => {
   it('a single leg cannot be corrected as a plain event: that would leave the lines disagreeing', () => {
     given(b).when(correct('c-1', 's-in', { legalBasis: PERKADA_PERGESERAN })).thenThrows('SHIFT_CORRECTION', 'invalid');
     given(b).when(correct('c-1', 's-in', { legalBasis: PERKADA_PERGESERAN, replacement: { amount: '1.00' } })).thenThrows('SHIFT_CORRECTION', 'invalid');
+  });
+});
+
+describe('a shift made after the revised budget (APBD_P) took effect', () => {
+  const revisedA = history(lineA, changePagu('a-p', { phase: 'APBD_P', amount: '700000000.00', effectiveDate: '2022-09-30' }));
+
+  it('changes APBD_P, so the giving line really loses what the receiving line gains', () => {
+    const result = decideShift(shift({ amount: '100000000.00', effectiveDate: '2022-10-15' }), stateOf(revisedA), stateOf(lineB));
+    expect(result.out[0].data).toMatchObject({ phase: 'APBD_P', direction: 'out' });
+    expect(view(paguBreakdown(after(revisedA, result.out))).current).toEqual(['APBD_P', '600000000.00']);
+    expect(view(paguBreakdown(after(lineB, result.in))).current).toEqual(['APBD_P', '300000000.00']);
+  });
+
+  it('still goes to PERGESERAN when made before the APBD_P date', () => {
+    const result = decideShift(shift({ amount: '100000000.00', effectiveDate: '2022-06-15' }), stateOf(revisedA), stateOf(lineB));
+    expect(result.in[0].data).toMatchObject({ phase: 'PERGESERAN' });
   });
 });

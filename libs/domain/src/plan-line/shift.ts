@@ -2,6 +2,7 @@ import { invalid, ruleBroken } from '../shared/errors';
 import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
 import { parseAmount, toAmountString } from '../shared/money';
 import { correctableEntry } from './correct';
+import { paguBreakdown } from './pagu';
 import { checked } from './decide';
 import { LINE_EVENT_TYPES, type EventCorrected, type LineEvent, type PaguShifted } from './events';
 import { effectiveDateIn, parseFundingSource, requireLine } from './parse-changes';
@@ -33,10 +34,12 @@ export function decideShift(command: ShiftBudget, from: PlanLineState, to: PlanL
   const fundingSource = parseFundingSource(command.fundingSource);
   const effectiveDate = effectiveDateIn(from, command.effectiveDate);
   const { legalBasis, reason } = requireLegalBasisAndReason(parseLegalBasis(command.legalBasis), parseReason(command.reason), 'a budget shift (pergeseran)');
+  const revised = [from, to].some((s) => paguBreakdown(s, { validAt: effectiveDate }).phases.has('APBD_P'));
+  const phase = revised ? 'APBD_P' : 'PERGESERAN';
   const leg = (id: string, direction: 'out' | 'in', counterpartCode: string): PaguShifted => ({
     id,
     type: LINE_EVENT_TYPES.paguShifted,
-    data: { shiftId: command.shiftId, direction, counterpartCode, fundingSource, amount: toAmountString(amount) },
+    data: { shiftId: command.shiftId, phase, direction, counterpartCode, fundingSource, amount: toAmountString(amount) },
     effectiveDate,
     legalBasis,
     reason,

@@ -1,4 +1,6 @@
 import { lastDayOfMonth } from './dates';
+
+const firstDayOfMonth = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
 import { invalid, ruleBroken } from './errors';
 
 /** A realisation period: a month ("2022-11") or a quarter, triwulan ("2022-Q4"). */
@@ -11,6 +13,8 @@ export interface Period {
   quarter: 1 | 2 | 3 | 4;
   /** Last day of the period, the default effective date of its realisation. */
   endDate: string;
+  /** First day of the period. */
+  startDate: string;
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -22,13 +26,13 @@ export function parsePeriod(value: unknown, field = 'period'): Period {
   if (month) {
     const year = Number(month[1]);
     const index = Number(month[2]);
-    return { key: value, year, granularity: 'month', index, quarter: Math.ceil(index / 3) as Period['quarter'], endDate: lastDayOfMonth(year, index) };
+    return { key: value, year, granularity: 'month', index, quarter: Math.ceil(index / 3) as Period['quarter'], startDate: firstDayOfMonth(year, index), endDate: lastDayOfMonth(year, index) };
   }
   const quarter = QUARTER.exec(value);
   if (quarter) {
     const year = Number(quarter[1]);
     const index = Number(quarter[2]);
-    return { key: value, year, granularity: 'quarter', index, quarter: index as Period['quarter'], endDate: lastDayOfMonth(year, index * 3) };
+    return { key: value, year, granularity: 'quarter', index, quarter: index as Period['quarter'], startDate: firstDayOfMonth(year, index * 3 - 2), endDate: lastDayOfMonth(year, index * 3) };
   }
   throw invalid(field, `"${value}" is not a period: use a month "2022-11" or a quarter "2022-Q4"`, 'PERIOD_FORMAT');
 }
