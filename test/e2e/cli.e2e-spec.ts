@@ -1,0 +1,66 @@
+import type { Pool } from 'pg';
+import { recordDidStory } from '../support/did-story';
+import { runCli } from '../support/processes';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** Every read-model row, in a stable order, as text: two snapshots are equal only if every row is. */
+async function snapshot(pool: Pool): Promise<Record<string, string[]>> {
+  const tables = ['rm_offices', 'rm_plan_lines', 'rm_line_pagu', 'rm_line_history', 'projection_checkpoints'];
+  const result: Record<string, string[]> = {};
+  for (const table of tables) {
+    const { rows } = await pool.query(`SELECT t::text AS row FROM ${table} t ORDER BY t::text`);
+    result[table] = rows.map((r) => r.row);
+  }
+  return result;
+}
+
+describe('renja-ledger CLI', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await recordDidStory(t);
+  });
+  afterAll(() => t.close());
+
+  it('rebuilds the projections from zero with a progress bar, giving identical rows', async () => {
+    const before = await snapshot(t.pool);
+    expect(before.rm_line_history.length).toBeGreaterThan(20);
+    const result = await runCli(['projections', 'rebuild', '--batch-size', '7'], { DATABASE_URL: t.db.url });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Rebuilding plan: 100% \d+\/\d+ events/);
+    expect(result.stdout).toMatch(/Rebuilt projection "plan" from \d+ events/);
+    expect(await snapshot(t.pool)).toEqual(before);
+    const status = await runCli(['projections', 'status'], { DATABASE_URL: t.db.url });
+    expect(status.stdout).toMatch(/plan\tposition (\d+) of \1 \(up to date\)/);
+  });
+
+  it('creates a token whose holder becomes the actor of what it writes', async () => {
+    const created = await runCli(['token', 'create', '--name', 'Siti (BPKAD)'], { DATABASE_URL: t.db.url });
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^rl_[A-Za-z0-9_-]{43}$/);
+    await t
+      .http()
+      .post('/api/v1/offices')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ code: 'BPKAD', name: 'Badan Pengelolaan Keuangan dan Aset Daerah' })
+      .expect(201);
+    const { rows } = await t.pool.query(`SELECT metadata->>'actor' AS actor FROM ledger_events WHERE stream_id = 'office-BPKAD'`);
+    expect(rows).toEqual([{ actor: 'Siti (BPKAD)' }]);
+    const list = await runCli(['token', 'list'], { DATABASE_URL: t.db.url });
+    expect(list.stdout).toMatch(/Siti \(BPKAD\)/);
+    expect(list.stdout).not.toContain(token);
+  });
+
+  it('explains itself and fails clearly on a bad command', async () => {
+    const help = await runCli(['--help']);
+    expect(help.stdout).toMatch(/token[\s\S]*projections[\s\S]*migrate/);
+    const bad = await runCli(['projections', 'rebuild', '--batch-size', 'lots'], { DATABASE_URL: t.db.url });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--batch-size must be an integer/);
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});

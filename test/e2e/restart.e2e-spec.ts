@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startServer, stopServer } from '../support/processes';
+
+/** `npm start` as a new user meets it: embedded PostgreSQL, data kept across restarts. */
+describe('the server on its embedded PostgreSQL', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'renja-ledger-restart-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('creates an admin token on first start and keeps every event across a restart', async () => {
+    const env = { DATABASE_URL: undefined, RENJA_DATA_DIR: dataDir, PORT: String(await freePort()), RENJA_EMBEDDED_PG_PORT: String(await freePort()) };
+    const api = `http://127.0.0.1:${env.PORT}/api/v1`;
+
+    const first = await startServer(env);
+    expect(first.output()).toMatch(/First start: created the admin API token/);
+    const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const write = (path: string, body: object) => fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    expect((await write('/offices', { code: 'DKUKM', name: 'Dinas KUKM' })).status).toBe(201);
+    expect((await write('/years/2022/offices/DKUKM/lines', { code: '2.17.07', name: 'Pemberdayaan UMKM' })).status).toBe(201);
+    const pagu = await write('/years/2022/offices/DKUKM/lines/2.17.07/pagu', {
+      phase: 'APBD',
+      fundingSource: 'DAU',
+      amount: '653027794.00',
+      reason: 'APBD murni',
+      legalBasis: { kind: 'Perda', number: '10 Tahun 2021', date: '2021-12-30' },
+      effectiveDate: '2022-01-03',
+    });
+    expect(pagu.status).toBe(201);
+    const before = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`)).json();
+    expect(await stopServer(first.child)).toBe(0);
+
+    const second = await startServer(env);
+    try {
+      expect(second.output()).not.toMatch(/First start/);
+      const after = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`)).json();
+      expect(after).toEqual(before);
+      const line = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07`)).json();
+      expect(line.currentPagu).toBe('653027794.00');
+      expect((await write('/years/2022/offices/DKUKM/lines', { code: '2.17.08', name: 'Pengembangan UMKM' })).status).toBe(201);
+    } finally {
+      expect(await stopServer(second.child)).toBe(0);
+    }
+  });
+});
