@@ -76,11 +76,27 @@ describe('HTTP API: versions, idempotency, shifts, corrections, read-your-writes
     expect(corrections[0].changes).toEqual(expect.arrayContaining([{ figure: 'realisation.cumulative', from: '70000.00', to: '7000.00' }]));
   });
 
+  it('answers as the ledger knew it (knownAt) and as it was in effect (validAt)', async () => {
+    const late = await post(t, `${lineA}/pagu`, { phase: 'APBD', fundingSource: 'DAK', amount: '300000.00', reason: 'DAK fisik', legalBasis: perda, effectiveDate: '2022-02-01' });
+    const { body: history } = await t.http().get(`${lineA}/history`).expect(200);
+    const recorded = history.find((h: { eventId: string }) => h.eventId === late.body.eventIds[0]).recordedAt;
+    await post(t, `/api/v1/events/${late.body.eventIds[0]}/corrections`, { reason: 'DAK salah nilai', legalBasis: perda, amount: '30000.00' });
+    const now = (await t.http().get(lineA).expect(200)).body;
+    const then = (await t.http().get(`${lineA}?knownAt=${encodeURIComponent(recorded)}`).expect(200)).body;
+    expect(now.pagu.APBD.DAK).toBe('30000.00');
+    expect(then.pagu.APBD.DAK).toBe('300000.00');
+    const january = (await t.http().get(`${lineA}?validAt=2022-01-31`).expect(200)).body;
+    expect(january.pagu.APBD.DAK).toBeUndefined();
+    const beforeLines = (await t.http().get(`${base}/plan?knownAt=2000-01-01`).expect(200)).body;
+    expect(beforeLines.lines).toEqual([]);
+    await post(t, `/api/v1/events/${late.body.eventIds[0]}/corrections`, { reason: 'dibatalkan', legalBasis: perda }, 409);
+  });
+
   it('reverses both legs of a shift together', async () => {
     const { body: history } = await t.http().get(`${lineA}/history`).expect(200);
     const leg = history.find((h: { type: string }) => h.type === 'pagu.shifted');
     await post(t, `/api/v1/events/${leg.eventId}/corrections`, { reason: 'Pergeseran dibatalkan', legalBasis: { kind: 'Perkada', number: '46/2022', date: '2022-06-20' } });
-    expect((await t.http().get(lineA)).body.currentPagu).toBe('1000000.00');
+    expect((await t.http().get(lineA)).body.currentPagu).toBe('1030000.00'); // APBD: DAU 1000000.00 + DAK 30000.00
     expect((await t.http().get(lineB)).body.currentPagu).toBe('500000.00');
   });
 

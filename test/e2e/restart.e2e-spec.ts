@@ -36,7 +36,7 @@ describe('the server on its embedded PostgreSQL', () => {
       expect(second.output()).not.toMatch(/First start/);
       const after = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`)).json();
       expect(after).toEqual(before);
-      const line = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07`)).json();
+      const line = (await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07`)).json()) as { currentPagu: string };
       expect(line.currentPagu).toBe('653027794.00');
       expect((await write('/years/2022/offices/DKUKM/lines', { code: '2.17.08', name: 'Pengembangan UMKM' })).status).toBe(201);
     } finally {

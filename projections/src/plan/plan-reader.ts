@@ -35,6 +35,9 @@ export interface HistoryEntry {
   changes: Array<{ figure: string | null; from: string | null; to: string | null }>;
 }
 
+/** A line is part of an as-known-at view only once its registration was recorded. */
+const knownBy = (row: PlanLineView, asOf: AsOf): boolean => !asOf.knownAt || !row.state.registeredAt || row.state.registeredAt <= asOf.knownAt;
+
 /** Reads of the plan read model. As-of views fold the stored line states; nothing is replayed. */
 export class PlanReader {
   constructor(private readonly dataSource: DataSource) {}
@@ -51,7 +54,7 @@ export class PlanReader {
 
   async plan(year: number, officeCode: string, asOf: AsOf = {}): Promise<PlanResponse> {
     const office = await this.office(officeCode);
-    const rows = await this.dataSource.getRepository(PlanLineView).findBy({ year, officeCode });
+    const rows = (await this.dataSource.getRepository(PlanLineView).findBy({ year, officeCode })).filter((r) => knownBy(r, asOf));
     const lines = rows.sort((a, b) => comparePlanCodes(a.code, b.code)).map((row) => ({ row, figures: lineFigures(row.state, asOf) }));
     const rolled = rollUp(lines.map(({ row, figures }) => ({ code: row.code, parentCode: row.parentCode, ...figures })));
     return {
@@ -79,7 +82,8 @@ export class PlanReader {
 
   async line(streamId: string, code: string, asOf: AsOf = {}): Promise<PlanLineResponse> {
     const row = await this.lineRow(streamId, code);
-    const all = await this.dataSource.getRepository(PlanLineView).findBy({ year: row.year, officeCode: row.officeCode });
+    if (!knownBy(row, asOf)) throw notFound('LINE_NOT_REGISTERED', `plan line ${code} was not yet recorded at ${asOf.knownAt}`, 'code');
+    const all = (await this.dataSource.getRepository(PlanLineView).findBy({ year: row.year, officeCode: row.officeCode })).filter((r) => knownBy(r, asOf));
     const figures = lineFigures(row.state, asOf);
     const rolled = rollUp(all.map((r) => ({ code: r.code, parentCode: r.parentCode, ...lineFigures(r.state, asOf) })));
     return { code: row.code, level: row.level, parentCode: row.parentCode, name: row.name, version: row.version, ...figures, totals: rolled.byCode.get(row.code)! };

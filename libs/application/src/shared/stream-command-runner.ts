@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { evolveLine, fold, initialLineState, type LineEvent, type OfficeRegistered, type PlanLineState } from '@renja/domain';
 import { WrongExpectedVersionError, type AppendResult, type EventStore } from '@renja/event-store';
 import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
@@ -28,6 +28,8 @@ const RETRIES = 3;
  */
 @Injectable()
 export class StreamCommandRunner {
+  private readonly logger = new Logger('StreamCommandRunner');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PLAN_PROJECTOR) private readonly projector: Projector,
@@ -44,6 +46,18 @@ export class StreamCommandRunner {
 
   streamExists(streamId: string): Promise<boolean> {
     return this.store.streamVersion(streamId).then((v) => v > 0);
+  }
+
+  /**
+   * Waits until the read model shows the write, so the client's next read sees it. The write is
+   * committed either way: a lagging or failing projection is logged, never reported as a failed write.
+   */
+  private async readYourWrite(position: number): Promise<void> {
+    try {
+      await this.projector.waitFor(position);
+    } catch (error) {
+      this.logger.warn(`read model behind position ${position}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private scopedKey(meta: CommandMetadata): string | undefined {
@@ -69,7 +83,7 @@ export class StreamCommandRunner {
       const earlier = await this.store.findByIdempotencyKey(key);
       if (earlier) {
         if (earlier.requestHash && meta.requestHash && earlier.requestHash !== meta.requestHash) throw new IdempotencyConflictError(meta.idempotencyKey!);
-        await this.projector.waitFor(earlier.lastPosition);
+        await this.readYourWrite(earlier.lastPosition);
         return this.toResult({ ...earlier, replayed: true });
       }
     }
@@ -88,7 +102,7 @@ export class StreamCommandRunner {
           })),
           { idempotencyKey: key, requestHash: meta.requestHash },
         );
-        await this.projector.waitFor(append.lastPosition);
+        await this.readYourWrite(append.lastPosition);
         return this.toResult(append);
       } catch (error) {
         const lostRace = error instanceof WrongExpectedVersionError;

@@ -46,7 +46,7 @@ export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineStat
   const next: PlanLineState = { ...state, version: state.version + 1 };
   switch (event.type) {
     case LINE_EVENT_TYPES.registered:
-      return { ...next, line: event.data };
+      return { ...next, line: event.data, registeredAt: event.recordedAt ?? null };
     case LINE_EVENT_TYPES.indicatorDefined:
       return { ...next, indicators: [...state.indicators, event.data] };
     case LINE_EVENT_TYPES.corrected: {

@@ -34,6 +34,8 @@ export type LineEntry =
 /** A plan line's state: plain JSON, so read models can store it and fold further events into it. */
 export interface PlanLineState {
   line: LineRegisteredData | null;
+  /** When the ledger recorded the registration (system time); null before it is stored. */
+  registeredAt?: string | null;
   indicators: IndicatorDefinedData[];
   entries: LineEntry[];
   /** Realisation is recorded either monthly or quarterly on one line, never both (no double counting). */
