@@ -14,6 +14,7 @@ module.exports = {
     '^@renja/event-store(/.*)?$': '<rootDir>/libs/event-store/src$1',
     '^@renja/infrastructure(/.*)?$': '<rootDir>/libs/infrastructure/src$1',
     '^@renja/application(/.*)?$': '<rootDir>/libs/application/src$1',
+    '^@renja/integrity(/.*)?$': '<rootDir>/libs/integrity/src$1',
     '^@renja/projections(/.*)?$': '<rootDir>/projections/src$1',
   },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
