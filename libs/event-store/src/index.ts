@@ -1,0 +1,30 @@
+/**
+ * Public API of the event store. The contract suite is deliberately not exported here: it
+ * depends on Jest, so adapters' specs import it by path from ./testing/event-store.contract.
+ */
+export type {
+  AppendOptions,
+  AppendResult,
+  AppendedEventRef,
+  EventData,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  LegalBasis,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  Subscription,
+  SubscriptionOptions,
+} from './port/event-store.port';
+export {
+  DuplicateEventIdError,
+  EventStoreError,
+  IdempotencyKeyReusedError,
+  WrongExpectedVersionError,
+} from './port/errors';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { eventStoreMigrations, LEDGER_NOTIFY_CHANNEL } from './postgres/schema';
