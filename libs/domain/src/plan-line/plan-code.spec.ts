@@ -1,15 +1,5 @@
-import { DomainError } from '../shared/errors';
 import { comparePlanCodes, parsePlanCode } from './plan-code';
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
+import { errorOf } from '../testing/error-of';
 
 describe('parsePlanCode', () => {
   it('reads a program: its parent is the office', () => {

@@ -1,9 +1,9 @@
-import { DomainError } from '../shared/errors';
 import { changePagu, correct, given, history, PERKADA_PERGESERAN, PMK_DID, realise, registered, stateOf } from '../testing/plan-line-fixtures';
 import type { LineEvent, PaguShifted } from './events';
 import { paguBreakdown, type PaguBreakdown } from './pagu';
 import { decideShift, decideShiftCorrection, type CorrectShift, type ShiftBudget } from './shift';
 import type { PlanLineState } from './state';
+import { errorOf } from '../testing/error-of';
 
 const A = '2.17.07.1.01.0001';
 const B = '2.17.07.1.01.0002';
@@ -31,16 +31,6 @@ const leg = (id: string, direction: 'out' | 'in', counterpartCode: string, amoun
   legalBasis: PERKADA_PERGESERAN,
   reason: 'pergeseran antar kegiatan',
 });
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
 
 const view = (b: PaguBreakdown) => ({
   phases: Object.fromEntries([...b.phases].map(([p, s]) => [p, Object.fromEntries([...s].map(([k, v]) => [k, v.toFixed(2)]))])),

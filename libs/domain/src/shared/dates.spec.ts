@@ -1,15 +1,5 @@
 import { assertFiscalYear, assertInFiscalYear, lastDayOfMonth, parseIsoDate } from './dates';
-import { DomainError } from './errors';
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
+import { errorOf } from '../testing/error-of';
 
 describe('parseIsoDate', () => {
   it.each(['2022-11-22', '2024-02-29', '2022-12-31', '2022-01-01'])('accepts %s', (value) => {

@@ -1,15 +1,5 @@
-import { DomainError } from './errors';
 import { formatRupiah, Money, parseAmount, parseDecimalValue, percentage, sum, toAmountString } from './money';
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
+import { errorOf } from '../testing/error-of';
 
 describe('parseAmount', () => {
   it('accepts a decimal string and keeps it exact', () => {

@@ -1,15 +1,5 @@
-import { DomainError } from './errors';
 import { assertPeriodInYear, parsePeriod } from './period';
-
-const errorOf = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-};
+import { errorOf } from '../testing/error-of';
 
 describe('parsePeriod', () => {
   it.each([
