@@ -28,3 +28,6 @@ export {
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { eventStoreMigrations, LEDGER_NOTIFY_CHANNEL } from './postgres/schema';
+export { LedgerTree, type StoredCheckpoint } from './postgres/ledger-tree';
+export { canonicalJson } from './integrity/canonical-json';
+export { eventHash, eventLeafBytes, GENESIS_HASH } from './integrity/event-hash';

@@ -17,6 +17,8 @@ import { CatchUpSubscription } from '../subscription/catch-up-subscription';
 import { checkExpectedVersions, countEvents, isUuid, planAppend, prepareAppends } from './append-plan';
 import { PgChangeNotifier } from './change-notifier';
 import { LEDGER_NOTIFY_CHANNEL } from './schema';
+import { eventHash } from '../integrity/event-hash';
+import { extendTree } from '../integrity/merkle-frontier';
 import * as sql from './sql';
 
 export interface PostgresEventStoreOptions {
@@ -82,7 +84,7 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareAppends(appends);
     const { idempotencyKey: key = null, requestHash = null } = options;
     return this.inTransaction(async (client) => {
-      const head = await client.query<{ position: string }>({ ...sql.TAKE_HEAD, values: [countEvents(prepared)] });
+      const head = await client.query<sql.HeadRow>({ ...sql.TAKE_HEAD, values: [countEvents(prepared)] });
       const lastPosition = Number(head.rows[0].position);
       // A separate statement from the UPDATE, so its snapshot includes the append we waited for.
       const state = await client.query<sql.AppendStateRow>({
@@ -99,12 +101,28 @@ export class PostgresEventStore implements EventStore {
       const { result, columns: c } = planAppend(prepared, actual, lastPosition);
       if (c.positions.length > 0 || key !== null) {
         const keyed = key === null ? [null, null, null] : [key, requestHash, JSON.stringify(sql.storedResult(result))];
-        await client.query({
+        const written = await client.query<sql.EventRow>({
           ...sql.WRITE_APPEND,
           values: [c.positions, c.ids, c.streamIds, c.versions, c.types, c.schemaVersions, c.data, c.metadata, ...keyed],
         });
+        if (written.rows.length > 0) await this.extendHashChain(client, head.rows[0], written.rows.map(sql.toRecordedEvent));
       }
       return { value: result, commit: true };
+    });
+  }
+
+  /**
+   * Chains the new events' hashes to the last one and adds them as leaves of the Merkle tree,
+   * storing every node they complete, inside the append transaction (docs/verification.md).
+   */
+  private async extendHashChain(client: PoolClient, head: sql.HeadRow, events: RecordedEvent[]): Promise<void> {
+    let previous = head.last_hash;
+    const leaves = events.map((event) => (previous = eventHash(event, previous)));
+    const size = events[0].position - 1;
+    const tree = extendTree(size, head.peaks, leaves);
+    await client.query({
+      ...sql.WRITE_TREE,
+      values: [tree.nodes.map((n) => n.level), tree.nodes.map((n) => n.idx), tree.nodes.map((n) => n.hash), tree.peaks, previous],
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Migration } from '@renja/infrastructure/database/migrations';
+import { integrityMigration } from './integrity-schema';
 
 /** Channel on which every committed append announces the new head position (payload: decimal string). */
 export const LEDGER_NOTIFY_CHANNEL = 'ledger_events';
@@ -109,4 +110,5 @@ CREATE TRIGGER ledger_events_notify AFTER INSERT ON ledger_events
   FOR EACH STATEMENT EXECUTE FUNCTION ledger_notify_append();
 `,
   },
+  integrityMigration,
 ];

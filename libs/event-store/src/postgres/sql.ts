@@ -19,7 +19,24 @@ export function begin(idleTimeoutMs: number): string {
 // use the snapshot taken before waiting for the lock and miss the append that held it.
 export const TAKE_HEAD = {
   name: 'ledger_take_head',
-  text: 'UPDATE ledger_head SET position = position + $1 RETURNING position',
+  text: 'UPDATE ledger_head SET position = position + $1 RETURNING position, peaks, last_hash',
+};
+
+export interface HeadRow {
+  position: string;
+  peaks: Buffer[];
+  last_hash: Buffer;
+}
+
+// The hash chain and Merkle tree move with the log, in the same transaction: the completed tree
+// nodes ($1-$3 as column arrays) and the new right edge and last hash of the head.
+export const WRITE_TREE = {
+  name: 'ledger_write_tree',
+  text: `WITH nodes AS (
+           INSERT INTO ledger_merkle_nodes (level, idx, hash)
+           SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])
+         )
+         UPDATE ledger_head SET peaks = $4::bytea[], last_hash = $5::bytea`,
 };
 
 export const FIND_IDEMPOTENCY = {
@@ -48,19 +65,24 @@ export interface AppendStateRow {
 
 // One statement writes the whole batch ($1..$8 as column arrays, recorded_at left to the
 // trigger) and, when a key is given ($9), the idempotency record in the same round trip.
+const EVENT_COLUMNS = `position, event_id, stream_id, version, type, schema_version, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
+
+// The inserted rows come back exactly as stored (jsonb as read, recorded_at as set by the
+// trigger): their hashes are computed from what a verifier will later read, nothing else.
 export const WRITE_APPEND = {
   name: 'ledger_write_append',
   text: `WITH events AS (
            INSERT INTO ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata)
            SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::integer[],
                                 $7::jsonb[], $8::jsonb[])
+           RETURNING ${EVENT_COLUMNS}
+         ), keyed AS (
+           INSERT INTO ledger_idempotency (key, request_hash, result)
+           SELECT $9::text, $10::text, $11::jsonb WHERE $9::text IS NOT NULL
          )
-         INSERT INTO ledger_idempotency (key, request_hash, result)
-         SELECT $9::text, $10::text, $11::jsonb WHERE $9::text IS NOT NULL`,
+         SELECT * FROM events ORDER BY position`,
 };
-
-const EVENT_COLUMNS = `position, event_id, stream_id, version, type, schema_version, data, metadata,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
 
 export const READ_STREAM = {
   name: 'ledger_read_stream',
