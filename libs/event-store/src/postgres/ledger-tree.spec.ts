@@ -20,7 +20,7 @@ describe('hash chain and Merkle tree of the PostgreSQL ledger', () => {
     ]);
     await Promise.all([1, 2, 3, 4].map(() => t.store.append(streamName(), 'no_stream', newEvents(2))));
     // recompute the chain independently from what a reader sees
-    let previous = GENESIS_HASH;
+    let previous: Buffer = GENESIS_HASH;
     chain = (await t.store.readAll({ after: 0, limit: 1000 })).map((e) => (previous = eventHash(e, previous)));
   });
   afterAll(() => t.teardown());

@@ -116,7 +116,7 @@ export class PostgresEventStore implements EventStore {
    * storing every node they complete, inside the append transaction (docs/verification.md).
    */
   private async extendHashChain(client: PoolClient, head: sql.HeadRow, events: RecordedEvent[]): Promise<void> {
-    let previous = head.last_hash;
+    let previous: Buffer = head.last_hash;
     const leaves = events.map((event) => (previous = eventHash(event, previous)));
     const size = events[0].position - 1;
     const tree = extendTree(size, head.peaks, leaves);
