@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import request from 'supertest';
+import { generateSignerKey, parseSignerKey } from '@renja/integrity';
 import { ledgerMigrations } from '@renja/application';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
@@ -13,6 +14,7 @@ export interface TestApp {
   db: TestDatabase;
   pool: Pool;
   token: string;
+  verifierKey: string;
   /** Auth header for writes. */
   auth: { Authorization: string };
   http(): ReturnType<typeof request>;
@@ -24,13 +26,16 @@ export async function startTestApp(): Promise<TestApp> {
   const pool = new Pool({ connectionString: db.url, max: 12 });
   await runMigrations(pool, ledgerMigrations);
   const { token } = await new TokenStore(pool).create('Inspektur Test');
-  const app = await createApp({ databaseUrl: db.url, pool, logger: false });
+  const { signerKey, verifierKey } = generateSignerKey('renja-ledger.test/e2e');
+  const ledgerKey = { origin: 'renja-ledger.test/e2e', signer: parseSignerKey(signerKey), verifierKey };
+  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, logger: false });
   await app.init();
   return {
     app,
     db,
     pool,
     token,
+    verifierKey,
     auth: { Authorization: `Bearer ${token}` },
     http: () => request(app.getHttpServer()),
     close: async () => {

@@ -3,12 +3,26 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
-import { commandHandlers, EVENT_STORE, PG_POOL, PLAN_PROJECTOR, StreamCommandRunner, TOKEN_STORE } from '@renja/application';
-import { PostgresEventStore, type EventStore } from '@renja/event-store';
+import {
+  CHECKPOINTER,
+  Checkpointer,
+  commandHandlers,
+  EVENT_STORE,
+  LEDGER_INTEGRITY,
+  LEDGER_TREE,
+  LedgerIntegrityService,
+  PG_POOL,
+  PLAN_PROJECTOR,
+  StreamCommandRunner,
+  TOKEN_STORE,
+} from '@renja/application';
+import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-store';
+import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { PlanProjection, PlanReader, Projector, readModelEntities } from '@renja/projections';
 import { BearerTokenGuard } from './http/auth.guard';
 import { CorrectionsController } from './http/controllers/corrections.controller';
+import { LedgerController } from './http/controllers/ledger.controller';
 import { LinesController } from './http/controllers/lines.controller';
 import { OfficeYearController } from './http/controllers/office-year.controller';
 import { OfficesController } from './http/controllers/offices.controller';
@@ -17,6 +31,9 @@ export interface LedgerModuleOptions {
   databaseUrl: string;
   /** Pool used by the event store and token store; owned by the caller. */
   pool: Pool;
+  /** The checkpoint signing key. */
+  ledgerKey: Pick<LedgerKey, 'origin' | 'signer' | 'verifierKey'>;
+  checkpoints?: { everyEvents: number; everySeconds: number };
 }
 
 /** Wires the ports to PostgreSQL: event store, read models (TypeORM), tokens, command handlers. */
@@ -25,6 +42,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(PLAN_PROJECTOR) private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINTER) private readonly checkpointer: Checkpointer,
   ) {}
 
   static forRoot(options: LedgerModuleOptions): DynamicModule {
@@ -34,7 +52,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
@@ -43,6 +61,18 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
           provide: PLAN_PROJECTOR,
           useFactory: (dataSource: DataSource, store: EventStore) => new Projector(dataSource, store, new PlanProjection()),
           inject: [DataSource, EVENT_STORE],
+        },
+        { provide: LEDGER_TREE, useFactory: (pool: Pool) => new LedgerTree(pool), inject: [PG_POOL] },
+        {
+          provide: CHECKPOINTER,
+          useFactory: (tree: LedgerTree) =>
+            new Checkpointer(tree, { origin: options.ledgerKey.origin, signer: options.ledgerKey.signer, ...options.checkpoints }),
+          inject: [LEDGER_TREE],
+        },
+        {
+          provide: LEDGER_INTEGRITY,
+          useFactory: (tree: LedgerTree, checkpointer: Checkpointer) => new LedgerIntegrityService(tree, checkpointer, options.ledgerKey.verifierKey),
+          inject: [LEDGER_TREE, CHECKPOINTER],
         },
         { provide: PlanReader, useFactory: (dataSource: DataSource) => new PlanReader(dataSource), inject: [DataSource] },
         StreamCommandRunner,
@@ -54,9 +84,11 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.projector.start();
+    await this.checkpointer.start(this.store);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.checkpointer.stop();
     await this.projector.stop();
     await this.store.close();
   }

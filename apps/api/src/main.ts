@@ -5,6 +5,7 @@ import { ledgerMigrations } from '@renja/application';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/config';
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
+import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { createApp } from './create-app';
 
 const log = (line: string) => console.log(line);
@@ -29,10 +30,17 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openLedgerDatabase(config, ledgerMigrations, log);
   await ensureAdminToken(db, config);
-  const app = await createApp({ databaseUrl: db.url, pool: db.pool });
+  const ledgerKey = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin, log);
+  const app = await createApp({
+    databaseUrl: db.url,
+    pool: db.pool,
+    ledgerKey,
+    checkpoints: { everyEvents: config.checkpointEveryEvents, everySeconds: config.checkpointEverySeconds },
+  });
   await app.listen(config.httpPort, config.httpHost);
   const base = `http://localhost:${config.httpPort}`;
   log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
+  log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);
   if (!config.databaseUrl) log(`Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name>)`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { projectionsCommand } from './commands/projections.command';
 import { tokenCommand } from './commands/token.command';
+import { checkpointCommand, proofCommand } from './commands/integrity.command';
+import { witnessCommand } from './commands/witness.command';
 import { withLedger } from './context';
 
 const program = new Command('renja-ledger')
@@ -14,6 +16,9 @@ const program = new Command('renja-ledger')
 
 program.addCommand(tokenCommand());
 program.addCommand(projectionsCommand());
+program.addCommand(checkpointCommand());
+program.addCommand(proofCommand());
+program.addCommand(witnessCommand());
 program
   .command('migrate')
   .description('create or upgrade the database schema')

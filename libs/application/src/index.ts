@@ -14,3 +14,6 @@ export * from './commands/correct-event/correct-event';
 export * from './ledger-schema';
 export * from './command-handlers';
 export * from './shared/line-change';
+export * from './integrity/checkpointer';
+export * from './integrity/ledger-integrity.service';
+export * from './integrity/witness';

@@ -72,6 +72,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const payload = toErrorBody(error);
     if (payload.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(payload.statusCode).json(payload);
+    // type() first: a handler may have set text/plain (a checkpoint note) before failing.
+    response.status(payload.statusCode).type('application/json').json(payload);
   }
 }

@@ -3,3 +3,6 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const PG_POOL = Symbol('PG_POOL');
 export const PLAN_PROJECTOR = Symbol('PLAN_PROJECTOR');
 export const TOKEN_STORE = Symbol('TOKEN_STORE');
+export const LEDGER_INTEGRITY = Symbol('LEDGER_INTEGRITY');
+export const CHECKPOINTER = Symbol('CHECKPOINTER');
+export const LEDGER_TREE = Symbol('LEDGER_TREE');

@@ -10,6 +10,14 @@ export interface LedgerConfig {
   embeddedPort: number;
   httpPort: number;
   httpHost: string;
+  /** The checkpoint signing key (created on first start); keep it out of the database's backups. */
+  ledgerKeyFile: string;
+  /** Origin line of checkpoints; fixed when the key is created. */
+  ledgerOrigin: string | undefined;
+  /** Issue a checkpoint after this many new events ... */
+  checkpointEveryEvents: number;
+  /** ... and at most this many seconds after the first new event. */
+  checkpointEverySeconds: number;
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -19,12 +27,24 @@ function port(value: string | undefined, fallback: number, name: string): number
   return n;
 }
 
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const dataDir = resolve(env.RENJA_DATA_DIR ?? '.renja-ledger');
   return {
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : null,
-    dataDir: resolve(env.RENJA_DATA_DIR ?? '.renja-ledger'),
+    dataDir,
     embeddedPort: port(env.RENJA_EMBEDDED_PG_PORT, 54329, 'RENJA_EMBEDDED_PG_PORT'),
     httpPort: port(env.PORT, 3000, 'PORT'),
     httpHost: env.HOST ?? '0.0.0.0',
+    ledgerKeyFile: resolve(env.RENJA_LEDGER_KEY_FILE ?? `${dataDir}/ledger-signing-key`),
+    ledgerOrigin: env.RENJA_LEDGER_ORIGIN || undefined,
+    checkpointEveryEvents: positive(env.RENJA_CHECKPOINT_EVERY_EVENTS, 1000, 'RENJA_CHECKPOINT_EVERY_EVENTS'),
+    checkpointEverySeconds: positive(env.RENJA_CHECKPOINT_EVERY_SECONDS, 60, 'RENJA_CHECKPOINT_EVERY_SECONDS'),
   };
 }

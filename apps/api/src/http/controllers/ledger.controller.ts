@@ -1,0 +1,81 @@
+import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { LEDGER_INTEGRITY, type LedgerIntegrityService } from '@renja/application';
+import { BearerTokenGuard } from '../auth.guard';
+
+function count(value: string | undefined, field: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min) throw new BadRequestException({ message: `${field} must be an integer ≥ ${min}, got "${value}"`, field });
+  return Number(value);
+}
+
+const required = (value: number | undefined, field: string): number => {
+  if (value === undefined) throw new BadRequestException({ message: `${field} is required`, field });
+  return value;
+};
+
+/**
+ * Tamper evidence over HTTP: signed checkpoints (C2SP tlog-checkpoint notes), the public key in
+ * verifier-key form, and RFC 9162 proofs against issued checkpoints. See docs/verification.md.
+ */
+@ApiTags('ledger integrity')
+@Controller('api/v1/ledger')
+export class LedgerController {
+  constructor(@Inject(LEDGER_INTEGRITY) private readonly integrity: LedgerIntegrityService) {}
+
+  @Get('checkpoint')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'The latest checkpoint, as a signed note' })
+  async latest(): Promise<string> {
+    return (await this.integrity.latest()).note;
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @UseGuards(BearerTokenGuard)
+  @ApiBearerAuth()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'Issue a checkpoint of the current ledger now' })
+  async issue(): Promise<string> {
+    return (await this.integrity.issue()).note;
+  }
+
+  @Get('checkpoints')
+  @ApiOperation({ summary: 'Every checkpoint issued: size, root hash, time' })
+  async list() {
+    return (await this.integrity.list()).map((c) => ({ size: c.size, rootHash: c.rootHash.toString('base64'), issuedAt: c.issuedAt }));
+  }
+
+  @Get('checkpoints/:size')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'The checkpoint issued at a tree size, as a signed note' })
+  async one(@Param('size') size: string): Promise<string> {
+    return (await this.integrity.checkpoint(required(count(size, 'size', 0), 'size'))).note;
+  }
+
+  @Get('public-key')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: "The checkpoint signing key's public half, in C2SP verifier-key form" })
+  publicKey(): string {
+    return `${this.integrity.verifierKey}\n`;
+  }
+
+  @Get('proofs/inclusion')
+  @ApiOperation({ summary: 'Inclusion proof of the event at a position in a checkpoint (default: the latest)' })
+  @ApiQuery({ name: 'position', description: 'Global position of the event (1-based)' })
+  @ApiQuery({ name: 'size', required: false, description: 'Tree size of an issued checkpoint' })
+  inclusion(@Query('position') position?: string, @Query('size') size?: string) {
+    return this.integrity.inclusionProof(required(count(position, 'position', 1), 'position'), count(size, 'size', 1));
+  }
+
+  @Get('proofs/consistency')
+  @ApiOperation({ summary: 'Consistency proof between two issued checkpoints' })
+  @ApiQuery({ name: 'from', description: 'Size of the older checkpoint' })
+  @ApiQuery({ name: 'to', description: 'Size of the newer checkpoint' })
+  consistency(@Query('from') from?: string, @Query('to') to?: string) {
+    return this.integrity.consistencyProof(required(count(from, 'from', 0), 'from'), required(count(to, 'to', 0), 'to'));
+  }
+}
