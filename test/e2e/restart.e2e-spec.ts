@@ -31,9 +31,12 @@ describe('the server on its embedded PostgreSQL', () => {
     const before = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`)).json();
     expect(await stopServer(first.child)).toBe(0);
 
+    const keyLine = /Checkpoints are signed by (\S+)/;
     const second = await startServer(env);
     try {
       expect(second.output()).not.toMatch(/First start/);
+      expect(second.output()).not.toMatch(/Created the checkpoint signing key/);
+      expect(keyLine.exec(second.output())?.[1]).toBe(keyLine.exec(first.output())?.[1]);
       const after = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`)).json();
       expect(after).toEqual(before);
       const line = (await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07`)).json()) as { currentPagu: string };

@@ -39,8 +39,8 @@ async function main(): Promise<void> {
   });
   await app.listen(config.httpPort, config.httpHost);
   const base = `http://localhost:${config.httpPort}`;
-  log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
   log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);
+  log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
   if (!config.databaseUrl) log(`Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name>)`);
   let stopping = false;
   const stop = async (signal: string) => {
