@@ -9,3 +9,4 @@ export * from './read-model-entities';
 export * from './plan/plan-reader';
 export * from './plan/line-figures';
 export * from './plan/rollup';
+export * from './reports';

@@ -26,6 +26,7 @@ import { LedgerController } from './http/controllers/ledger.controller';
 import { LinesController } from './http/controllers/lines.controller';
 import { OfficeYearController } from './http/controllers/office-year.controller';
 import { OfficesController } from './http/controllers/offices.controller';
+import { ReportsController } from './http/controllers/reports.controller';
 
 export interface LedgerModuleOptions {
   databaseUrl: string;
@@ -52,7 +53,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },

@@ -1,0 +1,100 @@
+import { legalBasisText, phaseName } from '../render/cells';
+import { LEVEL_NAMES, subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import type { AbsorptionReport, AbsorptionRow } from './absorption.report';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+const QUARTERS = ['TW I', 'TW II', 'TW III', 'TW IV'];
+
+/** Columns shared by every level; `human` picks Indonesian headings, otherwise machine names. */
+function figureColumns(human: boolean): TableColumn[] {
+  const col = (key: string, header: string, kind: TableColumn['kind'], group?: string, width = 16): TableColumn =>
+    human ? { key, header, kind, group, width } : { key, header: key, kind };
+  return [
+    col('current_pagu', 'Pagu Kini', 'amount'),
+    col('original_pagu', 'Pagu APBD', 'amount'),
+    ...MONTHS.map((m, i) => col(`month_${i + 1}`, m, 'amount', 'Realisasi per Bulan')),
+    ...QUARTERS.map((q, i) => col(`quarter_${i + 1}`, q, 'amount', 'Realisasi per Triwulan')),
+    ...QUARTERS.map((q, i) => col(`cumulative_quarter_${i + 1}`, `s.d. ${q}`, 'amount', 'Realisasi Kumulatif')),
+    ...QUARTERS.map((q, i) => col(`absorption_quarter_${i + 1}`, `s.d. ${q}`, 'percent', 'Serapan Kumulatif thd Pagu Kini (%)', 8)),
+    col('realised', 'Realisasi', 'amount'),
+    col('absorption_current', 'Serapan thd Pagu Kini (%)', 'percent', undefined, 9),
+    col('absorption_original', 'Serapan thd APBD (%)', 'percent', undefined, 9),
+    col('late_additions', 'Tambahan TW IV', 'amount'),
+    col('absorption_without_late', 'Serapan tanpa Tambahan TW IV (%)', 'percent', undefined, 9),
+  ];
+}
+
+const figureCells = (x: AbsorptionRow) => ({
+  current_pagu: x.currentPagu,
+  original_pagu: x.originalPagu,
+  ...Object.fromEntries(x.byMonth.map((v, i) => [`month_${i + 1}`, v])),
+  ...Object.fromEntries(x.byQuarter.map((v, i) => [`quarter_${i + 1}`, v])),
+  ...Object.fromEntries(x.cumulativeByQuarter.map((v, i) => [`cumulative_quarter_${i + 1}`, v])),
+  ...Object.fromEntries(x.absorptionByQuarter.current.map((v, i) => [`absorption_quarter_${i + 1}`, v])),
+  realised: x.realised,
+  absorption_current: x.absorption.current,
+  absorption_original: x.absorption.original,
+  late_additions: x.lateAdditions,
+  absorption_without_late: x.absorptionWithoutLateAdditions,
+});
+
+function levelTable(r: AbsorptionReport, sheet: string, rows: AbsorptionRow[]): ReportTable {
+  return {
+    sheet,
+    title: `Serapan Anggaran per ${sheet}`,
+    columns: [{ key: 'code', header: 'Kode', kind: 'text', width: 13 }, { key: 'name', header: 'Uraian', kind: 'text', width: 36 }, ...figureColumns(true)],
+    rows: [
+      ...rows.map((x) => ({ cells: { code: x.code, name: x.name, ...figureCells(x) } })),
+      { total: true, cells: { code: r.office.code, name: 'Total Perangkat Daerah', ...figureCells(r.officeTotal) } },
+    ],
+  };
+}
+
+function lateTable(r: AbsorptionReport): ReportTable {
+  return {
+    sheet: 'Tambahan TW IV',
+    title: `Tambahan pagu yang berlaku sejak ${r.lastQuarterStarts} (triwulan IV)`,
+    columns: [
+      { key: 'code', header: 'Kode', kind: 'text', width: 13 },
+      { key: 'name', header: 'Uraian', kind: 'text', width: 30 },
+      { key: 'phase', header: 'Tahapan', kind: 'text', width: 9 },
+      { key: 'funding_source', header: 'Sumber Dana', kind: 'text', width: 8 },
+      { key: 'amount', header: 'Tambahan', kind: 'amount', width: 17 },
+      { key: 'effective_date', header: 'Tanggal Berlaku', kind: 'text', width: 10 },
+      { key: 'legal_basis', header: 'Dasar Hukum', kind: 'text', width: 26 },
+      { key: 'line_current_pagu', header: 'Pagu Kini Baris', kind: 'amount', width: 17 },
+      { key: 'line_realised', header: 'Realisasi Baris', kind: 'amount', width: 17 },
+      { key: 'line_absorption', header: 'Serapan Baris (%)', kind: 'percent', width: 9 },
+      { key: 'event_id', header: 'ID Peristiwa', kind: 'text', width: 30 },
+    ],
+    rows: r.lateAdditions.map((a) => ({
+      cells: { code: a.code, name: a.name, phase: phaseName(a.phase), funding_source: a.fundingSource, amount: a.amount, effective_date: a.effectiveDate, legal_basis: legalBasisText(a.legalBasis), line_current_pagu: a.lineCurrentPagu, line_realised: a.lineRealised, line_absorption: a.lineAbsorption.current, event_id: a.eventId },
+    })),
+  };
+}
+
+function machineTable(r: AbsorptionReport): ReportTable {
+  const row = (rowType: string, x: AbsorptionRow): TableRow => ({ cells: { row_type: rowType, code: x.code ?? r.office.code, level: x.level, name: x.name, monthly_complete: String(x.monthlyComplete), ...figureCells(x) } });
+  return {
+    sheet: 'absorption',
+    title: 'absorption',
+    columns: [...['row_type', 'code', 'level', 'name', 'monthly_complete'].map((key): TableColumn => ({ key, header: key, kind: 'text' })), ...figureColumns(false)],
+    rows: [...r.lines.map((x) => row('line', x)), ...r.kegiatan.map((x) => row('kegiatan', x)), ...r.programs.map((x) => row('program', x)), row('office', r.officeTotal)],
+  };
+}
+
+export function absorptionDocument(r: AbsorptionReport): ReportDocument {
+  return {
+    fileStem: `absorption-${r.office.code}-${r.year}`,
+    title: 'Serapan Anggaran (Realisasi Keuangan)',
+    subtitle: [...subtitleOf(r), `Serapan kantor: ${r.officeTotal.absorption.current ?? '—'} % thd pagu kini, ${r.officeTotal.absorption.original ?? '—'} % thd APBD`],
+    tables: [
+      levelTable(r, 'Rincian', r.lines.map((l) => ({ ...l, name: `${l.name} (${LEVEL_NAMES[l.level]})` }))),
+      levelTable(r, 'Kegiatan', r.kegiatan),
+      levelTable(r, 'Program', r.programs),
+      levelTable(r, 'Perangkat Daerah', []),
+      lateTable(r),
+    ],
+    csv: machineTable(r),
+  };
+}

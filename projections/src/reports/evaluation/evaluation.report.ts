@@ -1,0 +1,128 @@
+import type Decimal from 'decimal.js';
+import { percentage, realisationSummary, targetsAsOf, type AsOf, type IndicatorDefinedData } from '@renja/domain';
+import { fixedOrNull, sumPresent } from '../shared/amounts';
+import { officeMoney, type MoneyFigures } from '../shared/line-money';
+import type { ReportLine, ReportScope } from '../shared/report-lines';
+import { averageOf, predikatOf, type Predikat } from './predikat';
+
+/** A figure of the form in kinerja (K, the indicator's unit) and Rupiah (Rp); null is missing, never zero. */
+export interface KRp {
+  k: string | null;
+  rp: string | null;
+}
+
+export interface EvaluationRow {
+  code: string;
+  level: string;
+  name: string;
+  indicator: { id: string; name: string; unit: string; direction: string } | null;
+  /** Not recorded in the ledger yet (Renstra targets and earlier years): always missing. */
+  renstraTarget: KRp;
+  renstraRealisedToLastYear: KRp;
+  target: KRp;
+  /** Realisation in triwulan I–IV. */
+  realisation: KRp[];
+  realisationTotal: KRp;
+  /** Realisation ÷ target × 100; for lower-is-better indicators target ÷ realisation × 100. */
+  capaian: KRp;
+  renstraCumulative: KRp;
+  renstraCapaian: KRp;
+}
+
+export interface EvaluationSummary {
+  code: string | null;
+  name: string;
+  /** Mean of the capaian K of the indicators under this program that have one. */
+  averageCapaianK: string | null;
+  indicatorsCounted: number;
+  capaianRp: string | null;
+  predikatK: Predikat | null;
+  predikatRp: Predikat | null;
+}
+
+export interface EvaluationReport {
+  report: 'evaluation';
+  year: number;
+  office: { code: string; name: string };
+  asOf: AsOf;
+  rows: EvaluationRow[];
+  programs: EvaluationSummary[];
+  officeSummary: EvaluationSummary;
+  missing: Array<{ column: string; why: string }>;
+}
+
+const MISSING: KRp = { k: null, rp: null };
+const NOT_IN_LEDGER = 'Renstra targets and realisation before this year are not recorded in the ledger yet';
+
+function capaianK(direction: string, target: Decimal | null, realised: Decimal | null): string | null {
+  if (target === null || realised === null) return null;
+  return direction === 'lower_is_better' ? percentage(target, realised) : percentage(realised, target);
+}
+
+function rowsOf(line: ReportLine, money: MoneyFigures, asOf: AsOf): EvaluationRow[] {
+  const targets = targetsAsOf(line.state, asOf);
+  const outputs = realisationSummary(line.state, asOf).outputs;
+  const targetRp = money.hasPagu ? money.currentPagu : null;
+  const realisedRp = sumPresent(money.quarters);
+  const rpCapaian = targetRp && realisedRp ? percentage(realisedRp, targetRp) : null;
+  const row = (indicator: IndicatorDefinedData | null): EvaluationRow => {
+    const quarters = indicator ? (outputs.get(indicator.indicatorId) ?? [null, null, null, null]) : [null, null, null, null];
+    const target = indicator ? (targets.get(indicator.indicatorId) ?? null) : null;
+    const realisedK = sumPresent(quarters);
+    return {
+      code: line.code,
+      level: line.level,
+      name: line.name,
+      indicator: indicator && { id: indicator.indicatorId, name: indicator.name, unit: indicator.unit, direction: indicator.direction },
+      renstraTarget: MISSING,
+      renstraRealisedToLastYear: MISSING,
+      target: { k: target?.toString() ?? null, rp: fixedOrNull(targetRp) },
+      realisation: quarters.map((k, i) => ({ k: k?.toString() ?? null, rp: fixedOrNull(money.quarters[i]) })),
+      realisationTotal: { k: realisedK?.toString() ?? null, rp: fixedOrNull(realisedRp) },
+      capaian: { k: indicator ? capaianK(indicator.direction, target, realisedK) : null, rp: rpCapaian },
+      // Cumulative Renstra figures add the (missing) realisation up to last year: missing as well.
+      renstraCumulative: MISSING,
+      renstraCapaian: MISSING,
+    };
+  };
+  return line.state.indicators.length > 0 ? line.state.indicators.map(row) : [row(null)];
+}
+
+function summary(code: string | null, name: string, rows: EvaluationRow[], money: MoneyFigures): EvaluationSummary {
+  const capaians = rows.filter((r) => r.indicator !== null).map((r) => r.capaian.k);
+  const averageCapaianK = averageOf(capaians);
+  const realised = sumPresent(money.quarters);
+  const capaianRp = money.hasPagu && realised ? percentage(realised, money.currentPagu) : null;
+  return {
+    code,
+    name,
+    averageCapaianK,
+    indicatorsCounted: capaians.filter((c) => c !== null).length,
+    capaianRp,
+    predikatK: predikatOf(averageCapaianK),
+    predikatRp: predikatOf(capaianRp),
+  };
+}
+
+/** The Renja evaluation form of Permendagri 86/2017, per program, kegiatan, sub kegiatan and indicator. */
+export function evaluationReport(scope: ReportScope): EvaluationReport {
+  const money = officeMoney(scope.lines, scope.asOf);
+  const rows = scope.lines.flatMap((l) => rowsOf(l, money.rolled.byCode.get(l.code)!, scope.asOf));
+  const under = (code: string) => rows.filter((r) => r.code === code || r.code.startsWith(`${code}.`));
+  return {
+    report: 'evaluation',
+    year: scope.year,
+    office: scope.office,
+    asOf: scope.asOf,
+    rows,
+    programs: scope.lines.filter((l) => l.level === 'program').map((p) => summary(p.code, p.name, under(p.code), money.rolled.byCode.get(p.code)!)),
+    officeSummary: summary(null, scope.office.name, rows, money.rolled.office),
+    missing: [
+      { column: 'renstraTarget', why: NOT_IN_LEDGER },
+      { column: 'renstraRealisedToLastYear', why: NOT_IN_LEDGER },
+      { column: 'renstraCumulative', why: 'needs the Renstra realisation up to last year' },
+      { column: 'renstraCapaian', why: 'needs the Renstra target and the cumulative realisation' },
+    ],
+  };
+}
+

@@ -1,0 +1,15 @@
+export * from './report-reader';
+export type { TieOut } from './shared/amounts';
+export type { PaguStep, StepKind } from './pagu-trail/pagu-steps';
+export * from './pagu-trail/pagu-trail.report';
+export * from './reconciliation/reconciliation.report';
+export * from './absorption/absorption.report';
+export * from './absorption/late-additions';
+export * from './evaluation/evaluation.report';
+export * from './evaluation/predikat';
+export * from './report-documents';
+export * from './render/report-table';
+export * from './render/report-formats';
+export { renderCsv } from './render/csv';
+export { exactNumber, PERCENT_FORMAT, RUPIAH_FORMAT } from './render/xlsx';
+export { renderTextDocument } from './render/text-table';

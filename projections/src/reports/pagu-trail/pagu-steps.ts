@@ -1,0 +1,171 @@
+import type Decimal from 'decimal.js';
+import {
+  entriesAsOf,
+  LINE_EVENT_TYPES,
+  Money,
+  paguBreakdown,
+  PHASE_CHAIN,
+  type AsOf,
+  type ChainPhase,
+  type LegalBasis,
+  type LineEntry,
+  type PlanLineState,
+} from '@renja/domain';
+import { fixed, zero } from '../shared/amounts';
+
+type PaguEntry = Extract<LineEntry, { kind: 'pagu' | 'shift' }>;
+
+/** How a step moved the line's pagu; `phase_start` carries the previous phase's amounts into a new phase. */
+export type StepKind = 'phase_start' | 'pagu_set' | 'pagu_add' | 'shift_in' | 'shift_out';
+
+/**
+ * One step of "why is this pagu what it is?". Only steps `in_force` move the amount; a corrected step stays
+ * visible (status reversed / replaced) with delta 0, next to the replacement that took its place.
+ */
+export interface PaguStep {
+  step: number;
+  kind: StepKind;
+  phase: ChainPhase;
+  /** For phase_start: the phase whose amounts the new phase starts from. */
+  carriedFrom: ChainPhase | null;
+  fundingSource: string | null;
+  eventId: string | null;
+  eventType: string | null;
+  /** What the event itself says: the amount set, the delta added, or the amount shifted. */
+  statedAmount: string | null;
+  counterpartCode: string | null;
+  sourceBefore: string | null;
+  sourceAfter: string | null;
+  amountBefore: string;
+  amountAfter: string;
+  delta: string;
+  legalBasis: LegalBasis | null;
+  reason: string | null;
+  actor: string | null;
+  effectiveDate: string | null;
+  recordedAt: string | null;
+  status: 'in_force' | 'reversed' | 'replaced';
+  /** Set on a step that replaces an earlier event (a correction). */
+  corrects: { eventId: string; kind: 'replacement' } | null;
+  /** Set on a step that a later correction reversed or replaced. */
+  correctedBy: { eventId: string; recordedAt: string | null; kind: 'reversal' | 'replacement' } | null;
+}
+
+export interface LineSteps {
+  steps: PaguStep[];
+  sumOfDeltas: Decimal;
+  /** The current pagu computed by the domain (paguBreakdown), independently of the steps. */
+  finalAmount: Decimal;
+  currentPhase: ChainPhase | null;
+}
+
+const isPaguEntry = (e: LineEntry): e is PaguEntry => e.kind === 'pagu' || e.kind === 'shift';
+const phaseOf = (e: PaguEntry): string => (e.kind === 'pagu' ? e.data.phase : (e.data.phase ?? 'PERGESERAN'));
+const known = (recordedAt: string | null, knownAt?: string) => !knownAt || recordedAt === null || recordedAt <= knownAt;
+const order = (a: PaguEntry, b: PaguEntry) =>
+  a.effectiveDate.localeCompare(b.effectiveDate) || a.sequence - b.sequence || (a.recordedAt ?? '').localeCompare(b.recordedAt ?? '');
+
+/** Entries an observer at `asOf` can see: in force, or corrected by a correction already known. */
+function visibleEntries(state: PlanLineState, asOf: AsOf): PaguEntry[] {
+  return state.entries
+    .filter(isPaguEntry)
+    .filter((e) => known(e.recordedAt, asOf.knownAt) && (!asOf.validAt || e.effectiveDate <= asOf.validAt))
+    .sort(order);
+}
+
+function kindOf(entry: PaguEntry): StepKind {
+  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? 'pagu_set' : 'pagu_add';
+  return entry.data.direction === 'in' ? 'shift_in' : 'shift_out';
+}
+
+/** The source amount after the entry, from the amount before it (the domain's own arithmetic, step by step). */
+function sourceAfter(entry: PaguEntry, before: Decimal): Decimal {
+  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? new Money(entry.data.amount) : before.plus(entry.data.amount);
+  return entry.data.direction === 'out' ? before.minus(entry.data.amount) : before.plus(entry.data.amount);
+}
+
+/**
+ * The ordered steps from the first plan amount to the current pagu. Phases follow the chain (RKPD … APBD_P);
+ * each phase starts from the amounts of the latest earlier phase present, shown as a phase_start step with
+ * delta 0, so the deltas add up exactly to the current pagu.
+ */
+export function paguSteps(state: PlanLineState, asOf: AsOf = {}): LineSteps {
+  const inForce = new Set<LineEntry>(entriesAsOf(state, asOf));
+  const visible = visibleEntries(state, asOf);
+  // A correction that carries new content is a replacement (even if the replacement takes effect later); without one, a reversal.
+  const replacedIds = new Set(state.entries.filter((e) => e.corrects && known(e.recordedAt, asOf.knownAt)).map((e) => e.corrects));
+  const steps: PaguStep[] = [];
+  const amounts = new Map<string, Decimal>();
+  let total = zero();
+  let previousPhase: ChainPhase | null = null;
+  const push = (step: Omit<PaguStep, 'step'>) => steps.push({ step: steps.length + 1, ...step });
+  for (const phase of PHASE_CHAIN) {
+    const entries = visible.filter((e) => phaseOf(e) === phase);
+    const present = entries.some((e) => inForce.has(e));
+    if (present && previousPhase) {
+      push({ ...blankStep(phase, total), kind: 'phase_start', carriedFrom: previousPhase });
+    }
+    for (const entry of entries) {
+      const source = entry.data.fundingSource;
+      const before = amounts.get(source) ?? zero();
+      const counted = inForce.has(entry);
+      const after = counted ? sourceAfter(entry, before) : before;
+      const delta = after.minus(before);
+      if (counted) amounts.set(source, after);
+      push({
+        ...blankStep(phase, total),
+        kind: kindOf(entry),
+        fundingSource: source,
+        eventId: entry.eventId,
+        eventType: entry.corrects ? LINE_EVENT_TYPES.corrected : entry.kind === 'pagu' ? LINE_EVENT_TYPES.paguChanged : LINE_EVENT_TYPES.paguShifted,
+        statedAmount: entry.data.amount,
+        counterpartCode: entry.kind === 'shift' ? entry.data.counterpartCode : null,
+        sourceBefore: fixed(before),
+        sourceAfter: fixed(after),
+        amountAfter: fixed(total.plus(delta)),
+        delta: fixed(delta),
+        legalBasis: entry.legalBasis,
+        reason: entry.reason,
+        actor: entry.actor,
+        effectiveDate: entry.effectiveDate,
+        recordedAt: entry.recordedAt,
+        status: counted ? 'in_force' : replacedIds.has(entry.eventId) ? 'replaced' : 'reversed',
+        corrects: entry.corrects ? { eventId: entry.corrects, kind: 'replacement' } : null,
+        correctedBy:
+          counted || !entry.supersededBy
+            ? null
+            : { ...entry.supersededBy, kind: replacedIds.has(entry.eventId) ? 'replacement' : 'reversal' },
+      });
+      total = total.plus(delta);
+    }
+    if (present) previousPhase = phase;
+  }
+  const breakdown = paguBreakdown(state, asOf);
+  const sumOfDeltas = steps.reduce((s, step) => s.plus(step.delta), zero());
+  return { steps, sumOfDeltas, finalAmount: breakdown.currentPagu, currentPhase: breakdown.currentPhase as ChainPhase | null };
+}
+
+function blankStep(phase: ChainPhase, total: Decimal): Omit<PaguStep, 'step' | 'kind'> {
+  return {
+    phase,
+    carriedFrom: null,
+    fundingSource: null,
+    eventId: null,
+    eventType: null,
+    statedAmount: null,
+    counterpartCode: null,
+    sourceBefore: null,
+    sourceAfter: null,
+    amountBefore: fixed(total),
+    amountAfter: fixed(total),
+    delta: '0.00',
+    legalBasis: null,
+    reason: null,
+    actor: null,
+    effectiveDate: null,
+    recordedAt: null,
+    status: 'in_force',
+    corrects: null,
+    correctedBy: null,
+  };
+}

@@ -1,0 +1,183 @@
+import type Decimal from 'decimal.js';
+import { invalid, Money, isPhase, paguBreakdown, percentage, PHASE_CHAIN, totalOf, type AsOf, type ChainPhase } from '@renja/domain';
+import { fixed, plusSources, sourcesJson, tieOut, zero, type TieOut } from '../shared/amounts';
+import type { ReportLine, ReportScope } from '../shared/report-lines';
+import { rollUpTree } from '../shared/roll-up-tree';
+import { paguSteps } from '../pagu-trail/pagu-steps';
+import { amountsInPhase, chainIndex, phaseBetween } from './phase-amounts';
+
+/** A recorded change that moved a line's amount between the two phases. */
+export interface ExplainingEvent {
+  eventId: string;
+  eventType: string;
+  kind: string;
+  phase: string;
+  fundingSource: string;
+  delta: string;
+  effectiveDate: string;
+  legalBasis: { kind: string; number: string; date: string } | null;
+  reason: string | null;
+  corrects: string | null;
+}
+
+export interface ReconciliationLine {
+  code: string;
+  level: string;
+  parentCode: string | null;
+  name: string;
+  /** both, or a line that has an amount in only one of the phases (listed, never dropped). */
+  presence: 'both' | 'only_from' | 'only_to';
+  fromAmount: string | null;
+  toAmount: string | null;
+  /** The phase the `to` amount was recorded in, when the line carries it forward unchanged. */
+  toCarriedFrom: string | null;
+  delta: string;
+  deltaPercent: string | null;
+  deltaBySource: Record<string, string>;
+  events: ExplainingEvent[];
+  /** Sum of the events' deltas, or for a line absent from `to` its whole `from` amount taken away. */
+  explainedDelta: string;
+  explained: boolean;
+}
+
+export interface ReconciliationTotal {
+  code: string | null;
+  level: string;
+  name: string;
+  fromAmount: string;
+  toAmount: string;
+  delta: string;
+  deltaPercent: string | null;
+  deltaBySource: Record<string, string>;
+}
+
+export interface ReconciliationReport {
+  report: 'reconciliation';
+  year: number;
+  office: { code: string; name: string };
+  asOf: AsOf;
+  fromPhase: ChainPhase;
+  toPhase: ChainPhase;
+  lines: ReconciliationLine[];
+  kegiatan: ReconciliationTotal[];
+  programs: ReconciliationTotal[];
+  officeTotal: ReconciliationTotal;
+  tieOut: { deltas: TieOut; explained: TieOut; unexplainedLines: string[] };
+}
+
+interface Sums {
+  from: Decimal;
+  to: Decimal;
+  fromBySource: Map<string, Decimal>;
+  toBySource: Map<string, Decimal>;
+}
+
+const chainPhase = (value: string, field: string): ChainPhase => {
+  if (!isPhase(value) || value === 'PRAKIRAAN_MAJU') {
+    throw invalid(field, `"${value}" is not a phase of the budget chain (${PHASE_CHAIN.join(', ')})`, 'PHASE_FORMAT');
+  }
+  return value as ChainPhase;
+};
+
+/** Default: APBD against APBD_P; without any APBD_P in effect, against the latest phase in effect. */
+export function resolvePhases(scope: ReportScope, from?: string, to?: string): { fromPhase: ChainPhase; toPhase: ChainPhase } {
+  const fromPhase = from === undefined ? 'APBD' : chainPhase(from, 'from');
+  if (to !== undefined) {
+    const toPhase = chainPhase(to, 'to');
+    if (chainIndex(toPhase) <= chainIndex(fromPhase)) throw invalid('to', `${toPhase} does not come after ${fromPhase} in the budget chain`, 'PHASE_ORDER');
+    return { fromPhase, toPhase };
+  }
+  const current = scope.lines.map((l) => paguBreakdown(l.state, scope.asOf).currentPhase).filter((p): p is ChainPhase => p !== null && p !== 'PRAKIRAAN_MAJU');
+  const latest = current.sort((a, b) => chainIndex(b) - chainIndex(a))[0];
+  const toPhase = current.includes('APBD_P') ? 'APBD_P' : latest && chainIndex(latest) > chainIndex(fromPhase) ? latest : fromPhase;
+  return { fromPhase, toPhase };
+}
+
+function reconcileLine(line: ReportLine, fromPhase: ChainPhase, toPhase: ChainPhase, asOf: AsOf): { row: ReconciliationLine | null; sums: Sums } {
+  const breakdown = paguBreakdown(line.state, asOf);
+  const from = amountsInPhase(breakdown, fromPhase);
+  const to = amountsInPhase(breakdown, toPhase);
+  const sums: Sums = { from: totalOf(from?.bySource), to: totalOf(to?.bySource), fromBySource: from?.bySource ?? new Map(), toBySource: to?.bySource ?? new Map() };
+  if (!from && !to) return { row: null, sums };
+  const delta = sums.to.minus(sums.from);
+  // From absent: every step that built the `to` amount explains it; otherwise the steps after `from` up to `to`.
+  const events = to
+    ? paguSteps(line.state, asOf)
+        .steps.filter((s) => s.status === 'in_force' && s.kind !== 'phase_start' && phaseBetween(s.phase, from ? fromPhase : null, toPhase))
+        .map((s) => ({
+          eventId: s.eventId!,
+          eventType: s.eventType!,
+          kind: s.kind,
+          phase: s.phase,
+          fundingSource: s.fundingSource!,
+          delta: s.delta,
+          effectiveDate: s.effectiveDate!,
+          legalBasis: s.legalBasis,
+          reason: s.reason,
+          corrects: s.corrects?.eventId ?? null,
+        }))
+    : [];
+  const explainedDelta = to ? events.reduce((s, e) => s.plus(e.delta), zero()) : sums.from.negated();
+  const deltaBySource = new Map(sums.toBySource);
+  for (const [source, amount] of sums.fromBySource) deltaBySource.set(source, (deltaBySource.get(source) ?? zero()).minus(amount));
+  return {
+    sums,
+    row: {
+      code: line.code,
+      level: line.level,
+      parentCode: line.parentCode,
+      name: line.name,
+      presence: from && to ? 'both' : from ? 'only_from' : 'only_to',
+      fromAmount: from ? fixed(sums.from) : null,
+      toAmount: to ? fixed(sums.to) : null,
+      toCarriedFrom: to && to.recordedIn !== toPhase ? to.recordedIn : null,
+      delta: fixed(delta),
+      deltaPercent: from ? percentage(delta, sums.from) : null,
+      deltaBySource: sourcesJson(deltaBySource, { dropZero: true }),
+      events,
+      explainedDelta: fixed(explainedDelta),
+      explained: explainedDelta.equals(delta),
+    },
+  };
+}
+
+const totalRow = (code: string | null, level: string, name: string, s: Sums): ReconciliationTotal => {
+  const bySource = new Map(s.toBySource);
+  for (const [source, amount] of s.fromBySource) bySource.set(source, (bySource.get(source) ?? zero()).minus(amount));
+  const delta = s.to.minus(s.from);
+  return { code, level, name, fromAmount: fixed(s.from), toAmount: fixed(s.to), delta: fixed(delta), deltaPercent: percentage(delta, s.from), deltaBySource: sourcesJson(bySource, { dropZero: true }) };
+};
+
+/** APBD against APBD-P (or any two phases of the chain), per line, rolled up, with the events that explain each delta. */
+export function reconciliationReport(scope: ReportScope, from?: string, to?: string): ReconciliationReport {
+  const { fromPhase, toPhase } = resolvePhases(scope, from, to);
+  const perLine = new Map(scope.lines.map((l) => [l.code, reconcileLine(l, fromPhase, toPhase, scope.asOf)]));
+  const emptySums = (): Sums => ({ from: zero(), to: zero(), fromBySource: new Map(), toBySource: new Map() });
+  const plus = (a: Sums, b: Sums): Sums => ({ from: a.from.plus(b.from), to: a.to.plus(b.to), fromBySource: plusSources(a.fromBySource, b.fromBySource), toBySource: plusSources(a.toBySource, b.toBySource) });
+  const rolled = rollUpTree(scope.lines, (code) => perLine.get(code)!.sums, plus, emptySums);
+  const lines = [...perLine.values()].map((r) => r.row).filter((r): r is ReconciliationLine => r !== null);
+  const totalsAt = (level: string) => scope.lines.filter((l) => l.level === level).map((l) => totalRow(l.code, l.level, l.name, rolled.byCode.get(l.code)!));
+  const officeTotal = totalRow(null, 'office', scope.office.name, rolled.office);
+  const lineDeltas = lines.reduce((s, l) => s.plus(l.delta), zero());
+  const explained = lines.reduce((s, l) => s.plus(l.explainedDelta), zero());
+  const unexplainedLines = lines.filter((l) => !l.explained).map((l) => l.code);
+  // Offsetting errors could hide in a sum: the check only passes when every single line is explained.
+  const explainedCheck = tieOut('sum of the line deltas = sum explained by recorded events, line by line', lineDeltas, explained);
+  return {
+    report: 'reconciliation',
+    year: scope.year,
+    office: scope.office,
+    asOf: scope.asOf,
+    fromPhase,
+    toPhase,
+    lines,
+    kegiatan: totalsAt('kegiatan'),
+    programs: totalsAt('program'),
+    officeTotal,
+    tieOut: {
+      deltas: tieOut(`sum of the line deltas = office delta (${toPhase} − ${fromPhase})`, new Money(officeTotal.delta), lineDeltas),
+      explained: unexplainedLines.length > 0 ? { ...explainedCheck, status: 'MISMATCH' } : explainedCheck,
+      unexplainedLines,
+    },
+  };
+}

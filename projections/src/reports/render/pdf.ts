@@ -1,0 +1,115 @@
+import PDFDocument from 'pdfkit';
+import { humanCell } from './human-cells';
+import type { ReportDocument, ReportTable, TableColumn } from './report-table';
+
+const MARGIN = 24;
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const CELL_FONT_SIZE = 5.5;
+const PADDING = 2;
+const RIGHT_ALIGNED = new Set(['amount', 'percent', 'value', 'integer']);
+
+type Pdf = PDFKit.PDFDocument;
+
+interface Layout {
+  x: number[];
+  widths: number[];
+}
+
+function layoutOf(pdf: Pdf, columns: TableColumn[]): Layout {
+  const usable = pdf.page.width - 2 * MARGIN;
+  const weights = columns.map((c) => c.width ?? 10);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * usable);
+  const x = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  return { x, widths };
+}
+
+const heightOf = (pdf: Pdf, texts: string[], widths: number[]) =>
+  Math.max(...texts.map((t, i) => pdf.heightOfString(t, { width: widths[i] - 2 * PADDING }))) + 2 * PADDING;
+
+function drawRow(pdf: Pdf, layout: Layout, texts: string[], y: number, height: number, align: Array<'left' | 'right' | 'center'>): void {
+  texts.forEach((text, i) => {
+    pdf.rect(layout.x[i], y, layout.widths[i], height).stroke();
+    pdf.text(text, layout.x[i] + PADDING, y + PADDING, { width: layout.widths[i] - 2 * PADDING, align: align[i] });
+  });
+}
+
+/** The heading rows of the form: column groups (e.g. "Target Renja 2022") over their K and Rp columns. */
+function drawHeader(pdf: Pdf, table: ReportTable, layout: Layout, y: number): number {
+  pdf.font(BOLD).fontSize(CELL_FONT_SIZE);
+  if (table.columns.some((c) => c.group)) {
+    const spans: Array<{ from: number; to: number; text: string }> = [];
+    table.columns.forEach((c, i) => {
+      const last = spans.at(-1);
+      if (c.group && last && last.text === c.group && last.to === i - 1) last.to = i;
+      else spans.push({ from: i, to: i, text: c.group ?? '' });
+    });
+    const spanLayout: Layout = { x: spans.map((s) => layout.x[s.from]), widths: spans.map((s) => layout.x[s.to] + layout.widths[s.to] - layout.x[s.from]) };
+    const texts = spans.map((s) => s.text);
+    const h = heightOf(pdf, texts, spanLayout.widths);
+    drawRow(pdf, spanLayout, texts, y, h, texts.map(() => 'center'));
+    y += h;
+  }
+  const headers = table.columns.map((c) => c.header);
+  const h = heightOf(pdf, headers, layout.widths);
+  drawRow(pdf, layout, headers, y, h, headers.map(() => 'center'));
+  return y + h;
+}
+
+function drawTable(pdf: Pdf, doc: ReportDocument, table: ReportTable, y: number): number {
+  const layout = layoutOf(pdf, table.columns);
+  const bottom = pdf.page.height - MARGIN - 12;
+  if (y + 60 > bottom) {
+    pdf.addPage();
+    y = MARGIN;
+  }
+  pdf.font(BOLD).fontSize(8).text(table.title, MARGIN, y, { width: pdf.page.width - 2 * MARGIN });
+  y = drawHeader(pdf, table, layout, pdf.y + 3);
+  const align = table.columns.map((c) => (RIGHT_ALIGNED.has(c.kind) ? 'right' : 'left'));
+  for (const row of table.rows) {
+    const texts = table.columns.map((c) => humanCell(c.kind, row.cells[c.key] ?? null, { compact: true }));
+    pdf.font(row.total ? BOLD : FONT).fontSize(CELL_FONT_SIZE);
+    const h = heightOf(pdf, texts, layout.widths);
+    if (y + h > bottom) {
+      pdf.addPage();
+      pdf.font(FONT).fontSize(7).text(doc.title, MARGIN, MARGIN);
+      y = drawHeader(pdf, table, layout, pdf.y + 3);
+      pdf.font(row.total ? BOLD : FONT).fontSize(CELL_FONT_SIZE);
+    }
+    drawRow(pdf, layout, texts, y, h, align);
+    y += h;
+  }
+  return y;
+}
+
+/** Page numbers are written last, into the bottom margin, on every buffered page. */
+function numberPages(pdf: Pdf): void {
+  const range = pdf.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    pdf.switchToPage(range.start + i);
+    pdf.page.margins.bottom = 0;
+    pdf.font(FONT).fontSize(6).text(`Halaman ${i + 1} dari ${range.count}`, MARGIN, pdf.page.height - MARGIN, { width: pdf.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
+  }
+}
+
+/** Landscape A4 like the tables of the Renja document: title, point of view, headed tables, amounts in Indonesian style. */
+export function renderPdf(doc: ReportDocument): Promise<Buffer> {
+  const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: doc.title, Creator: 'Renja Ledger' } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  pdf.font(BOLD).fontSize(11).text(doc.title, { align: 'center' });
+  pdf.font(FONT).fontSize(7);
+  for (const line of doc.subtitle) pdf.text(line, { align: 'center' });
+  let y = pdf.y + 8;
+  for (const table of doc.pdf ?? []) {
+    y = drawTable(pdf, doc, table, y) + 12;
+  }
+  numberPages(pdf);
+  pdf.end();
+  return done;
+}

@@ -1,0 +1,66 @@
+import type { AsOf } from '@renja/domain';
+
+/**
+ * Reports become tables before they become files: one description serves CSV, XLSX, PDF and the terminal.
+ * Cell values stay machine strings ("1653027794.00", "38.15"); each renderer formats them for its readers.
+ */
+export type CellKind = 'text' | 'amount' | 'percent' | 'value' | 'integer';
+
+export interface TableColumn {
+  /** Machine name: the CSV header. */
+  key: string;
+  /** Human heading in Bahasa Indonesia (XLSX, PDF, terminal). */
+  header: string;
+  /** A heading spanning neighbouring columns (e.g. "Target Renja 2022" over K and Rp). */
+  group?: string;
+  kind: CellKind;
+  /** Relative width for PDF and XLSX. */
+  width?: number;
+}
+
+export interface TableRow {
+  cells: Record<string, string | null>;
+  /** A totals row (Jumlah / Total): bold in files. */
+  total?: boolean;
+}
+
+export interface ReportTable {
+  /** Sheet name (≤ 31 characters). */
+  sheet: string;
+  title: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+export interface ReportDocument {
+  /** File name stem: pagu-trail-DKUKM-2022. */
+  fileStem: string;
+  title: string;
+  /** Office, year, point of view: printed above every table. */
+  subtitle: string[];
+  tables: ReportTable[];
+  /** The one table a CSV carries: every row of every level, with a level column. */
+  csv: ReportTable;
+  /** The tables a PDF lays out, when the report has a printable form (evaluation, reconciliation). */
+  pdf?: ReportTable[];
+}
+
+/** "Per 31-10-2022 (berlaku), sebagaimana tercatat s.d. 2022-12-15T23:59:59.999999Z" — the report's point of view. */
+export function asOfLine(asOf: AsOf): string {
+  const valid = asOf.validAt ? `berlaku s.d. ${asOf.validAt}` : 'berlaku s.d. hari ini';
+  const known = asOf.knownAt ? `tercatat s.d. ${asOf.knownAt}` : 'semua yang tercatat';
+  return `Sudut pandang: ${valid}; ${known}`;
+}
+
+export const subtitleOf = (report: { year: number; office: { code: string; name: string }; asOf: AsOf }): string[] => [
+  `Perangkat Daerah: ${report.office.code} — ${report.office.name}`,
+  `Tahun Anggaran: ${report.year}`,
+  asOfLine(report.asOf),
+];
+
+export const LEVEL_NAMES: Record<string, string> = {
+  program: 'Program',
+  kegiatan: 'Kegiatan',
+  sub_kegiatan: 'Sub Kegiatan',
+  office: 'Perangkat Daerah',
+};

@@ -1,0 +1,41 @@
+import type { DataSource } from 'typeorm';
+import type { AsOf } from '@renja/domain';
+import { absorptionReport, type AbsorptionReport } from './absorption/absorption.report';
+import { evaluationReport, type EvaluationReport } from './evaluation/evaluation.report';
+import { paguTrailReport, type PaguTrailReport } from './pagu-trail/pagu-trail.report';
+import { reconciliationReport, type ReconciliationReport } from './reconciliation/reconciliation.report';
+import { loadReportScope } from './shared/report-lines';
+
+export interface ReportRequest {
+  year: number;
+  office: string;
+  asOf?: AsOf;
+}
+
+/**
+ * The audit reports, computed from the plan read model's stored line states: one query per report, then
+ * pure folds for the requested point of view (validAt / knownAt).
+ */
+export class ReportReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private scope({ year, office, asOf = {} }: ReportRequest) {
+    return loadReportScope(this.dataSource, year, office, asOf);
+  }
+
+  async paguTrail(request: ReportRequest & { code?: string }): Promise<PaguTrailReport> {
+    return paguTrailReport(await this.scope(request), request.code);
+  }
+
+  async reconciliation(request: ReportRequest & { from?: string; to?: string }): Promise<ReconciliationReport> {
+    return reconciliationReport(await this.scope(request), request.from, request.to);
+  }
+
+  async absorption(request: ReportRequest): Promise<AbsorptionReport> {
+    return absorptionReport(await this.scope(request));
+  }
+
+  async evaluation(request: ReportRequest): Promise<EvaluationReport> {
+    return evaluationReport(await this.scope(request));
+  }
+}

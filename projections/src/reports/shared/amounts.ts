@@ -1,0 +1,43 @@
+import Decimal from 'decimal.js';
+import { Money } from '@renja/domain';
+
+/** Exact decimal helpers shared by the reports: amounts travel as strings with two places. */
+export const zero = (): Decimal => new Money(0);
+export const fixed = (d: Decimal): string => d.toFixed(2);
+export const fixedOrNull = (d: Decimal | null | undefined): string | null => (d ? d.toFixed(2) : null);
+
+/** Sum where a missing value stays missing only if every value is missing. */
+export function sumPresent(values: Array<Decimal | null>): Decimal | null {
+  const present = values.filter((v): v is Decimal => v !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => a.plus(b), zero());
+}
+
+export const plusOrNull = (a: Decimal | null, b: Decimal | null): Decimal | null => sumPresent([a, b]);
+
+/** Funding-source maps (sumber dana → amount) added source by source. */
+export function plusSources(a: Map<string, Decimal>, b: Map<string, Decimal>): Map<string, Decimal> {
+  const out = new Map(a);
+  for (const [source, amount] of b) out.set(source, (out.get(source) ?? zero()).plus(amount));
+  return out;
+}
+
+/** A source map as JSON, sources in alphabetical order; zero amounts left out when asked. */
+export function sourcesJson(map: Map<string, Decimal>, options: { dropZero?: boolean } = {}): Record<string, string> {
+  const entries = [...map].filter(([, v]) => !options.dropZero || !v.isZero()).sort(([a], [b]) => a.localeCompare(b));
+  return Object.fromEntries(entries.map(([k, v]) => [k, fixed(v)]));
+}
+
+/** A tie-out: two numbers computed independently that must be equal. */
+export interface TieOut {
+  description: string;
+  expected: string;
+  actual: string;
+  status: 'OK' | 'MISMATCH';
+}
+
+export const tieOut = (description: string, expected: Decimal, actual: Decimal): TieOut => ({
+  description,
+  expected: fixed(expected),
+  actual: fixed(actual),
+  status: expected.equals(actual) ? 'OK' : 'MISMATCH',
+});

@@ -1,0 +1,82 @@
+import type Decimal from 'decimal.js';
+import { entriesAsOf, paguBreakdown, parsePeriod, type AsOf, type PlanLineState } from '@renja/domain';
+import { plusOrNull, zero } from './amounts';
+import type { ReportLine } from './report-lines';
+import { rollUpTree, type RolledUp } from './roll-up-tree';
+
+/**
+ * The money of a line or of a line with everything under it: pagu and realisation per month and quarter.
+ * A period in which nothing was recorded is missing (null), not zero.
+ */
+export interface MoneyFigures {
+  currentPagu: Decimal;
+  /** APBD murni; zero in a roll-up where no line has one (then `hasOriginal` is false). */
+  originalPagu: Decimal;
+  hasOriginal: boolean;
+  /** Some line has a pagu in a phase of the chain; otherwise the pagu is missing, not zero. */
+  hasPagu: boolean;
+  realised: Decimal;
+  months: Array<Decimal | null>;
+  quarters: Array<Decimal | null>;
+  /** Some line recorded by quarter: its months cannot be told apart, so monthly figures are incomplete. */
+  hasQuarterlyLines: boolean;
+}
+
+export function lineMoney(state: PlanLineState, asOf: AsOf): MoneyFigures {
+  const pagu = paguBreakdown(state, asOf);
+  const months: Array<Decimal | null> = Array(12).fill(null);
+  const quarters: Array<Decimal | null> = Array(4).fill(null);
+  let realised = zero();
+  let hasQuarterlyLines = false;
+  for (const entry of entriesAsOf(state, asOf)) {
+    if (entry.kind !== 'realisation' || entry.data.amount === null) continue;
+    const period = parsePeriod(entry.data.period);
+    realised = realised.plus(entry.data.amount);
+    quarters[period.quarter - 1] = (quarters[period.quarter - 1] ?? zero()).plus(entry.data.amount);
+    if (period.granularity === 'month') months[period.index - 1] = (months[period.index - 1] ?? zero()).plus(entry.data.amount);
+    else hasQuarterlyLines = true;
+  }
+  return {
+    currentPagu: pagu.currentPagu,
+    originalPagu: pagu.originalPagu ?? zero(),
+    hasOriginal: pagu.originalPagu !== null,
+    hasPagu: pagu.currentPhase !== null,
+    realised,
+    months,
+    quarters,
+    hasQuarterlyLines,
+  };
+}
+
+const emptyFigures = (): MoneyFigures => ({
+  currentPagu: zero(),
+  originalPagu: zero(),
+  hasOriginal: false,
+  hasPagu: false,
+  realised: zero(),
+  months: Array(12).fill(null),
+  quarters: Array(4).fill(null),
+  hasQuarterlyLines: false,
+});
+
+const plusFigures = (a: MoneyFigures, b: MoneyFigures): MoneyFigures => ({
+  currentPagu: a.currentPagu.plus(b.currentPagu),
+  originalPagu: a.originalPagu.plus(b.originalPagu),
+  hasOriginal: a.hasOriginal || b.hasOriginal,
+  hasPagu: a.hasPagu || b.hasPagu,
+  realised: a.realised.plus(b.realised),
+  months: a.months.map((m, i) => plusOrNull(m, b.months[i])),
+  quarters: a.quarters.map((q, i) => plusOrNull(q, b.quarters[i])),
+  hasQuarterlyLines: a.hasQuarterlyLines || b.hasQuarterlyLines,
+});
+
+export interface OfficeMoney {
+  own: Map<string, MoneyFigures>;
+  rolled: RolledUp<MoneyFigures>;
+}
+
+/** Every line's own money and the roll-up to kegiatan, program and office (plan reader's rule). */
+export function officeMoney(lines: ReportLine[], asOf: AsOf): OfficeMoney {
+  const own = new Map(lines.map((l) => [l.code, lineMoney(l.state, asOf)]));
+  return { own, rolled: rollUpTree(lines, (code) => own.get(code)!, plusFigures, emptyFigures) };
+}

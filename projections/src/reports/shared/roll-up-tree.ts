@@ -1,0 +1,35 @@
+import { comparePlanCodes } from '@renja/domain';
+
+export interface TreeNode {
+  code: string;
+  parentCode: string | null;
+}
+
+export interface RolledUp<T> {
+  /** Each line's own value plus everything under it. */
+  byCode: Map<string, T>;
+  /** Every line of the office. */
+  office: T;
+}
+
+/**
+ * The roll-up rule of the plan reader (projections/src/plan/rollup.ts), for any value: a node's total is
+ * its own value plus its children's totals, and a line whose parent is not in the set counts directly
+ * under the office. Amounts stated on a kegiatan or program are therefore the parent's own, never dropped.
+ */
+export function rollUpTree<T>(nodes: TreeNode[], own: (code: string) => T, plus: (a: T, b: T) => T, zero: () => T): RolledUp<T> {
+  const codes = new Set(nodes.map((n) => n.code));
+  const fromChildren = new Map<string, T>();
+  const byCode = new Map<string, T>();
+  let office = zero();
+  // Deepest codes first, so every child is complete before its parent adds it.
+  const ordered = [...nodes].sort((a, b) => b.code.split('.').length - a.code.split('.').length || comparePlanCodes(a.code, b.code));
+  for (const node of ordered) {
+    const total = plus(own(node.code), fromChildren.get(node.code) ?? zero());
+    byCode.set(node.code, total);
+    const parent = node.parentCode && codes.has(node.parentCode) ? node.parentCode : null;
+    if (parent) fromChildren.set(parent, plus(fromChildren.get(parent) ?? zero(), total));
+    else office = plus(office, total);
+  }
+  return { byCode, office };
+}
