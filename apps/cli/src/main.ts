@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { projectionsCommand } from './commands/projections.command';
+import { reportCommand } from './commands/report.command';
 import { tokenCommand } from './commands/token.command';
 import { checkpointCommand, proofCommand } from './commands/integrity.command';
 import { witnessCommand } from './commands/witness.command';
@@ -19,6 +20,7 @@ program.addCommand(projectionsCommand());
 program.addCommand(checkpointCommand());
 program.addCommand(proofCommand());
 program.addCommand(witnessCommand());
+program.addCommand(reportCommand());
 program
   .command('migrate')
   .description('create or upgrade the database schema')

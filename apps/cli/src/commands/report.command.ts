@@ -1,0 +1,85 @@
+import { writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
+import { PlanProjection, Projector, renderFile, renderTextDocument, REPORT_NAMES, reportDocument, ReportReader, type AnyReport, type ReportName } from '@renja/projections';
+import { withLedger } from '../context';
+
+const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx', 'pdf'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+interface ReportOptions {
+  year: number;
+  office: string;
+  code?: string;
+  from?: string;
+  to?: string;
+  validAt?: string;
+  knownAt?: string;
+  format: OutputFormat;
+  out?: string;
+}
+
+const oneOf =
+  <T extends string>(values: readonly T[], what: string) =>
+  (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`);
+    return value as T;
+  };
+
+const fiscalYear = (value: string): number => {
+  if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) throw new InvalidArgumentError('must be a fiscal year between 2000 and 2100');
+  return Number(value);
+};
+
+function build(reader: ReportReader, name: ReportName, o: ReportOptions, asOf: AsOf): Promise<AnyReport> {
+  const request = { year: o.year, office: parseOfficeCode(o.office, 'office'), asOf };
+  switch (name) {
+    case 'pagu-trail':
+      return reader.paguTrail({ ...request, code: o.code });
+    case 'reconciliation':
+      return reader.reconciliation({ ...request, from: o.from, to: o.to });
+    case 'absorption':
+      return reader.absorption(request);
+    case 'evaluation':
+      return reader.evaluation(request);
+  }
+}
+
+async function output(report: AnyReport, o: ReportOptions): Promise<void> {
+  if (o.format === 'table' || o.format === 'json') {
+    const text = o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderTextDocument(reportDocument(report))}\n`;
+    if (o.out) writeFileSync(o.out, text);
+    else process.stdout.write(text);
+    return;
+  }
+  const file = await renderFile(reportDocument(report), o.format, '--format');
+  if (o.out) writeFileSync(o.out, file);
+  else process.stdout.write(file);
+  if (o.out) process.stderr.write(`Wrote ${o.out} (${file.length} bytes)\n`);
+}
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('audit reports, as of any date: pagu-trail (why a pagu is what it is), reconciliation (APBD vs APBD-P), absorption (serapan), evaluation (Renja, Permendagri 86/2017)')
+    .argument('<name>', REPORT_NAMES.join(' | '), oneOf(REPORT_NAMES, 'the report'))
+    .requiredOption('--year <year>', 'fiscal year', fiscalYear)
+    .requiredOption('--office <code>', 'office (perangkat daerah) code')
+    .option('--code <code>', 'pagu-trail: a line; a kegiatan or program includes everything under it (default: the whole office)')
+    .option('--from <phase>', 'reconciliation: phase to compare from (default APBD)')
+    .option('--to <phase>', 'reconciliation: phase to compare to (default APBD_P, else the latest phase in effect)')
+    .option('--valid-at <date>', 'effective date YYYY-MM-DD: "the pagu on 31 October 2022"')
+    .option('--known-at <time>', 'recorded time (date or ISO timestamp, UTC): "as the ledger knew it on 15 December 2022"')
+    .option('--format <format>', OUTPUT_FORMATS.join(' | '), oneOf(OUTPUT_FORMATS, '--format'), 'table')
+    .option('--out <file>', 'write to this file (required for xlsx and pdf)')
+    .action(async (name: ReportName, o: ReportOptions) => {
+      if ((o.format === 'xlsx' || o.format === 'pdf') && !o.out) throw new Error(`--format ${o.format} writes a binary file: give --out <file>`);
+      const asOf: AsOf = {};
+      if (o.validAt !== undefined) asOf.validAt = parseIsoDate(o.validAt, '--valid-at');
+      if (o.knownAt !== undefined) asOf.knownAt = normaliseKnownAt(o.knownAt, '--known-at');
+      await withLedger(async ({ store, dataSource }) => {
+        // The report reads the plan read model: bring it up to the head of the ledger first.
+        await new Projector(dataSource, store, new PlanProjection()).catchUp();
+        await output(await build(new ReportReader(dataSource), name, o, asOf), o);
+      });
+    });
+}
