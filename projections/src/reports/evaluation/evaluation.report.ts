@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
-import { percentage, realisationSummary, targetsAsOf, type AsOf, type IndicatorDefinedData } from '@renja/domain';
+import { percentage, type AsOf, type IndicatorDefinedData } from '@renja/domain';
 import { fixedOrNull, sumPresent } from '../shared/amounts';
-import { officeMoney, type MoneyFigures } from '../shared/line-money';
+import { officeMoney, type LineKinerja, type MoneyFigures } from '../shared/line-money';
 import type { ReportLine, ReportScope } from '../shared/report-lines';
 import { averageOf, predikatOf, type Predikat } from './predikat';
 
@@ -59,9 +59,7 @@ function capaianK(direction: string, target: Decimal | null, realised: Decimal |
   return direction === 'lower_is_better' ? percentage(target, realised) : percentage(realised, target);
 }
 
-function rowsOf(line: ReportLine, money: MoneyFigures, asOf: AsOf): EvaluationRow[] {
-  const targets = targetsAsOf(line.state, asOf);
-  const outputs = realisationSummary(line.state, asOf).outputs;
+function rowsOf(line: ReportLine, money: MoneyFigures, { targets, outputs }: LineKinerja): EvaluationRow[] {
   const targetRp = money.hasPagu ? money.currentPagu : null;
   const realisedRp = sumPresent(money.quarters);
   const rpCapaian = targetRp && realisedRp ? percentage(realisedRp, targetRp) : null;
@@ -107,7 +105,7 @@ function summary(code: string | null, name: string, rows: EvaluationRow[], money
 /** The Renja evaluation form of Permendagri 86/2017, per program, kegiatan, sub kegiatan and indicator. */
 export function evaluationReport(scope: ReportScope): EvaluationReport {
   const money = officeMoney(scope.lines, scope.asOf);
-  const rows = scope.lines.flatMap((l) => rowsOf(l, money.rolled.byCode.get(l.code)!, scope.asOf));
+  const rows = scope.lines.flatMap((l) => rowsOf(l, money.rolled.byCode.get(l.code)!, money.kinerja.get(l.code)!));
   const under = (code: string) => rows.filter((r) => r.code === code || r.code.startsWith(`${code}.`));
   return {
     report: 'evaluation',

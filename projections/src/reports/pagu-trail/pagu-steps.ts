@@ -9,6 +9,7 @@ import {
   type ChainPhase,
   type LegalBasis,
   type LineEntry,
+  type PaguBreakdown,
   type PlanLineState,
 } from '@renja/domain';
 import { fixed, zero } from '../shared/amounts';
@@ -62,8 +63,10 @@ export interface LineSteps {
 const isPaguEntry = (e: LineEntry): e is PaguEntry => e.kind === 'pagu' || e.kind === 'shift';
 const phaseOf = (e: PaguEntry): string => (e.kind === 'pagu' ? e.data.phase : (e.data.phase ?? 'PERGESERAN'));
 const known = (recordedAt: string | null, knownAt?: string) => !knownAt || recordedAt === null || recordedAt <= knownAt;
+/** ISO dates and timestamps order as plain text; no locale-aware comparison needed (or wanted: it is slow). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const order = (a: PaguEntry, b: PaguEntry) =>
-  a.effectiveDate.localeCompare(b.effectiveDate) || a.sequence - b.sequence || (a.recordedAt ?? '').localeCompare(b.recordedAt ?? '');
+  byText(a.effectiveDate, b.effectiveDate) || a.sequence - b.sequence || byText(a.recordedAt ?? '', b.recordedAt ?? '');
 
 /** Entries an observer at `asOf` can see: in force, or corrected by a correction already known. */
 function visibleEntries(state: PlanLineState, asOf: AsOf): PaguEntry[] {
@@ -89,7 +92,7 @@ function sourceAfter(entry: PaguEntry, before: Decimal): Decimal {
  * each phase starts from the amounts of the latest earlier phase present, shown as a phase_start step with
  * delta 0, so the deltas add up exactly to the current pagu.
  */
-export function paguSteps(state: PlanLineState, asOf: AsOf = {}): LineSteps {
+export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: PaguBreakdown = paguBreakdown(state, asOf)): LineSteps {
   const inForce = new Set<LineEntry>(entriesAsOf(state, asOf));
   const visible = visibleEntries(state, asOf);
   // A correction that carries new content is a replacement (even if the replacement takes effect later); without one, a reversal.
@@ -140,7 +143,6 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}): LineSteps {
     }
     if (present) previousPhase = phase;
   }
-  const breakdown = paguBreakdown(state, asOf);
   const sumOfDeltas = steps.reduce((s, step) => s.plus(step.delta), zero());
   return { steps, sumOfDeltas, finalAmount: breakdown.currentPagu, currentPhase: breakdown.currentPhase as ChainPhase | null };
 }

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { invalid, Money, isPhase, paguBreakdown, percentage, PHASE_CHAIN, totalOf, type AsOf, type ChainPhase } from '@renja/domain';
+import { invalid, Money, isPhase, paguBreakdown, percentage, PHASE_CHAIN, totalOf, type AsOf, type ChainPhase, type PaguBreakdown } from '@renja/domain';
 import { fixed, plusSources, sourcesJson, tieOut, zero, type TieOut } from '../shared/amounts';
 import type { ReportLine, ReportScope } from '../shared/report-lines';
 import { rollUpTree } from '../shared/roll-up-tree';
@@ -80,21 +80,20 @@ const chainPhase = (value: string, field: string): ChainPhase => {
 };
 
 /** Default: APBD against APBD_P; without any APBD_P in effect, against the latest phase in effect. */
-export function resolvePhases(scope: ReportScope, from?: string, to?: string): { fromPhase: ChainPhase; toPhase: ChainPhase } {
+export function resolvePhases(scope: ReportScope, breakdowns: Map<string, PaguBreakdown>, from?: string, to?: string): { fromPhase: ChainPhase; toPhase: ChainPhase } {
   const fromPhase = from === undefined ? 'APBD' : chainPhase(from, 'from');
   if (to !== undefined) {
     const toPhase = chainPhase(to, 'to');
     if (chainIndex(toPhase) <= chainIndex(fromPhase)) throw invalid('to', `${toPhase} does not come after ${fromPhase} in the budget chain`, 'PHASE_ORDER');
     return { fromPhase, toPhase };
   }
-  const current = scope.lines.map((l) => paguBreakdown(l.state, scope.asOf).currentPhase).filter((p): p is ChainPhase => p !== null && p !== 'PRAKIRAAN_MAJU');
+  const current = [...breakdowns.values()].map((b) => b.currentPhase).filter((p): p is ChainPhase => p !== null && p !== 'PRAKIRAAN_MAJU');
   const latest = current.sort((a, b) => chainIndex(b) - chainIndex(a))[0];
   const toPhase = current.includes('APBD_P') ? 'APBD_P' : latest && chainIndex(latest) > chainIndex(fromPhase) ? latest : fromPhase;
   return { fromPhase, toPhase };
 }
 
-function reconcileLine(line: ReportLine, fromPhase: ChainPhase, toPhase: ChainPhase, asOf: AsOf): { row: ReconciliationLine | null; sums: Sums } {
-  const breakdown = paguBreakdown(line.state, asOf);
+function reconcileLine(line: ReportLine, breakdown: PaguBreakdown, fromPhase: ChainPhase, toPhase: ChainPhase, asOf: AsOf): { row: ReconciliationLine | null; sums: Sums } {
   const from = amountsInPhase(breakdown, fromPhase);
   const to = amountsInPhase(breakdown, toPhase);
   const sums: Sums = { from: totalOf(from?.bySource), to: totalOf(to?.bySource), fromBySource: from?.bySource ?? new Map(), toBySource: to?.bySource ?? new Map() };
@@ -102,7 +101,7 @@ function reconcileLine(line: ReportLine, fromPhase: ChainPhase, toPhase: ChainPh
   const delta = sums.to.minus(sums.from);
   // From absent: every step that built the `to` amount explains it; otherwise the steps after `from` up to `to`.
   const events = to
-    ? paguSteps(line.state, asOf)
+    ? paguSteps(line.state, asOf, breakdown)
         .steps.filter((s) => s.status === 'in_force' && s.kind !== 'phase_start' && phaseBetween(s.phase, from ? fromPhase : null, toPhase))
         .map((s) => ({
           eventId: s.eventId!,
@@ -150,8 +149,10 @@ const totalRow = (code: string | null, level: string, name: string, s: Sums): Re
 
 /** APBD against APBD-P (or any two phases of the chain), per line, rolled up, with the events that explain each delta. */
 export function reconciliationReport(scope: ReportScope, from?: string, to?: string): ReconciliationReport {
-  const { fromPhase, toPhase } = resolvePhases(scope, from, to);
-  const perLine = new Map(scope.lines.map((l) => [l.code, reconcileLine(l, fromPhase, toPhase, scope.asOf)]));
+  // One breakdown per line, shared by the phase defaults, the amounts and the explaining steps.
+  const breakdowns = new Map(scope.lines.map((l) => [l.code, paguBreakdown(l.state, scope.asOf)]));
+  const { fromPhase, toPhase } = resolvePhases(scope, breakdowns, from, to);
+  const perLine = new Map(scope.lines.map((l) => [l.code, reconcileLine(l, breakdowns.get(l.code)!, fromPhase, toPhase, scope.asOf)]));
   const emptySums = (): Sums => ({ from: zero(), to: zero(), fromBySource: new Map(), toBySource: new Map() });
   const plus = (a: Sums, b: Sums): Sums => ({ from: a.from.plus(b.from), to: a.to.plus(b.to), fromBySource: plusSources(a.fromBySource, b.fromBySource), toBySource: plusSources(a.toBySource, b.toBySource) });
   const rolled = rollUpTree(scope.lines, (code) => perLine.get(code)!.sums, plus, emptySums);

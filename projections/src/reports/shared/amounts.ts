@@ -23,7 +23,7 @@ export function plusSources(a: Map<string, Decimal>, b: Map<string, Decimal>): M
 
 /** A source map as JSON, sources in alphabetical order; zero amounts left out when asked. */
 export function sourcesJson(map: Map<string, Decimal>, options: { dropZero?: boolean } = {}): Record<string, string> {
-  const entries = [...map].filter(([, v]) => !options.dropZero || !v.isZero()).sort(([a], [b]) => a.localeCompare(b));
+  const entries = [...map].filter(([, v]) => !options.dropZero || !v.isZero()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(entries.map(([k, v]) => [k, fixed(v)]));
 }
 

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { entriesAsOf, paguBreakdown, parsePeriod, type AsOf, type PlanLineState } from '@renja/domain';
+import { entriesAsOf, Money, paguBreakdown, parsePeriod, type AsOf, type PlanLineState } from '@renja/domain';
 import { plusOrNull, zero } from './amounts';
 import type { ReportLine } from './report-lines';
 import { rollUpTree, type RolledUp } from './roll-up-tree';
@@ -22,21 +22,37 @@ export interface MoneyFigures {
   hasQuarterlyLines: boolean;
 }
 
-export function lineMoney(state: PlanLineState, asOf: AsOf): MoneyFigures {
+/** Realisasi kinerja per indicator per quarter (null: nothing reported) and the targets in force. */
+export interface LineKinerja {
+  outputs: Map<string, Array<Decimal | null>>;
+  targets: Map<string, Decimal>;
+}
+
+/** Money and kinerja of one line from one pass over its entries in force (reports fold hundreds of lines). */
+export function lineFacts(state: PlanLineState, asOf: AsOf): { money: MoneyFigures; kinerja: LineKinerja } {
   const pagu = paguBreakdown(state, asOf);
+  const kinerja: LineKinerja = { outputs: new Map(), targets: new Map() };
   const months: Array<Decimal | null> = Array(12).fill(null);
   const quarters: Array<Decimal | null> = Array(4).fill(null);
   let realised = zero();
   let hasQuarterlyLines = false;
   for (const entry of entriesAsOf(state, asOf)) {
-    if (entry.kind !== 'realisation' || entry.data.amount === null) continue;
+    // Later revisions overwrite earlier ones: entries come in effective order, as targetsAsOf reads them.
+    if (entry.kind === 'target') kinerja.targets.set(entry.data.indicatorId, new Money(entry.data.value));
+    if (entry.kind !== 'realisation') continue;
     const period = parsePeriod(entry.data.period);
+    for (const output of entry.data.outputs) {
+      const row = kinerja.outputs.get(output.indicatorId) ?? [null, null, null, null];
+      row[period.quarter - 1] = (row[period.quarter - 1] ?? zero()).plus(output.value);
+      kinerja.outputs.set(output.indicatorId, row);
+    }
+    if (entry.data.amount === null) continue;
     realised = realised.plus(entry.data.amount);
     quarters[period.quarter - 1] = (quarters[period.quarter - 1] ?? zero()).plus(entry.data.amount);
     if (period.granularity === 'month') months[period.index - 1] = (months[period.index - 1] ?? zero()).plus(entry.data.amount);
     else hasQuarterlyLines = true;
   }
-  return {
+  const money: MoneyFigures = {
     currentPagu: pagu.currentPagu,
     originalPagu: pagu.originalPagu ?? zero(),
     hasOriginal: pagu.originalPagu !== null,
@@ -46,6 +62,7 @@ export function lineMoney(state: PlanLineState, asOf: AsOf): MoneyFigures {
     quarters,
     hasQuarterlyLines,
   };
+  return { money, kinerja };
 }
 
 const emptyFigures = (): MoneyFigures => ({
@@ -72,11 +89,14 @@ const plusFigures = (a: MoneyFigures, b: MoneyFigures): MoneyFigures => ({
 
 export interface OfficeMoney {
   own: Map<string, MoneyFigures>;
+  kinerja: Map<string, LineKinerja>;
   rolled: RolledUp<MoneyFigures>;
 }
 
 /** Every line's own money and the roll-up to kegiatan, program and office (plan reader's rule). */
 export function officeMoney(lines: ReportLine[], asOf: AsOf): OfficeMoney {
-  const own = new Map(lines.map((l) => [l.code, lineMoney(l.state, asOf)]));
-  return { own, rolled: rollUpTree(lines, (code) => own.get(code)!, plusFigures, emptyFigures) };
+  const facts = new Map(lines.map((l) => [l.code, lineFacts(l.state, asOf)]));
+  const own = new Map([...facts].map(([code, f]) => [code, f.money]));
+  const kinerja = new Map([...facts].map(([code, f]) => [code, f.kinerja]));
+  return { own, kinerja, rolled: rollUpTree(lines, (code) => own.get(code)!, plusFigures, emptyFigures) };
 }

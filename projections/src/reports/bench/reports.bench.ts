@@ -1,0 +1,83 @@
+/**
+ * Time of the reconciliation and the evaluation for one office (~600 sub kegiatan with their kegiatan and
+ * programs, ~20 events each) and for 40 such offices. Not part of the normal test run (the name does not
+ * match testRegex); run it with
+ *
+ *   npx jest --testRegex 'bench\.ts$' projections/src/reports/bench
+ *
+ * BENCH_OFFICES (default 40) and BENCH_RUNS (default 10) override the defaults.
+ */
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { PostgresEventStore } from '@renja/event-store';
+import { authMigrations } from '@renja/infrastructure/auth/token-store';
+import { runMigrations } from '@renja/infrastructure/database/migrations';
+import { createTestDatabase } from '@renja/infrastructure/testing/test-database';
+import { eventStoreMigrations } from '@renja/event-store';
+import { projectionMigrations } from '../../migrations';
+import { PlanProjection } from '../../plan/plan.projection';
+import { readModelEntities } from '../../read-model-entities';
+import { Projector } from '../../shared/projector';
+import { ReportReader } from '../report-reader';
+import { loadReportScope } from '../shared/report-lines';
+import { appendOffice, officeStreams } from './generate-office';
+
+const OFFICES = Number(process.env.BENCH_OFFICES ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const YEAR = 2023;
+const SHAPE = { programs: 10, kegiatanPerProgram: 6, subPerKegiatan: 10 };
+const officeCode = (i: number) => `OPD${String(i).padStart(2, '0')}`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<string> {
+  await work(); // warm-up: JIT, connection, PostgreSQL caches
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    await work();
+    ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms (${runs} runs)`;
+}
+
+it(`reports for 1 and ${OFFICES} offices of ${SHAPE.programs * SHAPE.kegiatanPerProgram * SHAPE.subPerKegiatan} sub kegiatan`, async () => {
+  const db = await createTestDatabase('bench');
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  const store = new PostgresEventStore(pool);
+  const dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities }).initialize();
+  const out: string[] = [];
+  try {
+    await runMigrations(pool, [...eventStoreMigrations, ...authMigrations, ...projectionMigrations]);
+    let started = Date.now();
+    let events = 0;
+    for (let i = 1; i <= OFFICES; i++) events += await appendOffice(store, officeStreams(YEAR, officeCode(i), SHAPE));
+    out.push(`generated ${events} events for ${OFFICES} offices in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    started = Date.now();
+    await new Projector(dataSource, store, new PlanProjection()).catchUp();
+    out.push(`projected them in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const lines = await pool.query<{ n: string }>('SELECT count(*) AS n FROM rm_plan_lines WHERE office_code = $1', [officeCode(1)]);
+    out.push(`lines per office: ${lines.rows[0].n}`);
+
+    const reader = new ReportReader(dataSource);
+    const one = { year: YEAR, office: officeCode(1) };
+    const reconciliation = await reader.reconciliation(one);
+    expect(reconciliation.tieOut.deltas.status).toBe('OK');
+    out.push(`1 office, loading the line states only: ${await time(RUNS, () => loadReportScope(dataSource, YEAR, officeCode(1), {}))}`);
+    out.push(`1 office, reconciliation: ${await time(RUNS, () => reader.reconciliation(one))}`);
+    out.push(`1 office, evaluation:     ${await time(RUNS, () => reader.evaluation(one))}`);
+    out.push(`1 office, reconciliation as of 2023-10-31 known 2099-01-01: ${await time(RUNS, () => reader.reconciliation({ ...one, asOf: { validAt: '2023-10-31', knownAt: '2099-01-01T00:00:00.000000Z' } }))}`);
+    const all = Array.from({ length: OFFICES }, (_, i) => ({ year: YEAR, office: officeCode(i + 1) }));
+    out.push(`${OFFICES} offices one after another, reconciliation: ${await time(RUNS, async () => { for (const o of all) await reader.reconciliation(o); })}`);
+    out.push(`${OFFICES} offices one after another, evaluation:     ${await time(RUNS, async () => { for (const o of all) await reader.evaluation(o); })}`);
+  } finally {
+    console.log(out.join('\n'));
+    await store.close();
+    await dataSource.destroy();
+    await pool.end();
+    await db.drop();
+  }
+}, 3_600_000);
