@@ -22,18 +22,28 @@ function groups(year: number): Array<{ key: keyof EvaluationRow | `tw${1 | 2 | 3
 const isPercent = (key: string) => key === 'capaian' || key === 'renstraCapaian';
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-function formColumns(year: number, human: boolean): TableColumn[] {
+/** Renstra figures are not in the ledger yet: on paper their columns only need room for "—". */
+const RENSTRA = new Set(['renstraTarget', 'renstraRealisedToLastYear', 'renstraCumulative', 'renstraCapaian']);
+
+/** human: XLSX and terminal; pdf: the same without the level column and with widths that fit landscape A4; machine: CSV. */
+function formColumns(year: number, mode: 'human' | 'pdf' | 'machine'): TableColumn[] {
+  const human = mode !== 'machine';
   const lead: TableColumn[] = [
-    { key: 'code', header: human ? 'Kode' : 'code', kind: 'text', width: 12 },
-    { key: 'level', header: human ? 'Tingkat' : 'level', kind: 'text', width: 7 },
-    { key: 'name', header: human ? 'Program / Kegiatan / Sub Kegiatan' : 'name', kind: 'text', width: 30 },
-    { key: 'indicator', header: human ? 'Indikator Kinerja' : 'indicator', kind: 'text', width: 22 },
+    { key: 'code', header: human ? 'Kode' : 'code', kind: 'text', width: mode === 'pdf' ? 16 : 12 },
+    ...(mode === 'pdf' ? [] : [{ key: 'level', header: human ? 'Tingkat' : 'level', kind: 'text' as const, width: 7 }]),
+    { key: 'name', header: human ? 'Program / Kegiatan / Sub Kegiatan' : 'name', kind: 'text', width: mode === 'pdf' ? 26 : 30 },
+    { key: 'indicator', header: human ? 'Indikator Kinerja' : 'indicator', kind: 'text', width: 20 },
     { key: 'unit', header: human ? 'Satuan' : 'unit', kind: 'text', width: 7 },
     ...(human ? [] : [{ key: 'direction', header: 'direction', kind: 'text' as const }]),
   ];
+  const widths = (key: string): [number, number] => {
+    if (mode !== 'pdf') return isPercent(key) ? [8, 8] : [8, 15];
+    if (RENSTRA.has(key)) return [3, 4];
+    return isPercent(key) ? [7, 7] : [5, 14];
+  };
   const pairs = groups(year).flatMap(({ key, header }): TableColumn[] => [
-    { key: `${snake(key)}_k`, header: human ? 'K' : `${snake(key)}_k`, group: human ? header : undefined, kind: isPercent(key) ? 'percent' : 'value', width: 8 },
-    { key: `${snake(key)}_rp`, header: human ? 'Rp' : `${snake(key)}_rp`, group: human ? header : undefined, kind: isPercent(key) ? 'percent' : 'amount', width: isPercent(key) ? 8 : 15 },
+    { key: `${snake(key)}_k`, header: human ? 'K' : `${snake(key)}_k`, group: human ? header : undefined, kind: isPercent(key) ? 'percent' : 'value', width: widths(key)[0] },
+    { key: `${snake(key)}_rp`, header: human ? 'Rp' : `${snake(key)}_rp`, group: human ? header : undefined, kind: isPercent(key) ? 'percent' : 'amount', width: widths(key)[1] },
   ]);
   return [...lead, ...pairs];
 }
@@ -86,7 +96,7 @@ export function evaluationDocument(r: EvaluationReport): ReportDocument {
   const form: ReportTable = {
     sheet: 'Evaluasi Renja',
     title: `Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah Tahun ${r.year} (Permendagri 86/2017)`,
-    columns: formColumns(r.year, true),
+    columns: formColumns(r.year, 'human'),
     rows: r.rows.map((row): TableRow => ({ cells: formCells(row, true) })),
   };
   const summary = summaryTable(r);
@@ -95,7 +105,7 @@ export function evaluationDocument(r: EvaluationReport): ReportDocument {
     title: `Evaluasi Renja ${r.office.code} Tahun ${r.year}`,
     subtitle: [...subtitleOf(r), 'Kolom Renstra kosong (—): target dan realisasi Renstra belum dicatat di ledger.'],
     tables: [form, summary],
-    csv: { sheet: 'evaluation', title: 'evaluation', columns: formColumns(r.year, false), rows: r.rows.map((row) => ({ cells: formCells(row, false) })) },
-    pdf: [form, summary],
+    csv: { sheet: 'evaluation', title: 'evaluation', columns: formColumns(r.year, 'machine'), rows: r.rows.map((row) => ({ cells: formCells(row, false) })) },
+    pdf: [{ ...form, columns: formColumns(r.year, 'pdf') }, summary],
   };
 }

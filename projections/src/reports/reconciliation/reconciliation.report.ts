@@ -176,7 +176,7 @@ export function reconciliationReport(scope: ReportScope, from?: string, to?: str
     programs: totalsAt('program'),
     officeTotal,
     tieOut: {
-      deltas: tieOut(`sum of the line deltas = office delta (${toPhase} − ${fromPhase})`, new Money(officeTotal.delta), lineDeltas),
+      deltas: tieOut(`sum of the line deltas = office delta (${toPhase} - ${fromPhase})`, new Money(officeTotal.delta), lineDeltas),
       explained: unexplainedLines.length > 0 ? { ...explainedCheck, status: 'MISMATCH' } : explainedCheck,
       unexplainedLines,
     },

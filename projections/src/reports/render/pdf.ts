@@ -6,7 +6,7 @@ const MARGIN = 24;
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 const CELL_FONT_SIZE = 5.5;
-const PADDING = 2;
+const PADDING = 1.5;
 const RIGHT_ALIGNED = new Set(['amount', 'percent', 'value', 'integer']);
 
 type Pdf = PDFKit.PDFDocument;
@@ -35,26 +35,36 @@ function drawRow(pdf: Pdf, layout: Layout, texts: string[], y: number, height: n
   });
 }
 
-/** The heading rows of the form: column groups (e.g. "Target Renja 2022") over their K and Rp columns. */
+/**
+ * The heading rows of the form: a column group (e.g. "Target Renja 2022") over its K and Rp columns, and an
+ * ungrouped heading (Kode, Uraian) spanning both rows, as in the reference tables.
+ */
 function drawHeader(pdf: Pdf, table: ReportTable, layout: Layout, y: number): number {
   pdf.font(BOLD).fontSize(CELL_FONT_SIZE);
-  if (table.columns.some((c) => c.group)) {
-    const spans: Array<{ from: number; to: number; text: string }> = [];
-    table.columns.forEach((c, i) => {
-      const last = spans.at(-1);
-      if (c.group && last && last.text === c.group && last.to === i - 1) last.to = i;
-      else spans.push({ from: i, to: i, text: c.group ?? '' });
-    });
-    const spanLayout: Layout = { x: spans.map((s) => layout.x[s.from]), widths: spans.map((s) => layout.x[s.to] + layout.widths[s.to] - layout.x[s.from]) };
-    const texts = spans.map((s) => s.text);
-    const h = heightOf(pdf, texts, spanLayout.widths);
-    drawRow(pdf, spanLayout, texts, y, h, texts.map(() => 'center'));
-    y += h;
-  }
   const headers = table.columns.map((c) => c.header);
-  const h = heightOf(pdf, headers, layout.widths);
-  drawRow(pdf, layout, headers, y, h, headers.map(() => 'center'));
-  return y + h;
+  const headerHeight = heightOf(pdf, headers, layout.widths);
+  if (!table.columns.some((c) => c.group)) {
+    drawRow(pdf, layout, headers, y, headerHeight, headers.map(() => 'center'));
+    return y + headerHeight;
+  }
+  const spans: Array<{ from: number; to: number; text: string }> = [];
+  table.columns.forEach((c, i) => {
+    const last = spans.at(-1);
+    if (c.group && last?.text === c.group && last.to === i - 1) last.to = i;
+    else if (c.group) spans.push({ from: i, to: i, text: c.group });
+  });
+  const spanWidth = (s: { from: number; to: number }) => layout.x[s.to] + layout.widths[s.to] - layout.x[s.from];
+  const groupHeight = Math.max(...spans.map((s) => pdf.heightOfString(s.text, { width: spanWidth(s) - 2 * PADDING }))) + 2 * PADDING;
+  const cell = (text: string, x: number, top: number, width: number, height: number) => {
+    pdf.rect(x, top, width, height).stroke();
+    pdf.text(text, x + PADDING, top + PADDING, { width: width - 2 * PADDING, align: 'center' });
+  };
+  spans.forEach((s) => cell(s.text, layout.x[s.from], y, spanWidth(s), groupHeight));
+  table.columns.forEach((c, i) => {
+    if (c.group) cell(c.header, layout.x[i], y + groupHeight, layout.widths[i], headerHeight);
+    else cell(c.header, layout.x[i], y, layout.widths[i], groupHeight + headerHeight);
+  });
+  return y + groupHeight + headerHeight;
 }
 
 function drawTable(pdf: Pdf, doc: ReportDocument, table: ReportTable, y: number): number {
