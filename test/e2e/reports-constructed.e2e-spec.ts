@@ -1,4 +1,5 @@
 import { post } from '../support/did-story';
+import { getBinary, openWorkbook, parseCsv } from '../support/report-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -134,5 +135,19 @@ describe('Audit reports on constructed cases', () => {
     const body = await get(`${reports}/evaluation?knownAt=${recorded.beforeLateMarch}`);
     const b = body.rows.find((r: { code: string }) => r.code === B);
     expect([b.realisation[0], b.realisationTotal, b.capaian.k]).toEqual([{ k: null, rp: null }, { k: '40', rp: '100000.00' }, '20.00']);
+  });
+
+  it('keeps missing data missing in files: empty in CSV, a dash in XLSX', async () => {
+    const csv = parseCsv((await t.http().get(`${reports}/evaluation?format=csv`).expect(200)).text);
+    expect(csv.find((r) => r.code === A)).toMatchObject({ direction: 'lower_is_better', target_k: '5', capaian_k: '125.00', tw3_k: '', tw3_rp: '', renstra_target_k: '', renstra_target_rp: '', renstra_capaian_k: '' });
+    const workbook = await openWorkbook((await getBinary(t, `${reports}/evaluation?format=xlsx`)).body);
+    const sheet = workbook.getWorksheet('Evaluasi Renja')!;
+    const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
+    const groups = (sheet.getRow(headerRow - 1).values as unknown[]).map(String);
+    const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === A)!;
+    const column = (group: string, offset: number) => groups.indexOf(group) + offset;
+    expect(row.getCell(column('Target Renstra (akhir periode)', 0)).value).toBe('—');
+    expect(row.getCell(column('Tingkat Capaian 2023 (%)', 0)).value).toBe(125);
+    expect(row.getCell(column('Realisasi TW III', 1)).value).toBe('—');
   });
 });
