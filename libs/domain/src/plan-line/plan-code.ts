@@ -58,8 +58,13 @@ export const comparePlanCodes = (a: string, b: string): number => {
   for (let i = 0; i < Math.max(as.length, bs.length); i++) {
     if (as[i] === undefined) return -1;
     if (bs[i] === undefined) return 1;
-    const c = as[i].localeCompare(bs[i], 'en', { numeric: true });
-    if (c !== 0) return c;
+    // Segments are digits (or X for cross-cutting codes): compare as numbers, X after digits.
+    // Plain comparisons, not localeCompare: sorting an office's ~600 codes must stay cheap.
+    const [x, y] = [as[i], bs[i]];
+    if (x === y) continue;
+    const [nx, ny] = [/^\d+$/.test(x) ? Number(x) : Infinity, /^\d+$/.test(y) ? Number(y) : Infinity];
+    if (nx !== ny) return nx < ny ? -1 : 1;
+    return x < y ? -1 : 1;
   }
   return 0;
 };
