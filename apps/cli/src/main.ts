@@ -5,6 +5,8 @@ import { reportCommand } from './commands/report.command';
 import { tokenCommand } from './commands/token.command';
 import { checkpointCommand, proofCommand } from './commands/integrity.command';
 import { witnessCommand } from './commands/witness.command';
+import { exportCommand } from './commands/export.command';
+import { verifyCommand } from './commands/verify.command';
 import { withLedger } from './context';
 
 const program = new Command('renja-ledger')
@@ -21,6 +23,8 @@ program.addCommand(checkpointCommand());
 program.addCommand(proofCommand());
 program.addCommand(witnessCommand());
 program.addCommand(reportCommand());
+program.addCommand(exportCommand());
+program.addCommand(verifyCommand());
 program
   .command('migrate')
   .description('create or upgrade the database schema')

@@ -1,0 +1,80 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { Command, InvalidArgumentError } from 'commander';
+import { parseOfficeCode, parsePlanCode } from '@renja/domain';
+import { Checkpointer } from '@renja/application';
+import { validateFilter, writeExport, type ExportFilter, type Selection } from '@renja/application/integrity/verification';
+import { LedgerTree } from '@renja/event-store';
+import { loadConfig } from '@renja/infrastructure/config/config';
+import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
+import { withLedger } from '../context';
+import { ProgressBar } from '../progress-bar';
+import { count } from './integrity.command';
+
+interface ExportCliOptions {
+  out: string;
+  office?: string;
+  year?: number;
+  line?: string;
+  checkpoint?: number;
+}
+
+const year = (value: string) => {
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('must be a four-digit year');
+  return Number(value);
+};
+
+/** The selection, normalised the way the domain names streams (upper-case office, 4-digit sub kegiatan). */
+function selectionOf(options: ExportCliOptions): Selection {
+  if (options.office === undefined && options.year === undefined && options.line === undefined) return 'all';
+  if (options.line !== undefined && (options.office === undefined || options.year === undefined)) throw new Error('--line needs --office and --year');
+  const filter: ExportFilter = {
+    ...(options.office !== undefined && { office: parseOfficeCode(options.office, '--office') }),
+    ...(options.year !== undefined && { year: options.year }),
+    ...(options.line !== undefined && { line: parsePlanCode(options.line, '--line').code }),
+  };
+  return validateFilter(filter);
+}
+
+const describe = (selection: Selection) =>
+  selection === 'all' ? 'all events' : `partial: ${Object.entries(selection).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description(
+      'write the ledger, or one office / year / line, as JSON Lines with its signed checkpoint (and, for a part,\n' +
+        "each event's inclusion proof), for anyone to check offline with `renja-ledger verify FILE --key KEY`",
+    )
+    .requiredOption('--out <file>', 'the export file to write')
+    .option('--office <code>', "only this office's stream and its lines")
+    .option('--year <yyyy>', 'only the lines of this fiscal year', year)
+    .option('--line <code>', 'only this line (needs --office and --year)')
+    .option('--checkpoint <size>', 'export against this issued checkpoint (default: the latest)', count(0))
+    .action(async (options: ExportCliOptions) => {
+      const selection = selectionOf(options);
+      await withLedger(async ({ db }) => {
+        const config = loadConfig();
+        const key = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin, (line) => process.stderr.write(`${line}\n`));
+        const tree = new LedgerTree(db.pool);
+        if (options.checkpoint === undefined && !(await tree.latestCheckpoint())) {
+          const issued = await new Checkpointer(tree, { origin: key.origin, signer: key.signer }).issue();
+          process.stderr.write(`No checkpoint yet: issued one of size ${issued.size} with the deployment's key.\n`);
+        }
+        const out = createWriteStream(options.out);
+        const bar = new ProgressBar('Exporting:');
+        const summary = await writeExport(db.pool, out, {
+          filter: selection,
+          checkpoint: options.checkpoint,
+          verifierKey: key.verifierKey,
+          onProgress: (done, total) => bar.update(done, total),
+        }).finally(() => out.end());
+        await finished(out);
+        bar.finish(summary.size, summary.size);
+        process.stdout.write(
+          `Exported ${summary.events} events (${describe(selection)}) to ${options.out}\n` +
+            `Checkpoint size ${summary.size}, root ${summary.rootHash.toString('base64')}; only positions up to ${summary.size} are included.\n` +
+            `Verify with: renja-ledger verify ${options.out} --key '${key.verifierKey}'\n`,
+        );
+      });
+    });
+}

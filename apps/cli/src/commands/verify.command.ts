@@ -1,0 +1,84 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { Checkpointer } from '@renja/application';
+import { toVerifier, verifyDatabase, verifyExport, type VerificationReport } from '@renja/application/integrity/verification';
+import { LedgerTree } from '@renja/event-store';
+import type { NoteVerifier } from '@renja/integrity';
+import { loadConfig } from '@renja/infrastructure/config/config';
+import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
+import { withLedger, type CliContext } from '../context';
+import { ProgressBar } from '../progress-bar';
+import { count } from './integrity.command';
+import { readKey } from './witness.command';
+
+interface VerifyCliOptions {
+  database?: boolean;
+  key?: string;
+  batchSize: number;
+}
+
+/** A usage error (exit 1), unlike a failed verification (exit 2). */
+function verifierFrom(value: string): NoteVerifier {
+  try {
+    return toVerifier(readKey(value));
+  } catch (error) {
+    throw new Error(`--key is not a verifier key (<name>+<id>+<base64>) nor a file holding one: ${(error as Error).message}`);
+  }
+}
+
+/** The live database's key: --key, else the deployment's own key file (never created here: a new key would verify nothing). */
+async function databaseVerifier({ db }: CliContext, key: string | undefined): Promise<NoteVerifier> {
+  if (key !== undefined) return verifierFrom(key);
+  const config = loadConfig();
+  if (!existsSync(config.ledgerKeyFile)) throw new Error(`no --key given and no signing key at ${config.ledgerKeyFile}: pass the deployment's verifier key with --key`);
+  const own = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin);
+  const tree = new LedgerTree(db.pool);
+  if (!(await tree.latestCheckpoint())) {
+    const issued = await new Checkpointer(tree, { origin: own.origin, signer: own.signer }).issue();
+    process.stderr.write(`No checkpoint yet: issued one of size ${issued.size} with the deployment's key.\n`);
+  }
+  return toVerifier(own.verifierKey);
+}
+
+function print(report: VerificationReport): void {
+  if (!report.ok) {
+    process.stdout.write(`FAILED at position ${report.position}: ${report.kind}: ${report.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.stdout.write(`verified ${report.events} events, root ${report.rootHash.base64}, checkpoints checked ${report.checkpointsChecked}, ${report.eventsPerSecond} events/s\n`);
+  if (report.partial) process.stdout.write(`partial export: every event proven in the signed tree of size ${report.size}\n`);
+  else if (report.checkpointsChecked === 0) process.stdout.write('warning: the ledger has no checkpoint: the chain holds, but nothing is signed\n');
+  else if (report.signedSize < report.size) process.stdout.write(`note: positions ${report.signedSize + 1}-${report.size} are chained but not covered by a checkpoint yet\n`);
+}
+
+export function verifyCommand(): Command {
+  return new Command('verify')
+    .description(
+      'check every hash, every chain link, the Merkle root and the checkpoint signature of an export file\n' +
+        '(with the deployment\'s public key) or of the live database; exit 2 naming the first bad position',
+    )
+    .argument('[file]', 'an export written by `renja-ledger export`')
+    .option('--database', 'verify the live database (the whole table) instead of a file')
+    .option('--key <key>', "the deployment's verifier key, or a file holding it: required for a file; for --database defaults to the deployment's own key")
+    .option('--batch-size <n>', 'events per database read', count(1), 5000)
+    .action(async (file: string | undefined, options: VerifyCliOptions) => {
+      if ((file === undefined) === !options.database) throw new Error('give an export FILE or --database (not both)');
+      const bar = new ProgressBar('Verifying:');
+      const onProgress = (done: number, total: number) => bar.update(done, total);
+      let report: VerificationReport;
+      if (file !== undefined) {
+        // The key inside the file is whatever its author put there: trust only the one given here.
+        if (options.key === undefined) throw new Error("--key is required to verify a file: use the deployment's published verifier key, not the one in the file");
+        if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+        report = await verifyExport(createReadStream(file), { verifierKey: verifierFrom(options.key), onProgress });
+      } else {
+        report = await withLedger(async (context) =>
+          verifyDatabase(context.db.pool, { verifierKey: await databaseVerifier(context, options.key), batchSize: options.batchSize, onProgress }),
+        );
+      }
+      if (report.ok) bar.finish(report.size, report.size);
+      else if (process.stderr.isTTY) process.stderr.write('\n'); // end the bar's line
+      print(report);
+    });
+}

@@ -1,0 +1,68 @@
+import type { PoolClient } from 'pg';
+import type { RecordedEvent } from '@renja/event-store';
+import type { CheckpointEntry, LedgerEntry } from './report';
+
+/**
+ * The next `limit` positions after `after`: every event with its stored level-0 node (its hash), by
+ * keyset pagination on position. A FULL JOIN, so an event without a stored hash and a hash
+ * without its event both show up. Each side is cut to `limit` rows before joining, which is exact:
+ * a position among the first `limit` of the union is among the first `limit` of each side.
+ */
+const BATCH = {
+  name: 'renja_verify_batch',
+  text: `SELECT COALESCE(e.position, n.idx + 1) AS position, e.event_id, e.stream_id, e.version, e.type, e.schema_version,
+                e.data, e.metadata, to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at, n.hash
+           FROM (SELECT * FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2) e
+           FULL JOIN (SELECT idx, hash FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1 ORDER BY idx LIMIT $2) n
+             ON n.idx = e.position - 1
+          ORDER BY 1 LIMIT $2`,
+};
+
+interface BatchRow {
+  position: string;
+  event_id: string | null;
+  stream_id: string;
+  version: number;
+  type: string;
+  schema_version: number;
+  data: RecordedEvent['data'];
+  metadata: RecordedEvent['metadata'];
+  recorded_at: string;
+  hash: Buffer | null;
+}
+
+export async function readBatch(client: PoolClient, after: number, limit: number): Promise<LedgerEntry[]> {
+  const { rows } = await client.query<BatchRow>({ ...BATCH, values: [after, limit] });
+  return rows.map((r) => {
+    const position = Number(r.position);
+    const event: RecordedEvent | null =
+      r.event_id === null
+        ? null
+        : {
+            position,
+            id: r.event_id,
+            streamId: r.stream_id,
+            version: Number(r.version),
+            type: r.type,
+            schemaVersion: Number(r.schema_version),
+            data: r.data,
+            metadata: r.metadata,
+            recordedAt: r.recorded_at,
+          };
+    return { position, event, hash: r.hash };
+  });
+}
+
+/** Checkpoints with size in (from, to], smallest first (`to` null: the rest; only the first of those matters). */
+export async function readCheckpoints(client: PoolClient, from: number, to: number | null): Promise<CheckpointEntry[]> {
+  const { rows } = await client.query<{ size: string; root_hash: Buffer; note: string }>(
+    'SELECT size, root_hash, note FROM ledger_checkpoints WHERE size > $1 AND ($2::bigint IS NULL OR size <= $2) ORDER BY size LIMIT 10000',
+    [from, to],
+  );
+  return rows.map((r) => ({ size: Number(r.size), rootHash: r.root_hash, note: r.note }));
+}
+
+export async function readHead(client: PoolClient): Promise<{ size: number; lastHash: Buffer; peaks: Buffer[] }> {
+  const { rows } = await client.query<{ position: string; last_hash: Buffer; peaks: Buffer[] }>('SELECT position, last_hash, peaks FROM ledger_head');
+  return { size: Number(rows[0].position), lastHash: rows[0].last_hash, peaks: rows[0].peaks };
+}
