@@ -62,6 +62,17 @@ describe('tamper evidence over HTTP: checkpoints, public key, proofs, and a witn
     expect(bad.body.field).toBe('position');
   });
 
+  it('verifies the whole ledger on demand and reports the status', async () => {
+    expect((await t.http().get('/api/v1/ledger/verification').expect(200)).body).toMatchObject({ status: 'never', report: null });
+    await t.http().post('/api/v1/ledger/verification').expect(401);
+    const { body: report } = await t.http().post('/api/v1/ledger/verification').set(t.auth).expect(200);
+    const head = Number((await t.pool.query('SELECT position FROM ledger_head')).rows[0].position);
+    expect(report).toMatchObject({ ok: true, size: head, events: head });
+    expect(report.checkpointsChecked).toBeGreaterThanOrEqual(2);
+    const { body: status } = await t.http().get('/api/v1/ledger/verification').expect(200);
+    expect(status).toMatchObject({ status: 'ok', running: false, report });
+  });
+
   it('lets a witness follow honest growth and refuse a rewritten history', async () => {
     const state = join(dir, 'witness.json');
     const first = await runCli(['witness', '--state', state, '--key', t.verifierKey, '--url', base]);

@@ -28,7 +28,7 @@ export async function startTestApp(): Promise<TestApp> {
   const { token } = await new TokenStore(pool).create('Inspektur Test');
   const { signerKey, verifierKey } = generateSignerKey('renja-ledger.test/e2e');
   const ledgerKey = { origin: 'renja-ledger.test/e2e', signer: parseSignerKey(signerKey), verifierKey };
-  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, logger: false });
+  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, verifyEveryMinutes: 0, logger: false });
   await app.init();
   return {
     app,

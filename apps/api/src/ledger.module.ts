@@ -15,6 +15,8 @@ import {
   PLAN_PROJECTOR,
   StreamCommandRunner,
   TOKEN_STORE,
+  VERIFICATION_MONITOR,
+  VerificationMonitor,
 } from '@renja/application';
 import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-store';
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
@@ -35,6 +37,8 @@ export interface LedgerModuleOptions {
   /** The checkpoint signing key. */
   ledgerKey: Pick<LedgerKey, 'origin' | 'signer' | 'verifierKey'>;
   checkpoints?: { everyEvents: number; everySeconds: number };
+  /** Re-verify the whole ledger at start and this often (minutes); 0 turns the background runs off. */
+  verifyEveryMinutes?: number;
 }
 
 /** Wires the ports to PostgreSQL: event store, read models (TypeORM), tokens, command handlers. */
@@ -44,6 +48,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(PLAN_PROJECTOR) private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CHECKPOINTER) private readonly checkpointer: Checkpointer,
+    @Inject(VERIFICATION_MONITOR) private readonly verification: VerificationMonitor,
   ) {}
 
   static forRoot(options: LedgerModuleOptions): DynamicModule {
@@ -75,6 +80,11 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
           useFactory: (tree: LedgerTree, checkpointer: Checkpointer) => new LedgerIntegrityService(tree, checkpointer, options.ledgerKey.verifierKey),
           inject: [LEDGER_TREE, CHECKPOINTER],
         },
+        {
+          provide: VERIFICATION_MONITOR,
+          useFactory: (pool: Pool) => new VerificationMonitor(pool, options.ledgerKey.verifierKey, options.verifyEveryMinutes ?? 60),
+          inject: [PG_POOL],
+        },
         { provide: PlanReader, useFactory: (dataSource: DataSource) => new PlanReader(dataSource), inject: [DataSource] },
         StreamCommandRunner,
         BearerTokenGuard,
@@ -86,9 +96,11 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     await this.projector.start();
     await this.checkpointer.start(this.store);
+    this.verification.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.verification.stop();
     await this.checkpointer.stop();
     await this.projector.stop();
     await this.store.close();

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     pool: db.pool,
     ledgerKey,
     checkpoints: { everyEvents: config.checkpointEveryEvents, everySeconds: config.checkpointEverySeconds },
+    verifyEveryMinutes: config.verifyEveryMinutes,
   });
   await app.listen(config.httpPort, config.httpHost);
   const base = `http://localhost:${config.httpPort}`;

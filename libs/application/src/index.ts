@@ -17,3 +17,4 @@ export * from './shared/line-change';
 export * from './integrity/checkpointer';
 export * from './integrity/ledger-integrity.service';
 export * from './integrity/witness';
+export * from './integrity/verification-monitor';

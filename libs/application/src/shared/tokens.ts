@@ -6,3 +6,4 @@ export const TOKEN_STORE = Symbol('TOKEN_STORE');
 export const LEDGER_INTEGRITY = Symbol('LEDGER_INTEGRITY');
 export const CHECKPOINTER = Symbol('CHECKPOINTER');
 export const LEDGER_TREE = Symbol('LEDGER_TREE');
+export const VERIFICATION_MONITOR = Symbol('VERIFICATION_MONITOR');

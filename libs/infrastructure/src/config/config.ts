@@ -18,6 +18,8 @@ export interface LedgerConfig {
   checkpointEveryEvents: number;
   /** ... and at most this many seconds after the first new event. */
   checkpointEverySeconds: number;
+  /** Re-verify the whole ledger at start and every this many minutes; 0: only on demand. */
+  verifyEveryMinutes: number;
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     ledgerOrigin: env.RENJA_LEDGER_ORIGIN || undefined,
     checkpointEveryEvents: positive(env.RENJA_CHECKPOINT_EVERY_EVENTS, 1000, 'RENJA_CHECKPOINT_EVERY_EVENTS'),
     checkpointEverySeconds: positive(env.RENJA_CHECKPOINT_EVERY_SECONDS, 60, 'RENJA_CHECKPOINT_EVERY_SECONDS'),
+    verifyEveryMinutes: env.RENJA_VERIFY_EVERY_MINUTES === '0' ? 0 : positive(env.RENJA_VERIFY_EVERY_MINUTES, 60, 'RENJA_VERIFY_EVERY_MINUTES'),
   };
 }

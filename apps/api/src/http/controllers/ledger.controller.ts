@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { LEDGER_INTEGRITY, type LedgerIntegrityService } from '@renja/application';
+import { LEDGER_INTEGRITY, VERIFICATION_MONITOR, type LedgerIntegrityService, type VerificationMonitor } from '@renja/application';
 import { BearerTokenGuard } from '../auth.guard';
 
 function count(value: string | undefined, field: string, min: number): number | undefined {
@@ -21,7 +21,25 @@ const required = (value: number | undefined, field: string): number => {
 @ApiTags('ledger integrity')
 @Controller('api/v1/ledger')
 export class LedgerController {
-  constructor(@Inject(LEDGER_INTEGRITY) private readonly integrity: LedgerIntegrityService) {}
+  constructor(
+    @Inject(LEDGER_INTEGRITY) private readonly integrity: LedgerIntegrityService,
+    @Inject(VERIFICATION_MONITOR) private readonly verification: VerificationMonitor,
+  ) {}
+
+  @Get('verification')
+  @ApiOperation({ summary: 'The result of the last full verification of the ledger (run at start, then hourly)' })
+  verificationStatus() {
+    return this.verification.status();
+  }
+
+  @Post('verification')
+  @HttpCode(200)
+  @UseGuards(BearerTokenGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Verify the whole ledger now: every hash, every link, every checkpoint; returns the report' })
+  verifyNow() {
+    return this.verification.run();
+  }
 
   @Get('checkpoint')
   @Header('Content-Type', 'text/plain; charset=utf-8')
