@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { notFound, type AsOf, type PlanLevel, type PlanLineState } from '@renja/domain';
-import { sortByCode } from './plan-code-order';
+import { comparePlanCodes, notFound, type AsOf, type PlanLevel, type PlanLineState } from '@renja/domain';
 
 /** One plan line as the reports read it: its place in the code tree and its folded state. */
 export interface ReportLine {
@@ -41,7 +40,10 @@ export async function loadReportScope(dataSource: DataSource, year: number, offi
     'SELECT code, level, parent_code, name, state FROM rm_plan_lines WHERE year = $1 AND office_code = $2',
     [year, officeCode],
   );
-  const lines = sortByCode(rows.filter((r) => knownBy(r.state, asOf)).map((r) => ({ code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, state: r.state })));
+  const lines = rows
+    .filter((r) => knownBy(r.state, asOf))
+    .map((r) => ({ code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, state: r.state }))
+    .sort((a, b) => comparePlanCodes(a.code, b.code));
   return { year, office: offices[0], asOf, lines };
 }
 

@@ -1,4 +1,4 @@
-import { comparePlanCodesFast } from './plan-code-order';
+import { comparePlanCodes } from '@renja/domain';
 
 export interface TreeNode {
   code: string;
@@ -23,7 +23,7 @@ export function rollUpTree<T>(nodes: TreeNode[], own: (code: string) => T, plus:
   const byCode = new Map<string, T>();
   let office = zero();
   // Deepest codes first, so every child is complete before its parent adds it.
-  const ordered = [...nodes].sort((a, b) => b.code.split('.').length - a.code.split('.').length || comparePlanCodesFast(a.code, b.code));
+  const ordered = [...nodes].sort((a, b) => b.code.split('.').length - a.code.split('.').length || comparePlanCodes(a.code, b.code));
   for (const node of ordered) {
     const total = plus(own(node.code), fromChildren.get(node.code) ?? zero());
     byCode.set(node.code, total);
