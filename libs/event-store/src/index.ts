@@ -31,3 +31,4 @@ export { eventStoreMigrations, LEDGER_NOTIFY_CHANNEL } from './postgres/schema';
 export { LedgerTree, type StoredCheckpoint } from './postgres/ledger-tree';
 export { canonicalJson } from './integrity/canonical-json';
 export { eventHash, eventLeafBytes, GENESIS_HASH } from './integrity/event-hash';
+export { toRecordedEvent, type EventRow } from './postgres/sql';

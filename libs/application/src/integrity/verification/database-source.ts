@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { RecordedEvent } from '@renja/event-store';
+import { toRecordedEvent, type RecordedEvent } from '@renja/event-store';
 import type { CheckpointEntry, LedgerEntry } from './report';
 
 /**
@@ -35,20 +35,7 @@ export async function readBatch(client: PoolClient, after: number, limit: number
   const { rows } = await client.query<BatchRow>({ ...BATCH, values: [after, limit] });
   return rows.map((r) => {
     const position = Number(r.position);
-    const event: RecordedEvent | null =
-      r.event_id === null
-        ? null
-        : {
-            position,
-            id: r.event_id,
-            streamId: r.stream_id,
-            version: Number(r.version),
-            type: r.type,
-            schemaVersion: Number(r.schema_version),
-            data: r.data,
-            metadata: r.metadata,
-            recordedAt: r.recorded_at,
-          };
+    const event: RecordedEvent | null = r.event_id === null ? null : toRecordedEvent({ ...r, event_id: r.event_id });
     return { position, event, hash: r.hash };
   });
 }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { GENESIS_HASH, LedgerTree, type RecordedEvent } from '@renja/event-store';
+import { toRecordedEvent } from '@renja/event-store';
 import { isFailure, openTrustedCheckpoint, toVerifier } from './checkpoint-check';
 import { EXPORT_FORMAT, eventLine, type ExportHeader } from './export-format';
 import { coarseSql, isPartial, selects, type Selection } from './selection';
@@ -95,17 +96,7 @@ async function readRows(client: PoolClient, selection: Selection, after: number,
     [after, size, limit, ...(coarse?.values ?? [])],
   );
   return rows.map((r) => ({
-    event: {
-      position: Number(r.position),
-      id: r.event_id,
-      streamId: r.stream_id,
-      version: Number(r.version),
-      type: r.type,
-      schemaVersion: Number(r.schema_version),
-      data: r.data,
-      metadata: r.metadata,
-      recordedAt: r.recorded_at,
-    },
+    event: toRecordedEvent(r),
     hash: r.hash,
     previousHash: Number(r.position) === 1 ? GENESIS_HASH : r.previous_hash,
   }));
