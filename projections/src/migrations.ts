@@ -31,4 +31,13 @@ export const projectionMigrations: Migration[] = [
       );
       CREATE INDEX rm_line_history_stream ON rm_line_history (stream_id, position);`,
   },
+  {
+    // Amounts are capped per change, not per line: a line's total over many funding sources can pass
+    // 10^18, so read-model amounts are unbounded numerics (still exact) and can never overflow.
+    id: '0201_unbounded_amounts',
+    sql: `
+      ALTER TABLE rm_plan_lines ALTER COLUMN current_pagu TYPE numeric, ALTER COLUMN original_pagu TYPE numeric,
+        ALTER COLUMN executable_pagu TYPE numeric, ALTER COLUMN realised TYPE numeric;
+      ALTER TABLE rm_line_pagu ALTER COLUMN amount TYPE numeric;`,
+  },
 ];

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PlanLineState } from '@renja/domain';
 import { decimalTransformer } from '../shared/decimal.transformer';
 
-const money = { type: 'numeric' as const, precision: 20, scale: 2, transformer: decimalTransformer };
+const money = { type: 'numeric' as const, transformer: decimalTransformer };
 const bigintNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 @Entity({ name: 'rm_offices' })

@@ -110,4 +110,12 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     expect(await snapshot()).toEqual(before);
     expect(progress).toEqual([3, 6, 7]);
   });
+
+  it('keeps totals beyond 10^18 exact (many funding sources at the largest amount)', async () => {
+    for (let i = 0; i < 120; i++) {
+      await write(2022, 'DKUKM', '2.17.07', (eventId) => ({ type: 'ChangePagu', eventId, phase: 'RKPD', fundingSource: `SRC${i}`, amount: '9999999999999999.99', reason: null, legalBasis: null, effectiveDate: '2022-01-03' }));
+    }
+    await new Projector(dataSource, store, new PlanProjection()).catchUp();
+    expect(await rows(`SELECT current_pagu::text FROM rm_plan_lines WHERE code = '2.17.07'`)).toEqual([{ current_pagu: '1199999999999999998.80' }]);
+  });
 });

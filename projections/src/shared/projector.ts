@@ -82,14 +82,26 @@ export class Projector {
     }
   }
 
-  /** Empties the read model and replays the whole log into it. */
+  /**
+   * Empties the read model and replays the whole log into it, in ONE transaction: readers keep seeing
+   * the old rows until the new ones commit, and a failure (a crash, a bug) leaves the old rows intact.
+   * Live projectors wait on the checkpoint lock meanwhile and carry on from the rebuilt position.
+   */
   async rebuild(onProgress?: ProgressListener): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockCheckpoint(manager);
       await this.projection.reset(manager);
-      await manager.query('UPDATE projection_checkpoints SET position = 0 WHERE name = $1', [this.projection.name]);
+      const head = await this.store.headPosition();
+      let position = 0;
+      for (;;) {
+        const events = await this.store.readAll({ after: position, limit: this.batchSize });
+        if (events.length === 0) break;
+        await this.projection.apply(manager, events);
+        position = events[events.length - 1].position;
+        onProgress?.(position, Math.max(head, position));
+      }
+      await manager.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [this.projection.name, position]);
     });
-    await this.catchUp(onProgress);
   }
 
   /** Follows live appends from now on (after catching up). */
