@@ -73,6 +73,16 @@ describe('HTTP API: bad input, auth and unknowns get clear 4xx errors naming the
     expect(await eventCount()).toBe(before);
   });
 
+  it('refuses text PostgreSQL cannot store (NUL, a lone surrogate) with 400 naming the field, writing nothing', async () => {
+    const before = await eventCount();
+    const nul = await t.http().post('/api/v1/offices').set(t.auth).set('Content-Type', 'application/json').send('{"code":"NUL","name":"a\\u0000b"}').expect(400);
+    expect(nul.body).toMatchObject({ rule: 'TEXT_NOT_STORABLE', field: 'name' });
+    const surrogate = await t.http().post(`${line}/pagu`).set(t.auth).set('Content-Type', 'application/json')
+      .send(JSON.stringify({ ...apbd, legalBasis: { ...apbd.legalBasis, number: 'x' } }).replace('"number":"x"', '"number":"x\\ud800"')).expect(400);
+    expect(surrogate.body).toMatchObject({ rule: 'TEXT_NOT_STORABLE', field: 'legalBasis.number' });
+    expect(await eventCount()).toBe(before);
+  });
+
   it('answers 409 when registering the same line twice', async () => {
     const res = await t.http().post(`${base}/lines`).set(t.auth).send({ code: '2.17.07', name: 'again' }).expect(409);
     expect(res.body.rule).toBe('LINE_ALREADY_REGISTERED');

@@ -37,6 +37,8 @@ describe('HTTP API: versions, idempotency, shifts, corrections, read-your-writes
     expect(again.body).toEqual({ ...first.body, replayed: true });
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await eventCount()).toBe(count);
+    const reordered = await t.http().post(`${lineA}/realisations`).set(t.auth).set('Idempotency-Key', 'sp2d-0042').send({ amount: body.amount, period: body.period }).expect(201);
+    expect(reordered.body).toEqual({ ...first.body, replayed: true });
     const other = await t.http().post(`${lineA}/realisations`).set(t.auth).set('Idempotency-Key', 'sp2d-0042').send({ ...body, amount: '9.00' }).expect(422);
     expect(other.body.rule).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -61,7 +63,7 @@ describe('HTTP API: versions, idempotency, shifts, corrections, read-your-writes
   it('corrects a recorded amount with a new event that references it, and reverses another', async () => {
     const wrong = await post(t, `${lineB}/realisations`, { period: '2022-07', amount: '70000.00' });
     const [eventId] = wrong.body.eventIds;
-    const fixed = await post(t, `/api/v1/events/${eventId}/corrections`, { reason: 'SP2D salah ketik', amount: '7000.00' });
+    const fixed = await post(t, `/api/v1/events/${eventId.toUpperCase()}/corrections`, { reason: 'SP2D salah ketik', amount: '7000.00' });
     expect(fixed.body.eventIds).toHaveLength(1);
     let b = (await t.http().get(lineB)).body;
     expect(b.realised).toBe('7000.00');

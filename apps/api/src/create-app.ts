@@ -5,13 +5,14 @@ import { LedgerExceptionFilter } from './http/http-errors';
 import { validationException } from './http/validation-errors';
 import { json } from 'express';
 import { jsonParseErrors } from './http/json-parse-errors';
+import { rejectUnstorableText } from './http/storable-text';
 import { LedgerModule, type LedgerModuleOptions } from './ledger.module';
 
 /** Builds the HTTP application (without listening): used by main.ts and by the end-to-end tests. */
 export async function createApp(options: LedgerModuleOptions & { logger?: boolean }): Promise<INestApplication> {
   const app = await NestFactory.create(LedgerModule.forRoot(options), { logger: options.logger === false ? false : ['error', 'warn'], bodyParser: false });
   // Our own JSON parser, so a malformed body gets the same error shape (and rule) as every other 400.
-  app.use(json({ limit: '1mb' }), jsonParseErrors);
+  app.use(json({ limit: '1mb' }), jsonParseErrors, rejectUnstorableText);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, exceptionFactory: validationException }),
   );

@@ -1,6 +1,7 @@
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '@renja/application';
+import { canonicalJson } from '@renja/event-store';
 import type { AuthenticatedRequest } from './auth.guard';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -27,7 +28,8 @@ function header(request: AuthenticatedRequest, name: string, pattern: RegExp): s
 export const WriteMetadata = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   const correlationId = header(request, 'X-Correlation-Id', ID) ?? randomUUID();
-  const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  // Canonical JSON: the same body with its keys in another order is the same request.
+  const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`).digest('hex');
   return {
     actor: request.tokenHolder!.name,
     correlationId,

@@ -27,7 +27,8 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ eventId, body, meta }: CorrectEventCommand): Promise<CommandResult> {
+  async execute({ eventId: sent, body, meta }: CorrectEventCommand): Promise<CommandResult> {
+    const eventId = sent.toLowerCase(); // ids are stored and compared in lower case
     if (!UUID.test(eventId)) throw invalid('eventId', `"${eventId}" is not an event id (a UUID)`);
     const target = await this.store.findEvent(eventId);
     if (!target) throw notFound('EVENT_NOT_FOUND', `no event with id ${eventId} is recorded`, 'eventId');
