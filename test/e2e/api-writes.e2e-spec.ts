@@ -56,6 +56,9 @@ describe('HTTP API: versions, idempotency, shifts, corrections, read-your-writes
     const before = await eventCount();
     const tooMuch = await t.http().post(`${base}/shifts`).set(t.auth).send({ ...shift, amount: '900000.00' }).expect(422);
     expect(tooMuch.body.rule).toBe('PAGU_NEGATIVE');
+    const unknown = await t.http().post(`${base}/shifts`).set(t.auth).send({ ...shift, toCode: '2.17.07.1.01.0009' }).expect(404);
+    expect(unknown.body).toMatchObject({ rule: 'LINE_NOT_REGISTERED', field: 'toCode' });
+    expect(unknown.body.message).toContain('2.17.07.1.01.0009');
     expect(await eventCount()).toBe(before);
     expect((await t.http().get(lineB)).body.currentPagu).toBe('700000.00');
   });

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideShift, invalid } from '@renja/domain';
+import { decideShift, invalid, notFound } from '@renja/domain';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { lineAddress } from '../../shared/line-address';
 import { StreamCommandRunner } from '../../shared/stream-command-runner';
@@ -25,6 +25,10 @@ export class ShiftBudgetHandler implements ICommandHandler<ShiftBudgetCommand, C
     const to = lineAddress(year, office, body.toCode);
     return this.runner.run(meta, from.streamId, async () => {
       const [fromLine, toLine] = await Promise.all([this.runner.loadLine(from.streamId), this.runner.loadLine(to.streamId)]);
+      for (const [line, field] of [[fromLine, 'fromCode'], [toLine, 'toCode']] as const) {
+        const { code } = field === 'fromCode' ? from : to;
+        if (!line.state.line) throw notFound('LINE_NOT_REGISTERED', `${field}: line ${code} is not registered for ${year} in office ${from.officeCode}`, field);
+      }
       const legs = decideShift(
         { ...body, type: 'ShiftBudget', shiftId: this.runner.newEventId(), outEventId: this.runner.newEventId(), inEventId: this.runner.newEventId() } as never,
         fromLine.state,
