@@ -1,5 +1,7 @@
 # Renja Ledger API for deployments with their own PostgreSQL (see docker-compose.yml).
 FROM node:20-bookworm-slim AS build
+# No install-time analytics calls from dependencies (swagger-ui-dist pulls in @scarf/scarf).
+ENV SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
