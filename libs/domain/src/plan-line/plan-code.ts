@@ -51,20 +51,25 @@ export function parsePlanCode(raw: unknown, field = 'code'): PlanCode {
   return { code, level, parentCode };
 }
 
-/** Sorts codes the way a plan document lists them (segment by segment). */
-export const comparePlanCodes = (a: string, b: string): number => {
-  const as = a.split('.');
-  const bs = b.split('.');
-  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
-    if (as[i] === undefined) return -1;
-    if (bs[i] === undefined) return 1;
-    // Segments are digits (or X for cross-cutting codes): compare as numbers, X after digits.
-    // Plain comparisons, not localeCompare: sorting an office's ~600 codes must stay cheap.
-    const [x, y] = [as[i], bs[i]];
-    if (x === y) continue;
-    const [nx, ny] = [/^\d+$/.test(x) ? Number(x) : Infinity, /^\d+$/.test(y) ? Number(y) : Infinity];
-    if (nx !== ny) return nx < ny ? -1 : 1;
-    return x < y ? -1 : 1;
+/** Sort keys of codes: digits compare as numbers, X (cross-cutting) after every number. Cached: codes repeat. */
+const sortKeys = new Map<string, number[]>();
+function sortKey(code: string): number[] {
+  let key = sortKeys.get(code);
+  if (!key) {
+    key = code.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : Number.MAX_SAFE_INTEGER));
+    if (sortKeys.size > 100_000) sortKeys.clear();
+    sortKeys.set(code, key);
   }
-  return 0;
+  return key;
+}
+
+/** Sorts codes the way a plan document lists them (segment by segment; a parent before its children). */
+export const comparePlanCodes = (a: string, b: string): number => {
+  if (a === b) return 0;
+  const [ka, kb] = [sortKey(a), sortKey(b)];
+  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+    if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  }
+  // Equal keys on the common part: the shorter code (the parent) first; equal keys otherwise ('X' vs 'XX'): by text.
+  return ka.length !== kb.length ? ka.length - kb.length : a < b ? -1 : 1;
 };

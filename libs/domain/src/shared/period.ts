@@ -20,7 +20,22 @@ export interface Period {
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
+/**
+ * Periods are parsed on every fold of a line's realisations (reports fold thousands of lines), and
+ * there are only a few dozen distinct keys a year: parsed periods are cached (frozen, shared).
+ */
+const cache = new Map<string, Period>();
+
 export function parsePeriod(value: unknown, field = 'period'): Period {
+  const cached = typeof value === 'string' ? cache.get(value) : undefined;
+  if (cached) return cached;
+  const period = parseUncached(value, field);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(period.key, Object.freeze(period));
+  return period;
+}
+
+function parseUncached(value: unknown, field: string): Period {
   if (typeof value !== 'string') throw invalid(field, 'is required, as a month "2022-11" or a quarter "2022-Q4"', 'PERIOD_REQUIRED');
   const month = MONTH.exec(value);
   if (month) {
