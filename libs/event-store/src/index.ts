@@ -32,3 +32,5 @@ export { LedgerTree, type StoredCheckpoint } from './postgres/ledger-tree';
 export { canonicalJson } from './integrity/canonical-json';
 export { eventHash, eventLeafBytes, GENESIS_HASH } from './integrity/event-hash';
 export { toRecordedEvent, type EventRow } from './postgres/sql';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
