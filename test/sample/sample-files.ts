@@ -76,7 +76,7 @@ export function foldLines(files: SampleFile[]): LineMoney[] {
     for (const phase of CHAIN) {
       const entries = mine.filter((r) => r.Tahapan === phase).sort((a, b) => a['Tanggal Berlaku'].localeCompare(b['Tanggal Berlaku']));
       if (entries.length === 0) continue;
-      const amounts = new Map(previous ?? []);
+      const amounts: Map<string, Decimal> = new Map(previous ?? []);
       for (const e of entries) {
         const before = amounts.get(e['Sumber Dana']) ?? new Decimal(0);
         amounts.set(e['Sumber Dana'], e.Pagu ? new Decimal(e.Pagu) : before.plus(e.Perubahan));
