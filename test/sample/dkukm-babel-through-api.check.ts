@@ -75,4 +75,16 @@ describe('built-in sample through the API', () => {
     expect((await plan(2023)).totals.currentPagu).toBe('20357170786.00');
     expect((await plan(2023, 'DKUKM-BALATKOP')).totals.currentPagu).toBe('192246483.00');
   });
+
+  it('reconciles RKPD against Renja 2024 and APBD against APBD-P 2022 as the README says', async () => {
+    const reports = (year: number) => `/api/v1/years/${year}/offices/DKUKM/reports`;
+    const { body: rkpd } = await t.http().get(`${reports(2024)}/reconciliation?from=RKPD&to=RENJA`).expect(200);
+    expect(rkpd.officeTotal).toMatchObject({ fromAmount: '23633051862.00', toAmount: '23633051862.00', delta: '0.00' });
+    const { body: apbd } = await t.http().get(`${reports(2022)}/reconciliation`).expect(200);
+    expect(apbd.officeTotal).toMatchObject({ fromAmount: '14918476653.00', toAmount: '22312585924.00', delta: '7394109271.00' });
+    expect(apbd.officeTotal.deltaBySource).toMatchObject({ DID: '6627000000.00' });
+    const { body: absorption } = await t.http().get(`${reports(2022)}/absorption`).expect(200);
+    expect(absorption.officeTotal).toMatchObject({ currentPagu: '22312585924.00', realised: '16524057351.00', lateAdditions: '7394109271.00' }); // DID + the salaries' APBD-P increase, both dated in Q4
+    expect(absorption.officeTotal.absorption.current).toBe('74.06');
+  });
 });
