@@ -80,9 +80,16 @@ describe('built-in sample through the API', () => {
     const reports = (year: number) => `/api/v1/years/${year}/offices/DKUKM/reports`;
     const { body: rkpd } = await t.http().get(`${reports(2024)}/reconciliation?from=RKPD&to=RENJA`).expect(200);
     expect(rkpd.officeTotal).toMatchObject({ fromAmount: '23633051862.00', toAmount: '23633051862.00', delta: '0.00' });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON checked field by field
+    const line = (body: any, code: string) => body.lines.find((l: { code: string }) => l.code === code);
+    expect(line(rkpd, '2.17.01.1.09.0005')).toMatchObject({ toAmount: '409431528.00' });
     const { body: apbd } = await t.http().get(`${reports(2022)}/reconciliation`).expect(200);
     expect(apbd.officeTotal).toMatchObject({ fromAmount: '14918476653.00', toAmount: '22312585924.00', delta: '7394109271.00' });
     expect(apbd.officeTotal.deltaBySource).toMatchObject({ DID: '6627000000.00' });
+    expect(line(apbd, '2.17.07.1.01.0001')).toMatchObject({ fromAmount: '653027794.00', toAmount: '1653027794.00', delta: '1000000000.00', deltaBySource: { DID: '1000000000.00' } });
+    expect(line(apbd, '2.17.08.1.01.0001').events).toEqual([
+      expect.objectContaining({ fundingSource: 'DID', legalBasis: { kind: 'PMK', number: '170/PMK.07/2022', date: '2022-11-08' }, effectiveDate: '2022-11-08' }),
+    ]);
     const { body: absorption } = await t.http().get(`${reports(2022)}/absorption`).expect(200);
     expect(absorption.officeTotal).toMatchObject({ currentPagu: '22312585924.00', realised: '16524057351.00', lateAdditions: '7394109271.00' }); // DID + the salaries' APBD-P increase, both dated in Q4
     expect(absorption.officeTotal.absorption.current).toBe('74.06');
