@@ -46,7 +46,10 @@ describe('built-in sample through the API', () => {
         effectiveDate: r['Tanggal Berlaku'],
       });
     }
-    for (const r of rowsOf(files, 'realisasi')) await send(r, `${base(r)}/lines/${r.Kode}/realisations`, { period: r.Periode, amount: r.Realisasi });
+    for (const r of rowsOf(files, 'realisasi')) {
+      const outputs = r.Indikator ? [{ indicator: r.Indikator, value: r['Realisasi Kinerja'] }] : undefined;
+      await send(r, `${base(r)}/lines/${r.Kode}/realisations`, { period: r.Periode, amount: r.Realisasi || undefined, outputs });
+    }
   }, 300_000);
   afterAll(() => t.close());
 

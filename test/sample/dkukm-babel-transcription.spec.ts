@@ -45,7 +45,8 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
     ];
     const bad = amountCells.filter(([r, c]) => r[c] !== '' && !/^-?\d{1,16}(\.\d{1,2})?$/.test(r[c])).map(([r, c]) => `${where(r)} ${c}=${r[c]}`);
     expect(bad).toEqual([]);
-    const targets = rencana.filter((r) => r.Target !== '' && !/^\d+(\.\d{1,6})?$/.test(r.Target)).map(where);
+    const outputs = [...rencana.map((r) => [r, r.Target] as const), ...rowsOf(files, 'realisasi').map((r) => [r, r['Realisasi Kinerja']] as const)];
+    const targets = outputs.filter(([, value]) => value !== '' && !/^\d+(\.\d{1,6})?$/.test(value)).map(([r]) => where(r));
     expect(targets).toEqual([]);
     const dated = [...rencana, ...paguRows].filter((r) => r['Tanggal Berlaku'] !== '' || r.Target);
     const outside = dated.filter((r) => !new RegExp(`^${r.Tahun}-\\d{2}-\\d{2}$`).test(r['Tanggal Berlaku'])).map(where);
@@ -136,6 +137,16 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
     expect([pagu(office, 'APBD_P').toFixed(0), realised(office).toFixed(0), absorption(office).toFixed(2)]).toEqual(['22312585924', '16524057351', '74.06']);
     // The text's total gives the same percentage: 16.524.057.351 of 22.312.405.660.
     expect(new Decimal('16524057351').div('22312405660').times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)).toBe('74.06');
+  });
+
+  it('records the 2022 program outcome indicators whose realisation over target gives the capaian Tabel 2.1 prints', () => {
+    const kinerja = rowsOf(files, 'realisasi').filter((r) => r.Indikator !== '');
+    const capaian = kinerja.map((r) => {
+      const defined = rencana.find((d) => d.Tahun === r.Tahun && d['Perangkat Daerah'] === r['Perangkat Daerah'] && d.Kode === r.Kode && d.Indikator === r.Indikator);
+      if (!defined) throw new Error(`${where(r)}: indicator ${r.Indikator} is not defined on ${r.Kode}`);
+      return [r.Kode, new Decimal(r['Realisasi Kinerja']).div(defined.Target).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()];
+    });
+    expect(capaian).toEqual([['2.17.01', '25'], ['2.17.03', '10.32'], ['2.17.04', '13.78'], ['2.17.06', '4.86'], ['2.17.07', '12']]);
   });
 
   it('derives the program lost from Tabel 2.1 as a residual that its surviving 95,43 % row confirms', () => {
