@@ -97,4 +97,19 @@ describe('built-in sample through the API', () => {
     expect(absorption.officeTotal).toMatchObject({ currentPagu: '22312585924.00', realised: '16524057351.00', lateAdditions: '7394109271.00' }); // DID + the salaries' APBD-P increase, both dated in Q4
     expect(absorption.officeTotal.absorption.current).toBe('74.06');
   });
+
+  it('rates the 2022 programs from the recorded kinerja and Rupiah, where the document prints other predikat letters', async () => {
+    const { body } = await t.http().get('/api/v1/years/2022/offices/DKUKM/reports/evaluation').expect(200);
+    const summaries = body.programs.map((p: Record<string, string>) => [p.code, p.averageCapaianK, p.capaianRp, p.predikatK, p.predikatRp]);
+    expect(summaries).toEqual([
+      ['2.17.01', '25.00', '92.15', 'SR', 'ST'], // printed "T"
+      ['2.17.03', '10.32', '95.63', 'SR', 'ST'], // printed "T"
+      ['2.17.04', '13.78', '90.19', 'SR', 'T'],
+      ['2.17.05', null, '95.43', null, 'ST'], // the lost program, printed "T"
+      ['2.17.06', '4.86', '88.02', 'SR', 'T'], // printed "SR"
+      ['2.17.07', '12.00', '38.15', 'SR', 'SR'],
+      ['2.17.08', null, '39.77', null, 'SR'],
+    ]);
+    expect([body.officeSummary.capaianRp, body.officeSummary.predikatRp]).toEqual(['74.06', 'S']); // printed "T"
+  });
 });
