@@ -36,7 +36,7 @@ describe('renja-ledger CLI', () => {
   });
 
   it('creates a token whose holder becomes the actor of what it writes', async () => {
-    const created = await runCli(['token', 'create', '--name', 'Siti (BPKAD)'], { DATABASE_URL: t.db.url });
+    const created = await runCli(['token', 'create', '--name', 'Siti (BPKAD)', '--role', 'admin', '--office', 'BPKAD'], { DATABASE_URL: t.db.url });
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^rl_[A-Za-z0-9_-]{43}$/);
