@@ -37,7 +37,11 @@ export function parseExpiry(value: unknown, now: Date): Date | null {
   const days = /^(\d{1,4})d$/.exec(value);
   let at: Date;
   if (days) at = new Date(now.getTime() + Number(days[1]) * DAY_MS);
-  else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) at = new Date(`${value}T00:00:00Z`);
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    at = new Date(`${value}T00:00:00Z`);
+    // Date rolls 2026-02-30 over to March: a date that does not come back the same does not exist.
+    if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== value) throw invalid('expires', `"${value}" is not a real date`);
+  }
   else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) at = new Date(value);
   else throw invalid('expires', `"${value.slice(0, 40)}" is not a date (YYYY-MM-DD), an ISO timestamp, a number of days ("90d") or "never"`);
   if (Number.isNaN(at.getTime())) throw invalid('expires', `"${value}" is not a real date`);
