@@ -14,6 +14,7 @@ describe('the server on its embedded PostgreSQL', () => {
 
     const first = await startServer(env);
     expect(first.output()).toMatch(/First start: created the admin API token/);
+    expect(first.output()).toMatch(/app role renja_app, migrations as renja_owner/);
     const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
     let headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const write = (path: string, body: object) => fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });

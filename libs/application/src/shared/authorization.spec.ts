@@ -60,8 +60,8 @@ describe('authorization policy', () => {
   it('lets an office admin grant access only inside its own offices', () => {
     const officeAdmin = principal(['admin'], ['DKUKM']);
     expect(decide(officeAdmin, { kind: 'manage-tokens', offices: ['DKUKM'] }).allowed).toBe(true);
-    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: ['DKUKM', 'BPKAD'] })).toMatchObject({ allowed: false, reason: expect.stringMatching(/not to office BPKAD/) });
-    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: '*' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/not to all offices/) });
+    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: ['DKUKM', 'BPKAD'] })).toMatchObject({ allowed: false, reason: expect.stringMatching(/not for office BPKAD/) });
+    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: '*' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/not for all offices/) });
     expect(decide(principal(['admin'], '*'), { kind: 'manage-tokens', offices: '*' }).allowed).toBe(true);
   });
 

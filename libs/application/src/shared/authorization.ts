@@ -109,7 +109,7 @@ export function decide(principal: Principal, action: Action): Decision {
         allowed: false,
         rolesNeeded: needed,
         scope: describeScope(principal.offices),
-        reason: `"${principal.name}" may grant access only within its own scope (${describeScope(principal.offices)}), not to ${outside[0] === '*' ? 'all offices' : `office ${outside.join(', ')}`}`,
+        reason: `"${principal.name}" may grant or revoke access only within its own scope (${describeScope(principal.offices)}), not for ${outside[0] === '*' ? 'all offices' : `office ${outside.join(', ')}`}`,
       };
     }
   }
