@@ -2,8 +2,9 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LedgerExceptionFilter, type RefusalLog } from './http/http-errors';
-import { cors, securityHeaders } from './http/hardening';
+import { cors, rejectMalformedPath, securityHeaders } from './http/hardening';
 import { checkJsonStructure } from './http/json-structure';
+import { requireJsonObjectBody } from './http/request-body';
 import type { SecurityConfig } from '@renja/infrastructure/config/config';
 import { validationException } from './http/validation-errors';
 import { json } from 'express';
@@ -26,12 +27,13 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     bodyParser: false,
   });
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
-  app.use(securityHeaders, cors(security.corsOrigins));
+  app.use(securityHeaders, cors(security.corsOrigins), rejectMalformedPath);
   // Our own JSON parser, so a malformed body gets the same error shape (and rule) as every other 400;
   // its shape (depth, duplicate keys) is checked on the raw text first.
   app.use(
     json({ limit: security.maxBodyBytes, verify: (_request, _response, raw) => checkJsonStructure(raw.toString('utf8')) }),
     jsonParseErrors,
+    requireJsonObjectBody,
     rejectUnstorableText,
   );
   app.useGlobalPipes(

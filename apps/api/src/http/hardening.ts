@@ -60,3 +60,22 @@ export function cors(origins: readonly string[]) {
     next();
   };
 }
+
+/**
+ * A path segment that is not valid percent-encoded UTF-8 (%zz, %C0%AF) fails in the router, before any
+ * filter of ours: check here, so the answer is the same JSON 400 as every other bad input.
+ */
+export function rejectMalformedPath(request: Request, response: Response, next: NextFunction): void {
+  for (const segment of request.path.split('/')) {
+    if (!segment.includes('%')) continue;
+    try {
+      decodeURIComponent(segment);
+    } catch (error) {
+      if (!(error instanceof URIError)) throw error;
+      const shown = segment.slice(0, 60);
+      response.status(400).json({ ...toErrorBody({ status: 400, message: `the path segment "${shown}" is not valid percent-encoded UTF-8` }), field: 'path', rule: 'MALFORMED_PATH' });
+      return;
+    }
+  }
+  next();
+}

@@ -69,7 +69,10 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DuplicateEventIdError) return body(409, error.message, { rule: 'DUPLICATE_EVENT' });
   if (error instanceof HttpException) return fromHttpException(error);
   const parserError = error as { type?: string; status?: number; message?: string };
-  if (parserError?.type === 'entity.parse.failed') return body(400, `request body is not valid JSON: ${parserError.message}`, { rule: 'MALFORMED_JSON' });
+  if (parserError?.type === 'entity.parse.failed') return body(400, `request body is not valid JSON: ${parserError.message}`, { field: 'body', rule: 'MALFORMED_JSON' });
+  if (parserError?.type === 'charset.unsupported' || parserError?.type === 'encoding.unsupported') {
+    return body(415, `${parserError.message}: send the body as UTF-8 JSON`, { field: 'Content-Type', rule: 'UNSUPPORTED_MEDIA_TYPE' });
+  }
   if (parserError?.type === 'entity.too.large') {
     const limit = (parserError as { limit?: number }).limit;
     return body(413, `request body is too large${limit ? ` (at most ${limit} bytes)` : ''}`, { field: 'body', rule: 'BODY_TOO_LARGE' });
