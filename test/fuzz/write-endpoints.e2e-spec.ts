@@ -132,5 +132,5 @@ describe('fuzzing every write endpoint: no 5xx, clear 4xx, an unchanged ledger a
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true, reporter: briefReport },
     );
-  });
+  }, Math.max(60_000, RUNS * 200));
 });
