@@ -12,7 +12,7 @@ import { jsonParseErrors } from './http/json-parse-errors';
 import { rejectUnstorableText } from './http/storable-text';
 import { LedgerModule, type LedgerModuleOptions } from './ledger.module';
 
-/** Builds the HTTP application (without listening): used by main.ts and by the end-to-end tests. */
+/** What createApp needs besides the ledger module's options: the security settings and where refusals go. */
 export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
   logger?: boolean;
   security?: Partial<SecurityConfig>;
@@ -20,6 +20,7 @@ export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
   onRefusal?: RefusalLog;
 }
 
+/** Builds the HTTP application (without listening): used by main.ts and by the end-to-end tests. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
   const security = { maxBodyBytes: 1_048_576, rateLimitPerMinute: 1200, corsOrigins: [], oidc: null, ...options.security };
   const app = await NestFactory.create(LedgerModule.forRoot({ ...options, security }), {
@@ -44,7 +45,8 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     .setTitle('Renja Ledger API')
     .setDescription(
       'Event-sourced, tamper-evident audit ledger of Renja plans, pagu and realisasi. Amounts are decimal strings ("1653027794.00"). ' +
-        'Writes need "Authorization: Bearer <token>" and accept Idempotency-Key and If-Match headers.',
+        'Every route except the public ledger routes needs "Authorization: Bearer <token>" (an API token or an OpenID Connect JWT); ' +
+        'roles and office scopes decide what it may do (docs/security.md). Writes accept Idempotency-Key and If-Match headers.',
     )
     .setVersion('1')
     .addBearerAuth()
