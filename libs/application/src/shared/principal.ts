@@ -29,5 +29,9 @@ export const inScope = (scope: OfficeScope, office: string): boolean => scope ==
 
 export const describeScope = (scope: OfficeScope): string => (scope === '*' ? 'all offices' : scope.length ? `offices ${scope.join(', ')}` : 'no office');
 
-/** The principal of work the system does on its own behalf, e.g. an operator at the command line. */
-export const systemPrincipal = (name: string): Principal => ({ name, roles: ['admin'], offices: '*', via: 'system' });
+/**
+ * The principal of work done with the database's own credentials (the command line, the first start):
+ * whoever holds them can already do anything, so it may record every kind of change, on every office.
+ * Its name still says who: e.g. "renja-ledger CLI (siti)".
+ */
+export const systemPrincipal = (name: string): Principal => ({ name, roles: ['admin', 'finance', 'planner'], offices: '*', via: 'system' });
