@@ -17,9 +17,9 @@ describe('HTTP API: bad input, auth and unknowns get clear 4xx errors naming the
   const eventCount = async () => Number((await t.pool.query('SELECT count(*) AS n FROM ledger_events')).rows[0].n);
 
   it('refuses writes without a token (401) or with an invalid one', async () => {
-    const none = await t.http().post('/api/v1/offices').send({ code: 'X', name: 'X' }).expect(401);
+    const none = await t.anonymous().post('/api/v1/offices').send({ code: 'X', name: 'X' }).expect(401);
     expect(none.body).toMatchObject({ statusCode: 401, field: 'Authorization' });
-    const bad = await t.http().post('/api/v1/offices').set('Authorization', 'Bearer rl_nope').send({ code: 'X', name: 'X' }).expect(401);
+    const bad = await t.anonymous().post('/api/v1/offices').set('Authorization', 'Bearer rl_nope').send({ code: 'X', name: 'X' }).expect(401);
     expect(bad.body.message).toMatch(/invalid or revoked token/);
   });
 

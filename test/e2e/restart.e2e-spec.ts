@@ -14,10 +14,15 @@ describe('the server on its embedded PostgreSQL', () => {
 
     const first = await startServer(env);
     expect(first.output()).toMatch(/First start: created the admin API token/);
+    expect(first.output()).toMatch(/app role renja_app, migrations as renja_owner/);
     const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    let headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const write = (path: string, body: object) => fetch(`${api}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     expect((await write('/offices', { code: 'DKUKM', name: 'Dinas KUKM' })).status).toBe(201);
+    // The first-start token is an admin's: it grants the planner/finance token that records the plan.
+    const granted = await write('/tokens', { name: 'Perencana DKUKM', roles: ['planner', 'finance'], offices: ['DKUKM'], expires: '30d' });
+    expect(granted.status).toBe(201);
+    headers = { ...headers, Authorization: `Bearer ${((await granted.json()) as { token: string }).token}` };
     expect((await write('/years/2022/offices/DKUKM/lines', { code: '2.17.07', name: 'Pemberdayaan UMKM' })).status).toBe(201);
     const pagu = await write('/years/2022/offices/DKUKM/lines/2.17.07/pagu', {
       phase: 'APBD',
@@ -28,7 +33,7 @@ describe('the server on its embedded PostgreSQL', () => {
       effectiveDate: '2022-01-03',
     });
     expect(pagu.status).toBe(201);
-    const before = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`)).json();
+    const before = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`, { headers })).json();
     expect(await stopServer(first.child)).toBe(0);
 
     const keyLine = /Checkpoints are signed by (\S+)/;
@@ -37,9 +42,9 @@ describe('the server on its embedded PostgreSQL', () => {
       expect(second.output()).not.toMatch(/First start/);
       expect(second.output()).not.toMatch(/Created the checkpoint signing key/);
       expect(keyLine.exec(second.output())?.[1]).toBe(keyLine.exec(first.output())?.[1]);
-      const after = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`)).json();
+      const after = await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07/history`, { headers })).json();
       expect(after).toEqual(before);
-      const line = (await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07`)).json()) as { currentPagu: string };
+      const line = (await (await fetch(`${api}/years/2022/offices/DKUKM/lines/2.17.07`, { headers })).json()) as { currentPagu: string };
       expect(line.currentPagu).toBe('653027794.00');
       expect((await write('/years/2022/offices/DKUKM/lines', { code: '2.17.08', name: 'Pengembangan UMKM' })).status).toBe(201);
     } finally {

@@ -2,11 +2,19 @@ import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { generateSignerKey, parseSignerKey } from '@renja/integrity';
-import { ledgerMigrations } from '@renja/application';
+import { ledgerMigrations, type OfficeScope, type Role } from '@renja/application';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import type { SecurityConfig } from '@renja/infrastructure/config/config';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { createTestDatabase, type TestDatabase } from '@renja/infrastructure/testing/test-database';
 import { createApp } from '../../apps/api/src/create-app';
+
+/**
+ * The default test token may do every write the suites make (register offices, record plans and
+ * budgets) on every office: roles admin, planner and finance. Its holder is the recorded actor.
+ */
+export const TEST_ACTOR = 'Inspektur Test';
+const DEFAULT_ROLES: Role[] = ['admin', 'finance', 'planner'];
 
 /** The HTTP API on a fresh database, driven through supertest like a client. */
 export interface TestApp {
@@ -15,29 +23,48 @@ export interface TestApp {
   pool: Pool;
   token: string;
   verifierKey: string;
-  /** Auth header for writes. */
+  /** Auth header of the default token. */
   auth: { Authorization: string };
-  http(): ReturnType<typeof request>;
+  /** A client that sends the default token with every request (override with .set('Authorization', …)). */
+  http(): ReturnType<typeof request.agent>;
+  /** A client without any token. */
+  anonymous(): ReturnType<typeof request>;
+  /** A fresh API token with these roles and offices (not recorded in the ledger: test setup). */
+  tokenFor(roles: Role[], offices: OfficeScope, name?: string): Promise<string>;
+  /** Refused attempts (401/403) the server logged. */
+  refusals: string[];
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  security?: Partial<SecurityConfig>;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase('e2e');
   const pool = new Pool({ connectionString: db.url, max: 12 });
   await runMigrations(pool, ledgerMigrations);
-  const { token } = await new TokenStore(pool).create('Inspektur Test');
+  const tokens = new TokenStore(pool);
+  const tokenFor = async (roles: Role[], offices: OfficeScope, name = `${roles.join('+')} ${offices === '*' ? 'all' : offices.join('+')}`) =>
+    (await tokens.create({ name, roles, offices, expiresAt: null, createdBy: 'test setup' })).token;
+  const token = await tokenFor(DEFAULT_ROLES, '*', TEST_ACTOR);
   const { signerKey, verifierKey } = generateSignerKey('renja-ledger.test/e2e');
   const ledgerKey = { origin: 'renja-ledger.test/e2e', signer: parseSignerKey(signerKey), verifierKey };
-  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, verifyEveryMinutes: 0, logger: false });
+  const refusals: string[] = [];
+  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, verifyEveryMinutes: 0, logger: false, security: options.security, onRefusal: (line) => refusals.push(line) });
   await app.init();
+  const auth = { Authorization: `Bearer ${token}` };
   return {
     app,
     db,
     pool,
     token,
     verifierKey,
-    auth: { Authorization: `Bearer ${token}` },
-    http: () => request(app.getHttpServer()),
+    auth,
+    http: () => request.agent(app.getHttpServer()).set(auth),
+    anonymous: () => request(app.getHttpServer()),
+    tokenFor,
+    refusals,
     close: async () => {
       await app.close();
       await pool.end();

@@ -14,7 +14,9 @@ import {
   PG_POOL,
   PLAN_PROJECTOR,
   StreamCommandRunner,
+  TOKEN_ADMINISTRATION,
   TOKEN_STORE,
+  TokenAdministration,
   VERIFICATION_MONITOR,
   VerificationMonitor,
 } from '@renja/application';
@@ -22,7 +24,13 @@ import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-st
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { PlanProjection, PlanReader, Projector, readModelEntities } from '@renja/projections';
-import { BearerTokenGuard } from './http/auth.guard';
+import { APP_GUARD } from '@nestjs/core';
+import type { SecurityConfig } from '@renja/infrastructure/config/config';
+import { OidcVerifier } from '@renja/infrastructure/auth/oidc';
+import { AUTHENTICATOR, BearerTokenGuard, RATE_LIMITER } from './http/auth.guard';
+import { Authenticator } from './http/authenticator';
+import { RateLimiter } from './http/rate-limiter';
+import { TokensController } from './http/controllers/tokens.controller';
 import { CorrectionsController } from './http/controllers/corrections.controller';
 import { LedgerController } from './http/controllers/ledger.controller';
 import { LinesController } from './http/controllers/lines.controller';
@@ -39,6 +47,8 @@ export interface LedgerModuleOptions {
   checkpoints?: { everyEvents: number; everySeconds: number };
   /** Re-verify the whole ledger at start and this often (minutes); 0 turns the background runs off. */
   verifyEveryMinutes?: number;
+  /** Rate limit and OpenID Connect; see loadSecurityConfig. */
+  security?: Pick<SecurityConfig, 'rateLimitPerMinute' | 'oidc'>;
 }
 
 /** Wires the ports to PostgreSQL: event store, read models (TypeORM), tokens, command handlers. */
@@ -58,7 +68,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
@@ -86,8 +96,20 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
           inject: [PG_POOL],
         },
         { provide: PlanReader, useFactory: (dataSource: DataSource) => new PlanReader(dataSource), inject: [DataSource] },
+        {
+          provide: TOKEN_ADMINISTRATION,
+          useFactory: (tokens: TokenStore, store: EventStore) => new TokenAdministration(tokens, store),
+          inject: [TOKEN_STORE, EVENT_STORE],
+        },
+        {
+          provide: AUTHENTICATOR,
+          useFactory: (tokens: TokenStore) => new Authenticator(tokens, options.security?.oidc ? new OidcVerifier(options.security.oidc) : null),
+          inject: [TOKEN_STORE],
+        },
+        { provide: RATE_LIMITER, useValue: new RateLimiter(options.security?.rateLimitPerMinute ?? 1200) },
         StreamCommandRunner,
         BearerTokenGuard,
+        { provide: APP_GUARD, useExisting: BearerTokenGuard },
         ...commandHandlers,
       ],
     };

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ledgerMigrations } from '@renja/application';
+import { randomUUID } from 'node:crypto';
+import { ledgerMigrations, systemPrincipal, TokenAdministration } from '@renja/application';
+import { PostgresEventStore } from '@renja/event-store';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/config';
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
@@ -10,11 +12,17 @@ import { createApp } from './create-app';
 
 const log = (line: string) => console.log(line);
 
-/** On a database without tokens, creates the admin token, prints it and keeps it in the data folder. */
+/**
+ * On a database without tokens, creates the admin token (role admin, all offices, no expiry), records the
+ * grant in the ledger, prints it and keeps it in the data folder.
+ */
 async function ensureAdminToken(db: LedgerDatabase, config: LedgerConfig): Promise<void> {
   const tokens = new TokenStore(db.pool);
   if ((await tokens.count()) > 0) return;
-  const admin = await tokens.create('admin');
+  const store = new PostgresEventStore(db.pool);
+  const admin = await new TokenAdministration(tokens, store)
+    .grant(systemPrincipal('renja-ledger (first start)'), { name: 'admin', roles: ['admin'], offices: '*', expiresAt: null }, { correlationId: randomUUID() })
+    .finally(() => store.close());
   const file = join(config.dataDir, 'admin-token');
   try {
     mkdirSync(config.dataDir, { recursive: true });
@@ -37,12 +45,13 @@ async function main(): Promise<void> {
     ledgerKey,
     checkpoints: { everyEvents: config.checkpointEveryEvents, everySeconds: config.checkpointEverySeconds },
     verifyEveryMinutes: config.verifyEveryMinutes,
+    security: config.security,
   });
   await app.listen(config.httpPort, config.httpHost);
   const base = `http://localhost:${config.httpPort}`;
   log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);
   log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
-  if (!config.databaseUrl) log(`Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name>)`);
+  if (!config.databaseUrl) log(`Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name> --role <role> --office <code|*>)`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -9,6 +9,17 @@ import { BadRequestException } from '@nestjs/common';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const storable = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 
+/** JSON allows 1e999, which parses to Infinity: no decimal, hash or column can hold it. */
+function unrepresentableNumber(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path || 'body';
+  if (depth > 64 || !value || typeof value !== 'object') return null;
+  for (const [key, v] of Object.entries(value)) {
+    const bad = unrepresentableNumber(v, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key, depth + 1);
+    if (bad) return bad;
+  }
+  return null;
+}
+
 function unstorable(value: unknown, path: string, depth = 0): string | null {
   if (depth > 64) return path || 'body';
   if (typeof value === 'string') {
@@ -34,6 +45,13 @@ function unstorable(value: unknown, path: string, depth = 0): string | null {
 }
 
 export function rejectUnstorableText(request: Request, response: Response, next: NextFunction): void {
+  const infinite = unrepresentableNumber(request.body, '');
+  if (infinite) {
+    const error = new BadRequestException({ message: `${infinite}: a number too large to represent (it parses to Infinity); amounts are decimal strings`, field: infinite, rule: 'NUMBER_NOT_REPRESENTABLE' });
+    const body = toErrorBody(error);
+    response.status(body.statusCode).json(body);
+    return;
+  }
   const field = unstorable(request.body, '');
   if (!field) return next();
   const body = toErrorBody(

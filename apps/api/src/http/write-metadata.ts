@@ -1,4 +1,4 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { BadRequestException, createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '@renja/application';
 import { canonicalJson } from '@renja/event-store';
@@ -24,14 +24,16 @@ function header(request: AuthenticatedRequest, name: string, pattern: RegExp): s
   return value;
 }
 
-/** Builds the metadata of a write from the request: actor, correlation, idempotency, If-Match. */
+/** Builds the metadata of a write from the request: principal (the actor), correlation, idempotency, If-Match. */
 export const WriteMetadata = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  // Only a route that skipped the guard (@Public) could get here without one; a write never may.
+  if (!request.principal) throw new UnauthorizedException({ message: 'a write needs "Authorization: Bearer <token>"', field: 'Authorization' });
   const correlationId = header(request, 'X-Correlation-Id', ID) ?? randomUUID();
   // Canonical JSON: the same body with its keys in another order is the same request.
   const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`).digest('hex');
   return {
-    actor: request.tokenHolder!.name,
+    principal: request.principal,
     correlationId,
     causationId: header(request, 'X-Causation-Id', ID) ?? null,
     idempotencyKey: header(request, 'Idempotency-Key', KEY),

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { parseTokenGrant, systemPrincipal, TokenAdministration, type Principal } from '@renja/application';
+import { TokenStore, type TokenInfo } from '@renja/infrastructure/auth/token-store';
 import { withLedger } from '../context';
 
 const positiveInt = (value: string) => {
@@ -7,36 +10,69 @@ const positiveInt = (value: string) => {
   return Number(value);
 };
 
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
+
+/**
+ * Whoever runs the CLI has the database's credentials, so acts as the system; the ledger records the
+ * operating-system user it ran as, so the grant says who made it.
+ */
+function operator(): Principal {
+  let user = 'unknown user';
+  try {
+    user = userInfo().username;
+  } catch (error) {
+    if (!(error instanceof Error)) throw error; // no passwd entry (some containers): keep "unknown user"
+  }
+  return systemPrincipal(`renja-ledger CLI (${user})`);
+}
+
+const describe = (t: TokenInfo) =>
+  [
+    `#${t.id}`,
+    t.name,
+    `roles ${t.roles.join(',')}`,
+    `offices ${t.offices === '*' ? '*' : t.offices.join(',')}`,
+    `expires ${t.expiresAt ?? 'never'}`,
+    `last used ${t.lastUsedAt ?? 'never'}`,
+    `created ${t.createdAt}${t.createdBy ? ` by ${t.createdBy}` : ''}`,
+    ...(t.revokedAt ? [`revoked ${t.revokedAt}`] : []),
+  ].join('\t');
+
 export function tokenCommand(): Command {
-  const token = new Command('token').description('API tokens: the holder is the actor recorded on every event it writes');
+  const token = new Command('token').description('API tokens: roles, office scope, expiry; the holder is the actor recorded on every event it writes');
   token
     .command('create')
-    .description('create a token and print it (shown once)')
+    .description('create a token and print it (shown once); the grant is recorded in the ledger')
     .requiredOption('--name <name>', "holder's name, recorded as the actor, e.g. \"Siti (BPKAD)\"")
-    .action(async (options: { name: string }) => {
-      await withLedger(async ({ db }) => {
-        const issued = await new TokenStore(db.pool).create(options.name);
-        process.stderr.write(`Created token #${issued.id} for "${issued.name}". Send it as "Authorization: Bearer <token>":\n`);
+    .requiredOption('--role <role>', 'admin, planner, finance or inspector (repeat or comma-separate for several)', collect)
+    .requiredOption('--office <code>', 'office code the token may act on, or "*" for all (repeat or comma-separate)', collect)
+    .option('--expires <when>', 'YYYY-MM-DD, an ISO timestamp, a number of days ("90d") or "never"; default 365 days')
+    .action(async (options: { name: string; role: string[]; office: string[]; expires?: string }) => {
+      const grant = parseTokenGrant({ name: options.name, roles: options.role, offices: options.office, expires: options.expires }, new Date());
+      await withLedger(async ({ db, store }) => {
+        const issued = await new TokenAdministration(new TokenStore(db.pool), store).grant(operator(), grant, { correlationId: randomUUID() });
+        const scope = issued.offices === '*' ? 'all offices' : `offices ${issued.offices.join(', ')}`;
+        process.stderr.write(
+          `Created token #${issued.id} for "${issued.name}": ${issued.roles.join(', ')} on ${scope}, expires ${issued.expiresAt ?? 'never'}. Send it as "Authorization: Bearer <token>":\n`,
+        );
         process.stdout.write(`${issued.token}\n`);
       });
     });
   token
     .command('list')
-    .description('list tokens (never their secrets)')
+    .description('list tokens (never their secrets): roles, offices, expiry, last use, revocation')
     .action(async () => {
       await withLedger(async ({ db }) => {
-        for (const t of await new TokenStore(db.pool).list()) {
-          process.stdout.write(`#${t.id}\t${t.name}\tcreated ${t.createdAt}${t.revokedAt ? `\trevoked ${t.revokedAt}` : ''}\n`);
-        }
+        for (const t of await new TokenStore(db.pool).list()) process.stdout.write(`${describe(t)}\n`);
       });
     });
   token
     .command('revoke')
-    .description('revoke a token by id')
+    .description('revoke a token by id; the revocation is recorded in the ledger')
     .argument('<id>', 'token id from "token list"', positiveInt)
     .action(async (id: number) => {
-      await withLedger(async ({ db }) => {
-        if (!(await new TokenStore(db.pool).revoke(id))) throw new Error(`no active token #${id}`);
+      await withLedger(async ({ db, store }) => {
+        await new TokenAdministration(new TokenStore(db.pool), store).revoke(operator(), id, { correlationId: randomUUID() });
         process.stdout.write(`Revoked token #${id}\n`);
       });
     });

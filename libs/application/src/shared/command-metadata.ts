@@ -1,7 +1,9 @@
+import type { Principal } from './principal';
+
 /** What every command carries besides its payload: who, which request chain, and concurrency controls. */
 export interface CommandMetadata {
-  /** Name of the token holder: recorded as the event's actor. */
-  actor: string;
+  /** The verified identity acting; its name is recorded as the event's actor and its roles are checked. */
+  principal: Principal;
   correlationId: string;
   causationId?: string | null;
   /** Re-sending the same key returns the first result and writes nothing. */

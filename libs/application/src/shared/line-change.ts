@@ -1,4 +1,5 @@
 import type { LineCommand } from '@renja/domain';
+import { authorize, type Action } from './authorization';
 import type { CommandMetadata, CommandResult } from './command-metadata';
 import { lineAddress } from './line-address';
 import { runLineCommand } from './run-line-command';
@@ -21,8 +22,12 @@ export abstract class LineChangeHandler<C extends LineChangeCommand> {
 
   protected abstract toDomain(command: C, eventId: string): LineCommand;
 
+  /** What the command does, for the authorization check (its kind, the office, the pagu phase). */
+  protected abstract action(command: C, officeCode: string): Action;
+
   execute(command: C): Promise<CommandResult> {
     const line = lineAddress(command.year, command.office, command.code);
+    authorize(command.meta.principal, this.action(command, line.officeCode));
     return runLineCommand(this.runner, command.meta, line, (eventId) => this.toDomain(command, eventId));
   }
 }

@@ -62,7 +62,7 @@ export class StreamCommandRunner {
 
   private scopedKey(meta: CommandMetadata): string | undefined {
     // Keys are scoped to the token holder: two clients may pick the same key independently.
-    return meta.idempotencyKey ? JSON.stringify([meta.actor, meta.idempotencyKey]) : undefined;
+    return meta.idempotencyKey ? JSON.stringify([meta.principal.name, meta.idempotencyKey]) : undefined;
   }
 
   private toResult(append: AppendResult): CommandResult {
@@ -98,7 +98,7 @@ export class StreamCommandRunner {
           writes.map((w) => ({
             streamId: w.streamId,
             expectedVersion: versions[w.streamId] ?? 0,
-            events: w.events.map((e) => toNewEvent(e, { actor: meta.actor, correlationId: meta.correlationId, causationId: meta.causationId })),
+            events: w.events.map((e) => toNewEvent(e, { actor: meta.principal.name, correlationId: meta.correlationId, causationId: meta.causationId })),
           })),
           { idempotencyKey: key, requestHash: meta.requestHash },
         );

@@ -7,3 +7,4 @@ export const LEDGER_INTEGRITY = Symbol('LEDGER_INTEGRITY');
 export const CHECKPOINTER = Symbol('CHECKPOINTER');
 export const LEDGER_TREE = Symbol('LEDGER_TREE');
 export const VERIFICATION_MONITOR = Symbol('VERIFICATION_MONITOR');
+export const TOKEN_ADMINISTRATION = Symbol('TOKEN_ADMINISTRATION');

@@ -15,11 +15,44 @@ export const authMigrations: Migration[] = [
         revoked_at timestamptz
       );`,
   },
+  {
+    // Tokens issued before roles existed could write everything: they keep exactly that (documented in docs/security.md).
+    id: '0101_api_token_roles',
+    sql: `
+      ALTER TABLE api_tokens
+        ADD COLUMN roles text[] NOT NULL DEFAULT '{admin,planner,finance}',
+        ADD COLUMN offices text[],
+        ADD COLUMN expires_at timestamptz,
+        ADD COLUMN last_used_at timestamptz,
+        ADD COLUMN created_by text;
+      ALTER TABLE api_tokens ALTER COLUMN roles DROP DEFAULT;
+      COMMENT ON COLUMN api_tokens.offices IS 'NULL: all offices';`,
+  },
 ];
+
+export interface TokenGrant {
+  name: string;
+  roles: string[];
+  /** '*' = every office. */
+  offices: '*' | string[];
+  /** null: the token never expires. */
+  expiresAt: Date | null;
+  createdBy: string;
+}
 
 export interface TokenHolder {
   id: number;
   name: string;
+  roles: string[];
+  offices: '*' | string[];
+  expiresAt: string | null;
+}
+
+export interface TokenInfo extends TokenHolder {
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
 }
 
 export interface IssuedToken extends TokenHolder {
@@ -27,40 +60,116 @@ export interface IssuedToken extends TokenHolder {
   token: string;
 }
 
+/** Why a presented token was refused; `name` (never the secret) is for the log. */
+export type TokenCheck = { ok: true; holder: TokenHolder } | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; name?: string; id?: number };
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const NAME = /^[^\x00-\x1f\x7f]{1,100}$/u;
+/** Last use is written at most this often per token, so reads do not turn into a write each. */
+const LAST_USED_RESOLUTION_SECONDS = 30;
+
+interface Row {
+  id: string;
+  name: string;
+  roles: string[];
+  offices: string[] | null;
+  expires_at: Date | null;
+  created_at: Date;
+  created_by: string | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const holderOf = (r: Row): TokenHolder => ({
+  id: Number(r.id),
+  name: r.name,
+  roles: r.roles,
+  offices: r.offices ?? '*',
+  expiresAt: r.expires_at?.toISOString() ?? null,
+});
+
+export function validTokenName(name: unknown): string {
+  const trimmed = typeof name === 'string' ? name.trim() : '';
+  if (!NAME.test(trimmed)) throw new TokenNameError();
+  return trimmed;
+}
+
+export class TokenNameError extends Error {
+  constructor() {
+    super('token name must be 1-100 printable characters');
+    this.name = 'TokenNameError';
+  }
+}
 
 export class TokenStore {
   constructor(private readonly pool: Pool) {}
 
-  async create(name: string): Promise<IssuedToken> {
-    const trimmed = name.trim();
-    if (!NAME.test(trimmed)) throw new Error('token name must be 1-100 printable characters');
+  async create(grant: TokenGrant): Promise<IssuedToken> {
+    const name = validTokenName(grant.name);
     const token = `rl_${randomBytes(32).toString('base64url')}`;
-    const { rows } = await this.pool.query<{ id: string }>('INSERT INTO api_tokens (name, token_hash) VALUES ($1, $2) RETURNING id', [
-      trimmed,
-      hash(token),
-    ]);
-    return { id: Number(rows[0].id), name: trimmed, token };
-  }
-
-  /** The holder of a valid, unrevoked token, or null. */
-  async verify(token: string): Promise<TokenHolder | null> {
-    const { rows } = await this.pool.query<{ id: string; name: string }>(
-      'SELECT id, name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-      [hash(token)],
+    const { rows } = await this.pool.query<Row>(
+      `INSERT INTO api_tokens (name, token_hash, roles, offices, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id, name, roles, offices, expires_at`,
+      [name, hash(token), grant.roles, grant.offices === '*' ? null : grant.offices, grant.expiresAt, grant.createdBy],
     );
-    return rows[0] ? { id: Number(rows[0].id), name: rows[0].name } : null;
+    return { ...holderOf(rows[0]), token };
   }
 
-  async list(): Promise<Array<TokenHolder & { createdAt: string; revokedAt: string | null }>> {
-    const { rows } = await this.pool.query('SELECT id, name, created_at, revoked_at FROM api_tokens ORDER BY id');
-    return rows.map((r) => ({ id: Number(r.id), name: r.name, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null }));
+  /** Removes a token that was never announced (its grant could not be recorded in the ledger). */
+  async discard(id: number): Promise<void> {
+    await this.pool.query('DELETE FROM api_tokens WHERE id = $1 AND last_used_at IS NULL', [id]);
+  }
+
+  /** Checks a presented token: valid, unrevoked and unexpired; records its last use. */
+  async check(token: string): Promise<TokenCheck> {
+    const { rows } = await this.pool.query<Row & { expired: boolean; stale: boolean }>(
+      `SELECT id, name, roles, offices, expires_at, revoked_at,
+              (expires_at IS NOT NULL AND expires_at <= clock_timestamp()) AS expired,
+              (last_used_at IS NULL OR last_used_at < clock_timestamp() - make_interval(secs => $2)) AS stale
+         FROM api_tokens WHERE token_hash = $1`,
+      [hash(token), LAST_USED_RESOLUTION_SECONDS],
+    );
+    const row = rows[0];
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.revoked_at) return { ok: false, reason: 'revoked', name: row.name, id: Number(row.id) };
+    if (row.expired) return { ok: false, reason: 'expired', name: row.name, id: Number(row.id) };
+    if (row.stale) await this.pool.query('UPDATE api_tokens SET last_used_at = clock_timestamp() WHERE id = $1', [row.id]);
+    return { ok: true, holder: holderOf(row) };
+  }
+
+  /** The holder of a valid token, or null. */
+  async verify(token: string): Promise<TokenHolder | null> {
+    const result = await this.check(token);
+    return result.ok ? result.holder : null;
+  }
+
+  async find(id: number): Promise<TokenInfo | null> {
+    return (await this.list(id))[0] ?? null;
+  }
+
+  async list(id?: number): Promise<TokenInfo[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT id, name, roles, offices, expires_at, created_at, created_by, revoked_at, last_used_at FROM api_tokens
+        WHERE $1::bigint IS NULL OR id = $1 ORDER BY id`,
+      [id ?? null],
+    );
+    return rows.map((r) => ({
+      ...holderOf(r),
+      createdAt: r.created_at.toISOString(),
+      createdBy: r.created_by,
+      revokedAt: r.revoked_at?.toISOString() ?? null,
+      lastUsedAt: r.last_used_at?.toISOString() ?? null,
+    }));
   }
 
   async revoke(id: number): Promise<boolean> {
     const r = await this.pool.query('UPDATE api_tokens SET revoked_at = clock_timestamp() WHERE id = $1 AND revoked_at IS NULL', [id]);
     return r.rowCount === 1;
+  }
+
+  /** Undoes a revocation whose record could not be appended to the ledger, so table and ledger agree. */
+  async unrevoke(id: number): Promise<void> {
+    await this.pool.query('UPDATE api_tokens SET revoked_at = NULL WHERE id = $1', [id]);
   }
 
   async count(): Promise<number> {

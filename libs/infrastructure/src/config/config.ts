@@ -20,6 +20,30 @@ export interface LedgerConfig {
   checkpointEverySeconds: number;
   /** Re-verify the whole ledger at start and every this many minutes; 0: only on demand. */
   verifyEveryMinutes: number;
+  /** Owner role's connection for migrations (external PostgreSQL); DATABASE_URL is then the app role. */
+  migrationDatabaseUrl: string | null;
+  security: SecurityConfig;
+}
+
+/** OpenID Connect: JWT bearer tokens from a central identity provider, verified against its JWKS. */
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** From RENJA_OIDC_JWKS_URL, else discovered from the issuer's /.well-known/openid-configuration. */
+  jwksUrl: string | null;
+  rolesClaim: string;
+  officesClaim: string;
+  nameClaim: string;
+}
+
+export interface SecurityConfig {
+  /** Largest request body accepted, in bytes (413 above). */
+  maxBodyBytes: number;
+  /** Requests per minute per token (per client address without a valid token); 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** Origins allowed to call the API from a browser; empty = CORS closed. */
+  corsOrigins: string[];
+  oidc: OidcConfig | null;
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -36,6 +60,51 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   return n;
 }
 
+function nonNegative(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+const present = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : null);
+
+function originList(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`RENJA_CORS_ORIGINS: "${origin}" is not an origin such as https://renja.example.go.id (scheme, host, optional port; no path)`);
+  }
+  return origins;
+}
+
+export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = present(env.RENJA_OIDC_ISSUER);
+  const audience = present(env.RENJA_OIDC_AUDIENCE);
+  if (!issuer && !audience) return null;
+  if (!issuer || !audience) throw new Error('OpenID Connect needs both RENJA_OIDC_ISSUER and RENJA_OIDC_AUDIENCE');
+  const jwksUrl = present(env.RENJA_OIDC_JWKS_URL);
+  for (const [name, url] of [['RENJA_OIDC_ISSUER', issuer], ['RENJA_OIDC_JWKS_URL', jwksUrl]] as const) {
+    if (url && !/^https?:\/\//.test(url)) throw new Error(`${name} must be an http(s) URL, got "${url}"`);
+  }
+  return {
+    issuer,
+    audience,
+    jwksUrl,
+    rolesClaim: present(env.RENJA_OIDC_ROLES_CLAIM) ?? 'renja_roles',
+    officesClaim: present(env.RENJA_OIDC_OFFICES_CLAIM) ?? 'renja_offices',
+    nameClaim: present(env.RENJA_OIDC_NAME_CLAIM) ?? 'name',
+  };
+}
+
+export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
+  return {
+    maxBodyBytes: positive(env.RENJA_MAX_BODY_BYTES, 1_048_576, 'RENJA_MAX_BODY_BYTES'),
+    rateLimitPerMinute: nonNegative(env.RENJA_RATE_LIMIT_PER_MINUTE, 1200, 'RENJA_RATE_LIMIT_PER_MINUTE'),
+    corsOrigins: originList(env.RENJA_CORS_ORIGINS),
+    oidc: loadOidcConfig(env),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const dataDir = resolve(env.RENJA_DATA_DIR ?? '.renja-ledger');
   return {
@@ -49,5 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     checkpointEveryEvents: positive(env.RENJA_CHECKPOINT_EVERY_EVENTS, 1000, 'RENJA_CHECKPOINT_EVERY_EVENTS'),
     checkpointEverySeconds: positive(env.RENJA_CHECKPOINT_EVERY_SECONDS, 60, 'RENJA_CHECKPOINT_EVERY_SECONDS'),
     verifyEveryMinutes: env.RENJA_VERIFY_EVERY_MINUTES === '0' ? 0 : positive(env.RENJA_VERIFY_EVERY_MINUTES, 60, 'RENJA_VERIFY_EVERY_MINUTES'),
+    migrationDatabaseUrl: present(env.RENJA_MIGRATION_DATABASE_URL),
+    security: loadSecurityConfig(env),
   };
 }

@@ -4,14 +4,15 @@ import { Client } from 'pg';
 
 /** The embedded PostgreSQL server: binaries from npm, data in a local folder kept across restarts. */
 export interface EmbeddedServer {
-  /** Connection URL of the ledger database. */
+  /** The superuser's connection URL of the ledger database: used only to bootstrap the roles. */
   url: string;
   /** True when this process started the server (and must stop it). */
   owned: boolean;
   stop(): Promise<void>;
 }
 
-const DATABASE = 'renja_ledger';
+export const EMBEDDED_DATABASE = 'renja_ledger';
+const DATABASE = EMBEDDED_DATABASE;
 const USER = 'postgres';
 // The server listens on 127.0.0.1 only; the password keeps other local users out by accident, not by design.
 const PASSWORD = 'renja-ledger';

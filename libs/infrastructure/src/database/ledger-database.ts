@@ -1,33 +1,99 @@
-import { Pool } from 'pg';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
 import type { LedgerConfig } from '../config/config';
-import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
+import { EMBEDDED_DATABASE, startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
 import { runMigrations, type Migration } from './migrations';
+import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole } from './roles';
 
 /** An open, migrated ledger database: external (DATABASE_URL) or the embedded server. */
 export interface LedgerDatabase {
+  /** The app role's connection URL (what the server and the CLI work with). */
   url: string;
   pool: Pool;
   embedded: EmbeddedServer | null;
   applied: string[];
+  /** Whether migrations ran as a separate owner role (so the app role cannot change the ledger's rows). */
+  separateRoles: boolean;
   close(): Promise<void>;
 }
 
 const redact = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
+function withCredentials(url: string, role: DatabaseRole): string {
+  const u = new URL(url);
+  u.username = role.name;
+  u.password = role.password;
+  return u.toString();
+}
+
+/** Runs the migrations as the owner, then grants the app role what it needs (and no more). */
+export async function migrateAsOwner(ownerUrl: string, migrations: Migration[], appRole: string): Promise<string[]> {
+  const owner = new Pool({ connectionString: ownerUrl, max: 1 });
+  try {
+    const applied = await runMigrations(owner, migrations);
+    const client = await owner.connect();
+    try {
+      await grantAppPrivileges(client, appRole);
+    } finally {
+      client.release();
+    }
+    return applied;
+  } finally {
+    await owner.end();
+  }
+}
+
+async function currentUser(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ user: string }>('SELECT current_user AS user')).rows[0].user;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Embedded: the superuser only bootstraps the owner and app roles; migrations run as the owner, the
+ * pool connects as the app role. External: DATABASE_URL is the app role and RENJA_MIGRATION_DATABASE_URL
+ * the owner; without the latter, one role does both (and only the triggers guard the ledger's rows).
+ */
 export async function openLedgerDatabase(config: LedgerConfig, migrations: Migration[], log: (line: string) => void = () => {}): Promise<LedgerDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log);
-  const url = config.databaseUrl ?? embedded!.url;
-  log(embedded ? `Database: embedded PostgreSQL, data in ${config.dataDir}` : `Database: ${redact(url)}`);
+  let url: string;
+  let applied: string[] = [];
+  let separateRoles = true;
+  try {
+    if (embedded) {
+      const roles = loadOrCreateRoleCredentials(join(config.dataDir, 'db-roles.json'));
+      await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
+      url = withCredentials(embedded.url, roles.app);
+      applied = await migrateAsOwner(withCredentials(embedded.url, roles.owner), migrations, roles.app.name);
+      log(`Database: embedded PostgreSQL, data in ${config.dataDir} (app role ${roles.app.name}, migrations as ${roles.owner.name})`);
+    } else if (config.migrationDatabaseUrl) {
+      url = config.databaseUrl!;
+      applied = await migrateAsOwner(config.migrationDatabaseUrl, migrations, await currentUser(url));
+      log(`Database: ${redact(url)} (migrations as ${redact(config.migrationDatabaseUrl)})`);
+    } else {
+      url = config.databaseUrl!;
+      separateRoles = false;
+      log(`Database: ${redact(url)} (one role for migrations and the app: set RENJA_MIGRATION_DATABASE_URL to keep the app from owning the ledger's tables, see docs/security.md)`);
+    }
+  } catch (error) {
+    if (embedded?.owned) await embedded.stop();
+    throw error;
+  }
   const pool = new Pool({ connectionString: url, max: 20 });
   pool.on('error', (error) => log(`[pg pool] ${error.message}`));
   try {
-    const applied = await runMigrations(pool, migrations);
+    if (!separateRoles) applied = await runMigrations(pool, migrations);
     if (applied.length > 0) log(`Migrated: ${applied.join(', ')}`);
     return {
       url,
       pool,
       embedded,
       applied,
+      separateRoles,
       close: async () => {
         await pool.end();
         if (embedded?.owned) await embedded.stop();

@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrectEventCommand, type CommandMetadata, type CommandResult } from '@renja/application';
-import { BearerTokenGuard } from '../auth.guard';
 import { CorrectionDto } from '../dto/correction.dto';
 import { WriteMetadata } from '../write-metadata';
 
@@ -14,7 +13,6 @@ export class CorrectionsController {
 
   @Post(':eventId/corrections')
   @HttpCode(201)
-  @UseGuards(BearerTokenGuard)
   @ApiBearerAuth()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Correct (fields sent) or reverse (no fields) a recorded event with a new event that references it' })

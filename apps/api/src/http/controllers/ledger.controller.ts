@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { LEDGER_INTEGRITY, VERIFICATION_MONITOR, type LedgerIntegrityService, type VerificationMonitor } from '@renja/application';
-import { BearerTokenGuard } from '../auth.guard';
+import { authorize, LEDGER_INTEGRITY, VERIFICATION_MONITOR, type LedgerIntegrityService, type Principal, type VerificationMonitor } from '@renja/application';
+import { CurrentPrincipal, Public } from '../auth.guard';
 
 function count(value: string | undefined, field: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -26,6 +26,7 @@ export class LedgerController {
     @Inject(VERIFICATION_MONITOR) private readonly verification: VerificationMonitor,
   ) {}
 
+  @Public()
   @Get('verification')
   @ApiOperation({ summary: 'The result of the last full verification of the ledger (run at start, then hourly)' })
   verificationStatus() {
@@ -34,13 +35,14 @@ export class LedgerController {
 
   @Post('verification')
   @HttpCode(200)
-  @UseGuards(BearerTokenGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Verify the whole ledger now: every hash, every link, every checkpoint; returns the report' })
-  verifyNow() {
+  verifyNow(@CurrentPrincipal() principal: Principal) {
+    authorize(principal, { kind: 'verify-ledger' });
     return this.verification.run();
   }
 
+  @Public()
   @Get('checkpoint')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
@@ -51,20 +53,22 @@ export class LedgerController {
 
   @Post('checkpoints')
   @HttpCode(201)
-  @UseGuards(BearerTokenGuard)
   @ApiBearerAuth()
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'Issue a checkpoint of the current ledger now' })
-  async issue(): Promise<string> {
+  async issue(@CurrentPrincipal() principal: Principal): Promise<string> {
+    authorize(principal, { kind: 'issue-checkpoint' });
     return (await this.integrity.issue()).note;
   }
 
+  @Public()
   @Get('checkpoints')
   @ApiOperation({ summary: 'Every checkpoint issued: size, root hash, time' })
   async list() {
     return (await this.integrity.list()).map((c) => ({ size: c.size, rootHash: c.rootHash.toString('base64'), issuedAt: c.issuedAt }));
   }
 
+  @Public()
   @Get('checkpoints/:size')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
@@ -73,6 +77,7 @@ export class LedgerController {
     return (await this.integrity.checkpoint(required(count(size, 'size', 0), 'size'))).note;
   }
 
+  @Public()
   @Get('public-key')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
@@ -81,6 +86,7 @@ export class LedgerController {
     return `${this.integrity.verifierKey}\n`;
   }
 
+  @Public()
   @Get('proofs/inclusion')
   @ApiOperation({ summary: 'Inclusion proof of the event at a position in a checkpoint (default: the latest)' })
   @ApiQuery({ name: 'position', description: 'Global position of the event (1-based)' })
@@ -89,6 +95,7 @@ export class LedgerController {
     return this.integrity.inclusionProof(required(count(position, 'position', 1), 'position'), count(size, 'size', 1));
   }
 
+  @Public()
   @Get('proofs/consistency')
   @ApiOperation({ summary: 'Consistency proof between two issued checkpoints' })
   @ApiQuery({ name: 'from', description: 'Size of the older checkpoint' })

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { officeStreamId, parseOfficeCode } from '@renja/domain';
-import { RegisterOfficeCommand, type CommandMetadata, type CommandResult } from '@renja/application';
+import { inScope, RegisterOfficeCommand, type CommandMetadata, type CommandResult, type Principal } from '@renja/application';
+import { CurrentPrincipal } from '../auth.guard';
 import { PlanReader } from '@renja/projections';
-import { BearerTokenGuard } from '../auth.guard';
 import { RegisterOfficeDto } from '../dto/office.dto';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
@@ -20,7 +20,6 @@ export class OfficesController {
 
   @Post()
   @HttpCode(201)
-  @UseGuards(BearerTokenGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Register an office (perangkat daerah)' })
   async register(@Body() body: RegisterOfficeDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
@@ -29,9 +28,10 @@ export class OfficesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List offices' })
-  list() {
-    return this.reader.offices();
+  @ApiOperation({ summary: "List the offices within the caller's scope" })
+  async list(@CurrentPrincipal() principal: Principal) {
+    const offices = await this.reader.offices();
+    return offices.filter((o) => inScope(principal.offices, o.code));
   }
 
   @Get(':office')

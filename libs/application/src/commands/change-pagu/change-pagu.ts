@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { LineCommand } from '@renja/domain';
+import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import { StreamCommandRunner } from '../../shared/stream-command-runner';
@@ -11,6 +12,10 @@ export class ChangePaguCommand extends LineChangeCommand {}
 export class ChangePaguHandler extends LineChangeHandler<ChangePaguCommand> implements ICommandHandler<ChangePaguCommand, CommandResult> {
   constructor(runner: StreamCommandRunner) {
     super(runner);
+  }
+
+  protected action({ body }: ChangePaguCommand, office: string): Action {
+    return { kind: 'change-pagu', office, phase: body.phase };
   }
 
   protected toDomain({ body }: ChangePaguCommand, eventId: string): LineCommand {

@@ -2,9 +2,16 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decideLine, decideShiftCorrection, invalid, isLineStream, lineStreamId, notFound, ruleBroken } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
+import { authorize, correctionAction } from '../../shared/authorization';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { StreamCommandRunner, type LoadedLine, type StreamWrite } from '../../shared/stream-command-runner';
 import { EVENT_STORE } from '../../shared/tokens';
+
+/** line-{year}-{office}-{code}: office codes may contain dashes, plan codes never do, so the last dash ends the office. */
+function officeOfLineStream(streamId: string): string {
+  const rest = streamId.slice('line-'.length + 5);
+  return rest.slice(0, rest.lastIndexOf('-'));
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,6 +43,8 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
     const { reason, legalBasis, ...fields } = body;
     // Only the fields the client sent replace the original's; absent ones keep their recorded value.
     const replacement = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    // The role that may record the corrected event's kind may correct it, within its office scope.
+    authorize(meta.principal, ...correctionAction(target.type, target.data, replacement, officeOfLineStream(target.streamId)));
     return this.runner.run(meta, target.streamId, async () => {
       const line = await this.runner.loadLine(target.streamId);
       const entry = line.state.entries.find((e) => e.eventId === eventId);

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { LineCommand } from '@renja/domain';
+import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import { StreamCommandRunner } from '../../shared/stream-command-runner';
@@ -11,6 +12,10 @@ export class DefineIndicatorCommand extends LineChangeCommand {}
 export class DefineIndicatorHandler extends LineChangeHandler<DefineIndicatorCommand> implements ICommandHandler<DefineIndicatorCommand, CommandResult> {
   constructor(runner: StreamCommandRunner) {
     super(runner);
+  }
+
+  protected action(_command: DefineIndicatorCommand, office: string): Action {
+    return { kind: 'define-indicator', office };
   }
 
   protected toDomain({ body }: DefineIndicatorCommand, eventId: string): LineCommand {

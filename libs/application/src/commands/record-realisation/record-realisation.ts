@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { LineCommand } from '@renja/domain';
+import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import { StreamCommandRunner } from '../../shared/stream-command-runner';
@@ -11,6 +12,10 @@ export class RecordRealisationCommand extends LineChangeCommand {}
 export class RecordRealisationHandler extends LineChangeHandler<RecordRealisationCommand> implements ICommandHandler<RecordRealisationCommand, CommandResult> {
   constructor(runner: StreamCommandRunner) {
     super(runner);
+  }
+
+  protected action(_command: RecordRealisationCommand, office: string): Action {
+    return { kind: 'record-realisation', office };
   }
 
   protected toDomain({ body }: RecordRealisationCommand, eventId: string): LineCommand {

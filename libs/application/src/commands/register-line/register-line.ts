@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decideLine, lineStreamId, officeStreamId, parseOfficeCode, parsePlanCode, assertFiscalYear } from '@renja/domain';
+import { authorize } from '../../shared/authorization';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { StreamCommandRunner } from '../../shared/stream-command-runner';
 
@@ -19,6 +20,7 @@ export class RegisterLineHandler implements ICommandHandler<RegisterLineCommand,
   execute({ year, office, body, meta }: RegisterLineCommand): Promise<CommandResult> {
     const fiscalYear = assertFiscalYear(year);
     const officeCode = parseOfficeCode(office, 'office');
+    authorize(meta.principal, { kind: 'register-line', office: officeCode });
     const { code, parentCode } = parsePlanCode(body.code);
     const streamId = lineStreamId(fiscalYear, officeCode, code);
     return this.runner.run(meta, streamId, async () => {

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { LineCommand } from '@renja/domain';
+import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import { StreamCommandRunner } from '../../shared/stream-command-runner';
@@ -11,6 +12,10 @@ export class ReviseTargetCommand extends LineChangeCommand {}
 export class ReviseTargetHandler extends LineChangeHandler<ReviseTargetCommand> implements ICommandHandler<ReviseTargetCommand, CommandResult> {
   constructor(runner: StreamCommandRunner) {
     super(runner);
+  }
+
+  protected action(_command: ReviseTargetCommand, office: string): Action {
+    return { kind: 'revise-target', office };
   }
 
   protected toDomain({ body }: ReviseTargetCommand, eventId: string): LineCommand {

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decideShift, invalid, notFound } from '@renja/domain';
+import { authorize } from '../../shared/authorization';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { lineAddress } from '../../shared/line-address';
 import { StreamCommandRunner } from '../../shared/stream-command-runner';
@@ -23,6 +24,7 @@ export class ShiftBudgetHandler implements ICommandHandler<ShiftBudgetCommand, C
     if (typeof body.toCode !== 'string') throw invalid('toCode', 'is required: the code of the line receiving the budget');
     const from = lineAddress(year, office, body.fromCode);
     const to = lineAddress(year, office, body.toCode);
+    authorize(meta.principal, { kind: 'shift-budget', office: from.officeCode });
     return this.runner.run(meta, from.streamId, async () => {
       const [fromLine, toLine] = await Promise.all([this.runner.loadLine(from.streamId), this.runner.loadLine(to.streamId)]);
       for (const [line, field] of [[fromLine, 'fromCode'], [toLine, 'toCode']] as const) {

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+import { ROLES } from '@renja/application';
+
+/** A token grant. Fields are checked by the application (parseTokenGrant), which names the field at fault. */
+export class CreateTokenDto {
+  @ApiProperty({ example: 'Siti (BPKAD)', description: "Holder's name, recorded as the actor of every event the token writes" })
+  @Allow()
+  name: unknown;
+
+  @ApiProperty({ example: ['finance'], description: `One or more of ${ROLES.join(', ')}` })
+  @Allow()
+  roles: unknown;
+
+  @ApiProperty({ example: ['DKUKM'], description: 'Office codes the token may act on, or "*" for all offices' })
+  @Allow()
+  offices: unknown;
+
+  @ApiPropertyOptional({ example: '90d', description: 'YYYY-MM-DD, an ISO timestamp, a number of days ("90d") or "never"; default 365 days' })
+  @Allow()
+  expires?: unknown;
+}

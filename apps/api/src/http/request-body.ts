@@ -1,0 +1,28 @@
+import type { NextFunction, Request, Response } from 'express';
+import { toErrorBody } from './http-errors';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const hasBody = (request: Request) => Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+
+function refuse(response: Response, status: number, message: string, field: string, rule: string): void {
+  response.status(status).json({ ...toErrorBody({ status, message }), field, rule });
+}
+
+/**
+ * Every write takes a JSON object or nothing: another media type is a 415 naming Content-Type, and a
+ * JSON array or scalar a 400 naming the body — before any handler sees it.
+ */
+export function requireJsonObjectBody(request: Request, response: Response, next: NextFunction): void {
+  if (!WRITES.has(request.method)) return next();
+  if (hasBody(request) && !request.is('application/json')) {
+    const type = String(request.headers['content-type'] ?? 'none').slice(0, 100);
+    return refuse(response, 415, `the request body must be JSON (Content-Type: application/json), not ${type}`, 'Content-Type', 'UNSUPPORTED_MEDIA_TYPE');
+  }
+  // No body at all: an empty object, so validation names each missing field instead of a handler tripping over nothing.
+  if (request.body === undefined) request.body = {};
+  const body: unknown = request.body;
+  if ((body === null || typeof body !== 'object' || Array.isArray(body))) {
+    return refuse(response, 400, `the request body must be a JSON object, not ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`, 'body', 'BODY_NOT_OBJECT');
+  }
+  next();
+}

@@ -1,0 +1,138 @@
+import { EXECUTABLE_PHASES, isPhase, LINE_EVENT_TYPES, PHASES, type Phase } from '@renja/domain';
+import { describeScope, inScope, type OfficeScope, type Principal, type Role } from './principal';
+
+/**
+ * What a principal wants to do. Write actions name the command's kind (and, for pagu, the phase);
+ * `office` is the office the change touches ('*' for actions over the whole ledger).
+ */
+export type Action =
+  | { kind: 'register-office'; office: string }
+  | { kind: 'register-line' | 'define-indicator' | 'revise-target' | 'record-realisation' | 'shift-budget'; office: string }
+  | { kind: 'change-pagu'; office: string; phase: unknown }
+  | { kind: 'manage-tokens'; offices: OfficeScope }
+  | { kind: 'read'; office: string }
+  | { kind: 'verify-ledger' | 'issue-checkpoint' };
+
+/** Phases whose amounts planners record; the executable budget (APBD, PERGESERAN, APBD_P) is finance's. */
+export const PLANNING_PHASES: readonly Phase[] = PHASES.filter((p) => !EXECUTABLE_PHASES.includes(p));
+
+/** The roles that may record a change to a pagu phase (an unknown phase: any role that records pagu at all). */
+export function paguRoles(phase: unknown): Role[] {
+  if (!isPhase(phase)) return ['planner', 'finance'];
+  return EXECUTABLE_PHASES.includes(phase) ? ['finance'] : ['planner'];
+}
+
+/** The roles allowed an action, before the office scope is looked at. */
+export function rolesFor(action: Action): Role[] {
+  switch (action.kind) {
+    case 'register-office':
+    case 'manage-tokens':
+      return ['admin'];
+    case 'register-line':
+    case 'define-indicator':
+    case 'revise-target':
+      return ['planner'];
+    case 'change-pagu':
+      return paguRoles(action.phase);
+    case 'record-realisation':
+    case 'shift-budget':
+      return ['finance'];
+    case 'read':
+      return ['admin', 'planner', 'finance', 'inspector'];
+    case 'verify-ledger':
+    case 'issue-checkpoint':
+      return ['admin', 'inspector'];
+  }
+}
+
+/**
+ * A correction is recorded by the role that may record the corrected event's kind: a target revision
+ * by a planner, a realisation or a shift by finance, a pagu change by whoever owns its phase (and the
+ * replacement's phase, when the correction moves it).
+ */
+export function correctionAction(correctedType: string, correctedData: Record<string, unknown>, replacement: Record<string, unknown>, office: string): Action[] {
+  switch (correctedType) {
+    case LINE_EVENT_TYPES.paguChanged: {
+      const actions: Action[] = [{ kind: 'change-pagu', office, phase: correctedData.phase }];
+      if (replacement.phase !== undefined && replacement.phase !== correctedData.phase) actions.push({ kind: 'change-pagu', office, phase: replacement.phase });
+      return actions;
+    }
+    case LINE_EVENT_TYPES.paguShifted:
+      return [{ kind: 'shift-budget', office }];
+    case LINE_EVENT_TYPES.realisationRecorded:
+      return [{ kind: 'record-realisation', office }];
+    case LINE_EVENT_TYPES.targetRevised:
+      return [{ kind: 'revise-target', office }];
+    case LINE_EVENT_TYPES.indicatorDefined:
+      return [{ kind: 'define-indicator', office }];
+    default:
+      return [{ kind: 'register-line', office }];
+  }
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string; rolesNeeded: Role[]; scope: string };
+
+const describeAction = (action: Action): string => {
+  switch (action.kind) {
+    case 'change-pagu':
+      return `change-pagu (phase ${isPhase(action.phase) ? action.phase : 'any'})`;
+    default:
+      return action.kind;
+  }
+};
+
+/** The pure policy: may this principal do this? A refusal says which role is needed and for which scope. */
+export function decide(principal: Principal, action: Action): Decision {
+  const needed = rolesFor(action);
+  const what = describeAction(action);
+  const has = principal.roles.filter((r) => needed.includes(r));
+  if (has.length === 0) {
+    return {
+      allowed: false,
+      rolesNeeded: needed,
+      scope: describeScope(principal.offices),
+      reason: `${what} needs the role ${needed.join(' or ')}; "${principal.name}" has ${principal.roles.length ? `the role ${principal.roles.join(', ')}` : 'no role'}`,
+    };
+  }
+  if ('office' in action && action.office !== '*' && !inScope(principal.offices, action.office)) {
+    return {
+      allowed: false,
+      rolesNeeded: needed,
+      scope: describeScope(principal.offices),
+      reason: `${what} on office ${action.office.toUpperCase()} is outside the scope of "${principal.name}" (${describeScope(principal.offices)})`,
+    };
+  }
+  if (action.kind === 'manage-tokens' && principal.offices !== '*') {
+    const outside = action.offices === '*' ? ['*'] : action.offices.filter((o) => !inScope(principal.offices, o));
+    if (outside.length > 0) {
+      return {
+        allowed: false,
+        rolesNeeded: needed,
+        scope: describeScope(principal.offices),
+        reason: `"${principal.name}" may grant or revoke access only within its own scope (${describeScope(principal.offices)}), not for ${outside[0] === '*' ? 'all offices' : `office ${outside.join(', ')}`}`,
+      };
+    }
+  }
+  return { allowed: true };
+}
+
+/** A refused action. HTTP 403, naming the role needed and the principal's scope. */
+export class ForbiddenError extends Error {
+  constructor(
+    message: string,
+    readonly rolesNeeded: Role[],
+    readonly scope: string,
+    readonly principalName: string,
+  ) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Throws ForbiddenError unless every action is allowed: handlers call this before anything is appended. */
+export function authorize(principal: Principal, ...actions: Action[]): void {
+  for (const action of actions) {
+    const decision = decide(principal, action);
+    if (!decision.allowed) throw new ForbiddenError(decision.reason, decision.rolesNeeded, decision.scope, principal.name);
+  }
+}
