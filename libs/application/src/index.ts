@@ -18,3 +18,4 @@ export * from './integrity/checkpointer';
 export * from './integrity/ledger-integrity.service';
 export * from './integrity/witness';
 export * from './integrity/verification-monitor';
+export * from './import';
