@@ -139,16 +139,21 @@ export class ImportService {
       status, message, correlationId, dryRun, files: summaries, tables: emptyTables(), events: 0, unchanged: 0, position: null, problems: [], ...extra,
     });
     const live = files.filter((f) => !skipped.has(f.name));
-    const ownProblems = problems.list.filter((p) => p.file === null || !skipped.has(p.file));
-    if (ownProblems.length > 0) return result('invalid', this.invalidMessage(ownProblems), { problems: ownProblems });
+    // Problems reading rows are listed with those deciding the rest; a file that could not be read at all stops here.
+    const readProblems = problems.list.filter((p) => p.file === null || !skipped.has(p.file));
+    if (readProblems.some((p) => p.row === null || p.row === 1 || p.rule === 'CSV_MALFORMED' || p.rule === 'TOO_MANY_ROWS')) {
+      return result('invalid', this.invalidMessage(readProblems), { problems: readProblems });
+    }
     if (files.length > 0 && live.length === 0) {
       const when = summaries.map((s) => `${s.name} was already imported on ${s.alreadyImported!.recordedAt} by ${s.alreadyImported!.actor}${s.alreadyImported!.fileName !== s.name ? ` (as ${s.alreadyImported!.fileName})` : ''}`);
       return result('already_imported', `${when.join('; ')}: nothing written`);
     }
     for (let attempt = 1; ; attempt++) {
-      const decided = await this.decideAll(live, problems, progress, meta);
+      const decideProblems = new Problems();
+      const decided = await this.decideAll(live, decideProblems, progress, meta);
       const tables = decided.tables;
-      if (!problems.empty) return result('invalid', this.invalidMessage(problems.list), { problems: problems.list, tables });
+      const all = [...readProblems, ...decideProblems.list];
+      if (all.length > 0) return result('invalid', this.invalidMessage(all), { problems: all, tables });
       const events = decided.appends.reduce((n, a) => n + a.events.length, 0);
       const unchanged = Object.values(tables).reduce((n, t) => n + t.unchanged, 0);
       if (events === 0) return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, { tables, unchanged });
@@ -215,7 +220,6 @@ export class ImportService {
   }
 
   private async decideAll(files: ReadFile[], problems: Problems, progress: NonNullable<ImportRequest['onProgress']>, meta: CommandMetadata): Promise<Decided> {
-    problems.list.length = 0;
     const ops = operationsOf(files, problems);
     const tables = emptyTables();
     for (const file of files) for (const row of file.rows) tables[row.table].rows++;
