@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { Money } from '@renja/domain';
 import type { Cell } from './cell-parsers';
@@ -134,9 +134,9 @@ async function readCsv(source: ImportSource, sink: RowSink): Promise<{ sha256: s
       }
     }
   } catch (error) {
-    const e = error as { code?: string; message?: string; lines?: number };
-    if (e.code === undefined || !String(e.code).startsWith('CSV_')) throw error;
-    sink.problems.add({ file: sink.file, row: e.lines ?? row + 1, rule: 'CSV_MALFORMED', message: `the file is not valid CSV (RFC 4180): ${e.message}` });
+    if (!(error instanceof CsvError)) throw error;
+    const lines = (error as CsvError & { lines?: number }).lines;
+    sink.problems.add({ file: sink.file, row: row + 1, rule: 'CSV_MALFORMED', message: `the file is not valid CSV (RFC 4180)${lines ? ` near line ${lines}` : ''}: ${error.message}` });
     return { sha256: hash.digest('hex'), tables: [] };
   }
   reader.finish();
