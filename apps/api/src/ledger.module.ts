@@ -8,6 +8,7 @@ import {
   Checkpointer,
   commandHandlers,
   EVENT_STORE,
+  ImportService,
   LEDGER_INTEGRITY,
   LEDGER_TREE,
   LedgerIntegrityService,
@@ -17,6 +18,7 @@ import {
   TOKEN_STORE,
   VERIFICATION_MONITOR,
   VerificationMonitor,
+  DEFAULT_IMPORT_MAX_ROWS,
 } from '@renja/application';
 import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-store';
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
@@ -29,6 +31,8 @@ import { LinesController } from './http/controllers/lines.controller';
 import { OfficeYearController } from './http/controllers/office-year.controller';
 import { OfficesController } from './http/controllers/offices.controller';
 import { ReportsController } from './http/controllers/reports.controller';
+import { ImportsController } from './http/controllers/imports.controller';
+import { loadConfig } from '@renja/infrastructure/config/config';
 
 export interface LedgerModuleOptions {
   databaseUrl: string;
@@ -39,6 +43,8 @@ export interface LedgerModuleOptions {
   checkpoints?: { everyEvents: number; everySeconds: number };
   /** Re-verify the whole ledger at start and this often (minutes); 0 turns the background runs off. */
   verifyEveryMinutes?: number;
+  /** Largest import (all files together); default RENJA_IMPORT_MAX_BYTES. */
+  importMaxBytes?: number;
 }
 
 /** Wires the ports to PostgreSQL: event store, read models (TypeORM), tokens, command handlers. */
@@ -58,7 +64,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, ImportsController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
@@ -86,6 +92,12 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
           inject: [PG_POOL],
         },
         { provide: PlanReader, useFactory: (dataSource: DataSource) => new PlanReader(dataSource), inject: [DataSource] },
+        {
+          provide: ImportService,
+          useFactory: (store: EventStore, projector: Projector) =>
+            new ImportService(store, (position) => projector.waitFor(position), { maxBytes: options.importMaxBytes ?? loadConfig().importMaxBytes, maxRows: DEFAULT_IMPORT_MAX_ROWS }),
+          inject: [EVENT_STORE, PLAN_PROJECTOR],
+        },
         StreamCommandRunner,
         BearerTokenGuard,
         ...commandHandlers,

@@ -7,6 +7,7 @@ import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/conf
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { createApp } from './create-app';
+import { loadBuiltInSample } from './sample';
 
 const log = (line: string) => console.log(line);
 
@@ -37,7 +38,10 @@ async function main(): Promise<void> {
     ledgerKey,
     checkpoints: { everyEvents: config.checkpointEveryEvents, everySeconds: config.checkpointEverySeconds },
     verifyEveryMinutes: config.verifyEveryMinutes,
+    importMaxBytes: config.importMaxBytes,
   });
+  await app.init();
+  await loadBuiltInSample(app, config, log);
   await app.listen(config.httpPort, config.httpHost);
   const base = `http://localhost:${config.httpPort}`;
   log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);

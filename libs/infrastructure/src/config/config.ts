@@ -20,6 +20,12 @@ export interface LedgerConfig {
   checkpointEverySeconds: number;
   /** Re-verify the whole ledger at start and every this many minutes; 0: only on demand. */
   verifyEveryMinutes: number;
+  /** Largest import, all files together (bytes). */
+  importMaxBytes: number;
+  /** Import the built-in sample into an empty embedded ledger at start (RENJA_SAMPLE=none: start empty). */
+  loadSample: boolean;
+  /** The sample's directory; null: data/samples/dkukm-babel under the package root. */
+  sampleDir: string | null;
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -49,5 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     checkpointEveryEvents: positive(env.RENJA_CHECKPOINT_EVERY_EVENTS, 1000, 'RENJA_CHECKPOINT_EVERY_EVENTS'),
     checkpointEverySeconds: positive(env.RENJA_CHECKPOINT_EVERY_SECONDS, 60, 'RENJA_CHECKPOINT_EVERY_SECONDS'),
     verifyEveryMinutes: env.RENJA_VERIFY_EVERY_MINUTES === '0' ? 0 : positive(env.RENJA_VERIFY_EVERY_MINUTES, 60, 'RENJA_VERIFY_EVERY_MINUTES'),
+    importMaxBytes: positive(env.RENJA_IMPORT_MAX_BYTES, 20 * 1024 * 1024, 'RENJA_IMPORT_MAX_BYTES'),
+    loadSample: (env.RENJA_SAMPLE ?? '').trim().toLowerCase() !== 'none',
+    sampleDir: env.RENJA_SAMPLE_DIR ? resolve(env.RENJA_SAMPLE_DIR) : null,
   };
 }
