@@ -58,7 +58,7 @@ describe('renja-ledger import and report consistency', () => {
     const table = await cli('report', 'consistency', '--year', '2022', '--office', 'DKUKM');
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('8 angka dinyatakan: 6 OK, 2 TIDAK SESUAI');
-    expect(table.stdout).toMatch(/1\.022\.435\.384 +710\.592\.410 +311\.842\.974 +MISMATCH/);
+    expect(table.stdout).toMatch(/1\.022\.435\.384,00 +710\.592\.410,00 +311\.842\.974,00 +MISMATCH/);
     const csv = await cli('report', 'consistency', '--year', '2022', '--office', 'DKUKM', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toContain('stated');
   });

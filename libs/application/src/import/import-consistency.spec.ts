@@ -13,13 +13,13 @@ describe('consistency report on an imported plan with stated figures', () => {
   it('sets every stated figure next to the ledger figure computed from its parts', async () => {
     const report = await new ConsistencyReader(bench.dataSource, bench.store).report({ year: 2022, office: 'DKUKM' });
     expect(report.rows.map((r) => [r.code, r.measure, r.phase, r.period, r.source, r.stated, r.computed, r.difference, r.status])).toEqual([
-      [null, 'PAGU', 'APBD', null, 'Tabel 2.1', '753027794', '753027794.00', '0', 'OK'],
-      [null, 'PAGU', 'APBD_P', null, 'Bab II teks', '1753207794', '1753027794.00', '180000', 'MISMATCH'],
-      ['2.17.07', 'PAGU', 'APBD_P', null, 'Tabel 2.1', '1753027794', '1753027794.00', '0', 'OK'],
-      ['2.17.07', 'REALISASI', null, null, 'Tabel 2.1', '710592410', '710592410.00', '0', 'OK'],
-      ['2.17.07', 'REALISASI', null, null, 'Bab II teks', '1022435384', '710592410.00', '311842974', 'MISMATCH'],
+      [null, 'PAGU', 'APBD', null, 'Tabel 2.1', '753027794.00', '753027794.00', '0.00', 'OK'],
+      [null, 'PAGU', 'APBD_P', null, 'Bab II teks', '1753207794.00', '1753027794.00', '180000.00', 'MISMATCH'],
+      ['2.17.07', 'PAGU', 'APBD_P', null, 'Tabel 2.1', '1753027794.00', '1753027794.00', '0.00', 'OK'],
+      ['2.17.07', 'REALISASI', null, null, 'Tabel 2.1', '710592410.00', '710592410.00', '0.00', 'OK'],
+      ['2.17.07', 'REALISASI', null, null, 'Bab II teks', '1022435384.00', '710592410.00', '311842974.00', 'MISMATCH'],
       ['2.17.07.1.01.0001', 'SERAPAN', null, null, 'Tabel 2.1', '38.15', '38.15', '0', 'OK'],
-      ['2.17.07.1.01.0001', 'REALISASI', null, '2022-Q3', 'Tabel 2.1', '455000000', '455000000.00', '0', 'OK'],
+      ['2.17.07.1.01.0001', 'REALISASI', null, '2022-Q3', 'Tabel 2.1', '455000000.00', '455000000.00', '0.00', 'OK'],
       ['2.17.07.1.01.0001', 'TARGET', null, null, 'Tabel 2.1', '100', '100', '0', 'OK'],
     ]);
     expect(report.rows[1].explanation).toBe('sum of the APBD_P pagu of every line of the office');

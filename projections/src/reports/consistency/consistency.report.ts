@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import { Money, statedFigureStreamId, STATED_FIGURE_EVENT_TYPE, type StatedFigureData } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
@@ -58,7 +59,9 @@ export function consistencyReport(scope: ReportScope, statements: RecordedStatem
   const names = new Map(scope.lines.map((l) => [l.code, l.name]));
   const rows: ConsistencyRow[] = statements.map((s) => {
     const ledger = ledgerFigure(s, scope.lines);
-    const difference = ledger.value === null ? null : new Money(s.value).minus(ledger.value).toString();
+    // Rupiah with two places, as every report prints money; percentages and targets as stated.
+    const shown = (d: Decimal.Value) => (s.measure === 'PAGU' || s.measure === 'REALISASI' ? new Money(d).toFixed(2) : new Money(d).toString());
+    const difference = ledger.value === null ? null : shown(new Money(s.value).minus(ledger.value));
     return {
       code: s.code,
       name: s.code === null ? scope.office.name : (names.get(s.code) ?? null),
@@ -69,8 +72,8 @@ export function consistencyReport(scope: ReportScope, statements: RecordedStatem
       indicator: s.indicator,
       source: s.source,
       note: s.note,
-      stated: s.value,
-      computed: ledger.value,
+      stated: shown(s.value),
+      computed: ledger.value === null ? null : shown(ledger.value),
       difference,
       status: ledger.value === null ? 'NOT_COMPUTABLE' : new Money(difference!).isZero() ? 'OK' : 'MISMATCH',
       explanation: ledger.explanation,
