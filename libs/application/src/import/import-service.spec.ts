@@ -86,4 +86,12 @@ describe('ImportService on the embedded PostgreSQL', () => {
     ]);
     expect(await bench.ledgerHead()).toEqual(before);
   });
+
+  it('two people importing the same new file at once: one import writes it, the other writes nothing', async () => {
+    const file = () => csv('perangkat_daerah.csv', 'Kode Perangkat Daerah,Nama Perangkat Daerah\nDINKES,Dinas Kesehatan\n');
+    const before = await bench.ledgerHead();
+    const results = await Promise.all([bench.service.run({ sources: [file()], actor: 'A' }), bench.service.run({ sources: [file()], actor: 'B' })]);
+    expect(results.map((r) => r.status).sort()).toEqual(['already_imported', 'imported']);
+    expect((await bench.ledgerHead()).count).toBe(before.count + 2);
+  });
 });

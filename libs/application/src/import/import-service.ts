@@ -115,7 +115,7 @@ export class ImportService {
 
   /** A domain event as stored: the usual metadata plus where in which file it comes from. */
   private toStored(event: DomainEvent, meta: CommandMetadata, at: RowRef): NewEvent {
-    const stored = toNewEvent(event as LineEvent, meta);
+    const stored = toNewEvent(event, meta);
     const metadata = { ...stored.metadata, import: { fileSha256: at.sha256, fileName: at.file, table: at.table, row: at.row } };
     return { ...stored, metadata };
   }
