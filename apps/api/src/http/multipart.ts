@@ -11,7 +11,7 @@ export interface UploadedFile {
 
 type Middleware = (req: Request, res: Response, next: (error?: unknown) => void) => void;
 interface Multer {
-  (options: { storage: unknown; limits: Record<string, number> }): { array(field: string, maxCount: number): Middleware };
+  (options: { storage: unknown; limits: Record<string, number>; defParamCharset?: string }): { array(field: string, maxCount: number): Middleware };
   memoryStorage(): unknown;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- multer ships no types; this is the part we use
@@ -25,7 +25,7 @@ export const MAX_FILES_PER_IMPORT = 20;
  * too many files (400).
  */
 export function multipartFiles(maxBytes: number): (req: Request, res: Response) => Promise<UploadedFile[]> {
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: MAX_FILES_PER_IMPORT, fields: 20, parts: 40 } }).array('file', MAX_FILES_PER_IMPORT);
+  const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: maxBytes, files: MAX_FILES_PER_IMPORT, fields: 20, parts: 40 } }).array('file', MAX_FILES_PER_IMPORT);
   return (req, res) =>
     new Promise((resolve, reject) => {
       if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {

@@ -14,7 +14,11 @@ interface ImportOptions {
   json?: boolean;
 }
 
-const STAGE_LABELS: Record<ImportStage, string> = { reading: 'Reading files:', validating: 'Validating rows:', writing: 'Writing events:' };
+const STAGES: Record<ImportStage, { label: string; unit: string }> = {
+  reading: { label: 'Reading files:', unit: 'files' },
+  validating: { label: 'Validating rows:', unit: 'operations' },
+  writing: { label: 'Writing events:', unit: 'events' },
+};
 
 /** One progress bar per stage on stderr; a stage's bar is finished when the next one starts. */
 function stageProgress(): { update: (stage: ImportStage, done: number, total: number) => void; finish: () => void } {
@@ -24,7 +28,7 @@ function stageProgress(): { update: (stage: ImportStage, done: number, total: nu
     update(stage, done, total) {
       if (current?.stage !== stage) {
         finish();
-        current = { stage, bar: new ProgressBar(STAGE_LABELS[stage]), done, total };
+        current = { stage, bar: new ProgressBar(STAGES[stage].label, process.stderr, 30, STAGES[stage].unit), done, total };
       }
       current.done = done;
       current.total = total;

@@ -72,7 +72,7 @@ describe('fuzzing the import (fast-check): no crash, every rejection a problem, 
         }
         if (result.status !== 'imported') expect(await bench.ledgerHead()).toEqual(before);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -92,7 +92,7 @@ describe('fuzzing the import (fast-check): no crash, every rejection a problem, 
         if (result.status === 'invalid') expect(result.problems.every((p) => p.rule && p.message)).toBe(true);
         if (result.status !== 'imported') expect(await bench.ledgerHead()).toEqual(before);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
