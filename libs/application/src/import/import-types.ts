@@ -49,10 +49,17 @@ export interface ImportLimits {
 export const DEFAULT_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_IMPORT_MAX_ROWS = 200_000;
 
+/** A file where every row is wrong would otherwise answer with a problem per row. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
 export class Problems {
   readonly list: ImportProblem[] = [];
   add(problem: Partial<ImportProblem> & { rule: string; message: string }): void {
-    this.list.push({ file: null, table: null, row: null, column: null, value: null, ...problem });
+    if (this.list.length < MAX_LISTED_PROBLEMS) {
+      this.list.push({ file: null, table: null, row: null, column: null, value: null, ...problem });
+    } else if (this.list.length === MAX_LISTED_PROBLEMS) {
+      this.list.push({ file: null, table: null, row: null, column: null, value: null, rule: 'TOO_MANY_PROBLEMS', message: `more than ${MAX_LISTED_PROBLEMS} problems: only the first ${MAX_LISTED_PROBLEMS} are listed` });
+    }
   }
   get empty(): boolean {
     return this.list.length === 0;
