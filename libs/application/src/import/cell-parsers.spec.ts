@@ -52,7 +52,8 @@ describe('Indonesian numbers', () => {
     ['Rp', 'NUMBER_FORMAT'],
     ['1.65.3', 'NUMBER_AMBIGUOUS'],
     ['1,653.027,794', 'NUMBER_AMBIGUOUS'],
-    ['0.500', 'NUMBER_AMBIGUOUS'],
+    ['0.500', 'TOO_MANY_DECIMALS'],
+    ['00.500', 'NUMBER_AMBIGUOUS'],
     ['1.2345.678', 'NUMBER_AMBIGUOUS'],
     ['1.', 'NUMBER_FORMAT'],
     [',5', 'NUMBER_FORMAT'],
@@ -65,6 +66,12 @@ describe('Indonesian numbers', () => {
   it('takes numeric spreadsheet cells as they are, without Indonesian separators', () => {
     expect(parseIndonesianNumber({ text: '1.653', number: '1.653' }, { maxDecimals: 6 })).toBe('1.653');
     expect(ruleOf(() => parseIndonesianNumber({ text: '1.653', number: '1.653' }))).toBe('TOO_MANY_DECIMALS');
+  });
+
+  it('reads a decimal after a lone zero: no thousands group starts with 0', () => {
+    expect(parseIndonesianNumber(text('0.065'), { maxDecimals: 6 })).toBe('0.065');
+    expect(parseIndonesianNumber(text('0,065'), { maxDecimals: 6 })).toBe('0.065');
+    expect(parseIndonesianNumber(text('1.065'), { maxDecimals: 6 })).toBe('1065');
   });
 
   it('reads percentages', () => {

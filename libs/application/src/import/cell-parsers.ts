@@ -40,7 +40,9 @@ function splitDecimal(body: string, raw: string): { int: string; frac: string } 
   }
   const sep = hasDot ? '.' : ',';
   const parts = body.split(sep);
-  if (parts.length > 2 || (parts.length === 2 && parts[1].length === 3)) {
+  // "0.065": no thousands group starts with 0, so a lone separator after a zero is the decimal one.
+  const afterZero = parts.length === 2 && parts[0] === '0';
+  if (parts.length > 2 || (parts.length === 2 && parts[1].length === 3 && !afterZero)) {
     // A separator followed by groups of exactly three digits is a thousands separator.
     if (!GROUPED(sep).test(body) || /^0\d*[.,]/.test(body)) {
       throw new CellError('NUMBER_AMBIGUOUS', `"${raw}" is ambiguous: "${sep}" must separate thousands in groups of three digits (1${sep}653${sep}027${sep}794)`);
