@@ -8,6 +8,7 @@ import {
   Checkpointer,
   commandHandlers,
   EVENT_STORE,
+  ImportService,
   LEDGER_INTEGRITY,
   LEDGER_TREE,
   LedgerIntegrityService,
@@ -19,6 +20,7 @@ import {
   TokenAdministration,
   VERIFICATION_MONITOR,
   VerificationMonitor,
+  DEFAULT_IMPORT_MAX_ROWS,
 } from '@renja/application';
 import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-store';
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
@@ -37,6 +39,8 @@ import { LinesController } from './http/controllers/lines.controller';
 import { OfficeYearController } from './http/controllers/office-year.controller';
 import { OfficesController } from './http/controllers/offices.controller';
 import { ReportsController } from './http/controllers/reports.controller';
+import { ImportsController } from './http/controllers/imports.controller';
+import { loadConfig } from '@renja/infrastructure/config/config';
 
 export interface LedgerModuleOptions {
   databaseUrl: string;
@@ -49,6 +53,8 @@ export interface LedgerModuleOptions {
   verifyEveryMinutes?: number;
   /** Rate limit and OpenID Connect; see loadSecurityConfig. */
   security?: Pick<SecurityConfig, 'rateLimitPerMinute' | 'oidc'>;
+  /** Largest import (all files together); default RENJA_IMPORT_MAX_BYTES. */
+  importMaxBytes?: number;
 }
 
 /** Wires the ports to PostgreSQL: event store, read models (TypeORM), tokens, command handlers. */
@@ -68,7 +74,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
@@ -107,6 +113,12 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
           inject: [TOKEN_STORE],
         },
         { provide: RATE_LIMITER, useValue: new RateLimiter(options.security?.rateLimitPerMinute ?? 1200) },
+        {
+          provide: ImportService,
+          useFactory: (store: EventStore, projector: Projector) =>
+            new ImportService(store, (position) => projector.waitFor(position), { maxBytes: options.importMaxBytes ?? loadConfig().importMaxBytes, maxRows: DEFAULT_IMPORT_MAX_ROWS }),
+          inject: [EVENT_STORE, PLAN_PROJECTOR],
+        },
         StreamCommandRunner,
         BearerTokenGuard,
         { provide: APP_GUARD, useExisting: BearerTokenGuard },

@@ -9,6 +9,7 @@ import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/conf
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { createApp } from './create-app';
+import { loadBuiltInSample } from './sample';
 
 const log = (line: string) => console.log(line);
 
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
     checkpoints: { everyEvents: config.checkpointEveryEvents, everySeconds: config.checkpointEverySeconds },
     verifyEveryMinutes: config.verifyEveryMinutes,
     security: config.security,
+    importMaxBytes: config.importMaxBytes,
   });
+  await app.init();
+  await loadBuiltInSample(app, config, log);
   await app.listen(config.httpPort, config.httpHost);
   const base = `http://localhost:${config.httpPort}`;
   log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);

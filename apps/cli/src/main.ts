@@ -7,6 +7,7 @@ import { checkpointCommand, proofCommand } from './commands/integrity.command';
 import { witnessCommand } from './commands/witness.command';
 import { exportCommand } from './commands/export.command';
 import { verifyCommand } from './commands/verify.command';
+import { importCommand } from './commands/import.command';
 import { withLedger } from './context';
 
 const program = new Command('renja-ledger')
@@ -25,6 +26,7 @@ program.addCommand(witnessCommand());
 program.addCommand(reportCommand());
 program.addCommand(exportCommand());
 program.addCommand(verifyCommand());
+program.addCommand(importCommand());
 program
   .command('migrate')
   .description('create or upgrade the database schema')

@@ -22,3 +22,4 @@ export * from './shared/principal';
 export * from './shared/authorization';
 export * from './access/token-grant';
 export * from './access/token-administration';
+export * from './import';

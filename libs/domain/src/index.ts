@@ -21,3 +21,4 @@ export * from './plan-line/correct';
 export * from './plan-line/shift';
 export * from './plan-line/describe-change';
 export * from './streams';
+export * from './stated-figure/stated-figure';

@@ -13,3 +13,4 @@ export * from './render/report-formats';
 export { renderCsv } from './render/csv';
 export { exactNumber, PERCENT_FORMAT, RUPIAH_FORMAT } from './render/xlsx';
 export { renderTextDocument } from './render/text-table';
+export * from './consistency';

@@ -2,6 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { toErrorBody } from './http-errors';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that take another body: the import upload reads multipart/form-data itself (apps/api/src/http/multipart.ts). */
+const OWN_BODY_ROUTES = new Set(['/api/v1/imports']);
 const hasBody = (request: Request) => Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 
 function refuse(response: Response, status: number, message: string, field: string, rule: string): void {
@@ -10,10 +12,11 @@ function refuse(response: Response, status: number, message: string, field: stri
 
 /**
  * Every write takes a JSON object or nothing: another media type is a 415 naming Content-Type, and a
- * JSON array or scalar a 400 naming the body — before any handler sees it.
+ * JSON array or scalar a 400 naming the body — before any handler sees it. The import upload is the one
+ * route with another media type (multipart/form-data, with its own size limit and 4xx answers).
  */
 export function requireJsonObjectBody(request: Request, response: Response, next: NextFunction): void {
-  if (!WRITES.has(request.method)) return next();
+  if (!WRITES.has(request.method) || OWN_BODY_ROUTES.has(request.path.replace(/\/+$/, ''))) return next();
   if (hasBody(request) && !request.is('application/json')) {
     const type = String(request.headers['content-type'] ?? 'none').slice(0, 100);
     return refuse(response, 415, `the request body must be JSON (Content-Type: application/json), not ${type}`, 'Content-Type', 'UNSUPPORTED_MEDIA_TYPE');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
-import { PlanProjection, Projector, renderFile, renderTextDocument, REPORT_NAMES, reportDocument, ReportReader, type AnyReport, type ReportName } from '@renja/projections';
+import { ConsistencyReader, consistencyDocument, PlanProjection, Projector, renderFile, renderTextDocument, REPORT_NAMES, reportDocument, ReportReader, type AnyReport, type ConsistencyReport, type ReportName } from '@renja/projections';
 import { withLedger } from '../context';
 
 const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx', 'pdf'] as const;
@@ -45,14 +45,19 @@ function build(reader: ReportReader, name: ReportName, o: ReportOptions, asOf: A
   }
 }
 
-async function output(report: AnyReport, o: ReportOptions): Promise<void> {
+/** The reports, and the consistency report (stated figures against the ledger), which has no as-of view. */
+const NAMES = [...REPORT_NAMES, 'consistency'] as const;
+type Name = (typeof NAMES)[number];
+
+async function output(report: AnyReport | ConsistencyReport, o: ReportOptions): Promise<void> {
+  const document = () => (report.report === 'consistency' ? consistencyDocument(report) : reportDocument(report));
   if (o.format === 'table' || o.format === 'json') {
-    const text = o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderTextDocument(reportDocument(report))}\n`;
+    const text = o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderTextDocument(document())}\n`;
     if (o.out) writeFileSync(o.out, text);
     else process.stdout.write(text);
     return;
   }
-  const file = await renderFile(reportDocument(report), o.format, '--format');
+  const file = await renderFile(document(), o.format, '--format');
   if (o.out) writeFileSync(o.out, file);
   else process.stdout.write(file);
   if (o.out) process.stderr.write(`Wrote ${o.out} (${file.length} bytes)\n`);
@@ -60,8 +65,8 @@ async function output(report: AnyReport, o: ReportOptions): Promise<void> {
 
 export function reportCommand(): Command {
   return new Command('report')
-    .description('audit reports, as of any date: pagu-trail (why a pagu is what it is), reconciliation (APBD vs APBD-P), absorption (serapan), evaluation (Renja, Permendagri 86/2017)')
-    .argument('<name>', REPORT_NAMES.join(' | '), oneOf(REPORT_NAMES, 'the report'))
+    .description('audit reports, as of any date: pagu-trail (why a pagu is what it is), reconciliation (APBD vs APBD-P), absorption (serapan), evaluation (Renja, Permendagri 86/2017); consistency (stated figures against the ledger)')
+    .argument('<name>', NAMES.join(' | '), oneOf(NAMES, 'the report'))
     .requiredOption('--year <year>', 'fiscal year', fiscalYear)
     .requiredOption('--office <code>', 'office (perangkat daerah) code')
     .option('--code <code>', 'pagu-trail: a line; a kegiatan or program includes everything under it (default: the whole office)')
@@ -71,7 +76,7 @@ export function reportCommand(): Command {
     .option('--known-at <time>', 'recorded time (date or ISO timestamp, UTC): "as the ledger knew it on 15 December 2022"')
     .option('--format <format>', OUTPUT_FORMATS.join(' | '), oneOf(OUTPUT_FORMATS, '--format'), 'table')
     .option('--out <file>', 'write to this file (required for xlsx and pdf)')
-    .action(async (name: ReportName, o: ReportOptions) => {
+    .action(async (name: Name, o: ReportOptions) => {
       if ((o.format === 'xlsx' || o.format === 'pdf') && !o.out) throw new Error(`--format ${o.format} writes a binary file: give --out <file>`);
       const asOf: AsOf = {};
       if (o.validAt !== undefined) asOf.validAt = parseIsoDate(o.validAt, '--valid-at');
@@ -79,6 +84,11 @@ export function reportCommand(): Command {
       await withLedger(async ({ store, dataSource }) => {
         // The report reads the plan read model: bring it up to the head of the ledger first.
         await new Projector(dataSource, store, new PlanProjection()).catchUp();
+        if (name === 'consistency') {
+          if (o.validAt !== undefined || o.knownAt !== undefined) throw new Error('the consistency report compares with everything recorded: it takes no --valid-at or --known-at');
+          await output(await new ConsistencyReader(dataSource, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }), o);
+          return;
+        }
         await output(await build(new ReportReader(dataSource), name, o, asOf), o);
       });
     });

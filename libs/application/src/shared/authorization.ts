@@ -9,6 +9,7 @@ export type Action =
   | { kind: 'register-office'; office: string }
   | { kind: 'register-line' | 'define-indicator' | 'revise-target' | 'record-realisation' | 'shift-budget'; office: string }
   | { kind: 'change-pagu'; office: string; phase: unknown }
+  | { kind: 'record-stated-figure'; office: string }
   | { kind: 'manage-tokens'; offices: OfficeScope }
   | { kind: 'read'; office: string }
   | { kind: 'verify-ledger' | 'issue-checkpoint' };
@@ -37,6 +38,8 @@ export function rolesFor(action: Action): Role[] {
     case 'record-realisation':
     case 'shift-budget':
       return ['finance'];
+    case 'record-stated-figure':
+      return ['planner', 'finance'];
     case 'read':
       return ['admin', 'planner', 'finance', 'inspector'];
     case 'verify-ledger':

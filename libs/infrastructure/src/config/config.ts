@@ -23,6 +23,12 @@ export interface LedgerConfig {
   /** Owner role's connection for migrations (external PostgreSQL); DATABASE_URL is then the app role. */
   migrationDatabaseUrl: string | null;
   security: SecurityConfig;
+  /** Largest import, all files together (bytes). */
+  importMaxBytes: number;
+  /** Import the built-in sample into an empty embedded ledger at start (RENJA_SAMPLE=none: start empty). */
+  loadSample: boolean;
+  /** The sample's directory; null: data/samples/dkukm-babel under the package root. */
+  sampleDir: string | null;
 }
 
 /** OpenID Connect: JWT bearer tokens from a central identity provider, verified against its JWKS. */
@@ -120,5 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     verifyEveryMinutes: env.RENJA_VERIFY_EVERY_MINUTES === '0' ? 0 : positive(env.RENJA_VERIFY_EVERY_MINUTES, 60, 'RENJA_VERIFY_EVERY_MINUTES'),
     migrationDatabaseUrl: present(env.RENJA_MIGRATION_DATABASE_URL),
     security: loadSecurityConfig(env),
+    importMaxBytes: positive(env.RENJA_IMPORT_MAX_BYTES, 20 * 1024 * 1024, 'RENJA_IMPORT_MAX_BYTES'),
+    loadSample: (env.RENJA_SAMPLE ?? '').trim().toLowerCase() !== 'none',
+    sampleDir: env.RENJA_SAMPLE_DIR ? resolve(env.RENJA_SAMPLE_DIR) : null,
   };
 }

@@ -1,8 +1,10 @@
-import { Controller, Get, Headers, Param, Query, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Headers, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { parseOfficeCode } from '@renja/domain';
-import { CONTENT_TYPES, parseReportFormat, renderFile, reportDocument, ReportReader, type AnyReport, type ReportFormat } from '@renja/projections';
+import { EVENT_STORE } from '@renja/application';
+import type { EventStore } from '@renja/event-store';
+import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, parseReportFormat, renderFile, reportDocument, ReportReader, type AnyReport, type ReportFormat } from '@renja/projections';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 
 const AS_OF_QUERIES = [
@@ -31,9 +33,11 @@ interface ReportQuery {
 @Controller('api/v1/years/:year/offices/:office')
 export class ReportsController {
   private readonly reports: ReportReader;
+  private readonly consistencyReports: ConsistencyReader;
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, @Inject(EVENT_STORE) store: EventStore) {
     this.reports = new ReportReader(dataSource);
+    this.consistencyReports = new ConsistencyReader(dataSource, store);
   }
 
   /** Validates every parameter before any work, so a bad one is a 400 naming its field. */
@@ -83,5 +87,20 @@ export class ReportsController {
   @ReportQueries()
   evaluation(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery, @Headers('accept') accept?: string) {
     return this.respond(query, accept, (asOf) => this.reports.evaluation({ year, office: parseOfficeCode(office, 'office'), asOf }));
+  }
+
+  @Get('reports/consistency')
+  @ApiOperation({ summary: 'Stated figures (totals and percentages as documents state them) against the figures the ledger computes from their parts; contradicting statements' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'], description: 'Default: from the Accept header, else json' })
+  async consistency(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery, @Headers('accept') accept?: string) {
+    const format = negotiate(query.format, accept);
+    if (query.validAt !== undefined || query.knownAt !== undefined) {
+      throw new BadRequestException({ message: 'the consistency report compares with everything recorded: it takes no validAt or knownAt', field: query.validAt !== undefined ? 'validAt' : 'knownAt' });
+    }
+    const report = await this.consistencyReports.report({ year, office: parseOfficeCode(office, 'office') });
+    if (format === 'json') return report;
+    const doc = consistencyDocument(report);
+    const file = await renderFile(doc, format);
+    return new StreamableFile(file, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${doc.fileStem}.${format}"` });
   }
 }

@@ -1,0 +1,64 @@
+import { BadRequestException, ConflictException, Controller, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { bufferSource, ImportConflictError, ImportService, type CommandMetadata } from '@renja/application';
+import { BearerTokenGuard } from '../auth.guard';
+import { multipartFiles, type UploadedFile } from '../multipart';
+import { WriteMetadata } from '../write-metadata';
+
+function parseDryRun(value: string | undefined): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true' || value === '') return true;
+  throw new BadRequestException({ message: `dryRun must be true or false, got "${value}"`, field: 'dryRun' });
+}
+
+/** Upload CSV / XLSX files in the import format (docs/import-format.md): all rows are written, or none. */
+@ApiTags('imports')
+@Controller('api/v1/imports')
+export class ImportsController {
+  private readonly readFiles: (req: Request, res: Response) => Promise<UploadedFile[]>;
+
+  constructor(@Inject(ImportService) private readonly imports: ImportService) {
+    this.readFiles = multipartFiles(imports.maxBytes);
+  }
+
+  @Post()
+  @UseGuards(BearerTokenGuard)
+  @ApiBearerAuth()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
+  @ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and report what would be written, write nothing' })
+  @ApiOperation({
+    summary: 'Import plans, pagu, shifts, realisations and stated figures from CSV/XLSX files (field "file", one or more)',
+    description: '201: written; 200: nothing to write (dry run, already imported, every row unchanged); 422: the problem list (file, table, row, column, value, rule); 413: above RENJA_IMPORT_MAX_BYTES.',
+  })
+  async upload(@Req() req: Request, @Res({ passthrough: true }) res: Response, @WriteMetadata() meta: CommandMetadata, @Query('dryRun') dryRun?: string) {
+    const dry = parseDryRun(dryRun);
+    const files = await this.readFiles(req, res);
+    if (files.length === 0) throw new BadRequestException({ message: 'no file: send one or more files in the multipart field "file"', field: 'file', rule: 'NO_FILES' });
+    try {
+      const result = await this.imports.run({
+        sources: files.map((f) => bufferSource(f.originalname, f.buffer)),
+        principal: meta.principal,
+        correlationId: meta.correlationId,
+        dryRun: dry,
+      });
+      if (result.status === 'invalid') {
+        const tooLarge = result.problems.some((p) => p.rule === 'IMPORT_TOO_LARGE');
+        const forbidden = !tooLarge && result.problems.some((p) => p.rule === 'FORBIDDEN');
+        const [status, error, rule] = tooLarge
+          ? [413, 'Payload Too Large', 'IMPORT_TOO_LARGE']
+          : forbidden
+            ? [403, 'Forbidden', 'IMPORT_FORBIDDEN']
+            : [422, 'Unprocessable Entity', 'IMPORT_INVALID'];
+        res.status(status);
+        return { statusCode: status, error, rule, ...result };
+      }
+      res.status(result.status === 'imported' ? 201 : 200);
+      return result;
+    } catch (error) {
+      if (error instanceof ImportConflictError) throw new ConflictException({ message: error.message, rule: 'CONCURRENT_WRITE' });
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { pathSources, type ImportResult, type ImportStage } from '@renja/application';
+import { TokenStore, type TokenHolder } from '@renja/infrastructure/auth/token-store';
+import { loadConfig } from '@renja/infrastructure/config/config';
+import { DEFAULT_IMPORT_MAX_ROWS, ImportService, isRole, normaliseOfficeScope, type Principal } from '@renja/application';
+import { PlanProjection, Projector } from '@renja/projections';
+import { withLedger } from '../context';
+import { ProgressBar } from '../progress-bar';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  token?: string;
+  json?: boolean;
+}
+
+const STAGES: Record<ImportStage, { label: string; unit: string }> = {
+  reading: { label: 'Reading files:', unit: 'files' },
+  validating: { label: 'Validating rows:', unit: 'operations' },
+  writing: { label: 'Writing events:', unit: 'events' },
+};
+
+/** One progress bar per stage on stderr; a stage's bar is finished when the next one starts. */
+function stageProgress(): { update: (stage: ImportStage, done: number, total: number) => void; finish: () => void } {
+  let current: { stage: ImportStage; bar: ProgressBar; done: number; total: number } | null = null;
+  const finish = () => current && current.bar.finish(current.done, current.total);
+  return {
+    update(stage, done, total) {
+      if (current?.stage !== stage) {
+        finish();
+        current = { stage, bar: new ProgressBar(STAGES[stage].label, process.stderr, 30, STAGES[stage].unit), done, total };
+      }
+      current.done = done;
+      current.total = total;
+      current.bar.update(done, total);
+    },
+    finish: () => {
+      finish();
+      current = null;
+    },
+  };
+}
+
+function printResult(result: ImportResult): void {
+  const out: string[] = [result.message];
+  for (const file of result.files) out.push(`  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}  ${file.rows} rows${file.alreadyImported ? '  (already imported)' : ''}`);
+  const tables = Object.entries(result.tables).filter(([, t]) => t.rows > 0);
+  if (tables.length > 0 && result.status !== 'invalid') {
+    out.push('', 'table               rows   events  unchanged');
+    for (const [name, t] of tables) out.push(`${name.padEnd(18)} ${String(t.rows).padStart(5)}  ${String(t.events).padStart(7)}  ${String(t.unchanged).padStart(9)}`);
+  }
+  if (result.problems.length > 0) {
+    out.push('', 'Problems (file:row  column  "value"  RULE  message):');
+    for (const p of result.problems) {
+      const where = `${p.file ?? '(import)'}${p.table && !p.file?.toLowerCase().endsWith('.csv') ? ` [${p.table}]` : ''}${p.row !== null ? `:${p.row}` : ''}`;
+      out.push(`  ${where}  ${p.column ?? '-'}  ${p.value !== null ? JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value) : '-'}  ${p.rule}  ${p.message}`);
+    }
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description('import CSV/XLSX files in the import format (docs/import-format.md): every row through the same rules as the API, all or nothing')
+    .argument('<path...>', 'files (.csv, .xlsx) or directories (every .csv and .xlsx in them)')
+    .option('--dry-run', 'validate everything and report what would be written; write nothing')
+    .option('--token <token>', 'API token of the importing user (default: $RENJA_TOKEN); its holder is recorded as the actor')
+    .option('--json', 'print the result as JSON')
+    .action(async (paths: string[], o: ImportOptions) => {
+      const token = o.token ?? process.env.RENJA_TOKEN;
+      if (!token) throw new Error('an import is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)');
+      const missing = paths.find((p) => !existsSync(p));
+      if (missing) throw new Error(`${missing}: no such file or directory`);
+      const sources = pathSources(paths);
+      await withLedger(async ({ db, store, dataSource }) => {
+        const holder = await new TokenStore(db.pool).verify(token);
+        if (!holder) throw new Error('invalid or revoked token');
+        const projector = new Projector(dataSource, store, new PlanProjection());
+        const service = new ImportService(store, () => projector.catchUp(), { maxBytes: loadConfig().importMaxBytes, maxRows: DEFAULT_IMPORT_MAX_ROWS });
+        const progress = stageProgress();
+        const result = await service.run({ sources, principal: principalOf(holder), dryRun: o.dryRun === true, onProgress: progress.update });
+        progress.finish();
+        if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else printResult(result);
+        if (result.status === 'invalid') process.exitCode = 2;
+      });
+    });
+}
+
+/** The token's holder as a principal: its roles and offices decide which rows it may import (as over HTTP). */
+function principalOf(holder: TokenHolder): Principal {
+  return { name: holder.name, roles: holder.roles.filter(isRole), offices: normaliseOfficeScope(holder.offices), via: 'token', tokenId: holder.id };
+}

@@ -1,0 +1,17 @@
+/**
+ * One event per imported file, on the stream import-<sha256>: the evidence that a file was imported (by
+ * whom, when, how many rows and events), and the guard that makes importing the same bytes again a no-op —
+ * also when two people import it at once (the stream must not exist yet when the import is appended).
+ */
+export const IMPORT_RECORDED_EVENT_TYPE = 'import.recorded';
+export const importStreamId = (sha256: string) => `import-${sha256}`;
+
+export interface ImportRecordedData {
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  tables: string[];
+  rows: number;
+  /** Events this file's rows wrote in the same append. */
+  events: number;
+}

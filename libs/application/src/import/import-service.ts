@@ -1,0 +1,318 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import {
+  evolveLine,
+  fold,
+  initialLineState,
+  lineStreamId,
+  officeDecider,
+  officeStreamId,
+  parsePlanCode,
+  statedFigureDecider,
+  statedFigureStreamId,
+  LINE_EVENT_TYPES,
+  type LineEvent,
+  type OfficeRegistered,
+  type OfficeState,
+  type PlanLineState,
+  type StatedFigureData,
+  type StatedFigureRecorded,
+  type StatedFiguresState,
+} from '@renja/domain';
+import { WrongExpectedVersionError, type EventStore, type NewEvent, type StreamAppend } from '@renja/event-store';
+import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
+import type { CommandMetadata } from '../shared/command-metadata';
+import { decide, type Action } from '../shared/authorization';
+import type { Principal } from '../shared/principal';
+import { IMPORT_RECORDED_EVENT_TYPE, importStreamId, type ImportRecordedData } from './import-record';
+import { operationsOf, type ImportOperation, type RowRef } from './import-rows';
+import { DEFAULT_IMPORT_MAX_BYTES, DEFAULT_IMPORT_MAX_ROWS, Problems, type ImportLimits, type ImportProblem, type ImportSource, type ReadFile } from './import-types';
+import { OperationDecider } from './operation-decider';
+import { readImportFiles } from './read-files';
+import { TABLE_ORDER, type TableName } from './tables';
+
+export type ImportStage = 'reading' | 'validating' | 'writing';
+
+export interface ImportRequest {
+  sources: ImportSource[];
+  /** The importing principal: the actor of every event, and whose roles and offices every row is checked against. */
+  principal: Principal;
+  dryRun?: boolean;
+  correlationId?: string;
+  onProgress?: (stage: ImportStage, done: number, total: number) => void;
+}
+
+export interface ImportFileSummary {
+  name: string;
+  sha256: string;
+  bytes: number;
+  rows: number;
+  tables: string[];
+  /** Set when these exact bytes were imported before: the file is skipped. */
+  alreadyImported: { recordedAt: string; actor: string; fileName: string } | null;
+}
+
+export interface ImportResult {
+  /** imported: events written; unchanged: every row already in the ledger; already_imported: every file was imported before. */
+  status: 'imported' | 'dry_run' | 'unchanged' | 'already_imported' | 'invalid';
+  message: string;
+  correlationId: string;
+  dryRun: boolean;
+  files: ImportFileSummary[];
+  tables: Record<TableName, { rows: number; events: number; unchanged: number }>;
+  /** Events written (or, in a dry run, that would be written). */
+  events: number;
+  unchanged: number;
+  /** Global position of the last event written. */
+  position: number | null;
+  problems: ImportProblem[];
+}
+
+/** Lost races with other writers before the import gives up with a conflict. */
+const ATTEMPTS = 3;
+
+export class ImportConflictError extends Error {
+  constructor() {
+    super(`the ledger kept changing while the import was being written (${ATTEMPTS} attempts); nothing was written — import again`);
+    this.name = 'ImportConflictError';
+  }
+}
+
+type DomainEvent = LineEvent | OfficeRegistered | StatedFigureRecorded;
+
+export interface StreamWork {
+  version: number;
+  line: PlanLineState;
+  office: OfficeState;
+  stated: StatedFiguresState;
+  pending: Array<{ event: DomainEvent; at: RowRef }>;
+}
+
+export type TableCounts = ImportResult['tables'];
+
+const emptyTables = (): TableCounts =>
+  Object.fromEntries(TABLE_ORDER.map((t) => [t, { rows: 0, events: 0, unchanged: 0 }])) as ImportResult['tables'];
+
+/**
+ * Imports files through the same deciders as the API: every row becomes a command decided in sequence
+ * against in-memory states loaded from the event store, every problem is collected, and only an import
+ * without problems is appended — all events of all streams in one atomic append, or nothing.
+ */
+export class ImportService {
+  private readonly logger = new Logger('ImportService');
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly waitForProjection: (position: number) => Promise<void>,
+    private readonly limits: ImportLimits = { maxBytes: DEFAULT_IMPORT_MAX_BYTES, maxRows: DEFAULT_IMPORT_MAX_ROWS },
+  ) {}
+
+  get maxBytes(): number {
+    return this.limits.maxBytes;
+  }
+
+  /** The metadata of the commands an import runs: the one place it is built. */
+  private commandMetadata(principal: Principal, correlationId: string): CommandMetadata {
+    return { principal, correlationId, causationId: null };
+  }
+
+  /** A domain event as stored: the usual metadata plus where in which file it comes from. */
+  private toStored(event: DomainEvent, meta: CommandMetadata, at: RowRef): NewEvent {
+    const stored = toNewEvent(event, { actor: meta.principal.name, correlationId: meta.correlationId, causationId: meta.causationId });
+    const metadata = { ...stored.metadata, import: { fileSha256: at.sha256, fileName: at.file, table: at.table, row: at.row } };
+    return { ...stored, metadata };
+  }
+
+  async run(request: ImportRequest): Promise<ImportResult> {
+    const correlationId = request.correlationId ?? randomUUID();
+    const meta = this.commandMetadata(request.principal, correlationId);
+    const dryRun = request.dryRun === true;
+    const problems = new Problems();
+    const progress = request.onProgress ?? (() => undefined);
+    progress('reading', 0, request.sources.length);
+    if (request.sources.length === 0) problems.add({ rule: 'NO_FILES', message: 'the import has no files: give .csv or .xlsx files (or a directory holding them)' });
+    const files = await readImportFiles(request.sources, this.limits, problems, (done, total) => progress('reading', done, total));
+    files.forEach((file, i) => {
+      const first = files.findIndex((f) => f.sha256 === file.sha256 || f.name === file.name);
+      if (first < i) problems.add({ file: file.name, rule: 'DUPLICATE_FILE', message: `the import holds this file twice (same ${files[first].name === file.name ? 'name' : 'content'} as ${files[first].name})` });
+    });
+    const summaries = await Promise.all(files.map((f) => this.summarise(f)));
+    const skipped = new Set(summaries.filter((s) => s.alreadyImported).map((s) => s.name));
+    const result = (status: ImportResult['status'], message: string, extra: Partial<ImportResult> = {}): ImportResult => ({
+      status, message, correlationId, dryRun, files: summaries, tables: emptyTables(), events: 0, unchanged: 0, position: null, problems: [], ...extra,
+    });
+    const live = files.filter((f) => !skipped.has(f.name));
+    // Problems reading rows are listed with those deciding the rest; a file that could not be read at all stops here.
+    const readProblems = problems.list.filter((p) => p.file === null || !skipped.has(p.file));
+    if (readProblems.some((p) => p.row === null || p.row === 1 || p.rule === 'CSV_MALFORMED' || p.rule === 'TOO_MANY_ROWS')) {
+      return result('invalid', this.invalidMessage(readProblems), { problems: readProblems });
+    }
+    if (files.length > 0 && live.length === 0) {
+      const when = summaries.map((s) => `${s.name} was already imported on ${s.alreadyImported!.recordedAt} by ${s.alreadyImported!.actor}${s.alreadyImported!.fileName !== s.name ? ` (as ${s.alreadyImported!.fileName})` : ''}`);
+      return result('already_imported', `${when.join('; ')}: nothing written`);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const decideProblems = new Problems();
+      const decided = await this.decideAll(live, decideProblems, progress, meta);
+      const tables = decided.tables;
+      const all = [...readProblems, ...decideProblems.list];
+      if (all.length > 0) return result('invalid', this.invalidMessage(all), { problems: all, tables });
+      const events = decided.appends.reduce((n, a) => n + a.events.length, 0);
+      const unchanged = Object.values(tables).reduce((n, t) => n + t.unchanged, 0);
+      if (events === 0) return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, { tables, unchanged });
+      if (dryRun) return result('dry_run', `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written`, { tables, events, unchanged });
+      progress('writing', 0, events);
+      const records = this.importRecords(live, decided, meta);
+      try {
+        const append = await this.store.appendMany([...decided.appends, ...records]);
+        progress('writing', events, events);
+        await this.readYourWrite(append.lastPosition);
+        return result('imported', `imported ${live.map((f) => f.name).join(', ')}: ${events} events written, ${unchanged} rows unchanged`, {
+          tables, events, unchanged, position: append.lastPosition,
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (attempt >= ATTEMPTS) throw new ImportConflictError();
+        // Someone wrote meanwhile (perhaps this very file): decide everything again on fresh state.
+        const again = await Promise.all(live.map((f) => this.summarise(f)));
+        if (again.every((s) => s.alreadyImported)) {
+          const refreshed = summaries.map((s) => again.find((a) => a.name === s.name) ?? s);
+          return result('already_imported', `${live.map((f) => f.name).join(', ')} was imported meanwhile by ${again[0].alreadyImported!.actor}: nothing written`, { files: refreshed });
+        }
+      }
+    }
+  }
+
+  private invalidMessage(list: ImportProblem[]): string {
+    return `the import is invalid: ${list.length} problem(s); nothing was written`;
+  }
+
+  private async readYourWrite(position: number): Promise<void> {
+    try {
+      await this.waitForProjection(position);
+    } catch (error) {
+      this.logger.warn(`read model behind position ${position}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async summarise(file: ReadFile): Promise<ImportFileSummary> {
+    const [record] = await this.store.readStream(importStreamId(file.sha256), { limit: 1 });
+    return {
+      name: file.name,
+      sha256: file.sha256,
+      bytes: file.bytes,
+      rows: file.rows.length,
+      tables: file.tables,
+      alreadyImported: record ? { recordedAt: record.recordedAt, actor: record.metadata.actor, fileName: String(record.data.fileName) } : null,
+    };
+  }
+
+  private importRecords(files: ReadFile[], decided: Decided, meta: CommandMetadata): StreamAppend[] {
+    return files.map((file) => {
+      const data: ImportRecordedData = {
+        fileName: file.name,
+        sha256: file.sha256,
+        bytes: file.bytes,
+        tables: file.tables,
+        rows: file.rows.length,
+        events: decided.eventsByFile.get(file.name) ?? 0,
+      };
+      const event: NewEvent = { id: randomUUID(), type: IMPORT_RECORDED_EVENT_TYPE, schemaVersion: 1, data: data as unknown as Record<string, unknown>, metadata: { actor: meta.principal.name, correlationId: meta.correlationId, causationId: null } };
+      return { streamId: importStreamId(file.sha256), expectedVersion: 0, events: [event] };
+    });
+  }
+
+  private async decideAll(files: ReadFile[], problems: Problems, progress: NonNullable<ImportRequest['onProgress']>, meta: CommandMetadata): Promise<Decided> {
+    const ops = operationsOf(files, problems);
+    const tables = emptyTables();
+    for (const file of files) for (const row of file.rows) tables[row.table].rows++;
+    const streams = await this.load(ops);
+    const decider = new OperationDecider(streams, problems, tables);
+    ops.forEach((op, i) => {
+      decider.apply(op);
+      if (i % 200 === 0) progress('validating', i, ops.length);
+    });
+    progress('validating', ops.length, ops.length);
+    const eventsByFile = new Map<string, number>();
+    const appends: StreamAppend[] = [];
+    for (const [streamId, work] of streams) {
+      if (work.pending.length === 0) continue;
+      for (const { event, at } of work.pending) {
+        // The same policy as every API command: the importing principal must hold the role for each change, in its office.
+        const decision = decide(meta.principal, importAction(event, work));
+        if (!decision.allowed) problems.add({ file: at.file, table: at.table, row: at.row, rule: 'FORBIDDEN', message: decision.reason });
+      }
+      for (const { at } of work.pending) eventsByFile.set(at.file, (eventsByFile.get(at.file) ?? 0) + 1);
+      appends.push({ streamId, expectedVersion: work.version, events: work.pending.map(({ event, at }) => this.toStored(event, meta, at)) });
+    }
+    return { tables, appends, eventsByFile };
+  }
+
+  /** Loads every stream the operations touch (offices, lines and their parents, stated figures), a few at a time. */
+  private async load(ops: ImportOperation[]): Promise<Map<string, StreamWork>> {
+    const ids = new Set<string>();
+    for (const op of ops) {
+      if (op.kind === 'office') {
+        ids.add(officeStreamId(op.code));
+        continue;
+      }
+      ids.add(officeStreamId(op.office));
+      const codes = op.kind === 'shift' ? [op.fromCode, op.toCode] : op.kind === 'stated' ? [] : [op.code];
+      for (const code of codes) {
+        ids.add(lineStreamId(op.year, op.office, code));
+        const parent = parsePlanCode(code).parentCode;
+        if (parent) ids.add(lineStreamId(op.year, op.office, parent));
+      }
+      if (op.kind === 'stated') ids.add(statedFigureStreamId(op.office, op.year));
+    }
+    const streams = new Map<string, StreamWork>();
+    const queue = [...ids];
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) streams.set(id, await this.loadStream(id));
+    };
+    await Promise.all(Array.from({ length: 6 }, worker));
+    return streams;
+  }
+
+  private async loadStream(streamId: string): Promise<StreamWork> {
+    const events = await this.store.readStream(streamId);
+    const work: StreamWork = { version: events.at(-1)?.version ?? 0, line: initialLineState(), office: officeDecider.initialState(), stated: statedFigureDecider.initialState(), pending: [] };
+    if (streamId.startsWith('line-')) work.line = fold(evolveLine, initialLineState(), events.map(toLineEvent));
+    else if (streamId.startsWith('office-')) work.office = fold(officeDecider.evolve, work.office, events.map((e) => ({ id: e.id, type: 'office.registered' as const, data: e.data as { code: string; name: string } })));
+    else work.stated = { figures: events.map((e) => e.data as unknown as StatedFigureData) };
+    return work;
+  }
+}
+
+interface Decided {
+  tables: ImportResult['tables'];
+  appends: StreamAppend[];
+  eventsByFile: Map<string, number>;
+}
+
+/** The authorization action of an event an import row produces (see shared/authorization.ts). */
+function importAction(event: DomainEvent, work: StreamWork): Action {
+  switch (event.type) {
+    case 'office.registered':
+      return { kind: 'register-office', office: event.data.code };
+    case 'stated-figure.recorded':
+      return { kind: 'record-stated-figure', office: event.data.officeCode };
+    default: {
+      const office = work.line.line?.officeCode ?? (event.type === LINE_EVENT_TYPES.registered ? event.data.officeCode : '*');
+      switch (event.type) {
+        case LINE_EVENT_TYPES.registered:
+          return { kind: 'register-line', office };
+        case LINE_EVENT_TYPES.indicatorDefined:
+          return { kind: 'define-indicator', office };
+        case LINE_EVENT_TYPES.targetRevised:
+          return { kind: 'revise-target', office };
+        case LINE_EVENT_TYPES.paguChanged:
+          return { kind: 'change-pagu', office, phase: event.data.phase };
+        case LINE_EVENT_TYPES.realisationRecorded:
+          return { kind: 'record-realisation', office };
+        default:
+          return { kind: 'shift-budget', office };
+      }
+    }
+  }
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import {
+  decideLine,
+  decideShift,
+  DomainError,
+  evolveLine,
+  lineStreamId,
+  Money,
+  officeDecider,
+  officeStreamId,
+  parsePeriod,
+  parsePlanCode,
+  statedFigureDecider,
+  statedFigureStreamId,
+  type LineCommand,
+  type LineEntry,
+  type LineEvent,
+  type PlanLineState,
+} from '@renja/domain';
+import type { ImportOperation, RowRef } from './import-rows';
+import type { StreamWork, TableCounts } from './import-service';
+import type { Problems } from './import-types';
+
+/** The import column a domain error's field is about, per kind of operation. */
+const COMMON_COLUMNS: Record<string, string> = {
+  year: 'Tahun',
+  office: 'Perangkat Daerah',
+  code: 'Kode',
+  unit: 'Satuan',
+  direction: 'Arah',
+  indicator: 'Indikator',
+  reason: 'Alasan',
+  effectiveDate: 'Tanggal Berlaku',
+  legalBasis: 'Jenis Dasar Hukum',
+  'legalBasis.kind': 'Jenis Dasar Hukum',
+  'legalBasis.number': 'Nomor Dasar Hukum',
+  'legalBasis.date': 'Tanggal Dasar Hukum',
+  phase: 'Tahapan',
+  fundingSource: 'Sumber Dana',
+  delta: 'Perubahan',
+  period: 'Periode',
+  fromCode: 'Dari Kode',
+  toCode: 'Ke Kode',
+  label: 'Uraian',
+  measure: 'Besaran',
+  source: 'Sumber',
+  note: 'Keterangan',
+};
+const KIND_COLUMNS: Record<ImportOperation['kind'], Record<string, string>> = {
+  office: { code: 'Kode Perangkat Daerah', name: 'Nama Perangkat Daerah' },
+  line: { name: 'Program/Kegiatan/Sub Kegiatan' },
+  indicator: { name: 'Indikator' },
+  target: { value: 'Target' },
+  pagu: { amount: 'Pagu' },
+  shift: { amount: 'Jumlah' },
+  realisation: { amount: 'Realisasi', value: 'Realisasi Kinerja' },
+  stated: { value: 'Nilai' },
+};
+
+export function columnFor(kind: ImportOperation['kind'], field: string | undefined): string | null {
+  if (!field) return null;
+  const key = field.replace(/^outputs\[\d+\]\./, '');
+  if (key !== field) return key === 'indicator' ? 'Indikator' : 'Realisasi Kinerja';
+  return KIND_COLUMNS[kind][key] ?? COMMON_COLUMNS[key] ?? null;
+}
+
+const sameAmount = (a: string | null, b: string | null) => (a === null || b === null ? a === b : new Money(a).equals(b));
+const active = (entry: LineEntry) => !entry.supersededBy;
+
+/**
+ * Decides the operations of an import in order against in-memory stream states, with the API's deciders,
+ * so a row sees what the rows before it did. What is already in the ledger is not recorded twice: the same
+ * line, indicator, target, pagu, shift, realisation or stated figure counts as unchanged.
+ */
+export class OperationDecider {
+  constructor(
+    private readonly streams: Map<string, StreamWork>,
+    private readonly problems: Problems,
+    private readonly tables: TableCounts,
+  ) {}
+
+  private stream(id: string): StreamWork {
+    const work = this.streams.get(id);
+    if (!work) throw new Error(`import: stream ${id} was not loaded`);
+    return work;
+  }
+
+  private problem(op: ImportOperation, column: string | null, rule: string, message: string): void {
+    const at = op.at;
+    const rows = op.kind === 'realisation' && op.rows.length > 1 ? ` (rows ${op.rows.join(', ')})` : '';
+    this.problems.add({ file: at.file, table: at.table, row: at.row, column, value: column ? (at.cells.get(column)?.text ?? null) : null, rule, message: `${message}${rows}` });
+  }
+
+  private unchanged(op: ImportOperation): void {
+    this.tables[op.at.table].unchanged++;
+  }
+
+  private pushLine(work: StreamWork, events: LineEvent[], at: RowRef): void {
+    for (const event of events) {
+      work.line = evolveLine(work.line, event);
+      work.pending.push({ event, at });
+    }
+    this.tables[at.table].events += events.length;
+  }
+
+  apply(op: ImportOperation): void {
+    try {
+      this.decide(op);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.problem(op, columnFor(op.kind, error.field), error.rule, error.message);
+    }
+  }
+
+  private decide(op: ImportOperation): void {
+    switch (op.kind) {
+      case 'office':
+        return this.office(op);
+      case 'line':
+        return this.line(op);
+      case 'shift':
+        return this.shift(op);
+      case 'stated':
+        return this.stated(op);
+      default:
+        return this.lineChange(op);
+    }
+  }
+
+  private office(op: Extract<ImportOperation, { kind: 'office' }>): void {
+    const work = this.stream(officeStreamId(op.code));
+    if (work.office.code) {
+      if (work.office.name === op.name) return this.unchanged(op);
+      return this.problem(op, 'Nama Perangkat Daerah', 'OFFICE_NAME_DIFFERS', `office ${op.code} is registered as "${work.office.name}", not "${op.name}"`);
+    }
+    const events = officeDecider.decide({ type: 'RegisterOffice', eventId: randomUUID(), code: op.code, name: op.name }, work.office);
+    for (const event of events) {
+      work.office = officeDecider.evolve(work.office, event);
+      work.pending.push({ event, at: op.at });
+    }
+    this.tables[op.at.table].events += events.length;
+  }
+
+  private line(op: Extract<ImportOperation, { kind: 'line' }>): void {
+    const work = this.stream(lineStreamId(op.year, op.office, op.code));
+    const existing = work.line.line;
+    if (existing) {
+      if (op.name === null || op.name === existing.name) return this.unchanged(op);
+      return this.problem(op, 'Program/Kegiatan/Sub Kegiatan', 'LINE_NAME_DIFFERS', `line ${op.code} is registered as "${existing.name}"; a later row must repeat that name or leave it empty`);
+    }
+    const parent = parsePlanCode(op.code).parentCode;
+    const command: LineCommand = {
+      type: 'RegisterLine',
+      eventId: randomUUID(),
+      year: op.year,
+      officeCode: op.office,
+      code: op.code,
+      name: op.name ?? undefined,
+      officeRegistered: Boolean(this.stream(officeStreamId(op.office)).office.code),
+      parentRegistered: parent ? Boolean(this.stream(lineStreamId(op.year, op.office, parent)).line.line) : true,
+    };
+    this.pushLine(work, decideLine(command, work.line), op.at);
+  }
+
+  private lineChange(op: Extract<ImportOperation, { kind: 'indicator' | 'target' | 'pagu' | 'realisation' }>): void {
+    const work = this.stream(lineStreamId(op.year, op.office, op.code));
+    const state = work.line;
+    let command: LineCommand;
+    const eventId = randomUUID();
+    switch (op.kind) {
+      case 'indicator': {
+        const existing = state.indicators.find((i) => i.name === op.name);
+        if (existing) {
+          if (existing.unit === op.unit && (op.direction === null || op.direction === existing.direction)) return this.unchanged(op);
+          return this.problem(op, 'Satuan', 'INDICATOR_DIFFERS', `indicator "${op.name}" of line ${op.code} is defined with unit "${existing.unit}" and direction ${existing.direction}`);
+        }
+        command = { type: 'DefineIndicator', eventId, name: op.name, unit: op.unit, direction: op.direction ?? 'higher_is_better' };
+        break;
+      }
+      case 'target': {
+        const indicator = state.indicators.find((i) => i.name === op.indicator);
+        const same = state.entries.some(
+          (e) => active(e) && e.kind === 'target' && e.data.indicatorId === indicator?.indicatorId && sameAmount(e.data.value, op.value) && e.effectiveDate === op.effectiveDate,
+        );
+        if (same) return this.unchanged(op);
+        command = { type: 'ReviseTarget', eventId, indicator: op.indicator, value: op.value, reason: op.reason, effectiveDate: op.effectiveDate, legalBasis: op.legalBasis ?? undefined } as LineCommand;
+        break;
+      }
+      case 'pagu': {
+        const operation = op.amount !== undefined ? 'set' : 'add';
+        const figure = op.amount ?? op.delta!;
+        const source = op.fundingSource.toUpperCase();
+        const same = state.entries.some(
+          (e) => active(e) && e.kind === 'pagu' && e.data.phase === op.phase && e.data.fundingSource === source && e.data.operation === operation && sameAmount(e.data.amount, figure) && e.effectiveDate === op.effectiveDate,
+        );
+        if (same) return this.unchanged(op);
+        command = {
+          type: 'ChangePagu',
+          eventId,
+          phase: op.phase,
+          fundingSource: op.fundingSource,
+          ...(op.amount !== undefined ? { amount: op.amount } : { delta: op.delta }),
+          reason: op.reason ?? undefined,
+          legalBasis: op.legalBasis ?? undefined,
+          effectiveDate: op.effectiveDate,
+        };
+        break;
+      }
+      case 'realisation': {
+        if (this.realisationRecorded(op, state)) return;
+        command = {
+          type: 'RecordRealisation',
+          eventId,
+          period: op.period,
+          amount: op.amount ?? undefined,
+          outputs: op.outputs,
+          effectiveDate: op.effectiveDate ?? undefined,
+          reason: op.reason ?? undefined,
+        } as LineCommand;
+        break;
+      }
+    }
+    this.pushLine(work, decideLine(command, state), op.at);
+  }
+
+  /** True (and counted or reported) when the period already has a realisation in the ledger. */
+  private realisationRecorded(op: Extract<ImportOperation, { kind: 'realisation' }>, state: PlanLineState): boolean {
+    const recorded = state.entries.filter((e): e is Extract<LineEntry, { kind: 'realisation' }> => active(e) && e.kind === 'realisation' && e.data.period === op.period);
+    if (recorded.length === 0) return false;
+    const endDate = parsePeriod(op.period).endDate;
+    const outputs = (list: Array<{ id: string; value: string }>) => JSON.stringify(list.map((o) => [o.id, new Money(o.value).toString()]).sort());
+    const wanted = outputs(op.outputs.map((o) => ({ id: state.indicators.find((i) => i.name === o.indicator)?.indicatorId ?? o.indicator, value: o.value })));
+    const same = recorded.some(
+      (e) => sameAmount(e.data.amount, op.amount) && e.effectiveDate === (op.effectiveDate ?? endDate) && outputs(e.data.outputs.map((o) => ({ id: o.indicatorId, value: o.value }))) === wanted,
+    );
+    if (same) this.unchanged(op);
+    else {
+      this.problem(op, op.amount !== null ? 'Realisasi' : 'Realisasi Kinerja', 'REALISATION_ALREADY_RECORDED',
+        `line ${op.code} already has a different realisation for ${op.period} in the ledger; an import does not add a second one — correct the recorded one (POST /api/v1/events/{eventId}/corrections)`);
+    }
+    return true;
+  }
+
+  private shift(op: Extract<ImportOperation, { kind: 'shift' }>): void {
+    const from = this.stream(lineStreamId(op.year, op.office, op.fromCode));
+    const to = this.stream(lineStreamId(op.year, op.office, op.toCode));
+    for (const [work, column, code] of [[from, 'Dari Kode', op.fromCode], [to, 'Ke Kode', op.toCode]] as const) {
+      if (!work.line.line) return this.problem(op, column, 'LINE_NOT_REGISTERED', `${column}: line ${code} is not registered for ${op.year} in office ${op.office}`);
+    }
+    const source = op.fundingSource.toUpperCase();
+    const same = from.line.entries.some(
+      (e) => active(e) && e.kind === 'shift' && e.data.direction === 'out' && e.data.counterpartCode === op.toCode && e.data.fundingSource === source && sameAmount(e.data.amount, op.amount) && e.effectiveDate === op.effectiveDate,
+    );
+    if (same) return this.unchanged(op);
+    const legs = decideShift(
+      { type: 'ShiftBudget', shiftId: randomUUID(), outEventId: randomUUID(), inEventId: randomUUID(), amount: op.amount, fundingSource: op.fundingSource, reason: op.reason ?? undefined, legalBasis: op.legalBasis ?? undefined, effectiveDate: op.effectiveDate },
+      from.line,
+      to.line,
+    );
+    this.pushLine(from, legs.out, op.at);
+    this.pushLine(to, legs.in, op.at);
+  }
+
+  private stated(op: Extract<ImportOperation, { kind: 'stated' }>): void {
+    const work = this.stream(statedFigureStreamId(op.office, op.year));
+    const events = statedFigureDecider.decide(
+      {
+        type: 'RecordStatedFigure',
+        eventId: randomUUID(),
+        year: op.year,
+        officeCode: op.office,
+        code: op.code,
+        label: op.label,
+        measure: op.measure,
+        phase: op.phase,
+        period: op.period,
+        indicator: op.indicator,
+        value: op.value,
+        source: op.source,
+        note: op.note,
+        officeRegistered: Boolean(this.stream(officeStreamId(op.office)).office.code),
+      },
+      work.stated,
+    );
+    if (events.length === 0) return this.unchanged(op);
+    for (const event of events) {
+      work.stated = statedFigureDecider.evolve(work.stated, event);
+      work.pending.push({ event, at: op.at });
+    }
+    this.tables[op.at.table].events += events.length;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './consistency.report';
+export * from './consistency.tables';
+export * from './ledger-figures';

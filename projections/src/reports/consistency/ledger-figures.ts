@@ -1,0 +1,71 @@
+import type Decimal from 'decimal.js';
+import { entriesAsOf, Money, paguBreakdown, parsePeriod, percentage, PHASE_CHAIN, totalOf, type Phase, type PlanLineState, type StatedFigureData } from '@renja/domain';
+import { zero } from '../shared/amounts';
+import { subtreeOf, type ReportLine } from '../shared/report-lines';
+
+/** The ledger's own figure for what a statement is about, with how it was computed; null when it cannot say. */
+export interface LedgerFigure {
+  value: string | null;
+  explanation: string;
+}
+
+/** A line's pagu in a phase: a chain phase it lacks carries the latest earlier phase it has (the chain rule). */
+function phaseAmount(state: PlanLineState, phase: Phase): Decimal {
+  const phases = paguBreakdown(state).phases;
+  if (phase === 'PRAKIRAAN_MAJU') return totalOf(phases.get(phase));
+  const chain = PHASE_CHAIN.slice(0, PHASE_CHAIN.indexOf(phase) + 1).filter((p) => phases.has(p));
+  return chain.length ? totalOf(phases.get(chain[chain.length - 1])) : zero();
+}
+
+/** Realisation recorded for periods that ended by the end of `period` (the whole year when null). */
+function realisedUpTo(state: PlanLineState, period: string | null): Decimal {
+  const end = period ? parsePeriod(period).endDate : null;
+  let total = zero();
+  for (const entry of entriesAsOf(state)) {
+    if (entry.kind !== 'realisation' || entry.data.amount === null) continue;
+    if (end && parsePeriod(entry.data.period).endDate > end) continue;
+    total = total.plus(entry.data.amount);
+  }
+  return total;
+}
+
+const sumOver = (lines: ReportLine[], figure: (state: PlanLineState) => Decimal) => lines.reduce((s, l) => s.plus(figure(l.state)), zero());
+
+function targetOf(lines: ReportLine[], indicator: string): LedgerFigure {
+  const found = lines.flatMap((l) => l.state.indicators.filter((i) => i.name === indicator).map((i) => ({ line: l, id: i.indicatorId })));
+  if (found.length === 0) return { value: null, explanation: `no indicator "${indicator}" is defined on this line or under it` };
+  const targets = found.map(({ line, id }) => {
+    const entries = entriesAsOf(line.state).filter((e) => e.kind === 'target' && e.data.indicatorId === id);
+    const last = entries[entries.length - 1];
+    return last && last.kind === 'target' ? new Money(last.data.value) : null;
+  });
+  if (targets.some((t) => t === null)) return { value: null, explanation: `indicator "${indicator}" has no target recorded` };
+  const distinct = new Set(targets.map((t) => t!.toString()));
+  if (distinct.size > 1) return { value: null, explanation: `indicator "${indicator}" has different targets on ${found.length} lines` };
+  return { value: targets[0]!.toString(), explanation: `target in force of indicator "${indicator}" (${found.map((f) => `${f.line.code} ${f.id}`).join(', ')})` };
+}
+
+/** What the ledger says about the thing a stated figure is about, computed from its parts. */
+export function ledgerFigure(figure: StatedFigureData, lines: ReportLine[]): LedgerFigure {
+  const scope = figure.code === null ? lines : subtreeOf(lines, figure.code);
+  const where = figure.code === null ? 'every line of the office' : `line ${figure.code} and the lines under it (${scope.length})`;
+  if (figure.code !== null && !lines.some((l) => l.code === figure.code)) return { value: null, explanation: `line ${figure.code} is not registered in the ledger` };
+  const upTo = figure.period ? `up to ${figure.period}` : 'for the whole year';
+  switch (figure.measure) {
+    case 'PAGU':
+      return { value: sumOver(scope, (s) => phaseAmount(s, figure.phase!)).toFixed(2), explanation: `sum of the ${figure.phase} pagu of ${where}` };
+    case 'REALISASI':
+      return { value: sumOver(scope, (s) => realisedUpTo(s, figure.period)).toFixed(2), explanation: `sum of the realisation ${upTo} of ${where}` };
+    case 'SERAPAN': {
+      const realised = sumOver(scope, (s) => realisedUpTo(s, figure.period));
+      const pagu = figure.phase ? sumOver(scope, (s) => phaseAmount(s, figure.phase!)) : sumOver(scope, (s) => paguBreakdown(s).currentPagu);
+      const against = figure.phase ? `the ${figure.phase} pagu` : 'the current pagu';
+      const value = percentage(realised, pagu);
+      return value === null
+        ? { value: null, explanation: `${against} of ${where} is zero` }
+        : { value, explanation: `realisation ${upTo} (${realised.toFixed(2)}) ÷ ${against} (${pagu.toFixed(2)}) × 100 over ${where}` };
+    }
+    case 'TARGET':
+      return targetOf(scope, figure.indicator ?? '');
+  }
+}
