@@ -32,3 +32,4 @@ export { LedgerTree, type StoredCheckpoint } from './postgres/ledger-tree';
 export { canonicalJson } from './integrity/canonical-json';
 export { eventHash, eventLeafBytes, GENESIS_HASH } from './integrity/event-hash';
 export { toRecordedEvent, type EventRow } from './postgres/sql';
+export { readLogByStream, type ReadLogByStreamOptions, type SqlRunner } from './bulk/read-log-by-stream';

@@ -3,6 +3,8 @@ import { evolveLine, initialLineState, isLineEventType, isLineStream, OFFICE_EVE
 import type { RecordedEvent } from '@renja/event-store';
 import { toLineEvent } from '@renja/infrastructure/event-mapping';
 import type { Projection } from '../shared/projection';
+import type { ProgressListener } from '../shared/projector';
+import { PlanRebuild } from './plan.rebuild';
 import { historyRows, paguRows, planLineRow } from './plan-line.rows';
 import { LineHistoryView, LinePaguView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -17,6 +19,10 @@ export class PlanProjection implements Projection {
 
   async reset(manager: EntityManager): Promise<void> {
     await manager.query('TRUNCATE rm_offices, rm_plan_lines, rm_line_pagu, rm_line_history');
+  }
+
+  rebuild(manager: EntityManager, upTo: number, onProgress?: ProgressListener): Promise<void> {
+    return new PlanRebuild(manager).run(upTo, onProgress);
   }
 
   private async applyOffices(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
