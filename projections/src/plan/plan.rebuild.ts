@@ -4,7 +4,7 @@ import { readLogByStream, type RecordedEvent } from '@renja/event-store';
 import { toLineEvent } from '@renja/infrastructure/event-mapping';
 import { decimalTransformer } from '../shared/decimal.transformer';
 import { BulkInsert } from '../shared/bulk-insert';
-import type { ProgressListener } from '../shared/projector';
+import type { RebuildOptions } from '../shared/projection';
 import { historyRows, paguRows, planLineRow } from './plan-line.rows';
 
 const money = (value: unknown): string | null => decimalTransformer.to(value) ?? null;
@@ -28,10 +28,10 @@ export class PlanRebuild {
     this.history = new BulkInsert(manager, 'rm_line_history', 4000);
   }
 
-  async run(upTo: number, onProgress?: ProgressListener): Promise<void> {
+  async run({ upTo, batchSize, onProgress }: RebuildOptions): Promise<void> {
     let stream: RecordedEvent[] = [];
     let done = 0;
-    for await (const batch of readLogByStream((sql, parameters) => this.manager.query(sql, parameters), { upTo })) {
+    for await (const batch of readLogByStream((sql, parameters) => this.manager.query(sql, parameters), { upTo, batchSize })) {
       for (const event of batch) {
         if (stream.length > 0 && stream[0].streamId !== event.streamId) {
           await this.fold(stream);

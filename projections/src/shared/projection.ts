@@ -2,6 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@renja/event-store';
 import type { ProgressListener } from './projector';
 
+export interface RebuildOptions {
+  upTo: number;
+  batchSize: number;
+  onProgress?: ProgressListener;
+}
+
 /**
  * A read model fed from the global log. `apply` must be idempotent (rows remember the last position
  * they applied) and runs inside the transaction that also moves the checkpoint.
@@ -13,7 +19,8 @@ export interface Projection {
   reset(manager: EntityManager): Promise<void>;
   /**
    * Optional bulk path for a rebuild: fills the emptied read model with every event up to `upTo`, in the
-   * caller's transaction, with the same rows `apply` would leave. Without it, a rebuild applies batches.
+   * caller's transaction, reading `batchSize` events at a time, with the same rows `apply` would leave.
+   * Without it, a rebuild applies batches.
    */
-  rebuild?(manager: EntityManager, upTo: number, onProgress?: ProgressListener): Promise<void>;
+  rebuild?(manager: EntityManager, options: RebuildOptions): Promise<void>;
 }

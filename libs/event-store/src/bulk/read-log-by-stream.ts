@@ -29,13 +29,18 @@ export async function* readLogByStream(query: SqlRunner, options: ReadLogByStrea
          FROM ledger_events WHERE position <= $1 ORDER BY stream_id, version`,
     [options.upTo],
   );
+  const fetch = () => query(`FETCH ${batchSize} FROM ${cursor}`) as Promise<EventRow[]>;
+  // The next batch is requested before this one is handed out: PostgreSQL reads it while the caller works.
+  let next = fetch();
   try {
     for (;;) {
-      const rows = (await query(`FETCH ${batchSize} FROM ${cursor}`)) as EventRow[];
+      const rows = await next;
       if (rows.length === 0) return;
+      next = rows.length < batchSize ? Promise.resolve([]) : fetch();
       yield rows.map(toRecordedEvent);
     }
   } finally {
+    await next.catch(() => undefined);
     await query(`CLOSE ${cursor}`);
   }
 }

@@ -7,7 +7,10 @@
  * BENCH_OFFICES (default 40: ~488,000 events) sets the size. BENCH_DATABASE names a database on the test
  * server to keep and reuse: generated on the first run, rebuilt again on the next ones (point
  * TEST_DATABASE_URL at a server you started yourself). BENCH_RUNS (default 2) rebuilds per run.
+ * BENCH_PG_PID, the postmaster's pid of that server, adds the CPU seconds its processes spent: with a
+ * shared, loaded machine, CPU time says more than wall time.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { eventStoreMigrations, PostgresEventStore } from '@renja/event-store';
@@ -37,8 +40,27 @@ async function database(): Promise<TestDatabase> {
   return { url: url.toString(), name: KEEP, drop: async () => undefined };
 }
 
+/** CPU seconds of the PostgreSQL server's processes (live backends, plus those already reaped), from /proc. */
+function serverCpuSeconds(): number {
+  const postmaster = process.env.BENCH_PG_PID;
+  if (!postmaster) return NaN;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (pid === postmaster) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    else if (fields[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100; // USER_HZ
+}
+
 /** Runs `work`, sampling this process's memory every 20 ms; peaks are above the level just before. */
-async function measured(work: () => Promise<void>): Promise<{ seconds: number; rss: number; heap: number }> {
+async function measured(work: () => Promise<void>): Promise<{ seconds: number; rss: number; heap: number; cpu: number; serverCpu: number }> {
   (global as { gc?: () => void }).gc?.();
   const before = process.memoryUsage();
   let [rss, heap] = [before.rss, before.heapUsed];
@@ -47,9 +69,18 @@ async function measured(work: () => Promise<void>): Promise<{ seconds: number; r
     [rss, heap] = [Math.max(rss, m.rss), Math.max(heap, m.heapUsed)];
   }, 20);
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const serverCpu = serverCpuSeconds();
   try {
     await work();
-    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, rss: rss - before.rss, heap: heap - before.heapUsed };
+    const used = process.cpuUsage(cpu);
+    return {
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      rss: rss - before.rss,
+      heap: heap - before.heapUsed,
+      cpu: (used.user + used.system) / 1e6,
+      serverCpu: serverCpuSeconds() - serverCpu,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -73,7 +104,7 @@ it(`rebuild of the plan projection from ${OFFICES} offices`, async () => {
     const projector = new Projector(dataSource, store, new PlanProjection());
     for (let run = 1; run <= RUNS; run++) {
       const m = await measured(() => projector.rebuild());
-      out.push(`rebuild ${run}: ${head} events in ${m.seconds.toFixed(1)} s = ${Math.round(head / m.seconds)} events/s, peak +${MB(m.rss)} RSS, +${MB(m.heap)} heap`);
+      out.push(`rebuild ${run}: ${head} events in ${m.seconds.toFixed(1)} s = ${Math.round(head / m.seconds)} events/s, peak +${MB(m.rss)} RSS, +${MB(m.heap)} heap; CPU: Node ${m.cpu.toFixed(1)} s, PostgreSQL ${m.serverCpu.toFixed(1)} s`);
     }
     expect(await projector.position()).toBe(head);
     const lines = await pool.query<{ n: string }>('SELECT count(*) AS n FROM rm_plan_lines');
