@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
 import {
+  decimalOf,
   entriesAsOf,
   LINE_EVENT_TYPES,
-  Money,
   paguBreakdown,
   PHASE_CHAIN,
   type AsOf,
@@ -83,8 +83,9 @@ function kindOf(entry: PaguEntry): StepKind {
 
 /** The source amount after the entry, from the amount before it (the domain's own arithmetic, step by step). */
 function sourceAfter(entry: PaguEntry, before: Decimal): Decimal {
-  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? new Money(entry.data.amount) : before.plus(entry.data.amount);
-  return entry.data.direction === 'out' ? before.minus(entry.data.amount) : before.plus(entry.data.amount);
+  const amount = decimalOf(entry.data.amount);
+  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? amount : before.plus(amount);
+  return entry.data.direction === 'out' ? before.minus(amount) : before.plus(amount);
 }
 
 /**

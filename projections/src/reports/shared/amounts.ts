@@ -2,7 +2,9 @@ import Decimal from 'decimal.js';
 import { Money } from '@renja/domain';
 
 /** Exact decimal helpers shared by the reports: amounts travel as strings with two places. */
-export const zero = (): Decimal => new Money(0);
+const ZERO = new Money(0);
+/** Zero (one shared instance: decimals are immutable, and reports start thousands of sums). */
+export const zero = (): Decimal => ZERO;
 export const fixed = (d: Decimal): string => d.toFixed(2);
 export const fixedOrNull = (d: Decimal | null | undefined): string | null => (d ? d.toFixed(2) : null);
 
