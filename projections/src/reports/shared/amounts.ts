@@ -14,7 +14,13 @@ export function sumPresent(values: Array<Decimal | null>): Decimal | null {
   return present.length === 0 ? null : present.reduce((a, b) => a.plus(b), zero());
 }
 
-export const plusOrNull = (a: Decimal | null, b: Decimal | null): Decimal | null => sumPresent([a, b]);
+/** a + b where a missing value counts only if both are missing (as sumPresent([a, b]), without its arrays). */
+export function plusOrNull(a: Decimal | null, b: Decimal | null): Decimal | null {
+  if (a !== null && b !== null) return a.isZero() && b.isZero() ? ZERO : a.plus(b);
+  const only = a ?? b;
+  // sumPresent adds to zero, which turns a negative zero into zero: keep exactly that.
+  return only === null ? null : only.isZero() ? ZERO.plus(only) : only;
+}
 
 /** Funding-source maps (sumber dana → amount) added source by source. */
 export function plusSources(a: Map<string, Decimal>, b: Map<string, Decimal>): Map<string, Decimal> {
