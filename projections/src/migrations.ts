@@ -40,4 +40,10 @@ export const projectionMigrations: Migration[] = [
         ALTER COLUMN executable_pagu TYPE numeric, ALTER COLUMN realised TYPE numeric;
       ALTER TABLE rm_line_pagu ALTER COLUMN amount TYPE numeric;`,
   },
+  {
+    // Line states are written whole and read whole, never queried inside: plain json keeps the text as
+    // written, so PostgreSQL neither converts it to jsonb on every write nor back to text on every read.
+    id: '0202_line_state_json',
+    sql: `ALTER TABLE rm_plan_lines ALTER COLUMN state TYPE json USING state::json;`,
+  },
 ];

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startServer, stopServer } from '../support/processes';
+import { freePort, runCli, startServer, stopServer } from '../support/processes';
 
 /** `npm start` as a new user meets it: embedded PostgreSQL, data kept across restarts. */
 describe('the server on its embedded PostgreSQL', () => {
@@ -50,5 +50,8 @@ describe('the server on its embedded PostgreSQL', () => {
     } finally {
       expect(await stopServer(second.child)).toBe(0);
     }
+    // The operator's rebuild on the embedded default runs as the application's database role (not the owner).
+    const rebuilt = await runCli(['projections', 'rebuild'], env);
+    expect([rebuilt.code, rebuilt.stdout]).toEqual([0, expect.stringContaining('Rebuilt projection "plan"')]);
   });
 });

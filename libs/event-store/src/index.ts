@@ -34,3 +34,4 @@ export { eventHash, eventLeafBytes, GENESIS_HASH } from './integrity/event-hash'
 export { toRecordedEvent, type EventRow } from './postgres/sql';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export { readLogByStream, type ReadLogByStreamOptions, type SqlRunner } from './bulk/read-log-by-stream';

@@ -3,6 +3,7 @@ import {
   LINE_EVENT_TYPES,
   paguBreakdown,
   realisationSummary,
+  type FigureChange,
   type LineEvent,
   type PlanLineState,
 } from '@renja/domain';
@@ -50,9 +51,15 @@ function figuresWithoutAmounts(event: LineEvent): Array<{ figure: string; from: 
 }
 
 /** History rows for one event: one per figure it changed (at least one row per event). */
-export function historyRows(streamId: string, event: LineEvent, before: PlanLineState, after: PlanLineState): LineHistoryView[] {
+export function historyRows(
+  streamId: string,
+  event: LineEvent,
+  before: PlanLineState,
+  after: PlanLineState,
+  describe: () => FigureChange[] = () => describeChange(before, after),
+): LineHistoryView[] {
   let changes = figuresWithoutAmounts(event);
-  if (changes.length === 0) changes = describeChange(before, after);
+  if (changes.length === 0) changes = describe();
   if (changes.length === 0) changes = [{ figure: null as unknown as string, from: null, to: null }];
   return changes.map((c, seq) =>
     Object.assign(new LineHistoryView(), {

@@ -31,7 +31,7 @@ export class PlanLineView {
   @Column({ ...money, name: 'original_pagu', nullable: true }) originalPagu: Decimal | null;
   @Column({ ...money, name: 'executable_pagu' }) executablePagu: Decimal;
   @Column({ ...money, name: 'realised' }) realised: Decimal;
-  @Column('jsonb') state: PlanLineState;
+  @Column('json') state: PlanLineState;
   @Column('bigint', { name: 'last_position', transformer: bigintNumber }) lastPosition: number;
 }
 

@@ -2,7 +2,8 @@ import { In, type EntityManager } from 'typeorm';
 import { evolveLine, initialLineState, isLineEventType, isLineStream, OFFICE_EVENT_TYPES, type PlanLineState } from '@renja/domain';
 import type { RecordedEvent } from '@renja/event-store';
 import { toLineEvent } from '@renja/infrastructure/event-mapping';
-import type { Projection } from '../shared/projection';
+import type { Projection, RebuildOptions } from '../shared/projection';
+import { PlanRebuild } from './plan.rebuild';
 import { historyRows, paguRows, planLineRow } from './plan-line.rows';
 import { LineHistoryView, LinePaguView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -17,6 +18,10 @@ export class PlanProjection implements Projection {
 
   async reset(manager: EntityManager): Promise<void> {
     await manager.query('TRUNCATE rm_offices, rm_plan_lines, rm_line_pagu, rm_line_history');
+  }
+
+  rebuild(manager: EntityManager, options: RebuildOptions): Promise<void> {
+    return new PlanRebuild(manager).run(options);
   }
 
   private async applyOffices(manager: EntityManager, events: RecordedEvent[]): Promise<void> {

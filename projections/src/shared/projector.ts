@@ -92,6 +92,11 @@ export class Projector {
       await this.lockCheckpoint(manager);
       await this.projection.reset(manager);
       const head = await this.store.headPosition();
+      if (this.projection.rebuild) {
+        await this.projection.rebuild(manager, { upTo: head, batchSize: this.batchSize, onProgress });
+        await manager.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [this.projection.name, head]);
+        return;
+      }
       let position = 0;
       for (;;) {
         const events = await this.store.readAll({ after: position, limit: this.batchSize });

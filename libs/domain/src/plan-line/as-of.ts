@@ -35,8 +35,24 @@ export function normaliseKnownAt(value: string, field = 'knownAt'): string {
 const known = (recordedAt: string | null, knownAt?: string): boolean =>
   knownAt === undefined || recordedAt === null || recordedAt <= knownAt;
 
+/**
+ * Folds ask for the same entries several times (pagu, realisation, targets, the pagu trail), so the
+ * result is remembered per entries array (states never change theirs: evolve makes a new one) and point
+ * of view. The array is shared: callers read it, never change it.
+ */
+const inForce = new WeakMap<readonly LineEntry[], Map<string, readonly LineEntry[]>>();
+
 /** Entries in force for a point of view, ordered by effective date then stream order. */
-export function entriesAsOf(state: PlanLineState, asOf: AsOf = {}): LineEntry[] {
+export function entriesAsOf(state: PlanLineState, asOf: AsOf = {}): readonly LineEntry[] {
+  const key = `${asOf.validAt ?? ''}|${asOf.knownAt ?? ''}`;
+  let byView = inForce.get(state.entries);
+  if (!byView) inForce.set(state.entries, (byView = new Map()));
+  let entries = byView.get(key);
+  if (!entries) byView.set(key, (entries = Object.freeze(selectEntries(state, asOf))));
+  return entries;
+}
+
+function selectEntries(state: PlanLineState, asOf: AsOf): LineEntry[] {
   return state.entries
     .filter((e) => known(e.recordedAt, asOf.knownAt))
     .filter((e) => !e.supersededBy || !known(e.supersededBy.recordedAt, asOf.knownAt))

@@ -1,5 +1,5 @@
 import { changePagu, correct, defineIndicator, history, PERDA_APBD, PERKADA_PERGESERAN, PMK_DID, realise, registered, stateOf } from '../testing/plan-line-fixtures';
-import { describeChange, lineFigures } from './describe-change';
+import { describeChange, familiesChangedBy, FigureTracker, lineFigures } from './describe-change';
 import type { LineCommand } from './commands';
 import type { LineEvent } from './events';
 import { decideShift } from './shift';
@@ -112,5 +112,39 @@ describe('lineFigures', () => {
       'realisation.Q1': '95000000.00',
       'output.IK-1.Q1': '4',
     });
+  });
+});
+
+describe('FigureTracker', () => {
+  it('describes every event of a stream exactly as describeChange does', () => {
+    const events = history(
+      [registered()],
+      defineIndicator('ind-1', 'Jumlah UMKM'),
+      changePagu('p-apbd', { amount: '653027794.00', legalBasis: PERDA_APBD }),
+      changePagu('p-dak', { fundingSource: 'DAK', amount: '50000000.00', legalBasis: PERDA_APBD }),
+      { type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja', effectiveDate: '2022-01-10' },
+      realise('r-01', '2022-01', '95000000.00', { outputs: [{ indicator: 'IK-1', value: '4' }] }),
+      realise('r-02', '2022-02', '5000000.50', { outputs: [{ indicator: 'IK-1', value: '2' }] }),
+      changePagu('p-cut', { phase: 'PERGESERAN', delta: '-3027794.00', effectiveDate: '2022-06-20', legalBasis: PERKADA_PERGESERAN }),
+      correct('c-1', 'r-02', { replacement: { amount: '4000000.00' } }),
+      realise('r-03', '2022-03', '1.25'),
+      changePagu('p-did', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-24' }),
+      correct('c-2', 'p-cut', { legalBasis: PERKADA_PERGESERAN }),
+      { type: 'ReviseTarget', eventId: 't-2', indicator: 'IK-1', value: '120', reason: 'Renja-P', effectiveDate: '2022-10-01' },
+    );
+    const tracker = new FigureTracker();
+    let state = stateOf([]);
+    let described = 0;
+    for (const event of events) {
+      const next = stateOf([...events.slice(0, events.indexOf(event) + 1)]);
+      if (familiesChangedBy(event).length > 0) {
+        expect(tracker.changes(state, event, next)).toEqual(describeChange(state, next));
+        described++;
+      } else {
+        expect(describeChange(state, next)).toEqual([]);
+      }
+      state = next;
+    }
+    expect(described).toBe(events.length - 2);
   });
 });

@@ -1,7 +1,9 @@
 import type { AsOf } from './as-of';
 import { paguBreakdown } from './pagu';
-import { realisationSummary, targetsAsOf } from './realisation';
-import type { PlanLineState } from './state';
+import { addToSummary, realisationSummary, targetsAsOf, type RealisationSummary } from './realisation';
+import { entryKindOf } from './evolve';
+import { LINE_EVENT_TYPES, type LineEvent } from './events';
+import type { LineEntry, PlanLineState } from './state';
 
 /** One figure that an event changed: "pagu.APBD_P.DID" from "0.00" to "1000000000.00". */
 export interface FigureChange {
@@ -10,30 +12,114 @@ export interface FigureChange {
   to: string | null;
 }
 
-/** Every figure of a line that an inspector reads, keyed by a stable name. */
-export function lineFigures(state: PlanLineState, asOf: AsOf = {}): Map<string, string> {
+/**
+ * The figures fall into families, each computed from one kind of entry only: pagu from pagu changes and
+ * shift legs, realisation (Rupiah and outputs) from realisations, targets from target revisions. An event
+ * that adds an entry of one kind leaves the other families as they were, which lets a fold of many
+ * events recompute only what can have changed (see `FigureTracker`).
+ */
+export type FigureFamily = 'pagu' | 'realisation' | 'target';
+export const FIGURE_FAMILIES: readonly FigureFamily[] = ['pagu', 'realisation', 'target'];
+
+const FAMILY_OF_ENTRY: Record<LineEntry['kind'], FigureFamily> = { pagu: 'pagu', shift: 'pagu', realisation: 'realisation', target: 'target' };
+
+/** One family of a line's figures, in the order `lineFigures` lists them. */
+export function familyFigures(state: PlanLineState, family: FigureFamily, asOf: AsOf = {}): Map<string, string> {
   const figures = new Map<string, string>();
-  const pagu = paguBreakdown(state, asOf);
-  for (const [phase, sources] of pagu.phases) {
-    for (const [source, amount] of sources) figures.set(`pagu.${phase}.${source}`, amount.toFixed(2));
+  if (family === 'pagu') {
+    const pagu = paguBreakdown(state, asOf);
+    for (const [phase, sources] of pagu.phases) {
+      for (const [source, amount] of sources) figures.set(`pagu.${phase}.${source}`, amount.toFixed(2));
+    }
+    if (pagu.currentPhase) figures.set('pagu.current', pagu.currentPagu.toFixed(2));
+  } else if (family === 'realisation') {
+    return realisationFigures(realisationSummary(state, asOf), hasRealisation(state));
+  } else {
+    for (const [indicatorId, value] of targetsAsOf(state, asOf)) figures.set(`target.${indicatorId}`, value.toString());
   }
-  if (pagu.currentPhase) figures.set('pagu.current', pagu.currentPagu.toFixed(2));
-  const realisation = realisationSummary(state, asOf);
-  if (state.entries.some((e) => e.kind === 'realisation')) {
+  return figures;
+}
+
+const hasRealisation = (state: PlanLineState): boolean => state.entries.some((e) => e.kind === 'realisation');
+
+function realisationFigures(realisation: RealisationSummary, anyRecorded: boolean): Map<string, string> {
+  const figures = new Map<string, string>();
+  if (anyRecorded) {
     figures.set('realisation.cumulative', realisation.cumulative.toFixed(2));
     realisation.byQuarter.forEach((v, i) => !v.isZero() && figures.set(`realisation.Q${i + 1}`, v.toFixed(2)));
   }
   for (const [indicatorId, quarters] of realisation.outputs) {
     quarters.forEach((v, i) => v && figures.set(`output.${indicatorId}.Q${i + 1}`, v.toString()));
   }
-  for (const [indicatorId, value] of targetsAsOf(state, asOf)) figures.set(`target.${indicatorId}`, value.toString());
   return figures;
+}
+
+/** Every figure of a line that an inspector reads, keyed by a stable name. */
+export function lineFigures(state: PlanLineState, asOf: AsOf = {}): Map<string, string> {
+  const figures = new Map<string, string>();
+  for (const family of FIGURE_FAMILIES) for (const [k, v] of familyFigures(state, family, asOf)) figures.set(k, v);
+  return figures;
+}
+
+/**
+ * The families an event can change: the family of the entry it adds; for a correction (or anything
+ * unforeseen) all of them, to be safe. Registration and indicators add no entry and change no figure.
+ */
+export function familiesChangedBy(event: LineEvent): readonly FigureFamily[] {
+  if (event.type === LINE_EVENT_TYPES.registered || event.type === LINE_EVENT_TYPES.indicatorDefined) return [];
+  const kind = entryKindOf(event.type);
+  return kind ? [FAMILY_OF_ENTRY[kind]] : FIGURE_FAMILIES;
+}
+
+/**
+ * The figures of a line as a fold goes from one state to the next, each family recomputed only when an
+ * event can have changed it: `describeChange` for a whole stream in far fewer computations. Feed it
+ * every event that adds an entry, in stream order (events that add none change no figure).
+ */
+export class FigureTracker {
+  private readonly families = new Map<FigureFamily, Map<string, string>>();
+  /** The realisation summary of the state tracked so far, once computed: a new realisation only adds to it. */
+  private realisation: RealisationSummary | null = null;
+
+  /** The changes `event` made, going from `before` (the state tracked so far) to `after`. */
+  changes(before: PlanLineState, event: LineEvent, after: PlanLineState): FigureChange[] {
+    const a = new Map<string, string>();
+    const b = new Map<string, string>();
+    const changed = familiesChangedBy(event);
+    for (const family of FIGURE_FAMILIES) {
+      let old = this.families.get(family);
+      if (!old) this.families.set(family, (old = this.compute(before, family)));
+      const now = changed.includes(family) ? this.next(event, after, family) : old;
+      for (const [k, v] of old) a.set(k, v);
+      for (const [k, v] of now) b.set(k, v);
+      this.families.set(family, now);
+    }
+    return diffFigures(a, b);
+  }
+
+  private compute(state: PlanLineState, family: FigureFamily): Map<string, string> {
+    if (family !== 'realisation') return familyFigures(state, family);
+    this.realisation = realisationSummary(state);
+    return realisationFigures(this.realisation, hasRealisation(state));
+  }
+
+  private next(event: LineEvent, after: PlanLineState, family: FigureFamily): Map<string, string> {
+    const added = after.entries.at(-1);
+    if (family === 'realisation' && event.type === LINE_EVENT_TYPES.realisationRecorded && this.realisation && added?.kind === 'realisation' && added.eventId === event.id) {
+      addToSummary(this.realisation, added);
+      return realisationFigures(this.realisation, true);
+    }
+    return this.compute(after, family);
+  }
 }
 
 /** The figures that differ between two states of a line (before and after an event). */
 export function describeChange(before: PlanLineState, after: PlanLineState): FigureChange[] {
-  const a = lineFigures(before);
-  const b = lineFigures(after);
+  return diffFigures(lineFigures(before), lineFigures(after));
+}
+
+/** The figures that differ between two `lineFigures` results (a fold can compute each state's figures once). */
+export function diffFigures(a: Map<string, string>, b: Map<string, string>): FigureChange[] {
   const changes: FigureChange[] = [];
   for (const figure of new Set([...a.keys(), ...b.keys()])) {
     const from = a.get(figure) ?? null;

@@ -117,5 +117,6 @@ export type LineEvent =
 
 export const LINE_EVENT_SCHEMA_VERSION = 1;
 
-export const isLineEventType = (type: string): type is LineEvent['type'] =>
-  (Object.values(LINE_EVENT_TYPES) as string[]).includes(type);
+const LINE_TYPES: ReadonlySet<string> = new Set(Object.values(LINE_EVENT_TYPES));
+
+export const isLineEventType = (type: string): type is LineEvent['type'] => LINE_TYPES.has(type);

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Money, sum } from '../shared/money';
+import { decimalOf, Money, sum } from '../shared/money';
 import { entriesAsOf, type AsOf } from './as-of';
 import { EXECUTABLE_PHASES, ORIGINAL_BUDGET_PHASE, PHASE_CHAIN, type Phase } from './phases';
 import type { LineEntry, PlanLineState } from './state';
@@ -26,11 +26,11 @@ function apply(amounts: SourceAmounts, entry: LineEntry): void {
   if (entry.kind === 'pagu') {
     const { fundingSource, operation, amount } = entry.data;
     const before = amounts.get(fundingSource) ?? new Money(0);
-    amounts.set(fundingSource, operation === 'set' ? new Money(amount) : before.plus(amount));
+    amounts.set(fundingSource, operation === 'set' ? decimalOf(amount) : before.plus(decimalOf(amount)));
   } else if (entry.kind === 'shift') {
     const { fundingSource, direction, amount } = entry.data;
     const before = amounts.get(fundingSource) ?? new Money(0);
-    amounts.set(fundingSource, direction === 'out' ? before.minus(amount) : before.plus(amount));
+    amounts.set(fundingSource, direction === 'out' ? before.minus(decimalOf(amount)) : before.plus(decimalOf(amount)));
   }
 }
 

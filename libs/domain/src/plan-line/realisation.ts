@@ -1,10 +1,10 @@
 import type Decimal from 'decimal.js';
-import { Money } from '../shared/money';
+import { decimalOf, Money } from '../shared/money';
 import { parsePeriod } from '../shared/period';
 import { entriesAsOf, type AsOf } from './as-of';
 import type { LineEntry, PlanLineState } from './state';
 
-type RealisationEntry = Extract<LineEntry, { kind: 'realisation' }>;
+export type RealisationEntry = Extract<LineEntry, { kind: 'realisation' }>;
 type TargetEntry = Extract<LineEntry, { kind: 'target' }>;
 
 export interface RealisationSummary {
@@ -20,27 +20,47 @@ export interface RealisationSummary {
 const realisations = (state: PlanLineState, asOf: AsOf): RealisationEntry[] =>
   entriesAsOf(state, asOf).filter((e): e is RealisationEntry => e.kind === 'realisation');
 
-export function realisationSummary(state: PlanLineState, asOf: AsOf = {}): RealisationSummary {
-  const zero = () => new Money(0);
-  const byQuarter: RealisationSummary['byQuarter'] = [zero(), zero(), zero(), zero()];
-  const byMonth = Array.from({ length: 12 }, zero);
-  const outputs = new Map<string, Array<Decimal | null>>();
-  let cumulative = zero();
-  for (const entry of realisations(state, asOf)) {
-    const period = parsePeriod(entry.data.period);
-    const q = period.quarter - 1;
-    if (entry.data.amount !== null) {
-      cumulative = cumulative.plus(entry.data.amount);
-      byQuarter[q] = byQuarter[q].plus(entry.data.amount);
-      if (period.granularity === 'month') byMonth[period.index - 1] = byMonth[period.index - 1].plus(entry.data.amount);
-    }
-    for (const output of entry.data.outputs) {
-      const row = outputs.get(output.indicatorId) ?? [null, null, null, null];
-      row[q] = (row[q] ?? zero()).plus(output.value);
-      outputs.set(output.indicatorId, row);
-    }
+const ZERO = new Money(0);
+
+const emptySummary = (): RealisationSummary => ({
+  cumulative: ZERO,
+  byQuarter: [ZERO, ZERO, ZERO, ZERO],
+  byMonth: Array.from({ length: 12 }, () => ZERO),
+  outputs: new Map(),
+});
+
+/**
+ * Adds one realisation to a summary, in place. Sums do not depend on order, so a fold that appends a
+ * realisation can extend the summary it already has instead of summing every entry again.
+ */
+export function addToSummary(summary: RealisationSummary, entry: RealisationEntry): void {
+  const period = parsePeriod(entry.data.period);
+  const q = period.quarter - 1;
+  if (entry.data.amount !== null) {
+    const amount = decimalOf(entry.data.amount);
+    summary.cumulative = summary.cumulative.plus(amount);
+    summary.byQuarter[q] = summary.byQuarter[q].plus(amount);
+    if (period.granularity === 'month') summary.byMonth[period.index - 1] = summary.byMonth[period.index - 1].plus(amount);
   }
-  return { cumulative, byQuarter, byMonth, outputs };
+  for (const output of entry.data.outputs) {
+    const row = summary.outputs.get(output.indicatorId) ?? [null, null, null, null];
+    row[q] = (row[q] ?? ZERO).plus(decimalOf(output.value));
+    summary.outputs.set(output.indicatorId, row);
+  }
+}
+
+/** A copy that `addToSummary` can extend without changing the original. */
+export const copySummary = (s: RealisationSummary): RealisationSummary => ({
+  cumulative: s.cumulative,
+  byQuarter: [...s.byQuarter],
+  byMonth: [...s.byMonth],
+  outputs: new Map([...s.outputs].map(([id, row]) => [id, [...row]])),
+});
+
+export function realisationSummary(state: PlanLineState, asOf: AsOf = {}): RealisationSummary {
+  const summary = emptySummary();
+  for (const entry of realisations(state, asOf)) addToSummary(summary, entry);
+  return summary;
 }
 
 /** Cumulative Rupiah realised with an effective date on or before `date`. */
@@ -51,7 +71,7 @@ export const cumulativeRealisationAt = (state: PlanLineState, date: string, know
 export function targetsAsOf(state: PlanLineState, asOf: AsOf = {}): Map<string, Decimal> {
   const targets = new Map<string, Decimal>();
   for (const entry of entriesAsOf(state, asOf)) {
-    if (entry.kind === 'target') targets.set((entry as TargetEntry).data.indicatorId, new Money(entry.data.value));
+    if (entry.kind === 'target') targets.set((entry as TargetEntry).data.indicatorId, decimalOf(entry.data.value));
   }
   return targets;
 }

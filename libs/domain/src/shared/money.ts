@@ -39,6 +39,23 @@ export function parseDecimalValue(value: unknown, field: string): Decimal {
   return new Money(value);
 }
 
+/**
+ * A stored decimal string as a Money, parsed once: folds read the same amounts of the same entries over
+ * and over (every figure of every state of a line), and decimal.js parsing dominated them. Decimals are
+ * immutable, so sharing one instance is safe. Bounded: cleared when it grows past 50,000 strings.
+ */
+const parsed = new Map<string, Decimal>();
+
+export function decimalOf(value: string): Decimal {
+  let d = parsed.get(value);
+  if (d === undefined) {
+    d = new Money(value);
+    if (parsed.size >= 50_000) parsed.clear();
+    parsed.set(value, d);
+  }
+  return d;
+}
+
 /** Machine format: plain decimal string with exactly two places. */
 export const toAmountString = (d: Decimal.Value): string => new Money(d).toFixed(2);
 

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import type { RecordedEvent } from '../port/event-store.port';
 import { canonicalJson } from './canonical-json';
+import { eventLeafText } from './event-hash';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops whitespace', () => {
@@ -16,5 +19,47 @@ describe('canonicalJson (RFC 8785)', () => {
   it('refuses values JSON cannot carry', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(/NaN/);
     expect(() => canonicalJson({ x: () => 1 })).toThrow(/function/);
+  });
+});
+
+/** The plain formulation of RFC 8785 the fast one replaced: the oracle for the property below. */
+function referenceCanonical(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(referenceCanonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${referenceCanonical(v)}`).join(',')}}`;
+}
+
+describe('canonicalJson and the event leaf text, against the plain formulation', () => {
+  const json = fc.jsonValue({ depthSize: 'small' });
+
+  it('canonicalises any JSON value exactly as the reference does', () => {
+    fc.assert(fc.property(json, (value) => expect(canonicalJson(value)).toBe(referenceCanonical(value))), { numRuns: 300 });
+  });
+
+  it('writes the leaf text of any event (well-formed or not) exactly as the general path would', () => {
+    const field = fc.oneof(fc.string(), fc.integer(), fc.constant(undefined));
+    const event = fc.record({
+      position: fc.oneof(fc.nat(), field),
+      id: fc.oneof(fc.uuid(), field),
+      streamId: fc.oneof(fc.string({ unit: 'grapheme' }), field),
+      version: fc.oneof(fc.nat(), field),
+      type: fc.oneof(fc.string(), field),
+      schemaVersion: fc.oneof(fc.constant(1), field),
+      data: fc.oneof(fc.dictionary(fc.string(), json), fc.constant(undefined)),
+      metadata: fc.oneof(fc.dictionary(fc.string(), json), fc.constant(undefined)),
+      recordedAt: fc.oneof(fc.constant('2024-03-01T09:15:02.123456Z'), field),
+    });
+    fc.assert(
+      fc.property(event, fc.uint8Array({ minLength: 32, maxLength: 32 }), (e, previous) => {
+        const previousHash = Buffer.from(previous);
+        const { position, id, streamId, version, type, schemaVersion, data, metadata, recordedAt } = e;
+        const expected = referenceCanonical({ position, eventId: id, streamId, version, type, schemaVersion, data, metadata, recordedAt, previousHash: previousHash.toString('hex') });
+        expect(eventLeafText(e as unknown as RecordedEvent, previousHash)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

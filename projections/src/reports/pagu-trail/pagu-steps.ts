@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
 import {
+  decimalOf,
   entriesAsOf,
   LINE_EVENT_TYPES,
-  Money,
   paguBreakdown,
   PHASE_CHAIN,
   type AsOf,
@@ -83,8 +83,9 @@ function kindOf(entry: PaguEntry): StepKind {
 
 /** The source amount after the entry, from the amount before it (the domain's own arithmetic, step by step). */
 function sourceAfter(entry: PaguEntry, before: Decimal): Decimal {
-  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? new Money(entry.data.amount) : before.plus(entry.data.amount);
-  return entry.data.direction === 'out' ? before.minus(entry.data.amount) : before.plus(entry.data.amount);
+  const amount = decimalOf(entry.data.amount);
+  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? amount : before.plus(amount);
+  return entry.data.direction === 'out' ? before.minus(amount) : before.plus(amount);
 }
 
 /**
@@ -101,12 +102,11 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
   const amounts = new Map<string, Decimal>();
   let total = zero();
   let previousPhase: ChainPhase | null = null;
-  const push = (step: Omit<PaguStep, 'step'>) => steps.push({ step: steps.length + 1, ...step });
   for (const phase of PHASE_CHAIN) {
     const entries = visible.filter((e) => phaseOf(e) === phase);
     const present = entries.some((e) => inForce.has(e));
     if (present && previousPhase) {
-      push({ ...blankStep(phase, total), kind: 'phase_start', carriedFrom: previousPhase });
+      steps.push(phaseStart(steps.length + 1, phase, previousPhase, fixed(total)));
     }
     for (const entry of entries) {
       const source = entry.data.fundingSource;
@@ -115,9 +115,12 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
       const after = counted ? sourceAfter(entry, before) : before;
       const delta = after.minus(before);
       if (counted) amounts.set(source, after);
-      push({
-        ...blankStep(phase, total),
-        kind: kindOf(entry),
+      const totalAfter = total.plus(delta);
+      // Every field in the order of the API's JSON (a literal: reports build thousands of steps).
+      steps.push({
+        step: steps.length + 1,
+        phase,
+        carriedFrom: null,
         fundingSource: source,
         eventId: entry.eventId,
         eventType: entry.corrects ? LINE_EVENT_TYPES.corrected : entry.kind === 'pagu' ? LINE_EVENT_TYPES.paguChanged : LINE_EVENT_TYPES.paguShifted,
@@ -125,7 +128,8 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
         counterpartCode: entry.kind === 'shift' ? entry.data.counterpartCode : null,
         sourceBefore: fixed(before),
         sourceAfter: fixed(after),
-        amountAfter: fixed(total.plus(delta)),
+        amountBefore: fixed(total),
+        amountAfter: fixed(totalAfter),
         delta: fixed(delta),
         legalBasis: entry.legalBasis,
         reason: entry.reason,
@@ -135,22 +139,23 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
         status: counted ? 'in_force' : replacedIds.has(entry.eventId) ? 'replaced' : 'reversed',
         corrects: entry.corrects ? { eventId: entry.corrects, kind: 'replacement' } : null,
         correctedBy:
-          counted || !entry.supersededBy
-            ? null
-            : { ...entry.supersededBy, kind: replacedIds.has(entry.eventId) ? 'replacement' : 'reversal' },
+          counted || !entry.supersededBy ? null : { ...entry.supersededBy, kind: replacedIds.has(entry.eventId) ? 'replacement' : 'reversal' },
+        kind: kindOf(entry),
       });
-      total = total.plus(delta);
+      total = totalAfter;
     }
     if (present) previousPhase = phase;
   }
-  const sumOfDeltas = steps.reduce((s, step) => s.plus(step.delta), zero());
+  const sumOfDeltas = steps.reduce((sum, s) => sum.plus(decimalOf(s.delta)), zero());
   return { steps, sumOfDeltas, finalAmount: breakdown.currentPagu, currentPhase: breakdown.currentPhase as ChainPhase | null };
 }
 
-function blankStep(phase: ChainPhase, total: Decimal): Omit<PaguStep, 'step' | 'kind'> {
+/** A phase_start step: the new phase starts from the amounts of `carriedFrom` (delta 0). Fields in the API's order. */
+function phaseStart(step: number, phase: ChainPhase, carriedFrom: ChainPhase, amount: string): PaguStep {
   return {
+    step,
     phase,
-    carriedFrom: null,
+    carriedFrom,
     fundingSource: null,
     eventId: null,
     eventType: null,
@@ -158,8 +163,8 @@ function blankStep(phase: ChainPhase, total: Decimal): Omit<PaguStep, 'step' | '
     counterpartCode: null,
     sourceBefore: null,
     sourceAfter: null,
-    amountBefore: fixed(total),
-    amountAfter: fixed(total),
+    amountBefore: amount,
+    amountAfter: amount,
     delta: '0.00',
     legalBasis: null,
     reason: null,
@@ -169,5 +174,6 @@ function blankStep(phase: ChainPhase, total: Decimal): Omit<PaguStep, 'step' | '
     status: 'in_force',
     corrects: null,
     correctedBy: null,
+    kind: 'phase_start',
   };
 }

@@ -2,7 +2,9 @@ import Decimal from 'decimal.js';
 import { Money } from '@renja/domain';
 
 /** Exact decimal helpers shared by the reports: amounts travel as strings with two places. */
-export const zero = (): Decimal => new Money(0);
+const ZERO = new Money(0);
+/** Zero (one shared instance: decimals are immutable, and reports start thousands of sums). */
+export const zero = (): Decimal => ZERO;
 export const fixed = (d: Decimal): string => d.toFixed(2);
 export const fixedOrNull = (d: Decimal | null | undefined): string | null => (d ? d.toFixed(2) : null);
 
@@ -12,7 +14,13 @@ export function sumPresent(values: Array<Decimal | null>): Decimal | null {
   return present.length === 0 ? null : present.reduce((a, b) => a.plus(b), zero());
 }
 
-export const plusOrNull = (a: Decimal | null, b: Decimal | null): Decimal | null => sumPresent([a, b]);
+/** a + b where a missing value counts only if both are missing (as sumPresent([a, b]), without its arrays). */
+export function plusOrNull(a: Decimal | null, b: Decimal | null): Decimal | null {
+  if (a !== null && b !== null) return a.isZero() && b.isZero() ? ZERO : a.plus(b);
+  const only = a ?? b;
+  // sumPresent adds to zero, which turns a negative zero into zero: keep exactly that.
+  return only === null ? null : only.isZero() ? ZERO.plus(only) : only;
+}
 
 /** Funding-source maps (sumber dana → amount) added source by source. */
 export function plusSources(a: Map<string, Decimal>, b: Map<string, Decimal>): Map<string, Decimal> {

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { entriesAsOf, Money, paguBreakdown, parsePeriod, type AsOf, type PlanLineState } from '@renja/domain';
+import { decimalOf, entriesAsOf, paguBreakdown, parsePeriod, type AsOf, type PlanLineState } from '@renja/domain';
 import { plusOrNull, zero } from './amounts';
 import type { ReportLine } from './report-lines';
 import { rollUpTree, type RolledUp } from './roll-up-tree';
@@ -38,18 +38,19 @@ export function lineFacts(state: PlanLineState, asOf: AsOf): { money: MoneyFigur
   let hasQuarterlyLines = false;
   for (const entry of entriesAsOf(state, asOf)) {
     // Later revisions overwrite earlier ones: entries come in effective order, as targetsAsOf reads them.
-    if (entry.kind === 'target') kinerja.targets.set(entry.data.indicatorId, new Money(entry.data.value));
+    if (entry.kind === 'target') kinerja.targets.set(entry.data.indicatorId, decimalOf(entry.data.value));
     if (entry.kind !== 'realisation') continue;
     const period = parsePeriod(entry.data.period);
     for (const output of entry.data.outputs) {
       const row = kinerja.outputs.get(output.indicatorId) ?? [null, null, null, null];
-      row[period.quarter - 1] = (row[period.quarter - 1] ?? zero()).plus(output.value);
+      row[period.quarter - 1] = (row[period.quarter - 1] ?? zero()).plus(decimalOf(output.value));
       kinerja.outputs.set(output.indicatorId, row);
     }
     if (entry.data.amount === null) continue;
-    realised = realised.plus(entry.data.amount);
-    quarters[period.quarter - 1] = (quarters[period.quarter - 1] ?? zero()).plus(entry.data.amount);
-    if (period.granularity === 'month') months[period.index - 1] = (months[period.index - 1] ?? zero()).plus(entry.data.amount);
+    const amount = decimalOf(entry.data.amount);
+    realised = realised.plus(amount);
+    quarters[period.quarter - 1] = (quarters[period.quarter - 1] ?? zero()).plus(amount);
+    if (period.granularity === 'month') months[period.index - 1] = (months[period.index - 1] ?? zero()).plus(amount);
     else hasQuarterlyLines = true;
   }
   const money: MoneyFigures = {

@@ -24,12 +24,18 @@ export function rollUpTree<T>(nodes: TreeNode[], own: (code: string) => T, plus:
   let office = zero();
   // Deepest codes first, so every child is complete before its parent adds it.
   const ordered = [...nodes].sort((a, b) => b.code.split('.').length - a.code.split('.').length || comparePlanCodes(a.code, b.code));
+  // Adding zero changes no value rolled up here (exact decimals, never a negative zero: sums start
+  // from zero), so a leaf's total is its own value and a first child's total starts its parent's sum:
+  // most nodes are leaves, and each skipped addition is a row of decimal additions saved.
   for (const node of ordered) {
-    const total = plus(own(node.code), fromChildren.get(node.code) ?? zero());
+    const children = fromChildren.get(node.code);
+    const total = children === undefined ? own(node.code) : plus(own(node.code), children);
     byCode.set(node.code, total);
     const parent = node.parentCode && codes.has(node.parentCode) ? node.parentCode : null;
-    if (parent) fromChildren.set(parent, plus(fromChildren.get(parent) ?? zero(), total));
-    else office = plus(office, total);
+    if (parent) {
+      const sofar = fromChildren.get(parent);
+      fromChildren.set(parent, sofar === undefined ? total : plus(sofar, total));
+    } else office = plus(office, total);
   }
   return { byCode, office };
 }

@@ -9,7 +9,8 @@
  * (the path before --testRegex, which takes several values and would swallow it).
  *
  * Env: BENCH_SIZES (default "250000,1000000"), BENCH_STREAMS (default 5000), BENCH_HEAP_CAP (MB, default
- * 64: the CLI runs again with the V8 heap capped, to show the bound). Method: in-process,
+ * 64: the CLI runs again with the V8 heap capped, to show the bound), BENCH_KEEP=1 (keep the database and
+ * export files, and print the key, to rerun the CLI by hand). Method: in-process,
  * process.memoryUsage() sampled every 20 ms during each run (peak RSS and heap, minus the level just
  * before); and the built CLI (`renja-ledger verify`) as its own process under /usr/bin/time -v,
  * whose "Maximum resident set size" is the whole process's peak. docs/verification.md has the figures.
@@ -34,6 +35,7 @@ import { writeExport } from '../write-export';
 const SIZES = (process.env.BENCH_SIZES ?? '250000,1000000').split(',').map(Number);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 5000);
 const HEAP_CAP = Number(process.env.BENCH_HEAP_CAP ?? 64); // MB of V8 old space for the capped CLI runs
+const KEEP = process.env.BENCH_KEEP === '1'; // keep the database, the export files and print the key, to rerun the CLI by hand
 const PER_APPEND = 1000; // events per appendMany: 20 streams x 50 events
 const CLI = join(__dirname, '..', '..', '..', '..', '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -72,11 +74,12 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
 }
 
 /** The built CLI under /usr/bin/time -v: its stdout and its peak RSS. */
-async function cli(args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<{ stdout: string; stderr: string; maxRss: number }> {
+async function cli(args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<{ stdout: string; stderr: string; maxRss: number; cpu: number }> {
   const command = ['-v', process.execPath, ...nodeFlags, CLI, ...args];
   const result = await promisify(execFile)('/usr/bin/time', command, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 }).catch((e) => e);
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] ?? NaN);
-  return { stdout: String(result.stdout).trim(), stderr: String(result.stderr), maxRss: kb * 1024 };
+  const seconds = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1] ?? NaN);
+  return { stdout: String(result.stdout).trim(), stderr: String(result.stderr), maxRss: kb * 1024, cpu: seconds('User') + seconds('System') };
 }
 
 it(`verification of ${SIZES.join(' and ')} events: rate and peak memory`, async () => {
@@ -124,14 +127,17 @@ it(`verification of ${SIZES.join(' and ')} events: rate and peak memory`, async 
       for (const [what, args, flags] of runs) {
         const run = await cli([...args], env, [...flags]);
         if (!run.stdout.startsWith(`verified ${size} events`)) throw new Error(`renja-ledger ${args.join(' ')}:\n${run.stdout}\n${run.stderr}`);
-        report.push(`  ${what}, CLI process: ${/(\d+) events\/s/.exec(run.stdout)?.[1]} events/s, peak RSS ${MB(run.maxRss)} (whole process)`);
+        report.push(`  ${what}, CLI process: ${/(\d+) events\/s/.exec(run.stdout)?.[1]} events/s, peak RSS ${MB(run.maxRss)}, CPU ${run.cpu.toFixed(1)} s (whole process)`);
       }
-      rmSync(file);
+      if (KEEP) report.push(`  kept: DATABASE_URL=${db.url} file ${file} key ${key.verifierKey}`);
+      else rmSync(file);
       console.log(report.splice(0).join('\n')); // as we go: a long run shows its first figures early
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
     await pool.end();
-    await db.drop();
+    if (!KEEP) {
+      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
+    }
   }
 }, 3_600_000);

@@ -1,0 +1,127 @@
+import type { EntityManager } from 'typeorm';
+import { evolveLine, FigureTracker, initialLineState, isLineEventType, isLineStream, OFFICE_EVENT_TYPES, type PlanLineState } from '@renja/domain';
+import { readLogByStream, type RecordedEvent } from '@renja/event-store';
+import { toLineEvent } from '@renja/infrastructure/event-mapping';
+import { decimalTransformer } from '../shared/decimal.transformer';
+import { BulkInsert } from '../shared/bulk-insert';
+import type { RebuildOptions } from '../shared/projection';
+import { historyRows, paguRows, planLineRow } from './plan-line.rows';
+
+const money = (value: unknown): string | null => decimalTransformer.to(value) ?? null;
+
+/**
+ * The plan read model from zero, stream by stream: the log is read in (stream, version) order through a
+ * cursor, each line's events are folded in memory and its rows written once with multi-row INSERTs —
+ * no per-event row updates, no state read back. Rows equal what `PlanProjection.apply` writes event by
+ * event. Memory: one batch of events, one stream's state, a few thousand pending rows.
+ */
+export class PlanRebuild {
+  private readonly offices: BulkInsert;
+  private readonly lines: BulkInsert;
+  private readonly pagu: BulkInsert;
+  private readonly history: BulkInsert;
+
+  constructor(private readonly manager: EntityManager) {
+    this.offices = new BulkInsert(manager, 'rm_offices', 500);
+    this.lines = new BulkInsert(manager, 'rm_plan_lines', 500);
+    this.pagu = new BulkInsert(manager, 'rm_line_pagu', 4000);
+    this.history = new BulkInsert(manager, 'rm_line_history', 4000);
+  }
+
+  async run({ upTo, batchSize, onProgress }: RebuildOptions): Promise<void> {
+    // The history is the biggest table (a row or more per event): its indexes are built once at the end,
+    // by sorting, instead of taking hundreds of thousands of inserts in stream order (random positions).
+    // Only the tables' owner may drop and create indexes: the application's own database role (docs/security.md)
+    // is not, and then loads with the indexes in place — slower, same rows.
+    const owner = await this.ownsHistoryTable();
+    if (owner) await this.manager.query('ALTER TABLE rm_line_history DROP CONSTRAINT rm_line_history_pkey; DROP INDEX rm_line_history_stream');
+    await this.load(upTo, batchSize, onProgress);
+    if (owner) await this.manager.query('ALTER TABLE rm_line_history ADD CONSTRAINT rm_line_history_pkey PRIMARY KEY (position, seq); CREATE INDEX rm_line_history_stream ON rm_line_history (stream_id, position)');
+  }
+
+  private async ownsHistoryTable(): Promise<boolean> {
+    const rows: Array<{ owner: boolean }> = await this.manager.query(
+      `SELECT pg_has_role(current_user, tableowner, 'USAGE') AS owner FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'rm_line_history'`,
+    );
+    return rows[0]?.owner === true;
+  }
+
+  private async load(upTo: number, batchSize: number, onProgress: RebuildOptions['onProgress']): Promise<void> {
+    let stream: RecordedEvent[] = [];
+    let done = 0;
+    for await (const batch of readLogByStream((sql, parameters) => this.manager.query(sql, parameters), { upTo, batchSize })) {
+      for (const event of batch) {
+        if (stream.length > 0 && stream[0].streamId !== event.streamId) {
+          await this.fold(stream);
+          stream = [];
+        }
+        stream.push(event);
+      }
+      done += batch.length;
+      onProgress?.(done, upTo);
+    }
+    if (stream.length > 0) await this.fold(stream);
+    await Promise.all([this.offices.finish(), this.lines.finish(), this.pagu.finish(), this.history.finish()]);
+  }
+
+  /** One stream's events, in version order. */
+  private async fold(events: RecordedEvent[]): Promise<void> {
+    for (const e of events) {
+      if (e.type !== OFFICE_EVENT_TYPES.registered) continue;
+      await this.offices.add({ code: String(e.data.code), name: String(e.data.name), registered_at: e.recordedAt, registered_by: e.metadata.actor, last_position: e.position });
+    }
+    if (!isLineStream(events[0].streamId)) return;
+    const streamId = events[0].streamId;
+    let state: PlanLineState = initialLineState();
+    let lastPosition = 0;
+    // Each family of figures is recomputed only when an event can have changed it.
+    const figures = new FigureTracker();
+    for (const recorded of events) {
+      if (!isLineEventType(recorded.type)) continue;
+      const event = toLineEvent(recorded);
+      const before = state;
+      const after = evolveLine(before, event);
+      const describe = () => figures.changes(before, event, after);
+      for (const row of historyRows(streamId, event, before, after, describe)) {
+        await this.history.add({
+          position: row.position,
+          seq: row.seq,
+          stream_id: row.streamId,
+          event_id: row.eventId,
+          event_type: row.eventType,
+          recorded_at: row.recordedAt,
+          effective_date: row.effectiveDate,
+          actor: row.actor,
+          figure: row.figure,
+          from_value: row.fromValue,
+          to_value: row.toValue,
+          reason: row.reason,
+          legal_basis: row.legalBasis,
+          corrects_event_id: row.correctsEventId,
+        });
+      }
+      state = after;
+      lastPosition = recorded.position;
+    }
+    if (lastPosition === 0) return;
+    const line = planLineRow(streamId, state, lastPosition);
+    await this.lines.add({
+      stream_id: streamId,
+      year: line.year,
+      office_code: line.officeCode,
+      code: line.code,
+      level: line.level,
+      parent_code: line.parentCode,
+      name: line.name,
+      version: line.version,
+      current_phase: line.currentPhase,
+      current_pagu: money(line.currentPagu),
+      original_pagu: money(line.originalPagu),
+      executable_pagu: money(line.executablePagu),
+      realised: money(line.realised),
+      state,
+      last_position: lastPosition,
+    });
+    for (const p of paguRows(streamId, state)) await this.pagu.add({ stream_id: p.streamId, phase: p.phase, funding_source: p.fundingSource, amount: money(p.amount) });
+  }
+}
