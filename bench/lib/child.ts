@@ -64,10 +64,15 @@ export function startApi(env: Record<string, string>, timeoutMs = 120_000): Prom
   });
 }
 
+/** SIGTERM, then SIGKILL if the server has not exited within 15 s. */
 export function stopApi(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

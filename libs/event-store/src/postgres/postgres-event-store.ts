@@ -66,7 +66,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
   private readonly subscriptionBatchSize: number;
-  private readonly beginAndTakeHead: string;
+  private readonly appendIdleTimeoutMs: number;
   private readonly maxGroupAppends: number;
   private readonly maxGroupEvents: number;
   private readonly queue: QueuedAppend[] = [];
@@ -80,7 +80,7 @@ export class PostgresEventStore implements EventStore {
     this.notifier = new PgChangeNotifier(pool, LEDGER_NOTIFY_CHANNEL);
     this.pollIntervalMs = nonNegativeInteger('pollIntervalMs', options.pollIntervalMs, 1000);
     this.subscriptionBatchSize = integerAtLeast(1, 'subscriptionBatchSize', options.subscriptionBatchSize, 500);
-    this.beginAndTakeHead = sql.beginAndTakeHead(integerAtLeast(1, 'appendIdleTimeoutMs', options.appendIdleTimeoutMs, 5000));
+    this.appendIdleTimeoutMs = integerAtLeast(1, 'appendIdleTimeoutMs', options.appendIdleTimeoutMs, 5000);
     this.maxGroupAppends = integerAtLeast(1, 'maxGroupAppends', options.maxGroupAppends, 100);
     this.maxGroupEvents = integerAtLeast(1, 'maxGroupEvents', options.maxGroupEvents, 5000);
   }
@@ -116,7 +116,12 @@ export class PostgresEventStore implements EventStore {
     this.draining = true;
     void (async () => {
       try {
-        while (this.queue.length > 0) await this.commitGroup(takeGroup(this.queue, this.maxGroupAppends, this.maxGroupEvents));
+        while (this.queue.length > 0) {
+          // One turn of the event loop first: callers whose appends just committed (and anyone else
+          // ready now) queue their next append in time to share this transaction.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          await this.commitGroup(takeGroup(this.queue, this.maxGroupAppends, this.maxGroupEvents));
+        }
       } finally {
         this.draining = false;
       }
@@ -127,7 +132,7 @@ export class PostgresEventStore implements EventStore {
   private async commitGroup(group: QueuedAppend[]): Promise<void> {
     let outcomes: GroupOutcome[];
     try {
-      outcomes = await this.inTransaction((client, head) => this.writeGroup(client, group, head));
+      outcomes = await this.inTransaction(group, (client, head, state) => this.writeGroup(client, group, head, state));
     } catch (error) {
       // Bad data or a constraint (SQLSTATE classes 22 and 23) belongs to one call: find it by running each alone.
       if (group.length > 1 && isDataOrConstraintError(error)) {
@@ -142,19 +147,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Under the head lock: read the versions and stored keys the group needs, decide each call, then
-   * write all accepted events, their keys and the new head in one statement, and the hash chain and
-   * Merkle nodes with the COMMIT. Three round trips hold the lock, however many calls the group has.
+   * With the head locked and the versions and stored keys the group needs read (in the opening round
+   * trip), decides each call, then writes all accepted events, their keys and the new head in one
+   * statement, and the hash chain and Merkle nodes with the COMMIT. The lock is held for two round
+   * trips after the one that takes it, however many calls the group has.
    */
-  private async writeGroup(client: PoolClient, group: QueuedAppend[], head: sql.HeadRow): Promise<TransactionOutcome<GroupOutcome[]>> {
-    const state = await client.query<sql.AppendStateRow>({ ...sql.APPEND_STATE, values: [groupStreams(group), groupKeys(group)] });
-    const { versions, stored } = state.rows[0];
+  private async writeGroup(client: PoolClient, group: QueuedAppend[], head: sql.HeadRow, state: sql.AppendStateRow): Promise<TransactionOutcome<GroupOutcome[]>> {
     const streams = groupStreams(group);
     const { outcomes, write } = planGroup(
       group,
       {
-        versions: new Map(streams.map((streamId, i) => [streamId, Number(versions[i])])),
-        stored: new Map(stored.map((s) => [s.key, { requestHash: s.requestHash, result: s.result }])),
+        versions: new Map(streams.map((streamId, i) => [streamId, Number(state.versions[i])])),
+        stored: new Map(state.stored.map((s) => [s.key, { requestHash: s.requestHash, result: s.result }])),
       },
       Number(head.position),
     );
@@ -257,7 +261,10 @@ export class PostgresEventStore implements EventStore {
    * before. `work` runs with the head locked; it returns the statement that ends the transaction
    * (null: nothing to keep, roll back).
    */
-  private async inTransaction<T>(work: (client: PoolClient, head: sql.HeadRow) => Promise<TransactionOutcome<T>>): Promise<T> {
+  private async inTransaction<T>(
+    group: QueuedAppend[],
+    work: (client: PoolClient, head: sql.HeadRow, state: sql.AppendStateRow) => Promise<TransactionOutcome<T>>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // pg emits 'error' on a checked-out client whose connection dies; unheard, it would crash the process.
@@ -266,8 +273,9 @@ export class PostgresEventStore implements EventStore {
     };
     client.on('error', onError);
     try {
-      const started = (await client.query(this.beginAndTakeHead)) as unknown as QueryResult<sql.HeadRow>[];
-      const { value, commit } = await work(client, started[started.length - 1].rows[0]);
+      const opening = sql.beginLockAndReadState(this.appendIdleTimeoutMs, groupStreams(group), groupKeys(group), (s) => client.escapeLiteral(s));
+      const [, , head, state] = (await client.query(opening)) as unknown as [QueryResult, QueryResult, QueryResult<sql.HeadRow>, QueryResult<sql.AppendStateRow>];
+      const { value, commit } = await work(client, head.rows[0], state.rows[0]);
       await client.query(commit ?? 'ROLLBACK');
       return value;
     } catch (error) {

@@ -7,18 +7,22 @@ import type { AppendResult, EventData, EventMetadata, RecordedEvent } from '../p
  */
 
 // READ COMMITTED on purpose, whatever default_transaction_isolation says: every statement
-// after the head UPDATE takes a fresh snapshot, so it sees the commits we waited for.
+// after the head lock takes a fresh snapshot, so it sees the commits we waited for.
 // The idle timeout bounds how long a stalled client (a frozen process, a lost network) can
 // hold the head and so block every writer: PostgreSQL ends such a session.
-// BEGIN, SET LOCAL and the head lock go in one simple-protocol round trip (no parameters,
-// hence the inlined integer). The UPDATE moves nothing: it only takes the row lock, and the
-// write statement sets the new position once the group's appends are decided.
-// The UPDATE must stay a statement of its own: a query that also read ledger_events (a CTE,
-// say) would use the snapshot taken before waiting for the lock and miss the append that held it.
-export function beginAndTakeHead(idleTimeoutMs: number): string {
+// One simple-protocol round trip: BEGIN, SET LOCAL, the head lock (SELECT ... FOR UPDATE waits
+// for the holder's COMMIT and then returns the row as that commit left it) and the state read.
+// The state read must stay a statement of its own, after the lock: under READ COMMITTED each
+// statement of a simple query takes a new snapshot, so it sees the append we waited for (a CTE
+// of the locking statement would use the snapshot taken before the wait and miss it).
+// The simple protocol has no parameters: the inlined values are an integer and literals
+// escaped by the client (escapeLiteral), stream ids and idempotency keys.
+export function beginLockAndReadState(idleTimeoutMs: number, streams: string[], keys: string[], escape: (s: string) => string): string {
+  const texts = (values: string[]) => (values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map(escape).join(',')}]::text[]`);
   return (
     `BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL idle_in_transaction_session_timeout = ${Math.trunc(idleTimeoutMs)}; ` +
-    'UPDATE ledger_head SET position = position RETURNING position, peaks, last_hash'
+    `SELECT position, peaks, last_hash FROM ledger_head FOR UPDATE; ` +
+    appendState(texts(streams), texts(keys))
   );
 }
 
@@ -49,18 +53,17 @@ export const FIND_IDEMPOTENCY = {
   text: 'SELECT request_hash, result FROM ledger_idempotency WHERE key = $1',
 };
 
-// Everything a group of appends decides on, read in one round trip while the head lock is held:
-// the last version of each stream ($1, in input order; 0 = no stream) and the stored results
-// of the group's idempotency keys ($2). ORDER BY version DESC LIMIT 1 walks the
-// (stream_id, version) index backwards: one probe per stream.
-export const APPEND_STATE = {
-  name: 'ledger_append_state',
-  text: `SELECT ARRAY(SELECT COALESCE((SELECT e.version FROM ledger_events e
+// Everything a group of appends decides on, read while the head lock is held: the last version
+// of each stream (in input order; 0 = no stream) and the stored results of the group's
+// idempotency keys. ORDER BY version DESC LIMIT 1 walks the (stream_id, version) index
+// backwards: one probe per stream.
+function appendState(streams: string, keys: string): string {
+  return `SELECT ARRAY(SELECT COALESCE((SELECT e.version FROM ledger_events e
                                      WHERE e.stream_id = s.stream_id ORDER BY e.version DESC LIMIT 1), 0)
-                      FROM unnest($1::text[]) WITH ORDINALITY AS s(stream_id, n) ORDER BY s.n) AS versions,
+                      FROM unnest(${streams}) WITH ORDINALITY AS s(stream_id, n) ORDER BY s.n) AS versions,
                 (SELECT COALESCE(json_agg(json_build_object('key', i.key, 'requestHash', i.request_hash, 'result', i.result)), '[]'::json)
-                   FROM ledger_idempotency i WHERE i.key = ANY($2::text[])) AS stored`,
-};
+                   FROM ledger_idempotency i WHERE i.key = ANY(${keys})) AS stored`;
+}
 
 export interface AppendStateRow {
   versions: number[];
