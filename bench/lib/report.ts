@@ -79,7 +79,7 @@ function markdown(r: BenchResults): string {
     ...(ratios.length ? [`### Ratios to ours (${w} writers, distinct lines)`, '', table(['contender', 'writers', 'rows/s', 'ratio to ours'], ratios), ''] : []),
     '### Batch work (bulk import, load, rebuild, export, verification)',
     '',
-    table(['what', 'events', 'seconds', 'events/s', 'peak RSS MB', 'note'], r.batch.map((b) => [b.what, int(b.events), b.seconds.toFixed(1), int(b.eventsPerSecond), b.peakRssMb === null ? '–' : b.peakRssMb.toFixed(0), b.note])),
+    table(['what', 'events', 'seconds', 'events/s', 'peak RSS MB', 'note'], r.batch.map((b) => [b.what, int(b.events), Number.isFinite(b.seconds) ? b.seconds.toFixed(1) : 'n/a', int(b.eventsPerSecond), b.peakRssMb === null ? '–' : b.peakRssMb.toFixed(0), b.note])),
     '',
     '### Queries over HTTP (built server, one client, sequential)',
     '',
