@@ -66,7 +66,7 @@ function markdown(r: BenchResults): string {
     `Machine: ${r.machine.platform}, ${r.machine.cores} × ${r.machine.cpus}, ${r.machine.memoryGb.toFixed(0)} GB memory; load average at the start ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')} (other jobs shared the machine when this was above the core count).`,
     `Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     `PostgreSQL flags (every contender, one server): \`${r.postgresFlags}\`.`,
-    `Data set: ${r.dataset.offices} offices, ${int(r.dataset.events)} events${r.dataset.bytesPerEvent ? `; on disk per event (indexes included): log ${int(r.dataset.bytesPerEvent.ledgerEvents)} B, Merkle nodes ${int(r.dataset.bytesPerEvent.merkleNodes)} B` : ''}.`,
+    `Data set: ${r.dataset.offices} offices, ${int(r.dataset.events)} events${r.dataset.bytesPerEvent ? `; on disk per event (indexes included): log ${int(r.dataset.bytesPerEvent.ledgerEvents)} B, Merkle nodes ${int(r.dataset.bytesPerEvent.merkleNodes)} B${r.dataset.bytesPerEvent.readModels ? `, read models ${int(r.dataset.bytesPerEvent.readModels)} B` : ''}` : ''}.`,
     '',
     '### Targets',
     '',

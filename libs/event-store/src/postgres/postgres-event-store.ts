@@ -37,6 +37,9 @@ export interface PostgresEventStoreOptions {
   maxGroupEvents?: number;
 }
 
+/** Up to this many Merkle nodes are inlined into the COMMIT round trip. */
+const INLINE_TREE_NODES = 512;
+
 /** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): caused by what one call sent. */
 function isDataOrConstraintError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -164,24 +167,40 @@ export class PostgresEventStore implements EventStore {
     );
     const c = write.columns;
     if (c.positions.length === 0 && write.keys.length === 0) return { value: outcomes, commit: null };
-    const written = await client.query<sql.EventRow>({
+    const written = await client.query<{ recorded_at: string }>({
       ...sql.WRITE_APPEND,
       values: [c.positions, c.ids, c.streamIds, c.versions, c.types, c.schemaVersions, c.data, c.metadata, write.keys, write.requestHashes, write.results, write.lastPosition],
     });
-    return { value: outcomes, commit: this.treeAndCommit(head, written.rows.map(sql.toRecordedEvent)) };
+    const events = written.rows.map(({ recorded_at }, i): RecordedEvent => ({
+      id: c.ids[i],
+      streamId: c.streamIds[i],
+      version: c.versions[i],
+      position: c.positions[i],
+      type: c.types[i],
+      schemaVersion: c.schemaVersions[i],
+      data: JSON.parse(c.data[i]) as RecordedEvent['data'],
+      metadata: JSON.parse(c.metadata[i]) as RecordedEvent['metadata'],
+      recordedAt: recorded_at,
+    }));
+    return { value: outcomes, commit: await this.extendTree(client, head, events) };
   }
 
   /**
    * Chains the new events' hashes to the last one and adds them as leaves of the Merkle tree,
    * storing every node they complete, inside the append transaction (docs/verification.md).
-   * Returns the statement that writes them and commits.
+   * Returns the statement that ends the transaction: small trees travel with the COMMIT.
    */
-  private treeAndCommit(head: sql.HeadRow, events: RecordedEvent[]): string {
+  private async extendTree(client: PoolClient, head: sql.HeadRow, events: RecordedEvent[]): Promise<string> {
     if (events.length === 0) return 'COMMIT';
     let previous: Buffer = head.last_hash;
     const leaves = events.map((event) => (previous = eventHash(event, previous)));
     const tree = extendTree(events[0].position - 1, head.peaks, leaves);
-    return sql.writeTreeAndCommit(tree.nodes, tree.peaks, previous);
+    if (tree.nodes.length <= INLINE_TREE_NODES) return sql.writeTreeAndCommit(tree.nodes, tree.peaks, previous);
+    await client.query({
+      ...sql.WRITE_TREE,
+      values: [tree.nodes.map((n) => n.level), tree.nodes.map((n) => n.idx), tree.nodes.map((n) => n.hash), tree.peaks, previous],
+    });
+    return 'COMMIT';
   }
 
   /** The stored result, marked replayed, with the request hash it was stored with (null if none). */

@@ -75,8 +75,9 @@ export interface AppendStateRow {
 const EVENT_COLUMNS = `position, event_id, stream_id, version, type, schema_version, data, metadata,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
 
-// The inserted rows come back exactly as stored (jsonb as read, recorded_at as set by the
-// trigger): their hashes are computed from what a verifier will later read, nothing else.
+// Only the recorded time comes back (set by the trigger, as a verifier will read it): the hashes are
+// computed from the data and metadata as JSON.parse reads back the JSON text sent here, which is
+// what a read of the jsonb returns for JSON.stringify output (same keys, strings and numbers).
 export const WRITE_APPEND = {
   name: 'ledger_write_append',
   text: `WITH head AS (
@@ -85,12 +86,23 @@ export const WRITE_APPEND = {
            INSERT INTO ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata)
            SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::integer[],
                                 $7::jsonb[], $8::jsonb[])
-           RETURNING ${EVENT_COLUMNS}
+           RETURNING position, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at
          ), keyed AS (
            INSERT INTO ledger_idempotency (key, request_hash, result)
            SELECT * FROM unnest($9::text[], $10::text[], $11::jsonb[])
          )
-         SELECT * FROM events ORDER BY position`,
+         SELECT recorded_at FROM events ORDER BY position`,
+};
+
+// For large groups the Merkle nodes go as binary parameters (hex literals would make a statement of
+// megabytes), and COMMIT follows as its own round trip.
+export const WRITE_TREE = {
+  name: 'ledger_write_tree',
+  text: `WITH nodes AS (
+           INSERT INTO ledger_merkle_nodes (level, idx, hash)
+           SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])
+         )
+         UPDATE ledger_head SET peaks = $4::bytea[], last_hash = $5::bytea`,
 };
 
 export const READ_STREAM = {
