@@ -20,6 +20,13 @@ async function main(): Promise<void> {
   const loadAverage = loadavg();
   progress.step(`renja-ledger bench${options.quick ? ' --quick' : ''}: starting an embedded PostgreSQL`);
   const server = await startBenchServer();
+  // Ctrl-C: stop the embedded PostgreSQL and remove its folder rather than leave them behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: stopping the embedded PostgreSQL\n`);
+      void server.stop().finally(() => process.exit(130));
+    });
+  }
   const append: AppendRow[] = [];
   const batch: BatchRow[] = [];
   const queries: QueryRow[] = [];

@@ -49,18 +49,23 @@ export function startApi(env: Record<string, string>, timeoutMs = 120_000): Prom
     }, timeoutMs);
     const onData = (d: Buffer) => {
       output += d.toString();
-      if (output.includes('is serving')) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve(child);
-      }
+      if (!output.includes('is serving')) return;
+      // Once: later output (the shutdown log) must not touch the listeners stopApi adds.
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.stderr.off('data', onData);
+      child.removeListener('exit', onEarlyExit);
+      child.stdout.resume();
+      child.stderr.resume();
+      resolve(child);
+    };
+    const onEarlyExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`the API server exited with ${code}:\n${output}`));
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API server exited with ${code}:\n${output}`));
-    });
+    child.on('exit', onEarlyExit);
   });
 }
 

@@ -208,6 +208,7 @@ async function queryScenarios(env: Record<string, string>, options: BenchOptions
     }
   } finally {
     await stopApi(api);
+    progress.done('API server', 'stopped');
   }
   return rows;
 }
@@ -219,6 +220,7 @@ async function queryScenarios(env: Record<string, string>, options: BenchOptions
  * retries a lost race itself (3 attempts); a command that still loses is counted as a retry and sent again.
  */
 async function commandPath(url: string, store: PostgresEventStore, options: BenchOptions, progress: Progress): Promise<AppendRow[]> {
+  progress.step('command path: opening the read models and catching the projection up');
   const dataSource = await new DataSource({ type: 'postgres', url, entities: readModelEntities, synchronize: false, logging: false, extra: { max: 8 } }).initialize();
   const projector = new Projector(dataSource, store, new PlanProjection());
   const handler = new ChangePaguHandler(new StreamCommandRunner(store, projector));
