@@ -90,6 +90,29 @@ describe('PostgresEventStore on PostgreSQL', () => {
     expect(next.firstPosition).toBe(3);
   });
 
+  it('a call whose rows PostgreSQL refuses fails alone: the rest of its group commits, gap-free', async () => {
+    const { store, pool } = ctx;
+    await store.append(streamName(), 'no_stream', newEvents(2));
+    const spy = jest.spyOn(pool, 'connect');
+    const good = [streamName('a'), streamName('b'), streamName('c')];
+    const poisoned = [newEvent(), newEvent({ note: 'bad\u0000byte' })];
+    const settled = await Promise.allSettled([
+      store.append(good[0], 'no_stream', newEvents(1)),
+      store.append(good[1], 'no_stream', newEvents(2)),
+      store.append(streamName('poisoned'), 'no_stream', poisoned),
+      store.append(good[2], 'no_stream', newEvents(1)),
+    ]);
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(String((settled[2] as PromiseRejectedResult).reason)).toMatch(/unsupported Unicode escape|\\u0000/);
+    // One group transaction, then each call alone (4) after the group's statement failed.
+    expect(spy.mock.calls.length).toBe(5);
+    spy.mockRestore();
+    expect(await store.findEvent(poisoned[0].id)).toBeNull();
+    expect(positionsOf(await store.readAll())).toEqual(range(1, 6));
+    expect(await store.headPosition()).toBe(6);
+    expect((await pool.query<{ n: string }>('SELECT count(*) AS n FROM ledger_merkle_nodes WHERE level = 0')).rows[0].n).toBe('6');
+  });
+
   it('a backend killed mid-append leaves no rows and no position gap', async () => {
     const { store, url } = ctx;
     await store.append(streamName(), 'no_stream', newEvents(2));

@@ -1,5 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
-import { IdempotencyKeyReusedError } from '../port/errors';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type {
   AppendOptions,
   AppendResult,
@@ -14,7 +13,8 @@ import type {
   SubscriptionOptions,
 } from '../port/event-store.port';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription';
-import { checkExpectedVersions, countEvents, isUuid, planAppend, prepareAppends } from './append-plan';
+import { countEvents, isUuid, prepareAppends } from './append-plan';
+import { groupKeys, groupStreams, planGroup, takeGroup, type GroupOutcome, type QueuedAppend } from './append-group';
 import { PgChangeNotifier } from './change-notifier';
 import { LEDGER_NOTIFY_CHANNEL } from './schema';
 import { eventHash } from '../integrity/event-hash';
@@ -31,10 +31,23 @@ export interface PostgresEventStoreOptions {
    * blocks every writer) is ended by PostgreSQL; default 5000 ms.
    */
   appendIdleTimeoutMs?: number;
+  /** Most calls committed in one group transaction; default 100 (1: no group commit). */
+  maxGroupAppends?: number;
+  /** Most events in one group transaction, unless a single call has more; default 5000. */
+  maxGroupEvents?: number;
+}
+
+/** Up to this many Merkle nodes are inlined into the COMMIT round trip. */
+const INLINE_TREE_NODES = 512;
+
+/** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): caused by what one call sent. */
+function isDataOrConstraintError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 /** Outcome of the work inside an append transaction: a replay rolls back what it started. */
-type TransactionOutcome<T> = { value: T; commit: boolean };
+type TransactionOutcome<T> = { value: T; commit: string | null };
 
 function integerAtLeast(min: number, name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
@@ -56,7 +69,11 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
   private readonly subscriptionBatchSize: number;
-  private readonly begin: string;
+  private readonly appendIdleTimeoutMs: number;
+  private readonly maxGroupAppends: number;
+  private readonly maxGroupEvents: number;
+  private readonly queue: QueuedAppend[] = [];
+  private draining = false;
   private closed = false;
 
   constructor(
@@ -66,7 +83,9 @@ export class PostgresEventStore implements EventStore {
     this.notifier = new PgChangeNotifier(pool, LEDGER_NOTIFY_CHANNEL);
     this.pollIntervalMs = nonNegativeInteger('pollIntervalMs', options.pollIntervalMs, 1000);
     this.subscriptionBatchSize = integerAtLeast(1, 'subscriptionBatchSize', options.subscriptionBatchSize, 500);
-    this.begin = sql.begin(integerAtLeast(1, 'appendIdleTimeoutMs', options.appendIdleTimeoutMs, 5000));
+    this.appendIdleTimeoutMs = integerAtLeast(1, 'appendIdleTimeoutMs', options.appendIdleTimeoutMs, 5000);
+    this.maxGroupAppends = integerAtLeast(1, 'maxGroupAppends', options.maxGroupAppends, 100);
+    this.maxGroupEvents = integerAtLeast(1, 'maxGroupEvents', options.maxGroupEvents, 5000);
   }
 
   append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
@@ -74,56 +93,114 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One transaction, three statements while the head is held: take the head (serialises
-   * appends), read stream versions and the idempotency key (a known key rolls back and replays),
-   * write all events plus the key's result in one statement; then COMMIT.
+   * Atomic per call, committed in groups: calls that arrive while a transaction is running wait
+   * in a queue and are written together by the next one (group commit). Each call is decided on
+   * its own (expected versions, idempotency key); a refused call takes no position, and a call
+   * that makes the group's statement fail is retried alone, so it cannot take its neighbours down.
    * An empty append checks the expected versions and writes nothing (positions: an empty range).
    */
-  async appendMany(appends: StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
-    this.assertOpen();
-    const prepared = prepareAppends(appends);
-    const { idempotencyKey: key = null, requestHash = null } = options;
-    return this.inTransaction(async (client) => {
-      const head = await client.query<sql.HeadRow>({ ...sql.TAKE_HEAD, values: [countEvents(prepared)] });
-      const lastPosition = Number(head.rows[0].position);
-      // A separate statement from the UPDATE, so its snapshot includes the append we waited for.
-      const state = await client.query<sql.AppendStateRow>({
-        ...sql.APPEND_STATE,
-        values: [prepared.map((a) => a.streamId), key],
+  appendMany(appends: StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    try {
+      this.assertOpen();
+      const prepared = prepareAppends(appends);
+      const { idempotencyKey: key = null, requestHash = null } = options;
+      return new Promise<AppendResult>((resolve, reject) => {
+        this.queue.push({ appends: prepared, key, requestHash, eventCount: countEvents(prepared), resolve, reject });
+        this.drainQueue();
       });
-      const { versions, request_hash, result: stored } = state.rows[0];
-      if (key !== null && stored !== null) {
-        if (requestHash !== null && request_hash !== null && request_hash !== requestHash) throw new IdempotencyKeyReusedError(key);
-        return { value: sql.replayedResult(stored), commit: false };
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** One group transaction at a time per store; whatever queued meanwhile goes into the next one. */
+  private drainQueue(): void {
+    if (this.draining) return;
+    this.draining = true;
+    void (async () => {
+      try {
+        while (this.queue.length > 0) {
+          // One turn of the event loop first: callers whose appends just committed (and anyone else
+          // ready now) queue their next append in time to share this transaction.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          await this.commitGroup(takeGroup(this.queue, this.maxGroupAppends, this.maxGroupEvents));
+        }
+      } finally {
+        this.draining = false;
       }
-      const actual = new Map(prepared.map((a, i) => [a.streamId, Number(versions[i])]));
-      checkExpectedVersions(prepared, actual);
-      const { result, columns: c } = planAppend(prepared, actual, lastPosition);
-      if (c.positions.length > 0 || key !== null) {
-        const keyed = key === null ? [null, null, null] : [key, requestHash, JSON.stringify(sql.storedResult(result))];
-        const written = await client.query<sql.EventRow>({
-          ...sql.WRITE_APPEND,
-          values: [c.positions, c.ids, c.streamIds, c.versions, c.types, c.schemaVersions, c.data, c.metadata, ...keyed],
-        });
-        if (written.rows.length > 0) await this.extendHashChain(client, head.rows[0], written.rows.map(sql.toRecordedEvent));
+    })();
+  }
+
+  /** Settles every call of the group; never throws. */
+  private async commitGroup(group: QueuedAppend[]): Promise<void> {
+    let outcomes: GroupOutcome[];
+    try {
+      outcomes = await this.inTransaction(group, (client, head, state) => this.writeGroup(client, group, head, state));
+    } catch (error) {
+      // Bad data or a constraint (SQLSTATE classes 22 and 23) belongs to one call: find it by running each alone.
+      if (group.length > 1 && isDataOrConstraintError(error)) {
+        for (const queued of group) await this.commitGroup([queued]);
+        return;
       }
-      return { value: result, commit: true };
+      const mapped = sql.mapAppendError(error);
+      group.forEach((queued) => queued.reject(mapped));
+      return;
+    }
+    outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.result) : group[i].reject(outcome.error)));
+  }
+
+  /**
+   * With the head locked and the versions and stored keys the group needs read (in the opening round
+   * trip), decides each call, then writes all accepted events, their keys and the new head in one
+   * statement, and the hash chain and Merkle nodes with the COMMIT. The lock is held for two round
+   * trips after the one that takes it, however many calls the group has.
+   */
+  private async writeGroup(client: PoolClient, group: QueuedAppend[], head: sql.HeadRow, state: sql.AppendStateRow): Promise<TransactionOutcome<GroupOutcome[]>> {
+    const streams = groupStreams(group);
+    const { outcomes, write } = planGroup(
+      group,
+      {
+        versions: new Map(streams.map((streamId, i) => [streamId, Number(state.versions[i])])),
+        stored: new Map(state.stored.map((s) => [s.key, { requestHash: s.requestHash, result: s.result }])),
+      },
+      Number(head.position),
+    );
+    const c = write.columns;
+    if (c.positions.length === 0 && write.keys.length === 0) return { value: outcomes, commit: null };
+    const written = await client.query<{ recorded_at: string }>({
+      ...sql.WRITE_APPEND,
+      values: [c.positions, c.ids, c.streamIds, c.versions, c.types, c.schemaVersions, c.data, c.metadata, write.keys, write.requestHashes, write.results, write.lastPosition],
     });
+    const events = written.rows.map(({ recorded_at }, i): RecordedEvent => ({
+      id: c.ids[i],
+      streamId: c.streamIds[i],
+      version: c.versions[i],
+      position: c.positions[i],
+      type: c.types[i],
+      schemaVersion: c.schemaVersions[i],
+      data: JSON.parse(c.data[i]) as RecordedEvent['data'],
+      metadata: JSON.parse(c.metadata[i]) as RecordedEvent['metadata'],
+      recordedAt: recorded_at,
+    }));
+    return { value: outcomes, commit: await this.extendTree(client, head, events) };
   }
 
   /**
    * Chains the new events' hashes to the last one and adds them as leaves of the Merkle tree,
    * storing every node they complete, inside the append transaction (docs/verification.md).
+   * Returns the statement that ends the transaction: small trees travel with the COMMIT.
    */
-  private async extendHashChain(client: PoolClient, head: sql.HeadRow, events: RecordedEvent[]): Promise<void> {
+  private async extendTree(client: PoolClient, head: sql.HeadRow, events: RecordedEvent[]): Promise<string> {
+    if (events.length === 0) return 'COMMIT';
     let previous: Buffer = head.last_hash;
     const leaves = events.map((event) => (previous = eventHash(event, previous)));
-    const size = events[0].position - 1;
-    const tree = extendTree(size, head.peaks, leaves);
+    const tree = extendTree(events[0].position - 1, head.peaks, leaves);
+    if (tree.nodes.length <= INLINE_TREE_NODES) return sql.writeTreeAndCommit(tree.nodes, tree.peaks, previous);
     await client.query({
       ...sql.WRITE_TREE,
       values: [tree.nodes.map((n) => n.level), tree.nodes.map((n) => n.idx), tree.nodes.map((n) => n.hash), tree.peaks, previous],
     });
+    return 'COMMIT';
   }
 
   /** The stored result, marked replayed, with the request hash it was stored with (null if none). */
@@ -198,8 +275,15 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) throw new Error('PostgresEventStore is closed');
   }
 
-  /** Any failure rolls back everything, the head increment included: the store is left exactly as before. */
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<TransactionOutcome<T>>): Promise<T> {
+  /**
+   * Any failure rolls back everything, the head position included: the store is left exactly as
+   * before. `work` runs with the head locked; it returns the statement that ends the transaction
+   * (null: nothing to keep, roll back).
+   */
+  private async inTransaction<T>(
+    group: QueuedAppend[],
+    work: (client: PoolClient, head: sql.HeadRow, state: sql.AppendStateRow) => Promise<TransactionOutcome<T>>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // pg emits 'error' on a checked-out client whose connection dies; unheard, it would crash the process.
@@ -208,15 +292,16 @@ export class PostgresEventStore implements EventStore {
     };
     client.on('error', onError);
     try {
-      await client.query(this.begin);
-      const { value, commit } = await work(client);
-      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+      const opening = sql.beginLockAndReadState(this.appendIdleTimeoutMs, groupStreams(group), groupKeys(group), (s) => client.escapeLiteral(s));
+      const [, , head, state] = (await client.query(opening)) as unknown as [QueryResult, QueryResult, QueryResult<sql.HeadRow>, QueryResult<sql.AppendStateRow>];
+      const { value, commit } = await work(client, head.rows[0], state.rows[0]);
+      await client.query(commit ?? 'ROLLBACK');
       return value;
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
         broken ??= rollbackError; // the connection is unusable: the pool must discard it
       });
-      throw sql.mapAppendError(error);
+      throw error;
     } finally {
       client.off('error', onError);
       client.release(broken);

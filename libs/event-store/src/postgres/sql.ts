@@ -7,20 +7,24 @@ import type { AppendResult, EventData, EventMetadata, RecordedEvent } from '../p
  */
 
 // READ COMMITTED on purpose, whatever default_transaction_isolation says: every statement
-// after the head UPDATE takes a fresh snapshot, so it sees the commits we waited for.
+// after the head lock takes a fresh snapshot, so it sees the commits we waited for.
 // The idle timeout bounds how long a stalled client (a frozen process, a lost network) can
 // hold the head and so block every writer: PostgreSQL ends such a session.
-// Two statements in one simple-protocol round trip (no parameters, hence the inlined integer).
-export function begin(idleTimeoutMs: number): string {
-  return `BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL idle_in_transaction_session_timeout = ${Math.trunc(idleTimeoutMs)}`;
+// One simple-protocol round trip: BEGIN, SET LOCAL, the head lock (SELECT ... FOR UPDATE waits
+// for the holder's COMMIT and then returns the row as that commit left it) and the state read.
+// The state read must stay a statement of its own, after the lock: under READ COMMITTED each
+// statement of a simple query takes a new snapshot, so it sees the append we waited for (a CTE
+// of the locking statement would use the snapshot taken before the wait and miss it).
+// The simple protocol has no parameters: the inlined values are an integer and literals
+// escaped by the client (escapeLiteral), stream ids and idempotency keys.
+export function beginLockAndReadState(idleTimeoutMs: number, streams: string[], keys: string[], escape: (s: string) => string): string {
+  const texts = (values: string[]) => (values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map(escape).join(',')}]::text[]`);
+  return (
+    `BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL idle_in_transaction_session_timeout = ${Math.trunc(idleTimeoutMs)}; ` +
+    `SELECT position, peaks, last_hash FROM ledger_head FOR UPDATE; ` +
+    appendState(texts(streams), texts(keys))
+  );
 }
-
-// Must stay a statement of its own: a query that also read ledger_events (a CTE, say) would
-// use the snapshot taken before waiting for the lock and miss the append that held it.
-export const TAKE_HEAD = {
-  name: 'ledger_take_head',
-  text: 'UPDATE ledger_head SET position = position + $1 RETURNING position, peaks, last_hash',
-};
 
 export interface HeadRow {
   position: string;
@@ -29,7 +33,69 @@ export interface HeadRow {
 }
 
 // The hash chain and Merkle tree move with the log, in the same transaction: the completed tree
-// nodes ($1-$3 as column arrays) and the new right edge and last hash of the head.
+// nodes and the new right edge and last hash of the head, then COMMIT, in one simple-protocol
+// round trip. Every value is a number or a hex string, inlined as array literals (nothing to escape).
+export function writeTreeAndCommit(nodes: { level: number; idx: number; hash: Buffer }[], peaks: Buffer[], lastHash: Buffer): string {
+  const ints = (values: number[]) => `'{${values.join(',')}}'`;
+  const hexes = (values: Buffer[]) => `'{${values.map((b) => b.toString('hex')).join(',')}}'`;
+  return `WITH nodes AS (
+            INSERT INTO ledger_merkle_nodes (level, idx, hash)
+            SELECT l, i, decode(h, 'hex') FROM unnest(${ints(nodes.map((n) => n.level))}::smallint[],
+              ${ints(nodes.map((n) => n.idx))}::bigint[], ${hexes(nodes.map((n) => n.hash))}::text[]) AS n(l, i, h)
+          )
+          UPDATE ledger_head SET peaks = ARRAY(SELECT decode(p, 'hex') FROM unnest(${hexes(peaks)}::text[]) WITH ORDINALITY AS x(p, o) ORDER BY o),
+                                 last_hash = decode('${lastHash.toString('hex')}', 'hex');
+          COMMIT`;
+}
+
+export const FIND_IDEMPOTENCY = {
+  name: 'ledger_find_idempotency',
+  text: 'SELECT request_hash, result FROM ledger_idempotency WHERE key = $1',
+};
+
+// Everything a group of appends decides on, read while the head lock is held: the last version
+// of each stream (in input order; 0 = no stream) and the stored results of the group's
+// idempotency keys. ORDER BY version DESC LIMIT 1 walks the (stream_id, version) index
+// backwards: one probe per stream.
+function appendState(streams: string, keys: string): string {
+  return `SELECT ARRAY(SELECT COALESCE((SELECT e.version FROM ledger_events e
+                                     WHERE e.stream_id = s.stream_id ORDER BY e.version DESC LIMIT 1), 0)
+                      FROM unnest(${streams}) WITH ORDINALITY AS s(stream_id, n) ORDER BY s.n) AS versions,
+                (SELECT COALESCE(json_agg(json_build_object('key', i.key, 'requestHash', i.request_hash, 'result', i.result)), '[]'::json)
+                   FROM ledger_idempotency i WHERE i.key = ANY(${keys})) AS stored`;
+}
+
+export interface AppendStateRow {
+  versions: number[];
+  stored: Array<{ key: string; requestHash: string | null; result: StoredAppendResult }>;
+}
+
+// One statement writes the whole group ($1..$8 as column arrays, recorded_at left to the
+// trigger), the idempotency records of its keys ($9..$11) and the new head position ($12).
+const EVENT_COLUMNS = `position, event_id, stream_id, version, type, schema_version, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
+
+// Only the recorded time comes back (set by the trigger, as a verifier will read it): the hashes are
+// computed from the data and metadata as JSON.parse reads back the JSON text sent here, which is
+// what a read of the jsonb returns for JSON.stringify output (same keys, strings and numbers).
+export const WRITE_APPEND = {
+  name: 'ledger_write_append',
+  text: `WITH head AS (
+           UPDATE ledger_head SET position = $12::bigint
+         ), events AS (
+           INSERT INTO ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata)
+           SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::integer[],
+                                $7::jsonb[], $8::jsonb[])
+           RETURNING position, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at
+         ), keyed AS (
+           INSERT INTO ledger_idempotency (key, request_hash, result)
+           SELECT * FROM unnest($9::text[], $10::text[], $11::jsonb[])
+         )
+         SELECT recorded_at FROM events ORDER BY position`,
+};
+
+// For large groups the Merkle nodes go as binary parameters (hex literals would make a statement of
+// megabytes), and COMMIT follows as its own round trip.
 export const WRITE_TREE = {
   name: 'ledger_write_tree',
   text: `WITH nodes AS (
@@ -37,51 +103,6 @@ export const WRITE_TREE = {
            SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])
          )
          UPDATE ledger_head SET peaks = $4::bytea[], last_hash = $5::bytea`,
-};
-
-export const FIND_IDEMPOTENCY = {
-  name: 'ledger_find_idempotency',
-  text: 'SELECT request_hash, result FROM ledger_idempotency WHERE key = $1',
-};
-
-// Everything the append decides on, read in one round trip while the head lock is held:
-// the last version of each stream ($1, in input order; 0 = no stream) and the stored result
-// for the idempotency key $2 (result null: no key or a new key). ORDER BY version
-// DESC LIMIT 1 walks the (stream_id, version) index backwards: one probe per stream.
-export const APPEND_STATE = {
-  name: 'ledger_append_state',
-  text: `SELECT ARRAY(SELECT COALESCE((SELECT e.version FROM ledger_events e
-                                     WHERE e.stream_id = s.stream_id ORDER BY e.version DESC LIMIT 1), 0)
-                      FROM unnest($1::text[]) WITH ORDINALITY AS s(stream_id, n) ORDER BY s.n) AS versions,
-                i.request_hash, i.result
-           FROM (VALUES (1)) AS one(x) LEFT JOIN ledger_idempotency i ON i.key = $2::text`,
-};
-
-export interface AppendStateRow {
-  versions: number[];
-  request_hash: string | null;
-  result: StoredAppendResult | null;
-}
-
-// One statement writes the whole batch ($1..$8 as column arrays, recorded_at left to the
-// trigger) and, when a key is given ($9), the idempotency record in the same round trip.
-const EVENT_COLUMNS = `position, event_id, stream_id, version, type, schema_version, data, metadata,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
-
-// The inserted rows come back exactly as stored (jsonb as read, recorded_at as set by the
-// trigger): their hashes are computed from what a verifier will later read, nothing else.
-export const WRITE_APPEND = {
-  name: 'ledger_write_append',
-  text: `WITH events AS (
-           INSERT INTO ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata)
-           SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::integer[],
-                                $7::jsonb[], $8::jsonb[])
-           RETURNING ${EVENT_COLUMNS}
-         ), keyed AS (
-           INSERT INTO ledger_idempotency (key, request_hash, result)
-           SELECT $9::text, $10::text, $11::jsonb WHERE $9::text IS NOT NULL
-         )
-         SELECT * FROM events ORDER BY position`,
 };
 
 export const READ_STREAM = {

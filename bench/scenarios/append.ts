@@ -1,0 +1,241 @@
+import { Pool, type PoolClient } from 'pg';
+import { eventStoreMigrations, PostgresEventStore, WrongExpectedVersionError, type NewEvent } from '@renja/event-store';
+import { runMigrations } from '@renja/infrastructure/database/migrations';
+import { SeededIds } from '../lib/dataset';
+import { EventSource } from '../lib/events';
+import { CopyFromBuffer, copyField } from '../lib/copy-in';
+import type { BenchServer } from '../lib/postgres';
+import type { Progress } from '../lib/progress';
+import { nowMs, runWriters, type WriterRun } from '../lib/stats';
+import type { AppendRow, BenchOptions } from '../lib/results';
+
+/** Lines shared by all writers in the contended runs: every writer appends to one of these. */
+const CONTENDED_LINES = 4;
+
+type AppendOne = (stream: string, expected: number, event: NewEvent) => Promise<number>;
+/** Thrown by a contender when the expected version did not hold, with the actual version when the store reports it. */
+class Conflict extends Error {
+  constructor(readonly actual?: number) {
+    super('expected version did not hold');
+  }
+}
+
+interface Contender {
+  name: string;
+  append: AppendOne;
+  /** The current version of a stream, read after a conflict. */
+  version: (stream: string) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+async function ourStore(server: BenchServer, poolSize: number): Promise<Contender> {
+  const db = await server.createDatabase('ours');
+  const pool = new Pool({ connectionString: server.url(db), max: poolSize });
+  await runMigrations(pool, eventStoreMigrations);
+  const store = new PostgresEventStore(pool);
+  return {
+    name: 'ours',
+    append: async (stream, expected, event) => {
+      try {
+        return (await store.append(stream, expected, [event])).streamVersions[stream];
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) throw new Conflict(error.actual);
+        throw error;
+      }
+    },
+    version: (stream) => store.streamVersion(stream),
+    close: async () => {
+      await store.close();
+      await pool.end();
+      await server.dropDatabase(db);
+    },
+  };
+}
+
+/** Emmett's PostgreSQL event store (@event-driven-io/emmett-postgresql), on its own pool of the same size. */
+async function emmettStore(server: BenchServer, poolSize: number): Promise<Contender> {
+  const db = await server.createDatabase('emmett');
+  const pool = new Pool({ connectionString: server.url(db), max: poolSize });
+  // Emmett ships ESM and CommonJS builds; require() keeps this file CommonJS like the rest.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getPostgreSQLEventStore } = require('@event-driven-io/emmett-postgresql') as typeof import('@event-driven-io/emmett-postgresql');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isExpectedVersionConflictError } = require('@event-driven-io/emmett') as typeof import('@event-driven-io/emmett');
+  const store = getPostgreSQLEventStore(server.url(db), { connectionOptions: { pool } });
+  await store.schema.migrate();
+  return {
+    name: 'emmett',
+    append: async (stream, expected, event) => {
+      try {
+        const result = await store.appendToStream(stream, [{ type: event.type, data: event.data, metadata: { ...event.metadata } }], {
+          expectedStreamVersion: BigInt(expected),
+        });
+        return Number(result.nextExpectedStreamVersion);
+      } catch (error) {
+        if (isExpectedVersionConflictError(error)) throw new Conflict();
+        throw error;
+      }
+    },
+    // Emmett's conflict error does not carry the actual version: read it from its streams table.
+    version: async (stream) => Number((await pool.query<{ v: string }>('SELECT stream_position AS v FROM emt_streams WHERE stream_id = $1', [stream])).rows[0]?.v ?? 0),
+    close: async () => {
+      await store.close();
+      await pool.end().catch(() => undefined);
+      await server.dropDatabase(db);
+    },
+  };
+}
+
+/** The bare table: the columns and unique indexes of ledger_events, nothing else (no triggers, no head, no hashes). */
+const BARE_TABLE = `CREATE TABLE bare_events (
+  position bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL, version integer NOT NULL,
+  type text NOT NULL, schema_version integer NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(), UNIQUE (stream_id, version))`;
+
+async function bareTable(server: BenchServer, poolSize: number): Promise<{ pool: Pool; close: () => Promise<void> }> {
+  const db = await server.createDatabase('bare');
+  const pool = new Pool({ connectionString: server.url(db), max: poolSize });
+  await pool.query(BARE_TABLE);
+  return { pool, close: async () => { await pool.end(); await server.dropDatabase(db); } };
+}
+
+const INSERT_ONE = {
+  name: 'bare_insert_one',
+  text: 'INSERT INTO bare_events (event_id, stream_id, version, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+};
+const INSERT_MANY = {
+  name: 'bare_insert_many',
+  text: `INSERT INTO bare_events (event_id, stream_id, version, type, schema_version, data, metadata)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])`,
+};
+
+/** Every writer appends one event per call: to its own line (distinct) or to one of a few shared lines (contended, conflicts retried). */
+async function appendRun(contender: Contender, source: EventSource, writers: number, seconds: number, contended: boolean, tag: string): Promise<WriterRun> {
+  const known = new Map<string, number>();
+  return runWriters(writers, seconds, async (writer, i) => {
+    const stream = contended ? `line-${tag}-shared-${(writer + i) % CONTENDED_LINES}` : `line-${tag}-w${writer}`;
+    const event = source.take();
+    for (let retries = 0; ; retries++) {
+      try {
+        known.set(stream, await contender.append(stream, known.get(stream) ?? 0, event));
+        return { rows: 1, retries };
+      } catch (error) {
+        if (!(error instanceof Conflict) || retries >= 1000) throw error;
+        known.set(stream, error.actual ?? (await contender.version(stream)));
+      }
+    }
+  });
+}
+
+function row(scenario: string, contender: string, writers: number, run: WriterRun, note = ''): AppendRow {
+  const sorted = [...run.latenciesMs].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+  return {
+    scenario,
+    contender,
+    writers,
+    operationsPerSecond: run.operations / run.seconds,
+    rowsPerSecond: run.rows / run.seconds,
+    p50Ms: at(50),
+    p99Ms: at(99),
+    retries: run.retries,
+    operations: run.operations,
+    seconds: run.seconds,
+    note,
+  };
+}
+
+/**
+ * Scenario 1 (raw port) and 2 (peers and floors): the same events, the same writer counts, the same
+ * server, one after another in this run.
+ */
+export async function appendScenarios(server: BenchServer, options: BenchOptions, progress: Progress): Promise<AppendRow[]> {
+  const rows: AppendRow[] = [];
+  const source = new EventSource(new SeededIds('append'));
+  const maxWriters = Math.max(...options.writers);
+  for (const make of [ourStore, emmettStore]) {
+    const contender = await make(server, maxWriters + 2);
+    try {
+      for (const contended of [false, true]) {
+        for (const writers of options.writers) {
+          const label = `${contender.name} append, ${writers} writer(s), ${contended ? 'contended' : 'distinct'} lines`;
+          progress.step(label);
+          const run = await appendRun(contender, source, writers, options.appendSeconds, contended, `${contender.name}${writers}${contended ? 'c' : 'd'}`);
+          rows.push(row(contended ? 'append-contended' : 'append-distinct', contender.name, writers, run));
+          progress.done(label, `${Math.round(run.operations / run.seconds)} appends/s`);
+        }
+      }
+    } finally {
+      await contender.close();
+    }
+  }
+  rows.push(...(await floors(server, options, source, progress)));
+  return rows;
+}
+
+/** The bare table by single-row INSERT per transaction (same writers), by multi-row INSERT and by COPY. */
+async function floors(server: BenchServer, options: BenchOptions, source: EventSource, progress: Progress): Promise<AppendRow[]> {
+  const rows: AppendRow[] = [];
+  const maxWriters = Math.max(...options.writers);
+  const bare = await bareTable(server, maxWriters + 2);
+  try {
+    for (const writers of options.writers) {
+      const label = `bare single-row INSERT, ${writers} writer(s)`;
+      progress.step(label);
+      const versions = new Map<number, number>();
+      const run = await runWriters(writers, options.appendSeconds, async (writer) => {
+        const e = source.take();
+        const version = (versions.get(writer) ?? 0) + 1;
+        versions.set(writer, version);
+        await bare.pool.query({ ...INSERT_ONE, values: [e.id, `line-bare-${writers}-w${writer}`, version, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)] });
+        return { rows: 1, retries: 0 };
+      });
+      rows.push(row('append-distinct', 'bare-insert', writers, run, 'one row per autocommit INSERT'));
+      progress.done(label, `${Math.round(run.operations / run.seconds)} rows/s`);
+    }
+    const batch = options.floorBatch;
+    let stream = 0;
+    const columnsOf = (events: NewEvent[]) => {
+      const s = `line-floor-${stream++}`;
+      return [events.map((e) => e.id), events.map(() => s), events.map((_, i) => i + 1), events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata))];
+    };
+    progress.step(`bare multi-row INSERT, 1 writer, ${batch} rows per statement`);
+    const multi = await runWriters(1, options.appendSeconds, async () => {
+      await bare.pool.query({ ...INSERT_MANY, values: columnsOf(Array.from({ length: batch }, () => source.take())) });
+      return { rows: batch, retries: 0 };
+    });
+    rows.push(row('floor', 'bare-multi-row-insert', 1, multi, `INSERT ... SELECT FROM unnest(arrays) of ${batch} rows per statement and transaction`));
+    progress.done('bare multi-row INSERT', `${Math.round(multi.rows / multi.seconds)} rows/s`);
+
+    progress.step(`bare COPY FROM STDIN, 1 writer, ${batch} rows per COPY`);
+    const client: PoolClient = await bare.pool.connect();
+    try {
+      const copy = await runWriters(1, options.appendSeconds, async () => {
+        const s = `line-copy-${stream++}`;
+        const text = Array.from({ length: batch }, (_, i) => {
+          const e = source.take();
+          return [e.id, s, i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)].map(copyField).join('\t');
+        }).join('\n');
+        const copied = await copyIn(client, 'COPY bare_events (event_id, stream_id, version, type, schema_version, data, metadata) FROM STDIN', Buffer.from(`${text}\n`));
+        return { rows: copied, retries: 0 };
+      });
+      rows.push(row('floor', 'bare-copy', 1, copy, `COPY FROM STDIN (text format) of ${batch} rows per statement and transaction`));
+      progress.done('bare COPY', `${Math.round(copy.rows / copy.seconds)} rows/s`);
+    } finally {
+      client.release();
+    }
+  } finally {
+    await bare.close();
+  }
+  return rows;
+}
+
+export function copyIn(client: PoolClient, text: string, data: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const copy = new CopyFromBuffer(text, data);
+    copy.callback = (error, rows) => (error ? reject(error) : resolve(rows));
+    client.query(copy as never);
+  });
+}
+
+export { nowMs };

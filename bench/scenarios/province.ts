@@ -1,0 +1,274 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { ChangePaguCommand, ChangePaguHandler, ledgerMigrations, StreamCommandRunner, systemPrincipal } from '@renja/application';
+import { PostgresEventStore } from '@renja/event-store';
+import { runMigrations } from '@renja/infrastructure/database/migrations';
+import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
+import { PlanProjection, Projector, readModelEntities } from '@renja/projections';
+import { runCli, startApi, stopApi, type ChildRun } from '../lib/child';
+import { loadOffices, officeCode, SeededIds, SHAPE, YEAR } from '../lib/dataset';
+import { runs } from '../lib/options';
+import type { BenchServer } from '../lib/postgres';
+import type { Progress } from '../lib/progress';
+import type { AppendRow, BatchRow, BenchOptions, QueryRow } from '../lib/results';
+import { percentile, runWriters, timeRuns } from '../lib/stats';
+import { freePortForApi } from '../lib/ports';
+
+export interface DatasetFacts {
+  offices: number;
+  events: number;
+  loadSeconds: number;
+  bytesPerEvent: Record<string, number> | null;
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const PERDA = { kind: 'Perda', number: '8 Tahun 2023', date: '2023-06-15' };
+/** The default full run must finish within 15 minutes on the 2-core machine it was built on. */
+export const BUDGET_SECONDS = 15 * 60;
+
+/** Every sub kegiatan code of one office, in generation order. */
+function subCodes(): string[] {
+  const codes: string[] = [];
+  for (let p = 1; p <= SHAPE.programs; p++)
+    for (let k = 1; k <= SHAPE.kegiatanPerProgram; k++) for (let s = 1; s <= SHAPE.subPerKegiatan; s++) codes.push(`2.17.${pad(p, 2)}.1.${pad(k, 2)}.${pad(s, 4)}`);
+  return codes;
+}
+
+function cliFailed(what: string, run: ChildRun): Error {
+  return new Error(`${what} exited with ${run.code}:\n${run.stdout}\n${run.stderr.slice(-4000)}`);
+}
+
+/**
+ * Scenarios 1 (command path), 4 (rebuild), 5 (verification) and 6 (queries) on the province data set,
+ * then the rebuild again at about two million events.
+ */
+export async function provinceScenarios(
+  server: BenchServer,
+  options: BenchOptions,
+  progress: Progress,
+): Promise<{ dataset: DatasetFacts; append: AppendRow[]; batch: BatchRow[]; queries: QueryRow[] }> {
+  const append: AppendRow[] = [];
+  const batch: BatchRow[] = [];
+  const queries: QueryRow[] = [];
+  const db = await server.createDatabase('province');
+  const url = server.url(db);
+  const home = mkdtempSync(join(tmpdir(), 'renja-bench-home-'));
+  const keyFile = join(home, 'ledger-signing-key');
+  const key = loadOrCreateLedgerKey(keyFile, 'renja-ledger.bench/province');
+  const env = { DATABASE_URL: url, RENJA_DATA_DIR: home, RENJA_LEDGER_KEY_FILE: keyFile, RENJA_VERIFY_EVERY_MINUTES: '0' };
+  const pool = new Pool({ connectionString: url, max: Math.max(...options.writers) + 4 });
+  const store = new PostgresEventStore(pool);
+  const ids = new SeededIds('province');
+  try {
+    await runMigrations(pool, ledgerMigrations);
+    progress.step(`loading the province data set: ${options.offices} offices`);
+    const expected = options.offices * 12_211;
+    const started = Date.now();
+    const events = await loadOffices(store, ids, 1, options.offices, (n) => progress.tick('events appended', n, expected));
+    const loadSeconds = (Date.now() - started) / 1000;
+    batch.push({ what: `load the data set (appendMany of ~2,000 events, 4 in flight)`, events, seconds: loadSeconds, eventsPerSecond: events / loadSeconds, peakRssMb: null, note: 'the bench process itself; includes generating the events' });
+    progress.done('loaded', `${events} events in ${loadSeconds.toFixed(1)} s`);
+    const knownAt = (await pool.query<{ t: string }>(`SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ledger_events WHERE position = $1`, [Math.floor(events / 2)])).rows[0].t;
+    await pool.query('VACUUM ANALYZE');
+    const bytesPerEvent = await storageFacts(pool, events);
+
+    if (runs(options, 'rebuild') || runs(options, 'queries') || runs(options, 'command')) {
+      batch.push(await rebuild(env, events, progress, 'projections rebuild (CLI child process)'));
+      await pool.query('VACUUM ANALYZE'); // the rebuild replaced every read-model row in one transaction
+      bytesPerEvent.readModels = await readModelBytes(pool, events);
+    }
+    if (runs(options, 'verify')) batch.push(...(await verify(env, key.verifierKey, home, events, progress)));
+    if (runs(options, 'queries')) queries.push(...(await queryScenarios(env, options, knownAt, progress)));
+    if (runs(options, 'command')) append.push(...(await commandPath(url, store, options, progress)));
+
+    const rate = (prefix: string) => batch.find((b) => b.what.startsWith(prefix))?.eventsPerSecond ?? Number.NaN;
+    const growth = (options.largeOffices - options.offices) * 12_211;
+    const large = options.largeOffices * 12_211;
+    // The whole run must stay within BUDGET_SECONDS: the large ledger is measured only when the
+    // rates just measured say it fits (slow projections on a busy machine can make it take an hour).
+    const predicted =
+      growth / rate('load the data set') +
+      (runs(options, 'rebuild') ? large / rate('projections rebuild') : 0) +
+      (runs(options, 'verify') ? large / rate('verify --database') : 0);
+    const left = BUDGET_SECONDS - progress.elapsedSeconds() - 60;
+    if (options.largeOffices > options.offices && (runs(options, 'rebuild') || runs(options, 'verify')) && !(predicted <= left)) {
+      const why = `skipped: at the rates measured above it would take ~${Math.round(predicted / 60)} min, ${Math.max(0, Math.round(left / 60))} min of the ${BUDGET_SECONDS / 60}-min budget were left`;
+      batch.push({ what: `large ledger (${large.toLocaleString('en-US')} events): rebuild and verify --database`, events: large, seconds: Number.NaN, eventsPerSecond: Number.NaN, peakRssMb: null, note: why });
+      progress.done('large ledger', why);
+    } else if (options.largeOffices > options.offices && (runs(options, 'rebuild') || runs(options, 'verify'))) {
+      const head = await store.headPosition();
+      const target = large;
+      progress.step(`growing the ledger to ~${target.toLocaleString('en-US')} events (offices ${options.offices + 1}-${options.largeOffices})`);
+      await loadOffices(store, ids, options.offices + 1, options.largeOffices, (n) => progress.tick('events appended', head + n, target));
+      const grown = await store.headPosition();
+      await pool.query('VACUUM ANALYZE');
+      if (runs(options, 'rebuild')) batch.push(await rebuild(env, grown, progress, 'projections rebuild, large ledger (CLI child process)'));
+      if (runs(options, 'verify')) batch.push(await verifyDatabase(env, grown, progress, 'verify --database, large ledger (CLI child process)'));
+    }
+    return { dataset: { offices: options.offices, events, loadSeconds, bytesPerEvent }, append, batch, queries };
+  } finally {
+    await store.close();
+    await pool.end();
+    await server.dropDatabase(db);
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+const READ_MODEL_BYTES = `SELECT COALESCE(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname LIKE 'rm\\_%'`;
+
+async function readModelBytes(pool: Pool, events: number): Promise<number> {
+  return Number((await pool.query<{ bytes: string }>(READ_MODEL_BYTES)).rows[0].bytes) / events;
+}
+
+/** Bytes per event on disk, indexes and TOAST included: the log, the Merkle nodes, the idempotency records. */
+async function storageFacts(pool: Pool, events: number): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ events: string; merkle: string; idempotency: string }>(`
+    SELECT pg_total_relation_size('ledger_events') AS events, pg_total_relation_size('ledger_merkle_nodes') AS merkle,
+           pg_total_relation_size('ledger_idempotency') AS idempotency`);
+  const r = rows[0];
+  return { ledgerEvents: Number(r.events) / events, merkleNodes: Number(r.merkle) / events, idempotency: Number(r.idempotency) / events };
+}
+
+async function rebuild(env: Record<string, string>, events: number, progress: Progress, what: string): Promise<BatchRow> {
+  progress.step(`${what}: ${events.toLocaleString('en-US')} events`);
+  const run = await runCli(['projections', 'rebuild'], env);
+  if (run.code !== 0) throw cliFailed('renja-ledger projections rebuild', run);
+  const reported = Number(/in ([\d.]+) s/.exec(run.stdout)?.[1] ?? Number.NaN);
+  const seconds = Number.isFinite(reported) ? reported : run.seconds;
+  progress.done(what, `${Math.round(events / seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
+  return { what, events, seconds, eventsPerSecond: events / seconds, peakRssMb: run.peakRssMb, note: `rebuild time as printed by the CLI; the process ran ${run.seconds.toFixed(1)} s in all` };
+}
+
+async function verifyDatabase(env: Record<string, string>, events: number, progress: Progress, what: string): Promise<BatchRow> {
+  progress.step(`${what}: ${events.toLocaleString('en-US')} events`);
+  const run = await runCli(['verify', '--database'], env);
+  if (run.code !== 0) throw cliFailed('renja-ledger verify --database', run);
+  progress.done(what, `${Math.round(events / run.seconds)} events/s (process), peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
+  return { what, events, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb, note: `whole process (start, connect, verify); the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}` };
+}
+
+async function verify(env: Record<string, string>, verifierKey: string, home: string, events: number, progress: Progress): Promise<BatchRow[]> {
+  const rows = [await verifyDatabase(env, events, progress, 'verify --database (CLI child process)')];
+  const file = join(home, 'export.jsonl');
+  progress.step('export (CLI child process)');
+  const exported = await runCli(['export', '--out', file], env);
+  if (exported.code !== 0) throw cliFailed('renja-ledger export', exported);
+  const size = statSync(file).size;
+  rows.push({ what: 'export (CLI child process)', events, seconds: exported.seconds, eventsPerSecond: events / exported.seconds, peakRssMb: exported.peakRssMb, note: `${(size / 1e6).toFixed(0)} MB file (${Math.round(size / events)} bytes per event)` });
+  progress.done('export', `${Math.round(events / exported.seconds)} events/s, peak RSS ${exported.peakRssMb?.toFixed(0) ?? '?'} MB`);
+  progress.step('verify FILE (CLI child process)');
+  const run = await runCli(['verify', file, '--key', verifierKey], env);
+  if (run.code !== 0) throw cliFailed('renja-ledger verify FILE', run);
+  rows.push({ what: 'verify FILE (CLI child process)', events, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb, note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}` });
+  progress.done('verify FILE', `${Math.round(events / run.seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
+  rmSync(file, { force: true });
+  return rows;
+}
+
+/** Scenario 6: p50/p95 over HTTP against the built server, one office and all offices, now and in the past. */
+async function queryScenarios(env: Record<string, string>, options: BenchOptions, knownAt: string, progress: Progress): Promise<QueryRow[]> {
+  const port = await freePortForApi();
+  progress.step(`starting the API server on port ${port}`);
+  // Reads need a token (docs/security.md): an inspector's, as an auditor would query; no rate limit for the bench.
+  const issued = await runCli(['token', 'create', '--name', 'bench inspector', '--role', 'inspector', '--office', '*'], env);
+  if (issued.code !== 0) throw cliFailed('renja-ledger token create', issued);
+  const authorization = `Bearer ${issued.stdout.trim()}`;
+  const api = await startApi({ ...env, PORT: String(port), HOST: '127.0.0.1', RENJA_RATE_LIMIT_PER_MINUTE: '0' });
+  const rows: QueryRow[] = [];
+  try {
+    const base = `http://127.0.0.1:${port}/api/v1/years/${YEAR}/offices`;
+    const get = async (path: string): Promise<void> => {
+      const response = await fetch(`${base}${path}`, { headers: { Authorization: authorization } });
+      if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${(await response.text()).slice(0, 500)}`);
+      await response.arrayBuffer();
+    };
+    const office = officeCode(1);
+    const line = `${subCodes()[123]}`;
+    const past = `validAt=${YEAR}-10-31&knownAt=${encodeURIComponent(knownAt)}`;
+    const allOffices = Array.from({ length: options.offices }, (_, i) => officeCode(i + 1));
+    const allRuns = options.quick ? 2 : 3; // each run is one request per office: enough to see the spread, short enough for the budget
+    const cases: Array<[string, number, () => Promise<void>]> = [
+      ['plan of one office', options.queryRuns, () => get(`/${office}/plan`)],
+      ['history of one line', options.queryRuns, () => get(`/${office}/lines/${line}/history`)],
+      ['reconciliation, one office', options.queryRuns, () => get(`/${office}/reports/reconciliation`)],
+      ['evaluation, one office', options.queryRuns, () => get(`/${office}/reports/evaluation`)],
+      ['plan of one office, validAt/knownAt in the past', options.queryRuns, () => get(`/${office}/plan?${past}`)],
+      ['reconciliation, one office, in the past', options.queryRuns, () => get(`/${office}/reports/reconciliation?${past}`)],
+      ['evaluation, one office, in the past', options.queryRuns, () => get(`/${office}/reports/evaluation?${past}`)],
+      [`reconciliation, all ${allOffices.length} offices one after another`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/reconciliation`); }],
+      [`evaluation, all ${allOffices.length} offices one after another`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/evaluation`); }],
+      [`reconciliation, all ${allOffices.length} offices, in the past`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/reconciliation?${past}`); }],
+      [`evaluation, all ${allOffices.length} offices, in the past`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/evaluation?${past}`); }],
+    ];
+    for (const [query, n, work] of cases) {
+      progress.step(`query: ${query} (${n} runs after a warm-up)`);
+      const ms = await timeRuns(n, work);
+      rows.push({ query, runs: n, p50Ms: percentile(ms, 50), p95Ms: percentile(ms, 95) });
+      progress.done(query, `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms`);
+    }
+  } finally {
+    await stopApi(api);
+    progress.done('API server', 'stopped');
+  }
+  return rows;
+}
+
+/**
+ * Scenario 1, the command path: the ChangePagu handler exactly as the API runs it (load and fold the
+ * line, decide, append with the expected version, wait for the read model: read-your-writes), on the
+ * loaded province. Distinct: each writer its own lines; contended: four shared lines. The runner
+ * retries a lost race itself (3 attempts); a command that still loses is counted as a retry and sent again.
+ */
+async function commandPath(url: string, store: PostgresEventStore, options: BenchOptions, progress: Progress): Promise<AppendRow[]> {
+  progress.step('command path: opening the read models and catching the projection up');
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: readModelEntities, synchronize: false, logging: false, extra: { max: 8 } }).initialize();
+  const projector = new Projector(dataSource, store, new PlanProjection());
+  const handler = new ChangePaguHandler(new StreamCommandRunner(store, projector));
+  const lines = Array.from({ length: options.offices }, (_, o) => subCodes().map((code) => ({ office: officeCode(o + 1), code }))).flat();
+  const rows: AppendRow[] = [];
+  let n = 0;
+  try {
+    await projector.catchUp();
+    for (const contended of [false, true]) {
+      for (const writers of options.writers) {
+        const label = `command path (ChangePagu), ${writers} writer(s), ${contended ? 'contended' : 'distinct'} lines`;
+        progress.step(label);
+        const run = await runWriters(writers, options.commandSeconds, async (writer, i) => {
+          const target = contended ? lines[(writer + i) % 4] : lines[(writer + (i % 20) * writers) % lines.length];
+          const body = { phase: 'PERGESERAN', fundingSource: 'DAU', delta: '1000.00', reason: 'Pergeseran (bench)', legalBasis: PERDA, effectiveDate: `${YEAR}-06-20` };
+          for (let retries = 0; ; retries++) {
+            try {
+              await handler.execute(new ChangePaguCommand(YEAR, target.office, target.code, body, { principal: systemPrincipal('bench'), correlationId: `bench-${++n}` }));
+              return { rows: 1, retries };
+            } catch (error) {
+              if ((error as Error).name !== 'WrongExpectedVersionError' || retries >= 100) throw error;
+            }
+          }
+        });
+        const sorted = [...run.latenciesMs].sort((a, b) => a - b);
+        rows.push({
+          scenario: contended ? 'command-contended' : 'command-distinct',
+          contender: 'ours-command',
+          writers,
+          operationsPerSecond: run.operations / run.seconds,
+          rowsPerSecond: run.rows / run.seconds,
+          p50Ms: percentile(sorted, 50),
+          p99Ms: percentile(sorted, 99),
+          retries: run.retries,
+          operations: run.operations,
+          seconds: run.seconds,
+          note: 'load + fold + decide + append + wait for the read model',
+        });
+        progress.done(label, `${Math.round(run.operations / run.seconds)} commands/s`);
+      }
+    }
+  } finally {
+    await projector.stop();
+    await dataSource.destroy();
+  }
+  return rows;
+}
