@@ -61,7 +61,8 @@ export class PlanRebuild {
       onProgress?.(done, upTo);
     }
     if (stream.length > 0) await this.fold(stream);
-    await Promise.all([this.offices.finish(), this.lines.finish(), this.pagu.finish(), this.history.finish()]);
+    // One statement at a time on the transaction's connection.
+    for (const table of [this.offices, this.lines, this.pagu, this.history]) await table.finish();
   }
 
   /** One stream's events, in version order. */
