@@ -52,6 +52,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'read a history', method: 'get', path: (o) => `${sub(o)}/history`, scoped: true, roles: [...ROLES] },
   { name: 'read an office', method: 'get', path: (o) => `/api/v1/offices/${o}`, scoped: true, roles: [...ROLES] },
   { name: 'read a report', method: 'get', path: (o) => `${base(o)}/reports/absorption`, scoped: true, roles: [...ROLES] },
+  { name: 'read the consistency report', method: 'get', path: (o) => `${base(o)}/reports/consistency`, scoped: true, roles: [...ROLES] },
   { name: 'verify the ledger', method: 'post', path: () => '/api/v1/ledger/verification', scoped: false, roles: ['admin', 'inspector'] },
   { name: 'issue a checkpoint', method: 'post', path: () => '/api/v1/ledger/checkpoints', scoped: false, roles: ['admin', 'inspector'] },
 ];
@@ -102,6 +103,27 @@ describe('permission matrix: every role × every endpoint × in/out of office sc
       expect(res.body).toMatchObject({ statusCode: 403, rule: 'FORBIDDEN', scope: `offices ${IN}` });
       expect(res.body.message).toMatch(endpoint.roles.includes(role) ? new RegExp(`office ${office} is outside the scope|within its own scope .* not for office ${office}`) : /needs the role/);
       expect(res.body.rolesNeeded.length).toBeGreaterThan(0);
+      expect(await ledgerDigest(t.pool)).toBe(before);
+    }
+  });
+
+  // POST /imports: every row is checked like the command it becomes; a pagu file of one APBD_P addition needs finance in its office.
+  const importCases = ROLES.flatMap((role) => [IN, OUT].map((office) => [role, office === IN ? 'in scope' : 'out of scope', office] as const));
+  it.each(importCases)('import of an APBD_P addition as %s, %s', async (role, scope, office) => {
+    const csv = [
+      'Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Perubahan,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum',
+      // an amount of its own: a row identical to a change already recorded counts as unchanged (docs/import-format.md)
+      `2022,${office},2.17.07.1.01.0001,APBD-P,DID,${1000 + ROLES.indexOf(role) * 10 + (office === IN ? 1 : 2)}.00,2022-11-08,Impor ${role} ${scope},PMK,170/PMK.07/2022,2022-11-08`,
+    ].join('\n');
+    const before = await ledgerDigest(t.pool);
+    const res = await t.anonymous().post('/api/v1/imports').set('Authorization', `Bearer ${tokens[role]}`).attach('file', Buffer.from(csv), 'pagu.csv');
+    expect(res.status).toBeLessThan(500);
+    if (role === 'finance' && office === IN) {
+      expect([res.status, res.body.status]).toEqual([201, 'imported']);
+    } else {
+      expect([res.status, res.body.rule]).toEqual([403, 'IMPORT_FORBIDDEN']);
+      const forbidden = res.body.problems.filter((p: { rule: string }) => p.rule === 'FORBIDDEN');
+      expect(forbidden[0].message).toMatch(role === 'finance' ? /outside the scope/ : /needs the role finance/);
       expect(await ledgerDigest(t.pool)).toBe(before);
     }
   });
