@@ -14,6 +14,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
+# Import templates and the built-in sample (import it with: renja-ledger import data/samples/dkukm-babel --token ...)
+COPY --from=build /app/data ./data
 COPY package.json ./
 RUN mkdir -p /var/lib/renja-ledger && chown node:node /var/lib/renja-ledger
 USER node
