@@ -88,6 +88,20 @@ describe('ImportService on the embedded PostgreSQL', () => {
     expect(await bench.ledgerHead()).toEqual(before);
   });
 
+  it('rows about an office outside the scope are refused before they are decided: their outcome reveals nothing', async () => {
+    const before = await bench.ledgerHead();
+    const elsewhere = { name: 'Operator BPKAD', roles: ['admin' as const, 'planner' as const, 'finance' as const], offices: ['BPKAD'], via: 'token' as const };
+    // The same rows as the ledger holds for DKUKM (unchanged for an insider), and one that contradicts it.
+    const edited = fixtureText('pagu.csv').replace(/APBD murni 2022/g, 'APBD 2022 (tebakan)');
+    const contradicting = csv('rencana-tebak.csv', 'Tahun,Perangkat Daerah,Kode,Program/Kegiatan/Sub Kegiatan\n2022,DKUKM,2.17.07,Program Lain\n');
+    const result = await bench.service.run({ sources: [csv('pagu.csv', edited), contradicting], principal: elsewhere });
+    expect(result.status).toBe('invalid');
+    expect(new Set(result.problems.map((p) => p.rule))).toEqual(new Set(['FORBIDDEN']));
+    expect(result.problems.every((p) => /outside the scope/.test(p.message))).toBe(true);
+    expect(result.tables.pagu.unchanged).toBe(0);
+    expect(await bench.ledgerHead()).toEqual(before);
+  });
+
   it('an import that contradicts the ledger is refused: another name, another realisation for a period', async () => {
     const before = await bench.ledgerHead();
     const result = await bench.service.run({

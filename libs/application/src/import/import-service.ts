@@ -23,7 +23,7 @@ import { WrongExpectedVersionError, type EventStore, type NewEvent, type StreamA
 import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
 import type { CommandMetadata } from '../shared/command-metadata';
 import { decide, type Action } from '../shared/authorization';
-import type { Principal } from '../shared/principal';
+import { inScope, type Principal } from '../shared/principal';
 import { IMPORT_RECORDED_EVENT_TYPE, importStreamId, type ImportRecordedData } from './import-record';
 import { operationsOf, type ImportOperation, type RowRef } from './import-rows';
 import { DEFAULT_IMPORT_MAX_BYTES, DEFAULT_IMPORT_MAX_ROWS, Problems, type ImportLimits, type ImportProblem, type ImportSource, type ReadFile } from './import-types';
@@ -163,13 +163,9 @@ export class ImportService {
       if (dryRun) return result('dry_run', `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written`, { tables, events, unchanged });
       progress('writing', 0, events);
       const records = this.importRecords(live, decided, meta);
+      let append: Awaited<ReturnType<EventStore['appendMany']>>;
       try {
-        const append = await this.store.appendMany([...decided.appends, ...records]);
-        progress('writing', events, events);
-        await this.readYourWrite(append.lastPosition);
-        return result('imported', `imported ${live.map((f) => f.name).join(', ')}: ${events} events written, ${unchanged} rows unchanged`, {
-          tables, events, unchanged, position: append.lastPosition,
-        });
+        append = await this.store.appendMany([...decided.appends, ...records]);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (attempt >= ATTEMPTS) throw new ImportConflictError();
@@ -179,7 +175,14 @@ export class ImportService {
           const refreshed = summaries.map((s) => again.find((a) => a.name === s.name) ?? s);
           return result('already_imported', `${live.map((f) => f.name).join(', ')} was imported meanwhile by ${again[0].alreadyImported!.actor}: nothing written`, { files: refreshed });
         }
+        continue;
       }
+      // Written: what follows must not turn a written import into a reported failure.
+      progress('writing', events, events);
+      await this.readYourWrite(append.lastPosition);
+      return result('imported', `imported ${live.map((f) => f.name).join(', ')}: ${events} events written, ${unchanged} rows unchanged`, {
+        tables, events, unchanged, position: append.lastPosition,
+      });
     }
   }
 
@@ -223,7 +226,14 @@ export class ImportService {
   }
 
   private async decideAll(files: ReadFile[], problems: Problems, progress: NonNullable<ImportRequest['onProgress']>, meta: CommandMetadata): Promise<Decided> {
-    const ops = operationsOf(files, problems);
+    // A row about an office outside the principal's scope is refused before it is decided, so neither its
+    // outcome (unchanged or not) nor a domain problem quoting that office's records can reveal them.
+    const ops = operationsOf(files, problems).filter((op) => {
+      if (inScope(meta.principal.offices, op.kind === 'office' ? op.code : op.office)) return true;
+      const decision = decide(meta.principal, operationAction(op));
+      problems.add({ file: op.at.file, table: op.at.table, row: op.at.row, rule: 'FORBIDDEN', message: decision.allowed ? 'outside the scope' : decision.reason });
+      return false;
+    });
     const tables = emptyTables();
     for (const file of files) for (const row of file.rows) tables[row.table].rows++;
     const streams = await this.load(ops);
@@ -314,5 +324,27 @@ function importAction(event: DomainEvent, work: StreamWork): Action {
           return { kind: 'shift-budget', office };
       }
     }
+  }
+}
+
+/** The authorization action a row asks for (the office scope check before deciding). */
+function operationAction(op: ImportOperation): Action {
+  switch (op.kind) {
+    case 'office':
+      return { kind: 'register-office', office: op.code };
+    case 'line':
+      return { kind: 'register-line', office: op.office };
+    case 'indicator':
+      return { kind: 'define-indicator', office: op.office };
+    case 'target':
+      return { kind: 'revise-target', office: op.office };
+    case 'pagu':
+      return { kind: 'change-pagu', office: op.office, phase: op.phase };
+    case 'shift':
+      return { kind: 'shift-budget', office: op.office };
+    case 'realisation':
+      return { kind: 'record-realisation', office: op.office };
+    case 'stated':
+      return { kind: 'record-stated-figure', office: op.office };
   }
 }
