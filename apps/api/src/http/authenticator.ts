@@ -1,4 +1,4 @@
-import { isRole, normaliseOfficeScope, type Principal } from '@renja/application';
+import { isRole, normaliseOfficeScope, tokenPrincipal, type Principal } from '@renja/application';
 import { looksLikeJwt, type OidcVerifier } from '@renja/infrastructure/auth/oidc';
 import type { TokenStore } from '@renja/infrastructure/auth/token-store';
 
@@ -29,7 +29,7 @@ export class Authenticator {
     const { holder } = check;
     return {
       ok: true,
-      principal: { name: holder.name, roles: holder.roles.filter(isRole), offices: normaliseOfficeScope(holder.offices), via: 'token', tokenId: holder.id },
+      principal: tokenPrincipal(holder),
     };
   }
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { pathSources, type ImportResult, type ImportStage } from '@renja/application';
-import { TokenStore, type TokenHolder } from '@renja/infrastructure/auth/token-store';
+import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { loadConfig } from '@renja/infrastructure/config/config';
-import { DEFAULT_IMPORT_MAX_ROWS, ImportService, isRole, normaliseOfficeScope, type Principal } from '@renja/application';
+import { DEFAULT_IMPORT_MAX_ROWS, ImportService, tokenPrincipal } from '@renja/application';
 import { PlanProjection, Projector } from '@renja/projections';
 import { withLedger } from '../context';
 import { ProgressBar } from '../progress-bar';
@@ -78,7 +78,7 @@ export function importCommand(): Command {
         const projector = new Projector(dataSource, store, new PlanProjection());
         const service = new ImportService(store, () => projector.catchUp(), { maxBytes: loadConfig().importMaxBytes, maxRows: DEFAULT_IMPORT_MAX_ROWS });
         const progress = stageProgress();
-        const result = await service.run({ sources, principal: principalOf(holder), dryRun: o.dryRun === true, onProgress: progress.update });
+        const result = await service.run({ sources, principal: tokenPrincipal(holder), dryRun: o.dryRun === true, onProgress: progress.update });
         progress.finish();
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else printResult(result);
@@ -87,7 +87,3 @@ export function importCommand(): Command {
     });
 }
 
-/** The token's holder as a principal: its roles and offices decide which rows it may import (as over HTTP). */
-function principalOf(holder: TokenHolder): Principal {
-  return { name: holder.name, roles: holder.roles.filter(isRole), offices: normaliseOfficeScope(holder.offices), via: 'token', tokenId: holder.id };
-}

@@ -35,3 +35,12 @@ export const describeScope = (scope: OfficeScope): string => (scope === '*' ? 'a
  * Its name still says who: e.g. "renja-ledger CLI (siti)".
  */
 export const systemPrincipal = (name: string): Principal => ({ name, roles: ['admin', 'finance', 'planner'], offices: '*', via: 'system' });
+
+/** The principal of a verified API token's holder: its roles (unknown ones dropped) and office scope. */
+export const tokenPrincipal = (holder: { id: number; name: string; roles: readonly string[]; offices: OfficeScope }): Principal => ({
+  name: holder.name,
+  roles: holder.roles.filter(isRole),
+  offices: normaliseOfficeScope(holder.offices),
+  via: 'token',
+  tokenId: holder.id,
+});

@@ -21,7 +21,8 @@ import type {
   SubscriptionOptions,
 } from '../port/event-store.port';
 import { EventStoreError } from '../port/errors';
-import { CatchUpSubscription, type WakeSource } from '../subscription/catch-up-subscription';
+import type { WakeSource } from '../subscription/catch-up-subscription';
+import { SubscriptionSet } from '../subscription/subscription-set';
 import { LedgerLogIndex, toRecordedEvent, type LogEnvelope, type LogRecord } from './ledger-log';
 
 export interface EventStoreDbEventStoreOptions {
@@ -70,10 +71,9 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly index = new LedgerLogIndex();
   private readonly logStream: string;
   private readonly maxAppendAttempts: number;
-  private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly wakeups = new LocalWakeups();
-  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly subscriptions: SubscriptionSet;
   private queue: Promise<unknown> = Promise.resolve();
   private catchingUp: Promise<void> | null = null;
   private closed = false;
@@ -84,8 +84,13 @@ export class EventStoreDbEventStore implements EventStore {
   ) {
     this.logStream = options.logStream ?? 'renja-ledger';
     this.maxAppendAttempts = options.maxAppendAttempts ?? 50;
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.batchSize = options.batchSize ?? 500;
+    this.subscriptions = new SubscriptionSet({
+      read: (after, limit) => this.readAll({ after, limit }),
+      wakeups: this.wakeups,
+      pollIntervalMs: options.pollIntervalMs ?? 200,
+      defaultBatchSize: this.batchSize,
+    });
   }
 
   /** Connects with an EventStoreDB connection string, e.g. esdb://localhost:2113?tls=false. */
@@ -165,24 +170,13 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscriptionOptions): Subscription {
     this.assertOpen();
-    const subscription = new CatchUpSubscription(
-      {
-        read: (after, limit) => this.readAll({ after, limit }),
-        wakeups: this.wakeups,
-        pollIntervalMs: this.pollIntervalMs,
-        defaultBatchSize: this.batchSize,
-      },
-      options,
-      (s) => this.subscriptions.delete(s),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.open(options);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     await this.queue;
     await this.client.dispose();
   }

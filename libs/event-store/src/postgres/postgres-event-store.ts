@@ -12,7 +12,7 @@ import type {
   Subscription,
   SubscriptionOptions,
 } from '../port/event-store.port';
-import { CatchUpSubscription } from '../subscription/catch-up-subscription';
+import { SubscriptionSet } from '../subscription/subscription-set';
 import { countEvents, isUuid, prepareAppends } from './append-plan';
 import { groupKeys, groupStreams, planGroup, takeGroup, type GroupOutcome, type QueuedAppend } from './append-group';
 import { PgChangeNotifier } from './change-notifier';
@@ -66,9 +66,7 @@ const nonNegativeInteger = integerAtLeast.bind(null, 0);
  */
 export class PostgresEventStore implements EventStore {
   private readonly notifier: PgChangeNotifier;
-  private readonly subscriptions = new Set<CatchUpSubscription>();
-  private readonly pollIntervalMs: number;
-  private readonly subscriptionBatchSize: number;
+  private readonly subscriptions: SubscriptionSet;
   private readonly appendIdleTimeoutMs: number;
   private readonly maxGroupAppends: number;
   private readonly maxGroupEvents: number;
@@ -81,8 +79,14 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.notifier = new PgChangeNotifier(pool, LEDGER_NOTIFY_CHANNEL);
-    this.pollIntervalMs = nonNegativeInteger('pollIntervalMs', options.pollIntervalMs, 1000);
-    this.subscriptionBatchSize = integerAtLeast(1, 'subscriptionBatchSize', options.subscriptionBatchSize, 500);
+    const pollIntervalMs = nonNegativeInteger('pollIntervalMs', options.pollIntervalMs, 1000);
+    const subscriptionBatchSize = integerAtLeast(1, 'subscriptionBatchSize', options.subscriptionBatchSize, 500);
+    this.subscriptions = new SubscriptionSet({
+      read: (after, limit) => this.readAll({ after, limit }),
+      wakeups: this.notifier,
+      pollIntervalMs,
+      defaultBatchSize: subscriptionBatchSize,
+    });
     this.appendIdleTimeoutMs = integerAtLeast(1, 'appendIdleTimeoutMs', options.appendIdleTimeoutMs, 5000);
     this.maxGroupAppends = integerAtLeast(1, 'maxGroupAppends', options.maxGroupAppends, 100);
     this.maxGroupEvents = integerAtLeast(1, 'maxGroupEvents', options.maxGroupEvents, 5000);
@@ -250,24 +254,13 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscriptionOptions): Subscription {
     this.assertOpen();
-    const subscription = new CatchUpSubscription(
-      {
-        read: (after, limit) => this.readAll({ after, limit }),
-        wakeups: this.notifier,
-        pollIntervalMs: this.pollIntervalMs,
-        defaultBatchSize: this.subscriptionBatchSize,
-      },
-      options,
-      (finished) => this.subscriptions.delete(finished),
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.open(options);
   }
 
   /** Stops every subscription and the LISTEN connection. The pool is left to its owner. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.subscriptions.stopAll();
     await this.notifier.close();
   }
 
