@@ -46,4 +46,11 @@ export const projectionMigrations: Migration[] = [
     id: '0202_line_state_json',
     sql: `ALTER TABLE rm_plan_lines ALTER COLUMN state TYPE json USING state::json;`,
   },
+  {
+    // What the reports' default view derives from a line, written with the line (StoredLineView, and the
+    // pagu steps apart: only some reports read them). Rows written before these columns existed have none:
+    // the reports fold their state until the projection writes them again.
+    id: '0203_line_report_view',
+    sql: `ALTER TABLE rm_plan_lines ADD COLUMN report_view json, ADD COLUMN report_steps json;`,
+  },
 ];

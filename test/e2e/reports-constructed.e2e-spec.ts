@@ -150,4 +150,14 @@ describe('Audit reports on constructed cases', () => {
     expect(row.getCell(column('Tingkat Capaian 2023 (%)', 0)).value).toBe(125);
     expect(row.getCell(column('Realisasi TW III', 1)).value).toBe('—');
   });
+
+  it('gives the same reports from the stored line views as from folding the line states (validAt after every date)', async () => {
+    for (const report of ['pagu-trail', 'reconciliation', 'reconciliation?from=APBD&to=PERGESERAN', 'absorption', 'evaluation']) {
+      const path = `${reports}/${report}`;
+      const { asOf: storedAsOf, ...stored } = await get(path);
+      const { asOf: foldedAsOf, ...folded } = await get(`${path}${report.includes('?') ? '&' : '?'}validAt=9999-12-31`);
+      expect([storedAsOf, foldedAsOf]).toEqual([{}, { validAt: '9999-12-31' }]);
+      expect({ path, ...stored }).toEqual({ path, ...folded });
+    }
+  });
 });

@@ -7,6 +7,7 @@ import {
   type LineEvent,
   type PlanLineState,
 } from '@renja/domain';
+import { storeLineView } from '../reports/shared/line-view';
 import { LineHistoryView, LinePaguView, PlanLineView } from './plan.entities';
 
 /** The plan-line row derived from a line's state (full knowledge, every effective date). */
@@ -14,6 +15,7 @@ export function planLineRow(streamId: string, state: PlanLineState, lastPosition
   const line = state.line!;
   const pagu = paguBreakdown(state);
   const realisation = realisationSummary(state);
+  const stored = storeLineView(state);
   return Object.assign(new PlanLineView(), {
     streamId,
     year: line.year,
@@ -29,6 +31,8 @@ export function planLineRow(streamId: string, state: PlanLineState, lastPosition
     executablePagu: pagu.executablePagu,
     realised: realisation.cumulative,
     state,
+    reportView: stored.view,
+    reportSteps: stored.steps,
     lastPosition,
   });
 }

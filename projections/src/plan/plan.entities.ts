@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PlanLineState } from '@renja/domain';
+import type { StoredLineSteps, StoredLineView } from '../reports/shared/line-view';
 import { decimalTransformer } from '../shared/decimal.transformer';
 
 const money = { type: 'numeric' as const, transformer: decimalTransformer };
@@ -32,6 +33,9 @@ export class PlanLineView {
   @Column({ ...money, name: 'executable_pagu' }) executablePagu: Decimal;
   @Column({ ...money, name: 'realised' }) realised: Decimal;
   @Column('json') state: PlanLineState;
+  /** The reports' full-knowledge view of the line (null on rows written before it existed). */
+  @Column('json', { name: 'report_view', nullable: true }) reportView: StoredLineView | null;
+  @Column('json', { name: 'report_steps', nullable: true }) reportSteps: StoredLineSteps | null;
   @Column('bigint', { name: 'last_position', transformer: bigintNumber }) lastPosition: number;
 }
 

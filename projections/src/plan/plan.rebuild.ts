@@ -121,6 +121,8 @@ export class PlanRebuild {
       executable_pagu: money(line.executablePagu),
       realised: money(line.realised),
       state,
+      report_view: line.reportView,
+      report_steps: line.reportSteps,
       last_position: lastPosition,
     });
     for (const p of paguRows(streamId, state)) await this.pagu.add({ stream_id: p.streamId, phase: p.phase, funding_source: p.fundingSource, amount: money(p.amount) });

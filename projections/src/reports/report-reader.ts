@@ -19,23 +19,24 @@ export interface ReportRequest {
 export class ReportReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  private scope({ year, office, asOf = {} }: ReportRequest) {
-    return loadReportScope(this.dataSource, year, office, asOf);
+  /** `steps`: the report lists pagu steps (they are most of a stored line view; read only when needed). */
+  private scope({ year, office, asOf = {} }: ReportRequest, steps: boolean) {
+    return loadReportScope(this.dataSource, year, office, asOf, { steps });
   }
 
   async paguTrail(request: ReportRequest & { code?: string }): Promise<PaguTrailReport> {
-    return paguTrailReport(await this.scope(request), request.code);
+    return paguTrailReport(await this.scope(request, true), request.code);
   }
 
   async reconciliation(request: ReportRequest & { from?: string; to?: string }): Promise<ReconciliationReport> {
-    return reconciliationReport(await this.scope(request), request.from, request.to);
+    return reconciliationReport(await this.scope(request, true), request.from, request.to);
   }
 
   async absorption(request: ReportRequest): Promise<AbsorptionReport> {
-    return absorptionReport(await this.scope(request));
+    return absorptionReport(await this.scope(request, true));
   }
 
   async evaluation(request: ReportRequest): Promise<EvaluationReport> {
-    return evaluationReport(await this.scope(request));
+    return evaluationReport(await this.scope(request, false));
   }
 }

@@ -1,4 +1,5 @@
-import { comparePlanCodes, parsePlanCode } from './plan-code';
+import fc from 'fast-check';
+import { comparePlanCodes, parsePlanCode, sortByPlanCode } from './plan-code';
 import { errorOf } from '../testing/error-of';
 
 describe('parsePlanCode', () => {
@@ -73,5 +74,21 @@ describe('comparePlanCodes', () => {
     expect(comparePlanCodes('2.17.07', '2.17.07')).toBe(0);
     expect(Math.sign(comparePlanCodes('2.17.07', '2.17.07.1.01'))).toBe(-1);
     expect(Math.sign(comparePlanCodes('2.17.07.1.01', '2.17.07'))).toBe(1);
+  });
+});
+
+describe('sortByPlanCode', () => {
+  const segment = fc.oneof(fc.constantFrom('X', 'XX', '1', '01', '2', '17', '07', '0001', '0002', '10'), fc.nat({ max: 120 }).map(String));
+  const code = fc.array(segment, { minLength: 1, maxLength: 6 }).map((segments) => segments.join('.'));
+
+  it('puts items in the order comparePlanCodes gives their codes, keeping each item', () => {
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 60 }), (codes) => {
+        const items = codes.map((c, i) => ({ c, i }));
+        const sorted = sortByPlanCode(items, (item) => item.c);
+        expect(sorted.map((item) => item.c)).toEqual([...codes].sort(comparePlanCodes));
+        expect(new Set(sorted)).toEqual(new Set(items));
+      }),
+    );
   });
 });

@@ -64,12 +64,27 @@ function sortKey(code: string): number[] {
 }
 
 /** Sorts codes the way a plan document lists them (segment by segment; a parent before its children). */
-export const comparePlanCodes = (a: string, b: string): number => {
+export const comparePlanCodes = (a: string, b: string): number => (a === b ? 0 : compareKeys(a, sortKey(a), b, sortKey(b)));
+
+function compareKeys(a: string, ka: number[], b: string, kb: number[]): number {
   if (a === b) return 0;
-  const [ka, kb] = [sortKey(a), sortKey(b)];
-  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+  const common = Math.min(ka.length, kb.length);
+  for (let i = 0; i < common; i++) {
     if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
   }
   // Equal keys on the common part: the shorter code (the parent) first; equal keys otherwise ('X' vs 'XX'): by text.
   return ka.length !== kb.length ? ka.length - kb.length : a < b ? -1 : 1;
-};
+}
+
+/**
+ * Items in plan-code order (as comparePlanCodes), each code's key computed once: reports sort hundreds of
+ * lines, and a key lookup per comparison cost more than the rest of the sort.
+ */
+export function sortByPlanCode<T>(items: readonly T[], codeOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => {
+    const code = codeOf(item);
+    return { item, code, key: sortKey(code) };
+  });
+  keyed.sort((x, y) => compareKeys(x.code, x.key, y.code, y.key));
+  return keyed.map((k) => k.item);
+}

@@ -76,9 +76,9 @@ function figures(m: MoneyFigures, late: Decimal): AbsorptionFigures {
 
 /** Serapan per line, kegiatan, program and office, by month and quarter; late (Q4) additions flagged. */
 export function absorptionReport(scope: ReportScope): AbsorptionReport {
-  const money = officeMoney(scope.lines, scope.asOf);
+  const money = officeMoney(scope.lines);
   const lastQuarterStarts = `${scope.year}-10-01`;
-  const additions = new Map(scope.lines.map((l) => [l.code, lateAdditionsOf(l, scope.asOf, lastQuarterStarts)]));
+  const additions = new Map(scope.lines.map((l) => [l.code, lateAdditionsOf(l, lastQuarterStarts)]));
   const ownLate = (code: string) => additions.get(code)!.reduce((s, a) => s.plus(a.amount), zero());
   const late = rollUpTree(scope.lines, ownLate, (a, b) => a.plus(b), zero);
   const row = (line: ReportLine, m: MoneyFigures, lateAmount: Decimal): AbsorptionRow => ({ code: line.code, level: line.level, name: line.name, ...figures(m, lateAmount) });

@@ -1,5 +1,4 @@
-import { EXECUTABLE_PHASES, Money, type AsOf, type LegalBasis } from '@renja/domain';
-import { paguSteps } from '../pagu-trail/pagu-steps';
+import { EXECUTABLE_PHASES, Money, type LegalBasis } from '@renja/domain';
 import type { ReportLine } from '../shared/report-lines';
 
 /** Pagu that arrived in the last quarter: the usual reason why a line could not absorb its budget. */
@@ -26,8 +25,8 @@ export interface LateAddition extends LateAdditionEvent {
 }
 
 /** Steps in force that raised the executable pagu with an effective date in the last quarter. */
-export function lateAdditionsOf(line: ReportLine, asOf: AsOf, lastQuarterStarts: string): LateAdditionEvent[] {
-  return paguSteps(line.state, asOf)
+export function lateAdditionsOf(line: ReportLine, lastQuarterStarts: string): LateAdditionEvent[] {
+  return line.view.steps
     .steps.filter(
       (s) =>
         s.status === 'in_force' &&

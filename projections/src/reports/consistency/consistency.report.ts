@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { DataSource } from 'typeorm';
 import { Money, statedFigureStreamId, STATED_FIGURE_EVENT_TYPE, type StatedFigureData } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
-import { loadReportScope, type ReportScope } from '../shared/report-lines';
+import { loadStateScope, type ReportScope, type StateReportLine } from '../shared/report-lines';
 import { ledgerFigure } from './ledger-figures';
 
 /** A stated figure as recorded: what the document says, where, and who recorded it when. */
@@ -55,7 +55,7 @@ export interface ConsistencyReport {
 const subjectKey = (s: StatedFigureData) => JSON.stringify([s.code, s.measure, s.phase, s.period, s.indicator]);
 
 /** Every stated figure next to the ledger's figure for the same thing, and statements that contradict each other. */
-export function consistencyReport(scope: ReportScope, statements: RecordedStatement[]): ConsistencyReport {
+export function consistencyReport(scope: ReportScope<StateReportLine>, statements: RecordedStatement[]): ConsistencyReport {
   const names = new Map(scope.lines.map((l) => [l.code, l.name]));
   const rows: ConsistencyRow[] = statements.map((s) => {
     const ledger = ledgerFigure(s, scope.lines);
@@ -119,7 +119,7 @@ export class ConsistencyReader {
   ) {}
 
   async report(request: { year: number; office: string }): Promise<ConsistencyReport> {
-    const [scope, statements] = await Promise.all([loadReportScope(this.dataSource, request.year, request.office, {}), readStatements(this.store, request.office, request.year)]);
+    const [scope, statements] = await Promise.all([loadStateScope(this.dataSource, request.year, request.office, {}), readStatements(this.store, request.office, request.year)]);
     return consistencyReport(scope, statements);
   }
 }

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { entriesAsOf, Money, paguBreakdown, parsePeriod, percentage, PHASE_CHAIN, totalOf, type Phase, type PlanLineState, type StatedFigureData } from '@renja/domain';
 import { zero } from '../shared/amounts';
-import { subtreeOf, type ReportLine } from '../shared/report-lines';
+import { subtreeOf, type StateReportLine as ReportLine } from '../shared/report-lines';
 
 /** The ledger's own figure for what a statement is about, with how it was computed; null when it cannot say. */
 export interface LedgerFigure {

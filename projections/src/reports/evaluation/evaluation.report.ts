@@ -83,7 +83,7 @@ function rowsOf(line: ReportLine, money: MoneyFigures, { targets, outputs }: Lin
       renstraCapaian: MISSING,
     };
   };
-  return line.state.indicators.length > 0 ? line.state.indicators.map(row) : [row(null)];
+  return line.indicators.length > 0 ? line.indicators.map(row) : [row(null)];
 }
 
 function summary(code: string | null, name: string, rows: EvaluationRow[], money: MoneyFigures): EvaluationSummary {
@@ -104,7 +104,7 @@ function summary(code: string | null, name: string, rows: EvaluationRow[], money
 
 /** The Renja evaluation form of Permendagri 86/2017, per program, kegiatan, sub kegiatan and indicator. */
 export function evaluationReport(scope: ReportScope): EvaluationReport {
-  const money = officeMoney(scope.lines, scope.asOf);
+  const money = officeMoney(scope.lines);
   const rows = scope.lines.flatMap((l) => rowsOf(l, money.rolled.byCode.get(l.code)!, money.kinerja.get(l.code)!));
   const under = (code: string) => rows.filter((r) => r.code === code || r.code.startsWith(`${code}.`));
   return {

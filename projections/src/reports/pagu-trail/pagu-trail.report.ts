@@ -2,7 +2,7 @@ import { notFound, parsePlanCode, type AsOf, type ChainPhase } from '@renja/doma
 import { fixed, tieOut, zero, type TieOut } from '../shared/amounts';
 import { subtreeOf, type ReportScope } from '../shared/report-lines';
 import { rollUpTree } from '../shared/roll-up-tree';
-import { paguSteps, type PaguStep } from './pagu-steps';
+import type { PaguStep } from './pagu-steps';
 
 export interface LineTrail {
   code: string;
@@ -36,7 +36,7 @@ export function paguTrailReport(scope: ReportScope, code?: string): PaguTrailRep
   }
   const lines = root ? subtreeOf(scope.lines, root.code) : scope.lines;
   const trails: LineTrail[] = lines.map((line) => {
-    const { steps, sumOfDeltas, finalAmount, currentPhase } = paguSteps(line.state, scope.asOf);
+    const { steps, sumOfDeltas, finalAmount, currentPhase } = line.view.steps;
     return {
       code: line.code,
       level: line.level,

@@ -1,9 +1,8 @@
 import type Decimal from 'decimal.js';
-import { invalid, Money, isPhase, paguBreakdown, percentage, PHASE_CHAIN, totalOf, type AsOf, type ChainPhase, type PaguBreakdown } from '@renja/domain';
+import { invalid, Money, isPhase, percentage, PHASE_CHAIN, totalOf, type AsOf, type ChainPhase, type PaguBreakdown } from '@renja/domain';
 import { fixed, plusSources, sourcesJson, tieOut, zero, type TieOut } from '../shared/amounts';
 import type { ReportLine, ReportScope } from '../shared/report-lines';
 import { rollUpTree } from '../shared/roll-up-tree';
-import { paguSteps } from '../pagu-trail/pagu-steps';
 import { amountsInPhase, chainIndex, phaseBetween } from './phase-amounts';
 
 /** A recorded change that moved a line's amount between the two phases. */
@@ -93,7 +92,7 @@ export function resolvePhases(scope: ReportScope, breakdowns: Map<string, PaguBr
   return { fromPhase, toPhase };
 }
 
-function reconcileLine(line: ReportLine, breakdown: PaguBreakdown, fromPhase: ChainPhase, toPhase: ChainPhase, asOf: AsOf): { row: ReconciliationLine | null; sums: Sums } {
+function reconcileLine(line: ReportLine, breakdown: PaguBreakdown, fromPhase: ChainPhase, toPhase: ChainPhase): { row: ReconciliationLine | null; sums: Sums } {
   const from = amountsInPhase(breakdown, fromPhase);
   const to = amountsInPhase(breakdown, toPhase);
   const sums: Sums = { from: totalOf(from?.bySource), to: totalOf(to?.bySource), fromBySource: from?.bySource ?? new Map(), toBySource: to?.bySource ?? new Map() };
@@ -101,7 +100,7 @@ function reconcileLine(line: ReportLine, breakdown: PaguBreakdown, fromPhase: Ch
   const delta = sums.to.minus(sums.from);
   // From absent: every step that built the `to` amount explains it; otherwise the steps after `from` up to `to`.
   const events = to
-    ? paguSteps(line.state, asOf, breakdown)
+    ? line.view.steps
         .steps.filter((s) => s.status === 'in_force' && s.kind !== 'phase_start' && phaseBetween(s.phase, from ? fromPhase : null, toPhase))
         .map((s) => ({
           eventId: s.eventId!,
@@ -150,9 +149,9 @@ const totalRow = (code: string | null, level: string, name: string, s: Sums): Re
 /** APBD against APBD-P (or any two phases of the chain), per line, rolled up, with the events that explain each delta. */
 export function reconciliationReport(scope: ReportScope, from?: string, to?: string): ReconciliationReport {
   // One breakdown per line, shared by the phase defaults, the amounts and the explaining steps.
-  const breakdowns = new Map(scope.lines.map((l) => [l.code, paguBreakdown(l.state, scope.asOf)]));
+  const breakdowns = new Map(scope.lines.map((l) => [l.code, l.view.breakdown]));
   const { fromPhase, toPhase } = resolvePhases(scope, breakdowns, from, to);
-  const perLine = new Map(scope.lines.map((l) => [l.code, reconcileLine(l, breakdowns.get(l.code)!, fromPhase, toPhase, scope.asOf)]));
+  const perLine = new Map(scope.lines.map((l) => [l.code, reconcileLine(l, breakdowns.get(l.code)!, fromPhase, toPhase)]));
   const emptySums = (): Sums => ({ from: zero(), to: zero(), fromBySource: new Map(), toBySource: new Map() });
   const plus = (a: Sums, b: Sums): Sums => ({ from: a.from.plus(b.from), to: a.to.plus(b.to), fromBySource: plusSources(a.fromBySource, b.fromBySource), toBySource: plusSources(a.toBySource, b.toBySource) });
   const rolled = rollUpTree(scope.lines, (code) => perLine.get(code)!.sums, plus, emptySums);

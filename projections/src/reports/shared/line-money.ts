@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { decimalOf, entriesAsOf, paguBreakdown, parsePeriod, type AsOf, type PlanLineState } from '@renja/domain';
+import { decimalOf, entriesAsOf, paguBreakdown, parsePeriod, type AsOf, type PaguBreakdown, type PlanLineState } from '@renja/domain';
 import { plusOrNull, zero } from './amounts';
 import type { ReportLine } from './report-lines';
 import { rollUpTree, type RolledUp } from './roll-up-tree';
@@ -29,8 +29,7 @@ export interface LineKinerja {
 }
 
 /** Money and kinerja of one line from one pass over its entries in force (reports fold hundreds of lines). */
-export function lineFacts(state: PlanLineState, asOf: AsOf): { money: MoneyFigures; kinerja: LineKinerja } {
-  const pagu = paguBreakdown(state, asOf);
+export function lineFacts(state: PlanLineState, asOf: AsOf, pagu: PaguBreakdown = paguBreakdown(state, asOf)): { money: MoneyFigures; kinerja: LineKinerja } {
   const kinerja: LineKinerja = { outputs: new Map(), targets: new Map() };
   const months: Array<Decimal | null> = Array(12).fill(null);
   const quarters: Array<Decimal | null> = Array(4).fill(null);
@@ -95,9 +94,8 @@ export interface OfficeMoney {
 }
 
 /** Every line's own money and the roll-up to kegiatan, program and office (plan reader's rule). */
-export function officeMoney(lines: ReportLine[], asOf: AsOf): OfficeMoney {
-  const facts = new Map(lines.map((l) => [l.code, lineFacts(l.state, asOf)]));
-  const own = new Map([...facts].map(([code, f]) => [code, f.money]));
-  const kinerja = new Map([...facts].map(([code, f]) => [code, f.kinerja]));
+export function officeMoney(lines: ReportLine[]): OfficeMoney {
+  const own = new Map(lines.map((l) => [l.code, l.view.money]));
+  const kinerja = new Map(lines.map((l) => [l.code, l.view.kinerja]));
   return { own, kinerja, rolled: rollUpTree(lines, (code) => own.get(code)!, plusFigures, emptyFigures) };
 }

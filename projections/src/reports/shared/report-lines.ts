@@ -1,52 +1,108 @@
 import type { DataSource } from 'typeorm';
-import { comparePlanCodes, notFound, type AsOf, type PlanLevel, type PlanLineState } from '@renja/domain';
+import { notFound, sortByPlanCode, type AsOf, type IndicatorDefinedData, type PlanLevel, type PlanLineState } from '@renja/domain';
+import { foldLineView, LINE_VIEW_VERSION, readStoredLineView, type LineView, type StoredLineSteps, type StoredLineView } from './line-view';
 
-/** One plan line as the reports read it: its place in the code tree and its folded state. */
+/** One plan line as the reports read it: its place in the code tree and what they derive from it. */
 export interface ReportLine {
   code: string;
   level: PlanLevel;
   parentCode: string | null;
   name: string;
+  indicators: IndicatorDefinedData[];
+  /** Pagu, steps, money and kinerja for the scope's point of view. */
+  view: LineView;
+}
+
+/** A report line that also carries the folded state (for reports that read entries themselves). */
+export interface StateReportLine extends ReportLine {
   state: PlanLineState;
 }
 
 /** What every report starts from: the office, the point of view and the office's lines, in document order. */
-export interface ReportScope {
+export interface ReportScope<Line extends ReportLine = ReportLine> {
   year: number;
   office: { code: string; name: string };
   asOf: AsOf;
-  lines: ReportLine[];
+  lines: Line[];
 }
 
 interface LineRow {
+  stream_id: string;
   code: string;
   level: PlanLevel;
   parent_code: string | null;
   name: string;
-  state: PlanLineState;
+  state: PlanLineState | null;
+  report_view?: StoredLineView | null;
+  report_steps?: StoredLineSteps | null;
 }
 
 /** A line belongs to an as-known-at view only once its registration was recorded (as in PlanReader). */
 const knownBy = (state: PlanLineState, asOf: AsOf): boolean => !asOf.knownAt || !state.registeredAt || state.registeredAt <= asOf.knownAt;
 
-/**
- * Loads every line of an office and year with one query. Reports fold the stored states for their point of
- * view (validAt / knownAt), so no event is replayed and a report costs one round trip to the database.
- */
-export async function loadReportScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf): Promise<ReportScope> {
+const isNow = (asOf: AsOf) => asOf.validAt === undefined && asOf.knownAt === undefined;
+const current = <T extends { v: number }>(stored: T | null | undefined): T | null => (stored?.v === LINE_VIEW_VERSION ? stored : null);
+/** A row whose stored view (and steps, when read) the reports can use; otherwise its state is folded. */
+const usable = (row: LineRow, steps: boolean): boolean => current(row.report_view) !== null && (!steps || current(row.report_steps) !== null);
+const inDocumentOrder = <T extends { code: string }>(lines: T[]): T[] => sortByPlanCode(lines, (l) => l.code);
+
+async function officeOf(dataSource: DataSource, officeCode: string): Promise<{ code: string; name: string }> {
   const offices: Array<{ code: string; name: string }> = await dataSource.query('SELECT code, name FROM rm_offices WHERE code = $1', [officeCode]);
   if (offices.length === 0) throw notFound('OFFICE_NOT_REGISTERED', `office ${officeCode} is not registered`, 'office');
-  const rows: LineRow[] = await dataSource.query(
-    'SELECT code, level, parent_code, name, state FROM rm_plan_lines WHERE year = $1 AND office_code = $2',
-    [year, officeCode],
-  );
+  return offices[0];
+}
+
+const SELECT_LINES = 'SELECT stream_id, code, level, parent_code, name';
+const OF_OFFICE = 'FROM rm_plan_lines WHERE year = $1 AND office_code = $2';
+
+/**
+ * Loads every line of an office and year. The default view (everything known, every effective date) reads
+ * each line's stored view written by the projection, with its pagu steps when `steps` (one query; a line
+ * whose view is missing or of another version has its state folded instead). Any other point of view (validAt / knownAt) folds the stored line
+ * states: no event is replayed, and a report costs one or two round trips to the database.
+ */
+export async function loadReportScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf, { steps }: { steps: boolean }): Promise<ReportScope> {
+  if (!isNow(asOf)) return loadStateScope(dataSource, year, officeCode, asOf);
+  const office = await officeOf(dataSource, officeCode);
+  const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, report_view${steps ? ', report_steps' : ''}, NULL AS state ${OF_OFFICE}`, [year, officeCode]);
+  const stale = rows.filter((r) => !usable(r, steps)).map((r) => r.stream_id);
+  if (stale.length > 0) {
+    const states: Array<{ stream_id: string; state: PlanLineState }> = await dataSource.query('SELECT stream_id, state FROM rm_plan_lines WHERE stream_id = ANY($1)', [stale]);
+    const byStream = new Map(states.map((s) => [s.stream_id, s.state]));
+    for (const row of rows) if (byStream.has(row.stream_id)) row.state = byStream.get(row.stream_id)!;
+  }
+  const lines = rows.map((r): ReportLine => {
+    const stored = usable(r, steps) ? r.report_view! : null;
+    return {
+      code: r.code,
+      level: r.level,
+      parentCode: r.parent_code,
+      name: r.name,
+      indicators: stored ? stored.indicators : r.state!.indicators,
+      view: stored ? readStoredLineView(stored, steps ? r.report_steps! : null) : foldLineView(r.state!, asOf),
+    };
+  });
+  return { year, office, asOf, lines: inDocumentOrder(lines) };
+}
+
+/** Every line of an office and year with its whole folded state, for reports that read the entries themselves. */
+export async function loadStateScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf): Promise<ReportScope<StateReportLine>> {
+  const office = await officeOf(dataSource, officeCode);
+  const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, state ${OF_OFFICE}`, [year, officeCode]);
   const lines = rows
-    .filter((r) => knownBy(r.state, asOf))
-    .map((r) => ({ code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, state: r.state }))
-    .sort((a, b) => comparePlanCodes(a.code, b.code));
-  return { year, office: offices[0], asOf, lines };
+    .filter((r) => knownBy(r.state!, asOf))
+    .map((r): StateReportLine => ({
+      code: r.code,
+      level: r.level,
+      parentCode: r.parent_code,
+      name: r.name,
+      indicators: r.state!.indicators,
+      state: r.state!,
+      view: foldLineView(r.state!, asOf),
+    }));
+  return { year, office, asOf, lines: inDocumentOrder(lines) };
 }
 
 /** The line with this code and everything under it. */
-export const subtreeOf = (lines: ReportLine[], code: string): ReportLine[] =>
+export const subtreeOf = <Line extends ReportLine>(lines: Line[], code: string): Line[] =>
   lines.filter((l) => l.code === code || l.code.startsWith(`${code}.`));

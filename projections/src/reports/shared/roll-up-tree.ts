@@ -1,4 +1,4 @@
-import { comparePlanCodes } from '@renja/domain';
+import { sortByPlanCode } from '@renja/domain';
 
 export interface TreeNode {
   code: string;
@@ -12,6 +12,12 @@ export interface RolledUp<T> {
   office: T;
 }
 
+function segmentsOf(code: string): number {
+  let n = 1;
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 46 /* . */) n++;
+  return n;
+}
+
 /**
  * The roll-up rule of the plan reader (projections/src/plan/rollup.ts), for any value: a node's total is
  * its own value plus its children's totals, and a line whose parent is not in the set counts directly
@@ -23,7 +29,13 @@ export function rollUpTree<T>(nodes: TreeNode[], own: (code: string) => T, plus:
   const byCode = new Map<string, T>();
   let office = zero();
   // Deepest codes first, so every child is complete before its parent adds it.
-  const ordered = [...nodes].sort((a, b) => b.code.split('.').length - a.code.split('.').length || comparePlanCodes(a.code, b.code));
+  // Within a depth, in plan-code order: the order of additions (exact, so any order gives the same sums) is fixed.
+  const byDepth: TreeNode[][] = [];
+  for (const node of sortByPlanCode(nodes, (n) => n.code)) {
+    const depth = segmentsOf(node.code);
+    (byDepth[depth] ??= []).push(node);
+  }
+  const ordered = byDepth.reverse().flatMap((level) => level ?? []);
   // Adding zero changes no value rolled up here (exact decimals, never a negative zero: sums start
   // from zero), so a leaf's total is its own value and a first child's total starts its parent's sum:
   // most nodes are leaves, and each skipped addition is a row of decimal additions saved.

@@ -1,0 +1,208 @@
+import type Decimal from 'decimal.js';
+import { decimalOf, paguBreakdown, type AsOf, type ChainPhase, type IndicatorDefinedData, type PaguBreakdown, type Phase, type PlanLineState } from '@renja/domain';
+import { paguSteps, type LineSteps, type PaguStep } from '../pagu-trail/pagu-steps';
+import { lineFacts, type LineKinerja, type MoneyFigures } from './line-money';
+
+/**
+ * What the reports derive from one line for one point of view: its pagu per phase and source, the steps
+ * that explain the pagu, its money per period and its kinerja. Each part is computed on first use.
+ */
+export interface LineView {
+  readonly breakdown: PaguBreakdown;
+  readonly steps: LineSteps;
+  readonly money: MoneyFigures;
+  readonly kinerja: LineKinerja;
+}
+
+/** The line state folded for a point of view (any validAt / knownAt). */
+export function foldLineView(state: PlanLineState, asOf: AsOf): LineView {
+  let breakdown: PaguBreakdown | undefined;
+  let steps: LineSteps | undefined;
+  let facts: { money: MoneyFigures; kinerja: LineKinerja } | undefined;
+  const pagu = () => (breakdown ??= paguBreakdown(state, asOf));
+  const moneyAndKinerja = () => (facts ??= lineFacts(state, asOf, pagu()));
+  return {
+    get breakdown() {
+      return pagu();
+    },
+    get steps() {
+      return (steps ??= paguSteps(state, asOf, pagu()));
+    },
+    get money() {
+      return moneyAndKinerja().money;
+    },
+    get kinerja() {
+      return moneyAndKinerja().kinerja;
+    },
+  };
+}
+
+/**
+ * Raise when what `storeLineView` writes, or how the reports derive it, changes: stored views of another
+ * version are ignored (the reports fold the line state instead) until the projection writes them again.
+ */
+export const LINE_VIEW_VERSION = 1;
+
+type Amount = string;
+
+/**
+ * The full-knowledge view (every event known, every effective date) of a line as JSON, written by the plan
+ * projection with the line's row. The reports' default view reads it instead of folding the whole state:
+ * a fraction of the state's size, and no entry is folded again on every request. The pagu steps, the
+ * biggest part, are a column of their own (StoredLineSteps), read only by the reports that list them.
+ */
+export interface StoredLineView {
+  v: number;
+  indicators: IndicatorDefinedData[];
+  breakdown: {
+    phases: Array<[Phase, Array<[string, Amount]>]>;
+    currentPhase: Phase | null;
+    currentPagu: Amount;
+    executablePhase: Phase | null;
+    executablePagu: Amount;
+    originalPagu: Amount | null;
+  };
+  money: {
+    currentPagu: Amount;
+    originalPagu: Amount;
+    hasOriginal: boolean;
+    hasPagu: boolean;
+    realised: Amount;
+    months: Array<Amount | null>;
+    quarters: Array<Amount | null>;
+    hasQuarterlyLines: boolean;
+  };
+  kinerja: { outputs: Array<[string, Array<Amount | null>]>; targets: Array<[string, Amount]> };
+}
+
+/** A line's pagu steps; each step without its null fields (most steps have many). */
+export interface StoredLineSteps {
+  v: number;
+  steps: Array<Partial<PaguStep>>;
+  sumOfDeltas: Amount;
+  finalAmount: Amount;
+  currentPhase: ChainPhase | null;
+}
+
+/** Every field of a step, null, in the order paguSteps writes them (responses keep one field order). */
+const STEP_FIELDS: Record<keyof PaguStep, null> = {
+  step: null,
+  phase: null,
+  carriedFrom: null,
+  fundingSource: null,
+  eventId: null,
+  eventType: null,
+  statedAmount: null,
+  counterpartCode: null,
+  sourceBefore: null,
+  sourceAfter: null,
+  amountBefore: null,
+  amountAfter: null,
+  delta: null,
+  legalBasis: null,
+  reason: null,
+  actor: null,
+  effectiveDate: null,
+  recordedAt: null,
+  status: null,
+  corrects: null,
+  correctedBy: null,
+  kind: null,
+};
+
+const withoutNulls = (step: PaguStep): Partial<PaguStep> => Object.fromEntries(Object.entries(step).filter(([, value]) => value !== null));
+const withNulls = (step: Partial<PaguStep>): PaguStep => ({ ...STEP_FIELDS, ...step }) as PaguStep;
+
+// toFixed() without digits: every digit, never exponent notation.
+const text = (d: Decimal): Amount => d.toFixed();
+const textOrNull = (d: Decimal | null): Amount | null => (d === null ? null : d.toFixed());
+const amount = (s: Amount): Decimal => decimalOf(s);
+const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : decimalOf(s));
+
+/** The full-knowledge view and steps of a line, as the plan projection stores them. */
+export function storeLineView(state: PlanLineState): { view: StoredLineView; steps: StoredLineSteps } {
+  const { breakdown: b, steps: s, money: m, kinerja: k } = foldLineView(state, {});
+  const steps: StoredLineSteps = {
+    v: LINE_VIEW_VERSION,
+    steps: s.steps.map(withoutNulls),
+    sumOfDeltas: text(s.sumOfDeltas),
+    finalAmount: text(s.finalAmount),
+    currentPhase: s.currentPhase,
+  };
+  const view: StoredLineView = {
+    v: LINE_VIEW_VERSION,
+    indicators: state.indicators,
+    breakdown: {
+      phases: [...b.phases].map(([phase, sources]) => [phase, [...sources].map(([source, a]) => [source, text(a)])]),
+      currentPhase: b.currentPhase,
+      currentPagu: text(b.currentPagu),
+      executablePhase: b.executablePhase,
+      executablePagu: text(b.executablePagu),
+      originalPagu: textOrNull(b.originalPagu),
+    },
+    money: {
+      currentPagu: text(m.currentPagu),
+      originalPagu: text(m.originalPagu),
+      hasOriginal: m.hasOriginal,
+      hasPagu: m.hasPagu,
+      realised: text(m.realised),
+      months: m.months.map(textOrNull),
+      quarters: m.quarters.map(textOrNull),
+      hasQuarterlyLines: m.hasQuarterlyLines,
+    },
+    kinerja: {
+      outputs: [...k.outputs].map(([id, quarters]) => [id, quarters.map(textOrNull)]),
+      targets: [...k.targets].map(([id, target]) => [id, text(target)]),
+    },
+  };
+  return { view, steps };
+}
+
+/**
+ * A stored view back as the reports use it; each part turned into decimals on first use. `storedSteps` is
+ * null when the report did not read them: asking for the steps then is a programming error.
+ */
+export function readStoredLineView(stored: StoredLineView, storedSteps: StoredLineSteps | null): LineView {
+  let breakdown: PaguBreakdown | undefined;
+  let steps: LineSteps | undefined;
+  let money: MoneyFigures | undefined;
+  let kinerja: LineKinerja | undefined;
+  return {
+    get breakdown() {
+      const b = stored.breakdown;
+      return (breakdown ??= {
+        phases: new Map(b.phases.map(([phase, sources]) => [phase, new Map(sources.map(([source, a]) => [source, amount(a)]))])),
+        currentPhase: b.currentPhase,
+        currentPagu: amount(b.currentPagu),
+        executablePhase: b.executablePhase,
+        executablePagu: amount(b.executablePagu),
+        originalPagu: amountOrNull(b.originalPagu),
+      });
+    },
+    get steps() {
+      const s = storedSteps;
+      if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps: true)');
+      return (steps ??= { steps: s.steps.map(withNulls), sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase });
+    },
+    get money() {
+      const m = stored.money;
+      return (money ??= {
+        currentPagu: amount(m.currentPagu),
+        originalPagu: amount(m.originalPagu),
+        hasOriginal: m.hasOriginal,
+        hasPagu: m.hasPagu,
+        realised: amount(m.realised),
+        months: m.months.map(amountOrNull),
+        quarters: m.quarters.map(amountOrNull),
+        hasQuarterlyLines: m.hasQuarterlyLines,
+      });
+    },
+    get kinerja() {
+      const k = stored.kinerja;
+      return (kinerja ??= {
+        outputs: new Map(k.outputs.map(([id, quarters]) => [id, quarters.map(amountOrNull)])),
+        targets: new Map(k.targets.map(([id, target]) => [id, amount(target)])),
+      });
+    },
+  };
+}
