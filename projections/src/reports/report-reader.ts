@@ -19,7 +19,7 @@ export interface ReportRequest {
 export class ReportReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** `steps`: the report lists pagu steps (they are most of a stored line view; read only when needed). */
+  /** `steps`: the report lists every pagu step (the biggest part of a stored line view: read only when needed). */
   private scope({ year, office, asOf = {} }: ReportRequest, steps: boolean) {
     return loadReportScope(this.dataSource, year, office, asOf, { steps });
   }
@@ -29,11 +29,11 @@ export class ReportReader {
   }
 
   async reconciliation(request: ReportRequest & { from?: string; to?: string }): Promise<ReconciliationReport> {
-    return reconciliationReport(await this.scope(request, true), request.from, request.to);
+    return reconciliationReport(await this.scope(request, false), request.from, request.to);
   }
 
   async absorption(request: ReportRequest): Promise<AbsorptionReport> {
-    return absorptionReport(await this.scope(request, true));
+    return absorptionReport(await this.scope(request, false));
   }
 
   async evaluation(request: ReportRequest): Promise<EvaluationReport> {

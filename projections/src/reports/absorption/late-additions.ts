@@ -26,28 +26,20 @@ export interface LateAddition extends LateAdditionEvent {
 
 /** Steps in force that raised the executable pagu with an effective date in the last quarter. */
 export function lateAdditionsOf(line: ReportLine, lastQuarterStarts: string): LateAdditionEvent[] {
-  return line.view.steps
-    .steps.filter(
-      (s) =>
-        s.status === 'in_force' &&
-        s.kind !== 'phase_start' &&
-        EXECUTABLE_PHASES.includes(s.phase) &&
-        s.effectiveDate !== null &&
-        s.effectiveDate >= lastQuarterStarts &&
-        new Money(s.delta).greaterThan(0),
-    )
-    .map((s) => ({
+  return line.view.movements
+    .filter((m) => EXECUTABLE_PHASES.includes(m.phase) && m.effectiveDate >= lastQuarterStarts && new Money(m.delta).greaterThan(0))
+    .map((m) => ({
       code: line.code,
       name: line.name,
-      eventId: s.eventId!,
-      eventType: s.eventType!,
-      kind: s.kind,
-      phase: s.phase,
-      fundingSource: s.fundingSource!,
-      amount: s.delta,
-      effectiveDate: s.effectiveDate!,
-      legalBasis: s.legalBasis,
-      reason: s.reason,
-      recordedAt: s.recordedAt,
+      eventId: m.eventId,
+      eventType: m.eventType,
+      kind: m.kind,
+      phase: m.phase,
+      fundingSource: m.fundingSource,
+      amount: m.delta,
+      effectiveDate: m.effectiveDate,
+      legalBasis: m.legalBasis,
+      reason: m.reason,
+      recordedAt: m.recordedAt,
     }));
 }

@@ -100,19 +100,19 @@ function reconcileLine(line: ReportLine, breakdown: PaguBreakdown, fromPhase: Ch
   const delta = sums.to.minus(sums.from);
   // From absent: every step that built the `to` amount explains it; otherwise the steps after `from` up to `to`.
   const events = to
-    ? line.view.steps
-        .steps.filter((s) => s.status === 'in_force' && s.kind !== 'phase_start' && phaseBetween(s.phase, from ? fromPhase : null, toPhase))
-        .map((s) => ({
-          eventId: s.eventId!,
-          eventType: s.eventType!,
-          kind: s.kind,
-          phase: s.phase,
-          fundingSource: s.fundingSource!,
-          delta: s.delta,
-          effectiveDate: s.effectiveDate!,
-          legalBasis: s.legalBasis,
-          reason: s.reason,
-          corrects: s.corrects?.eventId ?? null,
+    ? line.view.movements
+        .filter((m) => phaseBetween(m.phase, from ? fromPhase : null, toPhase))
+        .map((m) => ({
+          eventId: m.eventId,
+          eventType: m.eventType,
+          kind: m.kind,
+          phase: m.phase,
+          fundingSource: m.fundingSource,
+          delta: m.delta,
+          effectiveDate: m.effectiveDate,
+          legalBasis: m.legalBasis,
+          reason: m.reason,
+          corrects: m.corrects,
         }))
     : [];
   const explainedDelta = to ? events.reduce((s, e) => s.plus(e.delta), zero()) : sums.from.negated();

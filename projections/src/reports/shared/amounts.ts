@@ -5,8 +5,18 @@ import { Money } from '@renja/domain';
 const ZERO = new Money(0);
 /** Zero (one shared instance: decimals are immutable, and reports start thousands of sums). */
 export const zero = (): Decimal => ZERO;
-export const fixed = (d: Decimal): string => d.toFixed(2);
-export const fixedOrNull = (d: Decimal | null | undefined): string | null => (d ? d.toFixed(2) : null);
+/**
+ * d.toFixed(2). Amounts have at most two places, and decimal.js rounds (a new decimal) on every toFixed(2):
+ * the digits as they are (toFixed() rounds nothing), padded to two places, give the same text for less.
+ */
+export function fixed(d: Decimal): string {
+  const digits = d.toFixed();
+  const dot = digits.indexOf('.');
+  if (dot === -1) return `${digits}.00`;
+  const places = digits.length - dot - 1;
+  return places === 2 ? digits : places === 1 ? `${digits}0` : d.toFixed(2);
+}
+export const fixedOrNull = (d: Decimal | null | undefined): string | null => (d ? fixed(d) : null);
 
 /** Sum where a missing value stays missing only if every value is missing. */
 export function sumPresent(values: Array<Decimal | null>): Decimal | null {

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
-import { decimalOf, paguBreakdown, type AsOf, type ChainPhase, type IndicatorDefinedData, type PaguBreakdown, type Phase, type PlanLineState } from '@renja/domain';
-import { paguSteps, type LineSteps, type PaguStep } from '../pagu-trail/pagu-steps';
+import { decimalOf, paguBreakdown, type AsOf, type ChainPhase, type IndicatorDefinedData, type LegalBasis, type PaguBreakdown, type Phase, type PlanLineState } from '@renja/domain';
+import { paguSteps, type LineSteps, type PaguStep, type StepKind } from '../pagu-trail/pagu-steps';
 import { lineFacts, type LineKinerja, type MoneyFigures } from './line-money';
 
 /**
@@ -10,23 +10,63 @@ import { lineFacts, type LineKinerja, type MoneyFigures } from './line-money';
 export interface LineView {
   readonly breakdown: PaguBreakdown;
   readonly steps: LineSteps;
+  /** The steps in force that moved an amount (no phase starts): what explains a change between phases. */
+  readonly movements: readonly PaguMovement[];
   readonly money: MoneyFigures;
   readonly kinerja: LineKinerja;
 }
+
+/** A pagu step in force that moved an amount, with what the reports that explain deltas list of it. */
+export interface PaguMovement {
+  kind: Exclude<StepKind, 'phase_start'>;
+  phase: ChainPhase;
+  fundingSource: string;
+  eventId: string;
+  eventType: string;
+  delta: string;
+  effectiveDate: string;
+  legalBasis: LegalBasis | null;
+  reason: string | null;
+  recordedAt: string | null;
+  /** The event this one replaced (a correction), if any. */
+  corrects: string | null;
+}
+
+const movementsOf = (steps: LineSteps): PaguMovement[] =>
+  steps.steps
+    .filter((s) => s.status === 'in_force' && s.kind !== 'phase_start')
+    .map((s) => ({
+      kind: s.kind as PaguMovement['kind'],
+      phase: s.phase,
+      fundingSource: s.fundingSource!,
+      eventId: s.eventId!,
+      eventType: s.eventType!,
+      delta: s.delta,
+      effectiveDate: s.effectiveDate!,
+      legalBasis: s.legalBasis,
+      reason: s.reason,
+      recordedAt: s.recordedAt,
+      corrects: s.corrects?.eventId ?? null,
+    }));
 
 /** The line state folded for a point of view (any validAt / knownAt). */
 export function foldLineView(state: PlanLineState, asOf: AsOf): LineView {
   let breakdown: PaguBreakdown | undefined;
   let steps: LineSteps | undefined;
+  let movements: PaguMovement[] | undefined;
   let facts: { money: MoneyFigures; kinerja: LineKinerja } | undefined;
   const pagu = () => (breakdown ??= paguBreakdown(state, asOf));
+  const allSteps = () => (steps ??= paguSteps(state, asOf, pagu()));
   const moneyAndKinerja = () => (facts ??= lineFacts(state, asOf, pagu()));
   return {
     get breakdown() {
       return pagu();
     },
     get steps() {
-      return (steps ??= paguSteps(state, asOf, pagu()));
+      return allSteps();
+    },
+    get movements() {
+      return (movements ??= movementsOf(allSteps()));
     },
     get money() {
       return moneyAndKinerja().money;
@@ -54,6 +94,7 @@ type Amount = string;
 export interface StoredLineView {
   v: number;
   indicators: IndicatorDefinedData[];
+  movements: PaguMovement[];
   breakdown: {
     phases: Array<[Phase, Array<[string, Amount]>]>;
     currentPhase: Phase | null;
@@ -121,7 +162,7 @@ const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : 
 
 /** The full-knowledge view and steps of a line, as the plan projection stores them. */
 export function storeLineView(state: PlanLineState): { view: StoredLineView; steps: StoredLineSteps } {
-  const { breakdown: b, steps: s, money: m, kinerja: k } = foldLineView(state, {});
+  const { breakdown: b, steps: s, movements, money: m, kinerja: k } = foldLineView(state, {});
   const steps: StoredLineSteps = {
     v: LINE_VIEW_VERSION,
     steps: s.steps.map(withoutNulls),
@@ -132,6 +173,7 @@ export function storeLineView(state: PlanLineState): { view: StoredLineView; ste
   const view: StoredLineView = {
     v: LINE_VIEW_VERSION,
     indicators: state.indicators,
+    movements: [...movements],
     breakdown: {
       phases: [...b.phases].map(([phase, sources]) => [phase, [...sources].map(([source, a]) => [source, text(a)])]),
       currentPhase: b.currentPhase,
@@ -183,6 +225,9 @@ export function readStoredLineView(stored: StoredLineView, storedSteps: StoredLi
       const s = storedSteps;
       if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps: true)');
       return (steps ??= { steps: s.steps.map(withNulls), sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase });
+    },
+    get movements() {
+      return stored.movements;
     },
     get money() {
       const m = stored.money;
