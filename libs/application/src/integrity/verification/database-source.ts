@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { toRecordedEvent, type RecordedEvent } from '@renja/event-store';
+import type { EventRowTuple } from './leaf-hash-batch';
 import type { CheckpointEntry, LedgerEntry } from './report';
 
 /**
@@ -8,15 +9,18 @@ import type { CheckpointEntry, LedgerEntry } from './report';
  * without its event both show up. Each side is cut to `limit` rows before joining, which is exact:
  * a position among the first `limit` of the union is among the first `limit` of each side.
  */
-const BATCH = {
-  name: 'renja_verify_batch',
-  text: `SELECT COALESCE(e.position, n.idx + 1) AS position, e.event_id, e.stream_id, e.version, e.type, e.schema_version,
-                e.data, e.metadata, to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at, n.hash
-           FROM (SELECT * FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2) e
-           FULL JOIN (SELECT idx, hash FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1 ORDER BY idx LIMIT $2) n
-             ON n.idx = e.position - 1
-          ORDER BY 1 LIMIT $2`,
-};
+const batchText = (json: (column: string) => string): string =>
+  `SELECT COALESCE(e.position, n.idx + 1) AS position, e.event_id, e.stream_id, e.version, e.type, e.schema_version,
+          ${json('e.data')} AS data, ${json('e.metadata')} AS metadata,
+          to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at, n.hash
+     FROM (SELECT * FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2) e
+     FULL JOIN (SELECT idx, hash FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1 ORDER BY idx LIMIT $2) n
+       ON n.idx = e.position - 1
+    ORDER BY 1 LIMIT $2`;
+
+const BATCH = { name: 'renja_verify_batch', text: batchText((column) => column) };
+/** The same rows as arrays, data and metadata as JSON text: parsed by the worker that hashes them, not here. */
+const RAW_BATCH = { name: 'renja_verify_batch_raw', text: batchText((column) => `${column}::text`), rowMode: 'array' };
 
 interface BatchRow {
   position: string;
@@ -38,6 +42,15 @@ export async function readBatch(client: PoolClient, after: number, limit: number
     const event: RecordedEvent | null = r.event_id === null ? null : toRecordedEvent({ ...r, event_id: r.event_id });
     return { position, event, hash: r.hash };
   });
+}
+
+/** A batch row as the parallel pass reads it: the worker's tuple, then the stored hash. */
+export type RawBatchRow = [...EventRowTuple, hash: Buffer | null];
+
+/** readBatch's rows unparsed (for LeafHasher.rowsIntact): the same query, so the same positions. */
+export async function readRawBatch(client: PoolClient, after: number, limit: number): Promise<RawBatchRow[]> {
+  const { rows } = await client.query<RawBatchRow>({ ...RAW_BATCH, values: [after, limit] });
+  return rows;
 }
 
 /** Checkpoints with size in (from, to], smallest first (`to` null: the rest; only the first of those matters). */

@@ -7,7 +7,11 @@ import { signCheckpoint, parseCheckpoint } from '@renja/integrity';
 import { parseEventLine, type EventLine } from './export-format';
 import { selects, type Selection } from './selection';
 import { buildSampleLedger, newKey, ORIGIN, type OpenLedger } from './testing/ledger-fixture';
+import { toVerifier } from './checkpoint-check';
+import { inlineLeafHasher } from './leaf-hash-workers';
+import type { VerificationReport } from './report';
 import { verifyExport } from './verify-export';
+import { verifyExportInParallel } from './verify-export-parallel';
 import { writeExport } from './write-export';
 
 describe('export and offline verification of an export file', () => {
@@ -38,7 +42,22 @@ describe('export and offline verification of an export file', () => {
     await finished(out);
     return file;
   }
-  const verify = (file: string, verifierKey = key.verifierKey) => verifyExport(createReadStream(file), { verifierKey });
+  const withoutRate = (report: VerificationReport | null) => report && { ...report, eventsPerSecond: 0 };
+  /**
+   * Verifies sequentially, and checks the parallel path against it: the fast pass (4 KiB chunks, three
+   * in flight) accepts exactly the full exports the sequential pass accepts, with the same report, and
+   * verifyExport with a hasher and a way to reopen the file reports the same as the sequential pass.
+   */
+  async function verify(file: string, verifierKey = key.verifierKey) {
+    const sequential = await verifyExport(createReadStream(file), { verifierKey });
+    const fast = await verifyExportInParallel(createReadStream(file), inlineLeafHasher(3), { verifier: toVerifier(verifierKey), parallelFrom: 0, chunkBytes: 4096 });
+    expect(fast === null).toBe(!sequential.ok || sequential.partial);
+    if (fast) expect(withoutRate(fast)).toEqual(withoutRate(sequential));
+    const reopen = () => createReadStream(file);
+    const combined = await verifyExport(reopen(), { verifierKey, reopen, parallelFrom: 0, openHasher: () => inlineLeafHasher(2) });
+    expect(withoutRate(combined)).toEqual(withoutRate(sequential));
+    return sequential;
+  }
   const lines = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n');
   /** Writes a tampered copy: `edit` gets the header and the event lines (parsed) and returns the lines to write. */
   function tampered(file: string, edit: (events: EventLine[], header: Record<string, unknown>) => object[]): string {
