@@ -8,7 +8,7 @@ import { parseEventLine, type EventLine } from './export-format';
 import { selects, type Selection } from './selection';
 import { buildSampleLedger, newKey, ORIGIN, type OpenLedger } from './testing/ledger-fixture';
 import { toVerifier } from './checkpoint-check';
-import { inlineLeafHasher } from './leaf-hash-workers';
+import { inlineLeafHasher, LeafHashWorkerError, type LeafHasher } from './leaf-hash-workers';
 import type { VerificationReport } from './report';
 import { verifyExport } from './verify-export';
 import { verifyExportInParallel } from './verify-export-parallel';
@@ -77,6 +77,16 @@ describe('export and offline verification of an export file', () => {
     const report = await verify(file);
     expect(report).toMatchObject({ ok: true, events: head, size: head, checkpointsChecked: 1, partial: false });
     expect(report.ok && report.rootHash.base64).toBe(root.toString('base64'));
+  });
+
+  it('verifies on one thread when a worker thread fails, and leaves other errors alone', async () => {
+    const file = await exportTo('all');
+    const failing = (error: Error): LeafHasher => ({ ...inlineLeafHasher(), hashLines: () => Promise.reject(error) });
+    const reopen = () => createReadStream(file);
+    const options = { verifierKey: key.verifierKey, reopen, parallelFrom: 0 };
+    const report = await verifyExport(reopen(), { ...options, openHasher: () => failing(new LeafHashWorkerError('out of memory')) });
+    expect(report).toMatchObject({ ok: true, events: head, partial: false });
+    await expect(verifyExport(reopen(), { ...options, openHasher: () => failing(new Error('a bug')) })).rejects.toThrow('a bug');
   });
 
   it('exports only the events up to the chosen checkpoint', async () => {

@@ -20,6 +20,18 @@ export const DEFAULT_WORKER_SCRIPT = join(__dirname, 'leaf-hash.worker.js');
 /** Threads worth starting: one per core, at most 4 (the main thread reads, and PostgreSQL may share the cores). */
 export const defaultWorkerCount = (): number => Math.min(4, availableParallelism());
 
+/**
+ * A task holds about 1 MiB of lines (or 5,000 rows) and what parsing them makes; without limits V8
+ * lets each worker's heap grow far beyond that before collecting, which showed as peak RSS creeping
+ * up with the ledger's size. Past the limit a worker stops with an error: the caller then verifies on one thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+
+/** A worker thread failed (out of its memory limit, or crashed): the work it had is redone on the calling thread. */
+export class LeafHashWorkerError extends Error {
+  override readonly name = 'LeafHashWorkerError';
+}
+
 interface Waiting {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
@@ -29,21 +41,21 @@ interface Waiting {
 export class LeafHashWorkers implements LeafHasher {
   private readonly waiting: Waiting[][];
   private next = 0;
-  private broken: Error | null = null;
+  private broken: LeafHashWorkerError | null = null;
 
   private constructor(private readonly workers: Worker[]) {
     this.waiting = workers.map(() => []);
     workers.forEach((worker, i) => {
       worker.on('message', (value: unknown) => this.waiting[i].shift()?.resolve(value));
-      worker.on('error', (error: Error) => this.fail(error));
-      worker.on('exit', (code) => this.fail(new Error(`a leaf hashing worker exited (code ${code})`)));
+      worker.on('error', (error: Error) => this.fail(new LeafHashWorkerError(`a leaf hashing worker failed: ${error.message}`, { cause: error })));
+      worker.on('exit', (code) => this.fail(new LeafHashWorkerError(`a leaf hashing worker exited (code ${code})`)));
     });
   }
 
   /** Starts `count` workers, or returns null when there is no worker script (or count < 1): the caller verifies sequentially. */
   static open(count: number, script = DEFAULT_WORKER_SCRIPT): LeafHashWorkers | null {
     if (count < 1 || !existsSync(script)) return null;
-    return new LeafHashWorkers(Array.from({ length: count }, () => new Worker(script)));
+    return new LeafHashWorkers(Array.from({ length: count }, () => new Worker(script, { resourceLimits: WORKER_LIMITS })));
   }
 
   get depth(): number {
@@ -59,7 +71,7 @@ export class LeafHashWorkers implements LeafHasher {
   }
 
   async close(): Promise<void> {
-    this.broken ??= new Error('the leaf hashing workers were closed');
+    this.broken ??= new LeafHashWorkerError('the leaf hashing workers were closed');
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
@@ -72,7 +84,7 @@ export class LeafHashWorkers implements LeafHasher {
     });
   }
 
-  private fail(error: Error): void {
+  private fail(error: LeafHashWorkerError): void {
     this.broken ??= error;
     for (const queue of this.waiting) for (const waiting of queue.splice(0)) waiting.reject(error);
   }

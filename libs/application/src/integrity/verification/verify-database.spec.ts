@@ -1,7 +1,7 @@
 import { signCheckpoint } from '@renja/integrity';
 import { eventHash } from '@renja/event-store';
 import { buildSampleLedger, cloneLedger, newKey, ORIGIN, tamper, type OpenLedger } from './testing/ledger-fixture';
-import { inlineLeafHasher } from './leaf-hash-workers';
+import { inlineLeafHasher, LeafHashWorkerError, type LeafHasher } from './leaf-hash-workers';
 import type { VerificationReport } from './report';
 import { verifyDatabase } from './verify-database';
 import { verifyDatabaseInParallel } from './verify-database-parallel';
@@ -71,6 +71,14 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
       expect(checkpoints.length).toBe(4);
       expect(seen).toContain(head);
       expect(seen).toContain(7); // batches of 7 report progress along the way
+    });
+  });
+
+  it('verifies on one thread when a worker thread fails', async () => {
+    await onCopy(async (ledger) => {
+      const failing: LeafHasher = { ...inlineLeafHasher(), rowsIntact: () => Promise.reject(new LeafHashWorkerError('out of memory')) };
+      const report = await verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, parallelFrom: 0, openHasher: () => failing });
+      expect(report).toMatchObject({ ok: true, events: head, checkpointsChecked: checkpoints.length });
     });
   });
 

@@ -3,7 +3,7 @@ import type { NoteVerifier } from '@renja/integrity';
 import { ChainVerifier } from './chain-verifier';
 import { toVerifier } from './checkpoint-check';
 import { readBatch, readCheckpoints, readHead } from './database-source';
-import { defaultWorkerCount, LeafHashWorkers, type LeafHasher } from './leaf-hash-workers';
+import { defaultWorkerCount, LeafHashWorkerError, LeafHashWorkers, type LeafHasher } from './leaf-hash-workers';
 import { verifyDatabaseInParallel } from './verify-database-parallel';
 import type { LedgerEntry, VerificationReport } from './report';
 
@@ -42,6 +42,8 @@ export async function verifyDatabase(pool: Pool, options: VerifyDatabaseOptions)
         // Null when anything fails: the sequential pass below, on the same snapshot, names the first bad position.
         const report = await verifyDatabaseInParallel(client, hasher, { verifier: noteVerifier, batchSize, head, onProgress: options.onProgress });
         if (report) return report;
+      } catch (error) {
+        if (!(error instanceof LeafHashWorkerError)) throw error; // a failed thread: the sequential pass does its work
       } finally {
         await hasher.close();
       }

@@ -4,7 +4,7 @@ import type { NoteVerifier } from '@renja/integrity';
 import { ChainVerifier } from './chain-verifier';
 import { isFailure, openTrustedCheckpoint, toVerifier } from './checkpoint-check';
 import { ExportFormatError, parseEventLine, parseHeader, type ExportHeader } from './export-format';
-import { defaultWorkerCount, LeafHashWorkers, type LeafHasher } from './leaf-hash-workers';
+import { defaultWorkerCount, LeafHashWorkerError, LeafHashWorkers, type LeafHasher } from './leaf-hash-workers';
 import { PartialVerifier } from './partial-verifier';
 import { failure, type LedgerEntry, type VerificationReport } from './report';
 import { isPartial, selects } from './selection';
@@ -45,6 +45,8 @@ export async function verifyExport(input: Readable, options: VerifyExportOptions
   try {
     const report = await verifyExportInParallel(input, hasher, { verifier: toVerifier(options.verifierKey), parallelFrom: options.parallelFrom ?? 20_000, onProgress: options.onProgress });
     if (report) return report;
+  } catch (error) {
+    if (!(error instanceof LeafHashWorkerError)) throw error; // a failed thread: the sequential pass does its work
   } finally {
     input.destroy();
     await hasher.close();
