@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { hash } from 'node:crypto';
-import { Pool } from 'pg';
-import { readBatch, readRawBatch } from '@renja/application/integrity/verification/database-source';
+import { Pool, type PoolClient } from 'pg';
+import { readBatch, readPackedBatch } from '@renja/application/integrity/verification/database-source';
 import { runCli } from '../lib/child';
 import type { Progress } from '../lib/progress';
 import type { BatchRow } from '../lib/results';
@@ -32,7 +32,7 @@ export async function verifyFloors(input: FloorInput): Promise<BatchRow[]> {
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });
   try {
     rows.push(await timed('floor: read the rows through pg, JSON parsed (as the sequential verifier reads)', events, progress, () => readAll(pool, readBatch)));
-    rows.push(await timed('floor: read the rows through pg, data as text (as the parallel verifier reads)', events, progress, () => readAll(pool, readRawBatch)));
+    rows.push(await timed('floor: read the rows through pg, packed by PostgreSQL (as the parallel verifier reads)', events, progress, () => readPacked(pool)));
   } finally {
     await pool.end();
   }
@@ -59,20 +59,38 @@ async function timed(what: string, events: number, progress: Progress, work: () 
 }
 
 /** Every row of the verifier's batch query, 5,000 per page with the next page requested before this one is looked at. */
-async function readAll(pool: Pool, read: typeof readBatch | typeof readRawBatch): Promise<number> {
+async function readAll(pool: Pool, read: typeof readBatch): Promise<number> {
+  return inSnapshot(pool, async (client) => {
+    let count = 0;
+    let next = read(client, 0, BATCH);
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) return count;
+      count += rows.length;
+      next = rows.length < BATCH ? Promise.resolve([]) : read(client, rows[rows.length - 1].position, BATCH);
+    }
+  });
+}
+
+/** The same batches as one JSON text and one buffer of hashes each (the strings are not parsed: the workers do that). */
+async function readPacked(pool: Pool): Promise<number> {
+  return inSnapshot(pool, async (client) => {
+    let count = 0;
+    let next = readPackedBatch(client, 0, BATCH);
+    for (;;) {
+      const batch = await next;
+      if (batch.rows === 0) return count;
+      count += batch.rows;
+      next = batch.rows < BATCH ? Promise.resolve({ ...batch, rows: 0 }) : readPackedBatch(client, batch.last, BATCH);
+    }
+  });
+}
+
+async function inSnapshot<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    let count = 0;
-    let next: Promise<unknown[]> = read(client, 0, BATCH);
-    for (;;) {
-      const rows = (await next) as { position?: unknown }[];
-      if (rows.length === 0) return count;
-      count += rows.length;
-      const lastRow = rows[rows.length - 1] as unknown as { position: number } | unknown[];
-      const last = Number(Array.isArray(lastRow) ? lastRow[0] : lastRow.position);
-      next = rows.length < BATCH ? Promise.resolve([]) : read(client, last, BATCH);
-    }
+    return await work(client);
   } finally {
     await client.query('ROLLBACK');
     client.release();

@@ -1,6 +1,5 @@
 import type { PoolClient } from 'pg';
 import { toRecordedEvent, type RecordedEvent } from '@renja/event-store';
-import type { EventRowTuple } from './leaf-hash-batch';
 import type { CheckpointEntry, LedgerEntry } from './report';
 
 /**
@@ -19,8 +18,21 @@ const batchText = (json: (column: string) => string): string =>
     ORDER BY 1 LIMIT $2`;
 
 const BATCH = { name: 'renja_verify_batch', text: batchText((column) => column) };
-/** The same rows as arrays, data and metadata as JSON text: parsed by the worker that hashes them, not here. */
-const RAW_BATCH = { name: 'renja_verify_batch_raw', text: batchText((column) => `${column}::text`), rowMode: 'array' };
+
+/**
+ * The same rows as one row per batch, built by PostgreSQL: the events as one JSON array of arrays (one
+ * parse in the worker that hashes them, none here: the pg driver only copies a string), the stored
+ * hashes concatenated in position order, and whether every row has a 32-byte hash (else they do not align).
+ */
+const PACKED_BATCH = {
+  name: 'renja_verify_batch_packed',
+  text: `SELECT count(*)::int AS rows, max(b.position)::text AS last,
+                count(b.hash) = count(*) AND coalesce(bool_and(octet_length(b.hash) = 32), true) AS hashed,
+                string_agg(b.hash, ''::bytea ORDER BY b.position) AS hashes,
+                '[' || string_agg(json_build_array(b.position, b.event_id, b.stream_id, b.version, b.type, b.schema_version,
+                                                   b.data, b.metadata, b.recorded_at)::text, ',' ORDER BY b.position) || ']' AS events
+           FROM (${batchText((column) => column)}) b`,
+};
 
 interface BatchRow {
   position: string;
@@ -44,13 +56,20 @@ export async function readBatch(client: PoolClient, after: number, limit: number
   });
 }
 
-/** A batch row as the parallel pass reads it: the worker's tuple, then the stored hash. */
-export type RawBatchRow = [...EventRowTuple, hash: Buffer | null];
+/** One batch as the parallel pass reads it (see PACKED_BATCH); `last` is 0 for an empty batch. */
+export interface PackedBatch {
+  rows: number;
+  last: number;
+  hashed: boolean;
+  hashes: Buffer | null;
+  events: string | null;
+}
 
-/** readBatch's rows unparsed (for LeafHasher.rowsIntact): the same query, so the same positions. */
-export async function readRawBatch(client: PoolClient, after: number, limit: number): Promise<RawBatchRow[]> {
-  const { rows } = await client.query<RawBatchRow>({ ...RAW_BATCH, values: [after, limit] });
-  return rows;
+/** readBatch's rows packed by PostgreSQL (for LeafHasher.packedIntact): the same query, so the same positions. */
+export async function readPackedBatch(client: PoolClient, after: number, limit: number): Promise<PackedBatch> {
+  const { rows } = await client.query<{ rows: number; last: string | null; hashed: boolean | null; hashes: Buffer | null; events: string | null }>({ ...PACKED_BATCH, values: [after, limit] });
+  const r = rows[0];
+  return { rows: r.rows, last: Number(r.last ?? 0), hashed: r.hashed === true, hashes: r.hashes, events: r.events };
 }
 
 /** Checkpoints with size in (from, to], smallest first (`to` null: the rest; only the first of those matters). */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@renja/event-store';
 import { eventLine } from './export-format';
-import { hashLineChunk, rowBatchIsIntact, type EventRowTuple, type RowBatch } from './leaf-hash-batch';
+import { hashLineChunk, packedRowsAreIntact, type PackedRows } from './leaf-hash-batch';
 import { inlineLeafHasher, LeafHashWorkers } from './leaf-hash-workers';
 
 /** Five chained events of two streams, with their hashes. */
@@ -38,10 +38,12 @@ function exportLines(from = 0, to = 5): string[] {
   return events.slice(from, to).map((e, k) => JSON.stringify(eventLine(e, previousOf(hashes, from + k), hashes[from + k])));
 }
 
-function rowBatch(from = 0, to = 5): RowBatch {
+/** Rows as PostgreSQL packs them (json_build_array per row); `edit` may change a row before it is packed. */
+function rowBatch(from = 0, to = 5, edit: (rows: unknown[][]) => void = () => undefined): PackedRows {
   const { events, hashes } = chain();
-  const rows = events.slice(from, to).map((e): EventRowTuple => [String(e.position), e.id, e.streamId, e.version, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata), e.recordedAt]);
-  return { first: from + 1, previousHash: new Uint8Array(previousOf(hashes, from)), rows, hashes: new Uint8Array(Buffer.concat(hashes.slice(from, to))) };
+  const rows = events.slice(from, to).map((e) => [e.position, e.id, e.streamId, e.version, e.type, e.schemaVersion, e.data, e.metadata, e.recordedAt]);
+  edit(rows);
+  return { first: from + 1, previousHash: new Uint8Array(previousOf(hashes, from)), events: JSON.stringify(rows), hashes: new Uint8Array(Buffer.concat(hashes.slice(from, to))) };
 }
 
 describe('hashLineChunk: whole export lines, all good or not', () => {
@@ -67,22 +69,23 @@ describe('hashLineChunk: whole export lines, all good or not', () => {
   });
 });
 
-describe('rowBatchIsIntact: database rows against their stored hashes', () => {
+describe('packedRowsAreIntact: database rows against their stored hashes', () => {
   it('accepts rows that hash, each from its predecessor, to their stored hashes', () => {
-    expect(rowBatchIsIntact(rowBatch())).toBe(true);
-    expect(rowBatchIsIntact(rowBatch(2, 5))).toBe(true);
+    expect(packedRowsAreIntact(rowBatch())).toBe(true);
+    expect(packedRowsAreIntact(rowBatch(2, 5))).toBe(true);
   });
 
-  it.each<[string, (batch: RowBatch) => void]>([
-    ['a changed amount', (b) => (b.rows[1][6] = b.rows[1][6]!.replace('653027792.00', '653027793.00'))],
-    ['a position other than the expected one', (b) => (b.first = 2)],
-    ['a hash without its event', (b) => (b.rows[3][1] = null)],
-    ['the wrong hash before the batch', (b) => (b.previousHash = new Uint8Array(32).fill(1))],
-    ['a stored hash rewritten', (b) => (b.hashes[40] ^= 1)],
+  it.each<[string, (batch: PackedRows) => PackedRows]>([
+    ['a changed amount', () => rowBatch(0, 5, (rows) => ((rows[1][6] as { amount: string }).amount = '653027793.00'))],
+    ['a position given as text', () => rowBatch(0, 5, (rows) => (rows[1][0] = '2'))],
+    ['a row with a column too many', () => rowBatch(0, 5, (rows) => rows[1].push(null))],
+    ['a position other than the expected one', (b) => ({ ...b, first: 2 })],
+    ['a hash without its event', () => rowBatch(0, 5, (rows) => (rows[3][1] = null))],
+    ['the wrong hash before the batch', (b) => ({ ...b, previousHash: new Uint8Array(32).fill(1) })],
+    ['a stored hash rewritten', (b) => ({ ...b, hashes: b.hashes.map((x, i) => (i === 40 ? x ^ 1 : x)) })],
+    ['a hash too few', (b) => ({ ...b, hashes: b.hashes.subarray(32) })],
   ])('refuses %s', (_, edit) => {
-    const batch = rowBatch();
-    edit(batch);
-    expect(rowBatchIsIntact(batch)).toBe(false);
+    expect(packedRowsAreIntact(edit(rowBatch()))).toBe(false);
   });
 });
 
@@ -101,8 +104,7 @@ describe('LeafHashWorkers', () => {
       const good = `${exportLines().join('\n')}\n`;
       const bad = good.replace('653027792.00', '653027793.00');
       for (const text of [good, bad]) expect(await workers.hashLines(fresh(text))).toEqual(await inline.hashLines(fresh(text)));
-      const broken = rowBatch();
-      broken.first = 2;
+      const broken = { ...rowBatch(), first: 2 };
       const answers = await Promise.all([rowBatch(), rowBatch(1, 4), broken].map((b) => workers.rowsIntact(b)));
       expect(answers).toEqual([true, true, false]);
     } finally {

@@ -12,44 +12,44 @@ import { parseEventLine } from './export-format';
 
 const HASH_SIZE = 32;
 
-/** Database rows as the worker gets them: the batch query's columns minus the hash, data and metadata as JSON text. */
-export type EventRowTuple = [position: string, eventId: string | null, streamId: string, version: number, type: string, schemaVersion: number, data: string | null, metadata: string | null, recordedAt: string];
-
-export interface RowBatch {
+/** A batch of database rows as PostgreSQL packed it (database-source.ts, PACKED_BATCH). */
+export interface PackedRows {
   /** The position the first row must have. */
   first: number;
   /** The hash claimed for position first − 1 (32 zero bytes before position 1). */
   previousHash: Uint8Array;
-  rows: EventRowTuple[];
-  /** The claimed hashes of the rows, 32 bytes each, in row order. */
+  /** JSON: an array of [position, eventId, streamId, version, type, schemaVersion, data, metadata, recordedAt] per row. */
+  events: string;
+  /** The stored hashes of the rows, 32 bytes each, in row order. */
   hashes: Uint8Array;
 }
 
 const view = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** The same event the sequential path builds from a row (toRecordedEvent over pg's parsed JSON). */
-function rowEvent(row: EventRowTuple): RecordedEvent {
+/** The same event the sequential path builds from a row (toRecordedEvent over pg's parsed columns). */
+function rowEvent(row: unknown[]): RecordedEvent {
   return {
     id: row[1] as string,
-    streamId: row[2],
+    streamId: row[2] as string,
     version: Number(row[3]),
     position: Number(row[0]),
-    type: row[4],
+    type: row[4] as string,
     schemaVersion: Number(row[5]),
-    data: (row[6] === null ? null : JSON.parse(row[6])) as RecordedEvent['data'],
-    metadata: (row[7] === null ? null : JSON.parse(row[7])) as RecordedEvent['metadata'],
-    recordedAt: row[8],
+    data: row[6] as RecordedEvent['data'],
+    metadata: row[7] as RecordedEvent['metadata'],
+    recordedAt: row[8] as string,
   };
 }
 
-/** True when the rows are positions first, first + 1, ... and each hashes from its predecessor's claimed hash to its own. */
-export function rowBatchIsIntact(batch: RowBatch): boolean {
+/** True when the rows are positions first, first + 1, ... and each hashes from its predecessor's stored hash to its own. */
+export function packedRowsAreIntact(batch: PackedRows): boolean {
+  const rows = JSON.parse(batch.events) as unknown[][];
   const hashes = view(batch.hashes);
-  if (hashes.length !== batch.rows.length * HASH_SIZE || batch.previousHash.length !== HASH_SIZE) return false;
+  if (!Array.isArray(rows) || hashes.length !== rows.length * HASH_SIZE || batch.previousHash.length !== HASH_SIZE) return false;
   let previous = view(batch.previousHash);
-  for (let i = 0; i < batch.rows.length; i++) {
-    const row = batch.rows[i];
-    if (Number(row[0]) !== batch.first + i || row[1] === null) return false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) || row.length !== 9 || row[0] !== batch.first + i || typeof row[1] !== 'string') return false;
     const claimed = hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
     if (!eventHash(rowEvent(row), previous).equals(claimed)) return false;
     previous = claimed;

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { hashLineChunk, rowBatchIsIntact, type LineBatchResult, type RowBatch } from './leaf-hash-batch';
+import { hashLineChunk, packedRowsAreIntact, type LineBatchResult, type PackedRows } from './leaf-hash-batch';
 import type { LeafHashTask } from './leaf-hash.worker';
 
 /** Where the per-event hashing of a whole-log verification runs: worker threads, or (tests) the calling thread. */
 export interface LeafHasher {
-  rowsIntact(batch: RowBatch): Promise<boolean>;
+  rowsIntact(batch: PackedRows): Promise<boolean>;
   hashLines(bytes: Uint8Array): Promise<LineBatchResult>;
   /** How many batches to keep in flight so no thread waits. */
   readonly depth: number;
@@ -62,8 +62,8 @@ export class LeafHashWorkers implements LeafHasher {
     return 2 * this.workers.length;
   }
 
-  rowsIntact(batch: RowBatch): Promise<boolean> {
-    return this.run({ kind: 'rows', batch }, []);
+  rowsIntact(batch: PackedRows): Promise<boolean> {
+    return this.run({ kind: 'rows', batch }, [batch.hashes.buffer as ArrayBuffer]);
   }
 
   hashLines(bytes: Uint8Array): Promise<LineBatchResult> {
@@ -93,7 +93,7 @@ export class LeafHashWorkers implements LeafHasher {
 /** The same work on the calling thread: for tests of the parallel path's bookkeeping without worker threads. */
 export const inlineLeafHasher = (depth = 2): LeafHasher => ({
   depth,
-  rowsIntact: async (batch) => rowBatchIsIntact(batch),
+  rowsIntact: async (batch) => packedRowsAreIntact(batch),
   hashLines: async (bytes) => hashLineChunk(bytes),
   close: async () => undefined,
 });

@@ -2,8 +2,7 @@ import type { PoolClient } from 'pg';
 import type { NoteVerifier } from '@renja/integrity';
 import { GENESIS_HASH } from '@renja/event-store/integrity/event-hash';
 import { ChainVerifier } from './chain-verifier';
-import { readCheckpoints, readRawBatch, type RawBatchRow } from './database-source';
-import type { EventRowTuple } from './leaf-hash-batch';
+import { readCheckpoints, readPackedBatch, type PackedBatch } from './database-source';
 import type { LeafHasher } from './leaf-hash-workers';
 import type { VerificationSuccess } from './report';
 
@@ -18,39 +17,40 @@ export interface ParallelPassOptions {
 
 interface InFlight {
   first: number;
+  /** The batch's stored hashes; the worker gets a copy (the transfer empties what it is given). */
   hashes: Buffer;
   intact: Promise<boolean>;
 }
 
 /**
- * The fast pass of verifyDatabase: this thread reads batches (read-ahead, data and metadata as text),
- * the hasher's threads check that every event of a batch hashes from its predecessor's stored hash to
- * its own, and this thread folds the stored hashes into the tree and checks checkpoints and the head.
- * Returns the report when everything holds, null as soon as anything does not: the caller then
- * verifies sequentially, which names the first bad position exactly (this pass never names one).
+ * The fast pass of verifyDatabase: this thread reads batches (read-ahead; PostgreSQL packs each batch
+ * into one JSON text and one buffer of hashes, so this thread parses nothing), the hasher's threads
+ * check that every event of a batch hashes from its predecessor's stored hash to its own, and this
+ * thread folds the stored hashes into the tree and checks checkpoints and the head. Returns the report
+ * when everything holds, null as soon as anything does not: the caller then verifies sequentially,
+ * which names the first bad position exactly (this pass never names one).
  */
 export async function verifyDatabaseInParallel(client: PoolClient, hasher: LeafHasher, options: ParallelPassOptions): Promise<VerificationSuccess | null> {
   const { batchSize, head } = options;
   const chain = new ChainVerifier(options.verifier);
   const inFlight: InFlight[] = [];
-  let reading: Promise<RawBatchRow[]> | null = readRawBatch(client, 0, batchSize);
+  let reading: Promise<PackedBatch> | null = readPackedBatch(client, 0, batchSize);
   let after = 0;
   let previousHash: Buffer = GENESIS_HASH;
   let checkpointsUpTo = -1;
   try {
     for (;;) {
       while (reading && inFlight.length < hasher.depth) {
-        const rows: RawBatchRow[] = await reading;
-        const last = rows.length > 0 ? Number(rows[rows.length - 1][0]) : after;
+        const batch: PackedBatch = await reading;
         // The next batch is requested before this one is handed over, so PostgreSQL produces it meanwhile.
-        reading = rows.length < batchSize ? null : readRawBatch(client, last, batchSize);
-        if (rows.length === 0) break;
-        const hashes = packHashes(rows);
-        if (!hashes) return null;
-        const batch = { first: after + 1, previousHash: new Uint8Array(previousHash), rows: rows as unknown as EventRowTuple[], hashes };
-        inFlight.push({ first: after + 1, hashes, intact: hasher.rowsIntact(batch) });
-        previousHash = hashes.subarray(hashes.length - HASH_SIZE);
-        after = last;
+        reading = batch.rows < batchSize ? null : readPackedBatch(client, batch.last, batchSize);
+        if (batch.rows === 0) break;
+        // A row without a 32-byte hash (an event never hashed, a damaged node): the sequential pass names it.
+        if (!batch.hashed || !batch.hashes || batch.events === null || batch.hashes.length !== batch.rows * HASH_SIZE) return null;
+        const copy = new Uint8Array(batch.hashes);
+        inFlight.push({ first: after + 1, hashes: batch.hashes, intact: hasher.rowsIntact({ first: after + 1, previousHash: new Uint8Array(previousHash), events: batch.events, hashes: copy }) });
+        previousHash = batch.hashes.subarray(batch.hashes.length - HASH_SIZE);
+        after = batch.last;
       }
       const batch = inFlight.shift();
       if (!batch) break;
@@ -72,18 +72,4 @@ export async function verifyDatabaseInParallel(client: PoolClient, hasher: LeafH
     // Leave nothing running on the client or the threads before the caller reuses them.
     await Promise.allSettled([reading, ...inFlight.map((batch) => batch.intact)]);
   }
-}
-
-/**
- * The rows' stored hashes in one buffer (32 bytes each), each row cut to the worker's tuple; null if
- * a row has no 32-byte hash (an event never hashed, or a damaged node: the sequential pass names it).
- */
-function packHashes(rows: RawBatchRow[]): Buffer | null {
-  const hashes = Buffer.allocUnsafeSlow(rows.length * HASH_SIZE);
-  for (let i = 0; i < rows.length; i++) {
-    const hash = rows[i].pop() as Buffer | null;
-    if (hash?.length !== HASH_SIZE) return null;
-    hash.copy(hashes, i * HASH_SIZE);
-  }
-  return hashes;
 }
