@@ -37,7 +37,8 @@ export type ExportReport = VerificationReport & { header: ExportHeader };
  * point checking events against an unsigned root); then a full export goes through the same
  * ChainVerifier as the database — every link, the root recomputed — and a partial one through
  * PartialVerifier — every hash, every available link, every inclusion proof. Throws
- * ExportFormatError only when the file is not an export at all.
+ * ExportFormatError only when the file is not an export at all. With `reopen`, a large full export
+ * is first hashed in worker threads (verify-export-parallel.ts); the report is the same either way.
  */
 export async function verifyExport(input: Readable, options: VerifyExportOptions): Promise<ExportReport> {
   const hasher = options.reopen ? (options.openHasher ?? (() => LeafHashWorkers.open(options.workers ?? defaultWorkerCount())))() : null;
