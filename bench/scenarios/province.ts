@@ -16,6 +16,7 @@ import type { Progress } from '../lib/progress';
 import type { AppendRow, BatchRow, BenchOptions, QueryRow } from '../lib/results';
 import { percentile, runWriters, timeRuns } from '../lib/stats';
 import { freePortForApi } from '../lib/ports';
+import { verifyFloors } from './verify-floor';
 
 export interface DatasetFacts {
   offices: number;
@@ -165,6 +166,7 @@ async function verify(env: Record<string, string>, verifierKey: string, home: st
   if (run.code !== 0) throw cliFailed('renja-ledger verify FILE', run);
   rows.push({ what: 'verify FILE (CLI child process)', events, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb, note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}` });
   progress.done('verify FILE', `${Math.round(events / run.seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
+  rows.push(...(await verifyFloors({ env, verifierKey, file, events, progress })));
   rmSync(file, { force: true });
   return rows;
 }

@@ -15,6 +15,7 @@ interface VerifyCliOptions {
   database?: boolean;
   key?: string;
   batchSize: number;
+  workers?: number;
 }
 
 /** A usage error (exit 1), unlike a failed verification (exit 2). */
@@ -62,6 +63,7 @@ export function verifyCommand(): Command {
     .option('--database', 'verify the live database (the whole table) instead of a file')
     .option('--key <key>', "the deployment's verifier key, or a file holding it: required for a file; for --database defaults to the deployment's own key")
     .option('--batch-size <n>', 'events per database read', count(1), 5000)
+    .option('--workers <n>', 'threads that hash in parallel (default: one per core, at most 4); 0: verify on one thread', count(0))
     .action(async (file: string | undefined, options: VerifyCliOptions) => {
       if ((file === undefined) === !options.database) throw new Error('give an export FILE or --database (not both)');
       const bar = new ProgressBar('Verifying:');
@@ -71,10 +73,12 @@ export function verifyCommand(): Command {
         // The key inside the file is whatever its author put there: trust only the one given here.
         if (options.key === undefined) throw new Error("--key is required to verify a file: use the deployment's published verifier key, not the one in the file");
         if (!existsSync(file)) throw new Error(`no such file: ${file}`);
-        report = await verifyExport(createReadStream(file), { verifierKey: verifierFrom(options.key), onProgress });
+        // reopen: a failure found by the parallel pass is named by a second, sequential read of the file.
+        const reopen = () => createReadStream(file);
+        report = await verifyExport(reopen(), { verifierKey: verifierFrom(options.key), onProgress, reopen, workers: options.workers });
       } else {
         report = await withLedger(async (context) =>
-          verifyDatabase(context.db.pool, { verifierKey: await databaseVerifier(context, options.key), batchSize: options.batchSize, onProgress }),
+          verifyDatabase(context.db.pool, { verifierKey: await databaseVerifier(context, options.key), batchSize: options.batchSize, onProgress, workers: options.workers }),
         );
       }
       if (report.ok) bar.finish(report.size, report.size);

@@ -46,7 +46,8 @@ export class VerificationMonitor {
     if (this.current) return this.current;
     const startedAt = new Date().toISOString();
     this.startedAt = startedAt;
-    this.current = verifyDatabase(this.pool, { verifierKey: this.verifierKey })
+    // One thread: a background check inside the API server must not take every core from the requests it serves.
+    this.current = verifyDatabase(this.pool, { verifierKey: this.verifierKey, workers: 0 })
       .then((report) => {
         this.last = { report, startedAt, finishedAt: new Date().toISOString() };
         if (report.ok) this.logger.log(`ledger verified: ${report.size} events, root ${report.rootHash.base64}`);

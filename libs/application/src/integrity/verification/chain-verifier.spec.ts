@@ -78,6 +78,32 @@ describe('ChainVerifier (in memory)', () => {
     entries.slice(0, 5).forEach((e) => core.push(e));
     expect(() => core.addCheckpoint({ note: note(2) })).toThrow(/after the verifier passed it/);
   });
+
+  it('takes hashes checked elsewhere (acceptVerified) to the same report, and never mixes them with push', () => {
+    const pushed = new ChainVerifier(verifier, { maxSize: 20, clock: () => 0 });
+    const accepted = new ChainVerifier(verifier, { maxSize: 20, clock: () => 0 });
+    for (const c of [note(8), note(20)]) {
+      pushed.addCheckpoint({ note: c });
+      accepted.addCheckpoint({ note: c });
+    }
+    for (const e of entries) pushed.push(e);
+    for (const e of entries) expect(accepted.acceptVerified(e.position, e.hash!)).toBeNull();
+    expect(accepted.lastHash).toEqual(entries[19].hash);
+    expect(accepted.finish()).toEqual(pushed.finish());
+    expect(() => accepted.push(entries[0])).toThrow(/push after acceptVerified/);
+  });
+
+  it('fails acceptVerified on a wrong position, a position beyond the checkpoint, or a root that does not match', () => {
+    const gap = new ChainVerifier(verifier);
+    expect(gap.acceptVerified(2, entries[1].hash!)).toMatchObject({ position: 1, kind: 'missing' });
+    const beyond = new ChainVerifier(verifier, { maxSize: 1 });
+    beyond.acceptVerified(1, entries[0].hash!);
+    expect(beyond.acceptVerified(2, entries[1].hash!)).toMatchObject({ position: 2, kind: 'inserted' });
+    const rewritten = new ChainVerifier(verifier);
+    rewritten.addCheckpoint({ note: note(2) });
+    rewritten.acceptVerified(1, entries[0].hash!);
+    expect(rewritten.acceptVerified(2, entries[2].hash!)).toMatchObject({ position: 2, kind: 'root_mismatch' });
+  });
 });
 
 describe('export selections', () => {

@@ -35,6 +35,8 @@ export class ChainVerifier {
   private failed: VerificationFailure | null = null;
   private checked = 0;
   private signedSize = 0;
+  /** Set once acceptVerified is used: the ordering state that names failures is then incomplete. */
+  private hashesOnly = false;
 
   constructor(
     private readonly verifier: NoteVerifier,
@@ -45,6 +47,11 @@ export class ChainVerifier {
 
   get size(): number {
     return this.tree.size;
+  }
+
+  /** The hash of the last position taken (32 zero bytes before the first). */
+  get lastHash(): Buffer {
+    return this.previousHash;
   }
 
   /** Queues a checkpoint; checkpoints must come in increasing size, before the log passes their size. */
@@ -59,9 +66,32 @@ export class ChainVerifier {
   /** Feeds the next entry; returns the first failure once one is found (then stop feeding). */
   push(entry: LedgerEntry): VerificationFailure | null {
     if (this.failed) return this.failed;
+    if (this.hashesOnly) throw new Error('push after acceptVerified: a verifier fed verified hashes cannot name failures of entries');
     const current = this.pending;
     this.pending = entry;
     if (current) this.failed = this.process(current, entry);
+    return this.failed;
+  }
+
+  /**
+   * Takes the next position as already checked elsewhere (a worker found that its event hashes, from
+   * the hash this verifier ends with, to `hash`): folds the hash into the tree and checks the
+   * checkpoints it reaches. Only for a fast pass that is re-run with push() when anything fails: the
+   * stream versions and previous event that name a failure precisely are not kept.
+   */
+  acceptVerified(position: number, hash: Buffer): VerificationFailure | null {
+    if (this.failed) return this.failed;
+    if (this.pending) throw new Error('acceptVerified after push: entries must come one way only');
+    this.hashesOnly = true;
+    if (this.options.maxSize !== undefined && position > this.options.maxSize) {
+      this.failed = failure(position, 'inserted', `position ${position} is beyond the checkpoint (size ${this.options.maxSize}): it was never signed`);
+    } else if (position !== this.tree.size + 1) {
+      this.failed = failure(this.tree.size + 1, 'missing', `position ${position} came where position ${this.tree.size + 1} was expected`);
+    } else {
+      this.previousHash = hash;
+      this.tree.append(hash);
+      this.failed = this.settle();
+    }
     return this.failed;
   }
 

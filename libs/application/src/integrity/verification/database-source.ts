@@ -8,14 +8,30 @@ import type { CheckpointEntry, LedgerEntry } from './report';
  * without its event both show up. Each side is cut to `limit` rows before joining, which is exact:
  * a position among the first `limit` of the union is among the first `limit` of each side.
  */
-const BATCH = {
-  name: 'renja_verify_batch',
-  text: `SELECT COALESCE(e.position, n.idx + 1) AS position, e.event_id, e.stream_id, e.version, e.type, e.schema_version,
-                e.data, e.metadata, to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at, n.hash
-           FROM (SELECT * FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2) e
-           FULL JOIN (SELECT idx, hash FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1 ORDER BY idx LIMIT $2) n
-             ON n.idx = e.position - 1
-          ORDER BY 1 LIMIT $2`,
+const batchText = (json: (column: string) => string): string =>
+  `SELECT COALESCE(e.position, n.idx + 1) AS position, e.event_id, e.stream_id, e.version, e.type, e.schema_version,
+          ${json('e.data')} AS data, ${json('e.metadata')} AS metadata,
+          to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at, n.hash
+     FROM (SELECT * FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2) e
+     FULL JOIN (SELECT idx, hash FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1 ORDER BY idx LIMIT $2) n
+       ON n.idx = e.position - 1
+    ORDER BY 1 LIMIT $2`;
+
+const BATCH = { name: 'renja_verify_batch', text: batchText((column) => column) };
+
+/**
+ * The same rows as one row per batch, built by PostgreSQL: the events as one JSON array of arrays (one
+ * parse in the worker that hashes them, none here: the pg driver only copies a string), the stored
+ * hashes concatenated in position order, and whether every row has a 32-byte hash (else they do not align).
+ */
+const PACKED_BATCH = {
+  name: 'renja_verify_batch_packed',
+  text: `SELECT count(*)::int AS rows, max(b.position)::text AS last,
+                count(b.hash) = count(*) AND coalesce(bool_and(octet_length(b.hash) = 32), true) AS hashed,
+                string_agg(b.hash, ''::bytea ORDER BY b.position) AS hashes,
+                '[' || string_agg(json_build_array(b.position, b.event_id, b.stream_id, b.version, b.type, b.schema_version,
+                                                   b.data, b.metadata, b.recorded_at)::text, ',' ORDER BY b.position) || ']' AS events
+           FROM (${batchText((column) => column)}) b`,
 };
 
 interface BatchRow {
@@ -38,6 +54,22 @@ export async function readBatch(client: PoolClient, after: number, limit: number
     const event: RecordedEvent | null = r.event_id === null ? null : toRecordedEvent({ ...r, event_id: r.event_id });
     return { position, event, hash: r.hash };
   });
+}
+
+/** One batch as the parallel pass reads it (see PACKED_BATCH); `last` is 0 for an empty batch. */
+export interface PackedBatch {
+  rows: number;
+  last: number;
+  hashed: boolean;
+  hashes: Buffer | null;
+  events: string | null;
+}
+
+/** readBatch's rows packed by PostgreSQL (for LeafHasher.packedIntact): the same query, so the same positions. */
+export async function readPackedBatch(client: PoolClient, after: number, limit: number): Promise<PackedBatch> {
+  const { rows } = await client.query<{ rows: number; last: string | null; hashed: boolean | null; hashes: Buffer | null; events: string | null }>({ ...PACKED_BATCH, values: [after, limit] });
+  const r = rows[0];
+  return { rows: r.rows, last: Number(r.last ?? 0), hashed: r.hashed === true, hashes: r.hashes, events: r.events };
 }
 
 /** Checkpoints with size in (from, to], smallest first (`to` null: the rest; only the first of those matters). */

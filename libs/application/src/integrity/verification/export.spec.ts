@@ -7,7 +7,11 @@ import { signCheckpoint, parseCheckpoint } from '@renja/integrity';
 import { parseEventLine, type EventLine } from './export-format';
 import { selects, type Selection } from './selection';
 import { buildSampleLedger, newKey, ORIGIN, type OpenLedger } from './testing/ledger-fixture';
+import { toVerifier } from './checkpoint-check';
+import { inlineLeafHasher, LeafHashWorkerError, type LeafHasher } from './leaf-hash-workers';
+import type { VerificationReport } from './report';
 import { verifyExport } from './verify-export';
+import { verifyExportInParallel } from './verify-export-parallel';
 import { writeExport } from './write-export';
 
 describe('export and offline verification of an export file', () => {
@@ -38,7 +42,22 @@ describe('export and offline verification of an export file', () => {
     await finished(out);
     return file;
   }
-  const verify = (file: string, verifierKey = key.verifierKey) => verifyExport(createReadStream(file), { verifierKey });
+  const withoutRate = (report: VerificationReport | null) => report && { ...report, eventsPerSecond: 0 };
+  /**
+   * Verifies sequentially, and checks the parallel path against it: the fast pass (4 KiB chunks, three
+   * in flight) accepts exactly the full exports the sequential pass accepts, with the same report, and
+   * verifyExport with a hasher and a way to reopen the file reports the same as the sequential pass.
+   */
+  async function verify(file: string, verifierKey = key.verifierKey) {
+    const sequential = await verifyExport(createReadStream(file), { verifierKey });
+    const fast = await verifyExportInParallel(createReadStream(file), inlineLeafHasher(3), { verifier: toVerifier(verifierKey), parallelFrom: 0, chunkBytes: 4096 });
+    expect(fast === null).toBe(!sequential.ok || sequential.partial);
+    if (fast) expect(withoutRate(fast)).toEqual(withoutRate(sequential));
+    const reopen = () => createReadStream(file);
+    const combined = await verifyExport(reopen(), { verifierKey, reopen, parallelFrom: 0, openHasher: () => inlineLeafHasher(2) });
+    expect(withoutRate(combined)).toEqual(withoutRate(sequential));
+    return sequential;
+  }
   const lines = (file: string) => readFileSync(file, 'utf8').trimEnd().split('\n');
   /** Writes a tampered copy: `edit` gets the header and the event lines (parsed) and returns the lines to write. */
   function tampered(file: string, edit: (events: EventLine[], header: Record<string, unknown>) => object[]): string {
@@ -58,6 +77,16 @@ describe('export and offline verification of an export file', () => {
     const report = await verify(file);
     expect(report).toMatchObject({ ok: true, events: head, size: head, checkpointsChecked: 1, partial: false });
     expect(report.ok && report.rootHash.base64).toBe(root.toString('base64'));
+  });
+
+  it('verifies on one thread when a worker thread fails, and leaves other errors alone', async () => {
+    const file = await exportTo('all');
+    const failing = (error: Error): LeafHasher => ({ ...inlineLeafHasher(), hashLines: () => Promise.reject(error) });
+    const reopen = () => createReadStream(file);
+    const options = { verifierKey: key.verifierKey, reopen, parallelFrom: 0 };
+    const report = await verifyExport(reopen(), { ...options, openHasher: () => failing(new LeafHashWorkerError('out of memory')) });
+    expect(report).toMatchObject({ ok: true, events: head, partial: false });
+    await expect(verifyExport(reopen(), { ...options, openHasher: () => failing(new Error('a bug')) })).rejects.toThrow('a bug');
   });
 
   it('exports only the events up to the chosen checkpoint', async () => {

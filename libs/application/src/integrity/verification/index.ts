@@ -7,6 +7,7 @@ export { ChainVerifier, type ChainVerifierOptions, type ExpectedEnd } from './ch
 export { PartialVerifier } from './partial-verifier';
 export { openTrustedCheckpoint, toVerifier, type TrustedCheckpoint } from './checkpoint-check';
 export { verifyDatabase, type VerifyDatabaseOptions } from './verify-database';
+export { LeafHashWorkers, inlineLeafHasher, defaultWorkerCount, type LeafHasher } from './leaf-hash-workers';
 export { writeExport, NoCheckpointError, type ExportOptions, type ExportSummary } from './write-export';
 export { verifyExport, type ExportReport, type VerifyExportOptions } from './verify-export';
 export { EXPORT_FORMAT, ExportFormatError, parseEventLine, parseHeader, type EventLine, type ExportHeader } from './export-format';

@@ -1,7 +1,12 @@
 import { signCheckpoint } from '@renja/integrity';
 import { eventHash } from '@renja/event-store';
 import { buildSampleLedger, cloneLedger, newKey, ORIGIN, tamper, type OpenLedger } from './testing/ledger-fixture';
+import { inlineLeafHasher, LeafHashWorkerError, type LeafHasher } from './leaf-hash-workers';
+import type { VerificationReport } from './report';
 import { verifyDatabase } from './verify-database';
+import { verifyDatabaseInParallel } from './verify-database-parallel';
+import { readHead } from './database-source';
+import { toVerifier } from './checkpoint-check';
 
 describe('verifyDatabase: the live ledger, and tampering by a superuser', () => {
   const key = newKey();
@@ -25,7 +30,31 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
       await ledger.drop();
     }
   }
-  const verify = (ledger: OpenLedger, batchSize?: number) => verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, batchSize });
+  const withoutRate = (report: VerificationReport | null) => report && { ...report, eventsPerSecond: 0 };
+  /** The fast pass alone, in batches of 7 with three in flight (many batches; checkpoints inside batches). */
+  async function fastPass(ledger: OpenLedger) {
+    const client = await ledger.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return await verifyDatabaseInParallel(client, inlineLeafHasher(3), { verifier: toVerifier(key.verifierKey), batchSize: 7, head: await readHead(client) });
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  }
+  /**
+   * Verifies sequentially, and checks the parallel path against it: the fast pass accepts exactly
+   * what the sequential pass accepts (same report), and verifyDatabase with a hasher reports the same.
+   */
+  async function verify(ledger: OpenLedger, batchSize?: number): Promise<VerificationReport> {
+    const sequential = await verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, batchSize, workers: 0 });
+    const fast = await fastPass(ledger);
+    expect(fast === null).toBe(!sequential.ok);
+    if (fast) expect(withoutRate(fast)).toEqual(withoutRate(sequential));
+    const combined = await verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, batchSize, parallelFrom: 0, openHasher: () => inlineLeafHasher(2) });
+    expect(withoutRate(combined)).toEqual(withoutRate(sequential));
+    return sequential;
+  }
   const positionOf = async (ledger: OpenLedger, type: string, nth: number) =>
     Number((await ledger.pool.query('SELECT position FROM ledger_events WHERE type = $1 ORDER BY position OFFSET $2 LIMIT 1', [type, nth])).rows[0].position);
 
@@ -35,12 +64,21 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
       const seen: number[] = [];
       for (const batchSize of [5000, 7]) {
         const report = await verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, batchSize, onProgress: (p) => seen.push(p) });
+        expect(withoutRate(await verify(ledger, batchSize))).toEqual(withoutRate(report));
         expect(report).toMatchObject({ ok: true, events: head, size: head, checkpointsChecked: checkpoints.length, signedSize: head, partial: false });
         expect(report.ok && report.rootHash).toEqual({ base64: root.toString('base64'), hex: root.toString('hex') });
       }
       expect(checkpoints.length).toBe(4);
       expect(seen).toContain(head);
       expect(seen).toContain(7); // batches of 7 report progress along the way
+    });
+  });
+
+  it('verifies on one thread when a worker thread fails', async () => {
+    await onCopy(async (ledger) => {
+      const failing: LeafHasher = { ...inlineLeafHasher(), rowsIntact: () => Promise.reject(new LeafHashWorkerError('out of memory')) };
+      const report = await verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, parallelFrom: 0, openHasher: () => failing });
+      expect(report).toMatchObject({ ok: true, events: head, checkpointsChecked: checkpoints.length });
     });
   });
 

@@ -1,8 +1,10 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { NoteVerifier } from '@renja/integrity';
 import { ChainVerifier } from './chain-verifier';
 import { toVerifier } from './checkpoint-check';
 import { readBatch, readCheckpoints, readHead } from './database-source';
+import { defaultWorkerCount, LeafHashWorkerError, LeafHashWorkers, type LeafHasher } from './leaf-hash-workers';
+import { verifyDatabaseInParallel } from './verify-database-parallel';
 import type { LedgerEntry, VerificationReport } from './report';
 
 export interface VerifyDatabaseOptions {
@@ -12,6 +14,12 @@ export interface VerifyDatabaseOptions {
   batchSize?: number;
   /** Called after each batch with the last position read and the ledger's head. */
   onProgress?: (position: number, head: number) => void;
+  /** Worker threads that hash in parallel (default: one per core, at most 4); 0: verify on this thread only. */
+  workers?: number;
+  /** Ledgers smaller than this are verified on this thread only (default 20,000 events: starting threads costs more). */
+  parallelFrom?: number;
+  /** Where the parallel pass hashes (tests); default: LeafHashWorkers, or none when the compiled worker is absent. */
+  openHasher?: () => LeafHasher | null;
 }
 
 /**
@@ -23,12 +31,45 @@ export interface VerifyDatabaseOptions {
 export async function verifyDatabase(pool: Pool, options: VerifyDatabaseOptions): Promise<VerificationReport> {
   const batchSize = options.batchSize ?? 5000;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
-  const verifier = new ChainVerifier(toVerifier(options.verifierKey));
+  const noteVerifier = toVerifier(options.verifierKey);
   const client = await pool.connect();
-  let next: Promise<LedgerEntry[]> = Promise.resolve([]);
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const head = await readHead(client);
+    const hasher = head.size >= (options.parallelFrom ?? 20_000) ? openHasher(options) : null;
+    if (hasher) {
+      try {
+        // Null when anything fails: the sequential pass below, on the same snapshot, names the first bad position.
+        const report = await verifyDatabaseInParallel(client, hasher, { verifier: noteVerifier, batchSize, head, onProgress: options.onProgress });
+        if (report) return report;
+      } catch (error) {
+        if (!(error instanceof LeafHashWorkerError)) throw error; // a failed thread: the sequential pass does its work
+      } finally {
+        await hasher.close();
+      }
+    }
+    return await verifySequentially(client, noteVerifier, head, batchSize, options.onProgress);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+  }
+}
+
+function openHasher(options: VerifyDatabaseOptions): LeafHasher | null {
+  return options.openHasher ? options.openHasher() : LeafHashWorkers.open(options.workers ?? defaultWorkerCount());
+}
+
+/** Every entry through ChainVerifier.push on this thread: the authority that names the first bad position. */
+async function verifySequentially(
+  client: PoolClient,
+  noteVerifier: NoteVerifier,
+  head: Awaited<ReturnType<typeof readHead>>,
+  batchSize: number,
+  onProgress: VerifyDatabaseOptions['onProgress'],
+): Promise<VerificationReport> {
+  const verifier = new ChainVerifier(noteVerifier);
+  let next: Promise<LedgerEntry[]> = Promise.resolve([]);
+  try {
     let after = 0;
     let checkpointsUpTo = -1;
     next = readBatch(client, after, batchSize);
@@ -44,13 +85,11 @@ export async function verifyDatabase(pool: Pool, options: VerifyDatabaseOptions)
       checkpointsUpTo = last;
       for (const entry of entries) if (verifier.push(entry)) return verifier.finish();
       after = last;
-      options.onProgress?.(after, head.size);
+      onProgress?.(after, head.size);
     }
     for (const checkpoint of await readCheckpoints(client, checkpointsUpTo, null)) if (verifier.addCheckpoint(checkpoint)) break;
     return verifier.finish(head);
   } finally {
     await next.catch(() => undefined);
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
   }
 }
