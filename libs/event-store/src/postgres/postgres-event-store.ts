@@ -239,6 +239,17 @@ export class PostgresEventStore implements EventStore {
     return rows.map(sql.toRecordedEvent);
   }
 
+  /** One query per READ_STREAMS_CHUNK ids instead of one per stream. */
+  async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    const ids = [...streams.keys()];
+    for (let start = 0; start < ids.length; start += sql.READ_STREAMS_CHUNK) {
+      const { rows } = await this.pool.query<sql.EventRow>({ ...sql.READ_STREAMS, values: [ids.slice(start, start + sql.READ_STREAMS_CHUNK)] });
+      for (const row of rows) streams.get(row.stream_id)!.push(sql.toRecordedEvent(row));
+    }
+    return streams;
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     const { rows } = await this.pool.query<{ version: number }>({ ...sql.STREAM_VERSION, values: [streamId] });
     return rows.length === 0 ? 0 : Number(rows[0].version);

@@ -133,6 +133,13 @@ export const READ_STREAM = {
           WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
 };
 
+// Many whole streams in one statement: one probe of the (stream_id, version) index per id.
+export const READ_STREAMS = {
+  name: 'ledger_read_streams',
+  text: `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version`,
+};
+export const READ_STREAMS_CHUNK = 1000;
+
 export const READ_ALL = {
   name: 'ledger_read_all',
   text: `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2`,
