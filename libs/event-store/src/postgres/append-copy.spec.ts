@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { grantAppPrivileges } from '@renja/infrastructure/database/roles';
+import { rootFromLeafHashes } from '@renja/integrity';
 import type { StreamAppend } from '../port/event-store.port';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { newEvent, newEvents, positionsOf, range, streamName } from '../testing/contract/fixtures';
 import { openTestStore, type TestStore } from '../testing/postgres-test-store';
-import { rootFromLeafHashes } from '@renja/integrity';
 import { eventHash, GENESIS_HASH } from '../integrity/event-hash';
 import { LedgerTree } from './ledger-tree';
 import { PostgresEventStore } from './postgres-event-store';
