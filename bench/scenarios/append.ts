@@ -3,7 +3,7 @@ import { eventStoreMigrations, PostgresEventStore, WrongExpectedVersionError, ty
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { SeededIds } from '../lib/dataset';
 import { EventSource } from '../lib/events';
-import { CopyFromBuffer, copyField } from '../lib/copy-in';
+import { copyField, copyIn } from '../lib/copy-in';
 import type { BenchServer } from '../lib/postgres';
 import type { Progress } from '../lib/progress';
 import { nowMs, runWriters, type WriterRun } from '../lib/stats';
@@ -228,14 +228,6 @@ async function floors(server: BenchServer, options: BenchOptions, source: EventS
     await bare.close();
   }
   return rows;
-}
-
-export function copyIn(client: PoolClient, text: string, data: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const copy = new CopyFromBuffer(text, data);
-    copy.callback = (error, rows) => (error ? reject(error) : resolve(rows));
-    client.query(copy as never);
-  });
 }
 
 export { nowMs };

@@ -41,10 +41,21 @@ export const totalOf = (amounts: SourceAmounts | undefined): Decimal => sum(amou
  * amounts of the latest earlier phase present, then applies its own set/add changes in effective order.
  */
 export function paguBreakdown(state: PlanLineState, asOf: AsOf = {}): PaguBreakdown {
+  return breakdownOf(entriesAsOf(state, asOf));
+}
+
+/** True for the entries a breakdown reads (pagu changes and shift legs); the rest it ignores. */
+export const changesPagu = (entry: LineEntry): boolean => phaseOf(entry) !== null;
+
+/** The breakdown of entries already in force and in effective order (as `entriesAsOf` gives them). */
+export function breakdownOf(inForce: Iterable<LineEntry>): PaguBreakdown {
   const byPhase = new Map<Phase, LineEntry[]>();
-  for (const entry of entriesAsOf(state, asOf)) {
+  for (const entry of inForce) {
     const phase = phaseOf(entry);
-    if (phase) byPhase.set(phase, [...(byPhase.get(phase) ?? []), entry]);
+    if (!phase) continue;
+    const list = byPhase.get(phase);
+    if (list) list.push(entry);
+    else byPhase.set(phase, [entry]);
   }
   const phases = new Map<Phase, SourceAmounts>();
   let previous: SourceAmounts | null = null;

@@ -147,6 +147,12 @@ export class EventStoreDbEventStore implements EventStore {
     return Promise.all(positions.map((position) => this.readAt(position)));
   }
 
+  async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map<string, RecordedEvent[]>();
+    for (const streamId of streamIds) streams.set(streamId, await this.readStream(streamId));
+    return streams;
+  }
+
   async streamVersion(streamId: string): Promise<number> {
     await this.catchUp();
     return this.index.streamVersion(streamId);

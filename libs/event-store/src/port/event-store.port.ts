@@ -126,6 +126,11 @@ export interface EventStore {
   /** The stored result of an earlier append with this idempotency key, or null. */
   findByIdempotencyKey(key: string): Promise<AppendResult | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Whole streams at once (an import loads thousands): each id maps to its events in version order,
+   * an unknown stream to an empty list. Every id given is a key of the result.
+   */
+  readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>>;
   /** Last version of a stream; 0 when the stream does not exist. */
   streamVersion(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -94,6 +94,28 @@ export const WRITE_APPEND = {
          SELECT recorded_at FROM events ORDER BY position`,
 };
 
+// A large group (PostgresEventStoreOptions.copyFromEvents) sends its events with COPY instead: first
+// the new head position and the idempotency records ($1, $2..$4), then COPY_EVENTS, then the recorded
+// times the trigger set (READ_RECORDED_AT), all in the append transaction under the head lock.
+export const WRITE_HEAD_AND_KEYS = {
+  name: 'ledger_write_head_and_keys',
+  text: `WITH head AS (
+           UPDATE ledger_head SET position = $1::bigint
+         )
+         INSERT INTO ledger_idempotency (key, request_hash, result)
+         SELECT * FROM unnest($2::text[], $3::text[], $4::jsonb[])`,
+};
+
+// Text format: the columns of EventColumns in this order, recorded_at left to the trigger (which
+// fires for COPY as for INSERT), so nothing the client sends can set it.
+export const COPY_EVENTS = 'COPY ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata) FROM STDIN';
+
+export const READ_RECORDED_AT = {
+  name: 'ledger_read_recorded_at',
+  text: `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at
+           FROM ledger_events WHERE position BETWEEN $1 AND $2 ORDER BY position`,
+};
+
 // For large groups the Merkle nodes go as binary parameters (hex literals would make a statement of
 // megabytes), and COMMIT follows as its own round trip.
 export const WRITE_TREE = {
@@ -110,6 +132,13 @@ export const READ_STREAM = {
   text: `SELECT ${EVENT_COLUMNS} FROM ledger_events
           WHERE stream_id = $1 AND version >= $2 ORDER BY version LIMIT $3`,
 };
+
+// Many whole streams in one statement: one probe of the (stream_id, version) index per id.
+export const READ_STREAMS = {
+  name: 'ledger_read_streams',
+  text: `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, version`,
+};
+export const READ_STREAMS_CHUNK = 1000;
 
 export const READ_ALL = {
   name: 'ledger_read_all',

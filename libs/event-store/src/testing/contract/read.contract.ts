@@ -18,6 +18,21 @@ export function readContract(ctx: ContractContext): void {
       expect((await store.readStream(s)).every((e) => e.streamId === s)).toBe(true);
     });
 
+    it('reads many whole streams at once: each as readStream reads it, an unknown one as empty', async () => {
+      const { store } = ctx;
+      const [a, b, unknown] = [streamName('a'), streamName('b'), streamName('unknown')];
+      await store.append(a, 'no_stream', newEvents(3));
+      await store.append(b, 'no_stream', newEvents(2));
+      await store.append(a, 3, newEvents(1));
+      const streams = await store.readStreams([b, unknown, a, b]);
+      expect([...streams.keys()].sort()).toEqual([a, b, unknown].sort());
+      expect(streams.get(a)).toEqual(await store.readStream(a));
+      expect(streams.get(b)).toEqual(await store.readStream(b));
+      expect(versionsOf(streams.get(a)!)).toEqual([1, 2, 3, 4]);
+      expect(streams.get(unknown)).toEqual([]);
+      expect((await store.readStreams([])).size).toBe(0);
+    });
+
     it('reads an unknown stream as empty, at version 0', async () => {
       const { store } = ctx;
       const s = streamName('unknown');
