@@ -180,6 +180,21 @@ describe('PostgresEventStore on PostgreSQL', () => {
     }
   });
 
+  it('gives a big append time to hash its events: the idle timeout grows with the events written', async () => {
+    const { url } = ctx;
+    const pool = new Pool({ connectionString: url, max: 2 });
+    try {
+      // 1 ms would end any transaction that spends a moment in Node between its statements.
+      const impatient = new PostgresEventStore(pool, { appendIdleTimeoutMs: 1 });
+      const streams = Array.from({ length: 50 }, (_, i) => ({ streamId: streamName(`bulk-${i}`), expectedVersion: 'no_stream' as const, events: newEvents(100) }));
+      const result = await impatient.appendMany(streams);
+      expect(result.lastPosition - result.firstPosition + 1).toBe(5000);
+      await impatient.close();
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('close() stops subscriptions but leaves the pool to its owner', async () => {
     const { store, pool } = ctx;
     const subscription = store.subscribeToAll({ after: 0, handler: async () => undefined });
