@@ -159,5 +159,10 @@ describe('Audit reports on constructed cases', () => {
       expect([storedAsOf, foldedAsOf]).toEqual([{}, { validAt: '9999-12-31' }]);
       expect({ path, ...stored }).toEqual({ path, ...folded });
     }
+    const { asOf: planAsOf, ...plan } = await get(`${base}/plan`);
+    const { asOf: foldedPlanAsOf, ...foldedPlan } = await get(`${base}/plan?validAt=9999-12-31`);
+    expect([planAsOf, foldedPlanAsOf]).toEqual([{}, { validAt: '9999-12-31' }]);
+    expect(plan).toEqual(foldedPlan);
+    for (const code of [A, B, C]) expect(await get(`${base}/lines/${code}`)).toEqual(await get(`${base}/lines/${code}?validAt=9999-12-31`));
   });
 });

@@ -8,6 +8,7 @@ import {
   type PlanLineState,
 } from '@renja/domain';
 import { storeLineView } from '../reports/shared/line-view';
+import { storePlanFigures } from './line-figures';
 import { LineHistoryView, LinePaguView, PlanLineView } from './plan.entities';
 
 /** The plan-line row derived from a line's state (full knowledge, every effective date). */
@@ -31,7 +32,9 @@ export function planLineRow(streamId: string, state: PlanLineState, lastPosition
     executablePagu: pagu.executablePagu,
     realised: realisation.cumulative,
     state,
+    planFigures: storePlanFigures(state),
     reportView: stored.view,
+    reportMovements: stored.movements,
     reportSteps: stored.steps,
     lastPosition,
   });

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
-import { comparePlanCodes, notFound, type AsOf } from '@renja/domain';
-import { lineFigures, type LineFigures } from './line-figures';
+import { In, type DataSource } from 'typeorm';
+import { notFound, sortByPlanCode, type AsOf } from '@renja/domain';
+import { lineFigures, PLAN_FIGURES_VERSION, type LineFigures } from './line-figures';
 import { rollUp, type Totals } from './rollup';
 import { LineHistoryView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -38,6 +38,22 @@ export interface HistoryEntry {
 /** A line is part of an as-known-at view only once its registration was recorded. */
 const knownBy = (row: PlanLineView, asOf: AsOf): boolean => !asOf.knownAt || !row.state.registeredAt || row.state.registeredAt <= asOf.knownAt;
 
+const isNow = (asOf: AsOf) => asOf.validAt === undefined && asOf.knownAt === undefined;
+
+/** Every column but the state (the full-knowledge view reads the stored figures instead). */
+const WITHOUT_STATE = {
+  streamId: true,
+  year: true,
+  officeCode: true,
+  code: true,
+  level: true,
+  parentCode: true,
+  name: true,
+  version: true,
+  planFigures: true,
+  lastPosition: true,
+} as const;
+
 /** Reads of the plan read model. As-of views fold the stored line states; nothing is replayed. */
 export class PlanReader {
   constructor(private readonly dataSource: DataSource) {}
@@ -52,10 +68,30 @@ export class PlanReader {
     return this.dataSource.getRepository(OfficeView).find({ order: { code: 'ASC' } });
   }
 
+  /**
+   * The office's lines with their figures for a point of view. The full-knowledge view reads the figures the
+   * projection stored with each row (folding the state of a row without current ones); any other view folds
+   * the stored states.
+   */
+  private async linesWithFigures(year: number, officeCode: string, asOf: AsOf): Promise<Array<{ row: PlanLineView; figures: LineFigures }>> {
+    const repository = this.dataSource.getRepository(PlanLineView);
+    if (!isNow(asOf)) {
+      const { planFigures: _, ...columns } = WITHOUT_STATE;
+      const rows = (await repository.find({ select: { ...columns, state: true }, where: { year, officeCode } })).filter((r) => knownBy(r, asOf));
+      return rows.map((row) => ({ row, figures: lineFigures(row.state, asOf) }));
+    }
+    const rows = await repository.find({ select: WITHOUT_STATE, where: { year, officeCode } });
+    const stale = rows.filter((r) => r.planFigures?.v !== PLAN_FIGURES_VERSION).map((r) => r.streamId);
+    const states = new Map<string, PlanLineView['state']>();
+    if (stale.length > 0) {
+      for (const r of await repository.find({ select: { streamId: true, state: true }, where: { streamId: In(stale) } })) states.set(r.streamId, r.state);
+    }
+    return rows.map((row) => ({ row, figures: states.has(row.streamId) ? lineFigures(states.get(row.streamId)!, asOf) : row.planFigures!.figures }));
+  }
+
   async plan(year: number, officeCode: string, asOf: AsOf = {}): Promise<PlanResponse> {
     const office = await this.office(officeCode);
-    const rows = (await this.dataSource.getRepository(PlanLineView).findBy({ year, officeCode })).filter((r) => knownBy(r, asOf));
-    const lines = rows.sort((a, b) => comparePlanCodes(a.code, b.code)).map((row) => ({ row, figures: lineFigures(row.state, asOf) }));
+    const lines = sortByPlanCode(await this.linesWithFigures(year, officeCode, asOf), (l) => l.row.code);
     const rolled = rollUp(lines.map(({ row, figures }) => ({ code: row.code, parentCode: row.parentCode, ...figures })));
     return {
       year,
@@ -83,9 +119,9 @@ export class PlanReader {
   async line(streamId: string, code: string, asOf: AsOf = {}): Promise<PlanLineResponse> {
     const row = await this.lineRow(streamId, code);
     if (!knownBy(row, asOf)) throw notFound('LINE_NOT_REGISTERED', `plan line ${code} was not yet recorded at ${asOf.knownAt}`, 'code');
-    const all = (await this.dataSource.getRepository(PlanLineView).findBy({ year: row.year, officeCode: row.officeCode })).filter((r) => knownBy(r, asOf));
-    const figures = lineFigures(row.state, asOf);
-    const rolled = rollUp(all.map((r) => ({ code: r.code, parentCode: r.parentCode, ...lineFigures(r.state, asOf) })));
+    const all = await this.linesWithFigures(row.year, row.officeCode, asOf);
+    const figures = all.find((l) => l.row.streamId === row.streamId)?.figures ?? lineFigures(row.state, asOf);
+    const rolled = rollUp(all.map((l) => ({ code: l.row.code, parentCode: l.row.parentCode, ...l.figures })));
     return { code: row.code, level: row.level, parentCode: row.parentCode, name: row.name, version: row.version, ...figures, totals: rolled.byCode.get(row.code)! };
   }
 

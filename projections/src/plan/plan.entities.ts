@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PlanLineState } from '@renja/domain';
-import type { StoredLineSteps, StoredLineView } from '../reports/shared/line-view';
+import type { StoredLineMovements, StoredLineSteps, StoredLineView } from '../reports/shared/line-view';
+import type { StoredPlanFigures } from './line-figures';
 import { decimalTransformer } from '../shared/decimal.transformer';
 
 const money = { type: 'numeric' as const, transformer: decimalTransformer };
@@ -34,7 +35,10 @@ export class PlanLineView {
   @Column({ ...money, name: 'realised' }) realised: Decimal;
   @Column('json') state: PlanLineState;
   /** The reports' full-knowledge view of the line (null on rows written before it existed). */
+  /** lineFigures of the full-knowledge view (null on rows written before it existed). */
+  @Column('json', { name: 'plan_figures', nullable: true }) planFigures: StoredPlanFigures | null;
   @Column('json', { name: 'report_view', nullable: true }) reportView: StoredLineView | null;
+  @Column('json', { name: 'report_movements', nullable: true }) reportMovements: StoredLineMovements | null;
   @Column('json', { name: 'report_steps', nullable: true }) reportSteps: StoredLineSteps | null;
   @Column('bigint', { name: 'last_position', transformer: bigintNumber }) lastPosition: number;
 }

@@ -41,7 +41,7 @@ export class PlanProjection implements Projection {
   private async applyLines(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const streamIds = [...new Set(events.map((e) => e.streamId))];
-    const existing = await manager.find(PlanLineView, { where: { streamId: In(streamIds) } });
+    const existing = await manager.find(PlanLineView, { select: { streamId: true, state: true, lastPosition: true }, where: { streamId: In(streamIds) } });
     const states = new Map<string, { state: PlanLineState; lastPosition: number }>(
       existing.map((row) => [row.streamId, { state: row.state, lastPosition: row.lastPosition }]),
     );

@@ -121,7 +121,9 @@ export class PlanRebuild {
       executable_pagu: money(line.executablePagu),
       realised: money(line.realised),
       state,
+      plan_figures: line.planFigures,
       report_view: line.reportView,
+      report_movements: line.reportMovements,
       report_steps: line.reportSteps,
       last_position: lastPosition,
     });

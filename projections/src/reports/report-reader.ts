@@ -4,7 +4,7 @@ import { absorptionReport, type AbsorptionReport } from './absorption/absorption
 import { evaluationReport, type EvaluationReport } from './evaluation/evaluation.report';
 import { paguTrailReport, type PaguTrailReport } from './pagu-trail/pagu-trail.report';
 import { reconciliationReport, type ReconciliationReport } from './reconciliation/reconciliation.report';
-import { loadReportScope } from './shared/report-lines';
+import { loadReportScope, type ViewParts } from './shared/report-lines';
 
 export interface ReportRequest {
   year: number;
@@ -19,24 +19,24 @@ export interface ReportRequest {
 export class ReportReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** `steps`: the report lists every pagu step (the biggest part of a stored line view: read only when needed). */
-  private scope({ year, office, asOf = {} }: ReportRequest, steps: boolean) {
-    return loadReportScope(this.dataSource, year, office, asOf, { steps });
+  /** `parts`: what the report reads besides the figures (movements, steps: read only when needed). */
+  private scope({ year, office, asOf = {} }: ReportRequest, parts: ViewParts) {
+    return loadReportScope(this.dataSource, year, office, asOf, parts);
   }
 
   async paguTrail(request: ReportRequest & { code?: string }): Promise<PaguTrailReport> {
-    return paguTrailReport(await this.scope(request, true), request.code);
+    return paguTrailReport(await this.scope(request, { steps: true }), request.code);
   }
 
   async reconciliation(request: ReportRequest & { from?: string; to?: string }): Promise<ReconciliationReport> {
-    return reconciliationReport(await this.scope(request, false), request.from, request.to);
+    return reconciliationReport(await this.scope(request, { movements: true }), request.from, request.to);
   }
 
   async absorption(request: ReportRequest): Promise<AbsorptionReport> {
-    return absorptionReport(await this.scope(request, false));
+    return absorptionReport(await this.scope(request, { movements: true }));
   }
 
   async evaluation(request: ReportRequest): Promise<EvaluationReport> {
-    return evaluationReport(await this.scope(request, false));
+    return evaluationReport(await this.scope(request, {}));
   }
 }

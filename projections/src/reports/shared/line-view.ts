@@ -94,7 +94,6 @@ type Amount = string;
 export interface StoredLineView {
   v: number;
   indicators: IndicatorDefinedData[];
-  movements: PaguMovement[];
   breakdown: {
     phases: Array<[Phase, Array<[string, Amount]>]>;
     currentPhase: Phase | null;
@@ -114,6 +113,12 @@ export interface StoredLineView {
     hasQuarterlyLines: boolean;
   };
   kinerja: { outputs: Array<[string, Array<Amount | null>]>; targets: Array<[string, Amount]> };
+}
+
+/** A line's pagu movements (for the reports that explain deltas), a column of their own. */
+export interface StoredLineMovements {
+  v: number;
+  movements: PaguMovement[];
 }
 
 /** A line's pagu steps; each step without its null fields (most steps have many). */
@@ -161,7 +166,7 @@ const amount = (s: Amount): Decimal => decimalOf(s);
 const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : decimalOf(s));
 
 /** The full-knowledge view and steps of a line, as the plan projection stores them. */
-export function storeLineView(state: PlanLineState): { view: StoredLineView; steps: StoredLineSteps } {
+export function storeLineView(state: PlanLineState): { view: StoredLineView; movements: StoredLineMovements; steps: StoredLineSteps } {
   const { breakdown: b, steps: s, movements, money: m, kinerja: k } = foldLineView(state, {});
   const steps: StoredLineSteps = {
     v: LINE_VIEW_VERSION,
@@ -173,7 +178,6 @@ export function storeLineView(state: PlanLineState): { view: StoredLineView; ste
   const view: StoredLineView = {
     v: LINE_VIEW_VERSION,
     indicators: state.indicators,
-    movements: [...movements],
     breakdown: {
       phases: [...b.phases].map(([phase, sources]) => [phase, [...sources].map(([source, a]) => [source, text(a)])]),
       currentPhase: b.currentPhase,
@@ -197,14 +201,17 @@ export function storeLineView(state: PlanLineState): { view: StoredLineView; ste
       targets: [...k.targets].map(([id, target]) => [id, text(target)]),
     },
   };
-  return { view, steps };
+  return { view, movements: { v: LINE_VIEW_VERSION, movements: [...movements] }, steps };
 }
 
 /**
- * A stored view back as the reports use it; each part turned into decimals on first use. `storedSteps` is
- * null when the report did not read them: asking for the steps then is a programming error.
+ * A stored view back as the reports use it; each part turned into decimals on first use. Movements and steps
+ * are null when the report did not read them: asking for them then is a programming error.
  */
-export function readStoredLineView(stored: StoredLineView, storedSteps: StoredLineSteps | null): LineView {
+export function readStoredLineView(
+  stored: StoredLineView,
+  { movements: storedMovements, steps: storedSteps }: { movements: StoredLineMovements | null; steps: StoredLineSteps | null },
+): LineView {
   let breakdown: PaguBreakdown | undefined;
   let steps: LineSteps | undefined;
   let money: MoneyFigures | undefined;
@@ -223,11 +230,12 @@ export function readStoredLineView(stored: StoredLineView, storedSteps: StoredLi
     },
     get steps() {
       const s = storedSteps;
-      if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps: true)');
+      if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps)');
       return (steps ??= { steps: s.steps.map(withNulls), sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase });
     },
     get movements() {
-      return stored.movements;
+      if (!storedMovements) throw new Error('the pagu movements of this line were not loaded (loadReportScope with movements)');
+      return storedMovements.movements;
     },
     get money() {
       const m = stored.money;
