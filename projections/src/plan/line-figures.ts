@@ -7,6 +7,8 @@ import {
   targetsAsOf,
   totalOf,
   type AsOf,
+  type PaguBreakdown,
+  type RealisationSummary,
   type PlanLineState,
 } from '@renja/domain';
 
@@ -53,11 +55,17 @@ export interface StoredPlanFigures {
   figures: LineFigures;
 }
 
-export const storePlanFigures = (state: PlanLineState): StoredPlanFigures => ({ v: PLAN_FIGURES_VERSION, figures: lineFigures(state) });
+export const storePlanFigures = (state: PlanLineState, folded?: Folded): StoredPlanFigures => ({ v: PLAN_FIGURES_VERSION, figures: lineFigures(state, {}, folded) });
 
-export function lineFigures(state: PlanLineState, asOf: AsOf = {}): LineFigures {
-  const pagu = paguBreakdown(state, asOf);
-  const realisation = realisationSummary(state, asOf);
+/** A line's pagu and realisation already folded for the same point of view (computed once, shared). */
+export interface Folded {
+  pagu: PaguBreakdown;
+  realisation: RealisationSummary;
+}
+
+export function lineFigures(state: PlanLineState, asOf: AsOf = {}, folded?: Folded): LineFigures {
+  const pagu = folded?.pagu ?? paguBreakdown(state, asOf);
+  const realisation = folded?.realisation ?? realisationSummary(state, asOf);
   const targets = targetsAsOf(state, asOf);
   const phases: LineFigures['pagu'] = {};
   for (const [phase, sources] of pagu.phases) {

@@ -14,9 +14,10 @@ import { LineHistoryView, LinePaguView, PlanLineView } from './plan.entities';
 /** The plan-line row derived from a line's state (full knowledge, every effective date). */
 export function planLineRow(streamId: string, state: PlanLineState, lastPosition: number): PlanLineView {
   const line = state.line!;
+  // One fold of the pagu and the realisation, shared by the row's figures, the plan figures and the report view.
   const pagu = paguBreakdown(state);
   const realisation = realisationSummary(state);
-  const stored = storeLineView(state);
+  const stored = storeLineView(state, { pagu });
   return Object.assign(new PlanLineView(), {
     streamId,
     year: line.year,
@@ -32,7 +33,7 @@ export function planLineRow(streamId: string, state: PlanLineState, lastPosition
     executablePagu: pagu.executablePagu,
     realised: realisation.cumulative,
     state,
-    planFigures: storePlanFigures(state),
+    planFigures: storePlanFigures(state, { pagu, realisation }),
     reportView: stored.view,
     reportMovements: stored.movements,
     reportSteps: stored.steps,

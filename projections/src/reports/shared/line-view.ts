@@ -50,8 +50,8 @@ const movementsOf = (steps: LineSteps): PaguMovement[] =>
     }));
 
 /** The line state folded for a point of view (any validAt / knownAt). */
-export function foldLineView(state: PlanLineState, asOf: AsOf): LineView {
-  let breakdown: PaguBreakdown | undefined;
+export function foldLineView(state: PlanLineState, asOf: AsOf, folded?: { pagu: PaguBreakdown }): LineView {
+  let breakdown: PaguBreakdown | undefined = folded?.pagu;
   let steps: LineSteps | undefined;
   let movements: PaguMovement[] | undefined;
   let facts: { money: MoneyFigures; kinerja: LineKinerja } | undefined;
@@ -166,8 +166,8 @@ const amount = (s: Amount): Decimal => decimalOf(s);
 const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : decimalOf(s));
 
 /** The full-knowledge view and steps of a line, as the plan projection stores them. */
-export function storeLineView(state: PlanLineState): { view: StoredLineView; movements: StoredLineMovements; steps: StoredLineSteps } {
-  const { breakdown: b, steps: s, movements, money: m, kinerja: k } = foldLineView(state, {});
+export function storeLineView(state: PlanLineState, folded?: { pagu: PaguBreakdown }): { view: StoredLineView; movements: StoredLineMovements; steps: StoredLineSteps } {
+  const { breakdown: b, steps: s, movements, money: m, kinerja: k } = foldLineView(state, {}, folded);
   const steps: StoredLineSteps = {
     v: LINE_VIEW_VERSION,
     steps: s.steps.map(withoutNulls),
