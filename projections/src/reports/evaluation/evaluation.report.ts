@@ -1,7 +1,8 @@
 import type Decimal from 'decimal.js';
 import { percentage, type AsOf, type IndicatorDefinedData } from '@renja/domain';
-import { fixedOrNull, sumPresent } from '../shared/amounts';
-import { officeMoney, type LineKinerja, type MoneyFigures } from '../shared/line-money';
+import { fixedOrNull, plusOrNull, sumPresent, zero } from '../shared/amounts';
+import type { LineKinerja, MoneyFigures } from '../shared/line-money';
+import { rollUpTree } from '../shared/roll-up-tree';
 import type { ReportLine, ReportScope } from '../shared/report-lines';
 import { averageOf, predikatOf, type Predikat } from './predikat';
 
@@ -59,7 +60,17 @@ function capaianK(direction: string, target: Decimal | null, realised: Decimal |
   return direction === 'lower_is_better' ? percentage(target, realised) : percentage(realised, target);
 }
 
-function rowsOf(line: ReportLine, money: MoneyFigures, { targets, outputs }: LineKinerja): EvaluationRow[] {
+/** The money the form shows (pagu as the Rp target, realisation per quarter): the only figures rolled up here. */
+type FormMoney = Pick<MoneyFigures, 'currentPagu' | 'hasPagu' | 'quarters'>;
+
+const noMoney = (): FormMoney => ({ currentPagu: zero(), hasPagu: false, quarters: [null, null, null, null] });
+const plusMoney = (a: FormMoney, b: FormMoney): FormMoney => ({
+  currentPagu: a.currentPagu.plus(b.currentPagu),
+  hasPagu: a.hasPagu || b.hasPagu,
+  quarters: a.quarters.map((q, i) => plusOrNull(q, b.quarters[i])),
+});
+
+function rowsOf(line: ReportLine, money: FormMoney, { targets, outputs }: LineKinerja): EvaluationRow[] {
   const targetRp = money.hasPagu ? money.currentPagu : null;
   const realisedRp = sumPresent(money.quarters);
   const rpCapaian = targetRp && realisedRp ? percentage(realisedRp, targetRp) : null;
@@ -86,7 +97,7 @@ function rowsOf(line: ReportLine, money: MoneyFigures, { targets, outputs }: Lin
   return line.indicators.length > 0 ? line.indicators.map(row) : [row(null)];
 }
 
-function summary(code: string | null, name: string, rows: EvaluationRow[], money: MoneyFigures): EvaluationSummary {
+function summary(code: string | null, name: string, rows: EvaluationRow[], money: FormMoney): EvaluationSummary {
   const capaians = rows.filter((r) => r.indicator !== null).map((r) => r.capaian.k);
   const averageCapaianK = averageOf(capaians);
   const realised = sumPresent(money.quarters);
@@ -104,8 +115,9 @@ function summary(code: string | null, name: string, rows: EvaluationRow[], money
 
 /** The Renja evaluation form of Permendagri 86/2017, per program, kegiatan, sub kegiatan and indicator. */
 export function evaluationReport(scope: ReportScope): EvaluationReport {
-  const money = officeMoney(scope.lines);
-  const rows = scope.lines.flatMap((l) => rowsOf(l, money.rolled.byCode.get(l.code)!, money.kinerja.get(l.code)!));
+  const views = new Map(scope.lines.map((l) => [l.code, l.view]));
+  const rolled = rollUpTree(scope.lines, (code): FormMoney => views.get(code)!.money, plusMoney, noMoney);
+  const rows = scope.lines.flatMap((l) => rowsOf(l, rolled.byCode.get(l.code)!, l.view.kinerja));
   const under = (code: string) => rows.filter((r) => r.code === code || r.code.startsWith(`${code}.`));
   return {
     report: 'evaluation',
@@ -113,8 +125,8 @@ export function evaluationReport(scope: ReportScope): EvaluationReport {
     office: scope.office,
     asOf: scope.asOf,
     rows,
-    programs: scope.lines.filter((l) => l.level === 'program').map((p) => summary(p.code, p.name, under(p.code), money.rolled.byCode.get(p.code)!)),
-    officeSummary: summary(null, scope.office.name, rows, money.rolled.office),
+    programs: scope.lines.filter((l) => l.level === 'program').map((p) => summary(p.code, p.name, under(p.code), rolled.byCode.get(p.code)!)),
+    officeSummary: summary(null, scope.office.name, rows, rolled.office),
     missing: [
       { column: 'renstraTarget', why: NOT_IN_LEDGER },
       { column: 'renstraRealisedToLastYear', why: NOT_IN_LEDGER },
