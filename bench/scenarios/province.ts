@@ -27,8 +27,8 @@ export interface DatasetFacts {
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const PERDA = { kind: 'Perda', number: '8 Tahun 2023', date: '2023-06-15' };
-/** The default full run must finish within 15 minutes on the 2-core machine it was built on. */
-export const BUDGET_SECONDS = 15 * 60;
+/** The default full run must finish within 20 minutes on the 2-core machine it was built on. */
+export const BUDGET_SECONDS = 20 * 60;
 
 /** Every sub kegiatan code of one office, in generation order. */
 function subCodes(): string[] {
