@@ -2,7 +2,18 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+
+/**
+ * A pool for one contender. Databases are dropped WITH (FORCE) when a scenario ends, which ends any
+ * connection still idle in a pool (a writer's last call can return its client after the pool was
+ * closed): pg reports that on the pool, and without a listener an 'error' event ends the process.
+ */
+export function benchPool(connectionString: string, max: number): Pool {
+  const pool = new Pool({ connectionString, max });
+  pool.on('error', () => undefined); // the client is discarded by the pool; nothing else to do
+  return pool;
+}
 
 /**
  * The benchmark's own embedded PostgreSQL, in a temporary folder removed at the end. Every contender

@@ -4,7 +4,7 @@ import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { SeededIds } from '../lib/dataset';
 import { EventSource } from '../lib/events';
 import { copyField, copyIn } from '../lib/copy-in';
-import type { BenchServer } from '../lib/postgres';
+import { benchPool, type BenchServer } from '../lib/postgres';
 import type { Progress } from '../lib/progress';
 import { nowMs, runWriters, type WriterRun } from '../lib/stats';
 import type { AppendRow, BenchOptions } from '../lib/results';
@@ -30,7 +30,7 @@ interface Contender {
 
 async function ourStore(server: BenchServer, poolSize: number): Promise<Contender> {
   const db = await server.createDatabase('ours');
-  const pool = new Pool({ connectionString: server.url(db), max: poolSize });
+  const pool = benchPool(server.url(db), poolSize);
   await runMigrations(pool, eventStoreMigrations);
   const store = new PostgresEventStore(pool);
   return {
@@ -55,7 +55,7 @@ async function ourStore(server: BenchServer, poolSize: number): Promise<Contende
 /** Emmett's PostgreSQL event store (@event-driven-io/emmett-postgresql), on its own pool of the same size. */
 async function emmettStore(server: BenchServer, poolSize: number): Promise<Contender> {
   const db = await server.createDatabase('emmett');
-  const pool = new Pool({ connectionString: server.url(db), max: poolSize });
+  const pool = benchPool(server.url(db), poolSize);
   // Emmett ships ESM and CommonJS builds; require() keeps this file CommonJS like the rest.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { getPostgreSQLEventStore } = require('@event-driven-io/emmett-postgresql') as typeof import('@event-driven-io/emmett-postgresql');
@@ -94,7 +94,7 @@ const BARE_TABLE = `CREATE TABLE bare_events (
 
 async function bareTable(server: BenchServer, poolSize: number): Promise<{ pool: Pool; close: () => Promise<void> }> {
   const db = await server.createDatabase('bare');
-  const pool = new Pool({ connectionString: server.url(db), max: poolSize });
+  const pool = benchPool(server.url(db), poolSize);
   await pool.query(BARE_TABLE);
   return { pool, close: async () => { await pool.end(); await server.dropDatabase(db); } };
 }

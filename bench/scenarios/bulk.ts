@@ -1,11 +1,10 @@
-import { Pool } from 'pg';
 import { eventStoreMigrations, PostgresEventStore } from '@renja/event-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { bufferSource, ImportService, type ImportSource, type ImportStage } from '@renja/application/import';
 import { systemPrincipal } from '@renja/application/shared/principal';
 import { officeCode, SHAPE, YEAR } from '../lib/dataset';
 import { copyField, copyIn } from '../lib/copy-in';
-import type { BenchServer } from '../lib/postgres';
+import { benchPool, type BenchServer } from '../lib/postgres';
 import type { Progress } from '../lib/progress';
 import type { BatchRow, BenchOptions } from '../lib/results';
 import { nowMs } from '../lib/stats';
@@ -58,7 +57,7 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
   const rows: BatchRow[] = [];
   const offices = Array.from({ length: options.bulkOffices }, (_, i) => i + 1);
   const db = await server.createDatabase('bulk');
-  const pool = new Pool({ connectionString: server.url(db), max: 6 });
+  const pool = benchPool(server.url(db), 6);
   try {
     await runMigrations(pool, eventStoreMigrations);
     const store = new PostgresEventStore(pool);

@@ -11,7 +11,7 @@ import { PlanProjection, Projector, readModelEntities } from '@renja/projections
 import { runCli, startApi, stopApi, type ChildRun } from '../lib/child';
 import { loadOffices, officeCode, SeededIds, SHAPE, YEAR } from '../lib/dataset';
 import { runs } from '../lib/options';
-import type { BenchServer } from '../lib/postgres';
+import { benchPool, type BenchServer } from '../lib/postgres';
 import type { Progress } from '../lib/progress';
 import type { AppendRow, BatchRow, BenchOptions, QueryRow } from '../lib/results';
 import { percentile, runWriters, timeRuns } from '../lib/stats';
@@ -60,7 +60,7 @@ export async function provinceScenarios(
   const keyFile = join(home, 'ledger-signing-key');
   const key = loadOrCreateLedgerKey(keyFile, 'renja-ledger.bench/province');
   const env = { DATABASE_URL: url, RENJA_DATA_DIR: home, RENJA_LEDGER_KEY_FILE: keyFile, RENJA_VERIFY_EVERY_MINUTES: '0' };
-  const pool = new Pool({ connectionString: url, max: Math.max(...options.writers) + 4 });
+  const pool = benchPool(url, Math.max(...options.writers) + 4);
   const store = new PostgresEventStore(pool);
   const ids = new SeededIds('province');
   try {

@@ -5,6 +5,7 @@ import { readBatch, readPackedBatch } from '@renja/application/integrity/verific
 import { runCli } from '../lib/child';
 import type { Progress } from '../lib/progress';
 import type { BatchRow } from '../lib/results';
+import { benchPool } from '../lib/postgres';
 
 /**
  * Part of the `verify` scenario: what verification is measured against, in the same run on the same
@@ -29,7 +30,7 @@ export async function verifyFloors(input: FloorInput): Promise<BatchRow[]> {
   const rows: BatchRow[] = [];
   rows.push(await cli(['verify', '--database', '--workers', '0'], 'sequential verify --database (--workers 0, CLI child process)', input));
   rows.push(await cli(['verify', input.file, '--key', input.verifierKey, '--workers', '0'], 'sequential verify FILE (--workers 0, CLI child process)', input));
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 2 });
+  const pool = benchPool(env.DATABASE_URL, 2);
   try {
     rows.push(await timed('floor: read the rows through pg, JSON parsed (as the sequential verifier reads)', events, progress, () => readAll(pool, readBatch)));
     rows.push(await timed('floor: read the rows through pg, packed by PostgreSQL (as the parallel verifier reads)', events, progress, () => readPacked(pool)));
