@@ -1,6 +1,6 @@
-import { In, type DataSource } from 'typeorm';
-import { notFound, sortByPlanCode, type AsOf } from '@renja/domain';
-import { lineFigures, PLAN_FIGURES_VERSION, type LineFigures } from './line-figures';
+import type { DataSource } from 'typeorm';
+import { isFullKnowledge, notFound, sortByPlanCode, type AsOf } from '@renja/domain';
+import { lineFigures, PLAN_FIGURES_VERSION, type LineFigures, type StoredPlanFigures } from './line-figures';
 import { rollUp, type Totals } from './rollup';
 import { LineHistoryView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -38,10 +38,8 @@ export interface HistoryEntry {
 /** A line is part of an as-known-at view only once its registration was recorded. */
 const knownBy = (row: PlanLineView, asOf: AsOf): boolean => !asOf.knownAt || !row.state.registeredAt || row.state.registeredAt <= asOf.knownAt;
 
-const isNow = (asOf: AsOf) => asOf.validAt === undefined && asOf.knownAt === undefined;
-
-/** Every column but the state (the full-knowledge view reads the stored figures instead). */
-const WITHOUT_STATE = {
+/** A line's row with its state, without the stored views (the readers that fold do not need them). */
+const WITH_STATE = {
   streamId: true,
   year: true,
   officeCode: true,
@@ -50,9 +48,20 @@ const WITHOUT_STATE = {
   parentCode: true,
   name: true,
   version: true,
-  planFigures: true,
   lastPosition: true,
+  state: true,
 } as const;
+
+interface FiguresRow {
+  stream_id: string;
+  code: string;
+  level: string;
+  parent_code: string | null;
+  name: string;
+  version: number;
+  plan_figures: StoredPlanFigures | null;
+  state: PlanLineView['state'] | null;
+}
 
 /** Reads of the plan read model. As-of views fold the stored line states; nothing is replayed. */
 export class PlanReader {
@@ -69,24 +78,25 @@ export class PlanReader {
   }
 
   /**
-   * The office's lines with their figures for a point of view. The full-knowledge view reads the figures the
-   * projection stored with each row (folding the state of a row without current ones); any other view folds
-   * the stored states.
+   * The office's lines with their figures for a point of view, in one query. The full-knowledge view reads the
+   * figures the projection stored with each row (the query returns the state instead for a row without
+   * current ones, and that row is folded); any other view folds the stored states.
    */
   private async linesWithFigures(year: number, officeCode: string, asOf: AsOf): Promise<Array<{ row: PlanLineView; figures: LineFigures }>> {
-    const repository = this.dataSource.getRepository(PlanLineView);
-    if (!isNow(asOf)) {
-      const { planFigures: _, ...columns } = WITHOUT_STATE;
-      const rows = (await repository.find({ select: { ...columns, state: true }, where: { year, officeCode } })).filter((r) => knownBy(r, asOf));
+    if (!isFullKnowledge(asOf)) {
+      const rows = (await this.dataSource.getRepository(PlanLineView).find({ select: WITH_STATE, where: { year, officeCode } })).filter((r) => knownBy(r, asOf));
       return rows.map((row) => ({ row, figures: lineFigures(row.state, asOf) }));
     }
-    const rows = await repository.find({ select: WITHOUT_STATE, where: { year, officeCode } });
-    const stale = rows.filter((r) => r.planFigures?.v !== PLAN_FIGURES_VERSION).map((r) => r.streamId);
-    const states = new Map<string, PlanLineView['state']>();
-    if (stale.length > 0) {
-      for (const r of await repository.find({ select: { streamId: true, state: true }, where: { streamId: In(stale) } })) states.set(r.streamId, r.state);
-    }
-    return rows.map((row) => ({ row, figures: states.has(row.streamId) ? lineFigures(states.get(row.streamId)!, asOf) : row.planFigures!.figures }));
+    const rows: FiguresRow[] = await this.dataSource.query(
+      `SELECT stream_id, code, level, parent_code, name, version, plan_figures,
+         CASE WHEN (plan_figures->>'v') = $3 THEN NULL ELSE state END AS state
+       FROM rm_plan_lines WHERE year = $1 AND office_code = $2`,
+      [year, officeCode, String(PLAN_FIGURES_VERSION)],
+    );
+    return rows.map((r) => ({
+      row: Object.assign(new PlanLineView(), { streamId: r.stream_id, year, officeCode, code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, version: r.version }),
+      figures: r.state === null ? r.plan_figures!.figures : lineFigures(r.state, asOf),
+    }));
   }
 
   async plan(year: number, officeCode: string, asOf: AsOf = {}): Promise<PlanResponse> {
@@ -111,7 +121,7 @@ export class PlanReader {
   }
 
   async lineRow(streamId: string, code: string): Promise<PlanLineView> {
-    const row = await this.dataSource.getRepository(PlanLineView).findOneBy({ streamId });
+    const row = await this.dataSource.getRepository(PlanLineView).findOne({ select: WITH_STATE, where: { streamId } });
     if (!row) throw notFound('LINE_NOT_REGISTERED', `plan line ${code} is not registered`, 'code');
     return row;
   }

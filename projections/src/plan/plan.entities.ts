@@ -34,9 +34,9 @@ export class PlanLineView {
   @Column({ ...money, name: 'executable_pagu' }) executablePagu: Decimal;
   @Column({ ...money, name: 'realised' }) realised: Decimal;
   @Column('json') state: PlanLineState;
-  /** The reports' full-knowledge view of the line (null on rows written before it existed). */
   /** lineFigures of the full-knowledge view (null on rows written before it existed). */
   @Column('json', { name: 'plan_figures', nullable: true }) planFigures: StoredPlanFigures | null;
+  /** What the reports derive from the line, full-knowledge view (null on rows written before it existed). */
   @Column('json', { name: 'report_view', nullable: true }) reportView: StoredLineView | null;
   @Column('json', { name: 'report_movements', nullable: true }) reportMovements: StoredLineMovements | null;
   @Column('json', { name: 'report_steps', nullable: true }) reportSteps: StoredLineSteps | null;

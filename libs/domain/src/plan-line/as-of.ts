@@ -12,6 +12,9 @@ export interface AsOf {
 
 const KNOWN_AT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+/** No validAt and no knownAt: everything recorded counts and every effective date has passed (the "now" view). */
+export const isFullKnowledge = (asOf: AsOf): boolean => asOf.validAt === undefined && asOf.knownAt === undefined;
+
 /**
  * Normalises a knownAt given as a date (end of that day, UTC) or an ISO timestamp to the store's format,
  * ISO 8601 UTC with microseconds (2022-12-15T23:59:59.999999Z), so that it compares as text with

@@ -1,9 +1,9 @@
 import { formatRupiah } from '../shared/money';
 import { findViolation } from './invariants';
 import { paguBreakdown } from './pagu';
-import type { Phase } from './phases';
 import { cumulativeRealisationAt } from './realisation';
-import { initialLineState, type LineEntry, type PlanLineState } from './state';
+import { generatedHistory as history } from '../testing/generated-histories';
+import { initialLineState, type PlanLineState } from './state';
 
 /**
  * The invariants as first written: every date recomputed from scratch with the public figures. The
@@ -30,51 +30,6 @@ function referenceViolation(state: PlanLineState): { rule: string; message: stri
     }
   }
   return null;
-}
-
-/** A small deterministic generator (mulberry32), so a failure names a history that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const PHASES: Phase[] = ['RENJA', 'APBD', 'PERGESERAN', 'APBD_P', 'PRAKIRAAN_MAJU'];
-
-function history(seed: number): PlanLineState {
-  const next = random(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
-  const amount = () => `${Math.floor(next() * 400) * 250000}.${String(Math.floor(next() * 100)).padStart(2, '0')}`;
-  const entries: LineEntry[] = [];
-  const count = 1 + Math.floor(next() * 24);
-  for (let sequence = 1; sequence <= count; sequence++) {
-    const base = {
-      eventId: `e-${seed}-${sequence}`,
-      effectiveDate: `2022-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
-      legalBasis: null,
-      reason: null,
-      recordedAt: null,
-      actor: null,
-      sequence,
-      corrects: null,
-      supersededBy: next() < 0.1 ? { eventId: `c-${seed}-${sequence}`, recordedAt: null } : null,
-    };
-    const kind = next();
-    if (kind < 0.35) {
-      entries.push({ ...base, kind: 'pagu', data: { phase: pick(PHASES), fundingSource: pick(['DAU', 'DAK', 'DID']), operation: next() < 0.6 ? 'set' : 'add', amount: next() < 0.2 ? `-${amount()}` : amount() } } as LineEntry);
-    } else if (kind < 0.45) {
-      entries.push({ ...base, kind: 'shift', data: { shiftId: `s-${sequence}`, direction: next() < 0.5 ? 'out' : 'in', counterpartCode: '2.17.07.1.01.0002', fundingSource: pick(['DAU', 'DAK']), amount: amount() } } as unknown as LineEntry);
-    } else if (kind < 0.9) {
-      entries.push({ ...base, kind: 'realisation', data: { period: `2022-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}`, amount: next() < 0.1 ? null : amount(), outputs: [] } } as unknown as LineEntry);
-    } else {
-      entries.push({ ...base, kind: 'target', data: { indicatorId: 'IK-1', value: '12' } } as unknown as LineEntry);
-    }
-  }
-  return { ...initialLineState(), line: { code: '2.17.07.1.01.0001' } as PlanLineState['line'], entries };
 }
 
 describe('line invariants: one sweep over the history', () => {

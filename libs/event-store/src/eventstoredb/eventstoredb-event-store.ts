@@ -147,9 +147,14 @@ export class EventStoreDbEventStore implements EventStore {
     return Promise.all(positions.map((position) => this.readAt(position)));
   }
 
+  /** Stream by stream, six at a time (each stream is one round trip per event read). */
   async readStreams(streamIds: string[]): Promise<Map<string, RecordedEvent[]>> {
-    const streams = new Map<string, RecordedEvent[]>();
-    for (const streamId of streamIds) streams.set(streamId, await this.readStream(streamId));
+    const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    const queue = [...streams.keys()];
+    const worker = async (): Promise<void> => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) streams.set(id, await this.readStream(id));
+    };
+    await Promise.all(Array.from({ length: Math.min(6, queue.length) }, worker));
     return streams;
   }
 

@@ -170,7 +170,8 @@ export class PostgresEventStore implements EventStore {
    * With the head locked and the versions and stored keys the group needs read (in the opening round
    * trip), decides each call, then writes all accepted events, their keys and the new head in one
    * statement, and the hash chain and Merkle nodes with the COMMIT. The lock is held for two round
-   * trips after the one that takes it, however many calls the group has.
+   * trips after the one that takes it, however many calls the group has; a group of copyFromEvents
+   * events or more is written by COPY (writeGroupByCopy: two round trips more, for thousands of events).
    */
   private async writeGroup(client: PoolClient, group: QueuedAppend[], head: sql.HeadRow, state: sql.AppendStateRow): Promise<TransactionOutcome<GroupOutcome[]>> {
     const streams = groupStreams(group);

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { entriesAsOf, Money, paguBreakdown, parsePeriod, percentage, PHASE_CHAIN, totalOf, type Phase, type PlanLineState, type StatedFigureData } from '@renja/domain';
 import { zero } from '../shared/amounts';
-import { subtreeOf, type StateReportLine as ReportLine } from '../shared/report-lines';
+import { subtreeOf, type StateReportLine } from '../shared/report-lines';
 
 /** The ledger's own figure for what a statement is about, with how it was computed; null when it cannot say. */
 export interface LedgerFigure {
@@ -29,9 +29,9 @@ function realisedUpTo(state: PlanLineState, period: string | null): Decimal {
   return total;
 }
 
-const sumOver = (lines: ReportLine[], figure: (state: PlanLineState) => Decimal) => lines.reduce((s, l) => s.plus(figure(l.state)), zero());
+const sumOver = (lines: StateReportLine[], figure: (state: PlanLineState) => Decimal) => lines.reduce((s, l) => s.plus(figure(l.state)), zero());
 
-function targetOf(lines: ReportLine[], indicator: string): LedgerFigure {
+function targetOf(lines: StateReportLine[], indicator: string): LedgerFigure {
   const found = lines.flatMap((l) => l.state.indicators.filter((i) => i.name === indicator).map((i) => ({ line: l, id: i.indicatorId })));
   if (found.length === 0) return { value: null, explanation: `no indicator "${indicator}" is defined on this line or under it` };
   const targets = found.map(({ line, id }) => {
@@ -46,7 +46,7 @@ function targetOf(lines: ReportLine[], indicator: string): LedgerFigure {
 }
 
 /** What the ledger says about the thing a stated figure is about, computed from its parts. */
-export function ledgerFigure(figure: StatedFigureData, lines: ReportLine[]): LedgerFigure {
+export function ledgerFigure(figure: StatedFigureData, lines: StateReportLine[]): LedgerFigure {
   const scope = figure.code === null ? lines : subtreeOf(lines, figure.code);
   const where = figure.code === null ? 'every line of the office' : `line ${figure.code} and the lines under it (${scope.length})`;
   if (figure.code !== null && !lines.some((l) => l.code === figure.code)) return { value: null, explanation: `line ${figure.code} is not registered in the ledger` };

@@ -89,13 +89,11 @@ const plusFigures = (a: MoneyFigures, b: MoneyFigures): MoneyFigures => ({
 
 export interface OfficeMoney {
   own: Map<string, MoneyFigures>;
-  kinerja: Map<string, LineKinerja>;
   rolled: RolledUp<MoneyFigures>;
 }
 
 /** Every line's own money and the roll-up to kegiatan, program and office (plan reader's rule). */
 export function officeMoney(lines: ReportLine[]): OfficeMoney {
   const own = new Map(lines.map((l) => [l.code, l.view.money]));
-  const kinerja = new Map(lines.map((l) => [l.code, l.view.kinerja]));
-  return { own, kinerja, rolled: rollUpTree(lines, (code) => own.get(code)!, plusFigures, emptyFigures) };
+  return { own, rolled: rollUpTree(lines, (code) => own.get(code)!, plusFigures, emptyFigures) };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { notFound, sortByPlanCode, type AsOf, type IndicatorDefinedData, type PlanLevel, type PlanLineState } from '@renja/domain';
+import { isFullKnowledge, notFound, sortByPlanCode, type AsOf, type IndicatorDefinedData, type PlanLevel, type PlanLineState } from '@renja/domain';
 import { foldLineView, LINE_VIEW_VERSION, readStoredLineView, type LineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
 
 /** One plan line as the reports read it: its place in the code tree and what they derive from it. */
@@ -49,11 +49,6 @@ export interface ViewParts {
 /** A line belongs to an as-known-at view only once its registration was recorded (as in PlanReader). */
 const knownBy = (state: PlanLineState, asOf: AsOf): boolean => !asOf.knownAt || !state.registeredAt || state.registeredAt <= asOf.knownAt;
 
-const isNow = (asOf: AsOf) => asOf.validAt === undefined && asOf.knownAt === undefined;
-const current = <T extends { v: number }>(stored: T | null | undefined): T | null => (stored?.v === LINE_VIEW_VERSION ? stored : null);
-/** A row whose stored view (and the parts read) the reports can use; otherwise its state is folded. */
-const usable = (row: LineRow, parts: ViewParts): boolean =>
-  current(row.report_view) !== null && (!parts.movements || current(row.report_movements) !== null) && (!parts.steps || current(row.report_steps) !== null);
 const inDocumentOrder = <T extends { code: string }>(lines: T[]): T[] => sortByPlanCode(lines, (l) => l.code);
 
 async function officeOf(dataSource: DataSource, officeCode: string): Promise<{ code: string; name: string }> {
@@ -66,24 +61,23 @@ const SELECT_LINES = 'SELECT stream_id, code, level, parent_code, name';
 const OF_OFFICE = 'FROM rm_plan_lines WHERE year = $1 AND office_code = $2';
 
 /**
- * Loads every line of an office and year. The default view (everything known, every effective date) reads
- * each line's stored view written by the projection, with the parts asked for (one query; a line
- * whose view is missing or of another version has its state folded instead). Any other point of view (validAt / knownAt) folds the stored line
- * states: no event is replayed, and a report costs one or two round trips to the database.
+ * Loads every line of an office and year in one query. The default view (everything known, every effective
+ * date) reads each line's stored view written by the projection, with the parts asked for; the query returns
+ * the state instead for a line whose view or parts are missing or of another version, and that line is
+ * folded. Any other point of view (validAt / knownAt) folds the stored line states. No event is replayed.
  */
 export async function loadReportScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf, parts: ViewParts = {}): Promise<ReportScope> {
-  if (!isNow(asOf)) return loadStateScope(dataSource, year, officeCode, asOf);
+  if (!isFullKnowledge(asOf)) return loadStateScope(dataSource, year, officeCode, asOf);
   const office = await officeOf(dataSource, officeCode);
-  const columns = ['report_view', ...(parts.movements ? ['report_movements'] : []), ...(parts.steps ? ['report_steps'] : [])].join(', ');
-  const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, ${columns}, NULL AS state ${OF_OFFICE}`, [year, officeCode]);
-  const stale = rows.filter((r) => !usable(r, parts)).map((r) => r.stream_id);
-  if (stale.length > 0) {
-    const states: Array<{ stream_id: string; state: PlanLineState }> = await dataSource.query('SELECT stream_id, state FROM rm_plan_lines WHERE stream_id = ANY($1)', [stale]);
-    const byStream = new Map(states.map((s) => [s.stream_id, s.state]));
-    for (const row of rows) if (byStream.has(row.stream_id)) row.state = byStream.get(row.stream_id)!;
-  }
+  const columns = ['report_view', ...(parts.movements ? ['report_movements'] : []), ...(parts.steps ? ['report_steps'] : [])];
+  const current = columns.map((column) => `(${column}->>'v') = $3`).join(' AND ');
+  const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, ${columns.join(', ')}, CASE WHEN ${current} THEN NULL ELSE state END AS state ${OF_OFFICE}`, [
+    year,
+    officeCode,
+    String(LINE_VIEW_VERSION),
+  ]);
   const lines = rows.map((r): ReportLine => {
-    const stored = usable(r, parts) ? r.report_view! : null;
+    const stored = r.state === null ? r.report_view! : null;
     return {
       code: r.code,
       level: r.level,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@renja/event-store';
 import { eventLine } from './export-format';
 import { hashLineChunk, packedRowsAreIntact, type PackedRows } from './leaf-hash-batch';
-import { inlineLeafHasher, LeafHashWorkers } from './leaf-hash-workers';
+import { inlineLeafHasher, LeafHashWorkerError, LeafHashWorkers } from './leaf-hash-workers';
 
 /** Five chained events of two streams, with their hashes. */
 function chain(count = 5): { events: RecordedEvent[]; hashes: Buffer[] } {
@@ -109,6 +109,28 @@ describe('LeafHashWorkers', () => {
       expect(answers).toEqual([true, true, false]);
     } finally {
       await workers.close();
+    }
+  });
+
+  it('rejects the tasks of failed workers without unhandled rejections while the caller awaits something else', async () => {
+    const script = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'application', 'src', 'integrity', 'verification', 'leaf-hash.worker.js');
+    if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first (npm test does)`);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const workers = LeafHashWorkers.open(2, script)!;
+    try {
+      const text = `${exportLines().join('\n')}\n`;
+      const tasks = Array.from({ length: 40 }, () => workers.hashLines(fresh(text)));
+      const closing = workers.close(); // the workers end with tasks queued: every queued task is rejected at once
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the caller is busy elsewhere meanwhile
+      await closing;
+      const settled = await Promise.allSettled(tasks);
+      expect(settled.some((s) => s.status === 'rejected')).toBe(true);
+      for (const s of settled) if (s.status === 'rejected') expect(s.reason).toBeInstanceOf(LeafHashWorkerError);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
     }
   });
 });

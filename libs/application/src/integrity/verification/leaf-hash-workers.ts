@@ -75,13 +75,22 @@ export class LeafHashWorkers implements LeafHasher {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
+  /**
+   * A failed worker rejects every task in flight at once, while the caller may be awaiting something else
+   * (the next batch from PostgreSQL, the next chunk of the file): each task's promise is marked handled when
+   * made, so those rejections wait for the caller (who then falls back to the sequential pass) instead of
+   * ending the process as unhandled rejections.
+   */
   private run<T>(task: LeafHashTask, transfer: ArrayBuffer[]): Promise<T> {
-    if (this.broken) return Promise.reject(this.broken);
-    const i = this.next++ % this.workers.length;
-    return new Promise<T>((resolve, reject) => {
-      this.waiting[i].push({ resolve: resolve as (value: unknown) => void, reject });
-      this.workers[i].postMessage(task, transfer);
-    });
+    const result = this.broken
+      ? Promise.reject<T>(this.broken)
+      : new Promise<T>((resolve, reject) => {
+          const i = this.next++ % this.workers.length;
+          this.waiting[i].push({ resolve: resolve as (value: unknown) => void, reject });
+          this.workers[i].postMessage(task, transfer);
+        });
+    result.catch(() => undefined);
+    return result;
   }
 
   private fail(error: LeafHashWorkerError): void {
