@@ -47,12 +47,12 @@ export const projectionMigrations: Migration[] = [
     sql: `ALTER TABLE rm_plan_lines ALTER COLUMN state TYPE json USING state::json;`,
   },
   {
-    // What the plan reader and the reports' default view derive from a line, written with the line
-    // (StoredPlanFigures, StoredLineView; the pagu movements and steps apart: only some reports read them).
-    // Rows written before these columns existed have none: the readers fold their state until the
-    // projection writes them again.
+    // What the plan reader and the reports' default view derive from a line, written with the line (its
+    // figures, StoredLineView; the pagu movements and steps apart: only some reports read them), and their
+    // version (STORED_VIEWS_VERSION). Rows written before these columns existed have none: the readers
+    // fold their state until the projection writes them again.
     id: '0203_line_views',
-    sql: `ALTER TABLE rm_plan_lines ADD COLUMN plan_figures json, ADD COLUMN report_view json,
+    sql: `ALTER TABLE rm_plan_lines ADD COLUMN views_version int, ADD COLUMN plan_figures json, ADD COLUMN report_view json,
       ADD COLUMN report_movements json, ADD COLUMN report_steps json;`,
   },
 ];

@@ -43,19 +43,8 @@ function achievement(direction: string, target: Decimal | undefined, total: Deci
   return direction === 'lower_is_better' ? percentage(target, total) : percentage(total, target);
 }
 
-/**
- * Raise when what lineFigures computes changes: stored figures of another version are ignored (the plan
- * reader folds the line state instead) until the projection writes them again.
- */
-export const PLAN_FIGURES_VERSION = 1;
-
-/** A line's figures for the full-knowledge view, stored with its row by the plan projection. */
-export interface StoredPlanFigures {
-  v: number;
-  figures: LineFigures;
-}
-
-export const storePlanFigures = (state: PlanLineState, folded?: Folded): StoredPlanFigures => ({ v: PLAN_FIGURES_VERSION, figures: lineFigures(state, {}, folded) });
+/** A line's figures for the full-knowledge view, stored with its row by the plan projection (plan_figures). */
+export const storePlanFigures = (state: PlanLineState, folded?: Folded): LineFigures => lineFigures(state, {}, folded);
 
 /** A line's pagu and realisation already folded for the same point of view (computed once, shared). */
 export interface Folded {

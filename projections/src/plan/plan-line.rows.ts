@@ -8,6 +8,7 @@ import {
   type PlanLineState,
 } from '@renja/domain';
 import { storeLineView } from '../reports/shared/line-view';
+import { STORED_VIEWS_VERSION } from '../shared/stored-views';
 import { storePlanFigures } from './line-figures';
 import { LineHistoryView, LinePaguView, PlanLineView } from './plan.entities';
 
@@ -33,6 +34,7 @@ export function planLineRow(streamId: string, state: PlanLineState, lastPosition
     executablePagu: pagu.executablePagu,
     realised: realisation.cumulative,
     state,
+    viewsVersion: STORED_VIEWS_VERSION,
     planFigures: storePlanFigures(state, { pagu, realisation }),
     reportView: stored.view,
     reportMovements: stored.movements,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isFullKnowledge, notFound, sortByPlanCode, type AsOf } from '@renja/domain';
-import { lineFigures, PLAN_FIGURES_VERSION, type LineFigures, type StoredPlanFigures } from './line-figures';
+import { STORED_VIEWS_VERSION } from '../shared/stored-views';
+import { lineFigures, type LineFigures } from './line-figures';
 import { rollUp, type Totals } from './rollup';
 import { LineHistoryView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -59,7 +60,7 @@ interface FiguresRow {
   parent_code: string | null;
   name: string;
   version: number;
-  plan_figures: StoredPlanFigures | null;
+  plan_figures: LineFigures | null;
   state: PlanLineView['state'] | null;
 }
 
@@ -89,13 +90,13 @@ export class PlanReader {
     }
     const rows: FiguresRow[] = await this.dataSource.query(
       `SELECT stream_id, code, level, parent_code, name, version, plan_figures,
-         CASE WHEN (plan_figures->>'v') = $3 THEN NULL ELSE state END AS state
+         CASE WHEN views_version = $3 THEN NULL ELSE state END AS state
        FROM rm_plan_lines WHERE year = $1 AND office_code = $2`,
-      [year, officeCode, String(PLAN_FIGURES_VERSION)],
+      [year, officeCode, STORED_VIEWS_VERSION],
     );
     return rows.map((r) => ({
       row: Object.assign(new PlanLineView(), { streamId: r.stream_id, year, officeCode, code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, version: r.version }),
-      figures: r.state === null ? r.plan_figures!.figures : lineFigures(r.state, asOf),
+      figures: r.state === null ? r.plan_figures! : lineFigures(r.state, asOf),
     }));
   }
 

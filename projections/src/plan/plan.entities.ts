@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PlanLineState } from '@renja/domain';
 import type { StoredLineMovements, StoredLineSteps, StoredLineView } from '../reports/shared/line-view';
-import type { StoredPlanFigures } from './line-figures';
+import type { LineFigures } from './line-figures';
 import { decimalTransformer } from '../shared/decimal.transformer';
 
 const money = { type: 'numeric' as const, transformer: decimalTransformer };
@@ -34,9 +34,11 @@ export class PlanLineView {
   @Column({ ...money, name: 'executable_pagu' }) executablePagu: Decimal;
   @Column({ ...money, name: 'realised' }) realised: Decimal;
   @Column('json') state: PlanLineState;
-  /** lineFigures of the full-knowledge view (null on rows written before it existed). */
-  @Column('json', { name: 'plan_figures', nullable: true }) planFigures: StoredPlanFigures | null;
-  /** What the reports derive from the line, full-knowledge view (null on rows written before it existed). */
+  /** STORED_VIEWS_VERSION of the four stored views below (null on rows written before they existed). */
+  @Column('int', { name: 'views_version', nullable: true }) viewsVersion: number | null;
+  /** lineFigures of the full-knowledge view. */
+  @Column('json', { name: 'plan_figures', nullable: true }) planFigures: LineFigures | null;
+  /** What the reports derive from the line, full-knowledge view. */
   @Column('json', { name: 'report_view', nullable: true }) reportView: StoredLineView | null;
   @Column('json', { name: 'report_movements', nullable: true }) reportMovements: StoredLineMovements | null;
   @Column('json', { name: 'report_steps', nullable: true }) reportSteps: StoredLineSteps | null;

@@ -121,6 +121,7 @@ export class PlanRebuild {
       executable_pagu: money(line.executablePagu),
       realised: money(line.realised),
       state,
+      views_version: line.viewsVersion,
       plan_figures: line.planFigures,
       report_view: line.reportView,
       report_movements: line.reportMovements,

@@ -77,12 +77,6 @@ export function foldLineView(state: PlanLineState, asOf: AsOf, folded?: { pagu: 
   };
 }
 
-/**
- * Raise when what `storeLineView` writes, or how the reports derive it, changes: stored views of another
- * version are ignored (the reports fold the line state instead) until the projection writes them again.
- */
-export const LINE_VIEW_VERSION = 1;
-
 type Amount = string;
 
 /**
@@ -92,7 +86,6 @@ type Amount = string;
  * biggest part, are a column of their own (StoredLineSteps), read only by the reports that list them.
  */
 export interface StoredLineView {
-  v: number;
   indicators: IndicatorDefinedData[];
   breakdown: {
     phases: Array<[Phase, Array<[string, Amount]>]>;
@@ -117,13 +110,11 @@ export interface StoredLineView {
 
 /** A line's pagu movements (for the reports that explain deltas), a column of their own. */
 export interface StoredLineMovements {
-  v: number;
   movements: PaguMovement[];
 }
 
 /** A line's pagu steps; each step without its null fields (most steps have many). */
 export interface StoredLineSteps {
-  v: number;
   steps: Array<Partial<PaguStep>>;
   sumOfDeltas: Amount;
   finalAmount: Amount;
@@ -169,14 +160,12 @@ const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : 
 export function storeLineView(state: PlanLineState, folded?: { pagu: PaguBreakdown }): { view: StoredLineView; movements: StoredLineMovements; steps: StoredLineSteps } {
   const { breakdown: b, steps: s, movements, money: m, kinerja: k } = foldLineView(state, {}, folded);
   const steps: StoredLineSteps = {
-    v: LINE_VIEW_VERSION,
     steps: s.steps.map(withoutNulls),
     sumOfDeltas: text(s.sumOfDeltas),
     finalAmount: text(s.finalAmount),
     currentPhase: s.currentPhase,
   };
   const view: StoredLineView = {
-    v: LINE_VIEW_VERSION,
     indicators: state.indicators,
     breakdown: {
       phases: [...b.phases].map(([phase, sources]) => [phase, [...sources].map(([source, a]) => [source, text(a)])]),
@@ -201,7 +190,7 @@ export function storeLineView(state: PlanLineState, folded?: { pagu: PaguBreakdo
       targets: [...k.targets].map(([id, target]) => [id, text(target)]),
     },
   };
-  return { view, movements: { v: LINE_VIEW_VERSION, movements: [...movements] }, steps };
+  return { view, movements: { movements: [...movements] }, steps };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isFullKnowledge, notFound, sortByPlanCode, type AsOf, type IndicatorDefinedData, type PlanLevel, type PlanLineState } from '@renja/domain';
-import { foldLineView, LINE_VIEW_VERSION, readStoredLineView, type LineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
+import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
+import { foldLineView, readStoredLineView, type LineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
 
 /** One plan line as the reports read it: its place in the code tree and what they derive from it. */
 export interface ReportLine {
@@ -69,12 +70,11 @@ const OF_OFFICE = 'FROM rm_plan_lines WHERE year = $1 AND office_code = $2';
 export async function loadReportScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf, parts: ViewParts = {}): Promise<ReportScope> {
   if (!isFullKnowledge(asOf)) return loadStateScope(dataSource, year, officeCode, asOf);
   const office = await officeOf(dataSource, officeCode);
-  const columns = ['report_view', ...(parts.movements ? ['report_movements'] : []), ...(parts.steps ? ['report_steps'] : [])];
-  const current = columns.map((column) => `(${column}->>'v') = $3`).join(' AND ');
-  const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, ${columns.join(', ')}, CASE WHEN ${current} THEN NULL ELSE state END AS state ${OF_OFFICE}`, [
+  const columns = ['report_view', ...(parts.movements ? ['report_movements'] : []), ...(parts.steps ? ['report_steps'] : [])].join(', ');
+  const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, ${columns}, CASE WHEN views_version = $3 THEN NULL ELSE state END AS state ${OF_OFFICE}`, [
     year,
     officeCode,
-    String(LINE_VIEW_VERSION),
+    STORED_VIEWS_VERSION,
   ]);
   const lines = rows.map((r): ReportLine => {
     const stored = r.state === null ? r.report_view! : null;
