@@ -113,42 +113,13 @@ export interface StoredLineMovements {
   movements: PaguMovement[];
 }
 
-/** A line's pagu steps; each step without its null fields (most steps have many). */
+/** A line's pagu steps as paguSteps gives them (read only by the pagu trail). */
 export interface StoredLineSteps {
-  steps: Array<Partial<PaguStep>>;
+  steps: PaguStep[];
   sumOfDeltas: Amount;
   finalAmount: Amount;
   currentPhase: ChainPhase | null;
 }
-
-/** Every field of a step, null, in the order paguSteps writes them (responses keep one field order). */
-const STEP_FIELDS: Record<keyof PaguStep, null> = {
-  step: null,
-  phase: null,
-  carriedFrom: null,
-  fundingSource: null,
-  eventId: null,
-  eventType: null,
-  statedAmount: null,
-  counterpartCode: null,
-  sourceBefore: null,
-  sourceAfter: null,
-  amountBefore: null,
-  amountAfter: null,
-  delta: null,
-  legalBasis: null,
-  reason: null,
-  actor: null,
-  effectiveDate: null,
-  recordedAt: null,
-  status: null,
-  corrects: null,
-  correctedBy: null,
-  kind: null,
-};
-
-const withoutNulls = (step: PaguStep): Partial<PaguStep> => Object.fromEntries(Object.entries(step).filter(([, value]) => value !== null));
-const withNulls = (step: Partial<PaguStep>): PaguStep => ({ ...STEP_FIELDS, ...step }) as PaguStep;
 
 // toFixed() without digits: every digit, never exponent notation.
 const text = (d: Decimal): Amount => d.toFixed();
@@ -160,7 +131,7 @@ const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : 
 export function storeLineView(state: PlanLineState, folded?: { pagu: PaguBreakdown }): { view: StoredLineView; movements: StoredLineMovements; steps: StoredLineSteps } {
   const { breakdown: b, steps: s, movements, money: m, kinerja: k } = foldLineView(state, {}, folded);
   const steps: StoredLineSteps = {
-    steps: s.steps.map(withoutNulls),
+    steps: s.steps,
     sumOfDeltas: text(s.sumOfDeltas),
     finalAmount: text(s.finalAmount),
     currentPhase: s.currentPhase,
@@ -220,7 +191,7 @@ export function readStoredLineView(
     get steps() {
       const s = storedSteps;
       if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps)');
-      return (steps ??= { steps: s.steps.map(withNulls), sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase });
+      return (steps ??= { steps: s.steps, sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase });
     },
     get movements() {
       if (!storedMovements) throw new Error('the pagu movements of this line were not loaded (loadReportScope with movements)');
