@@ -33,6 +33,13 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
       const c = new Client({ connectionString: serverUrl });
       await c.connect();
       try {
+        // A pool's end() resolves while its idle clients are still closing: a forced drop would end them
+        // first, and their pool would raise that error with no one listening. Let them go (at most 2 s).
+        for (let waited = 0; waited < 2000; waited += 20) {
+          const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await c.end();
