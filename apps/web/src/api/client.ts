@@ -1,0 +1,72 @@
+/**
+ * The one way the workbench talks to the server: same-origin fetches carrying the session cookie
+ * (HttpOnly, so never visible here), the CSRF token on writes, and errors as ApiError with the
+ * server's rule and field.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly rule?: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+/** Set by the session provider after sign-in; sent as X-CSRF-Token with every write. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Listeners told when the server answers 401 (the session ended): the shell shows the sign-in page. */
+const unauthorisedListeners = new Set<() => void>();
+export function onUnauthorised(listener: () => void): () => void {
+  unauthorisedListeners.add(listener);
+  return () => unauthorisedListeners.delete(listener);
+}
+
+export type Query = Record<string, string | number | undefined | null>;
+
+/** Path plus query string, leaving out empty values. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { message?: string | string[]; rule?: string; field?: string } | null;
+  const message = Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? response.statusText);
+  return new ApiError(response.status, message, body?.rule, body?.field);
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const isWrite = method !== 'GET' && method !== 'HEAD';
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      Accept: 'application/json',
+      ...(body !== undefined && { 'Content-Type': 'application/json' }),
+      ...(isWrite && csrfToken && { 'X-CSRF-Token': csrfToken }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401 && !path.startsWith('/api/v1/session')) unauthorisedListeners.forEach((listener) => listener());
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, headers),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** The API path of an office-year: /api/v1/years/{year}/offices/{office}. */
+export const officeYearPath = (year: string | number, office: string) => `/api/v1/years/${encodeURIComponent(String(year))}/offices/${encodeURIComponent(office)}`;

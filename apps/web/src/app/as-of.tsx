@@ -1,0 +1,39 @@
+import { Link, useSearchParams, type LinkProps } from 'react-router';
+
+/** The two time axes of every view, carried in the URL so a pasted link reopens the same view. */
+export interface AsOf {
+  validAt?: string;
+  knownAt?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+
+export function useAsOf(): AsOf & { isPast: boolean; search: string } {
+  const [params] = useSearchParams();
+  const validAt = params.get('validAt') ?? undefined;
+  const knownAt = params.get('knownAt') ?? undefined;
+  const asOf = {
+    validAt: validAt && DATE.test(validAt) ? validAt : undefined,
+    knownAt: knownAt && TIMESTAMP.test(knownAt) ? knownAt : undefined,
+  };
+  return { ...asOf, isPast: !!(asOf.validAt || asOf.knownAt), search: asOfSearch(asOf) };
+}
+
+export function asOfSearch(asOf: AsOf): string {
+  const params = new URLSearchParams();
+  if (asOf.validAt) params.set('validAt', asOf.validAt);
+  if (asOf.knownAt) params.set('knownAt', asOf.knownAt);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A link inside the workbench that keeps the current validAt/knownAt (plus any query of its own). */
+export function AsOfLink({ to, ...rest }: Omit<LinkProps, 'to'> & { to: string }) {
+  const { search } = useAsOf();
+  const [path, own] = to.split('?');
+  const merged = new URLSearchParams(search);
+  new URLSearchParams(own ?? '').forEach((value, key) => merged.set(key, value));
+  const query = merged.toString();
+  return <Link to={`${path}${query ? `?${query}` : ''}`} {...rest} />;
+}

@@ -1,0 +1,33 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Shell } from './shell';
+import { Home } from '../pages/home';
+import { NotFound } from '../pages/not-found';
+
+/**
+ * Every view is a URL (docs/web.md): office, year, line and report in the path, validAt/knownAt in
+ * the query. Pages other than Beranda are loaded on demand so the first paint sends little script.
+ */
+const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: Shell,
+    children: [
+      { index: true, Component: Home },
+      { path: 'integrity', ...page(() => import('../pages/integrity/integrity-page')) },
+      { path: ':year/:office', ...page(() => import('../pages/plan/plan-page')) },
+      { path: ':year/:office/lines/:code', ...page(() => import('../pages/line/line-page')) },
+      { path: ':year/:office/reconciliation', ...page(() => import('../pages/reports/reconciliation-page')) },
+      { path: ':year/:office/absorption', ...page(() => import('../pages/reports/absorption-page')) },
+      { path: ':year/:office/evaluation', ...page(() => import('../pages/reports/evaluation-page')) },
+      { path: ':year/:office/consistency', ...page(() => import('../pages/reports/consistency-page')) },
+      { path: ':year/:office/changes', ...page(() => import('../pages/changes/changes-page')) },
+      { path: '*', Component: NotFound },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

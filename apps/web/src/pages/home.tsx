@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { AsOfLink } from '../app/as-of';
+import { AbsorptionBar, Money, RecordedTime } from '../components/figures';
+import { QueryView } from '../components/query-view';
+import { usePageTitle } from '../components/page-title';
+import { useI18n } from '../i18n/i18n';
+import { VerificationStatus, type Verification } from './verification-status';
+
+/** What GET /api/v1/overview answers: the office-years the user may see, with their current totals. */
+export interface Overview {
+  offices: Array<{
+    year: number;
+    office: { code: string; name: string };
+    lines: number;
+    totals: { pagu: string; realised: string; absorption: string | null };
+    lastChangeAt: string | null;
+  }>;
+  verification: Verification;
+}
+
+/** Beranda: every office-year in the user's scope, with pagu, realisasi, serapan and the last change. */
+export function Home() {
+  const { t } = useI18n();
+  usePageTitle(t('home.title'));
+  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api.get<Overview>('/api/v1/overview') });
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      <p>{t('home.intro')}</p>
+      <QueryView query={overview}>
+        {(data) => (
+          <>
+            <VerificationStatus verification={data.verification} />
+            {data.offices.length === 0 ? (
+              <p>{t('home.empty')}</p>
+            ) : (
+              <table className="data">
+                <caption className="visually-hidden">{t('home.intro')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.year')}</th>
+                    <th scope="col">{t('common.office')}</th>
+                    <th scope="col" className="num">{t('home.lines')}</th>
+                    <th scope="col" className="num">{t('home.pagu')}</th>
+                    <th scope="col" className="num">{t('home.realised')}</th>
+                    <th scope="col">{t('home.absorption')}</th>
+                    <th scope="col">{t('home.lastChange')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.offices.map((row) => (
+                    <tr key={`${row.year}/${row.office.code}`}>
+                      <td>{row.year}</td>
+                      <td>
+                        <AsOfLink to={`/${row.year}/${row.office.code}`}>
+                          {row.office.code} — {row.office.name}
+                        </AsOfLink>
+                      </td>
+                      <td className="num">{row.lines}</td>
+                      <td className="num"><Money value={row.totals.pagu} /></td>
+                      <td className="num"><Money value={row.totals.realised} /></td>
+                      <td><AbsorptionBar value={row.totals.absorption} /></td>
+                      <td><RecordedTime value={row.lastChangeAt} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
