@@ -89,6 +89,6 @@ describe('OpenID Connect bearer tokens', () => {
   it('maps nested claims (e.g. Keycloak realm_access.roles) when configured', async () => {
     const verifier = new OidcVerifier({ issuer, audience, jwksUrl: `${issuer}/jwks`, rolesClaim: 'realm_access.roles', officesClaim: 'opd', nameClaim: 'preferred_username' });
     const result = await verifier.verify(await jwt({ sub: 'u-2', preferred_username: 'andi', realm_access: { roles: ['finance', 'offline_access'] }, opd: '*' }));
-    expect(result).toEqual({ ok: true, identity: { subject: 'u-2', name: 'andi (u-2)', roles: ['finance', 'offline_access'], offices: '*' } });
+    expect(result).toEqual({ ok: true, identity: { subject: 'u-2', name: 'andi (u-2)', roles: ['finance', 'offline_access'], offices: '*', expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
   });
 });

@@ -22,12 +22,15 @@ export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
 
 /** Builds the HTTP application (without listening): used by main.ts and by the end-to-end tests. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const security = { maxBodyBytes: 1_048_576, rateLimitPerMinute: 1200, corsOrigins: [], oidc: null, ...options.security };
+  const security: SecurityConfig = { maxBodyBytes: 1_048_576, rateLimitPerMinute: 1200, corsOrigins: [], oidc: null, sessionHours: 8, trustProxy: null, ...options.security };
   const app = await NestFactory.create(LedgerModule.forRoot({ ...options, security }), {
     logger: options.logger === false ? false : ['error', 'warn'],
     bodyParser: false,
   });
-  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  const express = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(setting: string, value: unknown): void };
+  express.disable('x-powered-by');
+  // Behind a reverse proxy (RENJA_TRUST_PROXY): request.secure and request.ip follow X-Forwarded-Proto/-For.
+  if (security.trustProxy !== null) express.set('trust proxy', security.trustProxy);
   app.use(securityHeaders, cors(security.corsOrigins), rejectMalformedPath);
   // Our own JSON parser, so a malformed body gets the same error shape (and rule) as every other 400;
   // its shape (depth, duplicate keys) is checked on the raw text first.

@@ -25,6 +25,7 @@ import {
 import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-store';
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { SessionStore } from '@renja/infrastructure/auth/session-store';
 import { PlanProjection, PlanReader, Projector, readModelEntities } from '@renja/projections';
 import { APP_GUARD } from '@nestjs/core';
 import type { SecurityConfig } from '@renja/infrastructure/config/config';
@@ -40,6 +41,8 @@ import { OfficeYearController } from './http/controllers/office-year.controller'
 import { OfficesController } from './http/controllers/offices.controller';
 import { ReportsController } from './http/controllers/reports.controller';
 import { ImportsController } from './http/controllers/imports.controller';
+import { SessionController } from './http/controllers/session.controller';
+import { SESSION_HOURS, SESSION_STORE } from './http/web-session';
 import { loadConfig } from '@renja/infrastructure/config/config';
 
 export interface LedgerModuleOptions {
@@ -51,8 +54,8 @@ export interface LedgerModuleOptions {
   checkpoints?: { everyEvents: number; everySeconds: number };
   /** Re-verify the whole ledger at start and this often (minutes); 0 turns the background runs off. */
   verifyEveryMinutes?: number;
-  /** Rate limit and OpenID Connect; see loadSecurityConfig. */
-  security?: Pick<SecurityConfig, 'rateLimitPerMinute' | 'oidc'>;
+  /** Rate limit, OpenID Connect, browser session length; see loadSecurityConfig. */
+  security?: Pick<SecurityConfig, 'rateLimitPerMinute' | 'oidc'> & Partial<Pick<SecurityConfig, 'sessionHours'>>;
   /** Largest import (all files together); default RENJA_IMPORT_MAX_BYTES. */
   importMaxBytes?: number;
 }
@@ -74,11 +77,13 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController, SessionController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
         { provide: TOKEN_STORE, useFactory: (pool: Pool) => new TokenStore(pool), inject: [PG_POOL] },
+        { provide: SESSION_STORE, useFactory: (pool: Pool) => new SessionStore(pool), inject: [PG_POOL] },
+        { provide: SESSION_HOURS, useValue: options.security?.sessionHours ?? 8 },
         {
           provide: PLAN_PROJECTOR,
           useFactory: (dataSource: DataSource, store: EventStore) => new Projector(dataSource, store, new PlanProjection()),

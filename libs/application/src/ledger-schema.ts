@@ -1,7 +1,8 @@
 import { eventStoreMigrations } from '@renja/event-store';
 import { authMigrations } from '@renja/infrastructure/auth/token-store';
+import { sessionMigrations } from '@renja/infrastructure/auth/session-store';
 import type { Migration } from '@renja/infrastructure/database/migrations';
 import { projectionMigrations } from '@renja/projections';
 
-/** Every schema step of a Renja Ledger database, in order: the ledger, API tokens, read models. */
-export const ledgerMigrations: Migration[] = [...eventStoreMigrations, ...authMigrations, ...projectionMigrations];
+/** Every schema step of a Renja Ledger database, in order: the ledger, API tokens, browser sessions, read models. */
+export const ledgerMigrations: Migration[] = [...eventStoreMigrations, ...authMigrations, ...sessionMigrations, ...projectionMigrations];

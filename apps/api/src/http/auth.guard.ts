@@ -1,9 +1,12 @@
-import { createParamDecorator, Inject, Injectable, ServiceUnavailableException, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ForbiddenException, Inject, Injectable, ServiceUnavailableException, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { authorize, type Principal } from '@renja/application';
 import { Authenticator } from './authenticator';
 import { RateLimitedError, RateLimiter } from './rate-limiter';
+import type { SessionStore } from '@renja/infrastructure/auth/session-store';
+import { parseCookies, sameSecret } from './cookies';
+import { CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, SESSION_STORE, type WebSession } from './web-session';
 
 export const AUTHENTICATOR = Symbol('AUTHENTICATOR');
 export const RATE_LIMITER = Symbol('RATE_LIMITER');
@@ -17,6 +20,8 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;
+  /** The browser session, when the request was authenticated by its cookie. */
+  webSession?: WebSession;
   /** Who a refused request claimed to be (a token's name, "unknown token"): for the log, never the secret. */
   claimedBy?: string;
 }
@@ -31,7 +36,8 @@ export const Public = () => SetMetadata(PUBLIC, true);
 const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? 'unknown';
 
 /**
- * Every route needs a bearer token (API token or OpenID Connect JWT) unless marked @Public(). The
+ * Every route needs a bearer token (API token or OpenID Connect JWT), or else a browser session cookie
+ * (rl_session; writes then also need the session's X-CSRF-Token), unless marked @Public(). The
  * principal goes on the request; reads of an office (any route with an :office parameter read with GET)
  * are checked against the principal's office scope here; writes are authorized by the command handlers.
  * Requests are rate-limited per principal, or per client address when there is no valid token.
@@ -41,6 +47,7 @@ export class BearerTokenGuard implements CanActivate {
   constructor(
     @Inject(AUTHENTICATOR) private readonly authenticator: Authenticator,
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
+    @Inject(SESSION_STORE) private readonly sessions: SessionStore,
     private readonly reflector: Reflector,
   ) {}
 
@@ -53,6 +60,8 @@ export class BearerTokenGuard implements CanActivate {
       return true;
     }
     const header = request.headers.authorization;
+    const sessionId = header ? undefined : parseCookies(request.headers.cookie).get(SESSION_COOKIE);
+    if (sessionId !== undefined) return this.fromSession(request, sessionId);
     if (!header) {
       request.claimedBy = 'no token';
       this.limit(`ip:${clientAddress(request)}`, 'this address');
@@ -71,12 +80,44 @@ export class BearerTokenGuard implements CanActivate {
       if (result.unavailable) throw new ServiceUnavailableException({ message: result.message, field: 'Authorization', rule: 'IDENTITY_PROVIDER_UNAVAILABLE' });
       throw new UnauthorizedException({ message: result.message, field: 'Authorization', rule: 'TOKEN_INVALID' });
     }
-    request.principal = result.principal;
-    const key = result.principal.tokenId !== undefined ? `token:${result.principal.tokenId}` : `${result.principal.via}:${result.principal.name}`;
-    this.limit(key, `"${result.principal.name}"`);
+    return this.admit(request, result.principal);
+  }
+
+  /** A browser session: valid (not ended, not expired, its token neither revoked nor expired), and for writes the CSRF token. */
+  private async fromSession(request: AuthenticatedRequest, id: string): Promise<boolean> {
+    const check = await this.sessions.check<Principal>(id);
+    if (!check.ok) {
+      request.claimedBy = check.name ?? 'unknown session';
+      this.limit(`ip:${clientAddress(request)}`, 'this address');
+      throw new UnauthorizedException({ message: check.reason, field: SESSION_COOKIE, rule: 'SESSION_INVALID' });
+    }
+    const { principal, csrfToken, expiresAt } = check.session;
+    request.webSession = { id, principal, csrfToken, expiresAt };
+    if (!SAFE_METHODS.has(request.method.toUpperCase())) {
+      const presented = request.headers[CSRF_HEADER];
+      if (!sameSecret(typeof presented === 'string' ? presented : undefined, csrfToken)) {
+        request.claimedBy = principal.name;
+        this.limit(this.keyOf(principal), `"${principal.name}"`);
+        throw new ForbiddenException({
+          message: `a ${request.method} with a session cookie needs the header X-CSRF-Token with the session's csrfToken (from POST or GET /api/v1/session)`,
+          field: 'X-CSRF-Token',
+          rule: 'CSRF_TOKEN_INVALID',
+        });
+      }
+    }
+    return this.admit(request, principal);
+  }
+
+  private admit(request: AuthenticatedRequest, principal: Principal): boolean {
+    request.principal = principal;
+    this.limit(this.keyOf(principal), `"${principal.name}"`);
     const office = request.params?.office;
-    if (request.method === 'GET' && typeof office === 'string') authorize(result.principal, { kind: 'read', office: office.trim().toUpperCase() });
+    if (request.method === 'GET' && typeof office === 'string') authorize(principal, { kind: 'read', office: office.trim().toUpperCase() });
     return true;
+  }
+
+  private keyOf(principal: Principal): string {
+    return principal.tokenId !== undefined ? `token:${principal.tokenId}` : `${principal.via}:${principal.name}`;
   }
 
   private limit(key: string, who: string): void {

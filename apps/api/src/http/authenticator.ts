@@ -3,7 +3,7 @@ import { looksLikeJwt, type OidcVerifier } from '@renja/infrastructure/auth/oidc
 import type { TokenStore } from '@renja/infrastructure/auth/token-store';
 
 /** The outcome of reading a bearer token: a principal, or why not and under which name (for the log). */
-export type Authentication = { ok: true; principal: Principal } | { ok: false; message: string; name: string; unavailable?: boolean };
+export type Authentication = { ok: true; principal: Principal; /** When the credential stops being valid (ISO), null: never. */ expiresAt: string | null } | { ok: false; message: string; name: string; unavailable?: boolean };
 
 /**
  * Turns a bearer token into a principal: "rl_…" tokens from the token table; JWTs (when OpenID Connect is
@@ -30,6 +30,7 @@ export class Authenticator {
     return {
       ok: true,
       principal: tokenPrincipal(holder),
+      expiresAt: holder.expiresAt,
     };
   }
 
@@ -38,7 +39,7 @@ export class Authenticator {
       const check = await oidc.verify(jwt);
       if (!check.ok) return { ok: false, name: check.name ?? 'unknown JWT', message: check.reason };
       const { identity } = check;
-      return { ok: true, principal: { name: identity.name, roles: identity.roles.filter(isRole), offices: normaliseOfficeScope(identity.offices), via: 'oidc' } };
+      return { ok: true, principal: { name: identity.name, roles: identity.roles.filter(isRole), offices: normaliseOfficeScope(identity.offices), via: 'oidc' }, expiresAt: identity.expiresAt };
     } catch (error) {
       return { ok: false, name: 'unknown JWT', unavailable: true, message: `the identity provider could not be reached: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -27,7 +27,7 @@ export function securityHeaders(request: Request, response: Response, next: Next
   next();
 }
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match, X-Correlation-Id, X-Causation-Id';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match, X-Correlation-Id, X-Causation-Id, X-CSRF-Token';
 const EXPOSED_HEADERS = 'ETag, Retry-After, Idempotent-Replayed';
 
 /**

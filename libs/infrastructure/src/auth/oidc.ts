@@ -9,6 +9,8 @@ export interface OidcIdentity {
   roles: string[];
   /** '*' when the offices claim holds "*". */
   offices: '*' | string[];
+  /** The JWT's exp, ISO. */
+  expiresAt: string;
 }
 
 export type OidcCheck = { ok: true; identity: OidcIdentity } | { ok: false; reason: string; name?: string };
@@ -69,7 +71,7 @@ export class OidcVerifier {
     const display = claim(payload, this.config.nameClaim);
     const name = typeof display === 'string' && display.trim() !== '' && display.trim() !== subject ? `${display.trim().slice(0, 100)} (${subject})` : subject;
     const offices = list(claim(payload, this.config.officesClaim));
-    return { ok: true, identity: { subject, name, roles: list(claim(payload, this.config.rolesClaim)), offices: offices.includes('*') ? '*' : offices } };
+    return { ok: true, identity: { subject, name, roles: list(claim(payload, this.config.rolesClaim)), offices: offices.includes('*') ? '*' : offices, expiresAt: new Date(Number(payload.exp) * 1000).toISOString() } };
   }
 }
 

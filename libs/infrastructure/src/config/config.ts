@@ -50,6 +50,13 @@ export interface SecurityConfig {
   /** Origins allowed to call the API from a browser; empty = CORS closed. */
   corsOrigins: string[];
   oidc: OidcConfig | null;
+  /** Browser sessions (cookie rl_session) last this many hours, never beyond the token they came from. */
+  sessionHours: number;
+  /**
+   * Express "trust proxy": null = off (X-Forwarded-* ignored); true, a hop count or a list of proxy
+   * addresses/subnets (e.g. "loopback, 10.0.0.0/8") = believe X-Forwarded-Proto/-For from those.
+   */
+  trustProxy: boolean | number | string | null;
 }
 
 function port(value: string | undefined, fallback: number, name: string): number {
@@ -102,12 +109,23 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
   };
 }
 
+function trustProxy(value: string | undefined): boolean | number | string | null {
+  const v = present(value);
+  if (v === null || ['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return null;
+  if (['true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (/^\d{1,3}$/.test(v)) return Number(v);
+  if (!/^[0-9A-Za-z.:/,\s_-]+$/.test(v)) throw new Error(`RENJA_TRUST_PROXY must be true, a number of proxies, or proxy addresses/subnets such as "loopback, 10.0.0.0/8", got "${v}"`);
+  return v;
+}
+
 export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
   return {
     maxBodyBytes: positive(env.RENJA_MAX_BODY_BYTES, 1_048_576, 'RENJA_MAX_BODY_BYTES'),
     rateLimitPerMinute: nonNegative(env.RENJA_RATE_LIMIT_PER_MINUTE, 1200, 'RENJA_RATE_LIMIT_PER_MINUTE'),
     corsOrigins: originList(env.RENJA_CORS_ORIGINS),
     oidc: loadOidcConfig(env),
+    sessionHours: positive(env.RENJA_SESSION_HOURS, 8, 'RENJA_SESSION_HOURS'),
+    trustProxy: trustProxy(env.RENJA_TRUST_PROXY),
   };
 }
 
