@@ -38,6 +38,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   security?: Partial<SecurityConfig>;
+  /** The built web app to serve; default dist/web. */
+  webRoot?: string;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -51,7 +53,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { signerKey, verifierKey } = generateSignerKey('renja-ledger.test/e2e');
   const ledgerKey = { origin: 'renja-ledger.test/e2e', signer: parseSignerKey(signerKey), verifierKey };
   const refusals: string[] = [];
-  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, verifyEveryMinutes: 0, logger: false, security: options.security, onRefusal: (line) => refusals.push(line) });
+  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, verifyEveryMinutes: 0, logger: false, security: options.security, webRoot: options.webRoot, onRefusal: (line) => refusals.push(line) });
   await app.init();
   const auth = { Authorization: `Bearer ${token}` };
   return {

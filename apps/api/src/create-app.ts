@@ -11,6 +11,7 @@ import { json } from 'express';
 import { jsonParseErrors } from './http/json-parse-errors';
 import { rejectUnstorableText } from './http/storable-text';
 import { LedgerModule, type LedgerModuleOptions } from './ledger.module';
+import { defaultWebRoot, serveWebApp } from './http/web-app';
 
 /** What createApp needs besides the ledger module's options: the security settings and where refusals go. */
 export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
@@ -18,6 +19,8 @@ export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
   security?: Partial<SecurityConfig>;
   /** Where refused attempts (401/403) are logged; default: the Nest logger (warn). */
   onRefusal?: RefusalLog;
+  /** The built web app (index.html, assets/); default <repo root>/dist/web. */
+  webRoot?: string;
 }
 
 /** Builds the HTTP application (without listening): used by main.ts and by the end-to-end tests. */
@@ -31,7 +34,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   express.disable('x-powered-by');
   // Behind a reverse proxy (RENJA_TRUST_PROXY): request.secure and request.ip follow X-Forwarded-Proto/-For.
   if (security.trustProxy !== null) express.set('trust proxy', security.trustProxy);
-  app.use(securityHeaders, cors(security.corsOrigins), rejectMalformedPath);
+  app.use(securityHeaders, cors(security.corsOrigins), rejectMalformedPath, serveWebApp(options.webRoot ?? defaultWebRoot()));
   // Our own JSON parser, so a malformed body gets the same error shape (and rule) as every other 400;
   // its shape (depth, duplicate keys) is checked on the raw text first.
   app.use(

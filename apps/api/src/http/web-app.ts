@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+/**
+ * Where `npm run build` puts the web app: <repo root>/dist/web. The root is the nearest folder above
+ * this file with a package.json (dist/apps/api/src when compiled, apps/api/src under Jest), else the
+ * working directory.
+ */
+export function defaultWebRoot(from = __dirname): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist', 'web');
+    if (dirname(dir) === dir) return join(process.cwd(), 'dist', 'web');
+  }
+}
+
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+
+const NOT_BUILT =
+  '<!doctype html><meta charset="utf-8"><title>Renja Ledger</title><p>The web app is not built: run <code>npm run build</code> and restart. The API is at <a href="/api/docs">/api/docs</a>.</p>\n';
+
+/**
+ * The web app (a single-page app): its files, fingerprinted assets cached for a year, index.html never
+ * cached, and index.html for every other GET/HEAD outside /api/ (deep links such as /2022/DKUKM/lines/…).
+ */
+export function serveWebApp(webRoot: string) {
+  const files = express.static(webRoot, {
+    index: false,
+    fallthrough: true,
+    setHeaders: (response, path) => {
+      const relative = path.slice(webRoot.length).replace(/\\/g, '/');
+      response.setHeader('Cache-Control', relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const index = join(webRoot, 'index.html');
+  return (request: Request, response: Response, next: NextFunction): void => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
+    files(request, response, () => {
+      if (!existsSync(index)) {
+        if (request.path !== '/') return next();
+        response.status(200).type('html').setHeader('Cache-Control', 'no-cache');
+        response.send(NOT_BUILT);
+        return;
+      }
+      if (request.path.startsWith('/assets/')) return next(); // a missing asset is a 404, not the app
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(index, (error) => (error ? next(error) : undefined));
+    });
+  };
+}
