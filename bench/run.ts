@@ -9,7 +9,7 @@ import { parseOptions, runs } from './lib/options';
 import { startBenchServer } from './lib/postgres';
 import { Progress } from './lib/progress';
 import { publish } from './lib/report';
-import type { AppendRow, BatchRow, QueryRow } from './lib/results';
+import type { AppendRow, BatchRow, QueryRow, WebResults } from './lib/results';
 import { appendScenarios } from './scenarios/append';
 import { bulkScenario } from './scenarios/bulk';
 import { provinceScenarios, type DatasetFacts } from './scenarios/province';
@@ -30,21 +30,23 @@ async function main(): Promise<void> {
   const append: AppendRow[] = [];
   const batch: BatchRow[] = [];
   const queries: QueryRow[] = [];
+  let web: WebResults | null = null;
   let dataset: DatasetFacts = { offices: 0, events: 0, loadSeconds: 0, bytesPerEvent: null };
   try {
     if (runs(options, 'append')) append.push(...(await appendScenarios(server, options, progress)));
     if (runs(options, 'bulk')) batch.push(...(await bulkScenario(server, options, progress)));
-    if (['command', 'rebuild', 'verify', 'queries'].some((s) => runs(options, s as never))) {
+    if (['command', 'rebuild', 'verify', 'queries', 'web'].some((s) => runs(options, s as never))) {
       const province = await provinceScenarios(server, options, progress);
       append.push(...province.append);
       batch.push(...province.batch);
       queries.push(...province.queries);
       dataset = province.dataset;
+      web = province.web;
     }
   } finally {
     await server.stop();
   }
-  publish({ options, server: { version: server.version }, dataset, append, batch, queries, totalSeconds: progress.elapsedSeconds(), loadAverage });
+  publish({ options, server: { version: server.version }, dataset, append, batch, queries, web, totalSeconds: progress.elapsedSeconds(), loadAverage });
 }
 
 main().catch((error: unknown) => {

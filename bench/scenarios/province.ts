@@ -13,10 +13,11 @@ import { loadOffices, officeCode, SeededIds, SHAPE, YEAR } from '../lib/dataset'
 import { runs } from '../lib/options';
 import { benchPool, type BenchServer } from '../lib/postgres';
 import type { Progress } from '../lib/progress';
-import type { AppendRow, BatchRow, BenchOptions, QueryRow } from '../lib/results';
+import type { AppendRow, BatchRow, BenchOptions, QueryRow, WebResults } from '../lib/results';
 import { percentile, runWriters, timeRuns } from '../lib/stats';
 import { freePortForApi } from '../lib/ports';
 import { verifyFloors } from './verify-floor';
+import { webScenarios } from './web';
 
 export interface DatasetFacts {
   offices: number;
@@ -50,7 +51,8 @@ export async function provinceScenarios(
   server: BenchServer,
   options: BenchOptions,
   progress: Progress,
-): Promise<{ dataset: DatasetFacts; append: AppendRow[]; batch: BatchRow[]; queries: QueryRow[] }> {
+): Promise<{ dataset: DatasetFacts; append: AppendRow[]; batch: BatchRow[]; queries: QueryRow[]; web: WebResults | null }> {
+  let web: WebResults | null = null;
   const append: AppendRow[] = [];
   const batch: BatchRow[] = [];
   const queries: QueryRow[] = [];
@@ -76,13 +78,14 @@ export async function provinceScenarios(
     await pool.query('VACUUM ANALYZE');
     const bytesPerEvent = await storageFacts(pool, events);
 
-    if (runs(options, 'rebuild') || runs(options, 'queries') || runs(options, 'command')) {
+    if (runs(options, 'rebuild') || runs(options, 'queries') || runs(options, 'command') || runs(options, 'web')) {
       batch.push(await rebuild(env, events, progress, 'projections rebuild (CLI child process)'));
       await pool.query('VACUUM ANALYZE'); // the rebuild replaced every read-model row in one transaction
       bytesPerEvent.readModels = await readModelBytes(pool, events);
     }
     if (runs(options, 'verify')) batch.push(...(await verify(env, key.verifierKey, home, events, progress)));
     if (runs(options, 'queries')) queries.push(...(await queryScenarios(env, options, knownAt, progress)));
+    if (runs(options, 'web')) web = await webScenarios(env, options, progress, subCodes()[123]);
     if (runs(options, 'command')) append.push(...(await commandPath(url, store, options, progress)));
 
     const rate = (prefix: string) => batch.find((b) => b.what.startsWith(prefix))?.eventsPerSecond ?? Number.NaN;
@@ -109,7 +112,7 @@ export async function provinceScenarios(
       if (runs(options, 'rebuild')) batch.push(await rebuild(env, grown, progress, 'projections rebuild, large ledger (CLI child process)'));
       if (runs(options, 'verify')) batch.push(await verifyDatabase(env, grown, progress, 'verify --database, large ledger (CLI child process)'));
     }
-    return { dataset: { offices: options.offices, events, loadSeconds, bytesPerEvent }, append, batch, queries };
+    return { dataset: { offices: options.offices, events, loadSeconds, bytesPerEvent }, append, batch, queries, web };
   } finally {
     await store.close();
     await pool.end();

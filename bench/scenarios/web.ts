@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { ROOT, runCli, startApi, stopApi } from '../lib/child';
+import { officeCode, YEAR } from '../lib/dataset';
+import { freePortForApi } from '../lib/ports';
+import type { Progress } from '../lib/progress';
+import type { BenchOptions, WebRow } from '../lib/results';
+import { percentile, nowMs } from '../lib/stats';
+
+/**
+ * Scenario 7, speed people feel: the workbench in Chromium against the built server on the province data
+ * set. "Interactive" is the moment the page's own content is on screen (a plan row, the waterfall's final
+ * amount), read from the page's clock (performance.now(), 0 = navigation start) by a MutationObserver
+ * installed before the page's scripts run; each run is a new page in one browser context, so the app's
+ * scripts come from the HTTP cache after the first (cold) load, as for someone who uses it every day.
+ * The API's own time for the same data (the page's main request, fetched by Node) is measured beside it.
+ */
+export async function webScenarios(env: Record<string, string>, options: BenchOptions, progress: Progress, lineCode: string): Promise<{ rows: WebRow[]; jsGzipBytes: number; jsFiles: string[] }> {
+  const port = await freePortForApi();
+  const issued = await runCli(['token', 'create', '--name', 'bench inspector (web)', '--role', 'inspector', '--office', '*'], env);
+  if (issued.code !== 0) throw new Error(`token create exited with ${issued.code}: ${issued.stderr}`);
+  const api = await startApi({ ...env, PORT: String(port), HOST: '127.0.0.1', RENJA_RATE_LIMIT_PER_MINUTE: '0' });
+  const base = `http://127.0.0.1:${port}`;
+  const { chromium } = await import('playwright-core');
+  // @sparticuz/chromium is ESM-only: loaded with import(), which the CommonJS build keeps as is.
+  const packaged = (await import('@sparticuz/chromium')).default;
+  const browser: Browser = await chromium.launch({ executablePath: await packaged.executablePath(), args: packaged.args.filter((a) => a !== '--single-process'), headless: true });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const login = await context.request.post(`${base}/api/v1/session`, { data: { token: issued.stdout.trim() } });
+    if (login.status() !== 201) throw new Error(`POST /api/v1/session: ${login.status()} ${await login.text()}`);
+    const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const office = officeCode(1);
+    const jsFiles = new Set<string>();
+    context.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/assets/') && path.endsWith('.js')) jsFiles.add(path);
+    });
+    const runs = options.quick ? 5 : 20;
+    const pages: Array<[string, string, string, string]> = [
+      [`plan page, ${office} (670 lines)`, `/${YEAR}/${office}`, '[data-testid^="plan-row-"]', `/api/v1/years/${YEAR}/offices/${office}/plan`],
+      ['line page, one sub kegiatan', `/${YEAR}/${office}/lines/${lineCode}`, '[data-testid="waterfall-final"]', `/api/v1/years/${YEAR}/offices/${office}/lines/${lineCode}/reports/pagu-trail`],
+    ];
+    const rows: WebRow[] = [];
+    for (const [page, path, ready, apiPath] of pages) {
+      progress.step(`web: ${page} (1 cold + ${runs} runs)`);
+      const cold = await timeToReady(context, `${base}${path}`, ready);
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) samples.push(await timeToReady(context, `${base}${path}`, ready));
+      const apiSamples: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        const started = nowMs();
+        const response = await fetch(`${base}${apiPath}`, { headers: { Cookie: cookie } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`GET ${apiPath}: ${response.status}`);
+        if (i > 0) apiSamples.push(nowMs() - started);
+      }
+      const row = { page, runs, coldMs: cold, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), apiP50Ms: percentile(apiSamples, 50), apiP95Ms: percentile(apiSamples, 95) };
+      rows.push(row);
+      progress.done(page, `cold ${cold.toFixed(0)} ms, p50 ${row.p50Ms.toFixed(0)} ms, p95 ${row.p95Ms.toFixed(0)} ms (API p50 ${row.apiP50Ms.toFixed(0)} ms)`);
+    }
+    const files = [...jsFiles].sort();
+    const jsGzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(ROOT, 'dist', 'web', file))).length, 0);
+    progress.done('web: JavaScript sent', `${files.length} files, ${(jsGzipBytes / 1024).toFixed(1)} KB gzipped`);
+    return { rows, jsGzipBytes, jsFiles: files };
+  } finally {
+    await browser.close();
+    await stopApi(api);
+  }
+}
+
+/** Milliseconds from navigation start until `selector` matches, measured by the page's own clock. */
+async function timeToReady(context: BrowserContext, url: string, selector: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    // Runs in the page before its own scripts (written as text: this file is compiled without the DOM's types).
+    await page.addInitScript({
+      content: `new MutationObserver(() => { if (window.__ready === undefined && document.querySelector(${JSON.stringify(selector)})) window.__ready = performance.now(); }).observe(document, { childList: true, subtree: true, characterData: true });`,
+    });
+    await page.goto(url);
+    await page.waitForSelector(selector, { timeout: 60_000 });
+    return (await page.evaluate('window.__ready')) as number;
+  } finally {
+    await page.close();
+  }
+}
