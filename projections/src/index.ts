@@ -7,6 +7,8 @@ export * from './plan/plan.projection';
 export * from './migrations';
 export * from './read-model-entities';
 export * from './plan/plan-reader';
+export * from './plan/overview-reader';
+export * from './plan/changes-reader';
 export * from './plan/line-figures';
 export * from './plan/rollup';
 export * from './reports';

@@ -55,4 +55,9 @@ export const projectionMigrations: Migration[] = [
     sql: `ALTER TABLE rm_plan_lines ADD COLUMN views_version int, ADD COLUMN plan_figures json, ADD COLUMN report_view json,
       ADD COLUMN report_movements json, ADD COLUMN report_steps json;`,
   },
+  {
+    // The office-year change log: which event corrected an entry (correctedBy), without a scan.
+    id: '0204_line_history_corrections',
+    sql: `CREATE INDEX rm_line_history_corrects ON rm_line_history (corrects_event_id) WHERE corrects_event_id IS NOT NULL;`,
+  },
 ];

@@ -42,6 +42,8 @@ import { OfficesController } from './http/controllers/offices.controller';
 import { ReportsController } from './http/controllers/reports.controller';
 import { ImportsController } from './http/controllers/imports.controller';
 import { SessionController } from './http/controllers/session.controller';
+import { WorkbenchController } from './http/controllers/workbench.controller';
+import { EvidenceController } from './http/controllers/evidence.controller';
 import { SESSION_HOURS, SESSION_STORE } from './http/web-session';
 import { loadConfig } from '@renja/infrastructure/config/config';
 
@@ -77,7 +79,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController, SessionController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController, SessionController, WorkbenchController, EvidenceController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },

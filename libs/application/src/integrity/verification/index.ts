@@ -9,6 +9,7 @@ export { openTrustedCheckpoint, toVerifier, type TrustedCheckpoint } from './che
 export { verifyDatabase, type VerifyDatabaseOptions } from './verify-database';
 export { LeafHashWorkers, inlineLeafHasher, defaultWorkerCount, type LeafHasher } from './leaf-hash-workers';
 export { writeExport, NoCheckpointError, type ExportOptions, type ExportSummary } from './write-export';
+export { lineEvidence, type LineEvidence } from './line-evidence';
 export { verifyExport, type ExportReport, type VerifyExportOptions } from './verify-export';
 export { EXPORT_FORMAT, ExportFormatError, parseEventLine, parseHeader, type EventLine, type ExportHeader } from './export-format';
 export { selects, validateFilter, parseLineStream, isPartial, type ExportFilter, type Selection } from './selection';

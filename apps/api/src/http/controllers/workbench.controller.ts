@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { parseOfficeCode } from '@renja/domain';
+import { inScope, VERIFICATION_MONITOR, type Principal, type VerificationMonitor } from '@renja/application';
+import { officeYearChanges, officeYearOverview, PlanReader } from '@renja/projections';
+import { CurrentPrincipal } from '../auth.guard';
+import { changeFilter, type ChangeQuery } from '../change-query';
+import { FiscalYearPipe } from '../params';
+
+/** What the web workbench's screens read: the office-years at a glance, and an office-year's change log. */
+@ApiTags('workbench')
+@ApiBearerAuth()
+@ApiCookieAuth('rl_session')
+@Controller('api/v1')
+export class WorkbenchController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: PlanReader,
+    @Inject(VERIFICATION_MONITOR) private readonly verification: VerificationMonitor,
+  ) {}
+
+  @Get('overview')
+  @ApiOperation({ summary: "The office-years within the caller's scope (lines, the plan's office totals, last change) and the last verification" })
+  async overview(@CurrentPrincipal() principal: Principal) {
+    const officeYears = await officeYearOverview(this.dataSource, this.reader, (office) => inScope(principal.offices, office));
+    return { officeYears, verification: this.verification.status() };
+  }
+
+  @Get('years/:year/offices/:office/changes')
+  @ApiOperation({ summary: "The office-year's change log: every change of every line, in recorded order, filtered and paged by position" })
+  @ApiQuery({ name: 'from', required: false, description: 'Recorded on or after this day (YYYY-MM-DD, Asia/Jakarta)' })
+  @ApiQuery({ name: 'to', required: false, description: 'Recorded on or before this day (YYYY-MM-DD, Asia/Jakarta)' })
+  @ApiQuery({ name: 'actor', required: false, description: 'Exactly this actor' })
+  @ApiQuery({ name: 'kind', required: false, description: 'Event type, e.g. plan-line.pagu-changed' })
+  @ApiQuery({ name: 'code', required: false, description: 'One line code' })
+  @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
+  @ApiQuery({ name: 'limit', required: false, description: 'Entries per page, 1-1000 (default 200)' })
+  @ApiQuery({ name: 'after', required: false, description: 'Position cursor: nextAfter of the previous page' })
+  async changes(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ChangeQuery) {
+    const filter = changeFilter(query);
+    const code = (await this.reader.office(parseOfficeCode(office, 'office'))).code;
+    return officeYearChanges(this.dataSource, year, code, filter);
+  }
+}
