@@ -9,11 +9,12 @@ import { VerificationStatus, type Verification } from './verification-status';
 
 /** What GET /api/v1/overview answers: the office-years the user may see, with their current totals. */
 export interface Overview {
-  offices: Array<{
+  officeYears: Array<{
     year: number;
     office: { code: string; name: string };
     lines: number;
-    totals: { pagu: string; realised: string; absorption: string | null };
+    /** The office totals exactly as GET …/plan gives them. */
+    totals: { currentPagu: string; originalPagu: string; realised: string; absorption: { current: string | null; original: string | null } };
     lastChangeAt: string | null;
   }>;
   verification: Verification;
@@ -32,7 +33,7 @@ export function Home() {
         {(data) => (
           <>
             <VerificationStatus verification={data.verification} />
-            {data.offices.length === 0 ? (
+            {data.officeYears.length === 0 ? (
               <p>{t('home.empty')}</p>
             ) : (
               <table className="data">
@@ -49,7 +50,7 @@ export function Home() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.offices.map((row) => (
+                  {data.officeYears.map((row) => (
                     <tr key={`${row.year}/${row.office.code}`}>
                       <td>{row.year}</td>
                       <td>
@@ -58,9 +59,9 @@ export function Home() {
                         </AsOfLink>
                       </td>
                       <td className="num">{row.lines}</td>
-                      <td className="num"><Money value={row.totals.pagu} /></td>
+                      <td className="num"><Money value={row.totals.currentPagu} /></td>
                       <td className="num"><Money value={row.totals.realised} /></td>
-                      <td><AbsorptionBar value={row.totals.absorption} /></td>
+                      <td><AbsorptionBar value={row.totals.absorption.current} /></td>
                       <td><RecordedTime value={row.lastChangeAt} /></td>
                     </tr>
                   ))}
