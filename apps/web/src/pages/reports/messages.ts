@@ -11,6 +11,7 @@ const id = {
   'reports.office': 'Perangkat daerah',
   'reports.show': 'Tampilkan',
   'reports.subtotalOf': 'Jumlah {level}',
+  'reports.ownAmounts': 'Angka {level} ini sendiri',
   'reports.legalBasis': 'Dasar hukum',
   'reports.reason': 'Alasan',
   'reports.effective': 'Berlaku',
@@ -64,6 +65,8 @@ const id = {
   'reports.absorption.lateAmount': 'Tambahan',
   'reports.absorption.lineAbsorption': 'Serapan baris',
   'reports.absorption.noLate': 'Tidak ada tambahan pagu di triwulan IV.',
+  'reports.absorption.quarters': 'TW I,TW II,TW III,TW IV',
+  'reports.absorption.months': 'Jan,Feb,Mar,Apr,Mei,Jun,Jul,Agu,Sep,Okt,Nov,Des',
 
   'reports.evaluation.title': 'Evaluasi Renja',
   'reports.evaluation.intro': 'Formulir evaluasi Renja menurut Permendagri 86/2017: target dan realisasi kinerja (K) dan anggaran (Rp) per triwulan, capaian, serta rata-rata capaian dan predikat per program.',
@@ -134,6 +137,7 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.office': 'Office',
   'reports.show': 'Show',
   'reports.subtotalOf': '{level} total',
+  'reports.ownAmounts': 'This {level}’s own amounts',
   'reports.legalBasis': 'Dasar hukum',
   'reports.reason': 'Reason',
   'reports.effective': 'Effective',
@@ -187,6 +191,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.absorption.lateAmount': 'Addition',
   'reports.absorption.lineAbsorption': 'Line serapan',
   'reports.absorption.noLate': 'No pagu additions in the fourth quarter.',
+  'reports.absorption.quarters': 'Q1,Q2,Q3,Q4',
+  'reports.absorption.months': 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
 
   'reports.evaluation.title': 'Renja evaluation',
   'reports.evaluation.intro': 'The Renja evaluation form of Permendagri 86/2017: performance (K) and budget (Rp) targets and realisation per quarter, capaian, and the average capaian and predikat per program.',

@@ -1,6 +1,6 @@
 import { DateText, LegalBasis, Money, Percent } from '../../components/figures';
 import { useI18n } from '../../i18n/i18n';
-import { LineLink, PassFail, useLevelLabel, usePhaseLabel } from './report-shared';
+import { LineLink, PassFail, RowKind, usePhaseLabel } from './report-shared';
 import { inPlanOrder, sourcesOf } from './report-rows';
 import type { ExplainingEvent, ReconciliationLine, ReconciliationReport, ReconciliationTotal } from './report-types';
 
@@ -46,13 +46,12 @@ export function ReconciliationTable({ report }: { report: ReconciliationReport }
 function Row({ row, subtotal, sources, report }: { row: ReconciliationTotal; subtotal: boolean; sources: string[]; report: ReconciliationReport }) {
   const { t } = useI18n();
   const phase = usePhaseLabel();
-  const level = useLevelLabel();
   const line = !subtotal && isLine(row) ? row : null;
   return (
     <tr className={subtotal ? `subtotal level-${row.level}` : undefined}>
       <th scope="row">{row.code ? <LineLink code={row.code} /> : t('reports.reconciliation.officeTotal')}</th>
       <td>
-        {subtotal && row.code && <span className="sub">{t('reports.subtotalOf', { level: level(row.level) })}</span>}
+        <RowKind level={row.level} subtotal={subtotal} />
         {row.name}
         {line?.presence === 'only_from' && <span className="sub">{t('reports.reconciliation.onlyFrom', { phase: phase(report.fromPhase) })}</span>}
         {line?.presence === 'only_to' && <span className="sub">{t('reports.reconciliation.onlyTo', { phase: phase(report.toPhase) })}</span>}

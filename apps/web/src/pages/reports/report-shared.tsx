@@ -80,3 +80,11 @@ export function usePhaseLabel(): (phase: string | null | undefined) => string {
   const known = ['RKPD', 'RENJA', 'KUA_PPAS', 'APBD', 'PERGESERAN', 'APBD_P', 'PRAKIRAAN_MAJU'];
   return (phase) => (!phase ? '—' : known.includes(phase) ? t(`phase.${phase}` as MessageKey) : phase);
 }
+
+/** The label above a row's name: "Jumlah Kegiatan" on a subtotal, "Angka Kegiatan ini sendiri" on a program or kegiatan's own amounts. */
+export function RowKind({ level, subtotal }: { level: string; subtotal: boolean }) {
+  const { t } = useI18n();
+  const label = useLevelLabel()(level);
+  if (level === 'office' || (!subtotal && level === 'sub_kegiatan')) return null;
+  return <span className="sub">{t(subtotal ? 'reports.subtotalOf' : 'reports.ownAmounts', { level: label })}</span>;
+}
