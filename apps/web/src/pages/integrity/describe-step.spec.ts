@@ -38,6 +38,8 @@ describe('integrity step sentences', () => {
     expect(describeStep(say, step, checkpoint)).toBe('bukti inklusi, posisi 7: bukti inklusi salah: akar tidak cocok.');
     const noPosition: VerificationStep = { kind: 'signature', ok: false, reason: 'bad-signature', detail: '' };
     expect(describeStep(say, noPosition, checkpoint)).toBe('tanda tangan checkpoint: tanda tangan tidak sah.');
+    const badSignature: VerificationStep = { ...noPosition, position: 63 };
+    expect(describeStep(say, badSignature, checkpoint)).toBe('tanda tangan checkpoint ukuran 63: tanda tangan tidak sah.');
   });
 
   it('summarises success, an empty line and the first failure', () => {
@@ -48,5 +50,7 @@ describe('integrity step sentences', () => {
     expect(summarise(say, { ...ok, events: 0 }, 'X')).toMatch(/^Tanda tangan checkpoint ukuran 800 sah/);
     const failed: LineVerification = { ...ok, ok: false, firstFailure: { kind: 'leaf', position: 12, reason: 'hash-mismatch', detail: '' } };
     expect(summarise(say, failed, 'X')).toBe('GAGAL: hash tidak cocok: isi peristiwa telah berubah — hash daun, posisi 12.');
+    const unsigned: LineVerification = { ...ok, ok: false, firstFailure: { kind: 'signature', position: 63, reason: 'no-signature', detail: '' } };
+    expect(summarise(say, unsigned, 'X')).toBe('GAGAL: tanda tangan tidak sah: checkpoint tidak ditandatangani kunci ini — tanda tangan checkpoint ukuran 63.');
   });
 });

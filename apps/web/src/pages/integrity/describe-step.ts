@@ -45,8 +45,10 @@ const sayReason = (say: Say, reason: string): string => {
 export function describeStep(say: Say, step: VerificationStep, checkpoint: LineVerification['checkpoint']): string {
   const kind = say(kindKey(step.kind));
   if (!step.ok) {
-    const values = { kind, reason: sayReason(say, step.reason), position: step.position ?? '' };
-    return say(step.position === undefined ? 'integrity.step.failedNoPosition' : 'integrity.step.failed', values);
+    const values = { kind, reason: sayReason(say, step.reason), position: step.position ?? '', size: step.position ?? '' };
+    // A signature step's "position" is the checkpoint's size, not an event: say so.
+    const key: Key = step.position === undefined ? 'integrity.step.failedNoPosition' : step.kind === 'signature' ? 'integrity.step.failedCheckpoint' : 'integrity.step.failed';
+    return say(key, values);
   }
   const values = { position: step.position ?? '', size: checkpoint.size, keyId: checkpoint.keyId, hash: shortHash(step.computed) };
   const key: Key = step.kind === 'signature' ? 'integrity.step.signature' : step.kind === 'leaf' ? 'integrity.step.leaf' : step.kind === 'inclusion' ? 'integrity.step.inclusion' : 'integrity.step.order';
@@ -58,6 +60,7 @@ export function summarise(say: Say, result: LineVerification, code: string): str
   const { size, keyId } = result.checkpoint;
   if (result.ok) return say(result.events === 0 ? 'integrity.okEmpty' : 'integrity.ok', { events: result.events, code, size, keyId });
   const failure = result.firstFailure ?? { kind: 'order' as const, reason: 'unknown', detail: '' };
-  const values = { kind: say(kindKey(failure.kind)), reason: sayReason(say, failure.reason), position: failure.position ?? '' };
-  return say(failure.position === undefined ? 'integrity.failedNoPosition' : 'integrity.failed', values);
+  const values = { kind: say(kindKey(failure.kind)), reason: sayReason(say, failure.reason), position: failure.position ?? '', size: failure.position ?? '' };
+  const key: Key = failure.position === undefined ? 'integrity.failedNoPosition' : failure.kind === 'signature' ? 'integrity.failedCheckpoint' : 'integrity.failed';
+  return say(key, values);
 }

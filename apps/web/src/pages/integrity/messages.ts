@@ -42,7 +42,6 @@ const id = {
   'integrity.verify': 'Verifikasi',
   'integrity.verifying': 'Memverifikasi…',
   'integrity.missingInput': 'Isi kunci publik, tahun, perangkat daerah dan kode baris terlebih dahulu.',
-  'integrity.fetchFailed': 'Bukti baris tidak dapat diambil: {message}',
   'integrity.lineLink': 'Buka halaman baris ini',
 
   'integrity.result': 'Hasil verifikasi',
@@ -50,6 +49,7 @@ const id = {
   'integrity.okEmpty': 'Tanda tangan checkpoint ukuran {size} sah (kunci {keyId}), tetapi belum ada peristiwa baris {code} di dalamnya.',
   'integrity.failed': 'GAGAL: {reason} — {kind}, posisi {position}.',
   'integrity.failedNoPosition': 'GAGAL: {reason} — {kind}.',
+  'integrity.failedCheckpoint': 'GAGAL: {reason} — {kind} ukuran {size}.',
   'integrity.pending':
     'Catatan: {pending} peristiwa baris ini dicatat setelah checkpoint ini dan belum ditandatangani, sehingga belum ikut diverifikasi. Peristiwa itu dapat diverifikasi setelah checkpoint berikutnya diterbitkan.',
   'integrity.steps': 'Yang diperiksa, berurutan',
@@ -69,6 +69,7 @@ const id = {
   'integrity.step.inclusion': 'Posisi {position}: bukti inklusi mengarah ke akar checkpoint ukuran {size}.',
   'integrity.step.failed': '{kind}, posisi {position}: {reason}.',
   'integrity.step.failedNoPosition': '{kind}: {reason}.',
+  'integrity.step.failedCheckpoint': '{kind} ukuran {size}: {reason}.',
 
   'integrity.reason.malformed-key': 'kunci publik tidak sah bentuknya',
   'integrity.reason.malformed-note': 'catatan checkpoint rusak',
@@ -140,7 +141,6 @@ const en: FeatureMessages<typeof id>['en'] = {
   'integrity.verify': 'Verify',
   'integrity.verifying': 'Verifying…',
   'integrity.missingInput': 'Fill in the public key, year, office and line code first.',
-  'integrity.fetchFailed': 'The line evidence could not be fetched: {message}',
   'integrity.lineLink': 'Open this line',
 
   'integrity.result': 'Verification result',
@@ -148,6 +148,7 @@ const en: FeatureMessages<typeof id>['en'] = {
   'integrity.okEmpty': 'The signature of the checkpoint of size {size} is valid (key {keyId}), but it holds no event of line {code} yet.',
   'integrity.failed': 'FAILED: {reason} — {kind}, position {position}.',
   'integrity.failedNoPosition': 'FAILED: {reason} — {kind}.',
+  'integrity.failedCheckpoint': 'FAILED: {reason} — {kind} of size {size}.',
   'integrity.pending':
     'Note: {pending} events of this line were recorded after this checkpoint and are not signed yet, so they were not verified. They can be verified once the next checkpoint is issued.',
   'integrity.steps': 'What was checked, in order',
@@ -167,6 +168,7 @@ const en: FeatureMessages<typeof id>['en'] = {
   'integrity.step.inclusion': 'Position {position}: the inclusion proof leads to the root of the checkpoint of size {size}.',
   'integrity.step.failed': '{kind}, position {position}: {reason}.',
   'integrity.step.failedNoPosition': '{kind}: {reason}.',
+  'integrity.step.failedCheckpoint': '{kind} of size {size}: {reason}.',
 
   'integrity.reason.malformed-key': 'the public key is malformed',
   'integrity.reason.malformed-note': 'the checkpoint note is malformed',
