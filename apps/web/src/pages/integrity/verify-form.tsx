@@ -123,6 +123,7 @@ export function VerifyForm() {
             <p className="hint" id="verify-code-hint">{t('integrity.codeHint')}</p>
           </div>
         </div>
+        {!window.isSecureContext && <p className="notice">{t('integrity.insecure')}</p>}
         {missing && <p className="error-message" role="alert">{t('integrity.missingInput')}</p>}
         <button type="submit" data-testid="verify-button" disabled={verify.isPending}>
           {verify.isPending ? t('integrity.verifying') : t('integrity.verify')}

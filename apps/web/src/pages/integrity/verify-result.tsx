@@ -30,6 +30,13 @@ export function VerifyResult({ outcome }: { outcome: Outcome }) {
           <li key={index} className={step.ok ? 'step-ok' : 'step-failed'}>
             <span className={step.ok ? 'pass' : 'fail'}>{step.ok ? t('integrity.statusOk') : t('integrity.statusFail')}</span>{' '}
             {describeStep(say, step, result.checkpoint)}
+            {!step.ok && step.detail && (
+              <>
+                {' '}
+                {/* The verifier's own technical wording (English), for whoever digs further. */}
+                <span className="muted integrity-detail" lang="en">({step.detail})</span>
+              </>
+            )}
             {!step.ok && (step.expected || step.computed) && (
               <span className="integrity-hashes">
                 {step.expected && <code title={step.expected}>{t('integrity.expected', { value: shortHash(step.expected) })}</code>}
