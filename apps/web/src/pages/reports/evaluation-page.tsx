@@ -1,7 +1,89 @@
-import { usePageTitle } from '../../components/page-title';
+import { Percent } from '../../components/figures';
+import { QueryView } from '../../components/query-view';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { EvaluationForm } from './evaluation-form';
+import { LineLink, ReportHeader, useReport } from './report-shared';
+import type { EvaluationReport, EvaluationSummary, Predikat } from './report-types';
 
-/** Placeholder until the page is built. */
-export default function Page() {
-  usePageTitle('evaluation-page');
-  return <h1>evaluation-page</h1>;
+const BANDS: Predikat[] = ['ST', 'T', 'S', 'R', 'SR'];
+
+/** Evaluasi Renja: the Permendagri 86/2017 form, program averages with predikat, and the legend. */
+export default function EvaluationPage() {
+  const { t } = useI18n();
+  const { query, path, params } = useReport<EvaluationReport>('evaluation');
+  return (
+    <section>
+      <ReportHeader title="reports.evaluation.title" intro="reports.evaluation.intro" path={path} params={params} formats={['xlsx', 'csv', 'pdf']} />
+      <QueryView query={query}>
+        {(report) => (
+          <>
+            <p className="note">{t('reports.evaluation.missing')}</p>
+            <EvaluationForm report={report} />
+            <ProgramSummary report={report} />
+            <Legend />
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function ProgramSummary({ report }: { report: EvaluationReport }) {
+  const { t } = useI18n();
+  const row = (summary: EvaluationSummary, key?: string) => (
+    <tr key={key}>
+      <th scope="row">{summary.code ? <LineLink code={summary.code} /> : t('reports.reconciliation.officeTotal')}</th>
+      <td>{summary.name}</td>
+      <td className="num"><Percent value={summary.averageCapaianK} /></td>
+      <td className="num">{summary.indicatorsCounted}</td>
+      <td><PredikatText value={summary.predikatK} /></td>
+      <td className="num"><Percent value={summary.capaianRp} /></td>
+      <td><PredikatText value={summary.predikatRp} /></td>
+    </tr>
+  );
+  return (
+    <section aria-labelledby="programs-heading">
+      <h2 id="programs-heading">{t('reports.evaluation.programsHeading')}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('reports.evaluation.programsCaption')}>
+        <table className="data">
+          <caption>{t('reports.evaluation.programsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.code')}</th>
+              <th scope="col">{t('level.program')}</th>
+              <th scope="col" className="num">{t('reports.evaluation.averageK')}</th>
+              <th scope="col" className="num">{t('reports.evaluation.indicatorsCounted')}</th>
+              <th scope="col">{t('reports.evaluation.predikatK')}</th>
+              <th scope="col" className="num">{t('reports.evaluation.capaianRp')}</th>
+              <th scope="col">{t('reports.evaluation.predikatRp')}</th>
+            </tr>
+          </thead>
+          <tbody>{report.programs.map((summary) => row(summary, summary.code ?? ''))}</tbody>
+          <tfoot>{row(report.officeSummary)}</tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** "ST (Sangat Tinggi)": the letter with its meaning, never a colour alone. */
+function PredikatText({ value }: { value: Predikat | null }) {
+  const { t } = useI18n();
+  if (!value) return <span className="muted">—</span>;
+  const [code, name] = t(`reports.evaluation.band.${value}` as MessageKey).split(' (')[0].split(' = ');
+  return <span className="predikat">{`${code} (${name})`}</span>;
+}
+
+function Legend() {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="legend-heading">
+      <h2 id="legend-heading">{t('reports.evaluation.legend')}</h2>
+      <ul className="legend">
+        {BANDS.map((band) => (
+          <li key={band}>{t(`reports.evaluation.band.${band}` as MessageKey)}</li>
+        ))}
+      </ul>
+    </section>
+  );
 }
