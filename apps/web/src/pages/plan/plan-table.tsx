@@ -47,13 +47,13 @@ export function PlanTable({ plan, rows, linePath, onToggle }: Props) {
           {t('plan.caption', { office: plan.office.code, year: plan.year, count: rows.length, total: plan.lines.length })}
         </caption>
         <colgroup>
-          <col style={{ width: '13rem' }} />
-          <col style={{ width: '22rem' }} />
+          <col style={{ width: '15rem' }} />
+          <col style={{ width: '19rem' }} />
           {CHAIN_PHASES.map((phase) => (
-            <col key={phase} style={{ width: used.has(phase) ? '11.5rem' : '6.5rem' }} />
+            <col key={phase} style={{ width: used.has(phase) ? '12.5rem' : '6.2rem' }} />
           ))}
-          <col style={{ width: '11.5rem' }} />
-          <col style={{ width: '11.5rem' }} />
+          <col style={{ width: '12.5rem' }} />
+          <col style={{ width: '12.5rem' }} />
           <col style={{ width: '10rem' }} />
         </colgroup>
         <thead>
