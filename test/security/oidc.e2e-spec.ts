@@ -39,7 +39,7 @@ describe('OpenID Connect bearer tokens', () => {
     });
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
-    t = await startTestApp({ security: { oidc: { issuer, audience, jwksUrl: null, rolesClaim: 'renja_roles', officesClaim: 'renja_offices', nameClaim: 'name' } } });
+    t = await startTestApp({ security: { oidc: { issuer, audience, jwksUrl: null, rolesClaim: 'renja_roles', officesClaim: 'renja_offices', nameClaim: 'name', login: null } } });
     await t.http().post('/api/v1/offices').send({ code: 'DKUKM', name: 'Dinas KUKM' }).expect(201);
     await t.http().post('/api/v1/years/2022/offices/DKUKM/lines').send({ code: '2.17.07', name: 'Pemberdayaan UMKM' }).expect(201);
   });
@@ -87,7 +87,7 @@ describe('OpenID Connect bearer tokens', () => {
   });
 
   it('maps nested claims (e.g. Keycloak realm_access.roles) when configured', async () => {
-    const verifier = new OidcVerifier({ issuer, audience, jwksUrl: `${issuer}/jwks`, rolesClaim: 'realm_access.roles', officesClaim: 'opd', nameClaim: 'preferred_username' });
+    const verifier = new OidcVerifier({ issuer, audience, jwksUrl: `${issuer}/jwks`, rolesClaim: 'realm_access.roles', officesClaim: 'opd', nameClaim: 'preferred_username', login: null });
     const result = await verifier.verify(await jwt({ sub: 'u-2', preferred_username: 'andi', realm_access: { roles: ['finance', 'offline_access'] }, opd: '*' }));
     expect(result).toEqual({ ok: true, identity: { subject: 'u-2', name: 'andi (u-2)', roles: ['finance', 'offline_access'], offices: '*', expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
   });

@@ -42,6 +42,8 @@ import { OfficesController } from './http/controllers/offices.controller';
 import { ReportsController } from './http/controllers/reports.controller';
 import { ImportsController } from './http/controllers/imports.controller';
 import { SessionController } from './http/controllers/session.controller';
+import { OIDC_LOGIN, OidcLoginController } from './http/controllers/oidc-login.controller';
+import { OidcLogin } from './http/oidc-login';
 import { WorkbenchController } from './http/controllers/workbench.controller';
 import { EvidenceController } from './http/controllers/evidence.controller';
 import { SESSION_HOURS, SESSION_STORE } from './http/web-session';
@@ -79,13 +81,14 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController, SessionController, WorkbenchController, EvidenceController],
+      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController, SessionController, OidcLoginController, WorkbenchController, EvidenceController],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
         { provide: TOKEN_STORE, useFactory: (pool: Pool) => new TokenStore(pool), inject: [PG_POOL] },
         { provide: SESSION_STORE, useFactory: (pool: Pool) => new SessionStore(pool), inject: [PG_POOL] },
         { provide: SESSION_HOURS, useValue: options.security?.sessionHours ?? 8 },
+        { provide: OIDC_LOGIN, useValue: options.security?.oidc?.login ? new OidcLogin(options.security.oidc, options.security.oidc.login) : null },
         {
           provide: PLAN_PROJECTOR,
           useFactory: (dataSource: DataSource, store: EventStore) => new Projector(dataSource, store, new PlanProjection()),

@@ -1,6 +1,9 @@
 import { isRole, normaliseOfficeScope, tokenPrincipal, type Principal } from '@renja/application';
-import { looksLikeJwt, type OidcVerifier } from '@renja/infrastructure/auth/oidc';
+import { looksLikeJwt, type OidcIdentity, type OidcVerifier } from '@renja/infrastructure/auth/oidc';
 import type { TokenStore } from '@renja/infrastructure/auth/token-store';
+
+/** The principal an identity provider's identity stands for: only the ledger's roles are kept. */
+export const oidcPrincipal = (identity: OidcIdentity): Principal => ({ name: identity.name, roles: identity.roles.filter(isRole), offices: normaliseOfficeScope(identity.offices), via: 'oidc' });
 
 /** The outcome of reading a bearer token: a principal, or why not and under which name (for the log). */
 export type Authentication = { ok: true; principal: Principal; /** When the credential stops being valid (ISO), null: never. */ expiresAt: string | null } | { ok: false; message: string; name: string; unavailable?: boolean };
@@ -39,7 +42,7 @@ export class Authenticator {
       const check = await oidc.verify(jwt);
       if (!check.ok) return { ok: false, name: check.name ?? 'unknown JWT', message: check.reason };
       const { identity } = check;
-      return { ok: true, principal: { name: identity.name, roles: identity.roles.filter(isRole), offices: normaliseOfficeScope(identity.offices), via: 'oidc' }, expiresAt: identity.expiresAt };
+      return { ok: true, principal: oidcPrincipal(identity), expiresAt: identity.expiresAt };
     } catch (error) {
       return { ok: false, name: 'unknown JWT', unavailable: true, message: `the identity provider could not be reached: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -24,11 +24,15 @@ export interface CookieAttributes {
   /** Seconds; 0 deletes the cookie. */
   maxAge: number;
   secure: boolean;
+  /** Default Strict. Lax only for the sign-in attempt, which must come back on the provider's redirect. */
+  sameSite?: 'Strict' | 'Lax';
+  /** Default "/". */
+  path?: string;
 }
 
-/** A Set-Cookie value with the attributes every session cookie gets: HttpOnly, SameSite=Strict, Path=/. */
+/** A Set-Cookie value: always HttpOnly; SameSite=Strict and Path=/ unless told otherwise. */
 export function sessionCookie(name: string, value: string, attributes: CookieAttributes): string {
-  const parts = [`${name}=${value}`, 'Path=/', `Max-Age=${Math.max(0, Math.floor(attributes.maxAge))}`, 'HttpOnly', 'SameSite=Strict'];
+  const parts = [`${name}=${value}`, `Path=${attributes.path ?? '/'}`, `Max-Age=${Math.max(0, Math.floor(attributes.maxAge))}`, 'HttpOnly', `SameSite=${attributes.sameSite ?? 'Strict'}`];
   if (attributes.secure) parts.push('Secure');
   return parts.join('; ');
 }

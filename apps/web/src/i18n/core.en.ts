@@ -32,6 +32,10 @@ export const coreEn: Record<CoreKey, string> = {
   'session.intro': 'Sign in to read plans, pagu, realisasi and their audit trail.',
   'session.expired': 'Your session has ended. Please sign in again.',
   'session.errorSummary': 'There is a problem',
+  'session.ssoError.expired': 'The SSO sign-in did not finish in time or was not started here. Please try again.',
+  'session.ssoError.refused': "The identity provider's answer was refused. Please try again or ask the admin.",
+  'session.ssoError.provider': 'The identity provider cannot be reached. Try again later or sign in with a token.',
+  'session.ssoError.not-configured': 'SSO sign-in is not set up on this server. Sign in with an API token.',
 
   'role.admin': 'admin',
   'role.planner': 'planner',

@@ -34,6 +34,10 @@ export const coreId = {
   'session.intro': 'Masuk untuk membaca rencana, pagu, realisasi dan jejak auditnya.',
   'session.expired': 'Sesi Anda telah berakhir. Silakan masuk kembali.',
   'session.errorSummary': 'Ada masalah',
+  'session.ssoError.expired': 'Masuk dengan SSO tidak selesai tepat waktu atau tidak dimulai di sini. Silakan coba lagi.',
+  'session.ssoError.refused': 'Jawaban penyedia identitas ditolak. Silakan coba lagi atau hubungi admin.',
+  'session.ssoError.provider': 'Penyedia identitas tidak dapat dihubungi. Silakan coba lagi nanti atau masuk dengan token.',
+  'session.ssoError.not-configured': 'Masuk dengan SSO belum diatur di server ini. Masuk dengan token API.',
 
   'role.admin': 'admin',
   'role.planner': 'perencana',

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '../api/client';
 import { useSession } from '../api/session';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey } from '../i18n/i18n';
 import { usePageTitle } from '../components/page-title';
 
 /** Masuk: paste an API token once (exchanged for a session cookie), or sign in with SSO when configured. */
@@ -10,7 +11,12 @@ export function SignIn() {
   const { t } = useI18n();
   const { signIn, expired } = useSession();
   const [token, setToken] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const location = useLocation();
+  const ssoError = new URLSearchParams(location.search).get('ssoError');
+  const ssoMessage = ssoError && /^[a-z-]+$/.test(ssoError) ? t(`session.ssoError.${ssoError}` as MessageKey) : null;
+  const [error, setError] = useState<string | null>(ssoMessage);
+  // After signing in with SSO the user comes back to the page they were on (the server checks the path).
+  const returnTo = `${location.pathname}${location.search.replace(/[?&]ssoError=[^&]*/, '').replace(/^&/, '?')}`;
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const options = useQuery({ queryKey: ['session-options'], queryFn: () => api.get<{ oidc: boolean }>('/api/v1/session/options'), retry: false });
@@ -74,7 +80,7 @@ export function SignIn() {
       {options.data?.oidc && (
         <>
           <p className="or">{t('session.or')}</p>
-          <a className="button" href="/api/v1/session/oidc/login">
+          <a className="button" href={`/api/v1/session/oidc/login?returnTo=${encodeURIComponent(returnTo)}`} data-testid="sso">
             {t('session.sso')}
           </a>
         </>

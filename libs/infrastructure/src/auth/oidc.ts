@@ -67,12 +67,20 @@ export class OidcVerifier {
       if (error instanceof errors.JOSEError) return { ok: false, reason: `JWT refused: ${error.code}`, name: unverifiedName(token, this.config.nameClaim) };
       throw error;
     }
-    const subject = String(payload.sub);
-    const display = claim(payload, this.config.nameClaim);
-    const name = typeof display === 'string' && display.trim() !== '' && display.trim() !== subject ? `${display.trim().slice(0, 100)} (${subject})` : subject;
-    const offices = list(claim(payload, this.config.officesClaim));
-    return { ok: true, identity: { subject, name, roles: list(claim(payload, this.config.rolesClaim)), offices: offices.includes('*') ? '*' : offices, expiresAt: new Date(Number(payload.exp) * 1000).toISOString() } };
+    return { ok: true, identity: identityFromClaims(payload, this.config) };
   }
+}
+
+/**
+ * The identity verified claims describe (a bearer JWT's payload, or the ID token and userinfo of a browser
+ * sign-in): name, roles and offices read from the configured claims.
+ */
+export function identityFromClaims(payload: JWTPayload, config: Pick<OidcConfig, 'rolesClaim' | 'officesClaim' | 'nameClaim'>): OidcIdentity {
+  const subject = String(payload.sub);
+  const display = claim(payload, config.nameClaim);
+  const name = typeof display === 'string' && display.trim() !== '' && display.trim() !== subject ? `${display.trim().slice(0, 100)} (${subject})` : subject;
+  const offices = list(claim(payload, config.officesClaim));
+  return { subject, name, roles: list(claim(payload, config.rolesClaim)), offices: offices.includes('*') ? '*' : offices, expiresAt: new Date(Number(payload.exp) * 1000).toISOString() };
 }
 
 /** For the log of a refused JWT only: the name it claims, marked as unverified. */

@@ -40,6 +40,17 @@ export interface OidcConfig {
   rolesClaim: string;
   officesClaim: string;
   nameClaim: string;
+  /** Browser sign-in ("Masuk dengan SSO"): the authorization-code flow with PKCE; null = bearer JWTs only. */
+  login: OidcLoginConfig | null;
+}
+
+/** The workbench as an OpenID Connect client (RENJA_OIDC_CLIENT_ID, RENJA_OIDC_CLIENT_SECRET, RENJA_PUBLIC_URL). */
+export interface OidcLoginConfig {
+  clientId: string;
+  /** null: a public client (PKCE only, token endpoint auth "none"). */
+  clientSecret: string | null;
+  /** Where the provider sends the browser back: {RENJA_PUBLIC_URL}/api/v1/session/oidc/callback. */
+  redirectUri: string;
 }
 
 export interface SecurityConfig {
@@ -106,7 +117,16 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
     rolesClaim: present(env.RENJA_OIDC_ROLES_CLAIM) ?? 'renja_roles',
     officesClaim: present(env.RENJA_OIDC_OFFICES_CLAIM) ?? 'renja_offices',
     nameClaim: present(env.RENJA_OIDC_NAME_CLAIM) ?? 'name',
+    login: loadOidcLogin(env),
   };
+}
+
+function loadOidcLogin(env: NodeJS.ProcessEnv): OidcLoginConfig | null {
+  const clientId = present(env.RENJA_OIDC_CLIENT_ID);
+  if (!clientId) return null;
+  const publicUrl = (present(env.RENJA_PUBLIC_URL) ?? `http://localhost:${port(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new Error(`RENJA_PUBLIC_URL must be the workbench's origin such as https://renja.example.go.id (no path), got "${publicUrl}"`);
+  return { clientId, clientSecret: present(env.RENJA_OIDC_CLIENT_SECRET), redirectUri: `${publicUrl}/api/v1/session/oidc/callback` };
 }
 
 function trustProxy(value: string | undefined): boolean | number | string | null {

@@ -21,7 +21,7 @@ describe('security settings', () => {
       maxBodyBytes: 65536,
       rateLimitPerMinute: 0,
       corsOrigins: ['https://a.example.go.id', 'http://localhost:5173'],
-      oidc: { issuer: 'https://sso.example.go.id/realms/pemda', audience: 'renja-ledger', jwksUrl: null, rolesClaim: 'realm_access.roles', officesClaim: 'renja_offices', nameClaim: 'name' },
+      oidc: { issuer: 'https://sso.example.go.id/realms/pemda', audience: 'renja-ledger', jwksUrl: null, rolesClaim: 'realm_access.roles', officesClaim: 'renja_offices', nameClaim: 'name', login: null },
       sessionHours: 2,
       trustProxy: 'loopback',
     });
