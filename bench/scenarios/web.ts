@@ -26,7 +26,10 @@ export async function webScenarios(env: Record<string, string>, options: BenchOp
   const { chromium } = await import('playwright-core');
   // @sparticuz/chromium is ESM-only: loaded with import(), which the CommonJS build keeps as is.
   const packaged = (await import('@sparticuz/chromium')).default;
-  const browser: Browser = await chromium.launch({ executablePath: await packaged.executablePath(), args: packaged.args.filter((a) => a !== '--single-process'), headless: true });
+  // As in the browser tests (test/support/global-setup.mjs): the Lambda-only flags are dropped.
+  const dropped = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
+  const args = [...packaged.args.filter((arg) => !dropped.has(arg) && !arg.startsWith('--headless')), '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const browser: Browser = await chromium.launch({ executablePath: await packaged.executablePath(), args, headless: true });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const login = await context.request.post(`${base}/api/v1/session`, { data: { token: issued.stdout.trim() } });
