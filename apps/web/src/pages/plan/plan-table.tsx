@@ -50,7 +50,7 @@ export function PlanTable({ plan, rows, linePath, onToggle }: Props) {
           <col style={{ width: '15rem' }} />
           <col style={{ width: '19rem' }} />
           {CHAIN_PHASES.map((phase) => (
-            <col key={phase} style={{ width: used.has(phase) ? '12.5rem' : '6.2rem' }} />
+            <col key={phase} style={{ width: used.has(phase) ? '12.5rem' : '7rem' }} />
           ))}
           <col style={{ width: '12.5rem' }} />
           <col style={{ width: '12.5rem' }} />
