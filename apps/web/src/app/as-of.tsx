@@ -31,9 +31,10 @@ export function asOfSearch(asOf: AsOf): string {
 /** A link inside the workbench that keeps the current validAt/knownAt (plus any query of its own). */
 export function AsOfLink({ to, ...rest }: Omit<LinkProps, 'to'> & { to: string }) {
   const { search } = useAsOf();
-  const [path, own] = to.split('?');
+  const [beforeHash, hash] = to.split('#');
+  const [path, own] = beforeHash.split('?');
   const merged = new URLSearchParams(search);
   new URLSearchParams(own ?? '').forEach((value, key) => merged.set(key, value));
   const query = merged.toString();
-  return <Link to={`${path}${query ? `?${query}` : ''}`} {...rest} />;
+  return <Link to={`${path}${query ? `?${query}` : ''}${hash !== undefined ? `#${hash}` : ''}`} {...rest} />;
 }
