@@ -62,6 +62,17 @@ describe('browser: accessibility and screenshots of every page', () => {
     await bench?.close();
   });
 
+  it('axe itself finds a violation in a page made to have one (the check is not silently empty)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent('<!doctype html><html lang="id"><head><title>x</title></head><body><main><h1>x</h1><img src="data:,"><input type="text"></main></body></html>');
+      const ids = (await axeViolations(page)).filter(isSerious).map((v) => v.id);
+      expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label']));
+    } finally {
+      await page.close();
+    }
+  });
+
   it.each(STOPS)('$name: no serious or critical axe violations; screenshot', async (stop) => {
     await withPage(browser, bench, { token: stop.signedIn === false ? null : undefined, name: stop.name }, async (page) => {
       await page.goto(stop.path);

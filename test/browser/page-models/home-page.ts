@@ -19,7 +19,8 @@ export class HomePage extends Shell {
 
   /** The link of one office-year (its href is /{year}/{office}, plus the as-of query). */
   officeLink(year: number, office: string): Locator {
-    return this.page.locator(`main a[href^="/${year}/${office}"]`);
+    const path = `/${year}/${office}`;
+    return this.page.locator(`main a[href="${path}"], main a[href^="${path}?"]`);
   }
 
   /** Every link on the page to any page of this office. */
