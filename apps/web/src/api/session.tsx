@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, onUnauthorised, setCsrfToken } from './client';
 
@@ -32,8 +32,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
   const queries = useQueryClient();
 
+  // Whether a session was ever seen: a 401 then means it ended; before, it only means "not signed in yet".
+  const hadSession = useRef(false);
   const adopt = useCallback((info: SessionInfo | null) => {
     setCsrfToken(info?.csrfToken ?? null);
+    if (info) hadSession.current = true;
     setSession(info);
   }, []);
 
@@ -46,6 +49,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       })
       .finally(() => setLoading(false));
     return onUnauthorised(() => {
+      if (!hadSession.current) return;
+      hadSession.current = false;
       adopt(null);
       setExpired(true);
       queries.clear();
@@ -54,10 +59,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (token: string) => {
-      adopt(await api.post<SessionInfo>('/api/v1/session', { token }));
+      const info = await api.post<SessionInfo>('/api/v1/session', { token });
+      queries.clear(); // answers refused before signing in are not kept
+      adopt(info);
       setExpired(false);
     },
-    [adopt],
+    [adopt, queries],
   );
 
   const signOut = useCallback(async () => {

@@ -22,8 +22,9 @@ export function Shell() {
   const { year, office } = useParams();
   const { search } = useAsOf();
 
-  if (loading) return <p className="loading" role="status">{t('common.loading')}</p>;
-  if (!session) return <SignIn />;
+  // While the session is being read, the page already renders and starts its own requests (they carry the
+  // same cookie): a returning user does not wait for two round trips one after the other.
+  if (!loading && !session) return <SignIn />;
 
   return (
     <>
@@ -41,8 +42,8 @@ export function Shell() {
           <NavLink to={`/integrity${search}`}>{t('nav.integrity')}</NavLink>
         </nav>
         <div className="who">
-          <span data-testid="signed-in-as">{t('session.signedInAs', { name: session.name })}</span>
-          <span className="muted">{t('session.roles', { roles: session.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ') })}</span>
+          {session && <span data-testid="signed-in-as">{t('session.signedInAs', { name: session.name })}</span>}
+          {session && <span className="muted">{t('session.roles', { roles: session.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ') })}</span>}
           <button type="button" className="link" onClick={() => setLocale(locale === 'id' ? 'en' : 'id')} lang={locale === 'id' ? 'en' : 'id'}>
             {t('lang.switch')}
           </button>

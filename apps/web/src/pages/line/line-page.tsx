@@ -10,8 +10,8 @@ import { knownEntries } from './history-format';
 import { HistoryTimeline } from './history-timeline';
 import { IndicatorsSection } from './indicators-section';
 import type { HistoryEntry, Line } from './line-types';
-import { PaguSection } from './pagu-section';
-import { RealisationSection } from './realisation-section';
+import { PaguSection, paguTrailQuery } from './pagu-section';
+import { absorptionQuery, RealisationSection } from './realisation-section';
 import './line.css';
 
 /**
@@ -27,7 +27,10 @@ export default function LinePage() {
   const asOf = { validAt, knownAt };
   const line = useQuery({ queryKey: ['line', linePath, validAt, knownAt], queryFn: () => api.get<Line>(linePath, asOf), retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2 });
   // The history endpoint answers everything recorded; the dates are passed all the same, and the page keeps what was known at knownAt.
-  const history = useQuery({ queryKey: ['line-history', linePath, validAt, knownAt], queryFn: () => api.get<HistoryEntry[]>(`${linePath}/history`, asOf), enabled: line.isSuccess });
+  const history = useQuery({ queryKey: ['line-history', linePath, validAt, knownAt], queryFn: () => api.get<HistoryEntry[]>(`${linePath}/history`, asOf) });
+  // Every request of the page starts now, side by side, not one after another as its sections mount.
+  useQuery(paguTrailQuery(linePath, validAt, knownAt));
+  useQuery(absorptionQuery(officeYearPath(year, office), validAt, knownAt));
   const planPath = `/${year}/${office}`;
 
   return (

@@ -19,13 +19,16 @@ interface Props {
 }
 
 /** "Mengapa pagu ini?": the pagu trail report of the line as a waterfall and as a table, with its files (xlsx, csv: the API has no pdf for it). */
+/** The line's pagu trail as a query (also started by the line page at once, beside the line itself). */
+export const paguTrailQuery = (linePath: string, validAt?: string, knownAt?: string) => {
+  const path = `${linePath}/reports/pagu-trail`;
+  return { queryKey: ['pagu-trail', path, validAt, knownAt], queryFn: () => api.get<PaguTrail>(path, { format: 'json', validAt, knownAt }) };
+};
+
 export function PaguSection({ linePath, code, lineLink, validAt, knownAt }: Props) {
   const { t, locale } = useI18n();
   const path = `${linePath}/reports/pagu-trail`;
-  const trail = useQuery({
-    queryKey: ['pagu-trail', path, validAt, knownAt],
-    queryFn: () => api.get<PaguTrail>(path, { format: 'json', validAt, knownAt }),
-  });
+  const trail = useQuery(paguTrailQuery(linePath, validAt, knownAt));
   return (
     <section aria-labelledby="why-heading">
       <h2 id="why-heading">{t('line.why')}</h2>

@@ -11,13 +11,16 @@ import { SCurve } from './s-curve';
  * months, when the line records by month) come from the office's absorption report, as of the same
  * dates — the browser adds nothing up. Its files are the office-wide absorption report.
  */
+/** The office's absorption report as a query (started by the line page at once, beside the line itself). */
+export const absorptionQuery = (officePath: string, validAt?: string, knownAt?: string) => {
+  const path = `${officePath}/reports/absorption`;
+  return { queryKey: ['absorption', path, validAt, knownAt], queryFn: () => api.get<AbsorptionReport>(path, { format: 'json', validAt, knownAt }) };
+};
+
 export function RealisationSection({ officePath, code, validAt, knownAt }: { officePath: string; code: string; validAt?: string; knownAt?: string }) {
   const { t } = useI18n();
   const path = `${officePath}/reports/absorption`;
-  const report = useQuery({
-    queryKey: ['absorption', path, validAt, knownAt],
-    queryFn: () => api.get<AbsorptionReport>(path, { format: 'json', validAt, knownAt }),
-  });
+  const report = useQuery(absorptionQuery(officePath, validAt, knownAt));
   return (
     <section aria-labelledby="realisation-heading">
       <h2 id="realisation-heading">{t('line.realisation')}</h2>
