@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useParams } from 'react-router';
-import { useSession } from '../api/session';
+import { mayReadOffice, useSession } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/i18n';
 import { useAsOf } from './as-of';
@@ -52,7 +52,7 @@ export function Shell() {
           </button>
         </div>
       </header>
-      {year && office && (
+      {year && office && mayReadOffice(session, office) && (
         <nav className="office-nav" aria-label={t('nav.office')}>
           <span className="office-title">
             {office} · {year}
