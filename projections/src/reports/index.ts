@@ -14,3 +14,5 @@ export { renderCsv } from './render/csv';
 export { exactNumber, PERCENT_FORMAT, RUPIAH_FORMAT } from './render/xlsx';
 export { renderTextDocument } from './render/text-table';
 export * from './consistency';
+export { planDocument, PLAN_PHASES } from './workbench/plan.tables';
+export { changeLogDocument, type ChangeLogFile, type ChangeLogFilters } from './workbench/changes.tables';

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { humanCell } from './human-cells';
-import type { ReportDocument, ReportTable, TableColumn } from './report-table';
+import { cellKind, type ReportDocument, type ReportTable, type TableColumn } from './report-table';
 
 const MARGIN = 24;
 const FONT = 'Helvetica';
@@ -78,7 +78,7 @@ function drawTable(pdf: Pdf, doc: ReportDocument, table: ReportTable, y: number)
   y = drawHeader(pdf, table, layout, pdf.y + 3);
   const align = table.columns.map((c) => (RIGHT_ALIGNED.has(c.kind) ? 'right' : 'left'));
   for (const row of table.rows) {
-    const texts = table.columns.map((c) => humanCell(c.kind, row.cells[c.key] ?? null, { compact: true }));
+    const texts = table.columns.map((c) => humanCell(cellKind(row, c), row.cells[c.key] ?? null, { compact: true }));
     pdf.font(row.total ? BOLD : FONT).fontSize(CELL_FONT_SIZE);
     const h = heightOf(pdf, texts, layout.widths);
     if (y + h > bottom) {

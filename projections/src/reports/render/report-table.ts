@@ -22,7 +22,12 @@ export interface TableRow {
   cells: Record<string, string | null>;
   /** A totals row (Jumlah / Total): bold in files. */
   total?: boolean;
+  /** Cells whose kind differs from their column's: a change log's "from" is an amount on one row, a text on the next. */
+  kinds?: Record<string, CellKind>;
 }
+
+/** The kind of one cell: the row's own for that column, else the column's. */
+export const cellKind = (row: TableRow, column: TableColumn): CellKind => row.kinds?.[column.key] ?? column.kind;
 
 export interface ReportTable {
   /** Sheet name (≤ 31 characters). */

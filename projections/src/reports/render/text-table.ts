@@ -1,5 +1,5 @@
 import { humanCell } from './human-cells';
-import type { ReportDocument, ReportTable } from './report-table';
+import { cellKind, type ReportDocument, type ReportTable } from './report-table';
 
 const RIGHT_ALIGNED = new Set(['amount', 'percent', 'value', 'integer']);
 const width = (s: string) => [...s].length;
@@ -8,7 +8,7 @@ const pad = (s: string, n: number, right: boolean) => (right ? ' '.repeat(n - wi
 /** A table for the terminal: Indonesian amounts (Rp 1.653.027.794,00), "—" for missing, totals under a rule. */
 export function renderTextTable(table: ReportTable): string {
   const headers = table.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header));
-  const body = table.rows.map((row) => table.columns.map((c) => humanCell(c.kind, row.cells[c.key] ?? null)));
+  const body = table.rows.map((row) => table.columns.map((c) => humanCell(cellKind(row, c), row.cells[c.key] ?? null)));
   const widths = table.columns.map((_, i) => Math.max(width(headers[i]), ...body.map((cells) => width(cells[i]))));
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i], RIGHT_ALIGNED.has(table.columns[i].kind))).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');

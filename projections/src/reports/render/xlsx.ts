@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Money } from '@renja/domain';
 import { MISSING } from './human-cells';
-import type { CellKind, ReportDocument, ReportTable } from './report-table';
+import { cellKind, type CellKind, type ReportDocument, type ReportTable } from './report-table';
 
 /**
  * Number formats are stored in Excel's invariant notation; Excel shows them with the reader's locale, so an
@@ -77,7 +77,7 @@ function addSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, table: Report
   table.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width ?? 14));
   table.rows.forEach((row, r) => {
     const excelRow = sheet.getRow(headerRow + 1 + r);
-    table.columns.forEach((c, i) => setCell(excelRow.getCell(i + 1), c.kind, row.cells[c.key] ?? null));
+    table.columns.forEach((c, i) => setCell(excelRow.getCell(i + 1), cellKind(row, c), row.cells[c.key] ?? null));
     if (row.total) {
       excelRow.font = { bold: true };
       excelRow.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseOfficeCode } from '@renja/domain';
 import { lineAddress, ShiftBudgetCommand, type CommandMetadata, type CommandResult } from '@renja/application';
-import { PlanReader } from '@renja/projections';
+import { PlanReader, planDocument } from '@renja/projections';
 import { ShiftBudgetDto } from '../dto/shift.dto';
+import { fileResponse, negotiate, TABLE_FILES, TableFileDocs } from '../file-format';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
@@ -19,11 +20,21 @@ export class OfficeYearController {
   ) {}
 
   @Get('plan')
-  @ApiOperation({ summary: "The office's plan for the year: every line with pagu, realisation and absorption, rolled up" })
+  @ApiOperation({ summary: "The office's plan for the year: every line with pagu, realisation and absorption, rolled up; as a file, one row per line plus the office total" })
   @ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD: "the pagu on 31 October 2022"' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time: "as the ledger knew it on 15 December 2022"' })
-  plan(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query('validAt') validAt?: string, @Query('knownAt') knownAt?: string) {
-    return this.reader.plan(year, parseOfficeCode(office, 'office'), asOfFromQuery(validAt, knownAt));
+  @TableFileDocs()
+  async plan(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Query('validAt') validAt?: string,
+    @Query('knownAt') knownAt?: string,
+    @Query('format') format?: string,
+    @Headers('accept') accept?: string,
+  ) {
+    const wanted = negotiate(format, accept, TABLE_FILES);
+    const plan = await this.reader.plan(year, parseOfficeCode(office, 'office'), asOfFromQuery(validAt, knownAt));
+    return wanted === 'json' ? plan : fileResponse(planDocument(plan), wanted);
   }
 
   @Post('shifts')

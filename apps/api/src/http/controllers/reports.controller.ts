@@ -1,10 +1,11 @@
-import { BadRequestException, Controller, Get, Headers, Inject, Param, Query, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { parseOfficeCode } from '@renja/domain';
 import { EVENT_STORE } from '@renja/application';
 import type { EventStore } from '@renja/event-store';
-import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, parseReportFormat, renderFile, reportDocument, ReportReader, type AnyReport, type ReportFormat } from '@renja/projections';
+import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, ReportReader, type AnyReport } from '@renja/projections';
+import { fileResponse, negotiate, TABLE_FILES } from '../file-format';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 
 const AS_OF_QUERIES = [
@@ -14,14 +15,6 @@ const AS_OF_QUERIES = [
   ApiProduces(...Object.values(CONTENT_TYPES)),
 ];
 const ReportQueries = (): MethodDecorator => (target, key, descriptor) => AS_OF_QUERIES.forEach((d) => d(target, key, descriptor));
-
-/** ?format= wins; otherwise the first file type the client accepts; otherwise JSON. */
-function negotiate(format: string | undefined, accept: string | undefined): ReportFormat {
-  if (format !== undefined) return parseReportFormat(format);
-  const wanted = (accept ?? '').toLowerCase();
-  const match = (['csv', 'xlsx', 'pdf'] as const).find((f) => wanted.includes(CONTENT_TYPES[f].split(';')[0]));
-  return match ?? 'json';
-}
 
 interface ReportQuery {
   validAt?: string;
@@ -44,10 +37,7 @@ export class ReportsController {
   private async respond(query: ReportQuery, accept: string | undefined, build: (asOf: ReturnType<typeof asOfFromQuery>) => Promise<AnyReport>) {
     const format = negotiate(query.format, accept);
     const report = await build(asOfFromQuery(query.validAt, query.knownAt));
-    if (format === 'json') return report;
-    const doc = reportDocument(report);
-    const file = await renderFile(doc, format);
-    return new StreamableFile(file, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${doc.fileStem}.${format}"` });
+    return format === 'json' ? report : fileResponse(reportDocument(report), format);
   }
 
   @Get('reports/pagu-trail')
@@ -93,14 +83,11 @@ export class ReportsController {
   @ApiOperation({ summary: 'Stated figures (totals and percentages as documents state them) against the figures the ledger computes from their parts; contradicting statements' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'], description: 'Default: from the Accept header, else json' })
   async consistency(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery, @Headers('accept') accept?: string) {
-    const format = negotiate(query.format, accept);
+    const format = negotiate(query.format, accept, TABLE_FILES);
     if (query.validAt !== undefined || query.knownAt !== undefined) {
       throw new BadRequestException({ message: 'the consistency report compares with everything recorded: it takes no validAt or knownAt', field: query.validAt !== undefined ? 'validAt' : 'knownAt' });
     }
     const report = await this.consistencyReports.report({ year, office: parseOfficeCode(office, 'office') });
-    if (format === 'json') return report;
-    const doc = consistencyDocument(report);
-    const file = await renderFile(doc, format);
-    return new StreamableFile(file, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${doc.fileStem}.${format}"` });
+    return format === 'json' ? report : fileResponse(consistencyDocument(report), format);
   }
 }

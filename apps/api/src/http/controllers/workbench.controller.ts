@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { parseOfficeCode } from '@renja/domain';
 import { inScope, VERIFICATION_MONITOR, type Principal, type VerificationMonitor } from '@renja/application';
-import { officeYearChanges, officeYearOverview, PlanReader } from '@renja/projections';
+import { changeLogDocument, officeYearChanges, officeYearOverview, PlanReader, type ChangeLogFilters } from '@renja/projections';
 import { CurrentPrincipal } from '../auth.guard';
 import { changeFilter, type ChangeQuery } from '../change-query';
+import { fileResponse, negotiate, TABLE_FILES, TableFileDocs } from '../file-format';
 import { FiscalYearPipe } from '../params';
 
 /** What the web workbench's screens read: the office-years at a glance, and an office-year's change log. */
@@ -28,7 +29,7 @@ export class WorkbenchController {
   }
 
   @Get('years/:year/offices/:office/changes')
-  @ApiOperation({ summary: "The office-year's change log: every change of every line, in recorded order, filtered and paged by position" })
+  @ApiOperation({ summary: "The office-year's change log: every change of every line, in recorded order, filtered and paged by position; as a file, one row per entry" })
   @ApiQuery({ name: 'from', required: false, description: 'Recorded on or after this day (YYYY-MM-DD, Asia/Jakarta)' })
   @ApiQuery({ name: 'to', required: false, description: 'Recorded on or before this day (YYYY-MM-DD, Asia/Jakarta)' })
   @ApiQuery({ name: 'actor', required: false, description: 'Exactly this actor' })
@@ -37,9 +38,14 @@ export class WorkbenchController {
   @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
   @ApiQuery({ name: 'limit', required: false, description: 'Entries per page, 1-1000 (default 200)' })
   @ApiQuery({ name: 'after', required: false, description: 'Position cursor: nextAfter of the previous page' })
-  async changes(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ChangeQuery) {
-    const filter = changeFilter(query);
-    const code = (await this.reader.office(parseOfficeCode(office, 'office'))).code;
-    return officeYearChanges(this.dataSource, year, code, filter);
+  @TableFileDocs()
+  async changes(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ChangeQuery & { format?: string }, @Headers('accept') accept?: string) {
+    const { format, ...filters } = query;
+    const wanted = negotiate(format, accept, TABLE_FILES);
+    const filter = changeFilter(filters);
+    const officeRow = await this.reader.office(parseOfficeCode(office, 'office'));
+    const log = await officeYearChanges(this.dataSource, year, officeRow.code, filter);
+    if (wanted === 'json') return log;
+    return fileResponse(changeLogDocument({ year, office: { code: officeRow.code, name: officeRow.name }, filters: filters as ChangeLogFilters, log }), wanted);
   }
 }

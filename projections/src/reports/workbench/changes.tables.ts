@@ -1,0 +1,155 @@
+import type { ChangeEntry, ChangeLog } from '../../plan/changes-reader';
+import { legalBasisText } from '../render/cells';
+import { humanCell } from '../render/human-cells';
+import type { CellKind, ReportDocument, ReportTable, TableColumn, TableRow } from '../render/report-table';
+
+/** The query of GET …/changes as given (from, to, actor, kind, code, order, limit, after): printed above the table. */
+export type ChangeLogFilters = Partial<Record<'from' | 'to' | 'actor' | 'kind' | 'code' | 'order' | 'limit' | 'after', string>>;
+
+export interface ChangeLogFile {
+  year: number;
+  office: { code: string; name: string };
+  filters: ChangeLogFilters;
+  log: ChangeLog;
+}
+
+const FILTER_NAMES: Record<keyof ChangeLogFilters, string> = {
+  from: 'dicatat sejak',
+  to: 'dicatat s.d.',
+  actor: 'pelaku',
+  kind: 'jenis',
+  code: 'kode',
+  order: 'urutan',
+  limit: 'batas',
+  after: 'setelah posisi',
+};
+
+/** Pagu and realisation figures are Rupiah; targets and outputs are plain values; the rest (line, indicator) text. */
+export function figureKind(figure: string | null): CellKind {
+  if (figure?.startsWith('pagu.') || figure?.startsWith('realisation.')) return 'amount';
+  if (figure?.startsWith('target.') || figure?.startsWith('output.')) return 'value';
+  return 'text';
+}
+
+const COLUMNS: Array<[key: string, header: string, kind: CellKind, width: number]> = [
+  ['position', 'Posisi', 'integer', 8],
+  ['recorded_at', 'Waktu Pencatatan', 'text', 22],
+  ['effective_date', 'Tanggal Berlaku', 'text', 11],
+  ['actor', 'Pelaku', 'text', 16],
+  ['kind', 'Jenis', 'text', 18],
+  ['code', 'Kode', 'text', 15],
+  ['line_name', 'Uraian', 'text', 32],
+  ['figure', 'Besaran', 'text', 20],
+  ['from', 'Dari', 'text', 18],
+  ['to', 'Menjadi', 'text', 18],
+  ['reason', 'Alasan', 'text', 24],
+  ['legal_basis', 'Dasar Hukum', 'text', 26],
+  ['corrected_by_event_id', 'Dikoreksi oleh', 'text', 30],
+  ['event_id', 'ID Peristiwa', 'text', 30],
+];
+
+/** The CSV splits the legal basis as the pagu trail's CSV does, and names the event an entry corrects. */
+const CSV_KEYS = [
+  'position', 'recorded_at', 'effective_date', 'actor', 'kind', 'code', 'line_name', 'figure', 'from', 'to', 'reason',
+  'legal_basis_kind', 'legal_basis_number', 'legal_basis_date', 'corrected_by_event_id', 'corrects_event_id', 'event_id',
+];
+
+/**
+ * One row per entry. An entry that changed one figure gives it as it is: in XLSX an amount is a number in
+ * Rupiah format. An entry that changed several lists them in one cell, in the order of the JSON: for people one
+ * per line, Indonesian formatted; for machines separated by " | ", plain.
+ */
+function figureCells(e: ChangeEntry, human: boolean): { cells: Record<string, string | null>; kinds?: Record<string, CellKind> } {
+  if (e.changes.length === 1) {
+    const [c] = e.changes;
+    const kind = figureKind(c.figure);
+    return { cells: { figure: c.figure, from: c.from, to: c.to }, kinds: human && kind !== 'text' ? { from: kind, to: kind } : undefined };
+  }
+  const list = (pick: (c: ChangeEntry['changes'][number]) => string | null, formatted: boolean) =>
+    e.changes.length === 0 ? null : e.changes.map((c) => (human && formatted ? humanCell(figureKind(c.figure), pick(c)) : (pick(c) ?? ''))).join(human ? '\n' : ' | ');
+  return { cells: { figure: list((c) => c.figure, false), from: list((c) => c.from, true), to: list((c) => c.to, true) } };
+}
+
+function entryRow(e: ChangeEntry, human: boolean): TableRow {
+  const figures = figureCells(e, human);
+  const basis: Record<string, string | null> = human
+    ? { legal_basis: legalBasisText(e.legalBasis) }
+    : { legal_basis_kind: e.legalBasis?.kind ?? null, legal_basis_number: e.legalBasis?.number ?? null, legal_basis_date: e.legalBasis?.date ?? null };
+  return {
+    cells: {
+      position: String(e.position),
+      recorded_at: e.recordedAt,
+      effective_date: e.effectiveDate,
+      actor: e.actor,
+      kind: e.type,
+      code: e.code,
+      line_name: e.lineName,
+      ...figures.cells,
+      reason: e.reason,
+      ...basis,
+      corrected_by_event_id: e.correctedBy,
+      corrects_event_id: e.correctsEventId,
+      event_id: e.eventId,
+    },
+    kinds: figures.kinds,
+  };
+}
+
+/**
+ * Most entries change several figures (a pagu change also moves pagu.current), which one cell lists as text: for
+ * people the workbook has a second sheet with one row per figure, where every amount is a Rupiah number.
+ */
+function figureTable(log: ChangeLog): ReportTable {
+  return {
+    sheet: 'Rincian Besaran',
+    title: 'Setiap besaran yang diubah setiap entri',
+    columns: [
+      { key: 'position', header: 'Posisi', kind: 'integer', width: 8 },
+      { key: 'code', header: 'Kode', kind: 'text', width: 15 },
+      { key: 'kind', header: 'Jenis', kind: 'text', width: 18 },
+      { key: 'effective_date', header: 'Tanggal Berlaku', kind: 'text', width: 11 },
+      { key: 'figure', header: 'Besaran', kind: 'text', width: 22 },
+      { key: 'from', header: 'Dari', kind: 'text', width: 20 },
+      { key: 'to', header: 'Menjadi', kind: 'text', width: 20 },
+    ],
+    rows: log.entries.flatMap((e) =>
+      e.changes.map((c) => {
+        const kind = figureKind(c.figure);
+        return {
+          cells: { position: String(e.position), code: e.code, kind: e.type, effective_date: e.effectiveDate, figure: c.figure, from: c.from, to: c.to },
+          kinds: kind === 'text' ? undefined : { from: kind, to: kind },
+        };
+      }),
+    ),
+  };
+}
+
+/** The change log (GET …/changes) as a file: the same entries as the JSON for the same query. */
+export function changeLogDocument(file: ChangeLogFile): ReportDocument {
+  const { log } = file;
+  const human: ReportTable = {
+    sheet: 'Log Perubahan',
+    title: 'Setiap perubahan, dalam urutan pencatatan',
+    columns: COLUMNS.map(([key, header, kind, width]) => ({ key, header, kind, width })),
+    rows: log.entries.map((e) => entryRow(e, true)),
+  };
+  const machine: ReportTable = {
+    sheet: 'changes',
+    title: 'changes',
+    columns: CSV_KEYS.map((key): TableColumn => ({ key, header: key, kind: key === 'position' ? 'integer' : 'text' })),
+    rows: log.entries.map((e) => entryRow(e, false)),
+  };
+  const filters = (Object.keys(FILTER_NAMES) as Array<keyof ChangeLogFilters>).filter((k) => file.filters[k] !== undefined).map((k) => `${FILTER_NAMES[k]} ${file.filters[k]}`);
+  return {
+    fileStem: `changes-${file.office.code}-${file.year}`,
+    title: 'Log Perubahan',
+    subtitle: [
+      `Perangkat Daerah: ${file.office.code} — ${file.office.name}`,
+      `Tahun Anggaran: ${file.year}`,
+      `Saringan: ${filters.length ? filters.join('; ') : 'tidak ada'}; ${log.entries.length} entri`,
+      log.nextAfter === null ? 'Halaman terakhir' : `Masih ada entri berikutnya: after=${log.nextAfter}`,
+    ],
+    tables: [human, figureTable(log)],
+    csv: machine,
+  };
+}
