@@ -1,12 +1,14 @@
-/** One Jest run: unit specs beside the code, integration specs against the embedded
- *  PostgreSQL that test/support/global-setup.mjs starts once, end-to-end specs in test/. */
+/**
+ * One `npm test`, three tiers, told apart by their file names:
+ * - unit (`*.spec.ts`, beside the code): pure, no database, no browser — `npm run test:unit` runs them in seconds;
+ * - int (`*.int-spec.ts`, beside the code): against the embedded PostgreSQL that test/support/global-setup.mjs
+ *   starts once per run (each suite gets a fresh database);
+ * - e2e (`*.e2e-spec.ts`, in test/): the HTTP API, the CLI and the workbench in Chromium, like a user.
+ */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
-/** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'],
-  testRegex: '\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.ts$': tsJest },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
@@ -17,8 +19,20 @@ module.exports = {
     '^@renja/integrity(/.*)?$': '<rootDir>/libs/integrity/src$1',
     '^@renja/projections(/.*)?$': '<rootDir>/projections/src$1',
   },
+};
+// The database (and Chromium's path) are set up once per run even when both tiers that need them run.
+const withServices = {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'], testRegex: '\\.spec\\.ts$' },
+    { ...shared, ...withServices, displayName: 'int', roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'], testRegex: '\\.int-spec\\.ts$' },
+    { ...shared, ...withServices, displayName: 'e2e', roots: ['<rootDir>/test'], testRegex: '\\.e2e-spec\\.ts$' },
+  ],
 };
