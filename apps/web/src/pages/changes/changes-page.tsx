@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, officeYearPath } from '../../api/client';
 import { useAsOf } from '../../app/as-of';
+import { Downloads } from '../../components/downloads';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorBox } from '../../components/query-view';
 import { formatDate } from '../../format';
@@ -11,6 +12,9 @@ import { ChangeFilterForm, useChangeFilters } from './change-filters';
 import { recordedUntil } from './change-labels';
 import type { ChangeLog } from './change-types';
 import './changes.css';
+
+/** Entries in a downloaded file: the most the API gives in one page (the file says when more remain). */
+const DOWNLOAD_LIMIT = 1000;
 
 /**
  * Log perubahan: every change of the office-year in recorded order, filtered through the URL, paged
@@ -37,6 +41,8 @@ export default function ChangesPage() {
       <h1>{t('changes.heading', { office, year })}</h1>
       <p className="report-intro">{t('changes.intro')}</p>
       <ChangeFilterForm filters={filters} actors={first?.actors ?? []} kinds={first?.kinds ?? []} />
+      {/* The file of the same filters; the API's largest page (1000 entries) rather than the screen's first 200. */}
+      <Downloads path={`${officeYearPath(year, office)}/changes`} query={{ ...query, limit: DOWNLOAD_LIMIT }} formats={['xlsx', 'csv']} />
       {knownAt && <p className="note">{t('changes.knownAtNote', { date: formatDate(knownAt, locale) })}</p>}
       {validAt && <p className="note">{t('changes.validAtNote', { date: formatDate(validAt, locale) })}</p>}
       {log.isPending ? (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { api, officeYearPath } from '../../api/client';
 import { useAsOf } from '../../app/as-of';
+import { Downloads } from '../../components/downloads';
 import { usePageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { formatPercent, formatRupiah } from '../../format';
@@ -15,8 +16,8 @@ import './plan.css';
 /**
  * Rencana: the office-year's plan tree with pagu per phase and funding source, realisasi and serapan.
  * The search text (q) and the "changed" filter live in the URL with validAt/knownAt, so a pasted link
- * reopens the same view. The plan has no file format of its own (the API ignores format= on /plan),
- * so this page offers no downloads; the reports pages do.
+ * reopens the same view. The downloads are the API's own files of the plan (one row per line plus the
+ * office total) for the same validAt/knownAt; the search and the "changed" filter only narrow the screen.
  */
 export default function PlanPage() {
   const { year = '', office = '' } = useParams();
@@ -30,6 +31,7 @@ export default function PlanPage() {
   return (
     <section>
       <h1>{t('plan.title', { office, year })}</h1>
+      <Downloads path={`${officeYearPath(year, office)}/plan`} query={{ validAt, knownAt }} formats={['xlsx', 'csv']} />
       <QueryView query={plan}>{(data) => <PlanView plan={data} />}</QueryView>
     </section>
   );
