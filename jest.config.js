@@ -31,8 +31,19 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
   projects: [
-    { ...shared, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'], testRegex: '\\.spec\\.ts$' },
-    { ...shared, ...withServices, displayName: 'int', roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'], testRegex: '\\.int-spec\\.ts$' },
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'],
+      testRegex: '\\.spec\\.ts$',
+    },
+    {
+      ...shared,
+      ...withServices,
+      displayName: 'int',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'],
+      testRegex: '\\.int-spec\\.ts$',
+    },
     { ...shared, ...withServices, displayName: 'e2e', roots: ['<rootDir>/test'], testRegex: '\\.e2e-spec\\.ts$' },
   ],
 };

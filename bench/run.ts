@@ -46,7 +46,17 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
-  publish({ options, server: { version: server.version }, dataset, append, batch, queries, web, totalSeconds: progress.elapsedSeconds(), loadAverage });
+  publish({
+    options,
+    server: { version: server.version },
+    dataset,
+    append,
+    batch,
+    queries,
+    web,
+    totalSeconds: progress.elapsedSeconds(),
+    loadAverage,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -36,7 +36,8 @@ export function seededOffice(ids: SeededIds, office: number): StreamAppend[] {
     ...append,
     events: append.events.map((event): NewEvent => {
       const data = event.data as Record<string, unknown>;
-      const corrected = typeof data.correctedEventId === 'string' ? { ...data, correctedEventId: renamed.get(data.correctedEventId) } : data;
+      const corrected =
+        typeof data.correctedEventId === 'string' ? { ...data, correctedEventId: renamed.get(data.correctedEventId) } : data;
       return { ...event, id: renamed.get(event.id)!, data: corrected };
     }),
   }));

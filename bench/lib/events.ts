@@ -10,7 +10,9 @@ export class EventSource {
   private readonly templates: NewEvent[];
   private next = 0;
   constructor(private readonly ids: SeededIds) {
-    this.templates = seededOffice(new SeededIds('templates'), 1).flatMap((a) => a.events).filter((e) => e.metadata.effectiveDate !== null);
+    this.templates = seededOffice(new SeededIds('templates'), 1)
+      .flatMap((a) => a.events)
+      .filter((e) => e.metadata.effectiveDate !== null);
   }
   take(): NewEvent {
     const template = this.templates[this.next++ % this.templates.length];

@@ -20,7 +20,9 @@ export class Progress {
     const t = nowMs();
     if (t - this.lastTick < 500 && done < total) return;
     this.lastTick = t;
-    process.stderr.write(`\r${this.stamp()}   ${label}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}${done >= total ? '\n' : ''}`);
+    process.stderr.write(
+      `\r${this.stamp()}   ${label}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}${done >= total ? '\n' : ''}`,
+    );
   }
   elapsedSeconds(): number {
     return (nowMs() - this.started) / 1000;

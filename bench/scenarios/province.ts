@@ -35,7 +35,8 @@ export const BUDGET_SECONDS = 20 * 60;
 function subCodes(): string[] {
   const codes: string[] = [];
   for (let p = 1; p <= SHAPE.programs; p++)
-    for (let k = 1; k <= SHAPE.kegiatanPerProgram; k++) for (let s = 1; s <= SHAPE.subPerKegiatan; s++) codes.push(`2.17.${pad(p, 2)}.1.${pad(k, 2)}.${pad(s, 4)}`);
+    for (let k = 1; k <= SHAPE.kegiatanPerProgram; k++)
+      for (let s = 1; s <= SHAPE.subPerKegiatan; s++) codes.push(`2.17.${pad(p, 2)}.1.${pad(k, 2)}.${pad(s, 4)}`);
   return codes;
 }
 
@@ -72,9 +73,21 @@ export async function provinceScenarios(
     const started = Date.now();
     const events = await loadOffices(store, ids, 1, options.offices, (n) => progress.tick('events appended', n, expected));
     const loadSeconds = (Date.now() - started) / 1000;
-    batch.push({ what: `load the data set (appendMany of ~2,000 events, 4 in flight)`, events, seconds: loadSeconds, eventsPerSecond: events / loadSeconds, peakRssMb: null, note: 'the bench process itself; includes generating the events' });
+    batch.push({
+      what: `load the data set (appendMany of ~2,000 events, 4 in flight)`,
+      events,
+      seconds: loadSeconds,
+      eventsPerSecond: events / loadSeconds,
+      peakRssMb: null,
+      note: 'the bench process itself; includes generating the events',
+    });
     progress.done('loaded', `${events} events in ${loadSeconds.toFixed(1)} s`);
-    const knownAt = (await pool.query<{ t: string }>(`SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ledger_events WHERE position = $1`, [Math.floor(events / 2)])).rows[0].t;
+    const knownAt = (
+      await pool.query<{ t: string }>(
+        `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ledger_events WHERE position = $1`,
+        [Math.floor(events / 2)],
+      )
+    ).rows[0].t;
     await pool.query('VACUUM ANALYZE');
     const bytesPerEvent = await storageFacts(pool, events);
 
@@ -100,17 +113,28 @@ export async function provinceScenarios(
     const left = BUDGET_SECONDS - progress.elapsedSeconds() - 60;
     if (options.largeOffices > options.offices && (runs(options, 'rebuild') || runs(options, 'verify')) && !(predicted <= left)) {
       const why = `skipped: at the rates measured above it would take ~${Math.round(predicted / 60)} min, ${Math.max(0, Math.round(left / 60))} min of the ${BUDGET_SECONDS / 60}-min budget were left`;
-      batch.push({ what: `large ledger (${large.toLocaleString('en-US')} events): rebuild and verify --database`, events: large, seconds: Number.NaN, eventsPerSecond: Number.NaN, peakRssMb: null, note: why });
+      batch.push({
+        what: `large ledger (${large.toLocaleString('en-US')} events): rebuild and verify --database`,
+        events: large,
+        seconds: Number.NaN,
+        eventsPerSecond: Number.NaN,
+        peakRssMb: null,
+        note: why,
+      });
       progress.done('large ledger', why);
     } else if (options.largeOffices > options.offices && (runs(options, 'rebuild') || runs(options, 'verify'))) {
       const head = await store.headPosition();
       const target = large;
-      progress.step(`growing the ledger to ~${target.toLocaleString('en-US')} events (offices ${options.offices + 1}-${options.largeOffices})`);
+      progress.step(
+        `growing the ledger to ~${target.toLocaleString('en-US')} events (offices ${options.offices + 1}-${options.largeOffices})`,
+      );
       await loadOffices(store, ids, options.offices + 1, options.largeOffices, (n) => progress.tick('events appended', head + n, target));
       const grown = await store.headPosition();
       await pool.query('VACUUM ANALYZE');
-      if (runs(options, 'rebuild')) batch.push(await rebuild(env, grown, progress, 'projections rebuild, large ledger (CLI child process)'));
-      if (runs(options, 'verify')) batch.push(await verifyDatabase(env, grown, progress, 'verify --database, large ledger (CLI child process)'));
+      if (runs(options, 'rebuild'))
+        batch.push(await rebuild(env, grown, progress, 'projections rebuild, large ledger (CLI child process)'));
+      if (runs(options, 'verify'))
+        batch.push(await verifyDatabase(env, grown, progress, 'verify --database, large ledger (CLI child process)'));
     }
     return { dataset: { offices: options.offices, events, loadSeconds, bytesPerEvent }, append, batch, queries, web };
   } finally {
@@ -144,7 +168,14 @@ async function rebuild(env: Record<string, string>, events: number, progress: Pr
   const reported = Number(/in ([\d.]+) s/.exec(run.stdout)?.[1] ?? Number.NaN);
   const seconds = Number.isFinite(reported) ? reported : run.seconds;
   progress.done(what, `${Math.round(events / seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
-  return { what, events, seconds, eventsPerSecond: events / seconds, peakRssMb: run.peakRssMb, note: `rebuild time as printed by the CLI; the process ran ${run.seconds.toFixed(1)} s in all` };
+  return {
+    what,
+    events,
+    seconds,
+    eventsPerSecond: events / seconds,
+    peakRssMb: run.peakRssMb,
+    note: `rebuild time as printed by the CLI; the process ran ${run.seconds.toFixed(1)} s in all`,
+  };
 }
 
 async function verifyDatabase(env: Record<string, string>, events: number, progress: Progress, what: string): Promise<BatchRow> {
@@ -152,22 +183,49 @@ async function verifyDatabase(env: Record<string, string>, events: number, progr
   const run = await runCli(['verify', '--database'], env);
   if (run.code !== 0) throw cliFailed('renja-ledger verify --database', run);
   progress.done(what, `${Math.round(events / run.seconds)} events/s (process), peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
-  return { what, events, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb, note: `whole process (start, connect, verify); the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}` };
+  return {
+    what,
+    events,
+    seconds: run.seconds,
+    eventsPerSecond: events / run.seconds,
+    peakRssMb: run.peakRssMb,
+    note: `whole process (start, connect, verify); the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}`,
+  };
 }
 
-async function verify(env: Record<string, string>, verifierKey: string, home: string, events: number, progress: Progress): Promise<BatchRow[]> {
+async function verify(
+  env: Record<string, string>,
+  verifierKey: string,
+  home: string,
+  events: number,
+  progress: Progress,
+): Promise<BatchRow[]> {
   const rows = [await verifyDatabase(env, events, progress, 'verify --database (CLI child process)')];
   const file = join(home, 'export.jsonl');
   progress.step('export (CLI child process)');
   const exported = await runCli(['export', '--out', file], env);
   if (exported.code !== 0) throw cliFailed('renja-ledger export', exported);
   const size = statSync(file).size;
-  rows.push({ what: 'export (CLI child process)', events, seconds: exported.seconds, eventsPerSecond: events / exported.seconds, peakRssMb: exported.peakRssMb, note: `${(size / 1e6).toFixed(0)} MB file (${Math.round(size / events)} bytes per event)` });
+  rows.push({
+    what: 'export (CLI child process)',
+    events,
+    seconds: exported.seconds,
+    eventsPerSecond: events / exported.seconds,
+    peakRssMb: exported.peakRssMb,
+    note: `${(size / 1e6).toFixed(0)} MB file (${Math.round(size / events)} bytes per event)`,
+  });
   progress.done('export', `${Math.round(events / exported.seconds)} events/s, peak RSS ${exported.peakRssMb?.toFixed(0) ?? '?'} MB`);
   progress.step('verify FILE (CLI child process)');
   const run = await runCli(['verify', file, '--key', verifierKey], env);
   if (run.code !== 0) throw cliFailed('renja-ledger verify FILE', run);
-  rows.push({ what: 'verify FILE (CLI child process)', events, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb, note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}` });
+  rows.push({
+    what: 'verify FILE (CLI child process)',
+    events,
+    seconds: run.seconds,
+    eventsPerSecond: events / run.seconds,
+    peakRssMb: run.peakRssMb,
+    note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}`,
+  });
   progress.done('verify FILE', `${Math.round(events / run.seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
   rows.push(...(await verifyFloors({ env, verifierKey, file, events, progress })));
   rmSync(file, { force: true });
@@ -175,7 +233,12 @@ async function verify(env: Record<string, string>, verifierKey: string, home: st
 }
 
 /** Scenario 6: p50/p95 over HTTP against the built server, one office and all offices, now and in the past. */
-async function queryScenarios(env: Record<string, string>, options: BenchOptions, knownAt: string, progress: Progress): Promise<QueryRow[]> {
+async function queryScenarios(
+  env: Record<string, string>,
+  options: BenchOptions,
+  knownAt: string,
+  progress: Progress,
+): Promise<QueryRow[]> {
   const port = await freePortForApi();
   progress.step(`starting the API server on port ${port}`);
   // Reads need a token (docs/security.md): an inspector's, as an auditor would query; no rate limit for the bench.
@@ -204,10 +267,34 @@ async function queryScenarios(env: Record<string, string>, options: BenchOptions
       ['plan of one office, validAt/knownAt in the past', options.queryRuns, () => get(`/${office}/plan?${past}`)],
       ['reconciliation, one office, in the past', options.queryRuns, () => get(`/${office}/reports/reconciliation?${past}`)],
       ['evaluation, one office, in the past', options.queryRuns, () => get(`/${office}/reports/evaluation?${past}`)],
-      [`reconciliation, all ${allOffices.length} offices one after another`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/reconciliation`); }],
-      [`evaluation, all ${allOffices.length} offices one after another`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/evaluation`); }],
-      [`reconciliation, all ${allOffices.length} offices, in the past`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/reconciliation?${past}`); }],
-      [`evaluation, all ${allOffices.length} offices, in the past`, allRuns, async () => { for (const o of allOffices) await get(`/${o}/reports/evaluation?${past}`); }],
+      [
+        `reconciliation, all ${allOffices.length} offices one after another`,
+        allRuns,
+        async () => {
+          for (const o of allOffices) await get(`/${o}/reports/reconciliation`);
+        },
+      ],
+      [
+        `evaluation, all ${allOffices.length} offices one after another`,
+        allRuns,
+        async () => {
+          for (const o of allOffices) await get(`/${o}/reports/evaluation`);
+        },
+      ],
+      [
+        `reconciliation, all ${allOffices.length} offices, in the past`,
+        allRuns,
+        async () => {
+          for (const o of allOffices) await get(`/${o}/reports/reconciliation?${past}`);
+        },
+      ],
+      [
+        `evaluation, all ${allOffices.length} offices, in the past`,
+        allRuns,
+        async () => {
+          for (const o of allOffices) await get(`/${o}/reports/evaluation?${past}`);
+        },
+      ],
     ];
     for (const [query, n, work] of cases) {
       progress.step(`query: ${query} (${n} runs after a warm-up)`);
@@ -230,7 +317,14 @@ async function queryScenarios(env: Record<string, string>, options: BenchOptions
  */
 async function commandPath(url: string, store: PostgresEventStore, options: BenchOptions, progress: Progress): Promise<AppendRow[]> {
   progress.step('command path: opening the read models and catching the projection up');
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: readModelEntities, synchronize: false, logging: false, extra: { max: 8 } }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url,
+    entities: readModelEntities,
+    synchronize: false,
+    logging: false,
+    extra: { max: 8 },
+  }).initialize();
   const projector = new Projector(dataSource, store, new PlanProjection());
   const handler = new ChangePaguHandler(new StreamCommandRunner(store, projector));
   const lines = Array.from({ length: options.offices }, (_, o) => subCodes().map((code) => ({ office: officeCode(o + 1), code }))).flat();
@@ -244,10 +338,22 @@ async function commandPath(url: string, store: PostgresEventStore, options: Benc
         progress.step(label);
         const run = await runWriters(writers, options.commandSeconds, async (writer, i) => {
           const target = contended ? lines[(writer + i) % 4] : lines[(writer + (i % 20) * writers) % lines.length];
-          const body = { phase: 'PERGESERAN', fundingSource: 'DAU', delta: '1000.00', reason: 'Pergeseran (bench)', legalBasis: PERDA, effectiveDate: `${YEAR}-06-20` };
+          const body = {
+            phase: 'PERGESERAN',
+            fundingSource: 'DAU',
+            delta: '1000.00',
+            reason: 'Pergeseran (bench)',
+            legalBasis: PERDA,
+            effectiveDate: `${YEAR}-06-20`,
+          };
           for (let retries = 0; ; retries++) {
             try {
-              await handler.execute(new ChangePaguCommand(YEAR, target.office, target.code, body, { principal: systemPrincipal('bench'), correlationId: `bench-${++n}` }));
+              await handler.execute(
+                new ChangePaguCommand(YEAR, target.office, target.code, body, {
+                  principal: systemPrincipal('bench'),
+                  correlationId: `bench-${++n}`,
+                }),
+              );
               return { rows: 1, retries };
             } catch (error) {
               if ((error as Error).name !== 'WrongExpectedVersionError' || retries >= 100) throw error;

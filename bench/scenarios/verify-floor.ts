@@ -29,11 +29,25 @@ export async function verifyFloors(input: FloorInput): Promise<BatchRow[]> {
   const { env, events, progress } = input;
   const rows: BatchRow[] = [];
   rows.push(await cli(['verify', '--database', '--workers', '0'], 'sequential verify --database (--workers 0, CLI child process)', input));
-  rows.push(await cli(['verify', input.file, '--key', input.verifierKey, '--workers', '0'], 'sequential verify FILE (--workers 0, CLI child process)', input));
+  rows.push(
+    await cli(
+      ['verify', input.file, '--key', input.verifierKey, '--workers', '0'],
+      'sequential verify FILE (--workers 0, CLI child process)',
+      input,
+    ),
+  );
   const pool = benchPool(env.DATABASE_URL, 2);
   try {
-    rows.push(await timed('floor: read the rows through pg, JSON parsed (as the sequential verifier reads)', events, progress, () => readAll(pool, readBatch)));
-    rows.push(await timed('floor: read the rows through pg, packed by PostgreSQL (as the parallel verifier reads)', events, progress, () => readPacked(pool)));
+    rows.push(
+      await timed('floor: read the rows through pg, JSON parsed (as the sequential verifier reads)', events, progress, () =>
+        readAll(pool, readBatch),
+      ),
+    );
+    rows.push(
+      await timed('floor: read the rows through pg, packed by PostgreSQL (as the parallel verifier reads)', events, progress, () =>
+        readPacked(pool),
+      ),
+    );
   } finally {
     await pool.end();
   }
@@ -47,7 +61,14 @@ async function cli(args: string[], what: string, { env, events, progress }: Floo
   const run = await runCli(args, env);
   if (run.code !== 0) throw new Error(`renja-ledger ${args.join(' ')} failed (${run.code}): ${run.stdout}${run.stderr}`);
   progress.done(what, `${Math.round(events / run.seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
-  return { what, events, seconds: run.seconds, eventsPerSecond: events / run.seconds, peakRssMb: run.peakRssMb, note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}` };
+  return {
+    what,
+    events,
+    seconds: run.seconds,
+    eventsPerSecond: events / run.seconds,
+    peakRssMb: run.peakRssMb,
+    note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}`,
+  };
 }
 
 async function timed(what: string, events: number, progress: Progress, work: () => Promise<number>): Promise<BatchRow> {
@@ -56,7 +77,14 @@ async function timed(what: string, events: number, progress: Progress, work: () 
   const counted = await work();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   progress.done(what, `${Math.round(counted / seconds)} events/s`);
-  return { what, events: counted, seconds, eventsPerSecond: counted / seconds, peakRssMb: null, note: `in the bench process, one thread${counted === events ? '' : ` (${events} events in the ledger)`}` };
+  return {
+    what,
+    events: counted,
+    seconds,
+    eventsPerSecond: counted / seconds,
+    peakRssMb: null,
+    note: `in the bench process, one thread${counted === events ? '' : ` (${events} events in the ledger)`}`,
+  };
 }
 
 /** Every row of the verifier's batch query, 5,000 per page with the next page requested before this one is looked at. */
@@ -134,7 +162,14 @@ async function hashFloor({ file, events, progress }: FloorInput): Promise<BatchR
   });
   const seconds = Number(hashing) / 1e9;
   progress.done(what, `${Math.round(count / seconds)} events/s`);
-  return { what, events: count, seconds, eventsPerSecond: count / seconds, peakRssMb: null, note: `in the bench process, one thread; ${Math.round(bytes / count)} bytes per line${count === events ? '' : ` (${events} events in the ledger)`}` };
+  return {
+    what,
+    events: count,
+    seconds,
+    eventsPerSecond: count / seconds,
+    peakRssMb: null,
+    note: `in the bench process, one thread; ${Math.round(bytes / count)} bytes per line${count === events ? '' : ` (${events} events in the ledger)`}`,
+  };
 }
 
 async function parseFile(file: string): Promise<number> {

@@ -17,7 +17,12 @@ import { percentile, nowMs } from '../lib/stats';
  * scripts come from the HTTP cache after the first (cold) load, as for someone who uses it every day.
  * The API's own time for the same data (the page's main request, fetched by Node) is measured beside it.
  */
-export async function webScenarios(env: Record<string, string>, options: BenchOptions, progress: Progress, lineCode: string): Promise<{ rows: WebRow[]; jsGzipBytes: number; jsFiles: string[] }> {
+export async function webScenarios(
+  env: Record<string, string>,
+  options: BenchOptions,
+  progress: Progress,
+  lineCode: string,
+): Promise<{ rows: WebRow[]; jsGzipBytes: number; jsFiles: string[] }> {
   const port = await freePortForApi();
   const issued = await runCli(['token', 'create', '--name', 'bench inspector (web)', '--role', 'inspector', '--office', '*'], env);
   if (issued.code !== 0) throw new Error(`token create exited with ${issued.code}: ${issued.stderr}`);
@@ -28,7 +33,12 @@ export async function webScenarios(env: Record<string, string>, options: BenchOp
   const packaged = (await import('@sparticuz/chromium')).default;
   // As in the browser tests (test/support/global-setup.mjs): the Lambda-only flags are dropped.
   const dropped = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
-  const args = [...packaged.args.filter((arg) => !dropped.has(arg) && !arg.startsWith('--headless')), '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const args = [
+    ...packaged.args.filter((arg) => !dropped.has(arg) && !arg.startsWith('--headless')),
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
   const browser: Browser = await chromium.launch({ executablePath: await packaged.executablePath(), args, headless: true });
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -43,8 +53,18 @@ export async function webScenarios(env: Record<string, string>, options: BenchOp
     });
     const runs = options.quick ? 5 : 20;
     const pages: Array<[string, string, string, string]> = [
-      [`plan page, ${office} (670 lines)`, `/${YEAR}/${office}`, '[data-testid^="plan-row-"]', `/api/v1/years/${YEAR}/offices/${office}/plan`],
-      ['line page, one sub kegiatan', `/${YEAR}/${office}/lines/${lineCode}`, '[data-testid="waterfall-final"]', `/api/v1/years/${YEAR}/offices/${office}/lines/${lineCode}/reports/pagu-trail`],
+      [
+        `plan page, ${office} (670 lines)`,
+        `/${YEAR}/${office}`,
+        '[data-testid^="plan-row-"]',
+        `/api/v1/years/${YEAR}/offices/${office}/plan`,
+      ],
+      [
+        'line page, one sub kegiatan',
+        `/${YEAR}/${office}/lines/${lineCode}`,
+        '[data-testid="waterfall-final"]',
+        `/api/v1/years/${YEAR}/offices/${office}/lines/${lineCode}/reports/pagu-trail`,
+      ],
     ];
     const rows: WebRow[] = [];
     for (const [page, path, ready, apiPath] of pages) {
@@ -60,9 +80,20 @@ export async function webScenarios(env: Record<string, string>, options: BenchOp
         if (response.status !== 200) throw new Error(`GET ${apiPath}: ${response.status}`);
         if (i > 0) apiSamples.push(nowMs() - started);
       }
-      const row = { page, runs, coldMs: cold, p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), apiP50Ms: percentile(apiSamples, 50), apiP95Ms: percentile(apiSamples, 95) };
+      const row = {
+        page,
+        runs,
+        coldMs: cold,
+        p50Ms: percentile(samples, 50),
+        p95Ms: percentile(samples, 95),
+        apiP50Ms: percentile(apiSamples, 50),
+        apiP95Ms: percentile(apiSamples, 95),
+      };
       rows.push(row);
-      progress.done(page, `cold ${cold.toFixed(0)} ms, p50 ${row.p50Ms.toFixed(0)} ms, p95 ${row.p95Ms.toFixed(0)} ms (API p50 ${row.apiP50Ms.toFixed(0)} ms)`);
+      progress.done(
+        page,
+        `cold ${cold.toFixed(0)} ms, p50 ${row.p50Ms.toFixed(0)} ms, p95 ${row.p95Ms.toFixed(0)} ms (API p50 ${row.apiP50Ms.toFixed(0)} ms)`,
+      );
     }
     const files = [...jsFiles].sort();
     const jsGzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(ROOT, 'dist', 'web', file))).length, 0);

@@ -65,7 +65,9 @@ describe('browser: accessibility and screenshots of every page', () => {
   it('axe itself finds a violation in a page made to have one (the check is not silently empty)', async () => {
     const page = await browser.newPage();
     try {
-      await page.setContent('<!doctype html><html lang="id"><head><title>x</title></head><body><main><h1>x</h1><img src="data:,"><input type="text"></main></body></html>');
+      await page.setContent(
+        '<!doctype html><html lang="id"><head><title>x</title></head><body><main><h1>x</h1><img src="data:,"><input type="text"></main></body></html>',
+      );
       const ids = (await axeViolations(page)).filter(isSerious).map((v) => v.id);
       expect(ids).toEqual(expect.arrayContaining(['image-alt', 'label']));
     } finally {
@@ -81,7 +83,8 @@ describe('browser: accessibility and screenshots of every page', () => {
       await stop.ready?.(page);
       await page.waitForLoadState('networkidle');
       const { overflowWidth } = await screenshot(page, stop.name);
-      if (overflowWidth) findings.push(`${stop.name}: the page is ${overflowWidth} px wide, wider than the 1366 px viewport (it scrolls sideways)`);
+      if (overflowWidth)
+        findings.push(`${stop.name}: the page is ${overflowWidth} px wide, wider than the 1366 px viewport (it scrolls sideways)`);
 
       const violations = await axeViolations(page);
       const serious = violations.filter(isSerious);

@@ -64,7 +64,10 @@ describe('browser: keyboard', () => {
       const before = await plan.firstExpander().getAttribute('aria-expanded');
       const rowsBefore = await plan.rows().count();
       await page.keyboard.press('Enter');
-      await plan.firstExpander().and(page.locator(`[aria-expanded="${before === 'true' ? 'false' : 'true'}"]`)).waitFor();
+      await plan
+        .firstExpander()
+        .and(page.locator(`[aria-expanded="${before === 'true' ? 'false' : 'true'}"]`))
+        .waitFor();
       expect(await plan.rows().count()).not.toBe(rowsBefore);
       expect(isFirstExpander(await focused(page))).toBe(true); // focus stays on the control
     });

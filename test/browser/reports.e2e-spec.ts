@@ -45,7 +45,9 @@ describe('browser: reconciliation and change log of DKUKM 2022', () => {
       const path = await download.path();
       const fromBrowser = await workbookValues(readFileSync(path));
 
-      expect(Object.keys(fromBrowser)).toEqual(expect.arrayContaining(['Rincian', 'Kegiatan', 'Program', 'Perangkat Daerah', 'Penjelasan', 'Tie-out']));
+      expect(Object.keys(fromBrowser)).toEqual(
+        expect.arrayContaining(['Rincian', 'Kegiatan', 'Program', 'Perangkat Daerah', 'Penjelasan', 'Tie-out']),
+      );
       const didRow = fromBrowser['Rincian'].find((row) => row[0] === DID.code);
       expect(didRow).toEqual(expect.arrayContaining([518553447, 6145553447, 5627000000]));
       expect(fromBrowser['Tie-out'].flat()).toContain('OK');

@@ -102,7 +102,8 @@ describe('sign in with SSO (OpenID Connect, authorization code + PKCE)', () => {
     expect(await page.evaluate('JSON.stringify(localStorage)')).not.toMatch(/rl_|eyJ/);
 
     // A replayed callback (the same code and state again) is refused: the attempt was used once.
-    const callback = (await context.request.get(`${base}/api/v1/session/oidc/callback?code=x&state=y`, { maxRedirects: 0 })).headers().location;
+    const callback = (await context.request.get(`${base}/api/v1/session/oidc/callback?code=x&state=y`, { maxRedirects: 0 })).headers()
+      .location;
     expect(callback).toBe('/?ssoError=expired');
     await context.close();
   });

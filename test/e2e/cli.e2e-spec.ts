@@ -36,7 +36,9 @@ describe('renja-ledger CLI', () => {
   });
 
   it('creates a token whose holder becomes the actor of what it writes', async () => {
-    const created = await runCli(['token', 'create', '--name', 'Siti (BPKAD)', '--role', 'admin', '--office', 'BPKAD'], { DATABASE_URL: t.db.url });
+    const created = await runCli(['token', 'create', '--name', 'Siti (BPKAD)', '--role', 'admin', '--office', 'BPKAD'], {
+      DATABASE_URL: t.db.url,
+    });
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^rl_[A-Za-z0-9_-]{43}$/);
@@ -53,7 +55,10 @@ describe('renja-ledger CLI', () => {
     expect(list.stdout).not.toContain(token);
     const id = /#(\d+)\tSiti/.exec(list.stdout)![1];
     expect((await runCli(['token', 'revoke', id], { DATABASE_URL: t.db.url })).stdout).toBe(`Revoked token #${id}\n`);
-    const events = await t.pool.query(`SELECT type, metadata->>'actor' AS actor FROM ledger_events WHERE stream_id = $1 ORDER BY position`, [`access-token-${id}`]);
+    const events = await t.pool.query(
+      `SELECT type, metadata->>'actor' AS actor FROM ledger_events WHERE stream_id = $1 ORDER BY position`,
+      [`access-token-${id}`],
+    );
     expect(events.rows).toEqual([
       { type: 'access.token.granted', actor: expect.stringMatching(/^renja-ledger CLI \(.+\)$/) },
       { type: 'access.token.revoked', actor: expect.stringMatching(/^renja-ledger CLI \(.+\)$/) },

@@ -24,7 +24,10 @@ describe('renja-ledger import and report consistency', () => {
 
   it('exits 2 and lists every problem of an invalid import; a 50 MB file is refused, nothing written', async () => {
     const bad = join(work, 'pagu.csv');
-    writeFileSync(bad, `${readFileSync(join(FIXTURE, 'pagu.csv'), 'utf8')}2022,DKUKM,2.17.07.1.01.0001,APBD,DAU,"1.000,123",,2022-01-03,x,Perda,1,2022-01-01\n`);
+    writeFileSync(
+      bad,
+      `${readFileSync(join(FIXTURE, 'pagu.csv'), 'utf8')}2022,DKUKM,2.17.07.1.01.0001,APBD,DAU,"1.000,123",,2022-01-03,x,Perda,1,2022-01-01\n`,
+    );
     const invalid = await cli('import', join(FIXTURE, 'perangkat_daerah.csv'), join(FIXTURE, 'rencana.csv'), bad);
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toContain('pagu.csv:5  Pagu  "1.000,123"  TOO_MANY_DECIMALS');
@@ -69,13 +72,21 @@ describe('npm start on an empty embedded ledger loads the built-in sample', () =
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('imports the sample directory as the built-in actor and says how to start empty', async () => {
-    const env = { DATABASE_URL: undefined, RENJA_DATA_DIR: dataDir, PORT: String(await freePort()), RENJA_EMBEDDED_PG_PORT: String(await freePort()), RENJA_VERIFY_EVERY_MINUTES: '0' };
+    const env = {
+      DATABASE_URL: undefined,
+      RENJA_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      RENJA_EMBEDDED_PG_PORT: String(await freePort()),
+      RENJA_VERIFY_EVERY_MINUTES: '0',
+    };
     const server = await startServer(env, 90_000, { sampleDir: FIXTURE });
     try {
       expect(server.output()).toContain(`Loaded the built-in sample from ${FIXTURE}`);
       expect(server.output()).toContain('npm start -- --empty');
       const admin = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
-      const res = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/years/2022/offices/DKUKM/lines/2.17.07.1.01.0001/history`, { headers: { Authorization: `Bearer ${admin}` } });
+      const res = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/years/2022/offices/DKUKM/lines/2.17.07.1.01.0001/history`, {
+        headers: { Authorization: `Bearer ${admin}` },
+      });
       const history = (await res.json()) as Array<{ actor: string }>;
       expect(history.length).toBeGreaterThan(5);
       expect(new Set(history.map((h) => h.actor))).toEqual(new Set(['renja-ledger (contoh bawaan)']));

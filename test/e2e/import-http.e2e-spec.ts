@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'import', 'did-story');
-const fixtureFiles = readdirSync(FIXTURE).filter((f) => f.endsWith('.csv')).sort();
+const fixtureFiles = readdirSync(FIXTURE)
+  .filter((f) => f.endsWith('.csv'))
+  .sort();
 
 /** POST /api/v1/imports like an office's client: multipart upload, summary or problem list back. */
 describe('HTTP import and the consistency report', () => {
   let t: TestApp;
-  const head = async () => (await t.pool.query('SELECT (SELECT count(*)::int FROM ledger_events) AS n, (SELECT encode(last_hash, \'hex\') FROM ledger_head) AS h')).rows[0];
+  const head = async () =>
+    (await t.pool.query("SELECT (SELECT count(*)::int FROM ledger_events) AS n, (SELECT encode(last_hash, 'hex') FROM ledger_head) AS h"))
+      .rows[0];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -27,7 +31,12 @@ describe('HTTP import and the consistency report', () => {
     expect((await t.anonymous().post('/api/v1/imports').attach('file', Buffer.from('x'), 'pagu.csv')).status).toBe(401);
     const json = await t.http().post('/api/v1/imports').set(t.auth).send({ file: 'pagu.csv' });
     expect([json.status, json.body.rule]).toEqual([400, 'MULTIPART_REQUIRED']);
-    const broken = await t.http().post('/api/v1/imports').set(t.auth).set('Content-Type', 'multipart/form-data; boundary=XYZ').send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc');
+    const broken = await t
+      .http()
+      .post('/api/v1/imports')
+      .set(t.auth)
+      .set('Content-Type', 'multipart/form-data; boundary=XYZ')
+      .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc');
     expect([broken.status, broken.body.rule]).toEqual([400, 'MULTIPART_MALFORMED']);
     const wrongField = await t.http().post('/api/v1/imports').set(t.auth).attach('upload', Buffer.from('x'), 'pagu.csv');
     expect([wrongField.status, wrongField.body.rule]).toEqual([400, 'MULTIPART_FIELD']);
@@ -55,12 +64,24 @@ describe('HTTP import and the consistency report', () => {
 
   it('422 lists every problem with file, row, column, value and rule', async () => {
     const files = fixture().map(([name, content]): [string, Buffer | string] =>
-      name === 'pagu.csv' ? [name, `${content}2022,DKUKM,2.17.07.1.01.0001,APBD,DAU,"1,5,0",,2022-01-03,x,Perda,1,2022-01-01\n`] : [name, content],
+      name === 'pagu.csv'
+        ? [name, `${content}2022,DKUKM,2.17.07.1.01.0001,APBD,DAU,"1,5,0",,2022-01-03,x,Perda,1,2022-01-01\n`]
+        : [name, content],
     );
     const res = await upload(files);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ rule: 'IMPORT_INVALID', status: 'invalid' });
-    expect(res.body.problems).toEqual([{ file: 'pagu.csv', table: 'pagu', row: 5, column: 'Pagu', value: '1,5,0', rule: 'NUMBER_AMBIGUOUS', message: expect.stringContaining('ambiguous') }]);
+    expect(res.body.problems).toEqual([
+      {
+        file: 'pagu.csv',
+        table: 'pagu',
+        row: 5,
+        column: 'Pagu',
+        value: '1,5,0',
+        rule: 'NUMBER_AMBIGUOUS',
+        message: expect.stringContaining('ambiguous'),
+      },
+    ]);
   });
 
   it('a dry run answers 200 with what would be written; the import 201; the same files again 200, already imported', async () => {

@@ -35,7 +35,10 @@ describe('tamper evidence over HTTP: checkpoints, public key, proofs, and a witn
     expect(open(note)).toMatchObject({ origin: 'renja-ledger.test/e2e', size: head });
     expect((await t.http().get('/api/v1/ledger/checkpoint').expect(200)).text).toBe(note);
     expect((await t.http().get(`/api/v1/ledger/checkpoints/${head}`).expect(200)).text).toBe(note);
-    const missing = await t.http().get(`/api/v1/ledger/checkpoints/${head - 1}`).expect(404);
+    const missing = await t
+      .http()
+      .get(`/api/v1/ledger/checkpoints/${head - 1}`)
+      .expect(404);
     expect(missing.body.rule).toBe('CHECKPOINT_NOT_FOUND');
   });
 
@@ -56,7 +59,13 @@ describe('tamper evidence over HTTP: checkpoints, public key, proofs, and a witn
     expect(second.size).toBe(first.size + 1);
     const { body: consistency } = await t.http().get(`/api/v1/ledger/proofs/consistency?from=${first.size}&to=${second.size}`).expect(200);
     expect(() =>
-      verifyConsistency({ size1: first.size, size2: second.size, root1: first.rootHash, root2: second.rootHash, proof: consistency.proof.map((p: string) => Buffer.from(p, 'base64')) }),
+      verifyConsistency({
+        size1: first.size,
+        size2: second.size,
+        root1: first.rootHash,
+        root2: second.rootHash,
+        proof: consistency.proof.map((p: string) => Buffer.from(p, 'base64')),
+      }),
     ).not.toThrow();
     const bad = await t.http().get('/api/v1/ledger/proofs/inclusion?position=abc').expect(400);
     expect(bad.body.field).toBe('position');
@@ -94,11 +103,28 @@ describe('tamper evidence over HTTP: checkpoints, public key, proofs, and a witn
       const { rows } = await client.query(`SELECT position, event_id, stream_id, version, type, schema_version, data, metadata,
         to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at FROM ledger_events ORDER BY position`);
       let previous: Buffer = GENESIS_HASH;
-      const leaves = rows.map((r) => (previous = eventHash({ id: r.event_id, streamId: r.stream_id, version: r.version, position: Number(r.position), type: r.type, schemaVersion: r.schema_version, data: r.data, metadata: r.metadata, recordedAt: r.recorded_at }, previous)));
+      const leaves = rows.map(
+        (r) =>
+          (previous = eventHash(
+            {
+              id: r.event_id,
+              streamId: r.stream_id,
+              version: r.version,
+              position: Number(r.position),
+              type: r.type,
+              schemaVersion: r.schema_version,
+              data: r.data,
+              metadata: r.metadata,
+              recordedAt: r.recorded_at,
+            },
+            previous,
+          )),
+      );
       const tree = extendTree(0, [], leaves);
-      await client.query('INSERT INTO ledger_merkle_nodes (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])', [
-        tree.nodes.map((n) => n.level), tree.nodes.map((n) => n.idx), tree.nodes.map((n) => n.hash),
-      ]);
+      await client.query(
+        'INSERT INTO ledger_merkle_nodes (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])',
+        [tree.nodes.map((n) => n.level), tree.nodes.map((n) => n.idx), tree.nodes.map((n) => n.hash)],
+      );
       await client.query('UPDATE ledger_head SET peaks = $1, last_hash = $2', [tree.peaks, previous]);
       await client.query('COMMIT');
     } finally {

@@ -26,7 +26,9 @@ describe('renja-ledger report', () => {
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Tie-out: jumlah perubahan 6145553447.00 = pagu kini 6145553447.00: OK');
-    expect(result.stdout).toMatch(/APBD-P .*DID\s+Rp 518\.553\.447,00\s+Rp 5\.627\.000\.000,00\s+Rp 6\.145\.553\.447,00\s+PMK 170\/PMK\.07\/2022/);
+    expect(result.stdout).toMatch(
+      /APBD-P .*DID\s+Rp 518\.553\.447,00\s+Rp 5\.627\.000\.000,00\s+Rp 6\.145\.553\.447,00\s+PMK 170\/PMK\.07\/2022/,
+    );
   });
 
   it('answers as of 31 October 2022 without the DID', async () => {
@@ -34,7 +36,9 @@ describe('renja-ledger report', () => {
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout);
     expect(body.asOf).toEqual({ validAt: '2022-10-31' });
-    expect(body.programs.map((p: { currentPagu: string; absorption: { current: string } }) => [p.currentPagu, p.absorption.current])).toEqual([
+    expect(
+      body.programs.map((p: { currentPagu: string; absorption: { current: string } }) => [p.currentPagu, p.absorption.current]),
+    ).toEqual([
       ['653027794.00', '69.68'],
       ['518553447.00', '67.50'],
     ]);
@@ -55,7 +59,9 @@ describe('renja-ledger report', () => {
     const sheet = workbook.getWorksheet('Rincian')!;
     const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
     const line = sheetRow(sheet, headerRow, '2.17.07.1.01.0001');
-    expect([line['Pagu APBD'].value, line['Pagu APBD-P'].value, line.Selisih.value, line['Selisih (%)'].value]).toEqual([653027794, 1653027794, 1000000000, 153.13]);
+    expect([line['Pagu APBD'].value, line['Pagu APBD-P'].value, line.Selisih.value, line['Selisih (%)'].value]).toEqual([
+      653027794, 1653027794, 1000000000, 153.13,
+    ]);
     const pdf = join(dir, 'evaluasi.pdf');
     expect((await report('evaluation', '--format', 'pdf', '--out', pdf)).code).toBe(0);
     const bytes = readFileSync(pdf);

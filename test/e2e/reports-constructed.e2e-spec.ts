@@ -29,25 +29,76 @@ describe('Audit reports on constructed cases', () => {
     t = await startTestApp();
     await post(t, '/api/v1/offices', { code: office, name: 'Dinas Koperasi, Usaha Kecil dan Menengah' });
     for (const code of ['2.17.07', '2.17.07.1.01', A, B, C]) await post(t, `${base}/lines`, { code, name: `Baris ${code}` });
-    const apbd = (code: string, amount: string) => post(t, `${base}/lines/${code}/pagu`, { phase: 'APBD', fundingSource: 'DAU', amount, reason: 'APBD murni 2023', legalBasis: perda, effectiveDate: '2023-01-02' });
+    const apbd = (code: string, amount: string) =>
+      post(t, `${base}/lines/${code}/pagu`, {
+        phase: 'APBD',
+        fundingSource: 'DAU',
+        amount,
+        reason: 'APBD murni 2023',
+        legalBasis: perda,
+        effectiveDate: '2023-01-02',
+      });
     originalApbd = (await apbd(A, '1000000.00')).body.eventIds[0];
     await apbd(B, '500000.00');
     recorded.beforeCorrection = await recordedAt(A, originalApbd);
-    correction = (await post(t, `/api/v1/events/${originalApbd}/corrections`, { reason: 'Salah ketik pagu', legalBasis: perda, amount: '1100000.00' })).body.eventIds[0];
-    await post(t, `${base}/shifts`, { fromCode: A, toCode: B, amount: '200000.00', fundingSource: 'DAU', reason: 'Pergeseran antar sub kegiatan', legalBasis: perkada, effectiveDate: '2023-06-20' });
-    await post(t, `${base}/lines/${C}/pagu`, { phase: 'APBD_P', fundingSource: 'DAK', amount: '300000.00', reason: 'Sub kegiatan baru di APBD-P', legalBasis: perdaP, effectiveDate: '2023-10-15' });
+    correction = (
+      await post(t, `/api/v1/events/${originalApbd}/corrections`, { reason: 'Salah ketik pagu', legalBasis: perda, amount: '1100000.00' })
+    ).body.eventIds[0];
+    await post(t, `${base}/shifts`, {
+      fromCode: A,
+      toCode: B,
+      amount: '200000.00',
+      fundingSource: 'DAU',
+      reason: 'Pergeseran antar sub kegiatan',
+      legalBasis: perkada,
+      effectiveDate: '2023-06-20',
+    });
+    await post(t, `${base}/lines/${C}/pagu`, {
+      phase: 'APBD_P',
+      fundingSource: 'DAK',
+      amount: '300000.00',
+      reason: 'Sub kegiatan baru di APBD-P',
+      legalBasis: perdaP,
+      effectiveDate: '2023-10-15',
+    });
 
     await post(t, `${base}/lines/${A}/indicators`, { name: 'Persentase UMKM binaan gagal bayar', unit: '%', direction: 'lower_is_better' });
-    await post(t, `${base}/lines/${A}/targets`, { indicator: 'IK-1', value: '5', reason: 'Target Renja 2023', effectiveDate: '2023-01-02' });
+    await post(t, `${base}/lines/${A}/targets`, {
+      indicator: 'IK-1',
+      value: '5',
+      reason: 'Target Renja 2023',
+      effectiveDate: '2023-01-02',
+    });
     await post(t, `${base}/lines/${B}/indicators`, { name: 'Jumlah UMKM dibina', unit: 'UMKM', direction: 'higher_is_better' });
-    await post(t, `${base}/lines/${B}/targets`, { indicator: 'IK-1', value: '200', reason: 'Target Renja 2023', effectiveDate: '2023-01-02' });
+    await post(t, `${base}/lines/${B}/targets`, {
+      indicator: 'IK-1',
+      value: '200',
+      reason: 'Target Renja 2023',
+      effectiveDate: '2023-01-02',
+    });
     await post(t, `${base}/lines/${C}/indicators`, { name: 'Jumlah koperasi baru', unit: 'Koperasi', direction: 'higher_is_better' });
-    await post(t, `${base}/lines/${A}/realisations`, { period: '2023-Q1', amount: '100000.00', outputs: [{ indicator: 'IK-1', value: '2' }] });
-    await post(t, `${base}/lines/${A}/realisations`, { period: '2023-Q2', amount: '150000.00', outputs: [{ indicator: 'IK-1', value: '2' }] });
-    const april = await post(t, `${base}/lines/${B}/realisations`, { period: '2023-04', amount: '100000.00', outputs: [{ indicator: 'IK-1', value: '40' }] });
+    await post(t, `${base}/lines/${A}/realisations`, {
+      period: '2023-Q1',
+      amount: '100000.00',
+      outputs: [{ indicator: 'IK-1', value: '2' }],
+    });
+    await post(t, `${base}/lines/${A}/realisations`, {
+      period: '2023-Q2',
+      amount: '150000.00',
+      outputs: [{ indicator: 'IK-1', value: '2' }],
+    });
+    const april = await post(t, `${base}/lines/${B}/realisations`, {
+      period: '2023-04',
+      amount: '100000.00',
+      outputs: [{ indicator: 'IK-1', value: '40' }],
+    });
     recorded.beforeLateMarch = await recordedAt(B, april.body.eventIds[0]);
     // March arrives after April was recorded: a late entry, effective in the past.
-    await post(t, `${base}/lines/${B}/realisations`, { period: '2023-03', amount: '50000.00', outputs: [{ indicator: 'IK-1', value: '30' }] });
+    await post(t, `${base}/lines/${B}/realisations`, {
+      period: '2023-03',
+      amount: '50000.00',
+      outputs: [{ indicator: 'IK-1', value: '30' }],
+    });
   });
   afterAll(() => t.close());
 
@@ -60,7 +111,11 @@ describe('Audit reports on constructed cases', () => {
       ['shift_out', 'PERGESERAN', '-200000.00', '900000.00', 'in_force', expect.any(String)],
     ]);
     expect(lines[0].steps[0].correctedBy).toMatchObject({ eventId: correction, kind: 'replacement' });
-    expect(lines[0].steps[1]).toMatchObject({ eventType: 'event.corrected', corrects: { eventId: originalApbd, kind: 'replacement' }, reason: 'Salah ketik pagu' });
+    expect(lines[0].steps[1]).toMatchObject({
+      eventType: 'event.corrected',
+      corrects: { eventId: originalApbd, kind: 'replacement' },
+      reason: 'Salah ketik pagu',
+    });
     expect(lines[0].steps[3]).toMatchObject({ counterpartCode: B, legalBasis: perkada });
     expect(tieOut).toMatchObject({ expected: '900000.00', actual: '900000.00', status: 'OK' });
   });
@@ -78,7 +133,9 @@ describe('Audit reports on constructed cases', () => {
       [A, 'both', '1100000.00', '900000.00', '-200000.00', '-18.18'],
       [B, 'both', '500000.00', '700000.00', '200000.00', '40.00'],
     ]);
-    expect(body.lines[0].events).toEqual([expect.objectContaining({ kind: 'shift_out', phase: 'PERGESERAN', delta: '-200000.00', legalBasis: perkada })]);
+    expect(body.lines[0].events).toEqual([
+      expect.objectContaining({ kind: 'shift_out', phase: 'PERGESERAN', delta: '-200000.00', legalBasis: perkada }),
+    ]);
     expect(body.lines[1].events).toEqual([expect.objectContaining({ kind: 'shift_in', delta: '200000.00' })]);
     expect(body.officeTotal).toMatchObject({ fromAmount: '1600000.00', toAmount: '1600000.00', delta: '0.00', deltaBySource: {} });
     expect(body.tieOut.deltas).toMatchObject({ expected: '0.00', actual: '0.00', status: 'OK' });
@@ -89,10 +146,27 @@ describe('Audit reports on constructed cases', () => {
     const body = await get(`${reports}/reconciliation`);
     expect(body.toPhase).toBe('APBD_P');
     const only = body.lines.find((l: { code: string }) => l.code === C);
-    expect(only).toMatchObject({ presence: 'only_to', fromAmount: null, toAmount: '300000.00', delta: '300000.00', deltaPercent: null, deltaBySource: { DAK: '300000.00' }, explained: true });
+    expect(only).toMatchObject({
+      presence: 'only_to',
+      fromAmount: null,
+      toAmount: '300000.00',
+      delta: '300000.00',
+      deltaPercent: null,
+      deltaBySource: { DAK: '300000.00' },
+      explained: true,
+    });
     expect(only.events).toEqual([expect.objectContaining({ kind: 'pagu_set', phase: 'APBD_P', delta: '300000.00', legalBasis: perdaP })]);
-    expect(body.lines.find((l: { code: string }) => l.code === B)).toMatchObject({ toAmount: '700000.00', toCarriedFrom: 'PERGESERAN', delta: '200000.00' });
-    expect(body.officeTotal).toMatchObject({ fromAmount: '1600000.00', toAmount: '1900000.00', delta: '300000.00', deltaBySource: { DAK: '300000.00' } });
+    expect(body.lines.find((l: { code: string }) => l.code === B)).toMatchObject({
+      toAmount: '700000.00',
+      toCarriedFrom: 'PERGESERAN',
+      delta: '200000.00',
+    });
+    expect(body.officeTotal).toMatchObject({
+      fromAmount: '1600000.00',
+      toAmount: '1900000.00',
+      delta: '300000.00',
+      deltaBySource: { DAK: '300000.00' },
+    });
     expect(body.tieOut.deltas.status).toBe('OK');
   });
 
@@ -110,8 +184,22 @@ describe('Audit reports on constructed cases', () => {
 
   it('flags the APBD-P line added in Q4 with its absorption', async () => {
     const body = await get(`${reports}/absorption`);
-    expect(body.lateAdditions).toEqual([expect.objectContaining({ code: C, kind: 'pagu_set', phase: 'APBD_P', amount: '300000.00', lineAbsorption: { current: '0.00', original: null } })]);
-    expect(body.officeTotal).toMatchObject({ currentPagu: '1900000.00', realised: '400000.00', absorption: { current: '21.05', original: '25.00' }, lateAdditions: '300000.00', absorptionWithoutLateAdditions: '25.00' });
+    expect(body.lateAdditions).toEqual([
+      expect.objectContaining({
+        code: C,
+        kind: 'pagu_set',
+        phase: 'APBD_P',
+        amount: '300000.00',
+        lineAbsorption: { current: '0.00', original: null },
+      }),
+    ]);
+    expect(body.officeTotal).toMatchObject({
+      currentPagu: '1900000.00',
+      realised: '400000.00',
+      absorption: { current: '21.05', original: '25.00' },
+      lateAdditions: '300000.00',
+      absorptionWithoutLateAdditions: '25.00',
+    });
   });
 
   it('evaluates a lower-is-better indicator inverted, keeps missing data missing, and rates the program', async () => {
@@ -120,15 +208,44 @@ describe('Audit reports on constructed cases', () => {
     expect(row(A)).toMatchObject({
       indicator: { id: 'IK-1', direction: 'lower_is_better', unit: '%' },
       target: { k: '5', rp: '900000.00' },
-      realisation: [{ k: '2', rp: '100000.00' }, { k: '2', rp: '150000.00' }, { k: null, rp: null }, { k: null, rp: null }],
+      realisation: [
+        { k: '2', rp: '100000.00' },
+        { k: '2', rp: '150000.00' },
+        { k: null, rp: null },
+        { k: null, rp: null },
+      ],
       realisationTotal: { k: '4', rp: '250000.00' },
       capaian: { k: '125.00', rp: '27.78' },
       renstraTarget: { k: null, rp: null },
       renstraCapaian: { k: null, rp: null },
     });
-    expect(row(B)).toMatchObject({ target: { k: '200', rp: '700000.00' }, realisationTotal: { k: '70', rp: '150000.00' }, capaian: { k: '35.00', rp: '21.43' } });
-    expect(row(C)).toMatchObject({ target: { k: null, rp: '300000.00' }, realisation: [{ k: null, rp: null }, { k: null, rp: null }, { k: null, rp: null }, { k: null, rp: null }], realisationTotal: { k: null, rp: null }, capaian: { k: null, rp: null } });
-    expect(body.programs).toEqual([{ code: '2.17.07', name: 'Baris 2.17.07', averageCapaianK: '80.00', indicatorsCounted: 2, capaianRp: '21.05', predikatK: 'T', predikatRp: 'SR' }]);
+    expect(row(B)).toMatchObject({
+      target: { k: '200', rp: '700000.00' },
+      realisationTotal: { k: '70', rp: '150000.00' },
+      capaian: { k: '35.00', rp: '21.43' },
+    });
+    expect(row(C)).toMatchObject({
+      target: { k: null, rp: '300000.00' },
+      realisation: [
+        { k: null, rp: null },
+        { k: null, rp: null },
+        { k: null, rp: null },
+        { k: null, rp: null },
+      ],
+      realisationTotal: { k: null, rp: null },
+      capaian: { k: null, rp: null },
+    });
+    expect(body.programs).toEqual([
+      {
+        code: '2.17.07',
+        name: 'Baris 2.17.07',
+        averageCapaianK: '80.00',
+        indicatorsCounted: 2,
+        capaianRp: '21.05',
+        predikatK: 'T',
+        predikatRp: 'SR',
+      },
+    ]);
   });
 
   it('as known before the late March entry, the higher-is-better capaian drops and Q1 kinerja is missing', async () => {
@@ -139,7 +256,16 @@ describe('Audit reports on constructed cases', () => {
 
   it('keeps missing data missing in files: empty in CSV, a dash in XLSX', async () => {
     const csv = parseCsv((await t.http().get(`${reports}/evaluation?format=csv`).expect(200)).text);
-    expect(csv.find((r) => r.code === A)).toMatchObject({ direction: 'lower_is_better', target_k: '5', capaian_k: '125.00', tw3_k: '', tw3_rp: '', renstra_target_k: '', renstra_target_rp: '', renstra_capaian_k: '' });
+    expect(csv.find((r) => r.code === A)).toMatchObject({
+      direction: 'lower_is_better',
+      target_k: '5',
+      capaian_k: '125.00',
+      tw3_k: '',
+      tw3_rp: '',
+      renstra_target_k: '',
+      renstra_target_rp: '',
+      renstra_capaian_k: '',
+    });
     const workbook = await openWorkbook((await getBinary(t, `${reports}/evaluation?format=xlsx`)).body);
     const sheet = workbook.getWorksheet('Evaluasi Renja')!;
     const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;

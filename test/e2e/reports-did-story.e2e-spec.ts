@@ -18,21 +18,42 @@ describe('Audit reports on the 2022 DID story', () => {
     it('explains 6145553447.00 from the APBD 518553447.00 and the DID +5627000000.00 under PMK 170/PMK.07/2022, tied out', async () => {
       const { body } = await t.http().get(`${reports}/pagu-trail?code=2.17.08.1.01.0001`).expect(200);
       const [trail] = body.lines;
-      expect(trail.steps.map((s: Record<string, string>) => [s.kind, s.phase, s.fundingSource, s.amountBefore, s.delta, s.amountAfter])).toEqual([
+      expect(
+        trail.steps.map((s: Record<string, string>) => [s.kind, s.phase, s.fundingSource, s.amountBefore, s.delta, s.amountAfter]),
+      ).toEqual([
         ['pagu_set', 'APBD', 'DAU', '0.00', '518553447.00', '518553447.00'],
         ['phase_start', 'APBD_P', null, '518553447.00', '0.00', '518553447.00'],
         ['pagu_add', 'APBD_P', 'DID', '518553447.00', '5627000000.00', '6145553447.00'],
       ]);
-      expect(trail.steps[0]).toMatchObject({ legalBasis: PERDA_APBD, reason: 'APBD murni 2022', actor: 'Inspektur Test', effectiveDate: '2022-01-03', status: 'in_force' });
-      expect(trail.steps[2]).toMatchObject({ legalBasis: PMK_DID, effectiveDate: '2022-11-08', eventType: 'pagu.changed', corrects: null, correctedBy: null });
+      expect(trail.steps[0]).toMatchObject({
+        legalBasis: PERDA_APBD,
+        reason: 'APBD murni 2022',
+        actor: 'Inspektur Test',
+        effectiveDate: '2022-01-03',
+        status: 'in_force',
+      });
+      expect(trail.steps[2]).toMatchObject({
+        legalBasis: PMK_DID,
+        effectiveDate: '2022-11-08',
+        eventType: 'pagu.changed',
+        corrects: null,
+        correctedBy: null,
+      });
       expect(trail.steps[2].recordedAt).toMatch(/^2\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
       expect(trail.tieOut).toEqual({ description: expect.any(String), expected: '6145553447.00', actual: '6145553447.00', status: 'OK' });
       expect(body.tieOut).toMatchObject({ expected: '6145553447.00', actual: '6145553447.00', status: 'OK' });
     });
 
     it('answers per line under lines/{code}/reports/pagu-trail, and for a program with everything under it', async () => {
-      const { body: line } = await t.http().get(`/api/v1/years/${YEAR}/offices/${OFFICE}/lines/2.17.08.1.01.01/reports/pagu-trail`).expect(200);
-      expect(line.scope).toEqual({ code: '2.17.08.1.01.0001', level: 'sub_kegiatan', name: expect.stringContaining('Peningkatan Produktivitas') });
+      const { body: line } = await t
+        .http()
+        .get(`/api/v1/years/${YEAR}/offices/${OFFICE}/lines/2.17.08.1.01.01/reports/pagu-trail`)
+        .expect(200);
+      expect(line.scope).toEqual({
+        code: '2.17.08.1.01.0001',
+        level: 'sub_kegiatan',
+        name: expect.stringContaining('Peningkatan Produktivitas'),
+      });
       const { body: program } = await t.http().get(`${reports}/pagu-trail?code=2.17.07`).expect(200);
       expect(program.lines.map((l: { code: string }) => l.code)).toEqual(['2.17.07', '2.17.07.1.01', '2.17.07.1.01.0001']);
       expect(program.tieOut).toMatchObject({ expected: '1653027794.00', actual: '1653027794.00', status: 'OK' });
@@ -51,16 +72,44 @@ describe('Audit reports on the 2022 DID story', () => {
     it('gives each sub kegiatan its DID delta, the office +6627000000.00, explained by the PMK and tied out', async () => {
       const { body } = await t.http().get(`${reports}/reconciliation`).expect(200);
       expect([body.fromPhase, body.toPhase]).toEqual(['APBD', 'APBD_P']);
-      expect(body.lines.map((l: Record<string, unknown>) => [l.code, l.presence, l.fromAmount, l.toAmount, l.delta, l.deltaPercent, l.deltaBySource, l.explained])).toEqual([
+      expect(
+        body.lines.map((l: Record<string, unknown>) => [
+          l.code,
+          l.presence,
+          l.fromAmount,
+          l.toAmount,
+          l.delta,
+          l.deltaPercent,
+          l.deltaBySource,
+          l.explained,
+        ]),
+      ).toEqual([
         ['2.17.07.1.01.0001', 'both', '653027794.00', '1653027794.00', '1000000000.00', '153.13', { DID: '1000000000.00' }, true],
         ['2.17.08.1.01.0001', 'both', '518553447.00', '6145553447.00', '5627000000.00', '1085.13', { DID: '5627000000.00' }, true],
       ]);
       expect(body.lines[1].events).toEqual([
-        expect.objectContaining({ phase: 'APBD_P', fundingSource: 'DID', delta: '5627000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-08', eventType: 'pagu.changed' }),
+        expect.objectContaining({
+          phase: 'APBD_P',
+          fundingSource: 'DID',
+          delta: '5627000000.00',
+          legalBasis: PMK_DID,
+          effectiveDate: '2022-11-08',
+          eventType: 'pagu.changed',
+        }),
       ]);
-      expect(byCode(body.programs, '2.17.07')).toMatchObject({ fromAmount: '653027794.00', toAmount: '1653027794.00', delta: '1000000000.00' });
+      expect(byCode(body.programs, '2.17.07')).toMatchObject({
+        fromAmount: '653027794.00',
+        toAmount: '1653027794.00',
+        delta: '1000000000.00',
+      });
       expect(byCode(body.kegiatan, '2.17.08.1.01')).toMatchObject({ delta: '5627000000.00' });
-      expect(body.officeTotal).toMatchObject({ fromAmount: '1171581241.00', toAmount: '7798581241.00', delta: '6627000000.00', deltaPercent: '565.65', deltaBySource: { DID: '6627000000.00' } });
+      expect(body.officeTotal).toMatchObject({
+        fromAmount: '1171581241.00',
+        toAmount: '7798581241.00',
+        delta: '6627000000.00',
+        deltaPercent: '565.65',
+        deltaBySource: { DID: '6627000000.00' },
+      });
       expect(body.tieOut.deltas).toMatchObject({ expected: '6627000000.00', actual: '6627000000.00', status: 'OK' });
       expect(body.tieOut.explained).toMatchObject({ expected: '6627000000.00', actual: '6627000000.00', status: 'OK' });
       expect(body.tieOut.unexplainedLines).toEqual([]);
@@ -89,8 +138,15 @@ describe('Audit reports on the 2022 DID story', () => {
       expect(byCode(body.programs, '2.17.08').absorption).toEqual({ current: '39.77', original: '471.37' });
       expect(byCode(body.programs, '2.17.08').absorptionByQuarter.current).toEqual(['1.30', '3.25', '5.70', '39.77']);
       expect(byCode(body.lines, '2.17.08.1.01.0001').byMonth).toEqual(Array(12).fill(null));
-      expect(body.officeTotal).toMatchObject({ currentPagu: '7798581241.00', realised: '3074897191.00', absorption: { current: '39.43', original: '262.46' }, lateAdditions: '6627000000.00' });
-      expect(body.lateAdditions.map((a: Record<string, unknown>) => [a.code, a.amount, a.fundingSource, a.effectiveDate, a.lineAbsorption])).toEqual([
+      expect(body.officeTotal).toMatchObject({
+        currentPagu: '7798581241.00',
+        realised: '3074897191.00',
+        absorption: { current: '39.43', original: '262.46' },
+        lateAdditions: '6627000000.00',
+      });
+      expect(
+        body.lateAdditions.map((a: Record<string, unknown>) => [a.code, a.amount, a.fundingSource, a.effectiveDate, a.lineAbsorption]),
+      ).toEqual([
         ['2.17.07.1.01.0001', '1000000000.00', 'DID', '2022-11-08', { current: '38.15', original: '96.56' }],
         ['2.17.08.1.01.0001', '5627000000.00', 'DID', '2022-11-08', { current: '39.77', original: '471.37' }],
       ]);
@@ -112,8 +168,21 @@ describe('Audit reports on the 2022 DID story', () => {
         renstraCumulative: { k: null, rp: null },
         renstraCapaian: { k: null, rp: null },
       });
-      expect(program.realisation.map((q: { rp: string }) => q.rp)).toEqual(['80000000.00', '120000000.00', '150000000.00', '2094304781.00']);
-      expect(byCode(body.programs, '2.17.07')).toEqual({ code: '2.17.07', name: expect.any(String), averageCapaianK: null, indicatorsCounted: 0, capaianRp: '38.15', predikatK: null, predikatRp: 'SR' });
+      expect(program.realisation.map((q: { rp: string }) => q.rp)).toEqual([
+        '80000000.00',
+        '120000000.00',
+        '150000000.00',
+        '2094304781.00',
+      ]);
+      expect(byCode(body.programs, '2.17.07')).toEqual({
+        code: '2.17.07',
+        name: expect.any(String),
+        averageCapaianK: null,
+        indicatorsCounted: 0,
+        capaianRp: '38.15',
+        predikatK: null,
+        predikatRp: 'SR',
+      });
       expect(body.missing.map((m: { column: string }) => m.column)).toContain('renstraTarget');
     });
   });
@@ -124,8 +193,19 @@ describe('Audit reports on the 2022 DID story', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe(`attachment; filename="reconciliation-${OFFICE}-${YEAR}-APBD-APBD_P.csv"`);
       const rows = parseCsv(res.text);
-      expect(rows.find((r) => r.row_type === 'office')).toMatchObject({ code: OFFICE, from_amount: '1171581241.00', to_amount: '7798581241.00', delta: '6627000000.00', delta_DID: '6627000000.00' });
-      expect(rows.find((r) => r.code === '2.17.07.1.01.0001')).toMatchObject({ row_type: 'line', delta: '1000000000.00', delta_percent: '153.13', explained: 'true' });
+      expect(rows.find((r) => r.row_type === 'office')).toMatchObject({
+        code: OFFICE,
+        from_amount: '1171581241.00',
+        to_amount: '7798581241.00',
+        delta: '6627000000.00',
+        delta_DID: '6627000000.00',
+      });
+      expect(rows.find((r) => r.code === '2.17.07.1.01.0001')).toMatchObject({
+        row_type: 'line',
+        delta: '1000000000.00',
+        delta_percent: '153.13',
+        explained: 'true',
+      });
       expect(rows.filter((r) => r.row_type === 'program').map((r) => r.delta)).toEqual(['1000000000.00', '5627000000.00']);
     });
 
@@ -157,7 +237,11 @@ describe('Audit reports on the 2022 DID story', () => {
       const total = sheetRow(sheet, headerRow, OFFICE);
       expect([total['Pagu Kini'].value, total.Realisasi.value, total['Pagu Kini'].font?.bold]).toEqual([7798581241, 3074897191, true]);
       const late = sheetRow(workbook.getWorksheet('Tambahan TW IV')!, 7, '2.17.08.1.01.0001');
-      expect([late.Tambahan.value, late['Serapan Baris (%)'].value, late['Dasar Hukum'].value]).toEqual([5627000000, 39.77, 'PMK 170/PMK.07/2022 tanggal 2022-11-08']);
+      expect([late.Tambahan.value, late['Serapan Baris (%)'].value, late['Dasar Hukum'].value]).toEqual([
+        5627000000,
+        39.77,
+        'PMK 170/PMK.07/2022 tanggal 2022-11-08',
+      ]);
     });
 
     it('prints the reconciliation and the evaluation as landscape A4 PDF, and refuses PDF for other reports', async () => {
@@ -188,7 +272,9 @@ describe('Audit reports on the 2022 DID story', () => {
     });
 
     it('answers 404 for an unknown office or line, 400 for a bad year', async () => {
-      expect((await t.http().get(`/api/v1/years/${YEAR}/offices/NOPE/reports/absorption`).expect(404)).body.rule).toBe('OFFICE_NOT_REGISTERED');
+      expect((await t.http().get(`/api/v1/years/${YEAR}/offices/NOPE/reports/absorption`).expect(404)).body.rule).toBe(
+        'OFFICE_NOT_REGISTERED',
+      );
       expect((await t.http().get(`${reports}/pagu-trail?code=2.17.09`).expect(404)).body.field).toBe('code');
       expect((await t.http().get(`/api/v1/years/22/offices/${OFFICE}/reports/absorption`).expect(400)).body.field).toBe('year');
     });
@@ -197,7 +283,9 @@ describe('Audit reports on the 2022 DID story', () => {
       const { body } = await t.http().get('/api/docs-json').expect(200);
       const path = body.paths['/api/v1/years/{year}/offices/{office}/reports/reconciliation'];
       expect(path.get.tags).toEqual(['reports']);
-      expect(path.get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['validAt', 'knownAt', 'format', 'from', 'to']));
+      expect(path.get.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['validAt', 'knownAt', 'format', 'from', 'to']),
+      );
     });
   });
 });

@@ -9,7 +9,12 @@ describe('the server on its embedded PostgreSQL', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('creates an admin token on first start and keeps every event across a restart', async () => {
-    const env = { DATABASE_URL: undefined, RENJA_DATA_DIR: dataDir, PORT: String(await freePort()), RENJA_EMBEDDED_PG_PORT: String(await freePort()) };
+    const env = {
+      DATABASE_URL: undefined,
+      RENJA_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      RENJA_EMBEDDED_PG_PORT: String(await freePort()),
+    };
     const api = `http://127.0.0.1:${env.PORT}/api/v1`;
 
     const first = await startServer(env);

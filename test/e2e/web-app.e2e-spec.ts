@@ -8,7 +8,8 @@ import { defaultWebRoot } from '../../apps/api/src/http/web-app';
 describe('the web app served beside the API', () => {
   let t: TestApp;
   let root: string;
-  const INDEX = '<!doctype html><html><head><script type="module" src="/assets/x.js"></script></head><body><div id="root"></div></body></html>';
+  const INDEX =
+    '<!doctype html><html><head><script type="module" src="/assets/x.js"></script></head><body><div id="root"></div></body></html>';
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'renja-web-'));
     mkdirSync(join(root, 'assets'));
@@ -21,13 +22,18 @@ describe('the web app served beside the API', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it.each(['/', '/2022/DKUKM/lines/2.17.08.1.01.0001?validAt=2022-10-31', '/integrity', '/index.html'])('answers %s with the app (index.html, not cached)', async (path) => {
-    const res = await t.anonymous().get(path).expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.text).toBe(INDEX);
-    expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'.*frame-ancestors 'none'/);
-  });
+  it.each(['/', '/2022/DKUKM/lines/2.17.08.1.01.0001?validAt=2022-10-31', '/integrity', '/index.html'])(
+    'answers %s with the app (index.html, not cached)',
+    async (path) => {
+      const res = await t.anonymous().get(path).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.text).toBe(INDEX);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-security-policy']).toMatch(
+        /default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'.*frame-ancestors 'none'/,
+      );
+    },
+  );
 
   it('serves assets with a year-long immutable cache; a missing asset is a 404', async () => {
     const res = await t.anonymous().get('/assets/x.js').expect(200);

@@ -8,7 +8,14 @@ const PHASES = ['RKPD', 'RENJA', 'KUA_PPAS', 'APBD', 'PERGESERAN', 'APBD_P'];
 const DID_LINE = '2.17.08.1.01.0001';
 
 /** What a CSV row of the plan must say for a line (or the office total) of the JSON. */
-const expectedRow = (code: string, level: string, name: string, pagu: Record<string, { total: string }> | null, currentPhase: string | null, t: any) => ({
+const expectedRow = (
+  code: string,
+  level: string,
+  name: string,
+  pagu: Record<string, { total: string }> | null,
+  currentPhase: string | null,
+  t: any,
+) => ({
   code,
   level,
   name,
@@ -51,7 +58,8 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
     });
 
     it('honours validAt: the DID line is 518553447.00 on 31 October 2022 and 6145553447.00 now', async () => {
-      const row = async (query: string) => parseCsv((await t.http().get(`${base}/plan?format=csv${query}`).expect(200)).text).find((r) => r.code === DID_LINE)!;
+      const row = async (query: string) =>
+        parseCsv((await t.http().get(`${base}/plan?format=csv${query}`).expect(200)).text).find((r) => r.code === DID_LINE)!;
       expect(await row('&validAt=2022-10-31')).toMatchObject({ pagu_APBD: '518553447.00', pagu_APBD_P: '', current_pagu: '518553447.00' });
       expect(await row('')).toMatchObject({ pagu_APBD: '518553447.00', pagu_APBD_P: '6145553447.00', current_pagu: '6145553447.00' });
     });
@@ -59,13 +67,22 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
     it('writes the XLSX with Indonesian headings, exact Rupiah numbers, the office total in bold, for validAt', async () => {
       const json = (await t.http().get(`${base}/plan?validAt=2022-10-31`).expect(200)).body;
       const file = await getBinary(t, `${base}/plan?validAt=2022-10-31&format=xlsx`);
-      expect([file.status, file.type, file.disposition]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `attachment; filename="plan-${OFFICE}-${YEAR}.xlsx"`]);
+      expect([file.status, file.type, file.disposition]).toEqual([
+        200,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        `attachment; filename="plan-${OFFICE}-${YEAR}.xlsx"`,
+      ]);
       const sheet = (await openWorkbook(file.body)).getWorksheet('Rencana')!;
       const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
       expect(headerRow).toBe(7); // title, 3 lines of point of view, a blank row, group headings, headings
       expect(String(sheet.getCell(4, 1).value)).toContain('berlaku s.d. 2022-10-31');
       const line = sheetRow(sheet, headerRow, DID_LINE);
-      expect([line.APBD.value, line['APBD-P'].value, line['Pagu Kini'].value, line['Pagu Kini'].numFmt]).toEqual([518553447, '—', 518553447, '"Rp "#,##0.00']);
+      expect([line.APBD.value, line['APBD-P'].value, line['Pagu Kini'].value, line['Pagu Kini'].numFmt]).toEqual([
+        518553447,
+        '—',
+        518553447,
+        '"Rp "#,##0.00',
+      ]);
       const total = sheetRow(sheet, headerRow, OFFICE);
       expect([total['Pagu Kini'].value, total.Realisasi.value, total['Pagu APBD'].value, total['Pagu Kini'].font?.bold]).toEqual([
         Number(json.totals.currentPagu),
@@ -73,7 +90,9 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
         Number(json.totals.originalPagu),
         true,
       ]);
-      expect(total['Serapan thd Pagu Kini (%)'].value).toBe(json.totals.absorption.current === null ? '—' : Number(json.totals.absorption.current));
+      expect(total['Serapan thd Pagu Kini (%)'].value).toBe(
+        json.totals.absorption.current === null ? '—' : Number(json.totals.absorption.current),
+      );
       expect(sheet.rowCount).toBe(headerRow + json.lines.length + 1);
     });
 
@@ -89,7 +108,15 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
     it('writes as many CSV rows as the JSON has entries, for the same filter and page', async () => {
       const all = (await t.http().get(`${base}/changes`).expect(200)).body;
       const first = (await t.http().get(`${base}/changes?limit=5`).expect(200)).body;
-      for (const query of ['', 'kind=pagu.changed', `code=${DID_LINE}`, 'order=desc&limit=3', `limit=5&after=${first.nextAfter}`, 'actor=Nobody', 'to=2022-12-31']) {
+      for (const query of [
+        '',
+        'kind=pagu.changed',
+        `code=${DID_LINE}`,
+        'order=desc&limit=3',
+        `limit=5&after=${first.nextAfter}`,
+        'actor=Nobody',
+        'to=2022-12-31',
+      ]) {
         const json = (await t.http().get(`${base}/changes?${query}`).expect(200)).body;
         const res = await t.http().get(`${base}/changes?${query}&format=csv`).expect(200);
         expect(res.headers['content-disposition']).toBe(`attachment; filename="changes-${OFFICE}-${YEAR}.csv"`);
@@ -133,23 +160,36 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
       expect(sheet.rowCount).toBe(headerRow + json.entries.length);
       const did = json.entries.find((e: any) => e.code === DID_LINE && e.legalBasis?.number === PMK_DID.number);
       const entry = sheetRow(sheet, headerRow, String(did.position));
-      expect([entry.Kode.value, entry['Dasar Hukum'].value, entry['Tanggal Berlaku'].value]).toEqual([DID_LINE, 'PMK 170/PMK.07/2022 tanggal 2022-11-08', '2022-11-08']);
+      expect([entry.Kode.value, entry['Dasar Hukum'].value, entry['Tanggal Berlaku'].value]).toEqual([
+        DID_LINE,
+        'PMK 170/PMK.07/2022 tanggal 2022-11-08',
+        '2022-11-08',
+      ]);
       expect(String(entry.Menjadi.value)).toContain('Rp 6.145.553.447,00');
 
       const figures = workbook.getWorksheet('Rincian Besaran')!;
       const figuresHeader = (figures.views[0] as { ySplit: number }).ySplit;
       expect(figures.rowCount).toBe(figuresHeader + json.entries.reduce((n: number, e: any) => n + e.changes.length, 0));
-      const rowsOf = [...Array(figures.rowCount - figuresHeader).keys()].map((i) => figures.getRow(figuresHeader + 1 + i)).filter((r) => r.getCell(1).value === did.position);
+      const rowsOf = [...Array(figures.rowCount - figuresHeader).keys()]
+        .map((i) => figures.getRow(figuresHeader + 1 + i))
+        .filter((r) => r.getCell(1).value === did.position);
       const current = rowsOf.find((r) => r.getCell(5).value === 'pagu.current')!;
-      expect([current.getCell(6).value, current.getCell(7).value, current.getCell(7).numFmt]).toEqual([518553447, 6145553447, '"Rp "#,##0.00']);
+      expect([current.getCell(6).value, current.getCell(7).value, current.getCell(7).numFmt]).toEqual([
+        518553447,
+        6145553447,
+        '"Rp "#,##0.00',
+      ]);
     });
   });
 
   describe('bad formats', () => {
-    it.each(['plan?format=pdf', 'plan?format=docx', 'changes?format=pdf', 'changes?format=html&kind=pagu.changed'])('GET %s → 400 naming format', async (query) => {
-      const res = await t.http().get(`${base}/${query}`).expect(400);
-      expect(res.body).toMatchObject({ field: 'format', rule: 'REPORT_FORMAT' });
-    });
+    it.each(['plan?format=pdf', 'plan?format=docx', 'changes?format=pdf', 'changes?format=html&kind=pagu.changed'])(
+      'GET %s → 400 naming format',
+      async (query) => {
+        const res = await t.http().get(`${base}/${query}`).expect(400);
+        expect(res.body).toMatchObject({ field: 'format', rule: 'REPORT_FORMAT' });
+      },
+    );
 
     it('documents format in OpenAPI', async () => {
       const { body } = await t.http().get('/api/docs-json').expect(200);

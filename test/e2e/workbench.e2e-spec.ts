@@ -28,12 +28,16 @@ describe('workbench reads: overview, changes, evidence', () => {
   describe('GET /api/v1/overview', () => {
     it('lists the office-years, newest year first, with totals equal to the plan’s, and the verification status', async () => {
       const { body } = await t.http().get('/api/v1/overview').expect(200);
-      expect(body.officeYears.map((o: { year: number; office: { code: string } }) => `${o.year} ${o.office.code}`)).toEqual(['2023 BPKAD', '2022 DKUKM']);
+      expect(body.officeYears.map((o: { year: number; office: { code: string } }) => `${o.year} ${o.office.code}`)).toEqual([
+        '2023 BPKAD',
+        '2022 DKUKM',
+      ]);
       const dkukm = body.officeYears[1];
       const plan = (await t.http().get(`${base}/plan`).expect(200)).body;
       expect(dkukm).toEqual({ year: 2022, office: plan.office, lines: 6, totals: plan.totals, lastChangeAt: expect.any(String) });
       expect(typeof dkukm.totals.currentPagu).toBe('string');
-      const last = (await t.pool.query(`SELECT max(recorded_at) AS m FROM ledger_events WHERE stream_id LIKE 'line-2022-DKUKM-%'`)).rows[0].m as Date;
+      const last = (await t.pool.query(`SELECT max(recorded_at) AS m FROM ledger_events WHERE stream_id LIKE 'line-2022-DKUKM-%'`)).rows[0]
+        .m as Date;
       expect(Date.parse(dkukm.lastChangeAt)).toBe(last.getTime());
       expect(body.verification).toEqual((await t.anonymous().get('/api/v1/ledger/verification').expect(200)).body);
     });
@@ -59,7 +63,9 @@ describe('workbench reads: overview, changes, evidence', () => {
       expect(body.entries.find((e: { eventId: string }) => e.eventId === correctedEventId).correctedBy).toBe(correctionEventId);
       expect(body.entries.find((e: { eventId: string }) => e.eventId === correctionEventId).correctsEventId).toBe(correctedEventId);
       expect(body.actors).toEqual(['Inspektur Test']);
-      expect(body.kinds).toEqual(expect.arrayContaining(['event.corrected', 'pagu.changed', 'plan-line.registered', 'realisation.recorded']));
+      expect(body.kinds).toEqual(
+        expect.arrayContaining(['event.corrected', 'pagu.changed', 'plan-line.registered', 'realisation.recorded']),
+      );
     });
 
     it('filters by kind, actor, code (normalised), recorded day (Asia/Jakarta) and pages by position both ways', async () => {
@@ -109,11 +115,18 @@ describe('workbench reads: overview, changes, evidence', () => {
   describe('GET …/lines/{code}/evidence', () => {
     it('gives the line’s partial export against the latest checkpoint, which the verifier accepts, and counts unsigned events', async () => {
       const before = (await t.http().get(`${base}/lines/${line}/evidence`).expect(200)).body;
-      const lineEvents = (await t.pool.query(`SELECT count(*)::int AS n FROM ledger_events WHERE stream_id = $1`, [`line-${YEAR}-${OFFICE}-${line}`])).rows[0].n;
+      const lineEvents = (
+        await t.pool.query(`SELECT count(*)::int AS n FROM ledger_events WHERE stream_id = $1`, [`line-${YEAR}-${OFFICE}-${line}`])
+      ).rows[0].n;
       expect(before.events.length + before.pending).toBe(lineEvents);
       await t.http().post('/api/v1/ledger/checkpoints').expect(201);
       const { body } = await t.http().get(`${base}/lines/${line}/evidence`).expect(200);
-      expect(body.header).toMatchObject({ format: expect.any(String), version: 1, verifierKey: t.verifierKey, filter: { office: OFFICE, year: YEAR, line } });
+      expect(body.header).toMatchObject({
+        format: expect.any(String),
+        version: 1,
+        verifierKey: t.verifierKey,
+        filter: { office: OFFICE, year: YEAR, line },
+      });
       const history = (await t.http().get(`${base}/lines/${line}/history`).expect(200)).body;
       expect(body.events.map((e: { position: number }) => e.position)).toEqual(history.map((e: { position: number }) => e.position));
       expect(body.pending).toBe(0);
@@ -146,8 +159,14 @@ describe('workbench reads: overview, changes, evidence', () => {
       const token = await t.tokenFor(['inspector'], ['DKUKM']);
       const login = await t.anonymous().post('/api/v1/session').send({ token }).expect(201);
       const cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-      expect((await t.anonymous().get('/api/v1/offices').set('Cookie', cookie).expect(200)).body.map((o: { code: string }) => o.code)).toEqual(['DKUKM']);
-      for (const [format, type] of [['xlsx', /spreadsheetml/], ['csv', /text\/csv/], ['pdf', /application\/pdf/]] as const) {
+      expect(
+        (await t.anonymous().get('/api/v1/offices').set('Cookie', cookie).expect(200)).body.map((o: { code: string }) => o.code),
+      ).toEqual(['DKUKM']);
+      for (const [format, type] of [
+        ['xlsx', /spreadsheetml/],
+        ['csv', /text\/csv/],
+        ['pdf', /application\/pdf/],
+      ] as const) {
         const res = await t.anonymous().get(`${base}/reports/evaluation?format=${format}`).set('Cookie', cookie).buffer(true).expect(200);
         expect({ format, type: res.headers['content-type'] }).toEqual({ format, type: expect.stringMatching(type) });
         expect(Number(res.headers['content-length'] ?? res.body?.length ?? res.text?.length)).toBeGreaterThan(100);

@@ -24,18 +24,51 @@ export interface FuzzEndpoint {
 }
 
 const line = (p: PathValues) => `/api/v1/years/${p.year}/offices/${p.office}/lines/${p.code}`;
-const amount = fc.oneof(fc.constantFrom('1000.00', '0.01', '250000000.00', '653027794.00'), fc.bigInt({ min: 0n, max: 10n ** 15n }).map((n) => `${n}.00`));
-const delta = fc.oneof(amount, amount.map((a) => `-${a}`));
-const date = fc.date({ min: new Date('2021-06-01'), max: new Date('2023-06-30'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const legalBasis = fc.record({ kind: fc.constantFrom('Perda', 'Perkada', 'PMK', 'DPA'), number: fc.constantFrom('10 Tahun 2021', '170/PMK.07/2022'), date });
+const amount = fc.oneof(
+  fc.constantFrom('1000.00', '0.01', '250000000.00', '653027794.00'),
+  fc.bigInt({ min: 0n, max: 10n ** 15n }).map((n) => `${n}.00`),
+);
+const delta = fc.oneof(
+  amount,
+  amount.map((a) => `-${a}`),
+);
+const date = fc
+  .date({ min: new Date('2021-06-01'), max: new Date('2023-06-30'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const legalBasis = fc.record({
+  kind: fc.constantFrom('Perda', 'Perkada', 'PMK', 'DPA'),
+  number: fc.constantFrom('10 Tahun 2021', '170/PMK.07/2022'),
+  date,
+});
 const text = fc.oneof(fc.constantFrom('APBD murni 2022', 'Tambahan DID', 'revisi'), fc.string({ minLength: 1, maxLength: 40 }));
 const phase = fc.constantFrom('RKPD', 'RENJA', 'KUA_PPAS', 'APBD', 'PERGESERAN', 'APBD_P', 'PRAKIRAAN_MAJU');
-const period = fc.oneof(fc.integer({ min: 1, max: 12 }).map((m) => `2022-${String(m).padStart(2, '0')}`), fc.integer({ min: 1, max: 4 }).map((q) => `2022-Q${q}`));
-const lineCode = fc.constantFrom('2.17.07', '2.17.07.1.01', '2.17.07.1.01.0001', '2.17.07.1.01.0002', '2.17.07.1.01.01', '2.17.08', '2.17.07.1.02');
+const period = fc.oneof(
+  fc.integer({ min: 1, max: 12 }).map((m) => `2022-${String(m).padStart(2, '0')}`),
+  fc.integer({ min: 1, max: 4 }).map((q) => `2022-Q${q}`),
+);
+const lineCode = fc.constantFrom(
+  '2.17.07',
+  '2.17.07.1.01',
+  '2.17.07.1.01.0001',
+  '2.17.07.1.01.0002',
+  '2.17.07.1.01.01',
+  '2.17.08',
+  '2.17.07.1.02',
+);
 
 export const WRITE_ENDPOINTS: FuzzEndpoint[] = [
-  { name: 'offices', method: 'post', path: () => '/api/v1/offices', fields: { code: fc.constantFrom('DKUKM', 'BPKAD', 'dinkes', 'X-1'), name: text } },
-  { name: 'lines', method: 'post', path: (p) => `/api/v1/years/${p.year}/offices/${p.office}/lines`, fields: { code: lineCode, name: text } },
+  {
+    name: 'offices',
+    method: 'post',
+    path: () => '/api/v1/offices',
+    fields: { code: fc.constantFrom('DKUKM', 'BPKAD', 'dinkes', 'X-1'), name: text },
+  },
+  {
+    name: 'lines',
+    method: 'post',
+    path: (p) => `/api/v1/years/${p.year}/offices/${p.office}/lines`,
+    fields: { code: lineCode, name: text },
+  },
   {
     name: 'indicators',
     method: 'post',
@@ -46,7 +79,13 @@ export const WRITE_ENDPOINTS: FuzzEndpoint[] = [
     name: 'targets',
     method: 'post',
     path: (p) => `${line(p)}/targets`,
-    fields: { indicator: fc.constantFrom('IK-1', 'IK-2'), value: fc.constantFrom('10', '12.5', '0'), reason: text, effectiveDate: date, legalBasis },
+    fields: {
+      indicator: fc.constantFrom('IK-1', 'IK-2'),
+      value: fc.constantFrom('10', '12.5', '0'),
+      reason: text,
+      effectiveDate: date,
+      legalBasis,
+    },
     optional: ['legalBasis'],
   },
   {
@@ -60,20 +99,43 @@ export const WRITE_ENDPOINTS: FuzzEndpoint[] = [
     name: 'realisations',
     method: 'post',
     path: (p) => `${line(p)}/realisations`,
-    fields: { period, amount, outputs: fc.array(fc.record({ indicator: fc.constantFrom('IK-1'), value: fc.constantFrom('1', '2.5') }), { maxLength: 2 }), effectiveDate: date },
+    fields: {
+      period,
+      amount,
+      outputs: fc.array(fc.record({ indicator: fc.constantFrom('IK-1'), value: fc.constantFrom('1', '2.5') }), { maxLength: 2 }),
+      effectiveDate: date,
+    },
     optional: ['amount', 'outputs', 'effectiveDate'],
   },
   {
     name: 'shifts',
     method: 'post',
     path: (p) => `/api/v1/years/${p.year}/offices/${p.office}/shifts`,
-    fields: { fromCode: lineCode, toCode: lineCode, amount, fundingSource: fc.constantFrom('DAU'), reason: text, legalBasis, effectiveDate: date },
+    fields: {
+      fromCode: lineCode,
+      toCode: lineCode,
+      amount,
+      fundingSource: fc.constantFrom('DAU'),
+      reason: text,
+      legalBasis,
+      effectiveDate: date,
+    },
   },
   {
     name: 'corrections',
     method: 'post',
     path: (p) => `/api/v1/events/${p.eventId}/corrections`,
-    fields: { reason: text, legalBasis, amount, delta, phase, fundingSource: fc.constantFrom('DAU', 'DAK'), effectiveDate: date, period, value: fc.constantFrom('11', '0') },
+    fields: {
+      reason: text,
+      legalBasis,
+      amount,
+      delta,
+      phase,
+      fundingSource: fc.constantFrom('DAU', 'DAK'),
+      effectiveDate: date,
+      period,
+      value: fc.constantFrom('11', '0'),
+    },
     optional: ['legalBasis', 'amount', 'delta', 'phase', 'fundingSource', 'effectiveDate', 'period', 'value'],
   },
   {

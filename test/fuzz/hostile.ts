@@ -7,8 +7,36 @@ import fc from 'fast-check';
 const RAW = (literal: string) => `__RAW(${literal})__`;
 export const rawJson = (text: string) => text.replace(/"__RAW\((.*?)\)__"/g, '$1');
 
-const NUMBERS = ['NaN', 'Infinity', '-Infinity', '1e308', '1e-308', '-0', '0x10', '1e3', '1,5', '1.005', ' 12 ', '+1', '00012', '.5', '5.', '1e18', '-1000000000000000000.00'];
-const AMOUNTS = ['1000000000000000000', '1000000000000000000.00', '999999999999999999999999999999.99', '-1.00', '0.001', '0.00', '1e15', '١٢٣', '１２３'];
+const NUMBERS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e308',
+  '1e-308',
+  '-0',
+  '0x10',
+  '1e3',
+  '1,5',
+  '1.005',
+  ' 12 ',
+  '+1',
+  '00012',
+  '.5',
+  '5.',
+  '1e18',
+  '-1000000000000000000.00',
+];
+const AMOUNTS = [
+  '1000000000000000000',
+  '1000000000000000000.00',
+  '999999999999999999999999999999.99',
+  '-1.00',
+  '0.001',
+  '0.00',
+  '1e15',
+  '١٢٣',
+  '１２３',
+];
 const FRAGMENTS = [
   "'; DROP TABLE ledger_events; --",
   "1' OR '1'='1",
@@ -31,7 +59,9 @@ const FRAGMENTS = [
 ];
 
 /** Numbers JSON can carry, including ones no JS number holds exactly. */
-const rawNumbers = fc.constantFrom('1e999', '-1e999', '123456789012345678901234567890', '1000000000000000000', '0.1e-400', '-0.0', '1E+2').map(RAW);
+const rawNumbers = fc
+  .constantFrom('1e999', '-1e999', '123456789012345678901234567890', '1000000000000000000', '0.1e-400', '-0.0', '1E+2')
+  .map(RAW);
 
 export const hostileScalar: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, true, false, 0, -1, 1.5, Number.MAX_SAFE_INTEGER, 2 ** 63, -(2 ** 63), 1e18, 1e-7),
@@ -57,21 +87,67 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 const headerChar = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((c) => String.fromCharCode(c));
 export const hostileHeader = fc.oneof(
   fc.string({ unit: headerChar, maxLength: 40 }),
-  fc.constantFrom('', ' ', '"7"', 'W/"1"', '*', '"99999999999999999999"', '-1', '"abc"', 'x'.repeat(5000), "'; DROP TABLE ledger_events; --"),
+  fc.constantFrom(
+    '',
+    ' ',
+    '"7"',
+    'W/"1"',
+    '*',
+    '"99999999999999999999"',
+    '-1',
+    '"abc"',
+    'x'.repeat(5000),
+    "'; DROP TABLE ledger_events; --",
+  ),
 );
 
 /** A path segment: valid-looking, hostile, or broken percent-encoding (sent raw). */
 export const hostilePathSegment: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map(encodeURIComponent),
-  fc.constantFrom('%', '%zz', '%00', '%C0%AF', '..', '.', '%2e%2e', '%2F', 'x'.repeat(3000), '1e3', '-1', '0', '99999999999999999999', "'%20OR%201=1", '%3Cscript%3E'),
+  fc.constantFrom(
+    '%',
+    '%zz',
+    '%00',
+    '%C0%AF',
+    '..',
+    '.',
+    '%2e%2e',
+    '%2F',
+    'x'.repeat(3000),
+    '1e3',
+    '-1',
+    '0',
+    '99999999999999999999',
+    "'%20OR%201=1",
+    '%3Cscript%3E',
+  ),
 );
 
 /** Raw bodies: malformed or ambiguous JSON built around a body the endpoint would otherwise take. */
 export const hostileRawBody = (valid: string): fc.Arbitrary<string> =>
   fc.oneof(
     fc.nat({ max: Math.max(0, valid.length - 1) }).map((n) => valid.slice(0, n)),
-    hostileValue.map((v) => (valid.startsWith('{"') ? valid.replace(/^\{("[^"]*"):/, (_, key) => `{${key}:${JSON.stringify(v) ?? 'null'},${key}:`) : valid)),
+    hostileValue.map((v) =>
+      valid.startsWith('{"') ? valid.replace(/^\{("[^"]*"):/, (_, key) => `{${key}:${JSON.stringify(v) ?? 'null'},${key}:`) : valid,
+    ),
     fc.integer({ min: 20, max: 20_000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
     fc.integer({ min: 20, max: 5_000 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
-    fc.constantFrom('', 'null', '[]', '"text"', '0', 'true', '{', '}', '{"a":1}}', '\ufeff{}', '{"a":"\\ud800"}', '{"a":"\\u0000"}', "{'a':1}", '{"a":01}', '{"a":NaN}', 'x'.repeat(2_000_000)),
+    fc.constantFrom(
+      '',
+      'null',
+      '[]',
+      '"text"',
+      '0',
+      'true',
+      '{',
+      '}',
+      '{"a":1}}',
+      '\ufeff{}',
+      '{"a":"\\ud800"}',
+      '{"a":"\\u0000"}',
+      "{'a':1}",
+      '{"a":01}',
+      '{"a":NaN}',
+      'x'.repeat(2_000_000),
+    ),
   );

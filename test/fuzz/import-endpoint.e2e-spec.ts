@@ -25,7 +25,7 @@ interface Upload {
 }
 
 /** A CSV cell holding any text: quoted, with quotes doubled. */
-const cell = (value: unknown) => `"${String(typeof value === 'string' ? value : JSON.stringify(value) ?? 'null').replace(/"/g, '""')}"`;
+const cell = (value: unknown) => `"${String(typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null')).replace(/"/g, '""')}"`;
 
 const oneCellWrong: fc.Arbitrary<Upload> = fc
   .tuple(fc.nat(files.length - 1), fc.nat(400), fc.nat(20), hostileValue, fc.boolean())
@@ -46,7 +46,10 @@ const oddFiles: fc.Arbitrary<Upload> = fc.record({
   dryRun: fc.boolean(),
   files: fc.array(
     fc.record({
-      name: fc.oneof(fc.constantFrom('pagu.csv', 'rencana.xlsx', 'x.txt', '.csv', 'total.CSV'), hostileHeader.map((h) => `${h}.csv`)),
+      name: fc.oneof(
+        fc.constantFrom('pagu.csv', 'rencana.xlsx', 'x.txt', '.csv', 'total.CSV'),
+        hostileHeader.map((h) => `${h}.csv`),
+      ),
       content: fc.oneof(
         fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)),
         fc.constantFrom(...files.map((f) => f.text)).map((t) => Buffer.from(t.slice(0, Math.floor(t.length / 2)))),
@@ -69,7 +72,10 @@ describe('fuzzing POST /api/v1/imports', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: oneCellWrong }, { weight: 1, arbitrary: oddFiles }), async (upload) => {
         const before = await ledgerDigest(t.pool);
-        let req = t.http().post(`/api/v1/imports${upload.dryRun ? '?dryRun=true' : ''}`).set(t.auth);
+        let req = t
+          .http()
+          .post(`/api/v1/imports${upload.dryRun ? '?dryRun=true' : ''}`)
+          .set(t.auth);
         for (const f of upload.files) req = req.attach('file', f.content, f.name);
         const res = await req;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;

@@ -24,7 +24,8 @@ describe('built-in sample through the API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const r of rowsOf(files, 'perangkat_daerah')) await send(r, '/api/v1/offices', { code: r['Kode Perangkat Daerah'], name: r['Nama Perangkat Daerah'] });
+    for (const r of rowsOf(files, 'perangkat_daerah'))
+      await send(r, '/api/v1/offices', { code: r['Kode Perangkat Daerah'], name: r['Nama Perangkat Daerah'] });
     const registered = new Set<string>();
     for (const r of rowsOf(files, 'rencana')) {
       const line = `${base(r)}/lines/${r.Kode}`;
@@ -33,7 +34,14 @@ describe('built-in sample through the API', () => {
       if (!r.Indikator) continue;
       const direction = r.Arah === 'turun' ? 'lower_is_better' : 'higher_is_better';
       await send(r, `${line}/indicators`, { name: r.Indikator, unit: r.Satuan, direction });
-      if (r.Target) await send(r, `${line}/targets`, { indicator: r.Indikator, value: r.Target, reason: r.Alasan, effectiveDate: r['Tanggal Berlaku'], legalBasis: legalBasis(r) });
+      if (r.Target)
+        await send(r, `${line}/targets`, {
+          indicator: r.Indikator,
+          value: r.Target,
+          reason: r.Alasan,
+          effectiveDate: r['Tanggal Berlaku'],
+          legalBasis: legalBasis(r),
+        });
     }
     for (const r of rowsOf(files, 'pagu')) {
       const change = r.Pagu ? { amount: r.Pagu } : { delta: r.Perubahan };
@@ -53,7 +61,8 @@ describe('built-in sample through the API', () => {
   }, 300_000);
   afterAll(() => t.close());
 
-  const plan = async (year: number, office = 'DKUKM') => (await t.http().get(`/api/v1/years/${year}/offices/${office}/plan`).expect(200)).body;
+  const plan = async (year: number, office = 'DKUKM') =>
+    (await t.http().get(`/api/v1/years/${year}/offices/${office}/plan`).expect(200)).body;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plan JSON checked field by field
   const totalsOf = (body: any, code: string) => body.lines.find((l: { code: string }) => l.code === code).totals;
 
@@ -62,13 +71,24 @@ describe('built-in sample through the API', () => {
     expect(body.totals.currentPagu).toBe('23633051862.00');
     const programs = ['2.17.01', '2.17.02', '2.17.03', '2.17.04', '2.17.05', '2.17.06', '2.17.07', '2.17.08'];
     expect(programs.map((p) => totalsOf(body, p).currentPagu)).toEqual([
-      '13633250262.00', '60000000.00', '135000000.00', '90000000.00', '3824212800.00', '1312239600.00', '2379622100.00', '2198727100.00',
+      '13633250262.00',
+      '60000000.00',
+      '135000000.00',
+      '90000000.00',
+      '3824212800.00',
+      '1312239600.00',
+      '2379622100.00',
+      '2198727100.00',
     ]);
   });
 
   it('gives the 2022 absorption of the DID story: 38,15 %, 39,77 % and 74,06 % for the office', async () => {
     const body = await plan(2022);
-    expect([body.totals.currentPagu, body.totals.realised, body.totals.absorption.current]).toEqual(['22312585924.00', '16524057351.00', '74.06']);
+    expect([body.totals.currentPagu, body.totals.realised, body.totals.absorption.current]).toEqual([
+      '22312585924.00',
+      '16524057351.00',
+      '74.06',
+    ]);
     expect([totalsOf(body, '2.17.07').currentPagu, totalsOf(body, '2.17.07').absorption.current]).toEqual(['1653027794.00', '38.15']);
     expect([totalsOf(body, '2.17.08').currentPagu, totalsOf(body, '2.17.08').absorption.current]).toEqual(['6145553447.00', '39.77']);
     expect(totalsOf(body, '2.17.07').originalPagu).toBe('653027794.00');
@@ -81,20 +101,42 @@ describe('built-in sample through the API', () => {
 
   it('reconciles RKPD against Renja 2024 and APBD against APBD-P 2022 as the README says', async () => {
     const reports = (year: number) => `/api/v1/years/${year}/offices/DKUKM/reports`;
-    const { body: rkpd } = await t.http().get(`${reports(2024)}/reconciliation?from=RKPD&to=RENJA`).expect(200);
+    const { body: rkpd } = await t
+      .http()
+      .get(`${reports(2024)}/reconciliation?from=RKPD&to=RENJA`)
+      .expect(200);
     expect(rkpd.officeTotal).toMatchObject({ fromAmount: '23633051862.00', toAmount: '23633051862.00', delta: '0.00' });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON checked field by field
     const line = (body: any, code: string) => body.lines.find((l: { code: string }) => l.code === code);
     expect(line(rkpd, '2.17.01.1.09.0005')).toMatchObject({ toAmount: '409431528.00' });
-    const { body: apbd } = await t.http().get(`${reports(2022)}/reconciliation`).expect(200);
+    const { body: apbd } = await t
+      .http()
+      .get(`${reports(2022)}/reconciliation`)
+      .expect(200);
     expect(apbd.officeTotal).toMatchObject({ fromAmount: '14918476653.00', toAmount: '22312585924.00', delta: '7394109271.00' });
     expect(apbd.officeTotal.deltaBySource).toMatchObject({ DID: '6627000000.00' });
-    expect(line(apbd, '2.17.07.1.01.0001')).toMatchObject({ fromAmount: '653027794.00', toAmount: '1653027794.00', delta: '1000000000.00', deltaBySource: { DID: '1000000000.00' } });
+    expect(line(apbd, '2.17.07.1.01.0001')).toMatchObject({
+      fromAmount: '653027794.00',
+      toAmount: '1653027794.00',
+      delta: '1000000000.00',
+      deltaBySource: { DID: '1000000000.00' },
+    });
     expect(line(apbd, '2.17.08.1.01.0001').events).toEqual([
-      expect.objectContaining({ fundingSource: 'DID', legalBasis: { kind: 'PMK', number: '170/PMK.07/2022', date: '2022-11-08' }, effectiveDate: '2022-11-08' }),
+      expect.objectContaining({
+        fundingSource: 'DID',
+        legalBasis: { kind: 'PMK', number: '170/PMK.07/2022', date: '2022-11-08' },
+        effectiveDate: '2022-11-08',
+      }),
     ]);
-    const { body: absorption } = await t.http().get(`${reports(2022)}/absorption`).expect(200);
-    expect(absorption.officeTotal).toMatchObject({ currentPagu: '22312585924.00', realised: '16524057351.00', lateAdditions: '7394109271.00' }); // DID + the salaries' APBD-P increase, both dated in Q4
+    const { body: absorption } = await t
+      .http()
+      .get(`${reports(2022)}/absorption`)
+      .expect(200);
+    expect(absorption.officeTotal).toMatchObject({
+      currentPagu: '22312585924.00',
+      realised: '16524057351.00',
+      lateAdditions: '7394109271.00',
+    }); // DID + the salaries' APBD-P increase, both dated in Q4
     expect(absorption.officeTotal.absorption.current).toBe('74.06');
   });
 

@@ -27,11 +27,23 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
 
   it('holds one CSV per table with every required column', () => {
     expect(files.map((f) => f.name)).toEqual([
-      'pagu-2022.csv', 'pagu-2023.csv', 'pagu-2024.csv', 'perangkat-daerah.csv', 'realisasi-2022.csv',
-      'rencana-2022.csv', 'rencana-2023.csv', 'rencana-2024.csv', 'total-2022.csv', 'total-2023.csv', 'total-2024.csv',
+      'pagu-2022.csv',
+      'pagu-2023.csv',
+      'pagu-2024.csv',
+      'perangkat-daerah.csv',
+      'realisasi-2022.csv',
+      'rencana-2022.csv',
+      'rencana-2023.csv',
+      'rencana-2024.csv',
+      'total-2022.csv',
+      'total-2023.csv',
+      'total-2024.csv',
     ]);
     for (const f of files) {
-      expect({ file: f.name, missing: REQUIRED_COLUMNS[f.table].filter((c) => !f.header.includes(c)) }).toEqual({ file: f.name, missing: [] });
+      expect({ file: f.name, missing: REQUIRED_COLUMNS[f.table].filter((c) => !f.header.includes(c)) }).toEqual({
+        file: f.name,
+        missing: [],
+      });
       expect(f.rows.length).toBeGreaterThan(0);
     }
     expect(rowsOf(files, 'perangkat_daerah').map((r) => r['Kode Perangkat Daerah'])).toEqual(['DKUKM', 'DKUKM-BALATKOP']);
@@ -39,13 +51,21 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
 
   it('writes every amount as plain digits with at most two decimals, every date as ISO inside its fiscal year', () => {
     const amountCells: Array<[Row, string]> = [
-      ...paguRows.flatMap((r): Array<[Row, string]> => [[r, 'Pagu'], [r, 'Perubahan']]),
+      ...paguRows.flatMap((r): Array<[Row, string]> => [
+        [r, 'Pagu'],
+        [r, 'Perubahan'],
+      ]),
       ...rowsOf(files, 'realisasi').map((r): [Row, string] => [r, 'Realisasi']),
       ...totals.map((r): [Row, string] => [r, 'Nilai']),
     ];
-    const bad = amountCells.filter(([r, c]) => r[c] !== '' && !/^-?\d{1,16}(\.\d{1,2})?$/.test(r[c])).map(([r, c]) => `${where(r)} ${c}=${r[c]}`);
+    const bad = amountCells
+      .filter(([r, c]) => r[c] !== '' && !/^-?\d{1,16}(\.\d{1,2})?$/.test(r[c]))
+      .map(([r, c]) => `${where(r)} ${c}=${r[c]}`);
     expect(bad).toEqual([]);
-    const outputs = [...rencana.map((r) => [r, r.Target] as const), ...rowsOf(files, 'realisasi').map((r) => [r, r['Realisasi Kinerja']] as const)];
+    const outputs = [
+      ...rencana.map((r) => [r, r.Target] as const),
+      ...rowsOf(files, 'realisasi').map((r) => [r, r['Realisasi Kinerja']] as const),
+    ];
     const targets = outputs.filter(([, value]) => value !== '' && !/^\d+(\.\d{1,6})?$/.test(value)).map(([r]) => where(r));
     expect(targets).toEqual([]);
     const dated = [...rencana, ...paguRows].filter((r) => r['Tanggal Berlaku'] !== '' || r.Target);
@@ -60,7 +80,12 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
       const m = /^2\.17\.(\d{2})(?:\.1\.(\d{2})(?:\.(\d{4}))?)?$/.exec(r.Kode);
       if (!m) problems.push(`${where(r)}: malformed code ${r.Kode}`);
       const scope = `${r.Tahun}|${r['Perangkat Daerah']}|`;
-      const parent = r.Kode.split('.').length === 6 ? r.Kode.split('.').slice(0, 5).join('.') : r.Kode.split('.').length === 5 ? r.Kode.split('.').slice(0, 3).join('.') : null;
+      const parent =
+        r.Kode.split('.').length === 6
+          ? r.Kode.split('.').slice(0, 5).join('.')
+          : r.Kode.split('.').length === 5
+            ? r.Kode.split('.').slice(0, 3).join('.')
+            : null;
       const known = registered.get(scope + r.Kode);
       if (known === undefined) {
         if (parent && !registered.has(scope + parent)) problems.push(`${where(r)}: ${r.Kode} before its parent ${parent}`);
@@ -69,10 +94,12 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
       } else if (r['Program/Kegiatan/Sub Kegiatan'] && r['Program/Kegiatan/Sub Kegiatan'] !== known) {
         problems.push(`${where(r)}: ${r.Kode} renamed`);
       }
-      if (r.Indikator && (!r.Satuan || !['naik', 'turun', ''].includes(r.Arah))) problems.push(`${where(r)}: indicator without unit or direction`);
+      if (r.Indikator && (!r.Satuan || !['naik', 'turun', ''].includes(r.Arah)))
+        problems.push(`${where(r)}: indicator without unit or direction`);
     }
     for (const r of [...paguRows, ...rowsOf(files, 'realisasi'), ...totals.filter((t) => t.Kode)]) {
-      if (!registered.has(`${r.Tahun}|${r['Perangkat Daerah']}|${r.Kode}`)) problems.push(`${where(r)}: ${r.Kode} is not a registered line`);
+      if (!registered.has(`${r.Tahun}|${r['Perangkat Daerah']}|${r.Kode}`))
+        problems.push(`${where(r)}: ${r.Kode} is not a registered line`);
     }
     expect(problems).toEqual([]);
   });
@@ -94,7 +121,14 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
     const programs = ['2.17.01', '2.17.02', '2.17.03', '2.17.04', '2.17.05', '2.17.06', '2.17.07', '2.17.08'];
     expect(pagu(under(lines, 2024, DKUKM, ''), 'RENJA').toFixed(2)).toBe('23633051862.00');
     expect(programs.map((p) => pagu(under(lines, 2024, DKUKM, p), 'RENJA').toFixed(0))).toEqual([
-      '13633250262', '60000000', '135000000', '90000000', '3824212800', '1312239600', '2379622100', '2198727100',
+      '13633250262',
+      '60000000',
+      '135000000',
+      '90000000',
+      '3824212800',
+      '1312239600',
+      '2379622100',
+      '2198727100',
     ]);
     expect(pagu(under(lines, 2024, DKUKM, ''), 'PRAKIRAAN_MAJU').toFixed(0)).toBe('23980206480');
     expect(pagu(under(lines, 2024, DKUKM, ''), 'RKPD').toFixed(0)).toBe('23633051862');
@@ -129,12 +163,24 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
     ]);
     const umkm = under(lines, 2022, DKUKM, '2.17.07');
     const pengembangan = under(lines, 2022, DKUKM, '2.17.08');
-    expect([pagu(umkm, 'APBD').toFixed(0), pagu(umkm, 'APBD_P').toFixed(0), realised(umkm).toFixed(0), absorption(umkm).toFixed(2)]).toEqual(['653027794', '1653027794', '630592410', '38.15']);
-    expect([pagu(pengembangan, 'APBD').toFixed(0), pagu(pengembangan, 'APBD_P').toFixed(0), realised(pengembangan).toFixed(0), absorption(pengembangan).toFixed(2)]).toEqual([
-      '518553447', '6145553447', '2444304781', '39.77',
-    ]);
+    expect([
+      pagu(umkm, 'APBD').toFixed(0),
+      pagu(umkm, 'APBD_P').toFixed(0),
+      realised(umkm).toFixed(0),
+      absorption(umkm).toFixed(2),
+    ]).toEqual(['653027794', '1653027794', '630592410', '38.15']);
+    expect([
+      pagu(pengembangan, 'APBD').toFixed(0),
+      pagu(pengembangan, 'APBD_P').toFixed(0),
+      realised(pengembangan).toFixed(0),
+      absorption(pengembangan).toFixed(2),
+    ]).toEqual(['518553447', '6145553447', '2444304781', '39.77']);
     const office = under(lines, 2022, DKUKM, '');
-    expect([pagu(office, 'APBD_P').toFixed(0), realised(office).toFixed(0), absorption(office).toFixed(2)]).toEqual(['22312585924', '16524057351', '74.06']);
+    expect([pagu(office, 'APBD_P').toFixed(0), realised(office).toFixed(0), absorption(office).toFixed(2)]).toEqual([
+      '22312585924',
+      '16524057351',
+      '74.06',
+    ]);
     // The text's total gives the same percentage: 16.524.057.351 of 22.312.405.660.
     expect(new Decimal('16524057351').div('22312405660').times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)).toBe('74.06');
   });
@@ -142,21 +188,37 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
   it('records the 2022 program outcome indicators whose realisation over target gives the capaian Tabel 2.1 prints', () => {
     const kinerja = rowsOf(files, 'realisasi').filter((r) => r.Indikator !== '');
     const capaian = kinerja.map((r) => {
-      const defined = rencana.find((d) => d.Tahun === r.Tahun && d['Perangkat Daerah'] === r['Perangkat Daerah'] && d.Kode === r.Kode && d.Indikator === r.Indikator);
+      const defined = rencana.find(
+        (d) => d.Tahun === r.Tahun && d['Perangkat Daerah'] === r['Perangkat Daerah'] && d.Kode === r.Kode && d.Indikator === r.Indikator,
+      );
       if (!defined) throw new Error(`${where(r)}: indicator ${r.Indikator} is not defined on ${r.Kode}`);
-      return [r.Kode, new Decimal(r['Realisasi Kinerja']).div(defined.Target).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()];
+      return [
+        r.Kode,
+        new Decimal(r['Realisasi Kinerja']).div(defined.Target).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString(),
+      ];
     });
-    expect(capaian).toEqual([['2.17.01', '25'], ['2.17.03', '10.32'], ['2.17.04', '13.78'], ['2.17.06', '4.86'], ['2.17.07', '12']]);
+    expect(capaian).toEqual([
+      ['2.17.01', '25'],
+      ['2.17.03', '10.32'],
+      ['2.17.04', '13.78'],
+      ['2.17.06', '4.86'],
+      ['2.17.07', '12'],
+    ]);
   });
 
   it('derives the program lost from Tabel 2.1 as a residual that its surviving 95,43 % row confirms', () => {
     const lost = under(lines, 2022, DKUKM, '2.17.05');
-    expect([pagu(lost, 'APBD_P').toFixed(0), realised(lost).toFixed(0), absorption(lost).toFixed(2)]).toEqual(['2469963975', '2357174752', '95.43']);
+    expect([pagu(lost, 'APBD_P').toFixed(0), realised(lost).toFixed(0), absorption(lost).toFixed(2)]).toEqual([
+      '2469963975',
+      '2357174752',
+      '95.43',
+    ]);
   });
 
   it('states every document total, and exactly the contradictions differ from the sum of their parts', () => {
     const stated = (year: number, code: string, besaran: string, nilai: string, sumber: string) =>
-      totals.filter((t) => t.Tahun === String(year) && t.Kode === code && t.Besaran === besaran && t.Nilai === nilai && t.Sumber === sumber).length;
+      totals.filter((t) => t.Tahun === String(year) && t.Kode === code && t.Besaran === besaran && t.Nilai === nilai && t.Sumber === sumber)
+        .length;
     expect(stated(2022, '', 'PAGU', '22312585924', 'Tabel 2.1')).toBe(1);
     expect(stated(2022, '', 'PAGU', '22312405660', 'Bab II teks')).toBe(2);
     expect(stated(2022, '2.17.07', 'REALISASI', '1022435384', 'Bab II teks')).toBe(1);
@@ -164,13 +226,19 @@ describe('built-in sample: DKUKM Kepulauan Bangka Belitung', () => {
     expect(stated(2024, '', 'PAGU', '23633051862', 'Tabel 3.1')).toBe(1);
     expect(stated(2023, '', 'PAGU', '20549417269', 'Tabel 4.1')).toBe(1);
     for (const program of ['2.17.01', '2.17.02', '2.17.03', '2.17.04', '2.17.05', '2.17.06', '2.17.07', '2.17.08']) {
-      expect(totals.filter((t) => t.Tahun === '2024' && t.Kode === program && t.Tahapan === 'RENJA').map((t) => t.Sumber)).toEqual(['Tabel 3.1', 'Tabel 2.3']);
+      expect(totals.filter((t) => t.Tahun === '2024' && t.Kode === program && t.Tahapan === 'RENJA').map((t) => t.Sumber)).toEqual([
+        'Tabel 3.1',
+        'Tabel 2.3',
+      ]);
     }
     expect(totals.every((t) => t.Sumber !== '' && ['PAGU', 'REALISASI', 'SERAPAN'].includes(t.Besaran))).toBe(true);
     const mismatches = totals
       .map((t) => ({ t, computed: computedFigure(lines, t) }))
       .filter(({ t, computed }) => !computed.equals(t.Nilai))
-      .map(({ t, computed }) => `${t.Tahun} ${t['Perangkat Daerah']} ${t.Kode || '(office)'} ${t.Besaran} ${t.Tahapan}: ${t.Nilai} vs ${computed.toFixed(computed.isInteger() ? 0 : 2)} (${t.Sumber})`);
+      .map(
+        ({ t, computed }) =>
+          `${t.Tahun} ${t['Perangkat Daerah']} ${t.Kode || '(office)'} ${t.Besaran} ${t.Tahapan}: ${t.Nilai} vs ${computed.toFixed(computed.isInteger() ? 0 : 2)} (${t.Sumber})`,
+      );
     expect(mismatches).toEqual([
       '2022 DKUKM (office) SERAPAN : 39.77 vs 74.06 (Tabel 2.1)',
       '2022 DKUKM (office) PAGU APBD: 14711072921 vs 14918476653 (Bab II teks)',

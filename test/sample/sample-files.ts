@@ -16,7 +16,18 @@ export type Table = 'perangkat_daerah' | 'rencana' | 'pagu' | 'realisasi' | 'tot
 export const REQUIRED_COLUMNS: Record<Table, string[]> = {
   perangkat_daerah: ['Kode Perangkat Daerah', 'Nama Perangkat Daerah'],
   rencana: ['Tahun', 'Perangkat Daerah', 'Kode', 'Program/Kegiatan/Sub Kegiatan'],
-  pagu: ['Tahun', 'Perangkat Daerah', 'Kode', 'Tahapan', 'Sumber Dana', 'Tanggal Berlaku', 'Alasan', 'Jenis Dasar Hukum', 'Nomor Dasar Hukum', 'Tanggal Dasar Hukum'],
+  pagu: [
+    'Tahun',
+    'Perangkat Daerah',
+    'Kode',
+    'Tahapan',
+    'Sumber Dana',
+    'Tanggal Berlaku',
+    'Alasan',
+    'Jenis Dasar Hukum',
+    'Nomor Dasar Hukum',
+    'Tanggal Dasar Hukum',
+  ],
   realisasi: ['Tahun', 'Perangkat Daerah', 'Kode', 'Periode'],
   total: ['Tahun', 'Perangkat Daerah', 'Kode', 'Uraian', 'Besaran', 'Nilai', 'Sumber'],
 };
@@ -29,7 +40,10 @@ export interface SampleFile {
 }
 
 const tableOf = (file: string): Table => {
-  const prefix = file.replace(/\.csv$/, '').replace(/-\d{4}$/, '').replace(/-/g, '_');
+  const prefix = file
+    .replace(/\.csv$/, '')
+    .replace(/-\d{4}$/, '')
+    .replace(/-/g, '_');
   if (!(prefix in REQUIRED_COLUMNS)) throw new Error(`${file}: no table named by its prefix`);
   return prefix as Table;
 };
@@ -41,7 +55,9 @@ export function readSample(dir = SAMPLE_DIR): SampleFile[] {
     .map((name) => {
       const records: string[][] = parse(readFileSync(join(dir, name), 'utf8'), { bom: true, skip_empty_lines: true });
       const [header, ...body] = records;
-      const rows = body.map((cells, i) => ({ ...Object.fromEntries(header.map((h, c) => [h, cells[c] ?? ''])), file: name, row: i + 2 }) as Row);
+      const rows = body.map(
+        (cells, i) => ({ ...Object.fromEntries(header.map((h, c) => [h, cells[c] ?? ''])), file: name, row: i + 2 }) as Row,
+      );
       return { name, table: tableOf(name), header, rows };
     });
 }
@@ -65,7 +81,8 @@ export function foldLines(files: SampleFile[]): LineMoney[] {
   const lines = new Map<string, LineMoney>();
   const line = (r: Row) => {
     const key = lineKey(r);
-    if (!lines.has(key)) lines.set(key, { year: r.Tahun, office: r['Perangkat Daerah'], code: r.Kode, phases: new Map(), realised: new Decimal(0) });
+    if (!lines.has(key))
+      lines.set(key, { year: r.Tahun, office: r['Perangkat Daerah'], code: r.Kode, phases: new Map(), realised: new Decimal(0) });
     return lines.get(key)!;
   };
   const paguRows = rowsOf(files, 'pagu');
@@ -104,7 +121,11 @@ export const under = (lines: LineMoney[], year: number, office: string, code: st
 export const pagu = (lines: LineMoney[], phase: string) => sumOf(lines.map((l) => phaseTotal(l, phase)));
 export const realised = (lines: LineMoney[]) => sumOf(lines.map((l) => l.realised));
 /** Serapan = realisation ÷ current pagu × 100, two decimals, half up. */
-export const absorption = (lines: LineMoney[]) => realised(lines).div(sumOf(lines.map(currentPagu))).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+export const absorption = (lines: LineMoney[]) =>
+  realised(lines)
+    .div(sumOf(lines.map(currentPagu)))
+    .times(100)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
 /** What the consistency report computes for one stated figure (`total` row). */
 export function computedFigure(lines: LineMoney[], t: Row): Decimal {

@@ -13,17 +13,41 @@ describe('HTTP limits and headers', () => {
 
   it('refuses a body above the limit with a 413 and writes nothing', async () => {
     const before = await ledgerDigest(t.pool);
-    const res = await t.http().post('/api/v1/offices').send({ code: 'DKUKM', name: 'x'.repeat(5000) }).expect(413);
-    expect(res.body).toMatchObject({ statusCode: 413, rule: 'BODY_TOO_LARGE', field: 'body', message: expect.stringMatching(/at most 4096 bytes/) });
+    const res = await t
+      .http()
+      .post('/api/v1/offices')
+      .send({ code: 'DKUKM', name: 'x'.repeat(5000) })
+      .expect(413);
+    expect(res.body).toMatchObject({
+      statusCode: 413,
+      rule: 'BODY_TOO_LARGE',
+      field: 'body',
+      message: expect.stringMatching(/at most 4096 bytes/),
+    });
     expect(await ledgerDigest(t.pool)).toBe(before);
   });
 
   it('refuses deeply nested JSON and duplicate keys with a 400 naming where', async () => {
-    const deep = await t.http().post('/api/v1/offices').set('Content-Type', 'application/json').send(`{"code":"A","name":${'['.repeat(40)}${']'.repeat(40)}}`).expect(400);
+    const deep = await t
+      .http()
+      .post('/api/v1/offices')
+      .set('Content-Type', 'application/json')
+      .send(`{"code":"A","name":${'['.repeat(40)}${']'.repeat(40)}}`)
+      .expect(400);
     expect(deep.body).toMatchObject({ rule: 'BODY_TOO_DEEP', field: expect.stringMatching(/^name/) });
-    const twice = await t.http().post('/api/v1/offices').set('Content-Type', 'application/json').send('{"code":"A","name":"Satu","code":"B"}').expect(400);
+    const twice = await t
+      .http()
+      .post('/api/v1/offices')
+      .set('Content-Type', 'application/json')
+      .send('{"code":"A","name":"Satu","code":"B"}')
+      .expect(400);
     expect(twice.body).toMatchObject({ rule: 'DUPLICATE_KEY', field: 'code' });
-    const nested = await t.http().post('/api/v1/offices').set('Content-Type', 'application/json').send('{"legalBasis":{"kind":"Perda","\\u006bind":"PMK"}}').expect(400);
+    const nested = await t
+      .http()
+      .post('/api/v1/offices')
+      .set('Content-Type', 'application/json')
+      .send('{"legalBasis":{"kind":"Perda","\\u006bind":"PMK"}}')
+      .expect(400);
     expect(nested.body).toMatchObject({ rule: 'DUPLICATE_KEY', field: 'legalBasis.kind' });
   });
 
@@ -50,9 +74,22 @@ describe('HTTP limits and headers', () => {
   });
 
   it('answers CORS only for configured origins, and refuses other preflights', async () => {
-    const allowed = await t.anonymous().options('/api/v1/offices').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'POST').expect(204);
-    expect(allowed.headers).toMatchObject({ 'access-control-allow-origin': ORIGIN, 'access-control-allow-headers': expect.stringContaining('Authorization') });
-    const refused = await t.anonymous().options('/api/v1/offices').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST').expect(403);
+    const allowed = await t
+      .anonymous()
+      .options('/api/v1/offices')
+      .set('Origin', ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(204);
+    expect(allowed.headers).toMatchObject({
+      'access-control-allow-origin': ORIGIN,
+      'access-control-allow-headers': expect.stringContaining('Authorization'),
+    });
+    const refused = await t
+      .anonymous()
+      .options('/api/v1/offices')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(403);
     expect(refused.body).toMatchObject({ field: 'Origin', rule: 'CORS_ORIGIN_NOT_ALLOWED' });
     const simple = await t.anonymous().get('/api/v1/ledger/public-key').set('Origin', 'https://evil.example').expect(200);
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();

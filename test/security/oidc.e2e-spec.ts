@@ -39,7 +39,11 @@ describe('OpenID Connect bearer tokens', () => {
     });
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
-    t = await startTestApp({ security: { oidc: { issuer, audience, jwksUrl: null, rolesClaim: 'renja_roles', officesClaim: 'renja_offices', nameClaim: 'name', login: null } } });
+    t = await startTestApp({
+      security: {
+        oidc: { issuer, audience, jwksUrl: null, rolesClaim: 'renja_roles', officesClaim: 'renja_offices', nameClaim: 'name', login: null },
+      },
+    });
     await t.http().post('/api/v1/offices').send({ code: 'DKUKM', name: 'Dinas KUKM' }).expect(201);
     await t.http().post('/api/v1/years/2022/offices/DKUKM/lines').send({ code: '2.17.07', name: 'Pemberdayaan UMKM' }).expect(201);
   });
@@ -49,12 +53,15 @@ describe('OpenID Connect bearer tokens', () => {
   });
 
   const pagu = { phase: 'RENJA', fundingSource: 'DAU', amount: '500000000.00', reason: 'pagu indikatif', effectiveDate: '2022-01-02' };
-  const writePagu = (token: string) => t.anonymous().post('/api/v1/years/2022/offices/DKUKM/lines/2.17.07/pagu').set('Authorization', `Bearer ${token}`).send(pagu);
+  const writePagu = (token: string) =>
+    t.anonymous().post('/api/v1/years/2022/offices/DKUKM/lines/2.17.07/pagu').set('Authorization', `Bearer ${token}`).send(pagu);
 
   it('accepts a JWT from the issuer: its roles and offices claims decide, its name and subject are the actor', async () => {
     const token = await jwt({ sub: 'u-1842', name: 'Rina (Bappeda)', renja_roles: ['planner'], renja_offices: ['DKUKM'] });
     const res = await writePagu(token).expect(201);
-    const { rows } = await t.pool.query(`SELECT metadata->>'actor' AS actor FROM ledger_events WHERE event_id = $1`, [res.body.eventIds[0]]);
+    const { rows } = await t.pool.query(`SELECT metadata->>'actor' AS actor FROM ledger_events WHERE event_id = $1`, [
+      res.body.eventIds[0],
+    ]);
     expect(rows).toEqual([{ actor: 'Rina (Bappeda) (u-1842)' }]);
     await t.anonymous().get('/api/v1/years/2022/offices/DKUKM/plan').set('Authorization', `Bearer ${token}`).expect(200);
   });
@@ -76,7 +83,8 @@ describe('OpenID Connect bearer tokens', () => {
     ['an unknown key id', () => jwt({ sub: 'u-1', renja_roles: ['planner'], renja_offices: ['*'] }, { kid: 'k-unknown' })],
     [
       'an unsigned token (alg none)',
-      async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u-1', iss: issuer, aud: audience, exp: 9e9, renja_roles: ['planner'] })).toString('base64url')}.x`,
+      async () =>
+        `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u-1', iss: issuer, aud: audience, exp: 9e9, renja_roles: ['planner'] })).toString('base64url')}.x`,
     ],
   ])('refuses %s with a 401 and writes nothing', async (_what, make) => {
     const before = await ledgerDigest(t.pool);
@@ -87,8 +95,27 @@ describe('OpenID Connect bearer tokens', () => {
   });
 
   it('maps nested claims (e.g. Keycloak realm_access.roles) when configured', async () => {
-    const verifier = new OidcVerifier({ issuer, audience, jwksUrl: `${issuer}/jwks`, rolesClaim: 'realm_access.roles', officesClaim: 'opd', nameClaim: 'preferred_username', login: null });
-    const result = await verifier.verify(await jwt({ sub: 'u-2', preferred_username: 'andi', realm_access: { roles: ['finance', 'offline_access'] }, opd: '*' }));
-    expect(result).toEqual({ ok: true, identity: { subject: 'u-2', name: 'andi (u-2)', roles: ['finance', 'offline_access'], offices: '*', expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
+    const verifier = new OidcVerifier({
+      issuer,
+      audience,
+      jwksUrl: `${issuer}/jwks`,
+      rolesClaim: 'realm_access.roles',
+      officesClaim: 'opd',
+      nameClaim: 'preferred_username',
+      login: null,
+    });
+    const result = await verifier.verify(
+      await jwt({ sub: 'u-2', preferred_username: 'andi', realm_access: { roles: ['finance', 'offline_access'] }, opd: '*' }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      identity: {
+        subject: 'u-2',
+        name: 'andi (u-2)',
+        roles: ['finance', 'offline_access'],
+        offices: '*',
+        expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    });
   });
 });

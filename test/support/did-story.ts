@@ -13,7 +13,10 @@ export const PMK_DID = { kind: 'PMK', number: '170/PMK.07/2022', date: '2022-11-
 export const PROGRAMS = [
   {
     program: ['2.17.07', 'Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)'],
-    kegiatan: ['2.17.07.1.01', 'Pemberdayaan Usaha Kecil yang dilakukan Melalui Pendataan, Kemitraan, Kemudahan Perijinan, Penguatan Kelembagaan dan Koordinasi Dengan Para Pemangku Kepentingan'],
+    kegiatan: [
+      '2.17.07.1.01',
+      'Pemberdayaan Usaha Kecil yang dilakukan Melalui Pendataan, Kemitraan, Kemudahan Perijinan, Penguatan Kelembagaan dan Koordinasi Dengan Para Pemangku Kepentingan',
+    ],
     sub: ['2.17.07.1.01.0001', 'Menumbuhkembangkan UMKM untuk menjadi Usaha yang Tangguh dan Mandiri'],
     induk: '653027794.00',
     did: '1000000000.00',
@@ -41,7 +44,14 @@ export async function recordDidStory(t: TestApp): Promise<void> {
   for (const p of PROGRAMS) {
     for (const [code, name] of [p.program, p.kegiatan, p.sub]) await post(t, `${base}/lines`, { code, name });
     const line = `${base}/lines/${p.sub[0]}`;
-    await post(t, `${line}/pagu`, { phase: 'APBD', fundingSource: 'DAU', amount: p.induk, reason: 'APBD murni 2022', legalBasis: PERDA_APBD, effectiveDate: '2022-01-03' });
+    await post(t, `${line}/pagu`, {
+      phase: 'APBD',
+      fundingSource: 'DAU',
+      amount: p.induk,
+      reason: 'APBD murni 2022',
+      legalBasis: PERDA_APBD,
+      effectiveDate: '2022-01-03',
+    });
     for (const [i, amount] of p.quarters.slice(0, 3).entries()) await post(t, `${line}/realisations`, { period: `2022-Q${i + 1}`, amount });
     await post(t, `${line}/pagu`, {
       phase: 'APBD_P',

@@ -40,7 +40,11 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
  * Starts the built API server and resolves once it says it is serving. It starts with an empty ledger
  * (RENJA_SAMPLE=none) unless `sampleDir` names a sample to load on the embedded default.
  */
-export function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000, options: { sampleDir?: string } = {}): Promise<{ child: ChildProcess; output: () => string }> {
+export function startServer(
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+  options: { sampleDir?: string } = {},
+): Promise<{ child: ChildProcess; output: () => string }> {
   const sample = options.sampleDir ? { RENJA_SAMPLE: undefined, RENJA_SAMPLE_DIR: options.sampleDir } : { RENJA_SAMPLE: 'none' };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [API], { env: { ...process.env, ...sample, ...env }, cwd: ROOT });

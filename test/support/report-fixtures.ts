@@ -11,7 +11,12 @@ export function binaryParser(res: Response, callback: (error: Error | null, body
 
 export async function getBinary(t: TestApp, path: string): Promise<{ status: number; type: string; body: Buffer; disposition: string }> {
   const res = await t.http().get(path).buffer(true).parse(binaryParser);
-  return { status: res.status, type: res.headers['content-type'], body: res.body as Buffer, disposition: res.headers['content-disposition'] };
+  return {
+    status: res.status,
+    type: res.headers['content-type'],
+    body: res.body as Buffer,
+    disposition: res.headers['content-disposition'],
+  };
 }
 
 /** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. Returns one object per data row. */
@@ -23,12 +28,12 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
     else if (c !== '\r') field += c;
   }
   const [header, ...data] = rows;

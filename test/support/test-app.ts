@@ -47,13 +47,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const pool = new Pool({ connectionString: db.url, max: 12 });
   await runMigrations(pool, ledgerMigrations);
   const tokens = new TokenStore(pool);
-  const tokenFor = async (roles: Role[], offices: OfficeScope, name = `${roles.join('+')} ${offices === '*' ? 'all' : offices.join('+')}`) =>
-    (await tokens.create({ name, roles, offices, expiresAt: null, createdBy: 'test setup' })).token;
+  const tokenFor = async (
+    roles: Role[],
+    offices: OfficeScope,
+    name = `${roles.join('+')} ${offices === '*' ? 'all' : offices.join('+')}`,
+  ) => (await tokens.create({ name, roles, offices, expiresAt: null, createdBy: 'test setup' })).token;
   const token = await tokenFor(DEFAULT_ROLES, '*', TEST_ACTOR);
   const { signerKey, verifierKey } = generateSignerKey('renja-ledger.test/e2e');
   const ledgerKey = { origin: 'renja-ledger.test/e2e', signer: parseSignerKey(signerKey), verifierKey };
   const refusals: string[] = [];
-  const app = await createApp({ databaseUrl: db.url, pool, ledgerKey, verifyEveryMinutes: 0, logger: false, security: options.security, webRoot: options.webRoot, onRefusal: (line) => refusals.push(line) });
+  const app = await createApp({
+    databaseUrl: db.url,
+    pool,
+    ledgerKey,
+    verifyEveryMinutes: 0,
+    logger: false,
+    security: options.security,
+    webRoot: options.webRoot,
+    onRefusal: (line) => refusals.push(line),
+  });
   await app.init();
   const auth = { Authorization: `Bearer ${token}` };
   return {

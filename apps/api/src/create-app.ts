@@ -25,7 +25,15 @@ export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
 
 /** Builds the HTTP application (without listening): used by main.ts and by the end-to-end tests. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const security: SecurityConfig = { maxBodyBytes: 1_048_576, rateLimitPerMinute: 1200, corsOrigins: [], oidc: null, sessionHours: 8, trustProxy: null, ...options.security };
+  const security: SecurityConfig = {
+    maxBodyBytes: 1_048_576,
+    rateLimitPerMinute: 1200,
+    corsOrigins: [],
+    oidc: null,
+    sessionHours: 8,
+    trustProxy: null,
+    ...options.security,
+  };
   const app = await NestFactory.create(LedgerModule.forRoot({ ...options, security }), {
     logger: options.logger === false ? false : ['error', 'warn'],
     bodyParser: false,

@@ -79,16 +79,38 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
       module: LedgerModule,
       imports: [
         CqrsModule.forRoot(),
-        TypeOrmModule.forRoot({ type: 'postgres', url: options.databaseUrl, entities: readModelEntities, synchronize: false, logging: false }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: options.databaseUrl,
+          entities: readModelEntities,
+          synchronize: false,
+          logging: false,
+        }),
       ],
-      controllers: [OfficesController, LinesController, OfficeYearController, CorrectionsController, LedgerController, ReportsController, TokensController, ImportsController, SessionController, OidcLoginController, WorkbenchController, EvidenceController],
+      controllers: [
+        OfficesController,
+        LinesController,
+        OfficeYearController,
+        CorrectionsController,
+        LedgerController,
+        ReportsController,
+        TokensController,
+        ImportsController,
+        SessionController,
+        OidcLoginController,
+        WorkbenchController,
+        EvidenceController,
+      ],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
         { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
         { provide: TOKEN_STORE, useFactory: (pool: Pool) => new TokenStore(pool), inject: [PG_POOL] },
         { provide: SESSION_STORE, useFactory: (pool: Pool) => new SessionStore(pool), inject: [PG_POOL] },
         { provide: SESSION_HOURS, useValue: options.security?.sessionHours ?? 8 },
-        { provide: OIDC_LOGIN, useValue: options.security?.oidc?.login ? new OidcLogin(options.security.oidc, options.security.oidc.login) : null },
+        {
+          provide: OIDC_LOGIN,
+          useValue: options.security?.oidc?.login ? new OidcLogin(options.security.oidc, options.security.oidc.login) : null,
+        },
         {
           provide: PLAN_PROJECTOR,
           useFactory: (dataSource: DataSource, store: EventStore) => new Projector(dataSource, store, new PlanProjection()),
@@ -103,7 +125,8 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         },
         {
           provide: LEDGER_INTEGRITY,
-          useFactory: (tree: LedgerTree, checkpointer: Checkpointer) => new LedgerIntegrityService(tree, checkpointer, options.ledgerKey.verifierKey),
+          useFactory: (tree: LedgerTree, checkpointer: Checkpointer) =>
+            new LedgerIntegrityService(tree, checkpointer, options.ledgerKey.verifierKey),
           inject: [LEDGER_TREE, CHECKPOINTER],
         },
         {
@@ -119,14 +142,18 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         },
         {
           provide: AUTHENTICATOR,
-          useFactory: (tokens: TokenStore) => new Authenticator(tokens, options.security?.oidc ? new OidcVerifier(options.security.oidc) : null),
+          useFactory: (tokens: TokenStore) =>
+            new Authenticator(tokens, options.security?.oidc ? new OidcVerifier(options.security.oidc) : null),
           inject: [TOKEN_STORE],
         },
         { provide: RATE_LIMITER, useValue: new RateLimiter(options.security?.rateLimitPerMinute ?? 1200) },
         {
           provide: ImportService,
           useFactory: (store: EventStore, projector: Projector) =>
-            new ImportService(store, (position) => projector.waitFor(position), { maxBytes: options.importMaxBytes ?? loadConfig().importMaxBytes, maxRows: DEFAULT_IMPORT_MAX_ROWS }),
+            new ImportService(store, (position) => projector.waitFor(position), {
+              maxBytes: options.importMaxBytes ?? loadConfig().importMaxBytes,
+              maxRows: DEFAULT_IMPORT_MAX_ROWS,
+            }),
           inject: [EVENT_STORE, PLAN_PROJECTOR],
         },
         StreamCommandRunner,

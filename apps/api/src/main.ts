@@ -22,7 +22,11 @@ async function ensureAdminToken(db: LedgerDatabase, config: LedgerConfig): Promi
   if ((await tokens.count()) > 0) return;
   const store = new PostgresEventStore(db.pool);
   const admin = await new TokenAdministration(tokens, store)
-    .grant(systemPrincipal('renja-ledger (first start)'), { name: 'admin', roles: ['admin'], offices: '*', expiresAt: null }, { correlationId: randomUUID() })
+    .grant(
+      systemPrincipal('renja-ledger (first start)'),
+      { name: 'admin', roles: ['admin'], offices: '*', expiresAt: null },
+      { correlationId: randomUUID() },
+    )
     .finally(() => store.close());
   const file = join(config.dataDir, 'admin-token');
   try {
@@ -56,7 +60,10 @@ async function main(): Promise<void> {
   log(`Open ${base}/ in a browser and sign in with the admin token`);
   log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
   log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);
-  if (!config.databaseUrl) log(`Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name> --role <role> --office <code|*>)`);
+  if (!config.databaseUrl)
+    log(
+      `Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name> --role <role> --office <code|*>)`,
+    );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

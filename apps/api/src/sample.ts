@@ -23,7 +23,12 @@ export const defaultSampleDir = () => join(packageRoot(__dirname), 'data', 'samp
  * On the embedded default with an empty ledger, imports the built-in sample (the reference document's
  * plan) so a new user sees the product working at once; says what it loaded and how to start empty.
  */
-export async function loadBuiltInSample(app: INestApplication, config: LedgerConfig, log: (line: string) => void, argv = process.argv): Promise<void> {
+export async function loadBuiltInSample(
+  app: INestApplication,
+  config: LedgerConfig,
+  log: (line: string) => void,
+  argv = process.argv,
+): Promise<void> {
   if (config.databaseUrl) return;
   const store = app.get<EventStore>(EVENT_STORE);
   // Empty = no plan data yet: the first start's own token grant (an access-token event) does not count.

@@ -55,7 +55,11 @@ it(`append throughput: ${WRITERS} writers x ${SECONDS} s`, async () => {
   const { store, pool, teardown } = await openTestStore(undefined, WRITERS + 2);
   try {
     const lines: string[] = [];
-    for (const [size, withKey] of [[1, false], [1, true], [10, false]] as const) {
+    for (const [size, withKey] of [
+      [1, false],
+      [1, true],
+      [10, false],
+    ] as const) {
       const r = await run(store, size, withKey);
       lines.push(
         `${WRITERS} writers, ${size} event(s)/append${withKey ? ' + idempotency key' : ''}: ` +

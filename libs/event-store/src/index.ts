@@ -19,12 +19,7 @@ export type {
   Subscription,
   SubscriptionOptions,
 } from './port/event-store.port';
-export {
-  DuplicateEventIdError,
-  EventStoreError,
-  IdempotencyKeyReusedError,
-  WrongExpectedVersionError,
-} from './port/errors';
+export { DuplicateEventIdError, EventStoreError, IdempotencyKeyReusedError, WrongExpectedVersionError } from './port/errors';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { eventStoreMigrations, LEDGER_NOTIFY_CHANNEL } from './postgres/schema';

@@ -61,9 +61,9 @@ describe('MerkleAccumulator', () => {
   it('survives a persist/restore round trip and refuses inconsistent states', () => {
     const acc = new MerkleAccumulator();
     leaves.slice(0, 13).forEach((l) => acc.append(l));
-    const restored = MerkleAccumulator.fromState(JSON.parse(JSON.stringify(acc.state()), (_k, v) =>
-      v && v.type === 'Buffer' ? Buffer.from(v.data) : v,
-    ));
+    const restored = MerkleAccumulator.fromState(
+      JSON.parse(JSON.stringify(acc.state()), (_k, v) => (v && v.type === 'Buffer' ? Buffer.from(v.data) : v)),
+    );
     leaves.slice(13, 40).forEach((l) => {
       acc.append(l);
       restored.append(l);

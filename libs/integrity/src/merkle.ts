@@ -25,7 +25,9 @@ export function leafHash(data: Uint8Array): Buffer {
  */
 export function leafHashOfText(text: string): Buffer {
   // crypto.hash exists from Node 20.12; package.json allows any Node 20.
-  return typeof hash === 'function' ? hash('sha256', `\0${text}`, 'buffer') : createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
+  return typeof hash === 'function'
+    ? hash('sha256', `\0${text}`, 'buffer')
+    : createHash('sha256').update(LEAF_PREFIX).update(text, 'utf8').digest();
 }
 
 /** SHA-256(0x01 || left || right): the hash of an interior node. */

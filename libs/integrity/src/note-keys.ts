@@ -85,7 +85,10 @@ class Ed25519Signer implements NoteSigner {
   // Private field: the key never shows up in logs, JSON.stringify or enumerated properties.
   readonly #key: KeyObject;
 
-  constructor(readonly name: string, seed: Buffer) {
+  constructor(
+    readonly name: string,
+    seed: Buffer,
+  ) {
     this.#key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
     const spki = createPublicKey(this.#key).export({ format: 'der', type: 'spki' });
     this.publicKey = Buffer.from(spki.subarray(SPKI_PREFIX.length));
@@ -101,7 +104,10 @@ class Ed25519Verifier implements NoteVerifier {
   readonly keyId: number;
   readonly #key: KeyObject;
 
-  constructor(readonly name: string, readonly publicKey: Buffer) {
+  constructor(
+    readonly name: string,
+    readonly publicKey: Buffer,
+  ) {
     this.#key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
     this.keyId = noteKeyId(name, publicKey);
   }

@@ -90,27 +90,43 @@ describe('consistency proof round trip (every 1 ≤ m ≤ n ≤ 33)', () => {
 describe('generated proofs equal the vectors on the 8-leaf reference tree', () => {
   // Happy paths whose roots belong to the reference tree (single-entry/additional use other data).
   const onReferenceTree = <T>(files: string[], load: (f: string) => T, match: (v: T) => boolean) =>
-    files.filter((f) => f.endsWith('/happy-path.json')).map((f) => ({ file: f, v: load(f) })).filter(({ v }) => match(v));
+    files
+      .filter((f) => f.endsWith('/happy-path.json'))
+      .map((f) => ({ file: f, v: load(f) }))
+      .filter(({ v }) => match(v));
 
   it('inclusion: (0,1) (0,8) (5,8) (2,3) (1,5)', () => {
-    const cases = onReferenceTree(vectorFiles('inclusion'), loadInclusion, (v) =>
-      v.treeSize <= 8n && v.root.equals(REFERENCE_ROOTS[Number(v.treeSize)]) && v.leafHash.equals(REFERENCE_LEAF_HASHES[Number(v.leafIdx)]),
+    const cases = onReferenceTree(
+      vectorFiles('inclusion'),
+      loadInclusion,
+      (v) =>
+        v.treeSize <= 8n &&
+        v.root.equals(REFERENCE_ROOTS[Number(v.treeSize)]) &&
+        v.leafHash.equals(REFERENCE_LEAF_HASHES[Number(v.leafIdx)]),
     );
     expect(cases.map(({ v }) => `${v.leafIdx}/${v.treeSize}`).sort()).toEqual(['0/1', '0/8', '1/5', '2/3', '5/8']);
     for (const { file, v } of cases) {
       const generated = inclusionProof(Number(v.leafIdx), Number(v.treeSize), REFERENCE_LEAF_HASHES);
-      expect({ file, proof: generated.map((p) => p.toString('base64')) }).toEqual({ file, proof: v.proof.map((p) => p.toString('base64')) });
+      expect({ file, proof: generated.map((p) => p.toString('base64')) }).toEqual({
+        file,
+        proof: v.proof.map((p) => p.toString('base64')),
+      });
     }
   });
 
   it('consistency: (1,1) (1,8) (6,8) (2,5) (6,7)', () => {
-    const cases = onReferenceTree(vectorFiles('consistency'), loadConsistency, (v) =>
-      v.size2 <= 8n && v.root1.equals(REFERENCE_ROOTS[Number(v.size1)]) && v.root2.equals(REFERENCE_ROOTS[Number(v.size2)]),
+    const cases = onReferenceTree(
+      vectorFiles('consistency'),
+      loadConsistency,
+      (v) => v.size2 <= 8n && v.root1.equals(REFERENCE_ROOTS[Number(v.size1)]) && v.root2.equals(REFERENCE_ROOTS[Number(v.size2)]),
     );
     expect(cases.map(({ v }) => `${v.size1}/${v.size2}`).sort()).toEqual(['1/1', '1/8', '2/5', '6/7', '6/8']);
     for (const { file, v } of cases) {
       const generated = consistencyProof(Number(v.size1), Number(v.size2), REFERENCE_LEAF_HASHES);
-      expect({ file, proof: generated.map((p) => p.toString('base64')) }).toEqual({ file, proof: v.proof.map((p) => p.toString('base64')) });
+      expect({ file, proof: generated.map((p) => p.toString('base64')) }).toEqual({
+        file,
+        proof: v.proof.map((p) => p.toString('base64')),
+      });
     }
   });
 });

@@ -14,7 +14,11 @@ export interface OfficeYearOverview {
 }
 
 /** The office-years with lines, of the offices a caller may see (`visible`), newest year first, then office code. */
-export async function officeYearOverview(dataSource: DataSource, plans: PlanReader, visible: (office: string) => boolean): Promise<OfficeYearOverview[]> {
+export async function officeYearOverview(
+  dataSource: DataSource,
+  plans: PlanReader,
+  visible: (office: string) => boolean,
+): Promise<OfficeYearOverview[]> {
   const rows: Array<{ year: number; office_code: string; lines: number; last_change_at: string | null }> = await dataSource.query(
     `SELECT p.year, p.office_code, count(*)::int AS lines,
             (SELECT max(h.recorded_at) FROM rm_line_history h JOIN rm_plan_lines q ON q.stream_id = h.stream_id

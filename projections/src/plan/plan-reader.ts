@@ -37,7 +37,8 @@ export interface HistoryEntry {
 }
 
 /** A line is part of an as-known-at view only once its registration was recorded. */
-const knownBy = (row: PlanLineView, asOf: AsOf): boolean => !asOf.knownAt || !row.state.registeredAt || row.state.registeredAt <= asOf.knownAt;
+const knownBy = (row: PlanLineView, asOf: AsOf): boolean =>
+  !asOf.knownAt || !row.state.registeredAt || row.state.registeredAt <= asOf.knownAt;
 
 /** A line's row with its state, without the stored views (the readers that fold do not need them). */
 const WITH_STATE = {
@@ -83,9 +84,15 @@ export class PlanReader {
    * figures the projection stored with each row (the query returns the state instead for a row without
    * current ones, and that row is folded); any other view folds the stored states.
    */
-  private async linesWithFigures(year: number, officeCode: string, asOf: AsOf): Promise<Array<{ row: PlanLineView; figures: LineFigures }>> {
+  private async linesWithFigures(
+    year: number,
+    officeCode: string,
+    asOf: AsOf,
+  ): Promise<Array<{ row: PlanLineView; figures: LineFigures }>> {
     if (!isFullKnowledge(asOf)) {
-      const rows = (await this.dataSource.getRepository(PlanLineView).find({ select: WITH_STATE, where: { year, officeCode } })).filter((r) => knownBy(r, asOf));
+      const rows = (await this.dataSource.getRepository(PlanLineView).find({ select: WITH_STATE, where: { year, officeCode } })).filter(
+        (r) => knownBy(r, asOf),
+      );
       return rows.map((row) => ({ row, figures: lineFigures(row.state, asOf) }));
     }
     const rows: FiguresRow[] = await this.dataSource.query(
@@ -95,7 +102,16 @@ export class PlanReader {
       [year, officeCode, STORED_VIEWS_VERSION],
     );
     return rows.map((r) => ({
-      row: Object.assign(new PlanLineView(), { streamId: r.stream_id, year, officeCode, code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, version: r.version }),
+      row: Object.assign(new PlanLineView(), {
+        streamId: r.stream_id,
+        year,
+        officeCode,
+        code: r.code,
+        level: r.level,
+        parentCode: r.parent_code,
+        name: r.name,
+        version: r.version,
+      }),
       figures: r.state === null ? r.plan_figures! : lineFigures(r.state, asOf),
     }));
   }
@@ -133,7 +149,15 @@ export class PlanReader {
     const all = await this.linesWithFigures(row.year, row.officeCode, asOf);
     const figures = all.find((l) => l.row.streamId === row.streamId)?.figures ?? lineFigures(row.state, asOf);
     const rolled = rollUp(all.map((l) => ({ code: l.row.code, parentCode: l.row.parentCode, ...l.figures })));
-    return { code: row.code, level: row.level, parentCode: row.parentCode, name: row.name, version: row.version, ...figures, totals: rolled.byCode.get(row.code)! };
+    return {
+      code: row.code,
+      level: row.level,
+      parentCode: row.parentCode,
+      name: row.name,
+      version: row.version,
+      ...figures,
+      totals: rolled.byCode.get(row.code)!,
+    };
   }
 
   async history(streamId: string, code: string): Promise<HistoryEntry[]> {

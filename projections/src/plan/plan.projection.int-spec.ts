@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { decideLine, evolveLine, fold, initialLineState, lineStreamId, officeDecider, officeStreamId, type LineCommand, type LineEvent } from '@renja/domain';
+import {
+  decideLine,
+  evolveLine,
+  fold,
+  initialLineState,
+  lineStreamId,
+  officeDecider,
+  officeStreamId,
+  type LineCommand,
+  type LineEvent,
+} from '@renja/domain';
 import { eventStoreMigrations, PostgresEventStore, type RecordedEvent } from '@renja/event-store';
 import { authMigrations } from '@renja/infrastructure/auth/token-store';
 import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
@@ -27,7 +37,11 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     const history = await store.readStream(streamId);
     const state = fold(evolveLine, initialLineState(), history.map(toLineEvent));
     const events: LineEvent[] = decideLine(command(randomUUID()), state);
-    await store.append(streamId, history.length, events.map((e) => toNewEvent(e, context)));
+    await store.append(
+      streamId,
+      history.length,
+      events.map((e) => toNewEvent(e, context)),
+    );
   }
 
   const rows = async (sql: string) => (await pool.query(sql)).rows;
@@ -38,13 +52,47 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     await runMigrations(pool, [...eventStoreMigrations, ...authMigrations, ...projectionMigrations]);
     store = new PostgresEventStore(pool);
     dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities }).initialize();
-    const office = officeDecider.decide({ type: 'RegisterOffice', eventId: randomUUID(), code: 'DKUKM', name: 'Dinas KUKM' }, officeDecider.initialState());
-    await store.append(officeStreamId('DKUKM'), 'no_stream', office.map((e) => toNewEvent(e, context)));
-    for (const [code, parent] of [['2.17.07', true], ['2.17.07.1.01', true], ['2.17.07.1.01.0001', true]] as const) {
-      await write(2022, 'DKUKM', code, (eventId) => ({ type: 'RegisterLine', eventId, year: 2022, officeCode: 'DKUKM', code, name: code, officeRegistered: true, parentRegistered: parent }));
+    const office = officeDecider.decide(
+      { type: 'RegisterOffice', eventId: randomUUID(), code: 'DKUKM', name: 'Dinas KUKM' },
+      officeDecider.initialState(),
+    );
+    await store.append(
+      officeStreamId('DKUKM'),
+      'no_stream',
+      office.map((e) => toNewEvent(e, context)),
+    );
+    for (const [code, parent] of [
+      ['2.17.07', true],
+      ['2.17.07.1.01', true],
+      ['2.17.07.1.01.0001', true],
+    ] as const) {
+      await write(2022, 'DKUKM', code, (eventId) => ({
+        type: 'RegisterLine',
+        eventId,
+        year: 2022,
+        officeCode: 'DKUKM',
+        code,
+        name: code,
+        officeRegistered: true,
+        parentRegistered: parent,
+      }));
     }
-    await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({ type: 'ChangePagu', eventId, phase: 'APBD', fundingSource: 'DAU', amount: '653027794.00', reason: 'APBD murni', legalBasis: perda, effectiveDate: '2022-01-03' }));
-    await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({ type: 'RecordRealisation', eventId, period: '2022-Q1', amount: '95000000.00' }));
+    await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
+      type: 'ChangePagu',
+      eventId,
+      phase: 'APBD',
+      fundingSource: 'DAU',
+      amount: '653027794.00',
+      reason: 'APBD murni',
+      legalBasis: perda,
+      effectiveDate: '2022-01-03',
+    }));
+    await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
+      type: 'RecordRealisation',
+      eventId,
+      period: '2022-Q1',
+      amount: '95000000.00',
+    }));
   });
 
   afterAll(async () => {
@@ -58,12 +106,35 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     const projector = new Projector(dataSource, store, new PlanProjection(), { batchSize: 2 });
     await projector.catchUp();
     expect(await projector.position()).toBe(await store.headPosition());
-    expect(await rows(`SELECT code, current_phase, current_pagu::text, original_pagu::text, realised::text, version FROM rm_plan_lines WHERE code = '2.17.07.1.01.0001'`)).toEqual([
-      { code: '2.17.07.1.01.0001', current_phase: 'APBD', current_pagu: '653027794.00', original_pagu: '653027794.00', realised: '95000000.00', version: 3 },
+    expect(
+      await rows(
+        `SELECT code, current_phase, current_pagu::text, original_pagu::text, realised::text, version FROM rm_plan_lines WHERE code = '2.17.07.1.01.0001'`,
+      ),
+    ).toEqual([
+      {
+        code: '2.17.07.1.01.0001',
+        current_phase: 'APBD',
+        current_pagu: '653027794.00',
+        original_pagu: '653027794.00',
+        realised: '95000000.00',
+        version: 3,
+      },
     ]);
-    expect(await rows('SELECT phase, funding_source, amount::text FROM rm_line_pagu')).toEqual([{ phase: 'APBD', funding_source: 'DAU', amount: '653027794.00' }]);
-    expect(await rows(`SELECT event_type, figure, from_value, to_value, actor FROM rm_line_history WHERE stream_id LIKE '%0001' ORDER BY position, seq`)).toEqual([
-      { event_type: 'plan-line.registered', figure: 'line', from_value: null, to_value: '2.17.07.1.01.0001 2.17.07.1.01.0001', actor: 'planner' },
+    expect(await rows('SELECT phase, funding_source, amount::text FROM rm_line_pagu')).toEqual([
+      { phase: 'APBD', funding_source: 'DAU', amount: '653027794.00' },
+    ]);
+    expect(
+      await rows(
+        `SELECT event_type, figure, from_value, to_value, actor FROM rm_line_history WHERE stream_id LIKE '%0001' ORDER BY position, seq`,
+      ),
+    ).toEqual([
+      {
+        event_type: 'plan-line.registered',
+        figure: 'line',
+        from_value: null,
+        to_value: '2.17.07.1.01.0001 2.17.07.1.01.0001',
+        actor: 'planner',
+      },
       { event_type: 'pagu.changed', figure: 'pagu.APBD.DAU', from_value: null, to_value: '653027794.00', actor: 'planner' },
       { event_type: 'pagu.changed', figure: 'pagu.current', from_value: null, to_value: '653027794.00', actor: 'planner' },
       { event_type: 'realisation.recorded', figure: 'realisation.cumulative', from_value: null, to_value: '95000000.00', actor: 'planner' },
@@ -80,7 +151,12 @@ describe('PlanProjection against the PostgreSQL event store', () => {
   });
 
   it('writes rows and checkpoint in one transaction: a failing batch leaves both as they were', async () => {
-    await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({ type: 'RecordRealisation', eventId, period: '2022-Q2', amount: '1.00' }));
+    await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
+      type: 'RecordRealisation',
+      eventId,
+      period: '2022-Q2',
+      amount: '1.00',
+    }));
     const failing: Projection = {
       name: 'plan',
       apply: async (m: EntityManager, events: RecordedEvent[]) => {
@@ -113,9 +189,20 @@ describe('PlanProjection against the PostgreSQL event store', () => {
 
   it('keeps totals beyond 10^18 exact (many funding sources at the largest amount)', async () => {
     for (let i = 0; i < 120; i++) {
-      await write(2022, 'DKUKM', '2.17.07', (eventId) => ({ type: 'ChangePagu', eventId, phase: 'RKPD', fundingSource: `SRC${i}`, amount: '9999999999999999.99', reason: null, legalBasis: null, effectiveDate: '2022-01-03' }));
+      await write(2022, 'DKUKM', '2.17.07', (eventId) => ({
+        type: 'ChangePagu',
+        eventId,
+        phase: 'RKPD',
+        fundingSource: `SRC${i}`,
+        amount: '9999999999999999.99',
+        reason: null,
+        legalBasis: null,
+        effectiveDate: '2022-01-03',
+      }));
     }
     await new Projector(dataSource, store, new PlanProjection()).catchUp();
-    expect(await rows(`SELECT current_pagu::text FROM rm_plan_lines WHERE code = '2.17.07'`)).toEqual([{ current_pagu: '1199999999999999998.80' }]);
+    expect(await rows(`SELECT current_pagu::text FROM rm_plan_lines WHERE code = '2.17.07'`)).toEqual([
+      { current_pagu: '1199999999999999998.80' },
+    ]);
   });
 });

@@ -12,8 +12,14 @@ export class PlanProjection implements Projection {
   readonly name = 'plan';
 
   async apply(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
-    await this.applyOffices(manager, events.filter((e) => e.type === OFFICE_EVENT_TYPES.registered));
-    await this.applyLines(manager, events.filter((e) => isLineStream(e.streamId) && isLineEventType(e.type)));
+    await this.applyOffices(
+      manager,
+      events.filter((e) => e.type === OFFICE_EVENT_TYPES.registered),
+    );
+    await this.applyLines(
+      manager,
+      events.filter((e) => isLineStream(e.streamId) && isLineEventType(e.type)),
+    );
   }
 
   async reset(manager: EntityManager): Promise<void> {
@@ -41,7 +47,10 @@ export class PlanProjection implements Projection {
   private async applyLines(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const streamIds = [...new Set(events.map((e) => e.streamId))];
-    const existing = await manager.find(PlanLineView, { select: { streamId: true, state: true, lastPosition: true }, where: { streamId: In(streamIds) } });
+    const existing = await manager.find(PlanLineView, {
+      select: { streamId: true, state: true, lastPosition: true },
+      where: { streamId: In(streamIds) },
+    });
     const states = new Map<string, { state: PlanLineState; lastPosition: number }>(
       existing.map((row) => [row.streamId, { state: row.state, lastPosition: row.lastPosition }]),
     );
@@ -64,7 +73,13 @@ export class PlanProjection implements Projection {
     const pagu = ids.flatMap((id) => paguRows(id, states.get(id)!.state));
     for (let i = 0; i < pagu.length; i += 1000) await manager.insert(LinePaguView, pagu.slice(i, i + 1000));
     for (let i = 0; i < history.length; i += 1000) {
-      await manager.createQueryBuilder().insert().into(LineHistoryView).values(history.slice(i, i + 1000)).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(LineHistoryView)
+        .values(history.slice(i, i + 1000))
+        .orIgnore()
+        .execute();
     }
   }
 }

@@ -1,5 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { evolveLine, FigureTracker, initialLineState, isLineEventType, isLineStream, OFFICE_EVENT_TYPES, type PlanLineState } from '@renja/domain';
+import {
+  evolveLine,
+  FigureTracker,
+  initialLineState,
+  isLineEventType,
+  isLineStream,
+  OFFICE_EVENT_TYPES,
+  type PlanLineState,
+} from '@renja/domain';
 import { readLogByStream, type RecordedEvent } from '@renja/event-store';
 import { toLineEvent } from '@renja/infrastructure/event-mapping';
 import { decimalTransformer } from '../shared/decimal.transformer';
@@ -34,9 +42,13 @@ export class PlanRebuild {
     // Only the tables' owner may drop and create indexes: the application's own database role (docs/security.md)
     // is not, and then loads with the indexes in place — slower, same rows.
     const owner = await this.ownsHistoryTable();
-    if (owner) await this.manager.query('ALTER TABLE rm_line_history DROP CONSTRAINT rm_line_history_pkey; DROP INDEX rm_line_history_stream');
+    if (owner)
+      await this.manager.query('ALTER TABLE rm_line_history DROP CONSTRAINT rm_line_history_pkey; DROP INDEX rm_line_history_stream');
     await this.load(upTo, batchSize, onProgress);
-    if (owner) await this.manager.query('ALTER TABLE rm_line_history ADD CONSTRAINT rm_line_history_pkey PRIMARY KEY (position, seq); CREATE INDEX rm_line_history_stream ON rm_line_history (stream_id, position)');
+    if (owner)
+      await this.manager.query(
+        'ALTER TABLE rm_line_history ADD CONSTRAINT rm_line_history_pkey PRIMARY KEY (position, seq); CREATE INDEX rm_line_history_stream ON rm_line_history (stream_id, position)',
+      );
   }
 
   private async ownsHistoryTable(): Promise<boolean> {
@@ -69,7 +81,13 @@ export class PlanRebuild {
   private async fold(events: RecordedEvent[]): Promise<void> {
     for (const e of events) {
       if (e.type !== OFFICE_EVENT_TYPES.registered) continue;
-      await this.offices.add({ code: String(e.data.code), name: String(e.data.name), registered_at: e.recordedAt, registered_by: e.metadata.actor, last_position: e.position });
+      await this.offices.add({
+        code: String(e.data.code),
+        name: String(e.data.name),
+        registered_at: e.recordedAt,
+        registered_by: e.metadata.actor,
+        last_position: e.position,
+      });
     }
     if (!isLineStream(events[0].streamId)) return;
     const streamId = events[0].streamId;
@@ -128,6 +146,7 @@ export class PlanRebuild {
       report_steps: line.reportSteps,
       last_position: lastPosition,
     });
-    for (const p of paguRows(streamId, state)) await this.pagu.add({ stream_id: p.streamId, phase: p.phase, funding_source: p.fundingSource, amount: money(p.amount) });
+    for (const p of paguRows(streamId, state))
+      await this.pagu.add({ stream_id: p.streamId, phase: p.phase, funding_source: p.fundingSource, amount: money(p.amount) });
   }
 }

@@ -4,8 +4,20 @@ describe('rollUp', () => {
   const nodes = [
     { code: '2.17.07', parentCode: null, currentPagu: '0.00', originalPagu: null, realised: '0.00' },
     { code: '2.17.07.1.01', parentCode: '2.17.07', currentPagu: '0.00', originalPagu: null, realised: '0.00' },
-    { code: '2.17.07.1.01.0001', parentCode: '2.17.07.1.01', currentPagu: '1000000000.10', originalPagu: '600000000.00', realised: '381500000.05' },
-    { code: '2.17.07.1.01.0002', parentCode: '2.17.07.1.01', currentPagu: '653027793.90', originalPagu: '53027794.00', realised: '249092409.95' },
+    {
+      code: '2.17.07.1.01.0001',
+      parentCode: '2.17.07.1.01',
+      currentPagu: '1000000000.10',
+      originalPagu: '600000000.00',
+      realised: '381500000.05',
+    },
+    {
+      code: '2.17.07.1.01.0002',
+      parentCode: '2.17.07.1.01',
+      currentPagu: '653027793.90',
+      originalPagu: '53027794.00',
+      realised: '249092409.95',
+    },
     { code: '2.17.08', parentCode: null, currentPagu: '100.00', originalPagu: '100.00', realised: '0.00' },
   ];
 
@@ -26,7 +38,7 @@ describe('rollUp', () => {
     });
   });
 
-  it('counts amounts stated on a parent line as the parent\'s own, and a line whose parent is missing under the office', () => {
+  it("counts amounts stated on a parent line as the parent's own, and a line whose parent is missing under the office", () => {
     const { byCode, office } = rollUp([
       { code: '2.17.07', parentCode: null, currentPagu: '10.00', originalPagu: null, realised: '0.00' },
       { code: '2.17.07.1.01', parentCode: '2.17.07', currentPagu: '5.00', originalPagu: null, realised: '1.00' },

@@ -27,7 +27,9 @@ export class BulkInsert {
     if (this.rows.length === 0) return;
     const json = JSON.stringify(this.rows);
     this.rows = [];
-    this.inFlight = this.manager.query(`INSERT INTO ${this.table} SELECT * FROM json_populate_recordset(NULL::${this.table}, $1::json)`, [json]);
+    this.inFlight = this.manager.query(`INSERT INTO ${this.table} SELECT * FROM json_populate_recordset(NULL::${this.table}, $1::json)`, [
+      json,
+    ]);
     // Surfaces a failure at the next flush or at finish(); the transaction rolls back either way.
     this.inFlight.catch(() => undefined);
   }

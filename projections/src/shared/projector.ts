@@ -29,10 +29,13 @@ export class Projector {
   }
 
   private async lockCheckpoint(manager: EntityManager): Promise<number> {
-    await manager.query('INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [this.projection.name]);
-    const rows: Array<{ position: string }> = await manager.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
+    await manager.query('INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [
       this.projection.name,
     ]);
+    const rows: Array<{ position: string }> = await manager.query(
+      'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+      [this.projection.name],
+    );
     return Number(rows[0].position);
   }
 
@@ -43,7 +46,10 @@ export class Projector {
       const events = await this.store.readAll({ after: checkpoint, limit: this.batchSize });
       if (events.length === 0) return 0;
       await this.projection.apply(manager, events);
-      await manager.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [this.projection.name, events[events.length - 1].position]);
+      await manager.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [
+        this.projection.name,
+        events[events.length - 1].position,
+      ]);
       return events.length;
     });
   }
@@ -69,7 +75,9 @@ export class Projector {
   }
 
   async position(): Promise<number> {
-    const rows: Array<{ position: string }> = await this.dataSource.query('SELECT position FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
+    const rows: Array<{ position: string }> = await this.dataSource.query('SELECT position FROM projection_checkpoints WHERE name = $1', [
+      this.projection.name,
+    ]);
     return rows[0] ? Number(rows[0].position) : 0;
   }
 
@@ -77,7 +85,8 @@ export class Projector {
   async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while ((await this.position()) < position) {
-      if (Date.now() > deadline) throw new Error(`projection ${this.projection.name} did not reach position ${position} within ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`projection ${this.projection.name} did not reach position ${position} within ${timeoutMs} ms`);
       await this.catchUp();
     }
   }

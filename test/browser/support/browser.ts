@@ -12,14 +12,23 @@ export const VIEWPORT = { width: 1366, height: 768 };
  */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.RENJA_CHROMIUM_PATH;
-  if (!executablePath) throw new Error('RENJA_CHROMIUM_PATH is not set: run the browser suites through Jest (test/support/global-setup.mjs resolves @sparticuz/chromium)');
+  if (!executablePath)
+    throw new Error(
+      'RENJA_CHROMIUM_PATH is not set: run the browser suites through Jest (test/support/global-setup.mjs resolves @sparticuz/chromium)',
+    );
   const args = JSON.parse(process.env.RENJA_CHROMIUM_ARGS ?? '[]') as string[];
   return chromium.launch({ executablePath, args, headless: true });
 }
 
 /** A fresh browser context (no cookies, no storage) on the workbench, in Indonesian and WIB. */
 export async function newContext(browser: Browser, bench: Workbench): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: bench.baseUrl, viewport: VIEWPORT, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
+  const context = await browser.newContext({
+    baseURL: bench.baseUrl,
+    viewport: VIEWPORT,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    acceptDownloads: true,
+  });
   context.setDefaultTimeout(10_000);
   return context;
 }
@@ -54,7 +63,10 @@ export async function withPage<T>(browser: Browser, bench: Workbench, options: P
     const page = await context.newPage();
     page.on('pageerror', (error) => said.push(`uncaught: ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && said.push(`console: ${message.text()}`));
-    page.on('response', (response) => response.status() >= 400 && said.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`));
+    page.on(
+      'response',
+      (response) => response.status() >= 400 && said.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`),
+    );
     try {
       return await body(page);
     } catch (error) {

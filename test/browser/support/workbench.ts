@@ -39,7 +39,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   try {
     if (options.sample !== false) {
       // The same import the server runs on a first start (apps/api/src/sample.ts, loadBuiltInSample).
-      const result = await t.app.get(ImportService).run({ sources: pathSources([SAMPLE_DIR]), principal: systemPrincipal('renja-ledger (contoh bawaan)') });
+      const result = await t.app
+        .get(ImportService)
+        .run({ sources: pathSources([SAMPLE_DIR]), principal: systemPrincipal('renja-ledger (contoh bawaan)') });
       if (result.status !== 'imported') throw new Error(`the built-in sample was not imported: ${JSON.stringify(result).slice(0, 2000)}`);
     }
     for (const [code, name] of Object.entries(options.offices ?? {})) {

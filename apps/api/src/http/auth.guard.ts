@@ -1,4 +1,14 @@
-import { createParamDecorator, ForbiddenException, Inject, Injectable, ServiceUnavailableException, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  ServiceUnavailableException,
+  SetMetadata,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { authorize, type Principal } from '@renja/application';
@@ -65,19 +75,28 @@ export class BearerTokenGuard implements CanActivate {
     if (!header) {
       request.claimedBy = 'no token';
       this.limit(`ip:${clientAddress(request)}`, 'this address');
-      throw new UnauthorizedException({ message: 'missing Authorization header: send "Authorization: Bearer <token>"', field: 'Authorization', rule: 'TOKEN_REQUIRED' });
+      throw new UnauthorizedException({
+        message: 'missing Authorization header: send "Authorization: Bearer <token>"',
+        field: 'Authorization',
+        rule: 'TOKEN_REQUIRED',
+      });
     }
     const match = /^Bearer +(\S{1,4096})$/i.exec(header);
     if (!match) {
       request.claimedBy = 'unknown token';
       this.limit(`ip:${clientAddress(request)}`, 'this address');
-      throw new UnauthorizedException({ message: 'Authorization header must be "Bearer <token>"', field: 'Authorization', rule: 'TOKEN_INVALID' });
+      throw new UnauthorizedException({
+        message: 'Authorization header must be "Bearer <token>"',
+        field: 'Authorization',
+        rule: 'TOKEN_INVALID',
+      });
     }
     const result = await this.authenticator.authenticate(match[1]);
     if (!result.ok) {
       request.claimedBy = result.name;
       this.limit(`ip:${clientAddress(request)}`, 'this address');
-      if (result.unavailable) throw new ServiceUnavailableException({ message: result.message, field: 'Authorization', rule: 'IDENTITY_PROVIDER_UNAVAILABLE' });
+      if (result.unavailable)
+        throw new ServiceUnavailableException({ message: result.message, field: 'Authorization', rule: 'IDENTITY_PROVIDER_UNAVAILABLE' });
       throw new UnauthorizedException({ message: result.message, field: 'Authorization', rule: 'TOKEN_INVALID' });
     }
     return this.admit(request, result.principal);

@@ -17,13 +17,15 @@ const bad = (field: string, message: string) => new BadRequestException({ messag
 
 function integer(value: string | undefined, field: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max) throw bad(field, `${field} must be an integer from ${min} to ${max}, got "${String(value).slice(0, 40)}"`);
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max)
+    throw bad(field, `${field} must be an integer from ${min} to ${max}, got "${String(value).slice(0, 40)}"`);
   return Number(value);
 }
 
 function text(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) throw bad(field, `${field} must be a text of 1 to 200 characters`);
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200)
+    throw bad(field, `${field} must be a text of 1 to 200 characters`);
   return value;
 }
 
@@ -32,11 +34,13 @@ const jakartaDayStart = (date: string, days = 0) => new Date(Date.parse(`${date}
 
 /** Query of GET …/changes → the reader's filter; a bad value is a 400 naming its field. */
 export function changeFilter(query: ChangeQuery): ChangeFilter {
-  for (const [field, value] of Object.entries(query)) if (value !== undefined && typeof value !== 'string') throw bad(field, `${field} must be given once`);
+  for (const [field, value] of Object.entries(query))
+    if (value !== undefined && typeof value !== 'string') throw bad(field, `${field} must be given once`);
   const from = query.from === undefined ? undefined : parseIsoDate(query.from, 'from');
   const to = query.to === undefined ? undefined : parseIsoDate(query.to, 'to');
   if (from && to && from > to) throw bad('to', `to (${to}) is before from (${from})`);
-  if (query.order !== undefined && query.order !== 'asc' && query.order !== 'desc') throw bad('order', `order must be asc or desc, got "${query.order.slice(0, 40)}"`);
+  if (query.order !== undefined && query.order !== 'asc' && query.order !== 'desc')
+    throw bad('order', `order must be asc or desc, got "${query.order.slice(0, 40)}"`);
   return {
     from: from && jakartaDayStart(from),
     before: to && jakartaDayStart(to, 1),

@@ -21,8 +21,12 @@ describe('cookies', () => {
   });
 
   it('writes a session cookie with HttpOnly, SameSite=Strict, Path=/, Max-Age and Secure only when asked', () => {
-    expect(sessionCookie('rl_session', 'v', { maxAge: 28800.7, secure: false })).toBe('rl_session=v; Path=/; Max-Age=28800; HttpOnly; SameSite=Strict');
-    expect(sessionCookie('rl_session', '', { maxAge: -5, secure: true })).toBe('rl_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict; Secure');
+    expect(sessionCookie('rl_session', 'v', { maxAge: 28800.7, secure: false })).toBe(
+      'rl_session=v; Path=/; Max-Age=28800; HttpOnly; SameSite=Strict',
+    );
+    expect(sessionCookie('rl_session', '', { maxAge: -5, secure: true })).toBe(
+      'rl_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict; Secure',
+    );
   });
 
   it('compares secrets exactly', () => {

@@ -32,7 +32,13 @@ export interface CookieAttributes {
 
 /** A Set-Cookie value: always HttpOnly; SameSite=Strict and Path=/ unless told otherwise. */
 export function sessionCookie(name: string, value: string, attributes: CookieAttributes): string {
-  const parts = [`${name}=${value}`, `Path=${attributes.path ?? '/'}`, `Max-Age=${Math.max(0, Math.floor(attributes.maxAge))}`, 'HttpOnly', `SameSite=${attributes.sameSite ?? 'Strict'}`];
+  const parts = [
+    `${name}=${value}`,
+    `Path=${attributes.path ?? '/'}`,
+    `Max-Age=${Math.max(0, Math.floor(attributes.maxAge))}`,
+    'HttpOnly',
+    `SameSite=${attributes.sameSite ?? 'Strict'}`,
+  ];
   if (attributes.secure) parts.push('Secure');
   return parts.join('; ');
 }

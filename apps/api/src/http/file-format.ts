@@ -10,10 +10,15 @@ export const TABLE_FILES: readonly FileFormat[] = ['csv', 'xlsx'];
  * ?format= wins; otherwise the first of `files` the Accept header asks for; otherwise JSON. A format this
  * table has no file for is a 400 naming `format` (rule REPORT_FORMAT), before any work is done.
  */
-export function negotiate(format: string | undefined, accept: string | undefined, files: readonly FileFormat[] = ['csv', 'xlsx', 'pdf']): ReportFormat {
+export function negotiate(
+  format: string | undefined,
+  accept: string | undefined,
+  files: readonly FileFormat[] = ['csv', 'xlsx', 'pdf'],
+): ReportFormat {
   if (format !== undefined) {
     const parsed = parseReportFormat(format);
-    if (parsed !== 'json' && !files.includes(parsed)) throw invalid('format', `"${format}" is not a format of this table (json, ${files.join(', ')})`, 'REPORT_FORMAT');
+    if (parsed !== 'json' && !files.includes(parsed))
+      throw invalid('format', `"${format}" is not a format of this table (json, ${files.join(', ')})`, 'REPORT_FORMAT');
     return parsed;
   }
   const wanted = (accept ?? '').toLowerCase();
@@ -27,7 +32,13 @@ export async function fileResponse(doc: ReportDocument, format: FileFormat): Pro
 }
 
 /** OpenAPI: ?format= and the content types of a table's files. */
-export const TableFileDocs = (files: readonly FileFormat[] = TABLE_FILES): MethodDecorator => (target, key, descriptor) => {
-  ApiQuery({ name: 'format', required: false, enum: ['json', ...files], description: 'Default: from the Accept header, else json' })(target, key, descriptor);
-  ApiProduces(CONTENT_TYPES.json, ...files.map((f) => CONTENT_TYPES[f]))(target, key, descriptor);
-};
+export const TableFileDocs =
+  (files: readonly FileFormat[] = TABLE_FILES): MethodDecorator =>
+  (target, key, descriptor) => {
+    ApiQuery({ name: 'format', required: false, enum: ['json', ...files], description: 'Default: from the Accept header, else json' })(
+      target,
+      key,
+      descriptor,
+    );
+    ApiProduces(CONTENT_TYPES.json, ...files.map((f) => CONTENT_TYPES[f]))(target, key, descriptor);
+  };

@@ -53,7 +53,10 @@ export function cors(origins: readonly string[]) {
       return next();
     }
     if (preflight) {
-      const body = toErrorBody({ status: 403, message: `cross-origin requests from ${String(origin ?? 'this origin').slice(0, 200)} are not allowed (RENJA_CORS_ORIGINS)` });
+      const body = toErrorBody({
+        status: 403,
+        message: `cross-origin requests from ${String(origin ?? 'this origin').slice(0, 200)} are not allowed (RENJA_CORS_ORIGINS)`,
+      });
       response.status(403).json({ ...body, field: 'Origin', rule: 'CORS_ORIGIN_NOT_ALLOWED' });
       return;
     }
@@ -73,7 +76,13 @@ export function rejectMalformedPath(request: Request, response: Response, next: 
     } catch (error) {
       if (!(error instanceof URIError)) throw error;
       const shown = segment.slice(0, 60);
-      response.status(400).json({ ...toErrorBody({ status: 400, message: `the path segment "${shown}" is not valid percent-encoded UTF-8` }), field: 'path', rule: 'MALFORMED_PATH' });
+      response
+        .status(400)
+        .json({
+          ...toErrorBody({ status: 400, message: `the path segment "${shown}" is not valid percent-encoded UTF-8` }),
+          field: 'path',
+          rule: 'MALFORMED_PATH',
+        });
       return;
     }
   }

@@ -49,7 +49,11 @@ function fromHttpException(e: HttpException): ErrorBody {
   const response = e.getResponse() as string | { message?: string | string[]; field?: string; rule?: string };
   if (typeof response === 'string') return body(status, response);
   const messages = Array.isArray(response.message) ? response.message : [response.message ?? e.message];
-  return body(status, messages.join('; '), { field: response.field, rule: response.rule, details: messages.length > 1 ? messages : undefined });
+  return body(status, messages.join('; '), {
+    field: response.field,
+    rule: response.rule,
+    details: messages.length > 1 ? messages : undefined,
+  });
 }
 
 /** Maps every error to one JSON shape and the right status; unexpected errors are logged, never leaked. */
@@ -63,13 +67,15 @@ export function toErrorBody(error: unknown): ErrorBody {
     return body(422, error.message, { rule: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' });
   }
   if (error instanceof JsonStructureError) return body(400, error.message, { field: error.field, rule: error.rule });
-  if (error instanceof ForbiddenError) return body(403, error.message, { rule: 'FORBIDDEN', rolesNeeded: error.rolesNeeded, scope: error.scope });
+  if (error instanceof ForbiddenError)
+    return body(403, error.message, { rule: 'FORBIDDEN', rolesNeeded: error.rolesNeeded, scope: error.scope });
   if (error instanceof RateLimitedError) return body(429, error.message, { rule: 'RATE_LIMITED' });
   if (error instanceof TokenNameError) return body(400, error.message, { field: 'name', rule: 'INVALID_VALUE' });
   if (error instanceof DuplicateEventIdError) return body(409, error.message, { rule: 'DUPLICATE_EVENT' });
   if (error instanceof HttpException) return fromHttpException(error);
   const parserError = error as { type?: string; status?: number; message?: string };
-  if (parserError?.type === 'entity.parse.failed') return body(400, `request body is not valid JSON: ${parserError.message}`, { field: 'body', rule: 'MALFORMED_JSON' });
+  if (parserError?.type === 'entity.parse.failed')
+    return body(400, `request body is not valid JSON: ${parserError.message}`, { field: 'body', rule: 'MALFORMED_JSON' });
   if (parserError?.type === 'charset.unsupported' || parserError?.type === 'encoding.unsupported') {
     return body(415, `${parserError.message}: send the body as UTF-8 JSON`, { field: 'Content-Type', rule: 'UNSUPPORTED_MEDIA_TYPE' });
   }
@@ -102,7 +108,9 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     if (payload.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (payload.statusCode === 401 || payload.statusCode === 403) {
       const who = request.principal?.name ?? request.claimedBy ?? 'unknown token';
-      this.refusals(`refused ${payload.statusCode} ${request.method} ${request.originalUrl.slice(0, 300)} for "${who}": ${payload.message}`);
+      this.refusals(
+        `refused ${payload.statusCode} ${request.method} ${request.originalUrl.slice(0, 300)} for "${who}": ${payload.message}`,
+      );
     }
     if (error instanceof RateLimitedError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     // type() first: a handler may have set text/plain (a checkpoint note) before failing.

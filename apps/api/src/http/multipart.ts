@@ -11,7 +11,9 @@ export interface UploadedFile {
 
 type Middleware = (req: Request, res: Response, next: (error?: unknown) => void) => void;
 interface Multer {
-  (options: { storage: unknown; limits: Record<string, number>; defParamCharset?: string }): { array(field: string, maxCount: number): Middleware };
+  (options: { storage: unknown; limits: Record<string, number>; defParamCharset?: string }): {
+    array(field: string, maxCount: number): Middleware;
+  };
   memoryStorage(): unknown;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- multer ships no types; this is the part we use
@@ -25,23 +27,51 @@ export const MAX_FILES_PER_IMPORT = 20;
  * too many files (400).
  */
 export function multipartFiles(maxBytes: number): (req: Request, res: Response) => Promise<UploadedFile[]> {
-  const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: maxBytes, files: MAX_FILES_PER_IMPORT, fields: 20, parts: 40 } }).array('file', MAX_FILES_PER_IMPORT);
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
+    limits: { fileSize: maxBytes, files: MAX_FILES_PER_IMPORT, fields: 20, parts: 40 },
+  }).array('file', MAX_FILES_PER_IMPORT);
   return (req, res) =>
     new Promise((resolve, reject) => {
       if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-        reject(new BadRequestException({ message: 'send the files as multipart/form-data, each in a field named "file"', field: 'file', rule: 'MULTIPART_REQUIRED' }));
+        reject(
+          new BadRequestException({
+            message: 'send the files as multipart/form-data, each in a field named "file"',
+            field: 'file',
+            rule: 'MULTIPART_REQUIRED',
+          }),
+        );
         return;
       }
       upload(req, res, (error?: unknown) => {
         if (!error) return resolve(((req as Request & { files?: UploadedFile[] }).files ?? []) as UploadedFile[]);
         const e = error as { code?: string; message?: string; field?: string };
         if (e.code === 'LIMIT_FILE_SIZE') {
-          return reject(new PayloadTooLargeException({ message: `a file is larger than ${maxBytes} bytes, the import limit (RENJA_IMPORT_MAX_BYTES)`, field: 'file', rule: 'IMPORT_TOO_LARGE' }));
+          return reject(
+            new PayloadTooLargeException({
+              message: `a file is larger than ${maxBytes} bytes, the import limit (RENJA_IMPORT_MAX_BYTES)`,
+              field: 'file',
+              rule: 'IMPORT_TOO_LARGE',
+            }),
+          );
         }
         if (e.code === 'LIMIT_UNEXPECTED_FILE') {
-          return reject(new BadRequestException({ message: `files go in the field "file" (got "${e.field}"), at most ${MAX_FILES_PER_IMPORT} of them`, field: 'file', rule: 'MULTIPART_FIELD' }));
+          return reject(
+            new BadRequestException({
+              message: `files go in the field "file" (got "${e.field}"), at most ${MAX_FILES_PER_IMPORT} of them`,
+              field: 'file',
+              rule: 'MULTIPART_FIELD',
+            }),
+          );
         }
-        reject(new BadRequestException({ message: `the multipart/form-data body could not be read: ${e.message ?? String(error)}`, field: 'file', rule: 'MULTIPART_MALFORMED' }));
+        reject(
+          new BadRequestException({
+            message: `the multipart/form-data body could not be read: ${e.message ?? String(error)}`,
+            field: 'file',
+            rule: 'MULTIPART_MALFORMED',
+          }),
+        );
       });
     });
 }

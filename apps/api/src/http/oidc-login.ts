@@ -55,13 +55,22 @@ export class OidcLogin {
       const lib: OpenIdClient = await import('openid-client');
       const issuer = new URL(this.oidc.issuer);
       const auth = this.login.clientSecret ? lib.ClientSecretPost(this.login.clientSecret) : lib.None();
-      const config = await lib.discovery(issuer, this.login.clientId, { redirect_uris: [this.login.redirectUri], response_types: ['code'] }, auth, {
-        execute: isLoopbackHttp(issuer) ? [lib.allowInsecureRequests] : [],
-      });
+      const config = await lib.discovery(
+        issuer,
+        this.login.clientId,
+        { redirect_uris: [this.login.redirectUri], response_types: ['code'] },
+        auth,
+        {
+          execute: isLoopbackHttp(issuer) ? [lib.allowInsecureRequests] : [],
+        },
+      );
       return { lib, config };
     })().catch((error: unknown) => {
       this.client = null; // try discovery again next time
-      throw new OidcLoginError('provider', `the identity provider could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      throw new OidcLoginError(
+        'provider',
+        `the identity provider could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     return this.client;
   }
@@ -71,7 +80,13 @@ export class OidcLogin {
     const { lib, config } = await this.connect();
     this.sweep();
     const codeVerifier = lib.randomPKCECodeVerifier();
-    const attempt: Attempt = { codeVerifier, state: lib.randomState(), nonce: lib.randomNonce(), returnTo: safeReturnPath(returnTo), expires: Date.now() + ATTEMPT_MINUTES * 60_000 };
+    const attempt: Attempt = {
+      codeVerifier,
+      state: lib.randomState(),
+      nonce: lib.randomNonce(),
+      returnTo: safeReturnPath(returnTo),
+      expires: Date.now() + ATTEMPT_MINUTES * 60_000,
+    };
     const attemptId = randomBytes(32).toString('base64url');
     this.attempts.set(attemptId, attempt);
     const url = lib.buildAuthorizationUrl(config, {
@@ -89,17 +104,26 @@ export class OidcLogin {
   async finish(callbackUrl: URL, attemptId: string | undefined): Promise<{ identity: OidcIdentity; returnTo: string }> {
     const attempt = attemptId ? this.attempts.get(attemptId) : undefined;
     if (attemptId) this.attempts.delete(attemptId); // one use only
-    if (!attempt || attempt.expires < Date.now()) throw new OidcLoginError('expired', 'the sign-in took too long or was not started here; start it again');
+    if (!attempt || attempt.expires < Date.now())
+      throw new OidcLoginError('expired', 'the sign-in took too long or was not started here; start it again');
     const { lib, config } = await this.connect();
     let claims: JWTPayload;
     try {
-      const tokens = await lib.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: attempt.codeVerifier, expectedState: attempt.state, expectedNonce: attempt.nonce, idTokenExpected: true });
+      const tokens = await lib.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: attempt.codeVerifier,
+        expectedState: attempt.state,
+        expectedNonce: attempt.nonce,
+        idTokenExpected: true,
+      });
       const idClaims = tokens.claims();
       if (!idClaims) throw new Error('the provider sent no ID token');
       const userinfo = await lib.fetchUserInfo(config, tokens.access_token, idClaims.sub).catch(() => ({}));
       claims = { ...userinfo, ...idClaims } as JWTPayload;
     } catch (error) {
-      throw new OidcLoginError('refused', `the identity provider's answer was refused: ${error instanceof Error ? error.message : String(error)}`);
+      throw new OidcLoginError(
+        'refused',
+        `the identity provider's answer was refused: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return { identity: identityFromClaims(claims, this.oidc), returnTo: attempt.returnTo };
   }

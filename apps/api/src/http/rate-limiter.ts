@@ -35,7 +35,10 @@ export class RateLimiter {
 }
 
 export class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number, readonly who: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly who: string,
+  ) {
     super(`too many requests from ${who}; retry after ${retryAfterSeconds} s`);
     this.name = 'RateLimitedError';
   }

@@ -4,7 +4,8 @@ import { toErrorBody } from './http-errors';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that take another body: the import upload reads multipart/form-data itself (apps/api/src/http/multipart.ts). */
 const OWN_BODY_ROUTES = new Set(['/api/v1/imports']);
-const hasBody = (request: Request) => Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+const hasBody = (request: Request) =>
+  Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 
 function refuse(response: Response, status: number, message: string, field: string, rule: string): void {
   response.status(status).json({ ...toErrorBody({ status, message }), field, rule });
@@ -19,13 +20,25 @@ export function requireJsonObjectBody(request: Request, response: Response, next
   if (!WRITES.has(request.method) || OWN_BODY_ROUTES.has(request.path.replace(/\/+$/, ''))) return next();
   if (hasBody(request) && !request.is('application/json')) {
     const type = String(request.headers['content-type'] ?? 'none').slice(0, 100);
-    return refuse(response, 415, `the request body must be JSON (Content-Type: application/json), not ${type}`, 'Content-Type', 'UNSUPPORTED_MEDIA_TYPE');
+    return refuse(
+      response,
+      415,
+      `the request body must be JSON (Content-Type: application/json), not ${type}`,
+      'Content-Type',
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   }
   // No body at all: an empty object, so validation names each missing field instead of a handler tripping over nothing.
   if (request.body === undefined) request.body = {};
   const body: unknown = request.body;
-  if ((body === null || typeof body !== 'object' || Array.isArray(body))) {
-    return refuse(response, 400, `the request body must be a JSON object, not ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`, 'body', 'BODY_NOT_OBJECT');
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return refuse(
+      response,
+      400,
+      `the request body must be a JSON object, not ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`,
+      'body',
+      'BODY_NOT_OBJECT',
+    );
   }
   next();
 }

@@ -47,7 +47,11 @@ function unstorable(value: unknown, path: string, depth = 0): string | null {
 export function rejectUnstorableText(request: Request, response: Response, next: NextFunction): void {
   const infinite = unrepresentableNumber(request.body, '');
   if (infinite) {
-    const error = new BadRequestException({ message: `${infinite}: a number too large to represent (it parses to Infinity); amounts are decimal strings`, field: infinite, rule: 'NUMBER_NOT_REPRESENTABLE' });
+    const error = new BadRequestException({
+      message: `${infinite}: a number too large to represent (it parses to Infinity); amounts are decimal strings`,
+      field: infinite,
+      rule: 'NUMBER_NOT_REPRESENTABLE',
+    });
     const body = toErrorBody(error);
     response.status(body.statusCode).json(body);
     return;
@@ -55,7 +59,11 @@ export function rejectUnstorableText(request: Request, response: Response, next:
   const field = unstorable(request.body, '');
   if (!field) return next();
   const body = toErrorBody(
-    new BadRequestException({ message: `${field}: contains a NUL character or broken Unicode (a lone surrogate), which cannot be stored`, field, rule: 'TEXT_NOT_STORABLE' }),
+    new BadRequestException({
+      message: `${field}: contains a NUL character or broken Unicode (a lone surrogate), which cannot be stored`,
+      field,
+      rule: 'TEXT_NOT_STORABLE',
+    }),
   );
   response.status(body.statusCode).json(body);
 }

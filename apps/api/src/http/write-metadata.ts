@@ -28,10 +28,13 @@ function header(request: AuthenticatedRequest, name: string, pattern: RegExp): s
 export const WriteMetadata = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   // Only a route that skipped the guard (@Public) could get here without one; a write never may.
-  if (!request.principal) throw new UnauthorizedException({ message: 'a write needs "Authorization: Bearer <token>"', field: 'Authorization' });
+  if (!request.principal)
+    throw new UnauthorizedException({ message: 'a write needs "Authorization: Bearer <token>"', field: 'Authorization' });
   const correlationId = header(request, 'X-Correlation-Id', ID) ?? randomUUID();
   // Canonical JSON: the same body with its keys in another order is the same request.
-  const requestHash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+    .digest('hex');
   return {
     principal: request.principal,
     correlationId,

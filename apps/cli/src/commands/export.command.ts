@@ -27,7 +27,8 @@ const year = (value: string) => {
 /** The selection, normalised the way the domain names streams (upper-case office, 4-digit sub kegiatan). */
 function selectionOf(options: ExportCliOptions): Selection {
   if (options.office === undefined && options.year === undefined && options.line === undefined) return 'all';
-  if (options.line !== undefined && (options.office === undefined || options.year === undefined)) throw new Error('--line needs --office and --year');
+  if (options.line !== undefined && (options.office === undefined || options.year === undefined))
+    throw new Error('--line needs --office and --year');
   const filter: ExportFilter = {
     ...(options.office !== undefined && { office: parseOfficeCode(options.office, '--office') }),
     ...(options.year !== undefined && { year: options.year }),
@@ -37,7 +38,11 @@ function selectionOf(options: ExportCliOptions): Selection {
 }
 
 const describe = (selection: Selection) =>
-  selection === 'all' ? 'all events' : `partial: ${Object.entries(selection).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+  selection === 'all'
+    ? 'all events'
+    : `partial: ${Object.entries(selection)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`;
 
 export function exportCommand(): Command {
   return new Command('export')

@@ -43,17 +43,23 @@ function stageProgress(): { update: (stage: ImportStage, done: number, total: nu
 
 function printResult(result: ImportResult): void {
   const out: string[] = [result.message];
-  for (const file of result.files) out.push(`  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}  ${file.rows} rows${file.alreadyImported ? '  (already imported)' : ''}`);
+  for (const file of result.files)
+    out.push(
+      `  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}  ${file.rows} rows${file.alreadyImported ? '  (already imported)' : ''}`,
+    );
   const tables = Object.entries(result.tables).filter(([, t]) => t.rows > 0);
   if (tables.length > 0 && result.status !== 'invalid') {
     out.push('', 'table               rows   events  unchanged');
-    for (const [name, t] of tables) out.push(`${name.padEnd(18)} ${String(t.rows).padStart(5)}  ${String(t.events).padStart(7)}  ${String(t.unchanged).padStart(9)}`);
+    for (const [name, t] of tables)
+      out.push(`${name.padEnd(18)} ${String(t.rows).padStart(5)}  ${String(t.events).padStart(7)}  ${String(t.unchanged).padStart(9)}`);
   }
   if (result.problems.length > 0) {
     out.push('', 'Problems (file:row  column  "value"  RULE  message):');
     for (const p of result.problems) {
       const where = `${p.file ?? '(import)'}${p.table && !p.file?.toLowerCase().endsWith('.csv') ? ` [${p.table}]` : ''}${p.row !== null ? `:${p.row}` : ''}`;
-      out.push(`  ${where}  ${p.column ?? '-'}  ${p.value !== null ? JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value) : '-'}  ${p.rule}  ${p.message}`);
+      out.push(
+        `  ${where}  ${p.column ?? '-'}  ${p.value !== null ? JSON.stringify(p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value) : '-'}  ${p.rule}  ${p.message}`,
+      );
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);
@@ -61,14 +67,19 @@ function printResult(result: ImportResult): void {
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('import CSV/XLSX files in the import format (docs/import-format.md): every row through the same rules as the API, all or nothing')
+    .description(
+      'import CSV/XLSX files in the import format (docs/import-format.md): every row through the same rules as the API, all or nothing',
+    )
     .argument('<path...>', 'files (.csv, .xlsx) or directories (every .csv and .xlsx in them)')
     .option('--dry-run', 'validate everything and report what would be written; write nothing')
     .option('--token <token>', 'API token of the importing user (default: $RENJA_TOKEN); its holder is recorded as the actor')
     .option('--json', 'print the result as JSON')
     .action(async (paths: string[], o: ImportOptions) => {
       const token = o.token ?? process.env.RENJA_TOKEN;
-      if (!token) throw new Error('an import is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)');
+      if (!token)
+        throw new Error(
+          'an import is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',
+        );
       const missing = paths.find((p) => !existsSync(p));
       if (missing) throw new Error(`${missing}: no such file or directory`);
       const sources = pathSources(paths);
@@ -76,9 +87,17 @@ export function importCommand(): Command {
         const holder = await new TokenStore(db.pool).verify(token);
         if (!holder) throw new Error('invalid or revoked token');
         const projector = new Projector(dataSource, store, new PlanProjection());
-        const service = new ImportService(store, () => projector.catchUp(), { maxBytes: loadConfig().importMaxBytes, maxRows: DEFAULT_IMPORT_MAX_ROWS });
+        const service = new ImportService(store, () => projector.catchUp(), {
+          maxBytes: loadConfig().importMaxBytes,
+          maxRows: DEFAULT_IMPORT_MAX_ROWS,
+        });
         const progress = stageProgress();
-        const result = await service.run({ sources, principal: tokenPrincipal(holder), dryRun: o.dryRun === true, onProgress: progress.update });
+        const result = await service.run({
+          sources,
+          principal: tokenPrincipal(holder),
+          dryRun: o.dryRun === true,
+          onProgress: progress.update,
+        });
         progress.finish();
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else printResult(result);
@@ -86,4 +105,3 @@ export function importCommand(): Command {
       });
     });
 }
-

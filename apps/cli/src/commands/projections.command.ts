@@ -11,7 +11,8 @@ export function projectionsCommand(): Command {
     .option('--batch-size <n>', 'events per transaction', '1000')
     .action(async (options: { batchSize: string }) => {
       const batchSize = Number(options.batchSize);
-      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new Error('--batch-size must be an integer from 1 to 100000');
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+        throw new Error('--batch-size must be an integer from 1 to 100000');
       await withLedger(async ({ store, dataSource }) => {
         const projector = new Projector(dataSource, store, new PlanProjection(), { batchSize });
         const head = await store.headPosition();
@@ -19,7 +20,9 @@ export function projectionsCommand(): Command {
         const started = Date.now();
         await projector.rebuild((done, total) => bar.update(done, total));
         bar.finish(await projector.position(), head);
-        process.stdout.write(`Rebuilt projection "${projector.projection.name}" from ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stdout.write(
+          `Rebuilt projection "${projector.projection.name}" from ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        );
       });
     });
   projections
@@ -29,7 +32,9 @@ export function projectionsCommand(): Command {
       await withLedger(async ({ store, dataSource }) => {
         const projector = new Projector(dataSource, store, new PlanProjection());
         const [position, head] = await Promise.all([projector.position(), store.headPosition()]);
-        process.stdout.write(`${projector.projection.name}\tposition ${position} of ${head}${position < head ? ` (${head - position} behind)` : ' (up to date)'}\n`);
+        process.stdout.write(
+          `${projector.projection.name}\tposition ${position} of ${head}${position < head ? ` (${head - position} behind)` : ' (up to date)'}\n`,
+        );
       });
     });
   return projections;

@@ -1,7 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
-import { ConsistencyReader, consistencyDocument, PlanProjection, Projector, renderFile, renderTextDocument, REPORT_NAMES, reportDocument, ReportReader, type AnyReport, type ConsistencyReport, type ReportName } from '@renja/projections';
+import {
+  ConsistencyReader,
+  consistencyDocument,
+  PlanProjection,
+  Projector,
+  renderFile,
+  renderTextDocument,
+  REPORT_NAMES,
+  reportDocument,
+  ReportReader,
+  type AnyReport,
+  type ConsistencyReport,
+  type ReportName,
+} from '@renja/projections';
 import { withLedger } from '../context';
 
 const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx', 'pdf'] as const;
@@ -27,7 +40,8 @@ const oneOf =
   };
 
 const fiscalYear = (value: string): number => {
-  if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) throw new InvalidArgumentError('must be a fiscal year between 2000 and 2100');
+  if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
+    throw new InvalidArgumentError('must be a fiscal year between 2000 and 2100');
   return Number(value);
 };
 
@@ -65,7 +79,9 @@ async function output(report: AnyReport | ConsistencyReport, o: ReportOptions): 
 
 export function reportCommand(): Command {
   return new Command('report')
-    .description('audit reports, as of any date: pagu-trail (why a pagu is what it is), reconciliation (APBD vs APBD-P), absorption (serapan), evaluation (Renja, Permendagri 86/2017); consistency (stated figures against the ledger)')
+    .description(
+      'audit reports, as of any date: pagu-trail (why a pagu is what it is), reconciliation (APBD vs APBD-P), absorption (serapan), evaluation (Renja, Permendagri 86/2017); consistency (stated figures against the ledger)',
+    )
     .argument('<name>', NAMES.join(' | '), oneOf(NAMES, 'the report'))
     .requiredOption('--year <year>', 'fiscal year', fiscalYear)
     .requiredOption('--office <code>', 'office (perangkat daerah) code')
@@ -77,7 +93,8 @@ export function reportCommand(): Command {
     .option('--format <format>', OUTPUT_FORMATS.join(' | '), oneOf(OUTPUT_FORMATS, '--format'), 'table')
     .option('--out <file>', 'write to this file (required for xlsx and pdf)')
     .action(async (name: Name, o: ReportOptions) => {
-      if ((o.format === 'xlsx' || o.format === 'pdf') && !o.out) throw new Error(`--format ${o.format} writes a binary file: give --out <file>`);
+      if ((o.format === 'xlsx' || o.format === 'pdf') && !o.out)
+        throw new Error(`--format ${o.format} writes a binary file: give --out <file>`);
       const asOf: AsOf = {};
       if (o.validAt !== undefined) asOf.validAt = parseIsoDate(o.validAt, '--valid-at');
       if (o.knownAt !== undefined) asOf.knownAt = normaliseKnownAt(o.knownAt, '--known-at');
@@ -85,8 +102,12 @@ export function reportCommand(): Command {
         // The report reads the plan read model: bring it up to the head of the ledger first.
         await new Projector(dataSource, store, new PlanProjection()).catchUp();
         if (name === 'consistency') {
-          if (o.validAt !== undefined || o.knownAt !== undefined) throw new Error('the consistency report compares with everything recorded: it takes no --valid-at or --known-at');
-          await output(await new ConsistencyReader(dataSource, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }), o);
+          if (o.validAt !== undefined || o.knownAt !== undefined)
+            throw new Error('the consistency report compares with everything recorded: it takes no --valid-at or --known-at');
+          await output(
+            await new ConsistencyReader(dataSource, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }),
+            o,
+          );
           return;
         }
         await output(await build(new ReportReader(dataSource), name, o, asOf), o);

@@ -10,7 +10,13 @@ const positiveInt = (value: string) => {
   return Number(value);
 };
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== ''),
+];
 
 /**
  * Whoever runs the CLI has the database's credentials, so acts as the system; the ledger records the
@@ -39,18 +45,25 @@ const describe = (t: TokenInfo) =>
   ].join('\t');
 
 export function tokenCommand(): Command {
-  const token = new Command('token').description('API tokens: roles, office scope, expiry; the holder is the actor recorded on every event it writes');
+  const token = new Command('token').description(
+    'API tokens: roles, office scope, expiry; the holder is the actor recorded on every event it writes',
+  );
   token
     .command('create')
     .description('create a token and print it (shown once); the grant is recorded in the ledger')
-    .requiredOption('--name <name>', "holder's name, recorded as the actor, e.g. \"Siti (BPKAD)\"")
+    .requiredOption('--name <name>', 'holder\'s name, recorded as the actor, e.g. "Siti (BPKAD)"')
     .requiredOption('--role <role>', 'admin, planner, finance or inspector (repeat or comma-separate for several)', collect)
     .requiredOption('--office <code>', 'office code the token may act on, or "*" for all (repeat or comma-separate)', collect)
     .option('--expires <when>', 'YYYY-MM-DD, an ISO timestamp, a number of days ("90d") or "never"; default 365 days')
     .action(async (options: { name: string; role: string[]; office: string[]; expires?: string }) => {
-      const grant = parseTokenGrant({ name: options.name, roles: options.role, offices: options.office, expires: options.expires }, new Date());
+      const grant = parseTokenGrant(
+        { name: options.name, roles: options.role, offices: options.office, expires: options.expires },
+        new Date(),
+      );
       await withLedger(async ({ db, store }) => {
-        const issued = await new TokenAdministration(new TokenStore(db.pool), store).grant(operator(), grant, { correlationId: randomUUID() });
+        const issued = await new TokenAdministration(new TokenStore(db.pool), store).grant(operator(), grant, {
+          correlationId: randomUUID(),
+        });
         const scope = issued.offices === '*' ? 'all offices' : `offices ${issued.offices.join(', ')}`;
         process.stderr.write(
           `Created token #${issued.id} for "${issued.name}": ${issued.roles.join(', ')} on ${scope}, expires ${issued.expiresAt ?? 'never'}. Send it as "Authorization: Bearer <token>":\n`,

@@ -31,7 +31,8 @@ function verifierFrom(value: string): NoteVerifier {
 async function databaseVerifier({ db }: CliContext, key: string | undefined): Promise<NoteVerifier> {
   if (key !== undefined) return verifierFrom(key);
   const config = loadConfig();
-  if (!existsSync(config.ledgerKeyFile)) throw new Error(`no --key given and no signing key at ${config.ledgerKeyFile}: pass the deployment's verifier key with --key`);
+  if (!existsSync(config.ledgerKeyFile))
+    throw new Error(`no --key given and no signing key at ${config.ledgerKeyFile}: pass the deployment's verifier key with --key`);
   const own = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin);
   const tree = new LedgerTree(db.pool);
   if (!(await tree.latestCheckpoint())) {
@@ -47,21 +48,28 @@ function print(report: VerificationReport): void {
     process.exitCode = 2;
     return;
   }
-  process.stdout.write(`verified ${report.events} events, root ${report.rootHash.base64}, checkpoints checked ${report.checkpointsChecked}, ${report.eventsPerSecond} events/s\n`);
+  process.stdout.write(
+    `verified ${report.events} events, root ${report.rootHash.base64}, checkpoints checked ${report.checkpointsChecked}, ${report.eventsPerSecond} events/s\n`,
+  );
   if (report.partial) process.stdout.write(`partial export: every event proven in the signed tree of size ${report.size}\n`);
-  else if (report.checkpointsChecked === 0) process.stdout.write('warning: the ledger has no checkpoint: the chain holds, but nothing is signed\n');
-  else if (report.signedSize < report.size) process.stdout.write(`note: positions ${report.signedSize + 1}-${report.size} are chained but not covered by a checkpoint yet\n`);
+  else if (report.checkpointsChecked === 0)
+    process.stdout.write('warning: the ledger has no checkpoint: the chain holds, but nothing is signed\n');
+  else if (report.signedSize < report.size)
+    process.stdout.write(`note: positions ${report.signedSize + 1}-${report.size} are chained but not covered by a checkpoint yet\n`);
 }
 
 export function verifyCommand(): Command {
   return new Command('verify')
     .description(
       'check every hash, every chain link, the Merkle root and the checkpoint signature of an export file\n' +
-        '(with the deployment\'s public key) or of the live database; exit 2 naming the first bad position',
+        "(with the deployment's public key) or of the live database; exit 2 naming the first bad position",
     )
     .argument('[file]', 'an export written by `renja-ledger export`')
     .option('--database', 'verify the live database (the whole table) instead of a file')
-    .option('--key <key>', "the deployment's verifier key, or a file holding it: required for a file; for --database defaults to the deployment's own key")
+    .option(
+      '--key <key>',
+      "the deployment's verifier key, or a file holding it: required for a file; for --database defaults to the deployment's own key",
+    )
     .option('--batch-size <n>', 'events per database read', count(1), 5000)
     .option('--workers <n>', 'threads that hash in parallel (default: one per core, at most 4); 0: verify on one thread', count(0))
     .action(async (file: string | undefined, options: VerifyCliOptions) => {
@@ -71,14 +79,20 @@ export function verifyCommand(): Command {
       let report: VerificationReport;
       if (file !== undefined) {
         // The key inside the file is whatever its author put there: trust only the one given here.
-        if (options.key === undefined) throw new Error("--key is required to verify a file: use the deployment's published verifier key, not the one in the file");
+        if (options.key === undefined)
+          throw new Error("--key is required to verify a file: use the deployment's published verifier key, not the one in the file");
         if (!existsSync(file)) throw new Error(`no such file: ${file}`);
         // reopen: a failure found by the parallel pass is named by a second, sequential read of the file.
         const reopen = () => createReadStream(file);
         report = await verifyExport(reopen(), { verifierKey: verifierFrom(options.key), onProgress, reopen, workers: options.workers });
       } else {
         report = await withLedger(async (context) =>
-          verifyDatabase(context.db.pool, { verifierKey: await databaseVerifier(context, options.key), batchSize: options.batchSize, onProgress, workers: options.workers }),
+          verifyDatabase(context.db.pool, {
+            verifierKey: await databaseVerifier(context, options.key),
+            batchSize: options.batchSize,
+            onProgress,
+            workers: options.workers,
+          }),
         );
       }
       if (report.ok) bar.finish(report.size, report.size);

@@ -26,7 +26,7 @@ async function requestFromServer(base: string, state: WitnessState | null): Prom
 export function witnessCommand(): Command {
   return new Command('witness')
     .description(
-      "keep a deployment honest: remember its last checkpoint in a file and accept a newer one only if it is\n" +
+      'keep a deployment honest: remember its last checkpoint in a file and accept a newer one only if it is\n' +
         'signed by its key and provably extends the one held (C2SP tlog-witness semantics)',
     )
     .requiredOption('--state <file>', 'where this witness keeps the last checkpoint it accepted (JSON)')
@@ -48,7 +48,11 @@ export function witnessCommand(): Command {
         const next = witnessCheckpoint(state, request, readKey(options.key));
         writeFileSync(`${options.state}.tmp`, `${JSON.stringify(next, null, 2)}\n`);
         renameSync(`${options.state}.tmp`, options.state);
-        const how = state ? (next.size === state.size ? 'unchanged' : `consistent with size ${state.size}`) : 'first checkpoint, trusted on first use';
+        const how = state
+          ? next.size === state.size
+            ? 'unchanged'
+            : `consistent with size ${state.size}`
+          : 'first checkpoint, trusted on first use';
         process.stdout.write(`accepted checkpoint of size ${next.size}, root ${next.rootHash} (${how})\n`);
       } catch (error) {
         if (!(error instanceof WitnessRejection)) throw error;

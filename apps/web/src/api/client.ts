@@ -32,7 +32,8 @@ export type Query = Record<string, string | number | undefined | null>;
 /** Path plus query string, leaving out empty values. */
 export function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
@@ -69,4 +70,5 @@ export const api = {
 };
 
 /** The API path of an office-year: /api/v1/years/{year}/offices/{office}. */
-export const officeYearPath = (year: string | number, office: string) => `/api/v1/years/${encodeURIComponent(String(year))}/offices/${encodeURIComponent(office)}`;
+export const officeYearPath = (year: string | number, office: string) =>
+  `/api/v1/years/${encodeURIComponent(String(year))}/offices/${encodeURIComponent(office)}`;

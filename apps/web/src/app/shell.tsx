@@ -43,8 +43,17 @@ export function Shell() {
         </nav>
         <div className="who">
           {session && <span data-testid="signed-in-as">{t('session.signedInAs', { name: session.name })}</span>}
-          {session && <span className="muted">{t('session.roles', { roles: session.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ') })}</span>}
-          <button type="button" className="link" onClick={() => setLocale(locale === 'id' ? 'en' : 'id')} lang={locale === 'id' ? 'en' : 'id'}>
+          {session && (
+            <span className="muted">
+              {t('session.roles', { roles: session.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ') })}
+            </span>
+          )}
+          <button
+            type="button"
+            className="link"
+            onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
+            lang={locale === 'id' ? 'en' : 'id'}
+          >
             {t('lang.switch')}
           </button>
           <button type="button" className="secondary" onClick={() => void signOut()}>

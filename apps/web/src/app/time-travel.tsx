@@ -19,7 +19,10 @@ export function TimeTravel() {
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams(params);
-    for (const [key, value] of [['validAt', validAt], ['knownAt', knownAt]] as const) {
+    for (const [key, value] of [
+      ['validAt', validAt],
+      ['knownAt', knownAt],
+    ] as const) {
       if (value) next.set(key, value);
       else next.delete(key);
     }

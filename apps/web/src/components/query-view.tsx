@@ -6,7 +6,12 @@ import { useI18n } from '../i18n/i18n';
 /** Loading, error (with the server's rule and message) or the data. */
 export function QueryView<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
-  if (query.isPending) return <p className="loading" role="status">{t('common.loading')}</p>;
+  if (query.isPending)
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   if (query.isError) return <ErrorBox error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
 }
@@ -17,9 +22,7 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
   return (
     <div className="error-box" role="alert">
       <h2>{forbidden ? t('common.forbidden') : t('common.error')}</h2>
-      <p>
-        {error instanceof ApiError ? `${error.status}${error.rule ? ` ${error.rule}` : ''}: ${error.message}` : String(error)}
-      </p>
+      <p>{error instanceof ApiError ? `${error.status}${error.rule ? ` ${error.rule}` : ''}: ${error.message}` : String(error)}</p>
       {onRetry && !forbidden && (
         <button type="button" onClick={onRetry}>
           {t('common.retry')}

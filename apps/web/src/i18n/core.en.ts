@@ -24,7 +24,8 @@ export const coreEn: Record<CoreKey, string> = {
   'session.signedInAs': 'Signed in as {name}',
   'session.roles': 'Roles: {roles}',
   'session.tokenLabel': 'API token',
-  'session.tokenHint': 'Paste your API token (it starts with "rl_"). It is sent to the server once and exchanged for a session; the browser does not keep it.',
+  'session.tokenHint':
+    'Paste your API token (it starts with "rl_"). It is sent to the server once and exchanged for a session; the browser does not keep it.',
   'session.tokenRequired': 'Enter your API token.',
   'session.tokenRejected': 'The token was not accepted: it is unknown, expired or revoked.',
   'session.sso': 'Sign in with SSO',

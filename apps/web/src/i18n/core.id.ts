@@ -26,7 +26,8 @@ export const coreId = {
   'session.signedInAs': 'Masuk sebagai {name}',
   'session.roles': 'Peran: {roles}',
   'session.tokenLabel': 'Token API',
-  'session.tokenHint': 'Tempelkan token API Anda (diawali "rl_"). Token hanya dikirim sekali ke server dan ditukar dengan sesi; token tidak disimpan di peramban.',
+  'session.tokenHint':
+    'Tempelkan token API Anda (diawali "rl_"). Token hanya dikirim sekali ke server dan ditukar dengan sesi; token tidak disimpan di peramban.',
   'session.tokenRequired': 'Masukkan token API Anda.',
   'session.tokenRejected': 'Token tidak diterima: token tidak dikenal, sudah kedaluwarsa, atau sudah dicabut.',
   'session.sso': 'Masuk dengan SSO',

@@ -14,7 +14,12 @@ export interface Overview {
     office: { code: string; name: string };
     lines: number;
     /** The office totals exactly as GET …/plan gives them. */
-    totals: { currentPagu: string; originalPagu: string; realised: string; absorption: { current: string | null; original: string | null } };
+    totals: {
+      currentPagu: string;
+      originalPagu: string;
+      realised: string;
+      absorption: { current: string | null; original: string | null };
+    };
     lastChangeAt: string | null;
   }>;
   verification: Verification;
@@ -42,9 +47,15 @@ export function Home() {
                   <tr>
                     <th scope="col">{t('common.year')}</th>
                     <th scope="col">{t('common.office')}</th>
-                    <th scope="col" className="num">{t('home.lines')}</th>
-                    <th scope="col" className="num">{t('home.pagu')}</th>
-                    <th scope="col" className="num">{t('home.realised')}</th>
+                    <th scope="col" className="num">
+                      {t('home.lines')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('home.pagu')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('home.realised')}
+                    </th>
                     <th scope="col">{t('home.absorption')}</th>
                     <th scope="col">{t('home.lastChange')}</th>
                   </tr>
@@ -59,10 +70,18 @@ export function Home() {
                         </AsOfLink>
                       </td>
                       <td className="num">{row.lines}</td>
-                      <td className="num"><Money value={row.totals.currentPagu} /></td>
-                      <td className="num"><Money value={row.totals.realised} /></td>
-                      <td><AbsorptionBar value={row.totals.absorption.current} /></td>
-                      <td><RecordedTime value={row.lastChangeAt} /></td>
+                      <td className="num">
+                        <Money value={row.totals.currentPagu} />
+                      </td>
+                      <td className="num">
+                        <Money value={row.totals.realised} />
+                      </td>
+                      <td>
+                        <AbsorptionBar value={row.totals.absorption.current} />
+                      </td>
+                      <td>
+                        <RecordedTime value={row.lastChangeAt} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

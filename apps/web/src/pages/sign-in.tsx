@@ -19,7 +19,11 @@ export function SignIn() {
   const returnTo = `${location.pathname}${location.search.replace(/[?&]ssoError=[^&]*/, '').replace(/^&/, '?')}`;
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
-  const options = useQuery({ queryKey: ['session-options'], queryFn: () => api.get<{ oidc: boolean }>('/api/v1/session/options'), retry: false });
+  const options = useQuery({
+    queryKey: ['session-options'],
+    queryFn: () => api.get<{ oidc: boolean }>('/api/v1/session/options'),
+    retry: false,
+  });
   usePageTitle(t('session.signIn'));
   useEffect(() => {
     if (error) summary.current?.focus();
@@ -42,7 +46,11 @@ export function SignIn() {
     <main id="main" className="sign-in">
       <h1>{t('app.name')}</h1>
       <p className="lead">{t('app.tagline')}</p>
-      {expired && !error && <p className="notice" role="status">{t('session.expired')}</p>}
+      {expired && !error && (
+        <p className="notice" role="status">
+          {t('session.expired')}
+        </p>
+      )}
       {error && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
           <h2>{t('session.errorSummary')}</h2>

@@ -24,7 +24,8 @@ export interface Checkpoint {
   root: Uint8Array;
 }
 
-export type NoteFailure = 'malformed-key' | 'malformed-note' | 'malformed-checkpoint' | 'no-signature' | 'bad-signature' | 'origin-mismatch';
+export type NoteFailure =
+  'malformed-key' | 'malformed-note' | 'malformed-checkpoint' | 'no-signature' | 'bad-signature' | 'origin-mismatch';
 
 export class NoteError extends Error {
   constructor(
@@ -58,10 +59,12 @@ export async function parseVerifierKey(text: string): Promise<VerifierKey> {
   const raw = fromBase64(key.slice(second + 1));
   if (!isKeyName(name)) throw new NoteError('malformed-key', 'invalid key name');
   if (!/^[0-9a-fA-F]{8}$/.test(keyId)) throw new NoteError('malformed-key', 'key id must be 8 hex digits');
-  if (!raw || raw.length !== 33 || raw[0] !== ED25519) throw new NoteError('malformed-key', 'key must be base64 of 0x01 || 32 bytes (Ed25519)');
+  if (!raw || raw.length !== 33 || raw[0] !== ED25519)
+    throw new NoteError('malformed-key', 'key must be base64 of 0x01 || 32 bytes (Ed25519)');
   const publicKey = raw.subarray(1);
   const computed = await keyIdOf(name, publicKey);
-  if (computed !== keyId.toLowerCase()) throw new NoteError('malformed-key', `key id ${keyId} does not match the key (expected ${computed})`);
+  if (computed !== keyId.toLowerCase())
+    throw new NoteError('malformed-key', `key id ${keyId} does not match the key (expected ${computed})`);
   return { name, keyId: computed, publicKey };
 }
 
@@ -73,12 +76,14 @@ export interface SignatureLine {
 
 /** Splits a signed note into its body (final newline included) and its signature lines. */
 export function parseSignedNote(note: string): { body: string; signatures: SignatureLine[] } {
-  if (typeof note !== 'string' || !isWellFormed(note) || hasForbiddenControl(note)) throw new NoteError('malformed-note', 'note must be text without control characters other than newline');
+  if (typeof note !== 'string' || !isWellFormed(note) || hasForbiddenControl(note))
+    throw new NoteError('malformed-note', 'note must be text without control characters other than newline');
   const split = note.lastIndexOf('\n\n'); // the body may itself contain blank lines
   if (split < 0) throw new NoteError('malformed-note', 'no blank line before the signatures');
   const body = note.slice(0, split + 1);
   const block = note.slice(split + 2);
-  if (block.length === 0 || !block.endsWith('\n')) throw new NoteError('malformed-note', 'signature block must be non-empty and end with a newline');
+  if (block.length === 0 || !block.endsWith('\n'))
+    throw new NoteError('malformed-note', 'signature block must be non-empty and end with a newline');
   const lines = block.slice(0, -1).split('\n');
   if (lines.length > MAX_SIGNATURES) throw new NoteError('malformed-note', 'too many signatures');
   const signatures = lines.map((line) => {
@@ -105,9 +110,11 @@ export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, 
 export function parseCheckpoint(body: string): Checkpoint {
   if (!body.endsWith('\n')) throw new NoteError('malformed-checkpoint', 'checkpoint must end with a newline');
   const [origin, sizeLine, rootLine, ...extensions] = body.slice(0, -1).split('\n');
-  if (origin === undefined || sizeLine === undefined || rootLine === undefined) throw new NoteError('malformed-checkpoint', 'checkpoint needs at least 3 lines');
+  if (origin === undefined || sizeLine === undefined || rootLine === undefined)
+    throw new NoteError('malformed-checkpoint', 'checkpoint needs at least 3 lines');
   if (!origin || extensions.some((l) => l.length === 0)) throw new NoteError('malformed-checkpoint', 'empty line in checkpoint');
-  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(Number(sizeLine))) throw new NoteError('malformed-checkpoint', 'tree size is not a decimal without leading zeros');
+  if (!/^(0|[1-9][0-9]*)$/.test(sizeLine) || !Number.isSafeInteger(Number(sizeLine)))
+    throw new NoteError('malformed-checkpoint', 'tree size is not a decimal without leading zeros');
   const root = fromBase64(rootLine);
   if (!root || root.length !== 32) throw new NoteError('malformed-checkpoint', 'root is not base64 of 32 bytes');
   return { origin, size: Number(sizeLine), root };
@@ -124,10 +131,12 @@ export async function openCheckpoint(note: string, key: VerifierKey): Promise<Ch
   if (mine.length === 0) throw new NoteError('no-signature', `the note carries no signature by ${key.name}+${key.keyId}`);
   const message = utf8(body);
   for (const s of mine) {
-    if (!(await verifyEd25519(key.publicKey, message, s.signature))) throw new NoteError('bad-signature', `signature by ${key.name}+${key.keyId} does not verify`);
+    if (!(await verifyEd25519(key.publicKey, message, s.signature)))
+      throw new NoteError('bad-signature', `signature by ${key.name}+${key.keyId} does not verify`);
   }
   const checkpoint = parseCheckpoint(body);
-  if (checkpoint.origin !== key.name) throw new NoteError('origin-mismatch', `checkpoint origin "${checkpoint.origin}" is not "${key.name}"`);
+  if (checkpoint.origin !== key.name)
+    throw new NoteError('origin-mismatch', `checkpoint origin "${checkpoint.origin}" is not "${key.name}"`);
   return checkpoint;
 }
 

@@ -12,7 +12,10 @@ import { parseEvidenceLines, verifyLineEvidence, type LineEvidence } from './ver
 describe('canonicalJson (browser) against the server encoder', () => {
   const cases: Array<[string, unknown]> = [
     ['nested members sorted at every depth', { b: 1, a: [true, null, 'x'], A: { d: 2, c: { z: [], y: {} } } }],
-    ['RFC 8785 §3.2.3 order by UTF-16 code units', { '\u20ac': 1, '\r': 2, '\ufb33': 3, '1': 4, '\u00f6': 5, '\ud83d\ude00': 6, '\u0080': 7 }],
+    [
+      'RFC 8785 §3.2.3 order by UTF-16 code units',
+      { '\u20ac': 1, '\r': 2, '\ufb33': 3, '1': 4, '\u00f6': 5, '\ud83d\ude00': 6, '\u0080': 7 },
+    ],
     ['escapes', { s: 'quote " backslash \\ \b\t\n\f\r \u0000 \u001f \u007f slash /', lone: '\ud800' }],
     ['unicode as itself', { name: 'Dinas Kesehatan — Rp 1.653.027.794,00 €', emoji: '😀', nfc: 'e\u0301' }],
     ['numbers', [1e21, 1e-7, 0.1, -0, 2022, 123456789012345680000, 5e-324, 1.7976931348623157e308, -1.5, 0.000001, 1e20]],
@@ -41,7 +44,14 @@ describe('the worked example of docs/verification.md §6', () => {
     type: 'pagu.changed',
     schemaVersion: 1,
     data: { phase: 'APBD', fundingSource: 'DAU', operation: 'set', amount: '653027794.00' },
-    metadata: { actor: 'Siti (BPKAD)', correlationId: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a', causationId: null, effectiveDate: '2022-01-03', legalBasis: { kind: 'Perda', number: '10 Tahun 2021', date: '2021-12-30' }, reason: 'APBD murni 2022' },
+    metadata: {
+      actor: 'Siti (BPKAD)',
+      correlationId: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+      causationId: null,
+      effectiveDate: '2022-01-03',
+      legalBasis: { kind: 'Perda', number: '10 Tahun 2021', date: '2021-12-30' },
+      reason: 'APBD murni 2022',
+    },
     recordedAt: '2022-01-03T01:15:02.987654Z',
     previousHash: h1,
     hash: '81731ff3a7f03ae3b133a91b85df885bdaa33f14ac93700462b229e186729c3c',
@@ -62,11 +72,27 @@ describe('the worked example of docs/verification.md §6', () => {
 
   it('verifies the partial line evidence of the example', async () => {
     const evidence: LineEvidence = {
-      header: { format: 'renja-ledger-export', version: 1, origin: 'example.renja-ledger/doc', verifierKey: vkey, checkpoint: note, filter: { office: 'DKUKM', year: 2022, line: '2.17.07.1.01.0001' } },
+      header: {
+        format: 'renja-ledger-export',
+        version: 1,
+        origin: 'example.renja-ledger/doc',
+        verifierKey: vkey,
+        checkpoint: note,
+        filter: { office: 'DKUKM', year: 2022, line: '2.17.07.1.01.0001' },
+      },
       events: [event2],
     };
     const result = await verifyLineEvidence(evidence, vkey);
-    expect(result).toMatchObject({ ok: true, events: 1, checkpoint: { origin: 'example.renja-ledger/doc', size: 2, rootBase64: 'MX04RzUgBmYsXaoIRh4caLqGa+56S38EaClVw9gE83M=', keyId: '0cd769d0' } });
+    expect(result).toMatchObject({
+      ok: true,
+      events: 1,
+      checkpoint: {
+        origin: 'example.renja-ledger/doc',
+        size: 2,
+        rootBase64: 'MX04RzUgBmYsXaoIRh4caLqGa+56S38EaClVw9gE83M=',
+        keyId: '0cd769d0',
+      },
+    });
     expect(result.steps.map((s) => s.kind)).toEqual(['signature', 'order', 'leaf', 'inclusion']);
   });
 
@@ -103,7 +129,11 @@ describe('verifyLineEvidence against a real ledger and a partial export written 
     expect(evidence.events.length).toBeGreaterThanOrEqual(5);
     const result = await verifyLineEvidence(evidence, key.verifierKey);
     const size = serverParseCheckpoint(evidence.header.checkpoint.slice(0, evidence.header.checkpoint.lastIndexOf('\n\n') + 1)).size;
-    expect(result).toMatchObject({ ok: true, events: evidence.events.length, checkpoint: { origin: ORIGIN, size, keyId: key.verifierKey.split('+')[1] } });
+    expect(result).toMatchObject({
+      ok: true,
+      events: evidence.events.length,
+      checkpoint: { origin: ORIGIN, size, keyId: key.verifierKey.split('+')[1] },
+    });
     expect(result.firstFailure).toBeUndefined();
     expect(result.steps).toHaveLength(1 + 3 * evidence.events.length);
     expect(result.steps.every((s) => s.ok)).toBe(true);
@@ -111,7 +141,17 @@ describe('verifyLineEvidence against a real ledger and a partial export written 
 
   it('writes the same leaf bytes and hashes as the server for every event', async () => {
     for (const e of evidence.events) {
-      const recorded: RecordedEvent = { position: e.position, id: e.eventId, streamId: e.streamId, version: e.version, type: e.type, schemaVersion: e.schemaVersion, data: e.data as RecordedEvent['data'], metadata: e.metadata as RecordedEvent['metadata'], recordedAt: e.recordedAt };
+      const recorded: RecordedEvent = {
+        position: e.position,
+        id: e.eventId,
+        streamId: e.streamId,
+        version: e.version,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data as RecordedEvent['data'],
+        metadata: e.metadata as RecordedEvent['metadata'],
+        recordedAt: e.recordedAt,
+      };
       expect(toHex(await eventHash(e))).toBe(serverEventHash(recorded, Buffer.from(e.previousHash, 'hex')).toString('hex'));
       expect(leafText(e)).toContain(`"previousHash":"${e.previousHash}"`);
     }
@@ -123,7 +163,13 @@ describe('verifyLineEvidence against a real ledger and a partial export written 
     (target.data as { amount: string }).amount = '1.00';
     const result = await verifyLineEvidence(tampered, key.verifierKey);
     expect(result.ok).toBe(false);
-    expect(result.firstFailure).toMatchObject({ kind: 'leaf', position: target.position, reason: 'hash-mismatch', expected: target.hash, computed: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(result.firstFailure).toMatchObject({
+      kind: 'leaf',
+      position: target.position,
+      reason: 'hash-mismatch',
+      expected: target.hash,
+      computed: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(result.firstFailure!.computed).not.toBe(target.hash);
     expect(result.steps.filter((s) => !s.ok).every((s) => s.position === target.position)).toBe(true);
   });
@@ -143,7 +189,11 @@ describe('verifyLineEvidence against a real ledger and a partial export written 
   it('names a proof cut short as an inclusion failure', async () => {
     const tampered = copy();
     tampered.events[1].inclusionProof.pop();
-    expect((await verifyLineEvidence(tampered, key.verifierKey)).firstFailure).toMatchObject({ kind: 'inclusion', position: tampered.events[1].position, reason: 'proof-too-short' });
+    expect((await verifyLineEvidence(tampered, key.verifierKey)).firstFailure).toMatchObject({
+      kind: 'inclusion',
+      position: tampered.events[1].position,
+      reason: 'proof-too-short',
+    });
   });
 
   it('refuses the checkpoint with another pinned key', async () => {
@@ -162,7 +212,11 @@ describe('verifyLineEvidence against a real ledger and a partial export written 
     expect((await verifyLineEvidence(forged, forger.verifierKey)).ok).toBe(true); // the forger's own key would accept it
     const result = await verifyLineEvidence(forged, key.verifierKey);
     expect(result.ok).toBe(false);
-    expect(result.firstFailure).toMatchObject({ kind: 'signature', reason: 'no-signature', detail: expect.stringContaining('names another key') });
+    expect(result.firstFailure).toMatchObject({
+      kind: 'signature',
+      reason: 'no-signature',
+      detail: expect.stringContaining('names another key'),
+    });
   });
 
   it('refuses a signature line of the pinned key that does not verify (altered body)', async () => {
@@ -185,9 +239,17 @@ describe('verifyLineEvidence against a real ledger and a partial export written 
   it('names a removed event (a version gap) and an event of another stream as order failures', async () => {
     const removed = copy();
     removed.events.splice(1, 1);
-    expect((await verifyLineEvidence(removed, key.verifierKey)).firstFailure).toMatchObject({ kind: 'order', position: removed.events[1].position, reason: 'version-skipped' });
+    expect((await verifyLineEvidence(removed, key.verifierKey)).firstFailure).toMatchObject({
+      kind: 'order',
+      position: removed.events[1].position,
+      reason: 'version-skipped',
+    });
     const foreign = copy();
     foreign.header.filter = { ...filter, line: '2.17.07.1.01' };
-    expect((await verifyLineEvidence(foreign, key.verifierKey)).firstFailure).toMatchObject({ kind: 'order', position: foreign.events[0].position, reason: 'foreign-stream' });
+    expect((await verifyLineEvidence(foreign, key.verifierKey)).firstFailure).toMatchObject({
+      kind: 'order',
+      position: foreign.events[0].position,
+      reason: 'foreign-stream',
+    });
   });
 });

@@ -95,12 +95,29 @@ export async function verifyLineEvidence(evidence: LineEvidence, pinnedVerifierK
     return finish();
   }
   Object.assign(summary, { origin: checkpoint.origin, size: checkpoint.size, rootBase64: toBase64(checkpoint.root) });
-  steps.push({ kind: 'signature', position: checkpoint.size, ok: true, reason: 'verified', detail: `checkpoint of size ${checkpoint.size} signed by ${key.name}+${key.keyId}` });
+  steps.push({
+    kind: 'signature',
+    position: checkpoint.size,
+    ok: true,
+    reason: 'verified',
+    detail: `checkpoint of size ${checkpoint.size} signed by ${key.name}+${key.keyId}`,
+  });
 
   // 2. The stream the filter names.
   const filter = header.filter;
-  if (typeof filter !== 'object' || filter === null || typeof filter.office !== 'string' || typeof filter.year !== 'number' || typeof filter.line !== 'string') {
-    steps.push({ kind: 'order', ok: false, reason: 'not-a-line', detail: 'the evidence filter does not name one line (office, year, line)' });
+  if (
+    typeof filter !== 'object' ||
+    filter === null ||
+    typeof filter.office !== 'string' ||
+    typeof filter.year !== 'number' ||
+    typeof filter.line !== 'string'
+  ) {
+    steps.push({
+      kind: 'order',
+      ok: false,
+      reason: 'not-a-line',
+      detail: 'the evidence filter does not name one line (office, year, line)',
+    });
     return finish();
   }
   const stream = `line-${filter.year}-${filter.office}-${filter.line}`;
@@ -121,7 +138,14 @@ export async function verifyLineEvidence(evidence: LineEvidence, pinnedVerifierK
   return finish();
 }
 
-function order(event: EvidenceEvent, position: number | undefined, stream: string, lastPosition: number, lastVersion: number, size: number): VerificationStep {
+function order(
+  event: EvidenceEvent,
+  position: number | undefined,
+  stream: string,
+  lastPosition: number,
+  lastVersion: number,
+  size: number,
+): VerificationStep {
   const fail = (reason: string, detail: string): VerificationStep => ({ kind: 'order', position, ok: false, reason, detail });
   if (position === undefined || position < 1) return fail('bad-position', 'the line has no valid position');
   if (position <= lastPosition) return fail('position-not-increasing', `position ${position} comes after position ${lastPosition}`);
@@ -134,8 +158,14 @@ function order(event: EvidenceEvent, position: number | undefined, stream: strin
 }
 
 /** Pushes the leaf step; returns the recomputed hash (undefined when it cannot be computed). */
-async function leafStep(event: EvidenceEvent, position: number | undefined, previous: { position: number; hash: string } | undefined, steps: VerificationStep[]): Promise<Uint8Array | undefined> {
-  const fail = (reason: string, detail: string, more: Partial<VerificationStep> = {}) => steps.push({ kind: 'leaf', position, ok: false, reason, detail, ...more });
+async function leafStep(
+  event: EvidenceEvent,
+  position: number | undefined,
+  previous: { position: number; hash: string } | undefined,
+  steps: VerificationStep[],
+): Promise<Uint8Array | undefined> {
+  const fail = (reason: string, detail: string, more: Partial<VerificationStep> = {}) =>
+    steps.push({ kind: 'leaf', position, ok: false, reason, detail, ...more });
   if (!isHash64(event?.previousHash)) return void fail('bad-previous-hash', 'previousHash is not 64 lowercase hex digits');
   let computed: Uint8Array;
   try {
@@ -145,31 +175,67 @@ async function leafStep(event: EvidenceEvent, position: number | undefined, prev
   }
   const hex = toHex(computed);
   if (!isHash64(event.hash)) fail('bad-hash', 'hash is not 64 lowercase hex digits', { computed: hex });
-  else if (hex !== event.hash) fail('hash-mismatch', 'the content does not hash to the stored hash', { expected: event.hash, computed: hex });
+  else if (hex !== event.hash)
+    fail('hash-mismatch', 'the content does not hash to the stored hash', { expected: event.hash, computed: hex });
   else if (previous && position === previous.position + 1 && event.previousHash !== previous.hash) {
-    fail('chain-broken', `previousHash is not the hash of position ${previous.position}`, { expected: previous.hash, computed: event.previousHash });
-  } else steps.push({ kind: 'leaf', position, ok: true, reason: 'hash-matches', detail: 'the content hashes to the stored hash', computed: hex });
+    fail('chain-broken', `previousHash is not the hash of position ${previous.position}`, {
+      expected: previous.hash,
+      computed: event.previousHash,
+    });
+  } else
+    steps.push({
+      kind: 'leaf',
+      position,
+      ok: true,
+      reason: 'hash-matches',
+      detail: 'the content hashes to the stored hash',
+      computed: hex,
+    });
   return computed;
 }
 
-async function inclusionStep(event: EvidenceEvent, position: number | undefined, leaf: Uint8Array | undefined, checkpoint: Checkpoint): Promise<VerificationStep> {
+async function inclusionStep(
+  event: EvidenceEvent,
+  position: number | undefined,
+  leaf: Uint8Array | undefined,
+  checkpoint: Checkpoint,
+): Promise<VerificationStep> {
   const expected = toBase64(checkpoint.root);
   const fail = (reason: string, detail: string, computed?: Uint8Array): VerificationStep => ({
-    kind: 'inclusion', position, ok: false, reason, detail, expected, ...(computed && { computed: toBase64(computed) }),
+    kind: 'inclusion',
+    position,
+    ok: false,
+    reason,
+    detail,
+    expected,
+    ...(computed && { computed: toBase64(computed) }),
   });
   if (!leaf) return fail('no-leaf-hash', 'no hash could be computed for the event');
   if (position === undefined) return fail('index-out-of-range', 'the line has no valid position');
   const raw = Array.isArray(event.inclusionProof) ? event.inclusionProof : [];
   const nodes = raw.map((p) => fromBase64(p));
-  if (!Array.isArray(event.inclusionProof) || nodes.some((n) => !n || n.length !== 32)) return fail('bad-node', 'the inclusion proof is not a list of base64 32-byte hashes');
+  if (!Array.isArray(event.inclusionProof) || nodes.some((n) => !n || n.length !== 32))
+    return fail('bad-node', 'the inclusion proof is not a list of base64 32-byte hashes');
   const result = await verifyInclusion(position - 1, checkpoint.size, leaf, nodes as Uint8Array[], checkpoint.root);
-  if (!result.ok) return fail(result.reason, `the recomputed hash is not proven in the tree of size ${checkpoint.size}: ${result.reason}`, result.root);
-  return { kind: 'inclusion', position, ok: true, reason: 'included', detail: `proven at index ${position - 1} of ${checkpoint.size}`, expected, computed: expected };
+  if (!result.ok)
+    return fail(result.reason, `the recomputed hash is not proven in the tree of size ${checkpoint.size}: ${result.reason}`, result.root);
+  return {
+    kind: 'inclusion',
+    position,
+    ok: true,
+    reason: 'included',
+    detail: `proven at index ${position - 1} of ${checkpoint.size}`,
+    expected,
+    computed: expected,
+  };
 }
 
 /** Parses the JSON Lines of an export (header first) into evidence. Throws on a line that is not JSON. */
 export function parseEvidenceLines(text: string): LineEvidence {
-  const [header, ...events] = text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
+  const [header, ...events] = text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as unknown);
   return { header: header as EvidenceHeader, events: events as EvidenceEvent[] };
 }
 

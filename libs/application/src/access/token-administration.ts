@@ -63,13 +63,27 @@ export class TokenAdministration {
     return all.filter((t) => t.offices !== '*' && t.offices.every((o) => scope.includes(o)));
   }
 
-  private async record(streamId: string, expectedVersion: number | 'any', type: string, data: Record<string, unknown>, principal: Principal, context: RequestContext) {
+  private async record(
+    streamId: string,
+    expectedVersion: number | 'any',
+    type: string,
+    data: Record<string, unknown>,
+    principal: Principal,
+    context: RequestContext,
+  ) {
     const event: NewEvent = {
       id: randomUUID(),
       type,
       schemaVersion: 1,
       data,
-      metadata: { actor: principal.name, correlationId: context.correlationId, causationId: context.causationId ?? null, effectiveDate: null, legalBasis: null, reason: null },
+      metadata: {
+        actor: principal.name,
+        correlationId: context.correlationId,
+        causationId: context.causationId ?? null,
+        effectiveDate: null,
+        legalBasis: null,
+        reason: null,
+      },
     };
     await this.store.appendMany([{ streamId, expectedVersion, events: [event] }]);
   }

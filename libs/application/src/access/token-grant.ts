@@ -17,7 +17,8 @@ const MAX_DAYS = 5 * 366;
 export function parseRoles(value: unknown): Role[] {
   const list = typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
   if (!Array.isArray(list) || list.length === 0) throw invalid('roles', `must be a non-empty list of roles (${ROLES.join(', ')})`);
-  for (const role of list) if (!isRole(role)) throw invalid('roles', `"${String(role).slice(0, 40)}" is not a role; roles are ${ROLES.join(', ')}`);
+  for (const role of list)
+    if (!isRole(role)) throw invalid('roles', `"${String(role).slice(0, 40)}" is not a role; roles are ${ROLES.join(', ')}`);
   return [...new Set(list as Role[])].sort();
 }
 
@@ -33,7 +34,8 @@ export function parseOffices(value: unknown): OfficeScope {
 export function parseExpiry(value: unknown, now: Date): Date | null {
   if (value === undefined || value === null) return new Date(now.getTime() + DEFAULT_TOKEN_DAYS * DAY_MS);
   if (value === 'never') return null;
-  if (typeof value !== 'string') throw invalid('expires', 'must be a date (YYYY-MM-DD), an ISO timestamp, a number of days ("90d") or "never"');
+  if (typeof value !== 'string')
+    throw invalid('expires', 'must be a date (YYYY-MM-DD), an ISO timestamp, a number of days ("90d") or "never"');
   const days = /^(\d{1,4})d$/.exec(value);
   let at: Date;
   if (days) at = new Date(now.getTime() + Number(days[1]) * DAY_MS);
@@ -41,12 +43,13 @@ export function parseExpiry(value: unknown, now: Date): Date | null {
     at = new Date(`${value}T00:00:00Z`);
     // Date rolls 2026-02-30 over to March: a date that does not come back the same does not exist.
     if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== value) throw invalid('expires', `"${value}" is not a real date`);
-  }
-  else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) at = new Date(value);
-  else throw invalid('expires', `"${value.slice(0, 40)}" is not a date (YYYY-MM-DD), an ISO timestamp, a number of days ("90d") or "never"`);
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) at = new Date(value);
+  else
+    throw invalid('expires', `"${value.slice(0, 40)}" is not a date (YYYY-MM-DD), an ISO timestamp, a number of days ("90d") or "never"`);
   if (Number.isNaN(at.getTime())) throw invalid('expires', `"${value}" is not a real date`);
   if (at.getTime() <= now.getTime()) throw invalid('expires', `${at.toISOString()} is not in the future`);
-  if (at.getTime() > now.getTime() + MAX_DAYS * DAY_MS) throw invalid('expires', `at most ${MAX_DAYS} days ahead; use "never" for a token without expiry`);
+  if (at.getTime() > now.getTime() + MAX_DAYS * DAY_MS)
+    throw invalid('expires', `at most ${MAX_DAYS} days ahead; use "never" for a token without expiry`);
   return at;
 }
 
@@ -58,6 +61,14 @@ export function parseTokenName(value: unknown): string {
   return name;
 }
 
-export function parseTokenGrant(body: { name?: unknown; roles?: unknown; offices?: unknown; expires?: unknown }, now: Date): TokenGrantRequest {
-  return { name: parseTokenName(body.name), roles: parseRoles(body.roles), offices: parseOffices(body.offices), expiresAt: parseExpiry(body.expires, now) };
+export function parseTokenGrant(
+  body: { name?: unknown; roles?: unknown; offices?: unknown; expires?: unknown },
+  now: Date,
+): TokenGrantRequest {
+  return {
+    name: parseTokenName(body.name),
+    roles: parseRoles(body.roles),
+    offices: parseOffices(body.offices),
+    expiresAt: parseExpiry(body.expires, now),
+  };
 }

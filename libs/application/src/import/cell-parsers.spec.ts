@@ -1,4 +1,12 @@
-import { CellError, parseDirection, parseImportDate, parseImportPeriod, parseImportPhase, parseImportYear, parseIndonesianNumber } from './cell-parsers';
+import {
+  CellError,
+  parseDirection,
+  parseImportDate,
+  parseImportPeriod,
+  parseImportPhase,
+  parseImportYear,
+  parseIndonesianNumber,
+} from './cell-parsers';
 
 const text = (t: string) => ({ text: t });
 const ruleOf = (run: () => unknown): string => {
@@ -87,14 +95,25 @@ describe('dates, phases, periods, years, directions', () => {
     expect(parseImportDate(text('8 November 2022'))).toBe('2022-11-08');
     expect(parseImportDate(text('30 desember 2021'))).toBe('2021-12-30');
     expect(parseImportDate(text('1 Pebruari 2022'))).toBe('2022-02-01');
-    for (const bad of ['2022-02-30', '31/04/2022', '11/08/22', '8 Nov 2022', 'kemarin']) expect(ruleOf(() => parseImportDate(text(bad)))).toBe('DATE_FORMAT');
+    for (const bad of ['2022-02-30', '31/04/2022', '11/08/22', '8 Nov 2022', 'kemarin'])
+      expect(ruleOf(() => parseImportDate(text(bad)))).toBe('DATE_FORMAT');
   });
 
   it('reads phases in the spellings offices use', () => {
     const cases: Array<[string, string]> = [
-      ['RKPD', 'RKPD'], ['Renja', 'RENJA'], ['Pagu Indikatif', 'RENJA'], ['KUA-PPAS', 'KUA_PPAS'], ['kua ppas', 'KUA_PPAS'],
-      ['APBD Induk', 'APBD'], ['APBD Murni', 'APBD'], ['apbd', 'APBD'], ['Pergeseran', 'PERGESERAN'], ['APBD-P', 'APBD_P'],
-      ['APBD Perubahan', 'APBD_P'], ['apbd_p', 'APBD_P'], ['Prakiraan Maju', 'PRAKIRAAN_MAJU'],
+      ['RKPD', 'RKPD'],
+      ['Renja', 'RENJA'],
+      ['Pagu Indikatif', 'RENJA'],
+      ['KUA-PPAS', 'KUA_PPAS'],
+      ['kua ppas', 'KUA_PPAS'],
+      ['APBD Induk', 'APBD'],
+      ['APBD Murni', 'APBD'],
+      ['apbd', 'APBD'],
+      ['Pergeseran', 'PERGESERAN'],
+      ['APBD-P', 'APBD_P'],
+      ['APBD Perubahan', 'APBD_P'],
+      ['apbd_p', 'APBD_P'],
+      ['Prakiraan Maju', 'PRAKIRAAN_MAJU'],
     ];
     for (const [raw, phase] of cases) expect(parseImportPhase(text(raw))).toBe(phase);
     expect(ruleOf(() => parseImportPhase(text('RAPBD')))).toBe('PHASE_UNKNOWN');
@@ -107,7 +126,8 @@ describe('dates, phases, periods, years, directions', () => {
     expect(parseImportPeriod(text('Triwulan 2'), 2022)).toBe('2022-Q2');
     expect(parseImportPeriod(text('triwulan iii'), 2022)).toBe('2022-Q3');
     expect(parseImportPeriod(text('November'), 2022)).toBe('2022-11');
-    for (const bad of ['2022-13', 'TW V', 'Q4', 'akhir tahun']) expect(ruleOf(() => parseImportPeriod(text(bad), 2022))).toBe('PERIOD_FORMAT');
+    for (const bad of ['2022-13', 'TW V', 'Q4', 'akhir tahun'])
+      expect(ruleOf(() => parseImportPeriod(text(bad), 2022))).toBe('PERIOD_FORMAT');
   });
 
   it('reads years and directions', () => {

@@ -34,7 +34,10 @@ function splitDecimal(body: string, raw: string): { int: string; frac: string } 
     const at = body.lastIndexOf(decimalSep);
     const [int, frac] = [body.slice(0, at), body.slice(at + 1)];
     if (int.includes(decimalSep) || !GROUPED(thousandsSep).test(int) || !/^\d+$/.test(frac)) {
-      throw new CellError('NUMBER_AMBIGUOUS', `"${raw}" mixes separators in a way that is not a number: write 1.653.027.794,00 or 1,653,027,794.00`);
+      throw new CellError(
+        'NUMBER_AMBIGUOUS',
+        `"${raw}" mixes separators in a way that is not a number: write 1.653.027.794,00 or 1,653,027,794.00`,
+      );
     }
     return { int: int.split(thousandsSep).join(''), frac };
   }
@@ -45,7 +48,10 @@ function splitDecimal(body: string, raw: string): { int: string; frac: string } 
   if (parts.length > 2 || (parts.length === 2 && parts[1].length === 3 && !afterZero)) {
     // A separator followed by groups of exactly three digits is a thousands separator.
     if (!GROUPED(sep).test(body) || /^0\d*[.,]/.test(body)) {
-      throw new CellError('NUMBER_AMBIGUOUS', `"${raw}" is ambiguous: "${sep}" must separate thousands in groups of three digits (1${sep}653${sep}027${sep}794)`);
+      throw new CellError(
+        'NUMBER_AMBIGUOUS',
+        `"${raw}" is ambiguous: "${sep}" must separate thousands in groups of three digits (1${sep}653${sep}027${sep}794)`,
+      );
     }
     return { int: parts.join(''), frac: '' };
   }
@@ -77,22 +83,36 @@ export function parseIndonesianNumber(cell: Cell, options: { maxDecimals?: numbe
     sign = m[1] || m[2] ? '-' : '';
     body = m[3];
     if (body === '') throw new CellError('NUMBER_FORMAT', `"${raw}" is not a number`);
-    if (!/^[\d.,]+$/.test(body)) throw new CellError('NUMBER_FORMAT', `"${raw}" is not a number: only digits, "." and "," (and a leading "Rp") are allowed`);
+    if (!/^[\d.,]+$/.test(body))
+      throw new CellError('NUMBER_FORMAT', `"${raw}" is not a number: only digits, "." and "," (and a leading "Rp") are allowed`);
     ({ int, frac } = splitDecimal(body, raw));
   }
   if (frac.length > maxDecimals) {
     throw new CellError('TOO_MANY_DECIMALS', `"${raw}" has ${frac.length} decimal places; at most ${maxDecimals} are allowed`);
   }
   const digits = int.replace(/^0+(?=\d)/, '');
-  if (digits.length > MAX_INTEGER_DIGITS) throw new CellError('NUMBER_TOO_LARGE', `"${raw}" has more than ${MAX_INTEGER_DIGITS} digits before the decimals`);
+  if (digits.length > MAX_INTEGER_DIGITS)
+    throw new CellError('NUMBER_TOO_LARGE', `"${raw}" has more than ${MAX_INTEGER_DIGITS} digits before the decimals`);
   if (sign && !options.signed) throw new CellError('NUMBER_NEGATIVE', `"${raw}" is negative; a negative value is not allowed here`);
   const isZero = /^0+$/.test(digits) && /^0*$/.test(frac);
   return `${sign && !isZero ? '-' : ''}${digits}${frac ? `.${frac}` : ''}`;
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, februari: 2, pebruari: 2, maret: 3, april: 4, mei: 5, juni: 6, juli: 7,
-  agustus: 8, september: 9, oktober: 10, november: 11, nopember: 11, desember: 12,
+  januari: 1,
+  februari: 2,
+  pebruari: 2,
+  maret: 3,
+  april: 4,
+  mei: 5,
+  juni: 6,
+  juli: 7,
+  agustus: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  nopember: 11,
+  desember: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -126,10 +146,16 @@ const PHASE_ALIASES: Record<string, Phase> = {
 
 /** Tahapan: RKPD, Renja / Pagu Indikatif, KUA-PPAS, APBD (Induk, Murni), Pergeseran, APBD-P (Perubahan), Prakiraan Maju. */
 export function parseImportPhase(cell: Cell): Phase {
-  const key = cell.text.trim().toUpperCase().replace(/[\s\-_]+/g, '_');
+  const key = cell.text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-_]+/g, '_');
   const phase = PHASE_ALIASES[key] ?? key;
   if (!isPhase(phase)) {
-    throw new CellError('PHASE_UNKNOWN', `"${cell.text.trim()}" is not a phase: RKPD, RENJA (Pagu Indikatif), KUA_PPAS, APBD (Induk/Murni), PERGESERAN, APBD_P (Perubahan) or PRAKIRAAN_MAJU`);
+    throw new CellError(
+      'PHASE_UNKNOWN',
+      `"${cell.text.trim()}" is not a phase: RKPD, RENJA (Pagu Indikatif), KUA_PPAS, APBD (Induk/Murni), PERGESERAN, APBD_P (Perubahan) or PRAKIRAAN_MAJU`,
+    );
   }
   return phase;
 }
@@ -153,7 +179,8 @@ export function parseImportPeriod(cell: Cell, year: number): string {
 /** Tahun: a fiscal year 2000-2100. */
 export function parseImportYear(cell: Cell): number {
   const raw = cell.number ?? cell.text.trim();
-  if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > 2100) throw new CellError('YEAR_FORMAT', `"${cell.text.trim()}" is not a fiscal year (2000-2100)`);
+  if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > 2100)
+    throw new CellError('YEAR_FORMAT', `"${cell.text.trim()}" is not a fiscal year (2000-2100)`);
   return Number(raw);
 }
 

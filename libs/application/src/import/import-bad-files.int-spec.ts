@@ -8,14 +8,25 @@ import { tablesWorkbook } from './templates';
 import { csv, didStory, fixtureText, openImportBench, type ImportBench } from './testing/import-fixture';
 
 const principal = systemPrincipal('Siti (BPKAD)');
-const PAGU_HEADER = 'Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Perubahan,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum';
+const PAGU_HEADER =
+  'Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Perubahan,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum';
 const paguRow = (fields: Partial<Record<'kode' | 'tahapan' | 'pagu' | 'perubahan', string>>) =>
   `2022,DKUKM,${fields.kode ?? '2.17.07.1.01.0001'},${fields.tahapan ?? 'APBD'},DAU,${fields.pagu ?? ''},${fields.perubahan ?? ''},2022-01-03,APBD murni,Perda,10 Tahun 2021,2021-12-30`;
 
 /** Parses CSV text the simple way, for building workbooks from the fixture (no quoted newlines there). */
 const rowsOf = (text: string): string[][] => {
   const delimiter = text.split('\n')[0].includes(';') ? ';' : ',';
-  return text.trim().split('\n').map((line) => (line.match(new RegExp(`("([^"]|"")*"|[^${delimiter}]*)(${delimiter}|$)`, 'g')) ?? []).slice(0, -1).map((c) => c.replace(new RegExp(`${delimiter}$`), '').replace(/^"|"$/g, '').replace(/""/g, '"')));
+  return text
+    .trim()
+    .split('\n')
+    .map((line) =>
+      (line.match(new RegExp(`("([^"]|"")*"|[^${delimiter}]*)(${delimiter}|$)`, 'g')) ?? []).slice(0, -1).map((c) =>
+        c
+          .replace(new RegExp(`${delimiter}$`), '')
+          .replace(/^"|"$/g, '')
+          .replace(/""/g, '"'),
+      ),
+    );
 };
 
 describe('bad files: every problem reported, nothing written', () => {

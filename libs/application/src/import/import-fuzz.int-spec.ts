@@ -10,8 +10,38 @@ import { csv, didStory, fixtureText, openImportBench, type ImportBench } from '.
 const cell = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 24 }),
   fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
-  fc.constantFrom('=1+1', '=SUM(A1:A3)', '@cmd', 'NaN', 'Infinity', '-Infinity', '1e308', '', ' ', '\u0000', 'a\u0007b', '\ufffd', '\ud800', 'Rp', '-', ',', '.'),
-  fc.constantFrom('1.000.000.000.000.000.000', '1000000000000000000', '0,001', '-0', '1.653.027.794,00', '38,15%', '2022', '1999', 'DKUKM', '2.17.07', '2.17.07.1.01.0001'),
+  fc.constantFrom(
+    '=1+1',
+    '=SUM(A1:A3)',
+    '@cmd',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e308',
+    '',
+    ' ',
+    '\u0000',
+    'a\u0007b',
+    '\ufffd',
+    '\ud800',
+    'Rp',
+    '-',
+    ',',
+    '.',
+  ),
+  fc.constantFrom(
+    '1.000.000.000.000.000.000',
+    '1000000000000000000',
+    '0,001',
+    '-0',
+    '1.653.027.794,00',
+    '38,15%',
+    '2022',
+    '1999',
+    'DKUKM',
+    '2.17.07',
+    '2.17.07.1.01.0001',
+  ),
   fc.constantFrom('APBD', 'APBD-P', 'TW IV', 'November', '2022-11-08', '31/02/2022', 'naik', 'PAGU', 'SERAPAN'),
   fc.double().map(String),
   fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String),
@@ -59,7 +89,10 @@ describe('fuzzing the import (fast-check): no crash, every rejection a problem, 
           files.map(async (x, i) => {
             if (x.kind === 'bytes') return bufferSource(`${TABLE_ORDER[i % 6]}-${i}.csv`, Buffer.from(x.bytes));
             if (x.kind === 'csv') return csv(`${x.f.table}-${i}.csv`, asCsv(x.f));
-            return bufferSource(`fuzz-${i}.xlsx`, await tablesWorkbook([{ sheet: TABLES[x.f.table].sheet, rows: [x.f.columns, ...x.f.rows] }]));
+            return bufferSource(
+              `fuzz-${i}.xlsx`,
+              await tablesWorkbook([{ sheet: TABLES[x.f.table].sheet, rows: [x.f.columns, ...x.f.rows] }]),
+            );
           }),
         );
         const result = await bench.service.run({ sources, principal: systemPrincipal('fuzz') });
@@ -78,7 +111,10 @@ describe('fuzzing the import (fast-check): no crash, every rejection a problem, 
   });
 
   it('valid rows of the DID story with one cell replaced reach the deciders without a crash', async () => {
-    const tables = ['rencana.csv', 'pagu.csv', 'realisasi.csv', 'total.csv'].map((name) => ({ name, rows: parse(fixtureText(name), { delimiter: name === 'rencana.csv' ? ';' : ',' }) as string[][] }));
+    const tables = ['rencana.csv', 'pagu.csv', 'realisasi.csv', 'total.csv'].map((name) => ({
+      name,
+      rows: parse(fixtureText(name), { delimiter: name === 'rencana.csv' ? ';' : ',' }) as string[][],
+    }));
     const mutation = fc.record({ file: fc.nat(3), row: fc.nat(20), column: fc.nat(20), value: cell });
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
@@ -89,7 +125,10 @@ describe('fuzzing the import (fast-check): no crash, every rejection a problem, 
           const row = t.rows[1 + (m.row % (t.rows.length - 1))];
           row[m.column % row.length] = m.value;
         }
-        const result = await bench.service.run({ sources: copies.map((t) => csv(t.name, t.rows.map((r) => r.map(quote).join(',')).join('\n'))), principal: systemPrincipal('fuzz') });
+        const result = await bench.service.run({
+          sources: copies.map((t) => csv(t.name, t.rows.map((r) => r.map(quote).join(',')).join('\n'))),
+          principal: systemPrincipal('fuzz'),
+        });
         if (result.status === 'invalid') expect(result.problems.every((p) => p.rule && p.message)).toBe(true);
         if (result.status !== 'imported') expect(await bench.ledgerHead()).toEqual(before);
       }),

@@ -9,7 +9,16 @@ function file(name: string, table: TableName, rows: Array<Record<string, string>
     sha256: 'f'.repeat(64),
     bytes: 1,
     tables: [table],
-    rows: rows.map((cells, i) => ({ file: name, table, row: i + 2, cells: new Map(Object.entries(cells).filter(([, v]) => v !== '').map(([k, v]) => [k, { text: v }])) })),
+    rows: rows.map((cells, i) => ({
+      file: name,
+      table,
+      row: i + 2,
+      cells: new Map(
+        Object.entries(cells)
+          .filter(([, v]) => v !== '')
+          .map(([k, v]) => [k, { text: v }]),
+      ),
+    })),
   };
 }
 
@@ -18,18 +27,40 @@ const line = { Tahun: '2022', 'Perangkat Daerah': 'dkukm', Kode: '2.17.07.1.01.0
 describe('rows → operations', () => {
   it('a rencana row registers the line, defines its indicator and sets its target; codes and offices normalised', () => {
     const problems = new Problems();
-    const ops = operationsOf([file('rencana.csv', 'rencana', [{ ...line, 'Program/Kegiatan/Sub Kegiatan': 'Menumbuhkembangkan UMKM', Indikator: 'UMKM dibina', Satuan: 'Unit', Arah: 'turun', Target: '1.000', 'Tanggal Berlaku': '3 Januari 2022' }])], problems);
+    const ops = operationsOf(
+      [
+        file('rencana.csv', 'rencana', [
+          {
+            ...line,
+            'Program/Kegiatan/Sub Kegiatan': 'Menumbuhkembangkan UMKM',
+            Indikator: 'UMKM dibina',
+            Satuan: 'Unit',
+            Arah: 'turun',
+            Target: '1.000',
+            'Tanggal Berlaku': '3 Januari 2022',
+          },
+        ]),
+      ],
+      problems,
+    );
     expect(problems.list).toEqual([]);
     expect(ops.map((o) => o.kind)).toEqual(['line', 'indicator', 'target']);
     expect(ops[0]).toMatchObject({ year: 2022, office: 'DKUKM', code: '2.17.07.1.01.0001', name: 'Menumbuhkembangkan UMKM' });
     expect(ops[1]).toMatchObject({ unit: 'Unit', direction: 'lower_is_better' });
-    expect(ops[2]).toMatchObject({ value: '1000', effectiveDate: '2022-01-03', reason: 'Target sesuai dokumen yang diimpor (rencana.csv)', legalBasis: null });
+    expect(ops[2]).toMatchObject({
+      value: '1000',
+      effectiveDate: '2022-01-03',
+      reason: 'Target sesuai dokumen yang diimpor (rencana.csv)',
+      legalBasis: null,
+    });
   });
 
   it('applies tables in the format order whatever the file order, rows in file order', () => {
     const ops = operationsOf(
       [
-        file('pagu.csv', 'pagu', [{ ...line, Tahapan: 'Pagu Indikatif', 'Sumber Dana': 'PAD', Pagu: 'Rp 5.000', 'Tanggal Berlaku': '2022-01-03' }]),
+        file('pagu.csv', 'pagu', [
+          { ...line, Tahapan: 'Pagu Indikatif', 'Sumber Dana': 'PAD', Pagu: 'Rp 5.000', 'Tanggal Berlaku': '2022-01-03' },
+        ]),
         file('kantor.csv', 'perangkat_daerah', [{ 'Kode Perangkat Daerah': 'DKUKM', 'Nama Perangkat Daerah': 'Dinas KUKM' }]),
         file('rencana.csv', 'rencana', [{ ...line, 'Program/Kegiatan/Sub Kegiatan': 'X' }]),
       ],
@@ -53,7 +84,13 @@ describe('rows → operations', () => {
       problems,
     );
     expect(ops).toMatchObject([
-      { kind: 'realisation', period: '2022-Q4', rows: [2, 3, 4], amount: '175592410', outputs: [{ indicator: 'UMKM dibina', value: '45' }] },
+      {
+        kind: 'realisation',
+        period: '2022-Q4',
+        rows: [2, 3, 4],
+        amount: '175592410',
+        outputs: [{ indicator: 'UMKM dibina', value: '45' }],
+      },
       { kind: 'realisation', period: '2022-11', rows: [5], amount: '2' },
     ]);
     expect(problems.list.map((p) => [p.row, p.column, p.rule])).toEqual([[4, 'Realisasi', 'REALISATION_AMOUNT_TWICE']]);
@@ -63,7 +100,9 @@ describe('rows → operations', () => {
     const problems = new Problems();
     operationsOf(
       [
-        file('rencana.csv', 'rencana', [{ ...line, 'Program/Kegiatan/Sub Kegiatan': 'X', Target: '5', 'Tanggal Berlaku': '2022-01-03', 'Jenis Dasar Hukum': 'Perda' }]),
+        file('rencana.csv', 'rencana', [
+          { ...line, 'Program/Kegiatan/Sub Kegiatan': 'X', Target: '5', 'Tanggal Berlaku': '2022-01-03', 'Jenis Dasar Hukum': 'Perda' },
+        ]),
         file('pagu.csv', 'pagu', [
           { ...line, Tahapan: 'APBD', 'Sumber Dana': 'DAU', Pagu: '1', Perubahan: '2', 'Tanggal Berlaku': '2022-01-03' },
           { ...line, Tahapan: 'APBD', 'Sumber Dana': 'DAU', Pagu: '1', Perubahan: '2', 'Tanggal Berlaku': '2022-01-03' },

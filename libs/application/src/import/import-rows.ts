@@ -45,8 +45,28 @@ export type ImportOperation =
       reason: string | null;
       legalBasis: LegalBasis | null;
     })
-  | { kind: 'shift'; at: RowRef; year: number; office: string; fromCode: string; toCode: string; fundingSource: string; amount: string; effectiveDate: string; reason: string | null; legalBasis: LegalBasis | null }
-  | (OnLine & { kind: 'realisation'; rows: number[]; period: string; amount: string | null; outputs: Array<{ indicator: string; value: string }>; effectiveDate: string | null; reason: string | null })
+  | {
+      kind: 'shift';
+      at: RowRef;
+      year: number;
+      office: string;
+      fromCode: string;
+      toCode: string;
+      fundingSource: string;
+      amount: string;
+      effectiveDate: string;
+      reason: string | null;
+      legalBasis: LegalBasis | null;
+    }
+  | (OnLine & {
+      kind: 'realisation';
+      rows: number[];
+      period: string;
+      amount: string | null;
+      outputs: Array<{ indicator: string; value: string }>;
+      effectiveDate: string | null;
+      reason: string | null;
+    })
   | {
       kind: 'stated';
       at: RowRef;
@@ -117,7 +137,11 @@ class RowReader {
     if (given.length === 0) return null;
     if (given.length < 3) {
       const missing = columns.filter((c) => !this.has(c));
-      this.problem(missing[0], 'LEGAL_BASIS_INCOMPLETE', `a legal basis needs all three of ${columns.join(', ')}; ${missing.join(' and ')} missing`);
+      this.problem(
+        missing[0],
+        'LEGAL_BASIS_INCOMPLETE',
+        `a legal basis needs all three of ${columns.join(', ')}; ${missing.join(' and ')} missing`,
+      );
       return null;
     }
     const date = this.parse('Tanggal Dasar Hukum', parseImportDate);
@@ -163,9 +187,14 @@ function rencana(r: RowReader, at: RowRef): ImportOperation[] {
     if (indicator === null) r.problem('Indikator', 'INDICATOR_REQUIRED', 'a Target belongs to an Indikator: name it in this row');
     // The API needs a reason for a target; a document's own target gets one that names the document.
     const reason = r.text('Alasan') ?? `Target sesuai dokumen yang diimpor (${at.file})`;
-    if (target !== null && effectiveDate && indicator !== null) ops.push({ ...line, kind: 'target', indicator, value: target, effectiveDate, reason, legalBasis });
+    if (target !== null && effectiveDate && indicator !== null)
+      ops.push({ ...line, kind: 'target', indicator, value: target, effectiveDate, reason, legalBasis });
   } else if (r.has('Tanggal Berlaku')) {
-    r.problem('Tanggal Berlaku', 'TARGET_REQUIRED', 'Tanggal Berlaku in table rencana is the effective date of a Target; this row has none');
+    r.problem(
+      'Tanggal Berlaku',
+      'TARGET_REQUIRED',
+      'Tanggal Berlaku in table rencana is the effective date of a Target; this row has none',
+    );
   }
   return ops;
 }
@@ -178,14 +207,30 @@ function pagu(r: RowReader, at: RowRef): ImportOperation[] {
   const legalBasis = r.legalBasis();
   const [hasSet, hasDelta] = [r.has('Pagu'), r.has('Perubahan')];
   if (hasSet === hasDelta) {
-    r.problem(hasSet ? 'Perubahan' : 'Pagu', 'AMOUNT_OR_DELTA', 'give exactly one of Pagu (sets the amount of the source in the phase) and Perubahan (a signed change)');
+    r.problem(
+      hasSet ? 'Perubahan' : 'Pagu',
+      'AMOUNT_OR_DELTA',
+      'give exactly one of Pagu (sets the amount of the source in the phase) and Perubahan (a signed change)',
+    );
     return [];
   }
   const set = hasSet ? r.parse('Pagu', signedAmount) : null;
-  if (set !== null && set.startsWith('-')) r.problem('Pagu', 'PAGU_NEGATIVE', `Pagu ${set} is negative: a pagu is never below zero (use Perubahan for a reduction)`);
+  if (set !== null && set.startsWith('-'))
+    r.problem('Pagu', 'PAGU_NEGATIVE', `Pagu ${set} is negative: a pagu is never below zero (use Perubahan for a reduction)`);
   const delta = hasDelta ? r.parse('Perubahan', signedAmount) : null;
   if (!line || !phase || !fundingSource || !effectiveDate || (set === null && delta === null) || !r.ok) return [];
-  return [{ ...line, kind: 'pagu', phase, fundingSource, ...(set !== null ? { amount: set } : { delta: delta! }), effectiveDate, reason: r.text('Alasan'), legalBasis }];
+  return [
+    {
+      ...line,
+      kind: 'pagu',
+      phase,
+      fundingSource,
+      ...(set !== null ? { amount: set } : { delta: delta! }),
+      effectiveDate,
+      reason: r.text('Alasan'),
+      legalBasis,
+    },
+  ];
 }
 
 function pergeseran(r: RowReader, at: RowRef): ImportOperation[] {
@@ -197,7 +242,9 @@ function pergeseran(r: RowReader, at: RowRef): ImportOperation[] {
   const effectiveDate = r.parse('Tanggal Berlaku', parseImportDate);
   const legalBasis = r.legalBasis();
   if (!place || !fromCode || !toCode || !fundingSource || jumlah === null || !effectiveDate || !r.ok) return [];
-  return [{ ...place, kind: 'shift', fromCode, toCode, fundingSource, amount: jumlah, effectiveDate, reason: r.text('Alasan'), legalBasis }];
+  return [
+    { ...place, kind: 'shift', fromCode, toCode, fundingSource, amount: jumlah, effectiveDate, reason: r.text('Alasan'), legalBasis },
+  ];
 }
 
 function realisasi(r: RowReader, at: RowRef): ImportOperation[] {
@@ -206,7 +253,8 @@ function realisasi(r: RowReader, at: RowRef): ImportOperation[] {
   const money = r.parse('Realisasi', amount, false);
   const indicator = r.text('Indikator');
   const output = r.parse('Realisasi Kinerja', value, indicator !== null);
-  if (indicator === null && output !== null) r.problem('Indikator', 'INDICATOR_REQUIRED', 'Realisasi Kinerja belongs to an Indikator: name it in this row');
+  if (indicator === null && output !== null)
+    r.problem('Indikator', 'INDICATOR_REQUIRED', 'Realisasi Kinerja belongs to an Indikator: name it in this row');
   const effectiveDate = r.parse('Tanggal Berlaku', parseImportDate, false);
   if (!line || !period || !r.ok) return [];
   if (money === null && indicator === null) {
@@ -231,7 +279,21 @@ function total(r: RowReader, at: RowRef): ImportOperation[] {
   const nilai = r.parse('Nilai', parser);
   const source = r.required('Sumber');
   if (!place || !label || nilai === null || !source || !r.ok) return [];
-  return [{ ...place, kind: 'stated', code, label, measure, phase, period, indicator: r.text('Indikator'), value: nilai, source, note: r.text('Keterangan') }];
+  return [
+    {
+      ...place,
+      kind: 'stated',
+      code,
+      label,
+      measure,
+      phase,
+      period,
+      indicator: r.text('Indikator'),
+      value: nilai,
+      source,
+      note: r.text('Keterangan'),
+    },
+  ];
 }
 
 function perangkatDaerah(r: RowReader, at: RowRef): ImportOperation[] {
@@ -267,19 +329,30 @@ function groupRealisations(ops: ImportOperation[], problems: Problems): ImportOp
       continue;
     }
     const clash = (column: string, rule: string, message: string) =>
-      problems.add({ file: op.at.file, table: 'realisasi', row: op.at.row, column, value: op.at.cells.get(column)?.text ?? null, rule, message: `${message} (rows ${group.rows.join(', ')} and ${op.at.row} are one realisation of ${op.code}, ${op.period})` });
+      problems.add({
+        file: op.at.file,
+        table: 'realisasi',
+        row: op.at.row,
+        column,
+        value: op.at.cells.get(column)?.text ?? null,
+        rule,
+        message: `${message} (rows ${group.rows.join(', ')} and ${op.at.row} are one realisation of ${op.code}, ${op.period})`,
+      });
     group.rows.push(op.at.row);
     if (op.amount !== null) {
       if (group.amount !== null) clash('Realisasi', 'REALISATION_AMOUNT_TWICE', 'a realisation has at most one Realisasi amount');
       else group.amount = op.amount;
     }
     for (const output of op.outputs) {
-      if (group.outputs.some((o) => o.indicator === output.indicator)) clash('Indikator', 'OUTPUTS_DUPLICATE', `Indikator "${output.indicator}" is reported twice`);
+      if (group.outputs.some((o) => o.indicator === output.indicator))
+        clash('Indikator', 'OUTPUTS_DUPLICATE', `Indikator "${output.indicator}" is reported twice`);
       else group.outputs.push(output);
     }
-    if (op.effectiveDate !== null && group.effectiveDate !== null && op.effectiveDate !== group.effectiveDate) clash('Tanggal Berlaku', 'EFFECTIVE_DATE_DIFFERS', 'the rows give different dates');
+    if (op.effectiveDate !== null && group.effectiveDate !== null && op.effectiveDate !== group.effectiveDate)
+      clash('Tanggal Berlaku', 'EFFECTIVE_DATE_DIFFERS', 'the rows give different dates');
     group.effectiveDate ??= op.effectiveDate;
-    if (op.reason !== null && group.reason !== null && op.reason !== group.reason) clash('Alasan', 'REASON_DIFFERS', 'the rows give different reasons');
+    if (op.reason !== null && group.reason !== null && op.reason !== group.reason)
+      clash('Alasan', 'REASON_DIFFERS', 'the rows give different reasons');
     group.reason ??= op.reason;
   }
   return out;
@@ -296,18 +369,33 @@ export function operationsOf(files: ReadFile[], problems: Problems): ImportOpera
       const key = `${row.table}|${rowKey(row)}`;
       const first = seen.get(key);
       if (first) {
-        problems.add({ file: row.file, table: row.table, row: row.row, rule: 'DUPLICATE_ROW', message: `the row repeats row ${first.row}${first.file === row.file ? '' : ` of ${first.file}`} exactly` });
+        problems.add({
+          file: row.file,
+          table: row.table,
+          row: row.row,
+          rule: 'DUPLICATE_ROW',
+          message: `the row repeats row ${first.row}${first.file === row.file ? '' : ` of ${first.file}`} exactly`,
+        });
         continue;
       }
       seen.set(key, { file: row.file, row: row.row });
       const reader = new RowReader(row, problems);
-      const produced = MAPPERS[row.table](reader, { file: file.name, sha256: file.sha256, table: row.table, row: row.row, cells: row.cells });
+      const produced = MAPPERS[row.table](reader, {
+        file: file.name,
+        sha256: file.sha256,
+        table: row.table,
+        row: row.row,
+        cells: row.cells,
+      });
       if (reader.ok) ops.push(...produced);
     }
   }
   const order = (op: ImportOperation) => TABLE_ORDER.indexOf(op.kind === 'office' ? 'perangkat_daerah' : op.at.table);
   return groupRealisations(
-    ops.map((op, i) => ({ op, i })).sort((a, b) => order(a.op) - order(b.op) || a.i - b.i).map((x) => x.op),
+    ops
+      .map((op, i) => ({ op, i }))
+      .sort((a, b) => order(a.op) - order(b.op) || a.i - b.i)
+      .map((x) => x.op),
     problems,
   );
 }

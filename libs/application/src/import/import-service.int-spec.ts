@@ -27,7 +27,7 @@ describe('ImportService on the embedded PostgreSQL', () => {
     expect(await bench.ledgerHead()).toEqual({ count: 0, lastHash: '0'.repeat(64) });
   });
 
-  it('checks every row against the importing principal\'s roles and offices, like the API, and writes nothing when one is refused', async () => {
+  it("checks every row against the importing principal's roles and offices, like the API, and writes nothing when one is refused", async () => {
     const planner = { name: 'Budi (Bappeda)', roles: ['planner' as const], offices: '*' as const, via: 'token' as const };
     const refused = await bench.service.run({ sources: didStory(), principal: planner });
     expect(refused.status).toBe('invalid');
@@ -52,7 +52,11 @@ describe('ImportService on the embedded PostgreSQL', () => {
     const [pagu] = await bench.store.readStream(lineStreamId(2022, 'DKUKM', '2.17.07.1.01.0001'), { fromVersion: 4, limit: 1 });
     const pagufile = result.files.find((f) => f.name === 'pagu.csv')!;
     expect(pagu.type).toBe('pagu.changed');
-    expect(pagu.metadata).toMatchObject({ actor, correlationId: result.correlationId, import: { fileSha256: pagufile.sha256, fileName: 'pagu.csv', table: 'pagu', row: 2 } });
+    expect(pagu.metadata).toMatchObject({
+      actor,
+      correlationId: result.correlationId,
+      import: { fileSha256: pagufile.sha256, fileName: 'pagu.csv', table: 'pagu', row: 2 },
+    });
     expect(pagufile.sha256).toMatch(/^[0-9a-f]{64}$/);
     // The plan read model caught up before the import returned: the DID story's 38,15 %.
     const line = await new PlanReader(bench.dataSource).line(lineStreamId(2022, 'DKUKM', '2.17.07.1.01.0001'), '2.17.07.1.01.0001');
@@ -80,8 +84,13 @@ describe('ImportService on the embedded PostgreSQL', () => {
 
   it('a different file whose rows are all in the ledger already writes nothing and counts them unchanged', async () => {
     const before = await bench.ledgerHead();
-    const edited = fixtureText('pagu.csv').replace(/APBD murni 2022/g, 'APBD 2022 (salinan)').replace('"653.027.794,00"', '653027794');
-    const result = await bench.service.run({ sources: [csv('pagu.csv', edited), csv('rencana-ulang.csv', fixtureText('rencana.csv').replace('Target Renja 2022', 'Target Renja'))], principal });
+    const edited = fixtureText('pagu.csv')
+      .replace(/APBD murni 2022/g, 'APBD 2022 (salinan)')
+      .replace('"653.027.794,00"', '653027794');
+    const result = await bench.service.run({
+      sources: [csv('pagu.csv', edited), csv('rencana-ulang.csv', fixtureText('rencana.csv').replace('Target Renja 2022', 'Target Renja'))],
+      principal,
+    });
     expect(result).toMatchObject({ status: 'unchanged', events: 0, problems: [] });
     expect(result.tables.pagu.unchanged).toBe(3);
     expect(result.tables.rencana.unchanged).toBe(6);
@@ -90,10 +99,18 @@ describe('ImportService on the embedded PostgreSQL', () => {
 
   it('rows about an office outside the scope are refused before they are decided: their outcome reveals nothing', async () => {
     const before = await bench.ledgerHead();
-    const elsewhere = { name: 'Operator BPKAD', roles: ['admin' as const, 'planner' as const, 'finance' as const], offices: ['BPKAD'], via: 'token' as const };
+    const elsewhere = {
+      name: 'Operator BPKAD',
+      roles: ['admin' as const, 'planner' as const, 'finance' as const],
+      offices: ['BPKAD'],
+      via: 'token' as const,
+    };
     // The same rows as the ledger holds for DKUKM (unchanged for an insider), and one that contradicts it.
     const edited = fixtureText('pagu.csv').replace(/APBD murni 2022/g, 'APBD 2022 (tebakan)');
-    const contradicting = csv('rencana-tebak.csv', 'Tahun,Perangkat Daerah,Kode,Program/Kegiatan/Sub Kegiatan\n2022,DKUKM,2.17.07,Program Lain\n');
+    const contradicting = csv(
+      'rencana-tebak.csv',
+      'Tahun,Perangkat Daerah,Kode,Program/Kegiatan/Sub Kegiatan\n2022,DKUKM,2.17.07,Program Lain\n',
+    );
     const result = await bench.service.run({ sources: [csv('pagu.csv', edited), contradicting], principal: elsewhere });
     expect(result.status).toBe('invalid');
     expect(new Set(result.problems.map((p) => p.rule))).toEqual(new Set(['FORBIDDEN']));
@@ -122,7 +139,10 @@ describe('ImportService on the embedded PostgreSQL', () => {
   it('two people importing the same new file at once: one import writes it, the other writes nothing', async () => {
     const file = () => csv('perangkat_daerah.csv', 'Kode Perangkat Daerah,Nama Perangkat Daerah\nDINKES,Dinas Kesehatan\n');
     const before = await bench.ledgerHead();
-    const results = await Promise.all([bench.service.run({ sources: [file()], principal: systemPrincipal('A') }), bench.service.run({ sources: [file()], principal: systemPrincipal('B') })]);
+    const results = await Promise.all([
+      bench.service.run({ sources: [file()], principal: systemPrincipal('A') }),
+      bench.service.run({ sources: [file()], principal: systemPrincipal('B') }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['already_imported', 'imported']);
     expect((await bench.ledgerHead()).count).toBe(before.count + 2);
   });

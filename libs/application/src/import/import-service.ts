@@ -26,7 +26,15 @@ import { decide, type Action } from '../shared/authorization';
 import { inScope, type Principal } from '../shared/principal';
 import { IMPORT_RECORDED_EVENT_TYPE, importStreamId, type ImportRecordedData } from './import-record';
 import { operationsOf, type ImportOperation, type RowRef } from './import-rows';
-import { DEFAULT_IMPORT_MAX_BYTES, DEFAULT_IMPORT_MAX_ROWS, Problems, type ImportLimits, type ImportProblem, type ImportSource, type ReadFile } from './import-types';
+import {
+  DEFAULT_IMPORT_MAX_BYTES,
+  DEFAULT_IMPORT_MAX_ROWS,
+  Problems,
+  type ImportLimits,
+  type ImportProblem,
+  type ImportSource,
+  type ReadFile,
+} from './import-types';
 import { OperationDecider } from './operation-decider';
 import { readImportFiles } from './read-files';
 import { TABLE_ORDER, type TableName } from './tables';
@@ -130,16 +138,32 @@ export class ImportService {
     const problems = new Problems();
     const progress = request.onProgress ?? (() => undefined);
     progress('reading', 0, request.sources.length);
-    if (request.sources.length === 0) problems.add({ rule: 'NO_FILES', message: 'the import has no files: give .csv or .xlsx files (or a directory holding them)' });
+    if (request.sources.length === 0)
+      problems.add({ rule: 'NO_FILES', message: 'the import has no files: give .csv or .xlsx files (or a directory holding them)' });
     const files = await readImportFiles(request.sources, this.limits, problems, (done, total) => progress('reading', done, total));
     files.forEach((file, i) => {
       const first = files.findIndex((f) => f.sha256 === file.sha256 || f.name === file.name);
-      if (first < i) problems.add({ file: file.name, rule: 'DUPLICATE_FILE', message: `the import holds this file twice (same ${files[first].name === file.name ? 'name' : 'content'} as ${files[first].name})` });
+      if (first < i)
+        problems.add({
+          file: file.name,
+          rule: 'DUPLICATE_FILE',
+          message: `the import holds this file twice (same ${files[first].name === file.name ? 'name' : 'content'} as ${files[first].name})`,
+        });
     });
     const summaries = await Promise.all(files.map((f) => this.summarise(f)));
     const skipped = new Set(summaries.filter((s) => s.alreadyImported).map((s) => s.name));
     const result = (status: ImportResult['status'], message: string, extra: Partial<ImportResult> = {}): ImportResult => ({
-      status, message, correlationId, dryRun, files: summaries, tables: emptyTables(), events: 0, unchanged: 0, position: null, problems: [], ...extra,
+      status,
+      message,
+      correlationId,
+      dryRun,
+      files: summaries,
+      tables: emptyTables(),
+      events: 0,
+      unchanged: 0,
+      position: null,
+      problems: [],
+      ...extra,
     });
     const live = files.filter((f) => !skipped.has(f.name));
     // Problems reading rows are listed with those deciding the rest; a file that could not be read at all stops here.
@@ -148,7 +172,10 @@ export class ImportService {
       return result('invalid', this.invalidMessage(readProblems), { problems: readProblems });
     }
     if (files.length > 0 && live.length === 0) {
-      const when = summaries.map((s) => `${s.name} was already imported on ${s.alreadyImported!.recordedAt} by ${s.alreadyImported!.actor}${s.alreadyImported!.fileName !== s.name ? ` (as ${s.alreadyImported!.fileName})` : ''}`);
+      const when = summaries.map(
+        (s) =>
+          `${s.name} was already imported on ${s.alreadyImported!.recordedAt} by ${s.alreadyImported!.actor}${s.alreadyImported!.fileName !== s.name ? ` (as ${s.alreadyImported!.fileName})` : ''}`,
+      );
       return result('already_imported', `${when.join('; ')}: nothing written`);
     }
     for (let attempt = 1; ; attempt++) {
@@ -159,8 +186,14 @@ export class ImportService {
       if (all.length > 0) return result('invalid', this.invalidMessage(all), { problems: all, tables });
       const events = decided.appends.reduce((n, a) => n + a.events.length, 0);
       const unchanged = Object.values(tables).reduce((n, t) => n + t.unchanged, 0);
-      if (events === 0) return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, { tables, unchanged });
-      if (dryRun) return result('dry_run', `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written`, { tables, events, unchanged });
+      if (events === 0)
+        return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, { tables, unchanged });
+      if (dryRun)
+        return result('dry_run', `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written`, {
+          tables,
+          events,
+          unchanged,
+        });
       progress('writing', 0, events);
       const records = this.importRecords(live, decided, meta);
       let append: Awaited<ReturnType<EventStore['appendMany']>>;
@@ -173,7 +206,11 @@ export class ImportService {
         const again = await Promise.all(live.map((f) => this.summarise(f)));
         if (again.every((s) => s.alreadyImported)) {
           const refreshed = summaries.map((s) => again.find((a) => a.name === s.name) ?? s);
-          return result('already_imported', `${live.map((f) => f.name).join(', ')} was imported meanwhile by ${again[0].alreadyImported!.actor}: nothing written`, { files: refreshed });
+          return result(
+            'already_imported',
+            `${live.map((f) => f.name).join(', ')} was imported meanwhile by ${again[0].alreadyImported!.actor}: nothing written`,
+            { files: refreshed },
+          );
         }
         continue;
       }
@@ -181,7 +218,10 @@ export class ImportService {
       progress('writing', events, events);
       await this.readYourWrite(append.lastPosition);
       return result('imported', `imported ${live.map((f) => f.name).join(', ')}: ${events} events written, ${unchanged} rows unchanged`, {
-        tables, events, unchanged, position: append.lastPosition,
+        tables,
+        events,
+        unchanged,
+        position: append.lastPosition,
       });
     }
   }
@@ -206,7 +246,9 @@ export class ImportService {
       bytes: file.bytes,
       rows: file.rows.length,
       tables: file.tables,
-      alreadyImported: record ? { recordedAt: record.recordedAt, actor: record.metadata.actor, fileName: String(record.data.fileName) } : null,
+      alreadyImported: record
+        ? { recordedAt: record.recordedAt, actor: record.metadata.actor, fileName: String(record.data.fileName) }
+        : null,
     };
   }
 
@@ -220,18 +262,35 @@ export class ImportService {
         rows: file.rows.length,
         events: decided.eventsByFile.get(file.name) ?? 0,
       };
-      const event: NewEvent = { id: randomUUID(), type: IMPORT_RECORDED_EVENT_TYPE, schemaVersion: 1, data: data as unknown as Record<string, unknown>, metadata: { actor: meta.principal.name, correlationId: meta.correlationId, causationId: null } };
+      const event: NewEvent = {
+        id: randomUUID(),
+        type: IMPORT_RECORDED_EVENT_TYPE,
+        schemaVersion: 1,
+        data: data as unknown as Record<string, unknown>,
+        metadata: { actor: meta.principal.name, correlationId: meta.correlationId, causationId: null },
+      };
       return { streamId: importStreamId(file.sha256), expectedVersion: 0, events: [event] };
     });
   }
 
-  private async decideAll(files: ReadFile[], problems: Problems, progress: NonNullable<ImportRequest['onProgress']>, meta: CommandMetadata): Promise<Decided> {
+  private async decideAll(
+    files: ReadFile[],
+    problems: Problems,
+    progress: NonNullable<ImportRequest['onProgress']>,
+    meta: CommandMetadata,
+  ): Promise<Decided> {
     // A row about an office outside the principal's scope is refused before it is decided, so neither its
     // outcome (unchanged or not) nor a domain problem quoting that office's records can reveal them.
     const ops = operationsOf(files, problems).filter((op) => {
       if (inScope(meta.principal.offices, op.kind === 'office' ? op.code : op.office)) return true;
       const decision = decide(meta.principal, operationAction(op));
-      problems.add({ file: op.at.file, table: op.at.table, row: op.at.row, rule: 'FORBIDDEN', message: decision.allowed ? 'outside the scope' : decision.reason });
+      problems.add({
+        file: op.at.file,
+        table: op.at.table,
+        row: op.at.row,
+        rule: 'FORBIDDEN',
+        message: decision.allowed ? 'outside the scope' : decision.reason,
+      });
       return false;
     });
     const tables = emptyTables();
@@ -253,7 +312,11 @@ export class ImportService {
         if (!decision.allowed) problems.add({ file: at.file, table: at.table, row: at.row, rule: 'FORBIDDEN', message: decision.reason });
       }
       for (const { at } of work.pending) eventsByFile.set(at.file, (eventsByFile.get(at.file) ?? 0) + 1);
-      appends.push({ streamId, expectedVersion: work.version, events: work.pending.map(({ event, at }) => this.toStored(event, meta, at)) });
+      appends.push({
+        streamId,
+        expectedVersion: work.version,
+        events: work.pending.map(({ event, at }) => this.toStored(event, meta, at)),
+      });
     }
     return { tables, appends, eventsByFile };
   }
@@ -281,9 +344,20 @@ export class ImportService {
   }
 
   private workOf(streamId: string, events: RecordedEvent[]): StreamWork {
-    const work: StreamWork = { version: events.at(-1)?.version ?? 0, line: initialLineState(), office: officeDecider.initialState(), stated: statedFigureDecider.initialState(), pending: [] };
+    const work: StreamWork = {
+      version: events.at(-1)?.version ?? 0,
+      line: initialLineState(),
+      office: officeDecider.initialState(),
+      stated: statedFigureDecider.initialState(),
+      pending: [],
+    };
     if (streamId.startsWith('line-')) work.line = fold(evolveLine, initialLineState(), events.map(toLineEvent));
-    else if (streamId.startsWith('office-')) work.office = fold(officeDecider.evolve, work.office, events.map((e) => ({ id: e.id, type: 'office.registered' as const, data: e.data as { code: string; name: string } })));
+    else if (streamId.startsWith('office-'))
+      work.office = fold(
+        officeDecider.evolve,
+        work.office,
+        events.map((e) => ({ id: e.id, type: 'office.registered' as const, data: e.data as { code: string; name: string } })),
+      );
     else work.stated = { figures: events.map((e) => e.data as unknown as StatedFigureData) };
     return work;
   }

@@ -58,7 +58,15 @@ export class Problems {
     if (this.list.length < MAX_LISTED_PROBLEMS) {
       this.list.push({ file: null, table: null, row: null, column: null, value: null, ...problem });
     } else if (this.list.length === MAX_LISTED_PROBLEMS) {
-      this.list.push({ file: null, table: null, row: null, column: null, value: null, rule: 'TOO_MANY_PROBLEMS', message: `more than ${MAX_LISTED_PROBLEMS} problems: only the first ${MAX_LISTED_PROBLEMS} are listed` });
+      this.list.push({
+        file: null,
+        table: null,
+        row: null,
+        column: null,
+        value: null,
+        rule: 'TOO_MANY_PROBLEMS',
+        message: `more than ${MAX_LISTED_PROBLEMS} problems: only the first ${MAX_LISTED_PROBLEMS} are listed`,
+      });
     }
   }
   get empty(): boolean {

@@ -88,7 +88,15 @@ export class OperationDecider {
   private problem(op: ImportOperation, column: string | null, rule: string, message: string): void {
     const at = op.at;
     const rows = op.kind === 'realisation' && op.rows.length > 1 ? ` (rows ${op.rows.join(', ')})` : '';
-    this.problems.add({ file: at.file, table: at.table, row: at.row, column, value: column ? (at.cells.get(column)?.text ?? null) : null, rule, message: `${message}${rows}` });
+    this.problems.add({
+      file: at.file,
+      table: at.table,
+      row: at.row,
+      column,
+      value: column ? (at.cells.get(column)?.text ?? null) : null,
+      rule,
+      message: `${message}${rows}`,
+    });
   }
 
   private unchanged(op: ImportOperation): void {
@@ -131,7 +139,12 @@ export class OperationDecider {
     const work = this.stream(officeStreamId(op.code));
     if (work.office.code) {
       if (work.office.name === op.name) return this.unchanged(op);
-      return this.problem(op, 'Nama Perangkat Daerah', 'OFFICE_NAME_DIFFERS', `office ${op.code} is registered as "${work.office.name}", not "${op.name}"`);
+      return this.problem(
+        op,
+        'Nama Perangkat Daerah',
+        'OFFICE_NAME_DIFFERS',
+        `office ${op.code} is registered as "${work.office.name}", not "${op.name}"`,
+      );
     }
     const events = officeDecider.decide({ type: 'RegisterOffice', eventId: randomUUID(), code: op.code, name: op.name }, work.office);
     for (const event of events) {
@@ -146,7 +159,12 @@ export class OperationDecider {
     const existing = work.line.line;
     if (existing) {
       if (op.name === null || op.name === existing.name) return this.unchanged(op);
-      return this.problem(op, 'Program/Kegiatan/Sub Kegiatan', 'LINE_NAME_DIFFERS', `line ${op.code} is registered as "${existing.name}"; a later row must repeat that name or leave it empty`);
+      return this.problem(
+        op,
+        'Program/Kegiatan/Sub Kegiatan',
+        'LINE_NAME_DIFFERS',
+        `line ${op.code} is registered as "${existing.name}"; a later row must repeat that name or leave it empty`,
+      );
     }
     const parent = parsePlanCode(op.code).parentCode;
     const command: LineCommand = {
@@ -172,7 +190,12 @@ export class OperationDecider {
         const existing = state.indicators.find((i) => i.name === op.name);
         if (existing) {
           if (existing.unit === op.unit && (op.direction === null || op.direction === existing.direction)) return this.unchanged(op);
-          return this.problem(op, 'Satuan', 'INDICATOR_DIFFERS', `indicator "${op.name}" of line ${op.code} is defined with unit "${existing.unit}" and direction ${existing.direction}`);
+          return this.problem(
+            op,
+            'Satuan',
+            'INDICATOR_DIFFERS',
+            `indicator "${op.name}" of line ${op.code} is defined with unit "${existing.unit}" and direction ${existing.direction}`,
+          );
         }
         command = { type: 'DefineIndicator', eventId, name: op.name, unit: op.unit, direction: op.direction ?? 'higher_is_better' };
         break;
@@ -180,10 +203,23 @@ export class OperationDecider {
       case 'target': {
         const indicator = state.indicators.find((i) => i.name === op.indicator);
         const same = state.entries.some(
-          (e) => active(e) && e.kind === 'target' && e.data.indicatorId === indicator?.indicatorId && sameAmount(e.data.value, op.value) && e.effectiveDate === op.effectiveDate,
+          (e) =>
+            active(e) &&
+            e.kind === 'target' &&
+            e.data.indicatorId === indicator?.indicatorId &&
+            sameAmount(e.data.value, op.value) &&
+            e.effectiveDate === op.effectiveDate,
         );
         if (same) return this.unchanged(op);
-        command = { type: 'ReviseTarget', eventId, indicator: op.indicator, value: op.value, reason: op.reason, effectiveDate: op.effectiveDate, legalBasis: op.legalBasis ?? undefined } as LineCommand;
+        command = {
+          type: 'ReviseTarget',
+          eventId,
+          indicator: op.indicator,
+          value: op.value,
+          reason: op.reason,
+          effectiveDate: op.effectiveDate,
+          legalBasis: op.legalBasis ?? undefined,
+        } as LineCommand;
         break;
       }
       case 'pagu': {
@@ -191,7 +227,14 @@ export class OperationDecider {
         const figure = op.amount ?? op.delta!;
         const source = op.fundingSource.toUpperCase();
         const same = state.entries.some(
-          (e) => active(e) && e.kind === 'pagu' && e.data.phase === op.phase && e.data.fundingSource === source && e.data.operation === operation && sameAmount(e.data.amount, figure) && e.effectiveDate === op.effectiveDate,
+          (e) =>
+            active(e) &&
+            e.kind === 'pagu' &&
+            e.data.phase === op.phase &&
+            e.data.fundingSource === source &&
+            e.data.operation === operation &&
+            sameAmount(e.data.amount, figure) &&
+            e.effectiveDate === op.effectiveDate,
         );
         if (same) return this.unchanged(op);
         command = {
@@ -225,18 +268,30 @@ export class OperationDecider {
 
   /** True (and counted or reported) when the period already has a realisation in the ledger. */
   private realisationRecorded(op: Extract<ImportOperation, { kind: 'realisation' }>, state: PlanLineState): boolean {
-    const recorded = state.entries.filter((e): e is Extract<LineEntry, { kind: 'realisation' }> => active(e) && e.kind === 'realisation' && e.data.period === op.period);
+    const recorded = state.entries.filter(
+      (e): e is Extract<LineEntry, { kind: 'realisation' }> => active(e) && e.kind === 'realisation' && e.data.period === op.period,
+    );
     if (recorded.length === 0) return false;
     const endDate = parsePeriod(op.period).endDate;
-    const outputs = (list: Array<{ id: string; value: string }>) => JSON.stringify(list.map((o) => [o.id, new Money(o.value).toString()]).sort());
-    const wanted = outputs(op.outputs.map((o) => ({ id: state.indicators.find((i) => i.name === o.indicator)?.indicatorId ?? o.indicator, value: o.value })));
+    const outputs = (list: Array<{ id: string; value: string }>) =>
+      JSON.stringify(list.map((o) => [o.id, new Money(o.value).toString()]).sort());
+    const wanted = outputs(
+      op.outputs.map((o) => ({ id: state.indicators.find((i) => i.name === o.indicator)?.indicatorId ?? o.indicator, value: o.value })),
+    );
     const same = recorded.some(
-      (e) => sameAmount(e.data.amount, op.amount) && e.effectiveDate === (op.effectiveDate ?? endDate) && outputs(e.data.outputs.map((o) => ({ id: o.indicatorId, value: o.value }))) === wanted,
+      (e) =>
+        sameAmount(e.data.amount, op.amount) &&
+        e.effectiveDate === (op.effectiveDate ?? endDate) &&
+        outputs(e.data.outputs.map((o) => ({ id: o.indicatorId, value: o.value }))) === wanted,
     );
     if (same) this.unchanged(op);
     else {
-      this.problem(op, op.amount !== null ? 'Realisasi' : 'Realisasi Kinerja', 'REALISATION_ALREADY_RECORDED',
-        `line ${op.code} already has a different realisation for ${op.period} in the ledger; an import does not add a second one — correct the recorded one (POST /api/v1/events/{eventId}/corrections)`);
+      this.problem(
+        op,
+        op.amount !== null ? 'Realisasi' : 'Realisasi Kinerja',
+        'REALISATION_ALREADY_RECORDED',
+        `line ${op.code} already has a different realisation for ${op.period} in the ledger; an import does not add a second one — correct the recorded one (POST /api/v1/events/{eventId}/corrections)`,
+      );
     }
     return true;
   }
@@ -244,16 +299,42 @@ export class OperationDecider {
   private shift(op: Extract<ImportOperation, { kind: 'shift' }>): void {
     const from = this.stream(lineStreamId(op.year, op.office, op.fromCode));
     const to = this.stream(lineStreamId(op.year, op.office, op.toCode));
-    for (const [work, column, code] of [[from, 'Dari Kode', op.fromCode], [to, 'Ke Kode', op.toCode]] as const) {
-      if (!work.line.line) return this.problem(op, column, 'LINE_NOT_REGISTERED', `${column}: line ${code} is not registered for ${op.year} in office ${op.office}`);
+    for (const [work, column, code] of [
+      [from, 'Dari Kode', op.fromCode],
+      [to, 'Ke Kode', op.toCode],
+    ] as const) {
+      if (!work.line.line)
+        return this.problem(
+          op,
+          column,
+          'LINE_NOT_REGISTERED',
+          `${column}: line ${code} is not registered for ${op.year} in office ${op.office}`,
+        );
     }
     const source = op.fundingSource.toUpperCase();
     const same = from.line.entries.some(
-      (e) => active(e) && e.kind === 'shift' && e.data.direction === 'out' && e.data.counterpartCode === op.toCode && e.data.fundingSource === source && sameAmount(e.data.amount, op.amount) && e.effectiveDate === op.effectiveDate,
+      (e) =>
+        active(e) &&
+        e.kind === 'shift' &&
+        e.data.direction === 'out' &&
+        e.data.counterpartCode === op.toCode &&
+        e.data.fundingSource === source &&
+        sameAmount(e.data.amount, op.amount) &&
+        e.effectiveDate === op.effectiveDate,
     );
     if (same) return this.unchanged(op);
     const legs = decideShift(
-      { type: 'ShiftBudget', shiftId: randomUUID(), outEventId: randomUUID(), inEventId: randomUUID(), amount: op.amount, fundingSource: op.fundingSource, reason: op.reason ?? undefined, legalBasis: op.legalBasis ?? undefined, effectiveDate: op.effectiveDate },
+      {
+        type: 'ShiftBudget',
+        shiftId: randomUUID(),
+        outEventId: randomUUID(),
+        inEventId: randomUUID(),
+        amount: op.amount,
+        fundingSource: op.fundingSource,
+        reason: op.reason ?? undefined,
+        legalBasis: op.legalBasis ?? undefined,
+        effectiveDate: op.effectiveDate,
+      },
       from.line,
       to.line,
     );

@@ -8,7 +8,8 @@ import { Problems, type ImportLimits, type ImportRow, type ImportSource, type Re
 import { checkHeader, TABLES, tableNamed, tablesMatching, type TableName } from './tables';
 
 /** Text a cell may not hold: NUL and other control characters (PostgreSQL cannot store NUL) and undecodable bytes. */
-const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 interface RowSink {
   file: string;
@@ -47,10 +48,15 @@ class TableReader {
       const matching = tablesMatching(texts);
       if (matching.length !== 1) {
         this.failed = true;
-        this.problem(row, null, texts.join(' | ').slice(0, 300), 'TABLE_UNKNOWN',
+        this.problem(
+          row,
+          null,
+          texts.join(' | ').slice(0, 300),
+          'TABLE_UNKNOWN',
           matching.length === 0
             ? `${this.label}: the header names no table of the import format (see docs/import-format.md); name the file after its table (e.g. pagu.csv) to see which columns are missing`
-            : `${this.label}: the header fits several tables (${matching.join(', ')}); name the file after its table, e.g. ${matching[0]}.csv`);
+            : `${this.label}: the header fits several tables (${matching.join(', ')}); name the file after its table, e.g. ${matching[0]}.csv`,
+        );
         return;
       }
       table = matching[0];
@@ -71,7 +77,13 @@ class TableReader {
       return !this.failed;
     }
     if (++this.sink.counter.rows > this.sink.limits.maxRows) {
-      this.problem(row, null, null, 'TOO_MANY_ROWS', `the import has more than ${this.sink.limits.maxRows} rows; split it into several imports`);
+      this.problem(
+        row,
+        null,
+        null,
+        'TOO_MANY_ROWS',
+        `the import has more than ${this.sink.limits.maxRows} rows; split it into several imports`,
+      );
       this.failed = true;
       return false;
     }
@@ -81,10 +93,22 @@ class TableReader {
       const column = this.columns![i];
       if (UNSTORABLE.test(cell.text)) {
         bad = true;
-        this.problem(row, column ?? `#${i + 1}`, cell.text.slice(0, 100), 'TEXT_NOT_STORABLE', 'the cell holds control characters or bytes that are not UTF-8 text');
+        this.problem(
+          row,
+          column ?? `#${i + 1}`,
+          cell.text.slice(0, 100),
+          'TEXT_NOT_STORABLE',
+          'the cell holds control characters or bytes that are not UTF-8 text',
+        );
       } else if (i >= this.columns!.length && cell.text.trim() !== '') {
         bad = true;
-        this.problem(row, `#${i + 1}`, cell.text.slice(0, 100), 'ROW_TOO_LONG', `the row has a value in column ${i + 1}, beyond the ${this.columns!.length} columns of the header`);
+        this.problem(
+          row,
+          `#${i + 1}`,
+          cell.text.slice(0, 100),
+          'ROW_TOO_LONG',
+          `the row has a value in column ${i + 1}, beyond the ${this.columns!.length} columns of the header`,
+        );
       } else if (column && cell.text.trim() !== '') {
         map.set(column, cell);
       }
@@ -128,7 +152,12 @@ async function readCsv(source: ImportSource, sink: RowSink): Promise<{ sha256: s
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
-      if (!reader.push(record.map((text) => ({ text })), row)) {
+      if (
+        !reader.push(
+          record.map((text) => ({ text })),
+          row,
+        )
+      ) {
         input.destroy();
         break;
       }
@@ -136,7 +165,12 @@ async function readCsv(source: ImportSource, sink: RowSink): Promise<{ sha256: s
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const lines = (error as CsvError & { lines?: number }).lines;
-    sink.problems.add({ file: sink.file, row: row + 1, rule: 'CSV_MALFORMED', message: `the file is not valid CSV (RFC 4180)${lines ? ` near line ${lines}` : ''}: ${error.message}` });
+    sink.problems.add({
+      file: sink.file,
+      row: row + 1,
+      rule: 'CSV_MALFORMED',
+      message: `the file is not valid CSV (RFC 4180)${lines ? ` near line ${lines}` : ''}: ${error.message}`,
+    });
     return { sha256: hash.digest('hex'), tables: [] };
   }
   reader.finish();
@@ -182,7 +216,11 @@ async function readXlsx(source: ImportSource, sink: RowSink): Promise<{ sha256: 
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch (error) {
-    sink.problems.add({ file: sink.file, rule: 'XLSX_MALFORMED', message: `the file is not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}` });
+    sink.problems.add({
+      file: sink.file,
+      rule: 'XLSX_MALFORMED',
+      message: `the file is not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return { sha256, tables: [] };
   }
   const tables: TableName[] = [];
@@ -190,7 +228,12 @@ async function readXlsx(source: ImportSource, sink: RowSink): Promise<{ sha256: 
   for (const sheet of workbook.worksheets) {
     const table = tableNamed(sheet.name);
     if (!table) {
-      sink.problems.add({ file: sink.file, table: sheet.name, rule: 'SHEET_UNKNOWN', message: `sheet "${sheet.name}" is not a table of the import format: name it Perangkat Daerah, Rencana, Pagu, Pergeseran, Realisasi or Total` });
+      sink.problems.add({
+        file: sink.file,
+        table: sheet.name,
+        rule: 'SHEET_UNKNOWN',
+        message: `sheet "${sheet.name}" is not a table of the import format: name it Perangkat Daerah, Rencana, Pagu, Pergeseran, Realisasi or Total`,
+      });
       continue;
     }
     const reader = new TableReader(sink, `sheet ${sheet.name}`, table, sheet.name);
@@ -218,10 +261,18 @@ async function readXlsx(source: ImportSource, sink: RowSink): Promise<{ sha256: 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
 
 /** Reads every file of an import; problems are collected, never thrown. */
-export async function readImportFiles(sources: ImportSource[], limits: ImportLimits, problems: Problems, onFile?: (done: number, total: number) => void): Promise<ReadFile[]> {
+export async function readImportFiles(
+  sources: ImportSource[],
+  limits: ImportLimits,
+  problems: Problems,
+  onFile?: (done: number, total: number) => void,
+): Promise<ReadFile[]> {
   const total = sources.reduce((s, f) => s + f.size, 0);
   if (total > limits.maxBytes) {
-    problems.add({ rule: 'IMPORT_TOO_LARGE', message: `the import is ${total} bytes; the limit is ${limits.maxBytes} bytes (RENJA_IMPORT_MAX_BYTES): split it into several imports` });
+    problems.add({
+      rule: 'IMPORT_TOO_LARGE',
+      message: `the import is ${total} bytes; the limit is ${limits.maxBytes} bytes (RENJA_IMPORT_MAX_BYTES): split it into several imports`,
+    });
     return [];
   }
   const counter = { rows: 0 };

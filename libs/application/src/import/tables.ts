@@ -18,7 +18,12 @@ export interface TableSpec {
 }
 
 export const TABLES: Record<TableName, TableSpec> = {
-  perangkat_daerah: { name: 'perangkat_daerah', sheet: 'Perangkat Daerah', required: ['Kode Perangkat Daerah', 'Nama Perangkat Daerah'], optional: [] },
+  perangkat_daerah: {
+    name: 'perangkat_daerah',
+    sheet: 'Perangkat Daerah',
+    required: ['Kode Perangkat Daerah', 'Nama Perangkat Daerah'],
+    optional: [],
+  },
   rencana: {
     name: 'rencana',
     sheet: 'Rencana',
@@ -58,7 +63,10 @@ const allColumns = (spec: TableSpec) => [...spec.required, ...spec.optional];
 
 /** The table a sheet name or a file name prefix names ("pagu-2022.csv", "Perangkat Daerah"), if any. */
 export function tableNamed(name: string): TableName | null {
-  const key = name.trim().toLowerCase().replace(/[\s\-]+/g, '_');
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-]+/g, '_');
   for (const table of TABLE_ORDER) {
     if (key === table || key.startsWith(`${table}_`) || key.startsWith(`${table}.`)) return table;
   }
@@ -86,18 +94,30 @@ export function checkHeader(spec: TableSpec, headers: string[]): HeaderCheck {
     if (h.trim() === '') return null;
     const column = canonical.get(columnKey(h));
     if (!column) {
-      problems.push({ column: h.trim(), value: h, rule: 'COLUMN_UNKNOWN', message: `column "${h.trim()}" is not a column of table ${spec.name}; its columns are: ${allColumns(spec).join(', ')}` });
+      problems.push({
+        column: h.trim(),
+        value: h,
+        rule: 'COLUMN_UNKNOWN',
+        message: `column "${h.trim()}" is not a column of table ${spec.name}; its columns are: ${allColumns(spec).join(', ')}`,
+      });
       return null;
     }
-    if (seen.has(column)) problems.push({ column, value: h, rule: 'COLUMN_REPEATED', message: `column "${column}" appears more than once` });
+    if (seen.has(column))
+      problems.push({ column, value: h, rule: 'COLUMN_REPEATED', message: `column "${column}" appears more than once` });
     seen.add(column);
     return column;
   });
   for (const column of spec.required) {
-    if (!seen.has(column)) problems.push({ column, value: null, rule: 'COLUMN_MISSING', message: `table ${spec.name} needs the column "${column}"` });
+    if (!seen.has(column))
+      problems.push({ column, value: null, rule: 'COLUMN_MISSING', message: `table ${spec.name} needs the column "${column}"` });
   }
   if (spec.oneOf && !spec.oneOf.some((c) => seen.has(c))) {
-    problems.push({ column: spec.oneOf.join(' / '), value: null, rule: 'COLUMN_MISSING', message: `table ${spec.name} needs one of the columns ${spec.oneOf.map((c) => `"${c}"`).join(' or ')}` });
+    problems.push({
+      column: spec.oneOf.join(' / '),
+      value: null,
+      rule: 'COLUMN_MISSING',
+      message: `table ${spec.name} needs one of the columns ${spec.oneOf.map((c) => `"${c}"`).join(' or ')}`,
+    });
   }
   return { columns, problems };
 }

@@ -21,10 +21,14 @@ describe('import templates (data/templates)', () => {
 
   it('every template carries every column of its table and reads without a problem', async () => {
     const problems = new Problems();
-    const sources = [...TABLE_ORDER.map((t) => bufferSource(`${t}.csv`, Buffer.from(templateCsv(t)))), bufferSource('renja-ledger-import.xlsx', await templateWorkbook())];
+    const sources = [
+      ...TABLE_ORDER.map((t) => bufferSource(`${t}.csv`, Buffer.from(templateCsv(t)))),
+      bufferSource('renja-ledger-import.xlsx', await templateWorkbook()),
+    ];
     const files = await readImportFiles(sources, { maxBytes: 1e6, maxRows: 100 }, problems);
     expect(problems.list).toEqual([]);
     expect(files.map((f) => f.tables)).toEqual([...TABLE_ORDER.map((t) => [t]), [...TABLE_ORDER]]);
-    for (const table of TABLE_ORDER) expect(templateColumns(table)).toHaveLength(TABLES[table].required.length + TABLES[table].optional.length);
+    for (const table of TABLE_ORDER)
+      expect(templateColumns(table)).toHaveLength(TABLES[table].required.length + TABLES[table].optional.length);
   });
 });

@@ -68,15 +68,41 @@ export const TEMPLATE_EXAMPLES: Record<TableName, Record<string, string>> = {
   },
 };
 
-export const templateColumns = (table: TableName): string[] => [...TABLES[table].required, ...TABLES[table].optional].sort(
-  (a, b) => ORDER.indexOf(a) - ORDER.indexOf(b),
-);
+export const templateColumns = (table: TableName): string[] =>
+  [...TABLES[table].required, ...TABLES[table].optional].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
 
 /** Column order in the templates: as an office would fill them in, left to right. */
 const ORDER = [
-  'Kode Perangkat Daerah', 'Nama Perangkat Daerah', 'Tahun', 'Perangkat Daerah', 'Kode', 'Dari Kode', 'Ke Kode', 'Program/Kegiatan/Sub Kegiatan',
-  'Uraian', 'Besaran', 'Tahapan', 'Periode', 'Indikator', 'Satuan', 'Arah', 'Target', 'Sumber Dana', 'Pagu', 'Perubahan', 'Jumlah', 'Realisasi',
-  'Realisasi Kinerja', 'Nilai', 'Sumber', 'Keterangan', 'Tanggal Berlaku', 'Alasan', 'Jenis Dasar Hukum', 'Nomor Dasar Hukum', 'Tanggal Dasar Hukum',
+  'Kode Perangkat Daerah',
+  'Nama Perangkat Daerah',
+  'Tahun',
+  'Perangkat Daerah',
+  'Kode',
+  'Dari Kode',
+  'Ke Kode',
+  'Program/Kegiatan/Sub Kegiatan',
+  'Uraian',
+  'Besaran',
+  'Tahapan',
+  'Periode',
+  'Indikator',
+  'Satuan',
+  'Arah',
+  'Target',
+  'Sumber Dana',
+  'Pagu',
+  'Perubahan',
+  'Jumlah',
+  'Realisasi',
+  'Realisasi Kinerja',
+  'Nilai',
+  'Sumber',
+  'Keterangan',
+  'Tanggal Berlaku',
+  'Alasan',
+  'Jenis Dasar Hukum',
+  'Nomor Dasar Hukum',
+  'Tanggal Dasar Hukum',
 ];
 
 const quote = (cell: string) => (/[",\n\r;]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

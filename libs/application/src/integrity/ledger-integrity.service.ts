@@ -50,7 +50,11 @@ export class LedgerIntegrityService {
     const found = await this.tree.checkpoint(size);
     if (!found) {
       const latest = await this.tree.latestCheckpoint();
-      throw notFound('CHECKPOINT_NOT_FOUND', `no checkpoint was issued at size ${size}${latest ? `; the latest is at size ${latest.size}` : ''}`, 'size');
+      throw notFound(
+        'CHECKPOINT_NOT_FOUND',
+        `no checkpoint was issued at size ${size}${latest ? `; the latest is at size ${latest.size}` : ''}`,
+        'size',
+      );
     }
     return found;
   }
@@ -58,7 +62,11 @@ export class LedgerIntegrityService {
   async inclusionProof(position: number, size?: number): Promise<InclusionProofResponse> {
     const checkpoint = size === undefined ? await this.latest() : await this.checkpoint(size);
     if (position > checkpoint.size) {
-      throw invalid('position', `position ${position} is not in the checkpoint of size ${checkpoint.size}; ask for a later checkpoint`, 'POSITION_NOT_IN_CHECKPOINT');
+      throw invalid(
+        'position',
+        `position ${position} is not in the checkpoint of size ${checkpoint.size}; ask for a later checkpoint`,
+        'POSITION_NOT_IN_CHECKPOINT',
+      );
     }
     const [proof, [leaf]] = await Promise.all([this.tree.inclusionProof(position - 1, checkpoint.size), this.tree.leafHashes(position, 1)]);
     return {

@@ -46,7 +46,8 @@ export function witnessCheckpoint(state: WitnessState | null, request: WitnessRe
   try {
     opened = openCheckpoint(request.checkpoint, [verifierKey], state ? { origin: state.origin } : {});
   } catch (error) {
-    if (error instanceof NoteError || error instanceof CheckpointError) throw new WitnessRejection('bad_signature', `checkpoint refused: ${error.message}`);
+    if (error instanceof NoteError || error instanceof CheckpointError)
+      throw new WitnessRejection('bad_signature', `checkpoint refused: ${error.message}`);
     throw error;
   }
   const { origin, size, rootHash } = opened.checkpoint;
@@ -64,10 +65,19 @@ export function witnessCheckpoint(state: WitnessState | null, request: WitnessRe
     return state;
   }
   try {
-    verifyConsistency({ size1: state.size, size2: size, root1: oldRoot, root2: Buffer.from(rootHash), proof: request.proof.map((p) => Buffer.from(p, 'base64')) });
+    verifyConsistency({
+      size1: state.size,
+      size2: size,
+      root1: oldRoot,
+      root2: Buffer.from(rootHash),
+      proof: request.proof.map((p) => Buffer.from(p, 'base64')),
+    });
   } catch (error) {
     if (error instanceof ProofError) {
-      throw new WitnessRejection('inconsistent', `the checkpoint of size ${size} does not extend the held one of size ${state.size}: ${error.message}`);
+      throw new WitnessRejection(
+        'inconsistent',
+        `the checkpoint of size ${size} does not extend the held one of size ${state.size}: ${error.message}`,
+      );
     }
     throw error;
   }

@@ -2,7 +2,13 @@ import { PHASES } from '@renja/domain';
 import { authorize, correctionAction, decide, ForbiddenError, rolesFor, type Action } from './authorization';
 import { ROLES, type Principal, type Role } from './principal';
 
-const principal = (roles: Role[], offices: Principal['offices'] = ['DKUKM']): Principal => ({ name: `${roles.join('+') || 'nobody'}`, roles, offices, via: 'token', tokenId: 1 });
+const principal = (roles: Role[], offices: Principal['offices'] = ['DKUKM']): Principal => ({
+  name: `${roles.join('+') || 'nobody'}`,
+  roles,
+  offices,
+  via: 'token',
+  tokenId: 1,
+});
 
 /** The permission matrix of docs/security.md, action by action: which single role may do it. */
 const MATRIX: Array<[string, Action, Role[]]> = [
@@ -10,8 +16,16 @@ const MATRIX: Array<[string, Action, Role[]]> = [
   ['register a line', { kind: 'register-line', office: 'DKUKM' }, ['planner']],
   ['define an indicator', { kind: 'define-indicator', office: 'DKUKM' }, ['planner']],
   ['revise a target', { kind: 'revise-target', office: 'DKUKM' }, ['planner']],
-  ...(['RKPD', 'RENJA', 'KUA_PPAS', 'PRAKIRAAN_MAJU'] as const).map((phase): [string, Action, Role[]] => [`change ${phase} pagu`, { kind: 'change-pagu', office: 'DKUKM', phase }, ['planner']]),
-  ...(['APBD', 'PERGESERAN', 'APBD_P'] as const).map((phase): [string, Action, Role[]] => [`change ${phase} pagu`, { kind: 'change-pagu', office: 'DKUKM', phase }, ['finance']]),
+  ...(['RKPD', 'RENJA', 'KUA_PPAS', 'PRAKIRAAN_MAJU'] as const).map((phase): [string, Action, Role[]] => [
+    `change ${phase} pagu`,
+    { kind: 'change-pagu', office: 'DKUKM', phase },
+    ['planner'],
+  ]),
+  ...(['APBD', 'PERGESERAN', 'APBD_P'] as const).map((phase): [string, Action, Role[]] => [
+    `change ${phase} pagu`,
+    { kind: 'change-pagu', office: 'DKUKM', phase },
+    ['finance'],
+  ]),
   ['record a realisation', { kind: 'record-realisation', office: 'DKUKM' }, ['finance']],
   ['shift budget', { kind: 'shift-budget', office: 'DKUKM' }, ['finance']],
   ['manage tokens', { kind: 'manage-tokens', offices: ['DKUKM'] }, ['admin']],
@@ -36,7 +50,8 @@ describe('authorization policy', () => {
       it.each(ROLES)('as %s, out of scope: refused, naming the office and the scope', (role) => {
         const decision = decide(principal([role], ['BPKAD']), action);
         expect(decision.allowed).toBe(false);
-        if (!decision.allowed && allowed.includes(role)) expect(decision.reason).toMatch(/office DKUKM is outside the scope .*offices BPKAD/);
+        if (!decision.allowed && allowed.includes(role))
+          expect(decision.reason).toMatch(/office DKUKM is outside the scope .*offices BPKAD/);
       });
     }
   });
@@ -60,8 +75,14 @@ describe('authorization policy', () => {
   it('lets an office admin grant access only inside its own offices', () => {
     const officeAdmin = principal(['admin'], ['DKUKM']);
     expect(decide(officeAdmin, { kind: 'manage-tokens', offices: ['DKUKM'] }).allowed).toBe(true);
-    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: ['DKUKM', 'BPKAD'] })).toMatchObject({ allowed: false, reason: expect.stringMatching(/not for office BPKAD/) });
-    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: '*' })).toMatchObject({ allowed: false, reason: expect.stringMatching(/not for all offices/) });
+    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: ['DKUKM', 'BPKAD'] })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/not for office BPKAD/),
+    });
+    expect(decide(officeAdmin, { kind: 'manage-tokens', offices: '*' })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/not for all offices/),
+    });
     expect(decide(principal(['admin'], '*'), { kind: 'manage-tokens', offices: '*' }).allowed).toBe(true);
   });
 

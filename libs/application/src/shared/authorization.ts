@@ -53,11 +53,17 @@ export function rolesFor(action: Action): Role[] {
  * by a planner, a realisation or a shift by finance, a pagu change by whoever owns its phase (and the
  * replacement's phase, when the correction moves it).
  */
-export function correctionAction(correctedType: string, correctedData: Record<string, unknown>, replacement: Record<string, unknown>, office: string): Action[] {
+export function correctionAction(
+  correctedType: string,
+  correctedData: Record<string, unknown>,
+  replacement: Record<string, unknown>,
+  office: string,
+): Action[] {
   switch (correctedType) {
     case LINE_EVENT_TYPES.paguChanged: {
       const actions: Action[] = [{ kind: 'change-pagu', office, phase: correctedData.phase }];
-      if (replacement.phase !== undefined && replacement.phase !== correctedData.phase) actions.push({ kind: 'change-pagu', office, phase: replacement.phase });
+      if (replacement.phase !== undefined && replacement.phase !== correctedData.phase)
+        actions.push({ kind: 'change-pagu', office, phase: replacement.phase });
       return actions;
     }
     case LINE_EVENT_TYPES.paguShifted:

@@ -27,7 +27,8 @@ export const normaliseOfficeScope = (offices: OfficeScope): OfficeScope =>
 
 export const inScope = (scope: OfficeScope, office: string): boolean => scope === '*' || scope.includes(office.trim().toUpperCase());
 
-export const describeScope = (scope: OfficeScope): string => (scope === '*' ? 'all offices' : scope.length ? `offices ${scope.join(', ')}` : 'no office');
+export const describeScope = (scope: OfficeScope): string =>
+  scope === '*' ? 'all offices' : scope.length ? `offices ${scope.join(', ')}` : 'no office';
 
 /**
  * The principal of work done with the database's own credentials (the command line, the first start):

@@ -41,7 +41,11 @@ export class StreamCommandRunner {
 
   async loadLine(streamId: string): Promise<LoadedLine> {
     const events = await this.store.readStream(streamId);
-    return { streamId, state: fold(evolveLine, initialLineState(), events.map(toLineEvent)), version: events.length ? events[events.length - 1].version : 0 };
+    return {
+      streamId,
+      state: fold(evolveLine, initialLineState(), events.map(toLineEvent)),
+      version: events.length ? events[events.length - 1].version : 0,
+    };
   }
 
   streamExists(streamId: string): Promise<boolean> {
@@ -66,7 +70,12 @@ export class StreamCommandRunner {
   }
 
   private toResult(append: AppendResult): CommandResult {
-    return { eventIds: append.events.map((e) => e.id), streamVersions: append.streamVersions, position: append.lastPosition, replayed: append.replayed };
+    return {
+      eventIds: append.events.map((e) => e.id),
+      streamVersions: append.streamVersions,
+      position: append.lastPosition,
+      replayed: append.replayed,
+    };
   }
 
   /**
@@ -82,7 +91,8 @@ export class StreamCommandRunner {
     if (key) {
       const earlier = await this.store.findByIdempotencyKey(key);
       if (earlier) {
-        if (earlier.requestHash && meta.requestHash && earlier.requestHash !== meta.requestHash) throw new IdempotencyConflictError(meta.idempotencyKey!);
+        if (earlier.requestHash && meta.requestHash && earlier.requestHash !== meta.requestHash)
+          throw new IdempotencyConflictError(meta.idempotencyKey!);
         await this.readYourWrite(earlier.lastPosition);
         return this.toResult({ ...earlier, replayed: true });
       }
@@ -98,7 +108,9 @@ export class StreamCommandRunner {
           writes.map((w) => ({
             streamId: w.streamId,
             expectedVersion: versions[w.streamId] ?? 0,
-            events: w.events.map((e) => toNewEvent(e, { actor: meta.principal.name, correlationId: meta.correlationId, causationId: meta.causationId })),
+            events: w.events.map((e) =>
+              toNewEvent(e, { actor: meta.principal.name, correlationId: meta.correlationId, causationId: meta.causationId }),
+            ),
           })),
           { idempotencyKey: key, requestHash: meta.requestHash },
         );

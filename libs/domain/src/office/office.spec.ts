@@ -35,7 +35,9 @@ describe('office decider', () => {
   });
 
   it('refuses a second registration as a conflict', () => {
-    given([registered]).when(register({ eventId: 'evt-office-2' })).thenThrows('OFFICE_ALREADY_REGISTERED', 'conflict');
+    given([registered])
+      .when(register({ eventId: 'evt-office-2' }))
+      .thenThrows('OFFICE_ALREADY_REGISTERED', 'conflict');
   });
 
   it.each([['DK UKM'], ['-DKUKM'], [''], ['A'.repeat(41)], [42], [undefined]])('refuses the code %p', (code) => {
@@ -44,7 +46,9 @@ describe('office decider', () => {
   });
 
   it('requires a name', () => {
-    const error = given([]).when(register({ name: '  ' })).thenThrows('TEXT_REQUIRED', 'invalid');
+    const error = given([])
+      .when(register({ name: '  ' }))
+      .thenThrows('TEXT_REQUIRED', 'invalid');
     expect(error.field).toBe('name');
   });
 

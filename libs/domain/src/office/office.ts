@@ -28,7 +28,11 @@ const OFFICE_CODE = /^[A-Za-z0-9][A-Za-z0-9.\-]{0,39}$/;
 
 export function parseOfficeCode(value: unknown, field = 'code'): string {
   if (typeof value !== 'string' || !OFFICE_CODE.test(value.trim())) {
-    throw invalid(field, 'must be 1-40 letters, digits, dots or dashes, starting with a letter or digit (e.g. "DKUKM")', 'OFFICE_CODE_FORMAT');
+    throw invalid(
+      field,
+      'must be 1-40 letters, digits, dots or dashes, starting with a letter or digit (e.g. "DKUKM")',
+      'OFFICE_CODE_FORMAT',
+    );
   }
   return value.trim().toUpperCase();
 }

@@ -21,16 +21,23 @@ describe('normaliseKnownAt', () => {
     expect(normaliseKnownAt(value)).toBe(expected);
   });
 
-  it.each(['2022-12-15T09:15.5Z', '15-12-2022', '2022-02-30', '2022-12-15T25:00:00Z', 'December 15, 2022', '1', '', 'now'])('refuses %p', (value) => {
-    let error: unknown;
-    try {
-      normaliseKnownAt(value, 'knownAt');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DomainError);
-    expect([(error as DomainError).kind, (error as DomainError).rule, (error as DomainError).field]).toEqual(['invalid', 'KNOWN_AT_FORMAT', 'knownAt']);
-  });
+  it.each(['2022-12-15T09:15.5Z', '15-12-2022', '2022-02-30', '2022-12-15T25:00:00Z', 'December 15, 2022', '1', '', 'now'])(
+    'refuses %p',
+    (value) => {
+      let error: unknown;
+      try {
+        normaliseKnownAt(value, 'knownAt');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainError);
+      expect([(error as DomainError).kind, (error as DomainError).rule, (error as DomainError).field]).toEqual([
+        'invalid',
+        'KNOWN_AT_FORMAT',
+        'knownAt',
+      ]);
+    },
+  );
 });
 
 /**
@@ -57,7 +64,19 @@ function ledger(): LineEvent[] {
   step(T_INDUK, (e) => [...e, registered()]);
   step(T_INDUK, (e) => history(e, changePagu('p-apbd', { amount: '653027794.00' })));
   step(T_Q1, (e) => history(e, realise('r-q1', '2022-Q1', '95000000.00')));
-  step(T_DID, (e) => history(e, changePagu('p-did', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, reason: 'DID', effectiveDate: '2022-11-24' })));
+  step(T_DID, (e) =>
+    history(
+      e,
+      changePagu('p-did', {
+        phase: 'APBD_P',
+        fundingSource: 'DID',
+        delta: '1000000000.00',
+        legalBasis: PMK_DID,
+        reason: 'DID',
+        effectiveDate: '2022-11-24',
+      }),
+    ),
+  );
   step(T_FIX, (e) => history(e, correct('c-1', 'r-q1', { reason: 'SP2D ganda', replacement: { amount: '59000000.00' } })));
   step(T_FIX2, (e) => history(e, correct('c-2', 'c-1', { reason: 'SP2D terlewat', replacement: { amount: '59500000.00' } })));
   return events;
@@ -118,7 +137,12 @@ describe('bitemporal reads', () => {
   });
 
   it('orders entries by effective date, then by stream order', () => {
-    const events = history([registered()], changePagu('p-2', { amount: '2.00', effectiveDate: '2022-02-01' }), changePagu('p-1', { fundingSource: 'PAD', amount: '1.00', effectiveDate: '2022-01-15' }), changePagu('p-3', { fundingSource: 'DAK', amount: '3.00', effectiveDate: '2022-01-15' }));
+    const events = history(
+      [registered()],
+      changePagu('p-2', { amount: '2.00', effectiveDate: '2022-02-01' }),
+      changePagu('p-1', { fundingSource: 'PAD', amount: '1.00', effectiveDate: '2022-01-15' }),
+      changePagu('p-3', { fundingSource: 'DAK', amount: '3.00', effectiveDate: '2022-01-15' }),
+    );
     expect(entriesAsOf(stateOf(events)).map((e) => e.eventId)).toEqual(['p-1', 'p-3', 'p-2']);
     expect(entriesAsOf(stateOf(events), { validAt: '2022-01-31' }).map((e) => e.eventId)).toEqual(['p-1', 'p-3']);
   });

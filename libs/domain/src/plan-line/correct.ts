@@ -11,10 +11,18 @@ export function correctableEntry(state: PlanLineState, eventId: string): LineEnt
   requireLine(state);
   const entry = state.entries.find((e) => e.eventId === eventId);
   if (!entry) {
-    throw ruleBroken('EVENT_NOT_CORRECTABLE', `event ${eventId} is not a pagu change, shift, target revision or realisation of this line`, 'eventId');
+    throw ruleBroken(
+      'EVENT_NOT_CORRECTABLE',
+      `event ${eventId} is not a pagu change, shift, target revision or realisation of this line`,
+      'eventId',
+    );
   }
   if (entry.supersededBy) {
-    throw conflict('EVENT_ALREADY_CORRECTED', `event ${eventId} was already corrected by event ${entry.supersededBy.eventId}; correct that one instead`, 'eventId');
+    throw conflict(
+      'EVENT_ALREADY_CORRECTED',
+      `event ${eventId} was already corrected by event ${entry.supersededBy.eventId}; correct that one instead`,
+      'eventId',
+    );
   }
   return entry;
 }
@@ -42,7 +50,12 @@ export function mergeReplacement(entry: LineEntry, replacement: Record<string, u
   if ('amount' in replacement && entry.kind === 'pagu') delete base.delta;
   if ('delta' in replacement && entry.kind === 'pagu') delete base.amount;
   // A realisation moved to another period takes that period's default date, not the old period's.
-  if (entry.kind === 'realisation' && 'period' in replacement && replacement.period !== entry.data.period && !('effectiveDate' in replacement)) {
+  if (
+    entry.kind === 'realisation' &&
+    'period' in replacement &&
+    replacement.period !== entry.data.period &&
+    !('effectiveDate' in replacement)
+  ) {
     delete base.effectiveDate;
   }
   return { ...base, ...replacement, reason };
@@ -56,9 +69,16 @@ function parseReplacement(state: PlanLineState, entry: LineEntry, fields: Record
       return parseTargetRevision(state, fields);
     case 'realisation':
       // The granularity rule must not count the corrected realisation itself, but must count all others.
-      return parseRealisation({ ...state, realisationGranularity: realisationGranularityOf(state.entries.filter((e) => e !== entry)) }, fields);
+      return parseRealisation(
+        { ...state, realisationGranularity: realisationGranularityOf(state.entries.filter((e) => e !== entry)) },
+        fields,
+      );
     case 'shift':
-      throw invalid('eventId', 'a shift has two legs: correct it through the shift correction, which changes both lines', 'SHIFT_CORRECTION');
+      throw invalid(
+        'eventId',
+        'a shift has two legs: correct it through the shift correction, which changes both lines',
+        'SHIFT_CORRECTION',
+      );
   }
 }
 
@@ -68,7 +88,8 @@ const needsLegalBasis = (entry: LineEntry) =>
 export function decideCorrection(command: CorrectEvent, state: PlanLineState): EventCorrected {
   const entry = correctableEntry(state, command.correctedEventId);
   // Reversing or replacing one leg alone would leave the two lines disagreeing about the shift.
-  if (entry.kind === 'shift') throw invalid('eventId', 'a shift has two legs: correct it through the shift correction, which changes both lines', 'SHIFT_CORRECTION');
+  if (entry.kind === 'shift')
+    throw invalid('eventId', 'a shift has two legs: correct it through the shift correction, which changes both lines', 'SHIFT_CORRECTION');
   const reason = parseReason(command.reason);
   if (!reason) throw ruleBroken('REASON_REQUIRED', 'a correction must carry a reason', 'reason');
   let legalBasis = parseLegalBasis(command.legalBasis);

@@ -16,7 +16,12 @@ const DIRECTIONS: IndicatorDirection[] = ['higher_is_better', 'lower_is_better']
 function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] {
   const { code, level, parentCode } = parsePlanCode(command.code);
   assertFiscalYear(command.year);
-  if (state.line) throw conflict('LINE_ALREADY_REGISTERED', `line ${code} is already registered for ${command.year} in office ${command.officeCode}`, 'code');
+  if (state.line)
+    throw conflict(
+      'LINE_ALREADY_REGISTERED',
+      `line ${code} is already registered for ${command.year} in office ${command.officeCode}`,
+      'code',
+    );
   if (!command.officeRegistered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.officeCode} is not registered`, 'office');
   if (parentCode && !command.parentRegistered) {
     throw ruleBroken('PARENT_NOT_REGISTERED', `register the parent line ${parentCode} before ${code}`, 'code');
@@ -41,7 +46,8 @@ function defineIndicator(command: DefineIndicator, state: PlanLineState): LineEv
   if (!DIRECTIONS.includes(command.direction as IndicatorDirection)) {
     throw invalid('direction', `must be one of ${DIRECTIONS.join(', ')}`, 'DIRECTION_UNKNOWN');
   }
-  if (state.indicators.some((i) => i.name === name)) throw conflict('INDICATOR_NAME_TAKEN', `indicator "${name}" already exists on this line`, 'name');
+  if (state.indicators.some((i) => i.name === name))
+    throw conflict('INDICATOR_NAME_TAKEN', `indicator "${name}" already exists on this line`, 'name');
   const indicatorId = `IK-${state.indicators.length + 1}`;
   return [
     {
@@ -71,12 +77,24 @@ export function decideLine(command: LineCommand, state: PlanLineState): LineEven
     case 'DefineIndicator':
       return defineIndicator(command, state);
     case 'ReviseTarget':
-      return [eventFrom(command.eventId, LINE_EVENT_TYPES.targetRevised, parseTargetRevision(state, command as ReviseTarget & Record<string, unknown>))];
+      return [
+        eventFrom(
+          command.eventId,
+          LINE_EVENT_TYPES.targetRevised,
+          parseTargetRevision(state, command as ReviseTarget & Record<string, unknown>),
+        ),
+      ];
     case 'ChangePagu':
-      return checked(state, [eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, parsePaguChange(state, command as ChangePagu & Record<string, unknown>))]);
+      return checked(state, [
+        eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, parsePaguChange(state, command as ChangePagu & Record<string, unknown>)),
+      ]);
     case 'RecordRealisation':
       return checked(state, [
-        eventFrom(command.eventId, LINE_EVENT_TYPES.realisationRecorded, parseRealisation(state, command as RecordRealisation & Record<string, unknown>)),
+        eventFrom(
+          command.eventId,
+          LINE_EVENT_TYPES.realisationRecorded,
+          parseRealisation(state, command as RecordRealisation & Record<string, unknown>),
+        ),
       ]);
     case 'CorrectEvent':
       return checked(state, [decideCorrection(command, state)]);

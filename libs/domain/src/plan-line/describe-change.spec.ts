@@ -1,4 +1,15 @@
-import { changePagu, correct, defineIndicator, history, PERDA_APBD, PERKADA_PERGESERAN, PMK_DID, realise, registered, stateOf } from '../testing/plan-line-fixtures';
+import {
+  changePagu,
+  correct,
+  defineIndicator,
+  history,
+  PERDA_APBD,
+  PERKADA_PERGESERAN,
+  PMK_DID,
+  realise,
+  registered,
+  stateOf,
+} from '../testing/plan-line-fixtures';
 import { describeChange, familiesChangedBy, FigureTracker, lineFigures } from './describe-change';
 import type { LineCommand } from './commands';
 import type { LineEvent } from './events';
@@ -25,7 +36,13 @@ describe('describeChange', () => {
   });
 
   it('the DID addition opens APBD_P from the APBD amounts and adds the DID source', () => {
-    const did = changePagu('p-did', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-24' });
+    const did = changePagu('p-did', {
+      phase: 'APBD_P',
+      fundingSource: 'DID',
+      delta: '1000000000.00',
+      legalBasis: PMK_DID,
+      effectiveDate: '2022-11-24',
+    });
     expect(changesOf(base, did)).toEqual([
       { figure: 'pagu.APBD_P.DAU', from: null, to: '653027794.00' },
       { figure: 'pagu.APBD_P.DID', from: null, to: '1000000000.00' },
@@ -47,9 +64,16 @@ describe('describeChange', () => {
 
   it('outputs and targets are figures too', () => {
     const withIndicator = history(base, defineIndicator('ind-1', 'Jumlah UMKM'));
-    expect(changesOf(withIndicator, { type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja', effectiveDate: '2022-01-10' })).toEqual([
-      { figure: 'target.IK-1', from: null, to: '150' },
-    ]);
+    expect(
+      changesOf(withIndicator, {
+        type: 'ReviseTarget',
+        eventId: 't-1',
+        indicator: 'IK-1',
+        value: '150',
+        reason: 'Renja',
+        effectiveDate: '2022-01-10',
+      }),
+    ).toEqual([{ figure: 'target.IK-1', from: null, to: '150' }]);
     expect(changesOf(withIndicator, realise('r-q3', '2022-Q3', undefined, { outputs: [{ indicator: 'IK-1', value: '12' }] }))).toEqual([
       { figure: 'output.IK-1.Q3', from: null, to: '12' },
       { figure: 'realisation.cumulative', from: null, to: '0.00' },
@@ -128,7 +152,13 @@ describe('FigureTracker', () => {
       changePagu('p-cut', { phase: 'PERGESERAN', delta: '-3027794.00', effectiveDate: '2022-06-20', legalBasis: PERKADA_PERGESERAN }),
       correct('c-1', 'r-02', { replacement: { amount: '4000000.00' } }),
       realise('r-03', '2022-03', '1.25'),
-      changePagu('p-did', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-24' }),
+      changePagu('p-did', {
+        phase: 'APBD_P',
+        fundingSource: 'DID',
+        delta: '1000000000.00',
+        legalBasis: PMK_DID,
+        effectiveDate: '2022-11-24',
+      }),
       correct('c-2', 'p-cut', { legalBasis: PERKADA_PERGESERAN }),
       { type: 'ReviseTarget', eventId: 't-2', indicator: 'IK-1', value: '120', reason: 'Renja-P', effectiveDate: '2022-10-01' },
     );

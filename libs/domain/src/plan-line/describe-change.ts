@@ -21,7 +21,12 @@ export interface FigureChange {
 export type FigureFamily = 'pagu' | 'realisation' | 'target';
 export const FIGURE_FAMILIES: readonly FigureFamily[] = ['pagu', 'realisation', 'target'];
 
-const FAMILY_OF_ENTRY: Record<LineEntry['kind'], FigureFamily> = { pagu: 'pagu', shift: 'pagu', realisation: 'realisation', target: 'target' };
+const FAMILY_OF_ENTRY: Record<LineEntry['kind'], FigureFamily> = {
+  pagu: 'pagu',
+  shift: 'pagu',
+  realisation: 'realisation',
+  target: 'target',
+};
 
 /** One family of a line's figures, in the order `lineFigures` lists them. */
 export function familyFigures(state: PlanLineState, family: FigureFamily, asOf: AsOf = {}): Map<string, string> {
@@ -105,7 +110,13 @@ export class FigureTracker {
 
   private next(event: LineEvent, after: PlanLineState, family: FigureFamily): Map<string, string> {
     const added = after.entries.at(-1);
-    if (family === 'realisation' && event.type === LINE_EVENT_TYPES.realisationRecorded && this.realisation && added?.kind === 'realisation' && added.eventId === event.id) {
+    if (
+      family === 'realisation' &&
+      event.type === LINE_EVENT_TYPES.realisationRecorded &&
+      this.realisation &&
+      added?.kind === 'realisation' &&
+      added.eventId === event.id
+    ) {
       addToSummary(this.realisation, added);
       return realisationFigures(this.realisation, true);
     }

@@ -19,7 +19,9 @@ const didAddition = (eventId: string, delta: string) =>
   });
 
 const pagu = (b: PaguBreakdown) => ({
-  phases: Object.fromEntries([...b.phases].map(([phase, sources]) => [phase, Object.fromEntries([...sources].map(([s, a]) => [s, a.toFixed(2)]))])),
+  phases: Object.fromEntries(
+    [...b.phases].map(([phase, sources]) => [phase, Object.fromEntries([...sources].map(([s, a]) => [s, a.toFixed(2)]))]),
+  ),
   currentPhase: b.currentPhase,
   currentPagu: b.currentPagu.toFixed(2),
   originalPagu: b.originalPagu?.toFixed(2) ?? null,
@@ -93,7 +95,9 @@ describe('DID 2022: Pengembangan UMKM (2.17.08)', () => {
   const withDid = history(beforeDid, didAddition('p-did-08', '5627000000.00'));
 
   it('cannot spend the DID before it arrives: Q1-Q3 must stay within the induk amount', () => {
-    given(beforeDid).when(realise('x', '2022-Q3', '8553447.01', { effectiveDate: '2022-09-30' })).thenThrows('REALISATION_EXCEEDS_PAGU', 'rule');
+    given(beforeDid)
+      .when(realise('x', '2022-Q3', '8553447.01', { effectiveDate: '2022-09-30' }))
+      .thenThrows('REALISATION_EXCEEDS_PAGU', 'rule');
   });
 
   it('spends most of it in Q4 and ends the year at 39.77 %', () => {

@@ -107,13 +107,7 @@ export type RealisationRecorded = EventBase<typeof LINE_EVENT_TYPES.realisationR
 export type EventCorrected = EventBase<typeof LINE_EVENT_TYPES.corrected, CorrectedData>;
 
 export type LineEvent =
-  | LineRegistered
-  | IndicatorDefined
-  | TargetRevised
-  | PaguChanged
-  | PaguShifted
-  | RealisationRecorded
-  | EventCorrected;
+  LineRegistered | IndicatorDefined | TargetRevised | PaguChanged | PaguShifted | RealisationRecorded | EventCorrected;
 
 export const LINE_EVENT_SCHEMA_VERSION = 1;
 

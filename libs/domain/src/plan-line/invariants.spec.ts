@@ -17,7 +17,10 @@ function referenceViolation(state: PlanLineState): { rule: string; message: stri
     for (const [phase, sources] of breakdown.phases) {
       for (const [source, amount] of sources) {
         if (amount.isNegative()) {
-          return { rule: 'PAGU_NEGATIVE', message: `pagu of line ${code} in phase ${phase} for funding source ${source} would be ${formatRupiah(amount)} on ${date}; pagu can never be negative` };
+          return {
+            rule: 'PAGU_NEGATIVE',
+            message: `pagu of line ${code} in phase ${phase} for funding source ${source} would be ${formatRupiah(amount)} on ${date}; pagu can never be negative`,
+          };
         }
       }
     }
@@ -26,7 +29,10 @@ function referenceViolation(state: PlanLineState): { rule: string; message: stri
       const ceiling = breakdown.executablePhase
         ? `the ${breakdown.executablePhase} pagu in effect then, ${formatRupiah(breakdown.executablePagu)}`
         : 'any executable pagu (no APBD, PERGESERAN or APBD_P amount was in effect then)';
-      return { rule: 'REALISATION_EXCEEDS_PAGU', message: `cumulative realisation of line ${code} would be ${formatRupiah(realised)} on ${date}, above ${ceiling}` };
+      return {
+        rule: 'REALISATION_EXCEEDS_PAGU',
+        message: `cumulative realisation of line ${code} would be ${formatRupiah(realised)} on ${date}, above ${ceiling}`,
+      };
     }
   }
   return null;

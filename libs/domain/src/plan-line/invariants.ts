@@ -22,7 +22,7 @@ export function findViolation(state: PlanLineState): DomainError | null {
   const paguEntries: LineEntry[] = [];
   let breakdown = breakdownOf(paguEntries);
   let realised: Decimal = new Money(0);
-  for (let i = 0; i < inForce.length; ) {
+  for (let i = 0; i < inForce.length;) {
     const date = inForce[i].effectiveDate;
     let paguChanged = false;
     for (; i < inForce.length && inForce[i].effectiveDate === date; i++) {

@@ -35,7 +35,9 @@ const apbdInduk: PaguChanged = {
 
 describe('pagu: setting and adding', () => {
   it('sets the APBD amount of a funding source, with its legal basis', () => {
-    const state = given([registered()]).when(changePagu('p-apbd', { amount: '653027794' })).then([apbdInduk]);
+    const state = given([registered()])
+      .when(changePagu('p-apbd', { amount: '653027794' }))
+      .then([apbdInduk]);
     expect(figures(paguBreakdown(state))).toEqual({
       currentPhase: 'APBD',
       currentPagu: '653027794.00',
@@ -76,29 +78,49 @@ describe('pagu: setting and adding', () => {
   });
 
   it('refuses both amount and delta, and neither', () => {
-    given([registered()]).when(changePagu('p', { amount: '1.00', delta: '1.00' })).thenThrows('AMOUNT_OR_DELTA', 'invalid');
+    given([registered()])
+      .when(changePagu('p', { amount: '1.00', delta: '1.00' }))
+      .thenThrows('AMOUNT_OR_DELTA', 'invalid');
     given([registered()]).when(changePagu('p', {})).thenThrows('AMOUNT_OR_DELTA', 'invalid');
   });
 
   it('refuses a zero delta, a JSON number, a negative amount', () => {
-    given([registered(), apbdInduk]).when(changePagu('p', { delta: '0.00' })).thenThrows('DELTA_ZERO', 'invalid');
-    given([registered()]).when(changePagu('p', { amount: 653027794 })).thenThrows('AMOUNT_NOT_STRING', 'invalid');
-    given([registered()]).when(changePagu('p', { amount: '-1.00' })).thenThrows('AMOUNT_FORMAT', 'invalid');
+    given([registered(), apbdInduk])
+      .when(changePagu('p', { delta: '0.00' }))
+      .thenThrows('DELTA_ZERO', 'invalid');
+    given([registered()])
+      .when(changePagu('p', { amount: 653027794 }))
+      .thenThrows('AMOUNT_NOT_STRING', 'invalid');
+    given([registered()])
+      .when(changePagu('p', { amount: '-1.00' }))
+      .thenThrows('AMOUNT_FORMAT', 'invalid');
   });
 
   it('refuses an unknown phase and a bad funding source', () => {
-    given([registered()]).when(changePagu('p', { phase: 'DPA', amount: '1.00' })).thenThrows('PHASE_UNKNOWN', 'invalid');
-    given([registered()]).when(changePagu('p', { fundingSource: 'dana desa', amount: '1.00' })).thenThrows('FUNDING_SOURCE_FORMAT', 'invalid');
+    given([registered()])
+      .when(changePagu('p', { phase: 'DPA', amount: '1.00' }))
+      .thenThrows('PHASE_UNKNOWN', 'invalid');
+    given([registered()])
+      .when(changePagu('p', { fundingSource: 'dana desa', amount: '1.00' }))
+      .thenThrows('FUNDING_SOURCE_FORMAT', 'invalid');
   });
 
   it('refuses anything on an unregistered line', () => {
-    given([]).when(changePagu('p', { amount: '1.00' })).thenThrows('LINE_NOT_REGISTERED', 'not_found');
+    given([])
+      .when(changePagu('p', { amount: '1.00' }))
+      .thenThrows('LINE_NOT_REGISTERED', 'not_found');
   });
 
   it('refuses an effective date outside the fiscal year', () => {
-    given([registered()]).when(changePagu('p', { amount: '1.00', effectiveDate: '2021-12-31' })).thenThrows('EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR', 'rule');
-    given([registered()]).when(changePagu('p', { amount: '1.00', effectiveDate: '2023-01-01' })).thenThrows('EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR', 'rule');
-    given([registered()]).when(changePagu('p', { amount: '1.00', effectiveDate: '2022-02-30' })).thenThrows('DATE_FORMAT', 'invalid');
+    given([registered()])
+      .when(changePagu('p', { amount: '1.00', effectiveDate: '2021-12-31' }))
+      .thenThrows('EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR', 'rule');
+    given([registered()])
+      .when(changePagu('p', { amount: '1.00', effectiveDate: '2023-01-01' }))
+      .thenThrows('EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR', 'rule');
+    given([registered()])
+      .when(changePagu('p', { amount: '1.00', effectiveDate: '2022-02-30' }))
+      .thenThrows('DATE_FORMAT', 'invalid');
   });
 });
 
@@ -128,7 +150,9 @@ describe('pagu: never negative', () => {
 
   it('refuses a negative delta on a source the phase does not have', () => {
     given([registered(), apbdInduk])
-      .when(changePagu('p', { phase: 'APBD_P', fundingSource: 'DID', delta: '-1.00', legalBasis: PERDA_APBD_P, effectiveDate: '2022-10-20' }))
+      .when(
+        changePagu('p', { phase: 'APBD_P', fundingSource: 'DID', delta: '-1.00', legalBasis: PERDA_APBD_P, effectiveDate: '2022-10-20' }),
+      )
       .thenThrows('PAGU_NEGATIVE', 'rule');
   });
 
@@ -141,8 +165,12 @@ describe('pagu: never negative', () => {
 
 describe('pagu: legal basis and reason', () => {
   it.each(['APBD', 'PERGESERAN', 'APBD_P'])('a %s set needs a legal basis and a reason', (phase) => {
-    given([registered()]).when(changePagu('p', { phase, amount: '1.00', legalBasis: undefined })).thenThrows('LEGAL_BASIS_REQUIRED', 'rule');
-    given([registered()]).when(changePagu('p', { phase, amount: '1.00', reason: undefined })).thenThrows('REASON_REQUIRED', 'rule');
+    given([registered()])
+      .when(changePagu('p', { phase, amount: '1.00', legalBasis: undefined }))
+      .thenThrows('LEGAL_BASIS_REQUIRED', 'rule');
+    given([registered()])
+      .when(changePagu('p', { phase, amount: '1.00', reason: undefined }))
+      .thenThrows('REASON_REQUIRED', 'rule');
   });
 
   it.each(['RKPD', 'RENJA', 'KUA_PPAS', 'PRAKIRAAN_MAJU'])('a %s set needs neither', (phase) => {
@@ -161,10 +189,19 @@ describe('pagu: legal basis and reason', () => {
   });
 
   it('every addition needs both, even in a planning phase', () => {
-    const rkpd = history([registered()], changePagu('p-rkpd', { phase: 'RKPD', amount: '500000000.00', legalBasis: undefined, reason: undefined }));
-    given(rkpd).when(changePagu('p', { phase: 'RKPD', delta: '1.00', legalBasis: undefined })).thenThrows('LEGAL_BASIS_REQUIRED', 'rule');
-    given(rkpd).when(changePagu('p', { phase: 'RKPD', delta: '1.00', reason: '' })).thenThrows('TEXT_REQUIRED', 'invalid');
-    given(rkpd).when(changePagu('p', { phase: 'RKPD', delta: '1.00', reason: null })).thenThrows('REASON_REQUIRED', 'rule');
+    const rkpd = history(
+      [registered()],
+      changePagu('p-rkpd', { phase: 'RKPD', amount: '500000000.00', legalBasis: undefined, reason: undefined }),
+    );
+    given(rkpd)
+      .when(changePagu('p', { phase: 'RKPD', delta: '1.00', legalBasis: undefined }))
+      .thenThrows('LEGAL_BASIS_REQUIRED', 'rule');
+    given(rkpd)
+      .when(changePagu('p', { phase: 'RKPD', delta: '1.00', reason: '' }))
+      .thenThrows('TEXT_REQUIRED', 'invalid');
+    given(rkpd)
+      .when(changePagu('p', { phase: 'RKPD', delta: '1.00', reason: null }))
+      .thenThrows('REASON_REQUIRED', 'rule');
   });
 
   it('refuses a malformed legal basis', () => {
@@ -178,21 +215,40 @@ describe('pagu: the phase chain', () => {
   const planning = history(
     [registered()],
     changePagu('p-rkpd', { phase: 'RKPD', amount: '500000000.00', legalBasis: undefined, reason: undefined, effectiveDate: '2022-01-03' }),
-    changePagu('p-renja', { phase: 'RENJA', fundingSource: 'PAD', amount: '25000000.00', legalBasis: undefined, reason: undefined, effectiveDate: '2022-01-10' }),
+    changePagu('p-renja', {
+      phase: 'RENJA',
+      fundingSource: 'PAD',
+      amount: '25000000.00',
+      legalBasis: undefined,
+      reason: undefined,
+      effectiveDate: '2022-01-10',
+    }),
   );
 
   it('RENJA starts from the RKPD amounts', () => {
     const b = paguBreakdown(stateOf(planning));
     expect(phaseAmounts(b, 'RKPD')).toEqual({ DAU: '500000000.00' });
     expect(phaseAmounts(b, 'RENJA')).toEqual({ DAU: '500000000.00', PAD: '25000000.00' });
-    expect(figures(b)).toEqual({ currentPhase: 'RENJA', currentPagu: '525000000.00', executablePhase: null, executablePagu: '0.00', originalPagu: null });
+    expect(figures(b)).toEqual({
+      currentPhase: 'RENJA',
+      currentPagu: '525000000.00',
+      executablePhase: null,
+      executablePagu: '0.00',
+      originalPagu: null,
+    });
   });
 
   it('APBD_P starts from PERGESERAN when there is one', () => {
     const events = history(
       [registered(), apbdInduk],
       changePagu('p-geser', { phase: 'PERGESERAN', delta: '-53027794.00', legalBasis: PERKADA_PERGESERAN, effectiveDate: '2022-06-15' }),
-      changePagu('p-apbdp', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-24' }),
+      changePagu('p-apbdp', {
+        phase: 'APBD_P',
+        fundingSource: 'DID',
+        delta: '1000000000.00',
+        legalBasis: PMK_DID,
+        effectiveDate: '2022-11-24',
+      }),
     );
     const b = paguBreakdown(stateOf(events));
     expect(phaseAmounts(b, 'APBD')).toEqual({ DAU: '653027794.00' });
@@ -215,14 +271,26 @@ describe('pagu: the phase chain', () => {
     const b = paguBreakdown(stateOf(events));
     expect(b.phases.has('PERGESERAN')).toBe(false);
     expect(phaseAmounts(b, 'APBD_P')).toEqual({ DAU: '700000000.00' });
-    expect(figures(b)).toEqual({ currentPhase: 'APBD_P', currentPagu: '700000000.00', executablePhase: 'APBD_P', executablePagu: '700000000.00', originalPagu: '653027794.00' });
+    expect(figures(b)).toEqual({
+      currentPhase: 'APBD_P',
+      currentPagu: '700000000.00',
+      executablePhase: 'APBD_P',
+      executablePagu: '700000000.00',
+      originalPagu: '653027794.00',
+    });
   });
 
   it('the current pagu is the latest phase of the chain in effect on the date asked', () => {
     const events = history(
       [...planning],
       changePagu('p-apbd', { amount: '653027794.00', effectiveDate: '2022-01-03' }),
-      changePagu('p-apbdp', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-24' }),
+      changePagu('p-apbdp', {
+        phase: 'APBD_P',
+        fundingSource: 'DID',
+        delta: '1000000000.00',
+        legalBasis: PMK_DID,
+        effectiveDate: '2022-11-24',
+      }),
     );
     const state = stateOf(events);
     // On 3 January both RKPD and APBD take effect; APBD starts from RKPD and RENJA amounts only once RENJA has effect.
@@ -253,18 +321,36 @@ describe('pagu: the phase chain', () => {
   it('PRAKIRAAN_MAJU (next year) stands apart from the chain', () => {
     const events = history(
       [registered(), apbdInduk],
-      changePagu('p-maju', { phase: 'PRAKIRAAN_MAJU', amount: '750000000.00', legalBasis: undefined, reason: undefined, effectiveDate: '2022-01-10' }),
+      changePagu('p-maju', {
+        phase: 'PRAKIRAAN_MAJU',
+        amount: '750000000.00',
+        legalBasis: undefined,
+        reason: undefined,
+        effectiveDate: '2022-01-10',
+      }),
     );
     const b = paguBreakdown(stateOf(events));
     expect(phaseAmounts(b, 'PRAKIRAAN_MAJU')).toEqual({ DAU: '750000000.00' });
-    expect(figures(b)).toEqual({ currentPhase: 'APBD', currentPagu: '653027794.00', executablePhase: 'APBD', executablePagu: '653027794.00', originalPagu: '653027794.00' });
+    expect(figures(b)).toEqual({
+      currentPhase: 'APBD',
+      currentPagu: '653027794.00',
+      executablePhase: 'APBD',
+      executablePagu: '653027794.00',
+      originalPagu: '653027794.00',
+    });
     expect([...b.phases.keys()]).toEqual(['APBD', 'PRAKIRAAN_MAJU']);
   });
 
   it('PRAKIRAAN_MAJU does not start from the chain amounts', () => {
     const events = history(
       [registered(), apbdInduk],
-      changePagu('p-maju', { phase: 'PRAKIRAAN_MAJU', fundingSource: 'PAD', amount: '10000000.00', legalBasis: undefined, reason: undefined }),
+      changePagu('p-maju', {
+        phase: 'PRAKIRAAN_MAJU',
+        fundingSource: 'PAD',
+        amount: '10000000.00',
+        legalBasis: undefined,
+        reason: undefined,
+      }),
     );
     expect(phaseAmounts(paguBreakdown(stateOf(events)), 'PRAKIRAAN_MAJU')).toEqual({ PAD: '10000000.00' });
   });

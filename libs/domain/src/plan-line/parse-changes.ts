@@ -16,7 +16,8 @@ export interface ParsedChange<D> {
 }
 
 export function requireLine(state: PlanLineState) {
-  if (!state.line) throw notFound('LINE_NOT_REGISTERED', 'the plan line is not registered: register it before recording anything on it', 'code');
+  if (!state.line)
+    throw notFound('LINE_NOT_REGISTERED', 'the plan line is not registered: register it before recording anything on it', 'code');
   return state.line;
 }
 
@@ -27,7 +28,8 @@ export function effectiveDateIn(state: PlanLineState, value: unknown, field = 'e
 }
 
 export function resolveIndicator(state: PlanLineState, ref: unknown, field = 'indicator'): IndicatorDefinedData {
-  if (typeof ref !== 'string' || ref.trim() === '') throw invalid(field, 'is required: an indicator id such as "IK-1" or its exact name', 'INDICATOR_REQUIRED');
+  if (typeof ref !== 'string' || ref.trim() === '')
+    throw invalid(field, 'is required: an indicator id such as "IK-1" or its exact name', 'INDICATOR_REQUIRED');
   const found = state.indicators.find((i) => i.indicatorId === ref || i.name === ref.trim());
   if (!found) {
     const known = state.indicators.map((i) => `${i.indicatorId} (${i.name})`).join(', ') || 'none defined';
@@ -38,7 +40,11 @@ export function resolveIndicator(state: PlanLineState, ref: unknown, field = 'in
 
 export function parseFundingSource(value: unknown, field = 'fundingSource'): string {
   if (typeof value !== 'string' || !FUNDING_SOURCE_PATTERN.test(value.trim().toUpperCase())) {
-    throw invalid(field, 'is required: a funding source code such as APBD, PAD, DAU, DAK, DBH or DID (letters, digits, _ or -)', 'FUNDING_SOURCE_FORMAT');
+    throw invalid(
+      field,
+      'is required: a funding source code such as APBD, PAD, DAU, DAK, DBH or DID (letters, digits, _ or -)',
+      'FUNDING_SOURCE_FORMAT',
+    );
   }
   return value.trim().toUpperCase();
 }
@@ -51,7 +57,11 @@ export function parsePaguChange(state: PlanLineState, input: Record<string, unkn
   const hasAmount = input.amount !== undefined && input.amount !== null;
   const hasDelta = input.delta !== undefined && input.delta !== null;
   if (hasAmount === hasDelta) {
-    throw invalid('amount', 'send exactly one of "amount" (sets the source\'s amount in this phase) and "delta" (adds a signed change)', 'AMOUNT_OR_DELTA');
+    throw invalid(
+      'amount',
+      'send exactly one of "amount" (sets the source\'s amount in this phase) and "delta" (adds a signed change)',
+      'AMOUNT_OR_DELTA',
+    );
   }
   const operation = hasAmount ? 'set' : 'add';
   const amount = hasAmount ? parseAmount(input.amount, 'amount') : parseAmount(input.delta, 'delta', { signed: true });
@@ -88,7 +98,8 @@ function parseOutputs(state: PlanLineState, value: unknown): OutputValue[] {
     if (typeof item !== 'object' || item === null) throw invalid(`outputs[${i}]`, 'must be an object {indicator, value}', 'OUTPUTS_FORMAT');
     const o = item as Record<string, unknown>;
     const indicator = resolveIndicator(state, o.indicator ?? o.indicatorId, `outputs[${i}].indicator`);
-    if (seen.has(indicator.indicatorId)) throw invalid(`outputs[${i}].indicator`, `${indicator.indicatorId} is listed twice`, 'OUTPUTS_DUPLICATE');
+    if (seen.has(indicator.indicatorId))
+      throw invalid(`outputs[${i}].indicator`, `${indicator.indicatorId} is listed twice`, 'OUTPUTS_DUPLICATE');
     seen.add(indicator.indicatorId);
     return { indicatorId: indicator.indicatorId, value: parseDecimalValue(o.value, `outputs[${i}].value`).toString() };
   });
@@ -109,7 +120,8 @@ export function parseRealisation(state: PlanLineState, input: Record<string, unk
       'period',
     );
   }
-  const effectiveDate = input.effectiveDate === undefined || input.effectiveDate === null ? period.endDate : effectiveDateIn(state, input.effectiveDate);
+  const effectiveDate =
+    input.effectiveDate === undefined || input.effectiveDate === null ? period.endDate : effectiveDateIn(state, input.effectiveDate);
   // Spending takes effect inside its period: a date outside it would test it against another period's pagu.
   if (effectiveDate < period.startDate || effectiveDate > period.endDate) {
     throw ruleBroken(
@@ -118,5 +130,10 @@ export function parseRealisation(state: PlanLineState, input: Record<string, unk
       'effectiveDate',
     );
   }
-  return { data: { period: period.key, amount, outputs }, effectiveDate, legalBasis: parseLegalBasis(input.legalBasis), reason: parseReason(input.reason) };
+  return {
+    data: { period: period.key, amount, outputs },
+    effectiveDate,
+    legalBasis: parseLegalBasis(input.legalBasis),
+    reason: parseReason(input.reason),
+  };
 }

@@ -56,7 +56,17 @@ describe('parsePlanCode', () => {
 
 describe('comparePlanCodes', () => {
   it('orders codes the way a plan document lists them', () => {
-    const codes = ['2.17.08', '2.17.07.1.01.0002', '2.17.07.1.01', '2.17.10', '2.17.07', '2.17.07.1.01.0001', '2.17.07.1.02', 'X.XX.01', '1.01.01'];
+    const codes = [
+      '2.17.08',
+      '2.17.07.1.01.0002',
+      '2.17.07.1.01',
+      '2.17.10',
+      '2.17.07',
+      '2.17.07.1.01.0001',
+      '2.17.07.1.02',
+      'X.XX.01',
+      '1.01.01',
+    ];
     expect([...codes].sort(comparePlanCodes)).toEqual([
       '1.01.01',
       '2.17.07',

@@ -28,7 +28,11 @@ const LEVEL_BY_SEGMENTS: Record<number, PlanLevel> = { 3: 'program', 5: 'kegiata
 
 export function parsePlanCode(raw: unknown, field = 'code'): PlanCode {
   if (typeof raw !== 'string' || raw.trim() === '') {
-    throw invalid(field, 'is required, e.g. "2.17.07" (program), "2.17.07.1.01" (kegiatan) or "2.17.07.1.01.0001" (sub kegiatan)', 'CODE_REQUIRED');
+    throw invalid(
+      field,
+      'is required, e.g. "2.17.07" (program), "2.17.07.1.01" (kegiatan) or "2.17.07.1.01.0001" (sub kegiatan)',
+      'CODE_REQUIRED',
+    );
   }
   const segments = raw.trim().toUpperCase().split('.');
   const level = LEVEL_BY_SEGMENTS[segments.length];

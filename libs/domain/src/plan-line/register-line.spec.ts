@@ -20,7 +20,14 @@ describe('registering a plan line', () => {
         {
           id: 'reg-1',
           type: 'plan-line.registered',
-          data: { year: 2022, officeCode: 'DKUKM', code: '2.17.07.1.01.0001', level: 'sub_kegiatan', parentCode: '2.17.07.1.01', name: 'Pemberdayaan UMKM' },
+          data: {
+            year: 2022,
+            officeCode: 'DKUKM',
+            code: '2.17.07.1.01.0001',
+            level: 'sub_kegiatan',
+            parentCode: '2.17.07.1.01',
+            name: 'Pemberdayaan UMKM',
+          },
           effectiveDate: '2022-01-01',
           legalBasis: null,
           reason: null,
@@ -32,7 +39,13 @@ describe('registering a plan line', () => {
 
   it('registers a program, whose parent is the office: no parent line needed', () => {
     given([])
-      .when(registerLine({ code: '2.17.07', name: 'Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)', parentRegistered: false }))
+      .when(
+        registerLine({
+          code: '2.17.07',
+          name: 'Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)',
+          parentRegistered: false,
+        }),
+      )
       .then([
         {
           id: 'reg-1',
@@ -53,31 +66,47 @@ describe('registering a plan line', () => {
   });
 
   it('refuses a kegiatan whose program is not registered', () => {
-    const error = given([]).when(registerLine({ code: '2.17.07.1.01', parentRegistered: false })).thenThrows('PARENT_NOT_REGISTERED', 'rule');
+    const error = given([])
+      .when(registerLine({ code: '2.17.07.1.01', parentRegistered: false }))
+      .thenThrows('PARENT_NOT_REGISTERED', 'rule');
     expect(error.message).toContain('2.17.07');
   });
 
   it('refuses a sub kegiatan whose kegiatan is not registered', () => {
-    const error = given([]).when(registerLine({ parentRegistered: false })).thenThrows('PARENT_NOT_REGISTERED', 'rule');
+    const error = given([])
+      .when(registerLine({ parentRegistered: false }))
+      .thenThrows('PARENT_NOT_REGISTERED', 'rule');
     expect(error.message).toContain('2.17.07.1.01 before 2.17.07.1.01.0001');
   });
 
   it('refuses a line of an unregistered office', () => {
-    given([]).when(registerLine({ officeRegistered: false })).thenThrows('OFFICE_NOT_REGISTERED', 'not_found');
+    given([])
+      .when(registerLine({ officeRegistered: false }))
+      .thenThrows('OFFICE_NOT_REGISTERED', 'not_found');
   });
 
   it('refuses a second registration of the line', () => {
-    given([registered()]).when(registerLine({ eventId: 'reg-2' })).thenThrows('LINE_ALREADY_REGISTERED', 'conflict');
+    given([registered()])
+      .when(registerLine({ eventId: 'reg-2' }))
+      .thenThrows('LINE_ALREADY_REGISTERED', 'conflict');
   });
 
   it('refuses a bad code and a missing name', () => {
-    given([]).when(registerLine({ code: '2.17.07.1' })).thenThrows('CODE_FORMAT', 'invalid');
-    given([]).when(registerLine({ name: '' })).thenThrows('TEXT_REQUIRED', 'invalid');
+    given([])
+      .when(registerLine({ code: '2.17.07.1' }))
+      .thenThrows('CODE_FORMAT', 'invalid');
+    given([])
+      .when(registerLine({ name: '' }))
+      .thenThrows('TEXT_REQUIRED', 'invalid');
   });
 
   it('refuses an impossible fiscal year', () => {
-    given([]).when(registerLine({ year: 22 })).thenThrows('YEAR_FORMAT', 'invalid');
-    given([]).when(registerLine({ year: 2022.5 })).thenThrows('YEAR_FORMAT', 'invalid');
+    given([])
+      .when(registerLine({ year: 22 }))
+      .thenThrows('YEAR_FORMAT', 'invalid');
+    given([])
+      .when(registerLine({ year: 2022.5 }))
+      .thenThrows('YEAR_FORMAT', 'invalid');
   });
 });
 
@@ -87,7 +116,12 @@ describe('indicators (indikator kinerja)', () => {
     given([registered()]).when(defineIndicator('ind-1', ' Jumlah UMKM yang diberdayakan ')).then([first]);
     const state = given([registered(), first])
       .when(defineIndicator('ind-2', 'Persentase UMKM naik kelas', { unit: '%' }))
-      .then([{ ...indicatorDefined('ind-2', 'IK-2', 'Persentase UMKM naik kelas'), data: { indicatorId: 'IK-2', name: 'Persentase UMKM naik kelas', unit: '%', direction: 'higher_is_better' } }]);
+      .then([
+        {
+          ...indicatorDefined('ind-2', 'IK-2', 'Persentase UMKM naik kelas'),
+          data: { indicatorId: 'IK-2', name: 'Persentase UMKM naik kelas', unit: '%', direction: 'higher_is_better' },
+        },
+      ]);
     expect(state.indicators.map((i) => i.indicatorId)).toEqual(['IK-1', 'IK-2']);
   });
 
@@ -104,12 +138,16 @@ describe('indicators (indikator kinerja)', () => {
   });
 
   it.each([['up'], ['HIGHER_IS_BETTER'], [undefined]])('refuses the direction %p', (direction) => {
-    const error = given([registered()]).when(defineIndicator('ind-1', 'Jumlah UMKM', { direction })).thenThrows('DIRECTION_UNKNOWN', 'invalid');
+    const error = given([registered()])
+      .when(defineIndicator('ind-1', 'Jumlah UMKM', { direction }))
+      .thenThrows('DIRECTION_UNKNOWN', 'invalid');
     expect(error.field).toBe('direction');
   });
 
   it('requires a unit', () => {
-    const error = given([registered()]).when(defineIndicator('ind-1', 'Jumlah UMKM', { unit: ' ' })).thenThrows('TEXT_REQUIRED', 'invalid');
+    const error = given([registered()])
+      .when(defineIndicator('ind-1', 'Jumlah UMKM', { unit: ' ' }))
+      .thenThrows('TEXT_REQUIRED', 'invalid');
     expect(error.field).toBe('unit');
   });
 
@@ -131,10 +169,24 @@ describe('target revisions', () => {
 
   it('revises a target by indicator id or name; the latest by effective date is in force', () => {
     given(base)
-      .when({ type: 'ReviseTarget', eventId: 't-1', indicator: 'Jumlah UMKM', value: '150', reason: 'Renja perubahan', effectiveDate: '2022-03-01' })
+      .when({
+        type: 'ReviseTarget',
+        eventId: 't-1',
+        indicator: 'Jumlah UMKM',
+        value: '150',
+        reason: 'Renja perubahan',
+        effectiveDate: '2022-03-01',
+      })
       .then([revised('t-1', '150', '2022-03-01')]);
     const state = given([...base, revised('t-1', '150', '2022-03-01')])
-      .when({ type: 'ReviseTarget', eventId: 't-2', indicator: 'IK-1', value: '120.50', reason: 'Renja perubahan', effectiveDate: '2022-02-01' })
+      .when({
+        type: 'ReviseTarget',
+        eventId: 't-2',
+        indicator: 'IK-1',
+        value: '120.50',
+        reason: 'Renja perubahan',
+        effectiveDate: '2022-02-01',
+      })
       .then([revised('t-2', '120.5', '2022-02-01')]);
     expect(targetsAsOf(state).get('IK-1')!.toString()).toBe('150');
     expect(targetsAsOf(state, { validAt: '2022-02-15' }).get('IK-1')!.toString()).toBe('120.5');

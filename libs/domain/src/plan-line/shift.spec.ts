@@ -1,4 +1,14 @@
-import { changePagu, correct, given, history, PERKADA_PERGESERAN, PMK_DID, realise, registered, stateOf } from '../testing/plan-line-fixtures';
+import {
+  changePagu,
+  correct,
+  given,
+  history,
+  PERKADA_PERGESERAN,
+  PMK_DID,
+  realise,
+  registered,
+  stateOf,
+} from '../testing/plan-line-fixtures';
 import type { LineEvent, PaguShifted } from './events';
 import { paguBreakdown, type PaguBreakdown } from './pagu';
 import { decideShift, decideShiftCorrection, type CorrectShift, type ShiftBudget } from './shift';
@@ -56,7 +66,16 @@ describe('budget shift (pergeseran) between two lines', () => {
 
   it('APBD_P then starts from the shifted amounts', () => {
     const { out } = decideShift(shift(), stateOf(lineA), stateOf(lineB));
-    const events = history([...lineA, ...out], changePagu('a-did', { phase: 'APBD_P', fundingSource: 'DID', delta: '1000000000.00', legalBasis: PMK_DID, effectiveDate: '2022-11-24' }));
+    const events = history(
+      [...lineA, ...out],
+      changePagu('a-did', {
+        phase: 'APBD_P',
+        fundingSource: 'DID',
+        delta: '1000000000.00',
+        legalBasis: PMK_DID,
+        effectiveDate: '2022-11-24',
+      }),
+    );
     expect(view(paguBreakdown(stateOf(events))).current).toEqual(['APBD_P', '1600000000.00']);
   });
 
@@ -99,7 +118,9 @@ describe('budget shift (pergeseran) between two lines', () => {
     expect(errorOf(() => decideShift(shift({ amount: '0.00' }), stateOf(lineA), stateOf(lineB))).rule).toBe('SHIFT_AMOUNT_NOT_POSITIVE');
     expect(errorOf(() => decideShift(shift({ amount: '-1.00' }), stateOf(lineA), stateOf(lineB))).rule).toBe('AMOUNT_FORMAT');
     expect(errorOf(() => decideShift(shift({ amount: 1 }), stateOf(lineA), stateOf(lineB))).rule).toBe('AMOUNT_NOT_STRING');
-    expect(errorOf(() => decideShift(shift({ effectiveDate: '2023-01-02' }), stateOf(lineA), stateOf(lineB))).rule).toBe('EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR');
+    expect(errorOf(() => decideShift(shift({ effectiveDate: '2023-01-02' }), stateOf(lineA), stateOf(lineB))).rule).toBe(
+      'EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR',
+    );
   });
 
   it('refuses a shift with an unregistered line', () => {
@@ -124,7 +145,11 @@ describe('correcting a shift', () => {
   const correctionEvent = (id: string, correctedEventId: string, replacement: null | PaguShifted) => ({
     id,
     type: 'event.corrected',
-    data: { correctedEventId, correctedType: 'pagu.shifted', replacement: replacement && { data: replacement.data, effectiveDate: '2022-06-15' } },
+    data: {
+      correctedEventId,
+      correctedType: 'pagu.shifted',
+      replacement: replacement && { data: replacement.data, effectiveDate: '2022-06-15' },
+    },
     effectiveDate: '2022-06-15',
     legalBasis: PERKADA_PERGESERAN,
     reason: 'Perkada dibatalkan',
@@ -133,12 +158,22 @@ describe('correcting a shift', () => {
   it('reverses both legs together: the figures go back on both lines', () => {
     const result = decideShiftCorrection(correction(), stateOf(b), stateOf(a));
     expect(result).toEqual({ line: [correctionEvent('cs-b', 's-in', null)], counterpart: [correctionEvent('cs-a', 's-out', null)] });
-    expect(view(paguBreakdown(after(b, result.line)))).toEqual({ phases: { APBD: { DAU: '200000000.00' } }, current: ['APBD', '200000000.00'] });
-    expect(view(paguBreakdown(after(a, result.counterpart)))).toEqual({ phases: { APBD: { DAU: '653027794.00' } }, current: ['APBD', '653027794.00'] });
+    expect(view(paguBreakdown(after(b, result.line)))).toEqual({
+      phases: { APBD: { DAU: '200000000.00' } },
+      current: ['APBD', '200000000.00'],
+    });
+    expect(view(paguBreakdown(after(a, result.counterpart)))).toEqual({
+      phases: { APBD: { DAU: '653027794.00' } },
+      current: ['APBD', '653027794.00'],
+    });
   });
 
   it('changes the amount on both legs', () => {
-    const result = decideShiftCorrection(correction({ correctedEventId: 's-out', eventId: 'cs-a', counterpartEventId: 'cs-b', replacement: { amount: '3027794' } }), stateOf(a), stateOf(b));
+    const result = decideShiftCorrection(
+      correction({ correctedEventId: 's-out', eventId: 'cs-a', counterpartEventId: 'cs-b', replacement: { amount: '3027794' } }),
+      stateOf(a),
+      stateOf(b),
+    );
     expect(result).toEqual({
       line: [correctionEvent('cs-a', 's-out', leg('s-out', 'out', B, '3027794.00'))],
       counterpart: [correctionEvent('cs-b', 's-in', leg('s-in', 'in', A, '3027794.00'))],
@@ -151,7 +186,11 @@ describe('correcting a shift', () => {
     const first = decideShiftCorrection(correction({ replacement: { amount: '1000.00' } }), stateOf(b), stateOf(a));
     const b2 = [...b, ...first.line];
     const a2 = [...a, ...first.counterpart];
-    const second = decideShiftCorrection(correction({ correctedEventId: 'cs-b', eventId: 'cs2-b', counterpartEventId: 'cs2-a' }), stateOf(b2), stateOf(a2));
+    const second = decideShiftCorrection(
+      correction({ correctedEventId: 'cs-b', eventId: 'cs2-b', counterpartEventId: 'cs2-a' }),
+      stateOf(b2),
+      stateOf(a2),
+    );
     expect(second.line.map((e) => e.data)).toEqual([{ correctedEventId: 'cs-b', correctedType: 'pagu.shifted', replacement: null }]);
     expect(second.counterpart.map((e) => e.data)).toEqual([{ correctedEventId: 'cs-a', correctedType: 'pagu.shifted', replacement: null }]);
     expect(paguBreakdown(after(a2, second.counterpart)).currentPagu.toFixed(2)).toBe('653027794.00');
@@ -159,14 +198,22 @@ describe('correcting a shift', () => {
   });
 
   it('needs a legal basis and a reason', () => {
-    expect(errorOf(() => decideShiftCorrection(correction({ legalBasis: undefined }), stateOf(b), stateOf(a))).rule).toBe('LEGAL_BASIS_REQUIRED');
+    expect(errorOf(() => decideShiftCorrection(correction({ legalBasis: undefined }), stateOf(b), stateOf(a))).rule).toBe(
+      'LEGAL_BASIS_REQUIRED',
+    );
     expect(errorOf(() => decideShiftCorrection(correction({ reason: undefined }), stateOf(b), stateOf(a))).rule).toBe('REASON_REQUIRED');
   });
 
   it('only the amount can change, and not to zero or beyond what the giving line has', () => {
-    expect(errorOf(() => decideShiftCorrection(correction({ replacement: { fundingSource: 'PAD' } }), stateOf(b), stateOf(a))).rule).toBe('SHIFT_CORRECTION_FIELD');
-    expect(errorOf(() => decideShiftCorrection(correction({ replacement: { amount: '0.00' } }), stateOf(b), stateOf(a))).rule).toBe('SHIFT_AMOUNT_NOT_POSITIVE');
-    expect(errorOf(() => decideShiftCorrection(correction({ replacement: { amount: '653027794.01' } }), stateOf(b), stateOf(a))).rule).toBe('PAGU_NEGATIVE');
+    expect(errorOf(() => decideShiftCorrection(correction({ replacement: { fundingSource: 'PAD' } }), stateOf(b), stateOf(a))).rule).toBe(
+      'SHIFT_CORRECTION_FIELD',
+    );
+    expect(errorOf(() => decideShiftCorrection(correction({ replacement: { amount: '0.00' } }), stateOf(b), stateOf(a))).rule).toBe(
+      'SHIFT_AMOUNT_NOT_POSITIVE',
+    );
+    expect(errorOf(() => decideShiftCorrection(correction({ replacement: { amount: '653027794.01' } }), stateOf(b), stateOf(a))).rule).toBe(
+      'PAGU_NEGATIVE',
+    );
   });
 
   it('refuses a reversal that takes back money the receiving line already spent', () => {
@@ -175,7 +222,9 @@ describe('correcting a shift', () => {
   });
 
   it('refuses an event that is not a shift', () => {
-    expect(errorOf(() => decideShiftCorrection(correction({ correctedEventId: 'b-apbd' }), stateOf(b), stateOf(a))).rule).toBe('NOT_A_SHIFT');
+    expect(errorOf(() => decideShiftCorrection(correction({ correctedEventId: 'b-apbd' }), stateOf(b), stateOf(a))).rule).toBe(
+      'NOT_A_SHIFT',
+    );
   });
 
   it('refuses a counterpart that does not hold the other leg', () => {
@@ -185,8 +234,12 @@ describe('correcting a shift', () => {
   });
 
   it('a single leg cannot be corrected as a plain event: that would leave the lines disagreeing', () => {
-    given(b).when(correct('c-1', 's-in', { legalBasis: PERKADA_PERGESERAN })).thenThrows('SHIFT_CORRECTION', 'invalid');
-    given(b).when(correct('c-1', 's-in', { legalBasis: PERKADA_PERGESERAN, replacement: { amount: '1.00' } })).thenThrows('SHIFT_CORRECTION', 'invalid');
+    given(b)
+      .when(correct('c-1', 's-in', { legalBasis: PERKADA_PERGESERAN }))
+      .thenThrows('SHIFT_CORRECTION', 'invalid');
+    given(b)
+      .when(correct('c-1', 's-in', { legalBasis: PERKADA_PERGESERAN, replacement: { amount: '1.00' } }))
+      .thenThrows('SHIFT_CORRECTION', 'invalid');
   });
 });
 

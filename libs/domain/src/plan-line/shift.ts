@@ -33,7 +33,11 @@ export function decideShift(command: ShiftBudget, from: PlanLineState, to: PlanL
   if (!amount.isPositive() || amount.isZero()) throw invalid('amount', 'must be greater than zero', 'SHIFT_AMOUNT_NOT_POSITIVE');
   const fundingSource = parseFundingSource(command.fundingSource);
   const effectiveDate = effectiveDateIn(from, command.effectiveDate);
-  const { legalBasis, reason } = requireLegalBasisAndReason(parseLegalBasis(command.legalBasis), parseReason(command.reason), 'a budget shift (pergeseran)');
+  const { legalBasis, reason } = requireLegalBasisAndReason(
+    parseLegalBasis(command.legalBasis),
+    parseReason(command.reason),
+    'a budget shift (pergeseran)',
+  );
   const revised = [from, to].some((s) => paguBreakdown(s, { validAt: effectiveDate }).phases.has('APBD_P'));
   const phase = revised ? 'APBD_P' : 'PERGESERAN';
   const leg = (id: string, direction: 'out' | 'in', counterpartCode: string): PaguShifted => ({
@@ -64,28 +68,46 @@ export interface CorrectShift {
 }
 
 /** Corrects both legs of a shift together, so the two lines never disagree about it. */
-export function decideShiftCorrection(command: CorrectShift, line: PlanLineState, counterpart: PlanLineState): { line: LineEvent[]; counterpart: LineEvent[] } {
+export function decideShiftCorrection(
+  command: CorrectShift,
+  line: PlanLineState,
+  counterpart: PlanLineState,
+): { line: LineEvent[]; counterpart: LineEvent[] } {
   const leg = correctableEntry(line, command.correctedEventId);
   if (leg.kind !== 'shift') throw invalid('eventId', `event ${command.correctedEventId} is not a shift`, 'NOT_A_SHIFT');
   // The other leg: same shift, opposite direction, on the line this leg names as its counterpart.
   const other =
     counterpart.line?.code === leg.data.counterpartCode
-      ? counterpart.entries.find((e) => e.kind === 'shift' && e.data.shiftId === leg.data.shiftId && e.data.direction !== leg.data.direction && !e.supersededBy)
+      ? counterpart.entries.find(
+          (e) => e.kind === 'shift' && e.data.shiftId === leg.data.shiftId && e.data.direction !== leg.data.direction && !e.supersededBy,
+        )
       : undefined;
-  if (!other) throw ruleBroken('SHIFT_LEG_MISSING', `the other leg of shift ${leg.data.shiftId} is not active on line ${counterpart.line?.code}`);
-  const { legalBasis, reason } = requireLegalBasisAndReason(parseLegalBasis(command.legalBasis), parseReason(command.reason), 'a correction of a budget shift');
+  if (!other)
+    throw ruleBroken('SHIFT_LEG_MISSING', `the other leg of shift ${leg.data.shiftId} is not active on line ${counterpart.line?.code}`);
+  const { legalBasis, reason } = requireLegalBasisAndReason(
+    parseLegalBasis(command.legalBasis),
+    parseReason(command.reason),
+    'a correction of a budget shift',
+  );
   const fields = command.replacement ?? {};
   const unknownFields = Object.keys(fields).filter((k) => k !== 'amount');
-  if (unknownFields.length > 0) throw invalid(unknownFields[0], 'only the amount of a shift can be corrected; reverse it and record a new shift instead', 'SHIFT_CORRECTION_FIELD');
+  if (unknownFields.length > 0)
+    throw invalid(
+      unknownFields[0],
+      'only the amount of a shift can be corrected; reverse it and record a new shift instead',
+      'SHIFT_CORRECTION_FIELD',
+    );
   const amount = fields.amount === undefined ? null : toAmountString(parseAmount(fields.amount, 'amount'));
-  if (amount !== null && isZeroAmount(amount)) throw invalid('amount', 'must be greater than zero; send no amount to reverse the shift', 'SHIFT_AMOUNT_NOT_POSITIVE');
+  if (amount !== null && isZeroAmount(amount))
+    throw invalid('amount', 'must be greater than zero; send no amount to reverse the shift', 'SHIFT_AMOUNT_NOT_POSITIVE');
   const correction = (id: string, entry: LineEntry): EventCorrected => ({
     id,
     type: LINE_EVENT_TYPES.corrected,
     data: {
       correctedEventId: entry.eventId,
       correctedType: LINE_EVENT_TYPES.paguShifted,
-      replacement: amount === null ? null : { data: { ...(entry.data as PaguShifted['data']), amount }, effectiveDate: entry.effectiveDate },
+      replacement:
+        amount === null ? null : { data: { ...(entry.data as PaguShifted['data']), amount }, effectiveDate: entry.effectiveDate },
     },
     effectiveDate: entry.effectiveDate,
     legalBasis,

@@ -25,10 +25,10 @@ describe('legal basis and reason', () => {
   it('requires both a legal basis and a reason, as broken rules', () => {
     const lb = { kind: 'Perda', number: '5', date: '2022-10-20' };
     expect(requireLegalBasisAndReason(lb, 'APBD-P', 'x')).toEqual({ legalBasis: lb, reason: 'APBD-P' });
-    expect([errorOf(() => requireLegalBasisAndReason(null, 'APBD-P', 'x')).rule, errorOf(() => requireLegalBasisAndReason(null, 'r', 'x')).kind]).toEqual([
-      'LEGAL_BASIS_REQUIRED',
-      'rule',
-    ]);
+    expect([
+      errorOf(() => requireLegalBasisAndReason(null, 'APBD-P', 'x')).rule,
+      errorOf(() => requireLegalBasisAndReason(null, 'r', 'x')).kind,
+    ]).toEqual(['LEGAL_BASIS_REQUIRED', 'rule']);
     expect(errorOf(() => requireLegalBasisAndReason(lb, null, 'x')).rule).toBe('REASON_REQUIRED');
   });
 });

@@ -11,7 +11,15 @@ describe('parsePeriod', () => {
     ['2022-11', 11, 4, '2022-11-30'],
     ['2022-12', 12, 4, '2022-12-31'],
   ])('reads the month %s', (key, index, quarter, endDate) => {
-    expect(parsePeriod(key)).toEqual({ key, year: Number(key.slice(0, 4)), granularity: 'month', index, quarter, startDate: `${key}-01`, endDate });
+    expect(parsePeriod(key)).toEqual({
+      key,
+      year: Number(key.slice(0, 4)),
+      granularity: 'month',
+      index,
+      quarter,
+      startDate: `${key}-01`,
+      endDate,
+    });
   });
 
   it.each([
@@ -20,7 +28,15 @@ describe('parsePeriod', () => {
     ['2022-Q3', 3, '2022-09-30'],
     ['2022-Q4', 4, '2022-12-31'],
   ])('reads the quarter (triwulan) %s', (key, index, endDate) => {
-    expect(parsePeriod(key)).toEqual({ key, year: 2022, granularity: 'quarter', index, quarter: index, startDate: `2022-${String(index * 3 - 2).padStart(2, '0')}-01`, endDate });
+    expect(parsePeriod(key)).toEqual({
+      key,
+      year: 2022,
+      granularity: 'quarter',
+      index,
+      quarter: index,
+      startDate: `2022-${String(index * 3 - 2).padStart(2, '0')}-01`,
+      endDate,
+    });
   });
 
   it.each(['2022-13', '2022-00', '2022-1', '2022-Q0', '2022-Q5', '2022-q4', 'Q4-2022', '2022-11-30', '2022'])('refuses %s', (value) => {

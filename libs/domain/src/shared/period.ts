@@ -41,13 +41,29 @@ function parseUncached(value: unknown, field: string): Period {
   if (month) {
     const year = Number(month[1]);
     const index = Number(month[2]);
-    return { key: value, year, granularity: 'month', index, quarter: Math.ceil(index / 3) as Period['quarter'], startDate: firstDayOfMonth(year, index), endDate: lastDayOfMonth(year, index) };
+    return {
+      key: value,
+      year,
+      granularity: 'month',
+      index,
+      quarter: Math.ceil(index / 3) as Period['quarter'],
+      startDate: firstDayOfMonth(year, index),
+      endDate: lastDayOfMonth(year, index),
+    };
   }
   const quarter = QUARTER.exec(value);
   if (quarter) {
     const year = Number(quarter[1]);
     const index = Number(quarter[2]);
-    return { key: value, year, granularity: 'quarter', index, quarter: index as Period['quarter'], startDate: firstDayOfMonth(year, index * 3 - 2), endDate: lastDayOfMonth(year, index * 3) };
+    return {
+      key: value,
+      year,
+      granularity: 'quarter',
+      index,
+      quarter: index as Period['quarter'],
+      startDate: firstDayOfMonth(year, index * 3 - 2),
+      endDate: lastDayOfMonth(year, index * 3),
+    };
   }
   throw invalid(field, `"${value}" is not a period: use a month "2022-11" or a quarter "2022-Q4"`, 'PERIOD_FORMAT');
 }

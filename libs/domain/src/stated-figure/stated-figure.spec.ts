@@ -41,7 +41,9 @@ describe('stated figure decider', () => {
   });
 
   it('records nothing when the same statement is already there (re-import)', () => {
-    given([recorded]).when(record({ eventId: 'sf-2', value: '630592410' })).then([]);
+    given([recorded])
+      .when(record({ eventId: 'sf-2', value: '630592410' }))
+      .then([]);
   });
 
   it('records a contradicting statement from another source: the report shows both', () => {
@@ -51,14 +53,26 @@ describe('stated figure decider', () => {
   });
 
   it('names the phase of a pagu total and refuses unknown measures and phases', () => {
-    given([]).when(record({ measure: 'PAGU' })).thenThrows('PHASE_REQUIRED', 'invalid');
-    given([]).when(record({ measure: 'JUMLAH' })).thenThrows('MEASURE_UNKNOWN', 'invalid');
-    given([]).when(record({ measure: 'PAGU', phase: 'APBD-P' })).thenThrows('PHASE_UNKNOWN', 'invalid');
+    given([])
+      .when(record({ measure: 'PAGU' }))
+      .thenThrows('PHASE_REQUIRED', 'invalid');
+    given([])
+      .when(record({ measure: 'JUMLAH' }))
+      .thenThrows('MEASURE_UNKNOWN', 'invalid');
+    given([])
+      .when(record({ measure: 'PAGU', phase: 'APBD-P' }))
+      .thenThrows('PHASE_UNKNOWN', 'invalid');
   });
 
   it('needs the office, a period inside the year and a line for a target', () => {
-    given([]).when(record({ officeRegistered: false })).thenThrows('OFFICE_NOT_REGISTERED', 'not_found');
-    given([]).when(record({ period: '2023-Q1' })).thenThrows('PERIOD_OUTSIDE_FISCAL_YEAR', 'rule');
-    given([]).when(record({ measure: 'TARGET', code: '' })).thenThrows('INDICATOR_REQUIRED', 'invalid');
+    given([])
+      .when(record({ officeRegistered: false }))
+      .thenThrows('OFFICE_NOT_REGISTERED', 'not_found');
+    given([])
+      .when(record({ period: '2023-Q1' }))
+      .thenThrows('PERIOD_OUTSIDE_FISCAL_YEAR', 'rule');
+    given([])
+      .when(record({ measure: 'TARGET', code: '' }))
+      .thenThrows('INDICATOR_REQUIRED', 'invalid');
   });
 });

@@ -87,7 +87,8 @@ function parseStated(command: RecordStatedFigure): StatedFigureData {
   if (!command.officeRegistered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.officeCode} is not registered`, 'office');
   const code = present(command.code) ? parsePlanCode(command.code).code : null;
   const measure = typeof command.measure === 'string' ? command.measure.trim().toUpperCase() : command.measure;
-  if (!(STATED_MEASURES as readonly unknown[]).includes(measure)) throw invalid('measure', `must be one of ${STATED_MEASURES.join(', ')}`, 'MEASURE_UNKNOWN');
+  if (!(STATED_MEASURES as readonly unknown[]).includes(measure))
+    throw invalid('measure', `must be one of ${STATED_MEASURES.join(', ')}`, 'MEASURE_UNKNOWN');
   const phase = present(command.phase) ? command.phase : null;
   if (phase !== null && !isPhase(phase)) throw invalid('phase', `must be one of ${PHASES.join(', ')}`, 'PHASE_UNKNOWN');
   if (measure === 'PAGU' && phase === null) throw invalid('phase', 'a stated pagu total names its phase (Tahapan)', 'PHASE_REQUIRED');

@@ -38,11 +38,38 @@ export function generatedHistory(seed: number): PlanLineState {
     };
     const kind = next();
     if (kind < 0.35) {
-      entries.push({ ...base, kind: 'pagu', data: { phase: pick(PHASES), fundingSource: pick(['DAU', 'DAK', 'DID']), operation: next() < 0.6 ? 'set' : 'add', amount: next() < 0.2 ? `-${amount()}` : amount() } } as LineEntry);
+      entries.push({
+        ...base,
+        kind: 'pagu',
+        data: {
+          phase: pick(PHASES),
+          fundingSource: pick(['DAU', 'DAK', 'DID']),
+          operation: next() < 0.6 ? 'set' : 'add',
+          amount: next() < 0.2 ? `-${amount()}` : amount(),
+        },
+      } as LineEntry);
     } else if (kind < 0.45) {
-      entries.push({ ...base, kind: 'shift', data: { shiftId: `s-${sequence}`, direction: next() < 0.5 ? 'out' : 'in', counterpartCode: '2.17.07.1.01.0002', fundingSource: pick(['DAU', 'DAK']), amount: amount() } } as unknown as LineEntry);
+      entries.push({
+        ...base,
+        kind: 'shift',
+        data: {
+          shiftId: `s-${sequence}`,
+          direction: next() < 0.5 ? 'out' : 'in',
+          counterpartCode: '2.17.07.1.01.0002',
+          fundingSource: pick(['DAU', 'DAK']),
+          amount: amount(),
+        },
+      } as unknown as LineEntry);
     } else if (kind < 0.9) {
-      entries.push({ ...base, kind: 'realisation', data: { period: `2022-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}`, amount: next() < 0.1 ? null : amount(), outputs: [] } } as unknown as LineEntry);
+      entries.push({
+        ...base,
+        kind: 'realisation',
+        data: {
+          period: `2022-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}`,
+          amount: next() < 0.1 ? null : amount(),
+          outputs: [],
+        },
+      } as unknown as LineEntry);
     } else {
       entries.push({ ...base, kind: 'target', data: { indicatorId: 'IK-1', value: '12' } } as unknown as LineEntry);
     }

@@ -143,7 +143,9 @@ export class EventStoreDbEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     await this.catchUp();
     const from = Math.max(1, options.fromVersion ?? 1);
-    const positions = this.index.streamPositions(streamId).slice(from - 1, options.limit === undefined ? undefined : from - 1 + options.limit);
+    const positions = this.index
+      .streamPositions(streamId)
+      .slice(from - 1, options.limit === undefined ? undefined : from - 1 + options.limit);
     return Promise.all(positions.map((position) => this.readAt(position)));
   }
 
@@ -224,7 +226,8 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async readAt(position: number): Promise<RecordedEvent> {
     const [record] = await this.readLog(position - 1, 1);
-    if (!record || record.metadata.ledger.position !== position) throw new EventStoreError(`the ledger log has no event at position ${position}`);
+    if (!record || record.metadata.ledger.position !== position)
+      throw new EventStoreError(`the ledger log has no event at position ${position}`);
     return toRecordedEvent(record);
   }
 

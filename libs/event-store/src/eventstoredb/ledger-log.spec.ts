@@ -17,7 +17,13 @@ function event(amount = '1000.00'): NewEvent {
 }
 
 /** Plans an append and applies its records, as the adapter does after a successful write. */
-function write(index: LedgerLogIndex, appends: StreamAppend[], now = T0, key?: string, requestHash?: string): { planned: PlannedAppend; records: LogRecord[] } {
+function write(
+  index: LedgerLogIndex,
+  appends: StreamAppend[],
+  now = T0,
+  key?: string,
+  requestHash?: string,
+): { planned: PlannedAppend; records: LogRecord[] } {
   const planned = index.plan(appends, { idempotencyKey: key, requestHash }, now);
   if ('replay' in planned) throw new Error('unexpected replay');
   // What EventStoreDB hands back: the same JSON, parsed again.
@@ -62,14 +68,27 @@ describe('LedgerLogIndex: the EventStoreDB log as the ledger', () => {
     const index = new LedgerLogIndex();
     const first = event();
     write(index, [{ streamId: 'a', expectedVersion: 'no_stream', events: [first] }]);
-    expect(() => index.plan([{ streamId: 'a', expectedVersion: 'no_stream', events: [event()] }], {}, T0)).toThrow(WrongExpectedVersionError);
+    expect(() => index.plan([{ streamId: 'a', expectedVersion: 'no_stream', events: [event()] }], {}, T0)).toThrow(
+      WrongExpectedVersionError,
+    );
     expect(() => index.plan([{ streamId: 'a', expectedVersion: 3, events: [event()] }], {}, T0)).toThrow(
       expect.objectContaining({ streamId: 'a', expected: 3, actual: 1 }),
     );
-    expect(() => index.plan([{ streamId: 'b', expectedVersion: 'any', events: [{ ...event(), id: first.id.toUpperCase() }] }], {}, T0)).toThrow(DuplicateEventIdError);
+    expect(() =>
+      index.plan([{ streamId: 'b', expectedVersion: 'any', events: [{ ...event(), id: first.id.toUpperCase() }] }], {}, T0),
+    ).toThrow(DuplicateEventIdError);
     const twice = event();
     expect(() => index.plan([{ streamId: 'b', expectedVersion: 'any', events: [twice, twice] }], {}, T0)).toThrow(DuplicateEventIdError);
-    expect(() => index.plan([{ streamId: 'b', expectedVersion: 'any', events: [] }, { streamId: 'b', expectedVersion: 'any', events: [] }], {}, T0)).toThrow(/more than once/);
+    expect(() =>
+      index.plan(
+        [
+          { streamId: 'b', expectedVersion: 'any', events: [] },
+          { streamId: 'b', expectedVersion: 'any', events: [] },
+        ],
+        {},
+        T0,
+      ),
+    ).toThrow(/more than once/);
     expect(index.headPosition).toBe(1);
     expect(index.streamVersion('b')).toBe(0);
   });
@@ -77,10 +96,16 @@ describe('LedgerLogIndex: the EventStoreDB log as the ledger', () => {
   it('replays an idempotency key with its first result, and refuses it for another request', () => {
     const index = new LedgerLogIndex();
     const { planned } = write(index, [{ streamId: 'a', expectedVersion: 'no_stream', events: [event()] }], T0, 'k-1', 'h-1');
-    const again = index.plan([{ streamId: 'a', expectedVersion: 'no_stream', events: [event()] }], { idempotencyKey: 'k-1', requestHash: 'h-1' }, T0);
+    const again = index.plan(
+      [{ streamId: 'a', expectedVersion: 'no_stream', events: [event()] }],
+      { idempotencyKey: 'k-1', requestHash: 'h-1' },
+      T0,
+    );
     const first: AppendResult = planned.result;
     expect(again).toEqual({ replay: { ...first, replayed: true } });
-    expect(() => index.plan([{ streamId: 'a', expectedVersion: 'any', events: [event()] }], { idempotencyKey: 'k-1', requestHash: 'other' }, T0)).toThrow(IdempotencyKeyReusedError);
+    expect(() =>
+      index.plan([{ streamId: 'a', expectedVersion: 'any', events: [event()] }], { idempotencyKey: 'k-1', requestHash: 'other' }, T0),
+    ).toThrow(IdempotencyKeyReusedError);
     expect(index.findByIdempotencyKey('k-1')).toMatchObject({ lastPosition: 1, replayed: true, requestHash: 'h-1' });
   });
 

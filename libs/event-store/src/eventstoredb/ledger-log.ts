@@ -134,13 +134,16 @@ export class LedgerLogIndex {
   apply(record: LogRecord): void {
     const { ledger } = record.metadata ?? ({} as LogEnvelope);
     if (!ledger || ledger.position !== this.head + 1) {
-      throw new Error(`the ledger log is not in order at position ${this.head + 1}: found ${ledger ? ledger.position : 'an event without a ledger envelope'}`);
+      throw new Error(
+        `the ledger log is not in order at position ${this.head + 1}: found ${ledger ? ledger.position : 'an event without a ledger envelope'}`,
+      );
     }
     const positions = this.streams.get(ledger.streamId) ?? [];
     positions.push(ledger.position);
     this.streams.set(ledger.streamId, positions);
     this.eventIds.set(record.id.toLowerCase(), ledger.position);
-    if (ledger.idempotency) this.keys.set(ledger.idempotency.key, { requestHash: ledger.idempotency.requestHash, result: ledger.idempotency.result });
+    if (ledger.idempotency)
+      this.keys.set(ledger.idempotency.key, { requestHash: ledger.idempotency.requestHash, result: ledger.idempotency.result });
     this.lastHash = Buffer.from(ledger.hash, 'hex');
     this.lastRecordedMicros = parseMicros(ledger.recordedAt);
     this.head = ledger.position;
@@ -164,7 +167,8 @@ export class LedgerLogIndex {
     if (key !== undefined) {
       const stored = this.keys.get(key);
       if (stored) {
-        if (requestHash !== null && stored.requestHash !== null && requestHash !== stored.requestHash) throw new IdempotencyKeyReusedError(key);
+        if (requestHash !== null && stored.requestHash !== null && requestHash !== stored.requestHash)
+          throw new IdempotencyKeyReusedError(key);
         return { replay: { ...stored.result, replayed: true } };
       }
     }
@@ -198,7 +202,15 @@ export class LedgerLogIndex {
           type: event.type,
           data: event.data,
           metadata: {
-            ledger: { streamId, version, position, schemaVersion: event.schemaVersion, recordedAt, hash: hash.toString('hex'), previousHash: previous.toString('hex') },
+            ledger: {
+              streamId,
+              version,
+              position,
+              schemaVersion: event.schemaVersion,
+              recordedAt,
+              hash: hash.toString('hex'),
+              previousHash: previous.toString('hex'),
+            },
             metadata: event.metadata,
           },
         });

@@ -13,7 +13,9 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('serialises numbers and strings as ECMAScript does', () => {
-    expect(canonicalJson([2022, 1e21, 0.5, -0, 'Rp 1.653.027.794,00', 'line\n"quoted"'])).toBe('[2022,1e+21,0.5,0,"Rp 1.653.027.794,00","line\\n\\"quoted\\""]');
+    expect(canonicalJson([2022, 1e21, 0.5, -0, 'Rp 1.653.027.794,00', 'line\n"quoted"'])).toBe(
+      '[2022,1e+21,0.5,0,"Rp 1.653.027.794,00","line\\n\\"quoted\\""]',
+    );
   });
 
   it('refuses values JSON cannot carry', () => {
@@ -36,7 +38,10 @@ describe('canonicalJson and the event leaf text, against the plain formulation',
   const json = fc.jsonValue({ depthSize: 'small' });
 
   it('canonicalises any JSON value exactly as the reference does', () => {
-    fc.assert(fc.property(json, (value) => expect(canonicalJson(value)).toBe(referenceCanonical(value))), { numRuns: 300 });
+    fc.assert(
+      fc.property(json, (value) => expect(canonicalJson(value)).toBe(referenceCanonical(value))),
+      { numRuns: 300 },
+    );
   });
 
   it('writes the leaf text of any event (well-formed or not) exactly as the general path would', () => {
@@ -56,7 +61,18 @@ describe('canonicalJson and the event leaf text, against the plain formulation',
       fc.property(event, fc.uint8Array({ minLength: 32, maxLength: 32 }), (e, previous) => {
         const previousHash = Buffer.from(previous);
         const { position, id, streamId, version, type, schemaVersion, data, metadata, recordedAt } = e;
-        const expected = referenceCanonical({ position, eventId: id, streamId, version, type, schemaVersion, data, metadata, recordedAt, previousHash: previousHash.toString('hex') });
+        const expected = referenceCanonical({
+          position,
+          eventId: id,
+          streamId,
+          version,
+          type,
+          schemaVersion,
+          data,
+          metadata,
+          recordedAt,
+          previousHash: previousHash.toString('hex'),
+        });
         expect(eventLeafText(e as unknown as RecordedEvent, previousHash)).toBe(expected);
       }),
       { numRuns: 300 },

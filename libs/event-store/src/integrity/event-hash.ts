@@ -16,10 +16,28 @@ const isInteger = (value: unknown): value is number => Number.isSafeInteger(valu
 export function eventLeafText(event: RecordedEvent, previousHash: Buffer): string {
   const { position, id, streamId, version, type, schemaVersion, data, metadata, recordedAt } = event;
   const wellFormed =
-    isInteger(position) && isInteger(version) && isInteger(schemaVersion) && typeof id === 'string' && typeof streamId === 'string' &&
-    typeof type === 'string' && typeof recordedAt === 'string' && data !== undefined && metadata !== undefined;
+    isInteger(position) &&
+    isInteger(version) &&
+    isInteger(schemaVersion) &&
+    typeof id === 'string' &&
+    typeof streamId === 'string' &&
+    typeof type === 'string' &&
+    typeof recordedAt === 'string' &&
+    data !== undefined &&
+    metadata !== undefined;
   if (!wellFormed) {
-    return canonicalJson({ position, eventId: id, streamId, version, type, schemaVersion, data, metadata, recordedAt, previousHash: previousHash.toString('hex') });
+    return canonicalJson({
+      position,
+      eventId: id,
+      streamId,
+      version,
+      type,
+      schemaVersion,
+      data,
+      metadata,
+      recordedAt,
+      previousHash: previousHash.toString('hex'),
+    });
   }
   // Members sorted by UTF-16 code units: data, eventId, metadata, position, previousHash, recordedAt, schemaVersion, streamId, type, version.
   return (

@@ -14,7 +14,11 @@ import { PostgresEventStore } from './postgres-event-store';
 eventStoreContract('PostgresEventStore writing every group with COPY', () => openTestStore({ copyFromEvents: 1 }));
 
 /** Data that exercises COPY's text escaping: tabs, newlines, backslashes, quotes, non-ASCII. */
-const awkward = (i: number) => ({ note: `row ${i}\twith tab\nnew line \\ backslash "quoted" \r Rp 1.000,00 — é ✓`, amount: `${i}.25`, nested: { list: [i, `\\N`, null] } });
+const awkward = (i: number) => ({
+  note: `row ${i}\twith tab\nnew line \\ backslash "quoted" \r Rp 1.000,00 — é ✓`,
+  amount: `${i}.25`,
+  nested: { list: [i, `\\N`, null] },
+});
 
 function bulk(streams: number, perStream: number): StreamAppend[] {
   return Array.from({ length: streams }, () => ({
@@ -67,7 +71,8 @@ describe('PostgresEventStore: a large appendMany goes by COPY', () => {
     expect(await tree.leafHashes(1, 2000)).toEqual(leaves);
     const head = await copying.pool.query<{ last_hash: Buffer }>('SELECT last_hash FROM ledger_head');
     expect(head.rows[0].last_hash).toEqual(previous);
-    for (const size of [1, 30, 31, 64, 517, 1024, 1199, 1200]) expect(await tree.root(size)).toEqual(rootFromLeafHashes(leaves.slice(0, size)));
+    for (const size of [1, 30, 31, 64, 517, 1024, 1199, 1200])
+      expect(await tree.root(size)).toEqual(rootFromLeafHashes(leaves.slice(0, size)));
   });
 
   it('leaves the ledger unchanged when the batch fails: a duplicate event id, a wrong expected version, bad data', async () => {

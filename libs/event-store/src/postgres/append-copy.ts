@@ -32,6 +32,9 @@ export async function writeGroupByCopy(client: PoolClient, write: GroupWrite): P
   await client.query({ ...sql.WRITE_HEAD_AND_KEYS, values: [write.lastPosition, write.keys, write.requestHashes, write.results] });
   const copied = await copyIn(client, sql.COPY_EVENTS, eventCopyChunks(c));
   if (copied !== c.positions.length) throw new Error(`COPY wrote ${copied} of ${c.positions.length} events`);
-  const { rows } = await client.query<{ recorded_at: string }>({ ...sql.READ_RECORDED_AT, values: [c.positions[0], c.positions[c.positions.length - 1]] });
+  const { rows } = await client.query<{ recorded_at: string }>({
+    ...sql.READ_RECORDED_AT,
+    values: [c.positions[0], c.positions[c.positions.length - 1]],
+  });
   return rows.map((r) => r.recorded_at);
 }

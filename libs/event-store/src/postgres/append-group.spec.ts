@@ -3,7 +3,13 @@ import { planGroup, takeGroup, type QueuedAppend } from './append-group';
 import { prepareAppends } from './append-plan';
 import { newEvents } from '../testing/contract/fixtures';
 
-function queued(streamId: string, expectedVersion: number | 'any' | 'no_stream', events: number, key: string | null = null, requestHash: string | null = null): QueuedAppend {
+function queued(
+  streamId: string,
+  expectedVersion: number | 'any' | 'no_stream',
+  events: number,
+  key: string | null = null,
+  requestHash: string | null = null,
+): QueuedAppend {
   const appends = prepareAppends([{ streamId, expectedVersion, events: newEvents(events) }]);
   return { appends, key, requestHash, eventCount: events, resolve: () => undefined, reject: () => undefined };
 }
@@ -28,7 +34,17 @@ describe('takeGroup', () => {
 describe('planGroup', () => {
   it('decides each call as if it ran alone: versions move within the group, refusals take no position', () => {
     const group = [queued('s', 2, 1), queued('s', 2, 1), queued('s', 3, 2), queued('t', 'no_stream', 1)];
-    const { outcomes, write } = planGroup(group, { versions: new Map([['s', 2], ['t', 0]]), stored: new Map() }, 10);
+    const { outcomes, write } = planGroup(
+      group,
+      {
+        versions: new Map([
+          ['s', 2],
+          ['t', 0],
+        ]),
+        stored: new Map(),
+      },
+      10,
+    );
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, true]);
     expect(!outcomes[1].ok && outcomes[1].error).toEqual(new WrongExpectedVersionError('s', 2, 3));
     expect(outcomes.flatMap((o) => (o.ok ? o.result.events.map((e) => [e.streamId, e.version, e.position]) : []))).toEqual([
@@ -44,7 +60,17 @@ describe('planGroup', () => {
   it('replays a stored key, refuses it for another request hash, and records new keys with their results', () => {
     const stored = { requestHash: 'h1', result: { events: [], streamVersions: { x: 1 }, firstPosition: 3, lastPosition: 3 } };
     const group = [queued('a', 'any', 1, 'old', 'h1'), queued('b', 'any', 1, 'old2', 'other'), queued('c', 'any', 2, 'new', 'h3')];
-    const { outcomes, write } = planGroup(group, { versions: new Map(), stored: new Map([['old', stored], ['old2', stored]]) }, 5);
+    const { outcomes, write } = planGroup(
+      group,
+      {
+        versions: new Map(),
+        stored: new Map([
+          ['old', stored],
+          ['old2', stored],
+        ]),
+      },
+      5,
+    );
     expect(outcomes[0]).toEqual({ ok: true, result: { ...stored.result, replayed: true } });
     expect(!outcomes[1].ok && outcomes[1].error).toBeInstanceOf(IdempotencyKeyReusedError);
     expect(outcomes[2].ok && [outcomes[2].result.firstPosition, outcomes[2].result.lastPosition]).toEqual([6, 7]);

@@ -42,7 +42,7 @@ export function takeGroup(queue: QueuedAppend[], maxAppends: number, maxEvents: 
   const group: QueuedAppend[] = [];
   const keys = new Set<string>();
   let events = 0;
-  for (let i = 0; i < queue.length && group.length < maxAppends; ) {
+  for (let i = 0; i < queue.length && group.length < maxAppends;) {
     const next = queue[i];
     if (group.length > 0 && events + next.eventCount > maxEvents) break;
     if (next.key !== null && keys.has(next.key)) {
@@ -99,7 +99,8 @@ export function planGroup(group: QueuedAppend[], state: GroupState, head: number
     const { result, columns } = planAppend(appends, versions, write.lastPosition + countEvents(appends));
     for (const [streamId, version] of Object.entries(result.streamVersions)) versions.set(streamId, version);
     // concat, not push(...): a bulk append has more rows than a call may have arguments.
-    for (const name of Object.keys(columns) as Array<keyof EventColumns>) (write.columns[name] as unknown[]) = (write.columns[name] as unknown[]).concat(columns[name]);
+    for (const name of Object.keys(columns) as Array<keyof EventColumns>)
+      (write.columns[name] as unknown[]) = (write.columns[name] as unknown[]).concat(columns[name]);
     write.lastPosition = result.lastPosition;
     if (key !== null) {
       write.keys.push(key);

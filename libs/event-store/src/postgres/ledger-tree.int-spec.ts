@@ -52,7 +52,8 @@ describe('hash chain and Merkle tree of the PostgreSQL ledger', () => {
   });
 
   it('refuses to change a stored node', async () => {
-    await expect(t.pool.query('UPDATE ledger_merkle_nodes SET hash = $1 WHERE level = 0 AND idx = 0', [Buffer.alloc(32)])).rejects.toThrow(/append-only/);
+    await expect(t.pool.query('UPDATE ledger_merkle_nodes SET hash = $1 WHERE level = 0 AND idx = 0', [Buffer.alloc(32)])).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
-

@@ -1,5 +1,12 @@
 import type { Pool } from 'pg';
-import { consistencyProofFromSubtrees, emptyRoot, inclusionProofFromSubtrees, nodeHash, splitPoint, type SubtreeRootAt } from '@renja/integrity';
+import {
+  consistencyProofFromSubtrees,
+  emptyRoot,
+  inclusionProofFromSubtrees,
+  nodeHash,
+  splitPoint,
+  type SubtreeRootAt,
+} from '@renja/integrity';
 
 /** A checkpoint as stored: the signed note over (origin, size, root). */
 export interface StoredCheckpoint {
@@ -83,7 +90,10 @@ export class LedgerTree {
 
   /** Stored event hashes (leaves) from position `from` (1-based, inclusive), in order. */
   async leafHashes(from: number, limit: number): Promise<Buffer[]> {
-    const { rows } = await this.pool.query<{ hash: Buffer }>('SELECT hash FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1 ORDER BY idx LIMIT $2', [from - 1, limit]);
+    const { rows } = await this.pool.query<{ hash: Buffer }>(
+      'SELECT hash FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1 ORDER BY idx LIMIT $2',
+      [from - 1, limit],
+    );
     return rows.map((r) => r.hash);
   }
 

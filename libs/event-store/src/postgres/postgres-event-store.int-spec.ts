@@ -32,7 +32,9 @@ describe('PostgresEventStore on PostgreSQL', () => {
       'DELETE FROM ledger_idempotency',
       'TRUNCATE ledger_idempotency',
     ]) {
-      await expect(pool.query(statement)).rejects.toThrow(/^ledger_(events|idempotency) is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/);
+      await expect(pool.query(statement)).rejects.toThrow(
+        /^ledger_(events|idempotency) is append-only: (UPDATE|DELETE|TRUNCATE) is not allowed/,
+      );
     }
     await expect(pool.query('UPDATE ledger_head SET position = 1')).rejects.toThrow(/ledger_head only moves forward/);
     await expect(pool.query('DELETE FROM ledger_head')).rejects.toThrow(/ledger_head only moves forward/);
@@ -186,7 +188,11 @@ describe('PostgresEventStore on PostgreSQL', () => {
     try {
       // 1 ms would end any transaction that spends a moment in Node between its statements.
       const impatient = new PostgresEventStore(pool, { appendIdleTimeoutMs: 1 });
-      const streams = Array.from({ length: 50 }, (_, i) => ({ streamId: streamName(`bulk-${i}`), expectedVersion: 'no_stream' as const, events: newEvents(100) }));
+      const streams = Array.from({ length: 50 }, (_, i) => ({
+        streamId: streamName(`bulk-${i}`),
+        expectedVersion: 'no_stream' as const,
+        events: newEvents(100),
+      }));
       const result = await impatient.appendMany(streams);
       expect(result.lastPosition - result.firstPosition + 1).toBe(5000);
       await impatient.close();

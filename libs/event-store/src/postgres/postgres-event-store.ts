@@ -173,7 +173,12 @@ export class PostgresEventStore implements EventStore {
    * trips after the one that takes it, however many calls the group has; a group of copyFromEvents
    * events or more is written by COPY (writeGroupByCopy: two round trips more, for thousands of events).
    */
-  private async writeGroup(client: PoolClient, group: QueuedAppend[], head: sql.HeadRow, state: sql.AppendStateRow): Promise<TransactionOutcome<GroupOutcome[]>> {
+  private async writeGroup(
+    client: PoolClient,
+    group: QueuedAppend[],
+    head: sql.HeadRow,
+    state: sql.AppendStateRow,
+  ): Promise<TransactionOutcome<GroupOutcome[]>> {
     const streams = groupStreams(group);
     const { outcomes, write } = planGroup(
       group,
@@ -185,7 +190,8 @@ export class PostgresEventStore implements EventStore {
     );
     const c = write.columns;
     if (c.positions.length === 0 && write.keys.length === 0) return { value: outcomes, commit: null };
-    const recordedAt = c.positions.length >= this.copyFromEvents ? await writeGroupByCopy(client, write) : await this.writeGroupByInsert(client, write);
+    const recordedAt =
+      c.positions.length >= this.copyFromEvents ? await writeGroupByCopy(client, write) : await this.writeGroupByInsert(client, write);
     const events = recordedAt.map((recorded, i): RecordedEvent => ({
       id: c.ids[i],
       streamId: c.streamIds[i],
@@ -205,7 +211,20 @@ export class PostgresEventStore implements EventStore {
     const c = write.columns;
     const { rows } = await client.query<{ recorded_at: string }>({
       ...sql.WRITE_APPEND,
-      values: [c.positions, c.ids, c.streamIds, c.versions, c.types, c.schemaVersions, c.data, c.metadata, write.keys, write.requestHashes, write.results, write.lastPosition],
+      values: [
+        c.positions,
+        c.ids,
+        c.streamIds,
+        c.versions,
+        c.types,
+        c.schemaVersions,
+        c.data,
+        c.metadata,
+        write.keys,
+        write.requestHashes,
+        write.results,
+        write.lastPosition,
+      ],
     });
     return rows.map((r) => r.recorded_at);
   }
@@ -250,7 +269,10 @@ export class PostgresEventStore implements EventStore {
     const streams = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
     const ids = [...streams.keys()];
     for (let start = 0; start < ids.length; start += sql.READ_STREAMS_CHUNK) {
-      const { rows } = await this.pool.query<sql.EventRow>({ ...sql.READ_STREAMS, values: [ids.slice(start, start + sql.READ_STREAMS_CHUNK)] });
+      const { rows } = await this.pool.query<sql.EventRow>({
+        ...sql.READ_STREAMS,
+        values: [ids.slice(start, start + sql.READ_STREAMS_CHUNK)],
+      });
       for (const row of rows) streams.get(row.stream_id)!.push(sql.toRecordedEvent(row));
     }
     return streams;
@@ -320,7 +342,12 @@ export class PostgresEventStore implements EventStore {
       const events = group.reduce((n, queued) => n + queued.eventCount, 0);
       const idleTimeoutMs = this.appendIdleTimeoutMs + Math.ceil(events * IDLE_MS_PER_EVENT);
       const opening = sql.beginLockAndReadState(idleTimeoutMs, groupStreams(group), groupKeys(group), (s) => client.escapeLiteral(s));
-      const [, , head, state] = (await client.query(opening)) as unknown as [QueryResult, QueryResult, QueryResult<sql.HeadRow>, QueryResult<sql.AppendStateRow>];
+      const [, , head, state] = (await client.query(opening)) as unknown as [
+        QueryResult,
+        QueryResult,
+        QueryResult<sql.HeadRow>,
+        QueryResult<sql.AppendStateRow>,
+      ];
       const { value, commit } = await work(client, head.rows[0], state.rows[0]);
       await client.query(commit ?? 'ROLLBACK');
       return value;

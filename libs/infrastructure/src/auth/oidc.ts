@@ -20,12 +20,18 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 /** "realm_access.roles" → payload.realm_access.roles: claim names may be paths into nested claims. */
 function claim(payload: JWTPayload, path: string): unknown {
   if (path in payload) return payload[path];
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
 }
 
 /** A claim holding a list: a JSON array of strings, or one string separated by spaces or commas. */
 function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
+  if (Array.isArray(value))
+    return value
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   if (typeof value === 'string') return value.split(/[\s,]+/).filter((v) => v !== '');
   return [];
 }
@@ -64,7 +70,8 @@ export class OidcVerifier {
         requiredClaims: ['sub', 'exp'],
       }));
     } catch (error) {
-      if (error instanceof errors.JOSEError) return { ok: false, reason: `JWT refused: ${error.code}`, name: unverifiedName(token, this.config.nameClaim) };
+      if (error instanceof errors.JOSEError)
+        return { ok: false, reason: `JWT refused: ${error.code}`, name: unverifiedName(token, this.config.nameClaim) };
       throw error;
     }
     return { ok: true, identity: identityFromClaims(payload, this.config) };
@@ -75,12 +82,24 @@ export class OidcVerifier {
  * The identity verified claims describe (a bearer JWT's payload, or the ID token and userinfo of a browser
  * sign-in): name, roles and offices read from the configured claims.
  */
-export function identityFromClaims(payload: JWTPayload, config: Pick<OidcConfig, 'rolesClaim' | 'officesClaim' | 'nameClaim'>): OidcIdentity {
+export function identityFromClaims(
+  payload: JWTPayload,
+  config: Pick<OidcConfig, 'rolesClaim' | 'officesClaim' | 'nameClaim'>,
+): OidcIdentity {
   const subject = String(payload.sub);
   const display = claim(payload, config.nameClaim);
-  const name = typeof display === 'string' && display.trim() !== '' && display.trim() !== subject ? `${display.trim().slice(0, 100)} (${subject})` : subject;
+  const name =
+    typeof display === 'string' && display.trim() !== '' && display.trim() !== subject
+      ? `${display.trim().slice(0, 100)} (${subject})`
+      : subject;
   const offices = list(claim(payload, config.officesClaim));
-  return { subject, name, roles: list(claim(payload, config.rolesClaim)), offices: offices.includes('*') ? '*' : offices, expiresAt: new Date(Number(payload.exp) * 1000).toISOString() };
+  return {
+    subject,
+    name,
+    roles: list(claim(payload, config.rolesClaim)),
+    offices: offices.includes('*') ? '*' : offices,
+    expiresAt: new Date(Number(payload.exp) * 1000).toISOString(),
+  };
 }
 
 /** For the log of a refused JWT only: the name it claims, marked as unverified. */

@@ -64,7 +64,9 @@ export class SessionStore {
   async create<P>(principal: P, tokenId: number | null, expiresAt: Date): Promise<NewSession> {
     const id = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
-    await this.pool.query('DELETE FROM web_sessions WHERE expires_at < clock_timestamp() OR ended_at < clock_timestamp() - interval \'1 hour\'');
+    await this.pool.query(
+      "DELETE FROM web_sessions WHERE expires_at < clock_timestamp() OR ended_at < clock_timestamp() - interval '1 hour'",
+    );
     const { rows } = await this.pool.query<{ expires_at: Date }>(
       `INSERT INTO web_sessions (id_hash, principal, token_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING expires_at`,
       [hash(id), JSON.stringify(principal), tokenId, csrfToken, expiresAt],
@@ -90,18 +92,26 @@ export class SessionStore {
     if (row.token_id !== null) {
       const name = `${row.token_name ?? 'unknown'} (token #${row.token_id})`;
       if (row.token_revoked) return { ok: false, name, reason: `token #${row.token_id} of this session was revoked` };
-      if (row.token_expired) return { ok: false, name, reason: `token #${row.token_id} of this session was valid until an expiry that has passed` };
+      if (row.token_expired)
+        return { ok: false, name, reason: `token #${row.token_id} of this session was valid until an expiry that has passed` };
     }
     return {
       ok: true,
-      session: { principal: row.principal as P, tokenId: row.token_id === null ? null : Number(row.token_id), csrfToken: row.csrf_token, expiresAt: row.expires_at.toISOString() },
+      session: {
+        principal: row.principal as P,
+        tokenId: row.token_id === null ? null : Number(row.token_id),
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at.toISOString(),
+      },
     };
   }
 
   /** Ends a session; later requests with its cookie are refused. */
   async end(id: string): Promise<boolean> {
     if (!SESSION_ID.test(id)) return false;
-    const r = await this.pool.query('UPDATE web_sessions SET ended_at = clock_timestamp() WHERE id_hash = $1 AND ended_at IS NULL', [hash(id)]);
+    const r = await this.pool.query('UPDATE web_sessions SET ended_at = clock_timestamp() WHERE id_hash = $1 AND ended_at IS NULL', [
+      hash(id),
+    ]);
     return r.rowCount === 1;
   }
 }

@@ -61,7 +61,8 @@ export interface IssuedToken extends TokenHolder {
 }
 
 /** Why a presented token was refused; `name` (never the secret) is for the log. */
-export type TokenCheck = { ok: true; holder: TokenHolder } | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; name?: string; id?: number };
+export type TokenCheck =
+  { ok: true; holder: TokenHolder } | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; name?: string; id?: number };
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const NAME = /^[^\x00-\x1f\x7f]{1,100}$/u;

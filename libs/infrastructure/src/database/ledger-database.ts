@@ -58,7 +58,11 @@ async function currentUser(url: string): Promise<string> {
  * pool connects as the app role. External: DATABASE_URL is the app role and RENJA_MIGRATION_DATABASE_URL
  * the owner; without the latter, one role does both (and only the triggers guard the ledger's rows).
  */
-export async function openLedgerDatabase(config: LedgerConfig, migrations: Migration[], log: (line: string) => void = () => {}): Promise<LedgerDatabase> {
+export async function openLedgerDatabase(
+  config: LedgerConfig,
+  migrations: Migration[],
+  log: (line: string) => void = () => {},
+): Promise<LedgerDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log);
   let url: string;
   let applied: string[] = [];
@@ -77,7 +81,9 @@ export async function openLedgerDatabase(config: LedgerConfig, migrations: Migra
     } else {
       url = config.databaseUrl!;
       separateRoles = false;
-      log(`Database: ${redact(url)} (one role for migrations and the app: set RENJA_MIGRATION_DATABASE_URL to keep the app from owning the ledger's tables, see docs/security.md)`);
+      log(
+        `Database: ${redact(url)} (one role for migrations and the app: set RENJA_MIGRATION_DATABASE_URL to keep the app from owning the ledger's tables, see docs/security.md)`,
+      );
     }
   } catch (error) {
     if (embedded?.owned) await embedded.stop();

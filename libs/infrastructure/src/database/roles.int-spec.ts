@@ -42,7 +42,12 @@ describe('database roles', () => {
     }
     await bootstrapRoles(testServerUrl(), db.name, roles);
     await migrateAsOwner(as(db, roles.owner), ledgerMigrations, roles.app.name);
-    return { db, roles, app: new Pool({ connectionString: as(db, roles.app), max: 2 }), owner: new Pool({ connectionString: as(db, roles.owner), max: 1 }) };
+    return {
+      db,
+      roles,
+      app: new Pool({ connectionString: as(db, roles.app), max: 2 }),
+      owner: new Pool({ connectionString: as(db, roles.owner), max: 1 }),
+    };
   }
 
   afterAll(async () => {
@@ -66,19 +71,37 @@ describe('database roles', () => {
     const { app, owner, roles } = await setUp(legacy);
     try {
       const store = new PostgresEventStore(app);
-      const event = { id: randomUUID(), type: 'office.registered', schemaVersion: 1, data: { code: 'DKUKM', name: 'Dinas KUKM' }, metadata: { actor: 'test', correlationId: 'c' } };
+      const event = {
+        id: randomUUID(),
+        type: 'office.registered',
+        schemaVersion: 1,
+        data: { code: 'DKUKM', name: 'Dinas KUKM' },
+        metadata: { actor: 'test', correlationId: 'c' },
+      };
       await store.appendMany([{ streamId: 'office-DKUKM', expectedVersion: 0, events: [event] }]);
       await store.close();
       expect((await app.query('SELECT count(*)::int AS n FROM ledger_events')).rows[0].n).toBe(1);
 
       for (const table of ['ledger_events', 'ledger_merkle_nodes', 'ledger_checkpoints', 'ledger_idempotency']) {
-        const column = (await owner.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position LIMIT 1`, [table])).rows[0].column_name;
-        for (const sql of [`UPDATE ${table} SET ${column} = ${column}`, `DELETE FROM ${table}`, `TRUNCATE ${table}`, `ALTER TABLE ${table} DISABLE TRIGGER USER`]) {
+        const column = (
+          await owner.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position LIMIT 1`, [
+            table,
+          ])
+        ).rows[0].column_name;
+        for (const sql of [
+          `UPDATE ${table} SET ${column} = ${column}`,
+          `DELETE FROM ${table}`,
+          `TRUNCATE ${table}`,
+          `ALTER TABLE ${table} DISABLE TRIGGER USER`,
+        ]) {
           const refused = await refusal(app, sql);
           expect({ sql, ...refused }).toEqual({ sql, code: '42501', message: expect.stringMatching(/permission denied|must be owner/) });
         }
       }
-      expect(await refusal(app, 'UPDATE ledger_events SET type = type')).toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied for table ledger_events/) });
+      expect(await refusal(app, 'UPDATE ledger_events SET type = type')).toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/permission denied for table ledger_events/),
+      });
       expect(await refusal(app, 'INSERT INTO schema_migrations (id) VALUES ($$9999_sneaky$$)')).toMatchObject({ code: '42501' });
       expect(await refusal(app, 'CREATE TABLE sneaky (id int)')).toMatchObject({ code: '42501' });
       // The owner is not stopped by privileges, but the trigger still refuses; the app role is stopped before it.

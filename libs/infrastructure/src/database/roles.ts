@@ -92,7 +92,10 @@ async function giveObjectsTo(client: ClientBase, owner: string): Promise<void> {
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> $1`,
     [owner],
   );
-  for (const r of relations.rows) await client.query(`ALTER ${r.kind === 'v' ? 'VIEW' : r.kind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE'} public.${r.name} OWNER TO ${ident(owner)}`);
+  for (const r of relations.rows)
+    await client.query(
+      `ALTER ${r.kind === 'v' ? 'VIEW' : r.kind === 'm' ? 'MATERIALIZED VIEW' : 'TABLE'} public.${r.name} OWNER TO ${ident(owner)}`,
+    );
   // Sequences owned by a table column moved with their table; the rest move on their own.
   const sequences = await client.query<{ name: string }>(
     `SELECT format('%I', c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -117,11 +120,17 @@ export async function grantAppPrivileges(owner: ClientBase, appRole: string): Pr
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO ${app}`);
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
-  const present = await owner.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`, [
-    [...APPEND_ONLY_TABLES, 'ledger_head', 'schema_migrations'],
-  ]);
+  const present = await owner.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1)`,
+    [[...APPEND_ONLY_TABLES, 'ledger_head', 'schema_migrations']],
+  );
   for (const { name } of present.rows) {
-    const revoked = name === 'ledger_head' ? 'INSERT, DELETE, TRUNCATE' : name === 'schema_migrations' ? 'INSERT, UPDATE, DELETE, TRUNCATE' : 'UPDATE, DELETE, TRUNCATE';
+    const revoked =
+      name === 'ledger_head'
+        ? 'INSERT, DELETE, TRUNCATE'
+        : name === 'schema_migrations'
+          ? 'INSERT, UPDATE, DELETE, TRUNCATE'
+          : 'UPDATE, DELETE, TRUNCATE';
     await owner.query(`REVOKE ${revoked} ON public.${ident(name)} FROM ${app}`);
   }
 }

@@ -23,7 +23,9 @@ export function loadOrCreateLedgerKey(file: string, origin?: string, log: (line:
     const text = readFileSync(file, 'utf8').trim();
     const signer = parseSignerKey(text);
     if (origin && signer.name !== origin) {
-      throw new Error(`RENJA_LEDGER_ORIGIN is "${origin}" but the signing key in ${file} is for "${signer.name}"; a log keeps its origin for life`);
+      throw new Error(
+        `RENJA_LEDGER_ORIGIN is "${origin}" but the signing key in ${file} is for "${signer.name}"; a log keeps its origin for life`,
+      );
     }
     return { origin: signer.name, signer, verifierKey: verifierKeyOf(signer), file };
   }

@@ -81,9 +81,15 @@ export function absorptionReport(scope: ReportScope): AbsorptionReport {
   const additions = new Map(scope.lines.map((l) => [l.code, lateAdditionsOf(l, lastQuarterStarts)]));
   const ownLate = (code: string) => additions.get(code)!.reduce((s, a) => s.plus(a.amount), zero());
   const late = rollUpTree(scope.lines, ownLate, (a, b) => a.plus(b), zero);
-  const row = (line: ReportLine, m: MoneyFigures, lateAmount: Decimal): AbsorptionRow => ({ code: line.code, level: line.level, name: line.name, ...figures(m, lateAmount) });
+  const row = (line: ReportLine, m: MoneyFigures, lateAmount: Decimal): AbsorptionRow => ({
+    code: line.code,
+    level: line.level,
+    name: line.name,
+    ...figures(m, lateAmount),
+  });
   const lines = scope.lines.map((l) => row(l, money.own.get(l.code)!, ownLate(l.code)));
-  const rolledAt = (level: string) => scope.lines.filter((l) => l.level === level).map((l) => row(l, money.rolled.byCode.get(l.code)!, late.byCode.get(l.code)!));
+  const rolledAt = (level: string) =>
+    scope.lines.filter((l) => l.level === level).map((l) => row(l, money.rolled.byCode.get(l.code)!, late.byCode.get(l.code)!));
   const absorptionOf = new Map(lines.map((l) => [l.code, l]));
   return {
     report: 'absorption',

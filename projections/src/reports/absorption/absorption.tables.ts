@@ -42,7 +42,11 @@ function levelTable(r: AbsorptionReport, sheet: string, rows: AbsorptionRow[]): 
   return {
     sheet,
     title: `Serapan Anggaran per ${sheet}`,
-    columns: [{ key: 'code', header: 'Kode', kind: 'text', width: 13 }, { key: 'name', header: 'Uraian', kind: 'text', width: 36 }, ...figureColumns(true)],
+    columns: [
+      { key: 'code', header: 'Kode', kind: 'text', width: 13 },
+      { key: 'name', header: 'Uraian', kind: 'text', width: 36 },
+      ...figureColumns(true),
+    ],
     rows: [
       ...rows.map((x) => ({ cells: { code: x.code, name: x.name, ...figureCells(x) } })),
       { total: true, cells: { code: r.office.code, name: 'Total Perangkat Daerah', ...figureCells(r.officeTotal) } },
@@ -68,18 +72,47 @@ function lateTable(r: AbsorptionReport): ReportTable {
       { key: 'event_id', header: 'ID Peristiwa', kind: 'text', width: 30 },
     ],
     rows: r.lateAdditions.map((a) => ({
-      cells: { code: a.code, name: a.name, phase: phaseName(a.phase), funding_source: a.fundingSource, amount: a.amount, effective_date: a.effectiveDate, legal_basis: legalBasisText(a.legalBasis), line_current_pagu: a.lineCurrentPagu, line_realised: a.lineRealised, line_absorption: a.lineAbsorption.current, event_id: a.eventId },
+      cells: {
+        code: a.code,
+        name: a.name,
+        phase: phaseName(a.phase),
+        funding_source: a.fundingSource,
+        amount: a.amount,
+        effective_date: a.effectiveDate,
+        legal_basis: legalBasisText(a.legalBasis),
+        line_current_pagu: a.lineCurrentPagu,
+        line_realised: a.lineRealised,
+        line_absorption: a.lineAbsorption.current,
+        event_id: a.eventId,
+      },
     })),
   };
 }
 
 function machineTable(r: AbsorptionReport): ReportTable {
-  const row = (rowType: string, x: AbsorptionRow): TableRow => ({ cells: { row_type: rowType, code: x.code ?? r.office.code, level: x.level, name: x.name, monthly_complete: String(x.monthlyComplete), ...figureCells(x) } });
+  const row = (rowType: string, x: AbsorptionRow): TableRow => ({
+    cells: {
+      row_type: rowType,
+      code: x.code ?? r.office.code,
+      level: x.level,
+      name: x.name,
+      monthly_complete: String(x.monthlyComplete),
+      ...figureCells(x),
+    },
+  });
   return {
     sheet: 'absorption',
     title: 'absorption',
-    columns: [...['row_type', 'code', 'level', 'name', 'monthly_complete'].map((key): TableColumn => ({ key, header: key, kind: 'text' })), ...figureColumns(false)],
-    rows: [...r.lines.map((x) => row('line', x)), ...r.kegiatan.map((x) => row('kegiatan', x)), ...r.programs.map((x) => row('program', x)), row('office', r.officeTotal)],
+    columns: [
+      ...['row_type', 'code', 'level', 'name', 'monthly_complete'].map((key): TableColumn => ({ key, header: key, kind: 'text' })),
+      ...figureColumns(false),
+    ],
+    rows: [
+      ...r.lines.map((x) => row('line', x)),
+      ...r.kegiatan.map((x) => row('kegiatan', x)),
+      ...r.programs.map((x) => row('program', x)),
+      row('office', r.officeTotal),
+    ],
   };
 }
 
@@ -87,9 +120,16 @@ export function absorptionDocument(r: AbsorptionReport): ReportDocument {
   return {
     fileStem: `absorption-${r.office.code}-${r.year}`,
     title: 'Serapan Anggaran (Realisasi Keuangan)',
-    subtitle: [...subtitleOf(r), `Serapan kantor: ${r.officeTotal.absorption.current ?? '—'} % thd pagu kini, ${r.officeTotal.absorption.original ?? '—'} % thd APBD`],
+    subtitle: [
+      ...subtitleOf(r),
+      `Serapan kantor: ${r.officeTotal.absorption.current ?? '—'} % thd pagu kini, ${r.officeTotal.absorption.original ?? '—'} % thd APBD`,
+    ],
     tables: [
-      levelTable(r, 'Rincian', r.lines.map((l) => ({ ...l, name: `${l.name} (${LEVEL_NAMES[l.level]})` }))),
+      levelTable(
+        r,
+        'Rincian',
+        r.lines.map((l) => ({ ...l, name: `${l.name} (${LEVEL_NAMES[l.level]})` })),
+      ),
       levelTable(r, 'Kegiatan', r.kegiatan),
       levelTable(r, 'Program', r.programs),
       levelTable(r, 'Perangkat Daerah', []),

@@ -26,7 +26,16 @@ const event = (type: string, data: object, effectiveDate: string, extra: Partial
 function registration(year: number, office: string, code: string, level: string, parentCode: string | null): LineEvent[] {
   return [
     event(LINE_EVENT_TYPES.registered, { year, officeCode: office, code, level, parentCode, name: `Uraian ${code}` }, `${year}-01-01`),
-    event(LINE_EVENT_TYPES.indicatorDefined, { indicatorId: 'IK-1', name: `Indikator ${code}`, unit: 'Dokumen', direction: code.length % 2 ? 'higher_is_better' : 'lower_is_better' }, `${year}-01-01`),
+    event(
+      LINE_EVENT_TYPES.indicatorDefined,
+      {
+        indicatorId: 'IK-1',
+        name: `Indikator ${code}`,
+        unit: 'Dokumen',
+        direction: code.length % 2 ? 'higher_is_better' : 'lower_is_better',
+      },
+      `${year}-01-01`,
+    ),
     event(LINE_EVENT_TYPES.targetRevised, { indicatorId: 'IK-1', value: '12' }, `${year}-01-02`, { reason: 'Target Renja' }),
   ];
 }
@@ -34,26 +43,66 @@ function registration(year: number, office: string, code: string, level: string,
 function subKegiatanYear(year: number, seed: number): LineEvent[] {
   const apbd = { legalBasis: PERDA, reason: 'APBD murni' };
   const events = [
-    event(LINE_EVENT_TYPES.paguChanged, { phase: 'APBD', fundingSource: 'DAU', operation: 'set', amount: `${150000000 + seed * 1000}.25` }, `${year}-01-02`, apbd),
-    event(LINE_EVENT_TYPES.paguChanged, { phase: 'APBD', fundingSource: 'DAK', operation: 'set', amount: '50000000.00' }, `${year}-01-02`, apbd),
-    event(LINE_EVENT_TYPES.paguChanged, { phase: 'PERGESERAN', fundingSource: 'DAU', operation: 'add', amount: '-1000000.00' }, `${year}-06-20`, { legalBasis: PERDA, reason: 'Pergeseran' }),
+    event(
+      LINE_EVENT_TYPES.paguChanged,
+      { phase: 'APBD', fundingSource: 'DAU', operation: 'set', amount: `${150000000 + seed * 1000}.25` },
+      `${year}-01-02`,
+      apbd,
+    ),
+    event(
+      LINE_EVENT_TYPES.paguChanged,
+      { phase: 'APBD', fundingSource: 'DAK', operation: 'set', amount: '50000000.00' },
+      `${year}-01-02`,
+      apbd,
+    ),
+    event(
+      LINE_EVENT_TYPES.paguChanged,
+      { phase: 'PERGESERAN', fundingSource: 'DAU', operation: 'add', amount: '-1000000.00' },
+      `${year}-06-20`,
+      { legalBasis: PERDA, reason: 'Pergeseran' },
+    ),
   ];
   for (let month = 1; month <= 12; month++) {
-    const data = { period: `${year}-${pad(month, 2)}`, amount: `${9000000 + seed}.${pad(month, 2)}`, outputs: [{ indicatorId: 'IK-1', value: '1' }] };
+    const data = {
+      period: `${year}-${pad(month, 2)}`,
+      amount: `${9000000 + seed}.${pad(month, 2)}`,
+      outputs: [{ indicatorId: 'IK-1', value: '1' }],
+    };
     events.push(event(LINE_EVENT_TYPES.realisationRecorded, data, `${year}-${pad(month, 2)}-28`));
   }
-  events.push(event(LINE_EVENT_TYPES.paguChanged, { phase: 'APBD_P', fundingSource: 'DID', operation: 'add', amount: '2000000.00' }, `${year}-11-08`, { legalBasis: PMK, reason: 'DID' }));
+  events.push(
+    event(
+      LINE_EVENT_TYPES.paguChanged,
+      { phase: 'APBD_P', fundingSource: 'DID', operation: 'add', amount: '2000000.00' },
+      `${year}-11-08`,
+      { legalBasis: PMK, reason: 'DID' },
+    ),
+  );
   const december = events.at(-2)!;
   const replacement = { data: { ...(december.data as object), amount: '8500000.00' }, effectiveDate: december.effectiveDate };
-  events.push(event(LINE_EVENT_TYPES.corrected, { correctedEventId: december.id, correctedType: LINE_EVENT_TYPES.realisationRecorded, replacement }, december.effectiveDate, { reason: 'SP2D salah' }));
+  events.push(
+    event(
+      LINE_EVENT_TYPES.corrected,
+      { correctedEventId: december.id, correctedType: LINE_EVENT_TYPES.realisationRecorded, replacement },
+      december.effectiveDate,
+      { reason: 'SP2D salah' },
+    ),
+  );
   return events;
 }
 
 /** Every stream of one office, ready to append. */
 export function officeStreams(year: number, office: string, shape: OfficeShape): StreamAppend[] {
   const appends: StreamAppend[] = [];
-  const add = (streamId: string, events: LineEvent[]) => appends.push({ streamId, expectedVersion: 'no_stream', events: events.map((e) => toNewEvent(e, context)) });
-  const registered: NewEvent = { id: randomUUID(), type: OFFICE_EVENT_TYPES.registered, schemaVersion: 1, data: { code: office, name: `Perangkat Daerah ${office}` }, metadata: { ...context } };
+  const add = (streamId: string, events: LineEvent[]) =>
+    appends.push({ streamId, expectedVersion: 'no_stream', events: events.map((e) => toNewEvent(e, context)) });
+  const registered: NewEvent = {
+    id: randomUUID(),
+    type: OFFICE_EVENT_TYPES.registered,
+    schemaVersion: 1,
+    data: { code: office, name: `Perangkat Daerah ${office}` },
+    metadata: { ...context },
+  };
   appends.push({ streamId: officeStreamId(office), expectedVersion: 'no_stream', events: [registered] });
   let seed = 0;
   for (let p = 1; p <= shape.programs; p++) {
@@ -64,7 +113,10 @@ export function officeStreams(year: number, office: string, shape: OfficeShape):
       add(lineStreamId(year, office, kegiatan), registration(year, office, kegiatan, 'kegiatan', program));
       for (let s = 1; s <= shape.subPerKegiatan; s++) {
         const sub = `${kegiatan}.${pad(s, 4)}`;
-        add(lineStreamId(year, office, sub), [...registration(year, office, sub, 'sub_kegiatan', kegiatan), ...subKegiatanYear(year, seed++)]);
+        add(lineStreamId(year, office, sub), [
+          ...registration(year, office, sub, 'sub_kegiatan', kegiatan),
+          ...subKegiatanYear(year, seed++),
+        ]);
       }
     }
   }

@@ -88,13 +88,25 @@ it(`reports for 1 and ${OFFICES} offices of ${SHAPE.programs * SHAPE.kegiatanPer
     const one = { year: YEAR, office: codes[0] };
     const reconciliation = await reader.reconciliation(one);
     expect(reconciliation.tieOut.deltas.status).toBe('OK');
-    out.push(`1 office, loading the line states only: ${await time(RUNS, () => loadReportScope(dataSource, YEAR, codes[0], {}, { movements: true }))}`);
+    out.push(
+      `1 office, loading the line states only: ${await time(RUNS, () => loadReportScope(dataSource, YEAR, codes[0], {}, { movements: true }))}`,
+    );
     out.push(`1 office, reconciliation: ${await time(RUNS, () => reader.reconciliation(one))}`);
     out.push(`1 office, evaluation:     ${await time(RUNS, () => reader.evaluation(one))}`);
-    out.push(`1 office, reconciliation as of 2023-10-31 known 2099-01-01: ${await time(RUNS, () => reader.reconciliation({ ...one, asOf: { validAt: '2023-10-31', knownAt: '2099-01-01T00:00:00.000000Z' } }))}`);
+    out.push(
+      `1 office, reconciliation as of 2023-10-31 known 2099-01-01: ${await time(RUNS, () => reader.reconciliation({ ...one, asOf: { validAt: '2023-10-31', knownAt: '2099-01-01T00:00:00.000000Z' } }))}`,
+    );
     const all = codes.map((office) => ({ year: YEAR, office }));
-    out.push(`${OFFICES} offices one after another, reconciliation: ${await time(RUNS, async () => { for (const o of all) await reader.reconciliation(o); })}`);
-    out.push(`${OFFICES} offices one after another, evaluation:     ${await time(RUNS, async () => { for (const o of all) await reader.evaluation(o); })}`);
+    out.push(
+      `${OFFICES} offices one after another, reconciliation: ${await time(RUNS, async () => {
+        for (const o of all) await reader.reconciliation(o);
+      })}`,
+    );
+    out.push(
+      `${OFFICES} offices one after another, evaluation:     ${await time(RUNS, async () => {
+        for (const o of all) await reader.evaluation(o);
+      })}`,
+    );
   } finally {
     console.log(out.join('\n'));
     await store.close();

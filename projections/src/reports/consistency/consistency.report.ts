@@ -60,7 +60,8 @@ export function consistencyReport(scope: ReportScope<StateReportLine>, statement
   const rows: ConsistencyRow[] = statements.map((s) => {
     const ledger = ledgerFigure(s, scope.lines);
     // Rupiah with two places, as every report prints money; percentages and targets as stated.
-    const shown = (d: Decimal.Value) => (s.measure === 'PAGU' || s.measure === 'REALISASI' ? new Money(d).toFixed(2) : new Money(d).toString());
+    const shown = (d: Decimal.Value) =>
+      s.measure === 'PAGU' || s.measure === 'REALISASI' ? new Money(d).toFixed(2) : new Money(d).toString();
     const difference = ledger.value === null ? null : shown(new Money(s.value).minus(ledger.value));
     return {
       code: s.code,
@@ -99,7 +100,13 @@ export function consistencyReport(scope: ReportScope<StateReportLine>, statement
     office: scope.office,
     rows,
     conflicts,
-    summary: { statements: rows.length, ok: count('OK'), mismatches: count('MISMATCH'), notComputable: count('NOT_COMPUTABLE'), conflicts: conflicts.length },
+    summary: {
+      statements: rows.length,
+      ok: count('OK'),
+      mismatches: count('MISMATCH'),
+      notComputable: count('NOT_COMPUTABLE'),
+      conflicts: conflicts.length,
+    },
   };
 }
 
@@ -119,7 +126,10 @@ export class ConsistencyReader {
   ) {}
 
   async report(request: { year: number; office: string }): Promise<ConsistencyReport> {
-    const [scope, statements] = await Promise.all([loadStateScope(this.dataSource, request.year, request.office, {}), readStatements(this.store, request.office, request.year)]);
+    const [scope, statements] = await Promise.all([
+      loadStateScope(this.dataSource, request.year, request.office, {}),
+      readStatements(this.store, request.office, request.year),
+    ]);
     return consistencyReport(scope, statements);
   }
 }

@@ -54,7 +54,17 @@ export function consistencyDocument(report: ConsistencyReport): ReportDocument {
       { key: 'label', header: 'Uraian', kind: 'text', width: 24 },
     ],
     rows: report.conflicts.flatMap((c) =>
-      c.statements.map((s) => ({ cells: { code: c.code ?? '(perangkat daerah)', measure: c.measure, phase: c.phase, period: c.period, value: s.value, source: s.source, label: s.label } })),
+      c.statements.map((s) => ({
+        cells: {
+          code: c.code ?? '(perangkat daerah)',
+          measure: c.measure,
+          phase: c.phase,
+          period: c.period,
+          value: s.value,
+          source: s.source,
+          label: s.label,
+        },
+      })),
     ),
   };
   const s = report.summary;

@@ -1,5 +1,16 @@
 import type Decimal from 'decimal.js';
-import { entriesAsOf, Money, paguBreakdown, parsePeriod, percentage, PHASE_CHAIN, totalOf, type Phase, type PlanLineState, type StatedFigureData } from '@renja/domain';
+import {
+  entriesAsOf,
+  Money,
+  paguBreakdown,
+  parsePeriod,
+  percentage,
+  PHASE_CHAIN,
+  totalOf,
+  type Phase,
+  type PlanLineState,
+  type StatedFigureData,
+} from '@renja/domain';
 import { zero } from '../shared/amounts';
 import { subtreeOf, type StateReportLine } from '../shared/report-lines';
 
@@ -29,7 +40,8 @@ function realisedUpTo(state: PlanLineState, period: string | null): Decimal {
   return total;
 }
 
-const sumOver = (lines: StateReportLine[], figure: (state: PlanLineState) => Decimal) => lines.reduce((s, l) => s.plus(figure(l.state)), zero());
+const sumOver = (lines: StateReportLine[], figure: (state: PlanLineState) => Decimal) =>
+  lines.reduce((s, l) => s.plus(figure(l.state)), zero());
 
 function targetOf(lines: StateReportLine[], indicator: string): LedgerFigure {
   const found = lines.flatMap((l) => l.state.indicators.filter((i) => i.name === indicator).map((i) => ({ line: l, id: i.indicatorId })));
@@ -42,23 +54,35 @@ function targetOf(lines: StateReportLine[], indicator: string): LedgerFigure {
   if (targets.some((t) => t === null)) return { value: null, explanation: `indicator "${indicator}" has no target recorded` };
   const distinct = new Set(targets.map((t) => t!.toString()));
   if (distinct.size > 1) return { value: null, explanation: `indicator "${indicator}" has different targets on ${found.length} lines` };
-  return { value: targets[0]!.toString(), explanation: `target in force of indicator "${indicator}" (${found.map((f) => `${f.line.code} ${f.id}`).join(', ')})` };
+  return {
+    value: targets[0]!.toString(),
+    explanation: `target in force of indicator "${indicator}" (${found.map((f) => `${f.line.code} ${f.id}`).join(', ')})`,
+  };
 }
 
 /** What the ledger says about the thing a stated figure is about, computed from its parts. */
 export function ledgerFigure(figure: StatedFigureData, lines: StateReportLine[]): LedgerFigure {
   const scope = figure.code === null ? lines : subtreeOf(lines, figure.code);
   const where = figure.code === null ? 'every line of the office' : `line ${figure.code} and the lines under it (${scope.length})`;
-  if (figure.code !== null && !lines.some((l) => l.code === figure.code)) return { value: null, explanation: `line ${figure.code} is not registered in the ledger` };
+  if (figure.code !== null && !lines.some((l) => l.code === figure.code))
+    return { value: null, explanation: `line ${figure.code} is not registered in the ledger` };
   const upTo = figure.period ? `up to ${figure.period}` : 'for the whole year';
   switch (figure.measure) {
     case 'PAGU':
-      return { value: sumOver(scope, (s) => phaseAmount(s, figure.phase!)).toFixed(2), explanation: `sum of the ${figure.phase} pagu of ${where}` };
+      return {
+        value: sumOver(scope, (s) => phaseAmount(s, figure.phase!)).toFixed(2),
+        explanation: `sum of the ${figure.phase} pagu of ${where}`,
+      };
     case 'REALISASI':
-      return { value: sumOver(scope, (s) => realisedUpTo(s, figure.period)).toFixed(2), explanation: `sum of the realisation ${upTo} of ${where}` };
+      return {
+        value: sumOver(scope, (s) => realisedUpTo(s, figure.period)).toFixed(2),
+        explanation: `sum of the realisation ${upTo} of ${where}`,
+      };
     case 'SERAPAN': {
       const realised = sumOver(scope, (s) => realisedUpTo(s, figure.period));
-      const pagu = figure.phase ? sumOver(scope, (s) => phaseAmount(s, figure.phase!)) : sumOver(scope, (s) => paguBreakdown(s).currentPagu);
+      const pagu = figure.phase
+        ? sumOver(scope, (s) => phaseAmount(s, figure.phase!))
+        : sumOver(scope, (s) => paguBreakdown(s).currentPagu);
       const against = figure.phase ? `the ${figure.phase} pagu` : 'the current pagu';
       const value = percentage(realised, pagu);
       return value === null

@@ -125,7 +125,9 @@ export function evaluationReport(scope: ReportScope): EvaluationReport {
     office: scope.office,
     asOf: scope.asOf,
     rows,
-    programs: scope.lines.filter((l) => l.level === 'program').map((p) => summary(p.code, p.name, under(p.code), rolled.byCode.get(p.code)!)),
+    programs: scope.lines
+      .filter((l) => l.level === 'program')
+      .map((p) => summary(p.code, p.name, under(p.code), rolled.byCode.get(p.code)!)),
     officeSummary: summary(null, scope.office.name, rows, rolled.office),
     missing: [
       { column: 'renstraTarget', why: NOT_IN_LEDGER },
@@ -135,4 +137,3 @@ export function evaluationReport(scope: ReportScope): EvaluationReport {
     ],
   };
 }
-

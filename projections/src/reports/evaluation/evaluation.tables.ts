@@ -42,14 +42,27 @@ function formColumns(year: number, mode: 'human' | 'pdf' | 'machine'): TableColu
     return isPercent(key) ? [7, 7] : [5, 14];
   };
   const pairs = groups(year).flatMap(({ key, header }): TableColumn[] => [
-    { key: `${snake(key)}_k`, header: human ? 'K' : `${snake(key)}_k`, group: human ? header : undefined, kind: isPercent(key) ? 'percent' : 'value', width: widths(key)[0] },
-    { key: `${snake(key)}_rp`, header: human ? 'Rp' : `${snake(key)}_rp`, group: human ? header : undefined, kind: isPercent(key) ? 'percent' : 'amount', width: widths(key)[1] },
+    {
+      key: `${snake(key)}_k`,
+      header: human ? 'K' : `${snake(key)}_k`,
+      group: human ? header : undefined,
+      kind: isPercent(key) ? 'percent' : 'value',
+      width: widths(key)[0],
+    },
+    {
+      key: `${snake(key)}_rp`,
+      header: human ? 'Rp' : `${snake(key)}_rp`,
+      group: human ? header : undefined,
+      kind: isPercent(key) ? 'percent' : 'amount',
+      width: widths(key)[1],
+    },
   ]);
   return [...lead, ...pairs];
 }
 
 function formCells(row: EvaluationRow, human: boolean): Record<string, string | null> {
-  const figure = (key: string): KRp => (key.startsWith('tw') ? row.realisation[Number(key[2]) - 1] : (row[key as keyof EvaluationRow] as KRp));
+  const figure = (key: string): KRp =>
+    key.startsWith('tw') ? row.realisation[Number(key[2]) - 1] : (row[key as keyof EvaluationRow] as KRp);
   const cells: Record<string, string | null> = {
     code: row.code,
     level: human ? LEVEL_NAMES[row.level] : row.level,
@@ -88,7 +101,10 @@ function summaryTable(r: EvaluationReport): ReportTable {
       { key: 'capaian_rp', header: 'Capaian Anggaran (%)', kind: 'percent', width: 12 },
       { key: 'predikat_rp', header: 'Predikat Anggaran', kind: 'text', width: 16 },
     ],
-    rows: [...r.programs.map((s) => ({ cells: cells(s) })), { total: true, cells: { ...cells(r.officeSummary), name: `Total ${r.officeSummary.name}` } }],
+    rows: [
+      ...r.programs.map((s) => ({ cells: cells(s) })),
+      { total: true, cells: { ...cells(r.officeSummary), name: `Total ${r.officeSummary.name}` } },
+    ],
   };
 }
 
@@ -105,7 +121,12 @@ export function evaluationDocument(r: EvaluationReport): ReportDocument {
     title: `Evaluasi Renja ${r.office.code} Tahun ${r.year}`,
     subtitle: [...subtitleOf(r), 'Kolom Renstra kosong (—): target dan realisasi Renstra belum dicatat di ledger.'],
     tables: [form, summary],
-    csv: { sheet: 'evaluation', title: 'evaluation', columns: formColumns(r.year, 'machine'), rows: r.rows.map((row) => ({ cells: formCells(row, false) })) },
+    csv: {
+      sheet: 'evaluation',
+      title: 'evaluation',
+      columns: formColumns(r.year, 'machine'),
+      rows: r.rows.map((row) => ({ cells: formCells(row, false) })),
+    },
     pdf: [{ ...form, columns: formColumns(r.year, 'pdf') }, summary],
   };
 }

@@ -23,5 +23,8 @@ export function predikatOf(capaian: string | null): Predikat | null {
 export function averageOf(values: Array<string | null>): string | null {
   const present = values.filter((v): v is string => v !== null);
   if (present.length === 0) return null;
-  return present.reduce((s, v) => s.plus(v), new Money(0)).div(present.length).toFixed(2);
+  return present
+    .reduce((s, v) => s.plus(v), new Money(0))
+    .div(present.length)
+    .toFixed(2);
 }

@@ -123,7 +123,11 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
         carriedFrom: null,
         fundingSource: source,
         eventId: entry.eventId,
-        eventType: entry.corrects ? LINE_EVENT_TYPES.corrected : entry.kind === 'pagu' ? LINE_EVENT_TYPES.paguChanged : LINE_EVENT_TYPES.paguShifted,
+        eventType: entry.corrects
+          ? LINE_EVENT_TYPES.corrected
+          : entry.kind === 'pagu'
+            ? LINE_EVENT_TYPES.paguChanged
+            : LINE_EVENT_TYPES.paguShifted,
         statedAmount: entry.data.amount,
         counterpartCode: entry.kind === 'shift' ? entry.data.counterpartCode : null,
         sourceBefore: fixed(before),
@@ -139,7 +143,9 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
         status: counted ? 'in_force' : replacedIds.has(entry.eventId) ? 'replaced' : 'reversed',
         corrects: entry.corrects ? { eventId: entry.corrects, kind: 'replacement' } : null,
         correctedBy:
-          counted || !entry.supersededBy ? null : { ...entry.supersededBy, kind: replacedIds.has(entry.eventId) ? 'replacement' : 'reversal' },
+          counted || !entry.supersededBy
+            ? null
+            : { ...entry.supersededBy, kind: replacedIds.has(entry.eventId) ? 'replacement' : 'reversal' },
         kind: kindOf(entry),
       });
       total = totalAfter;

@@ -49,7 +49,12 @@ export function paguTrailReport(scope: ReportScope, code?: string): PaguTrailRep
   });
   // The scope's pagu is rolled up from each line's own current pagu, independently of the steps.
   const pagu = new Map(trails.map((t) => [t.code, t.currentPagu]));
-  const rolled = rollUpTree(lines, (c) => zero().plus(pagu.get(c) ?? 0), (a, b) => a.plus(b), zero);
+  const rolled = rollUpTree(
+    lines,
+    (c) => zero().plus(pagu.get(c) ?? 0),
+    (a, b) => a.plus(b),
+    zero,
+  );
   const scopePagu = root ? rolled.byCode.get(root.code)! : rolled.office;
   const allDeltas = trails.flatMap((t) => t.steps).reduce((s, step) => s.plus(step.delta), zero());
   return {

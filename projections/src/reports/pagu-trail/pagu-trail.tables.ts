@@ -34,7 +34,8 @@ const stepColumns: TableColumn[] = [
 
 function correctionText(s: PaguStep): string | null {
   if (s.corrects) return `mengganti ${s.corrects.eventId} (replacement)`;
-  if (s.correctedBy) return `${s.correctedBy.kind === 'reversal' ? 'dibatalkan' : 'diganti'} oleh ${s.correctedBy.eventId} (${s.correctedBy.kind})`;
+  if (s.correctedBy)
+    return `${s.correctedBy.kind === 'reversal' ? 'dibatalkan' : 'diganti'} oleh ${s.correctedBy.eventId} (${s.correctedBy.kind})`;
   return null;
 }
 
@@ -73,20 +74,57 @@ function tieOutTable(report: PaguTrailReport): ReportTable {
     ],
     rows: [
       ...report.lines.map((l) => ({
-        cells: { code: l.code, name: l.name, current_phase: phaseName(l.currentPhase), current_pagu: l.tieOut.expected, sum_of_deltas: l.tieOut.actual, status: l.tieOut.status },
+        cells: {
+          code: l.code,
+          name: l.name,
+          current_phase: phaseName(l.currentPhase),
+          current_pagu: l.tieOut.expected,
+          sum_of_deltas: l.tieOut.actual,
+          status: l.tieOut.status,
+        },
       })),
       {
         total: true,
-        cells: { code: report.scope.code ?? report.office.code, name: `Total ${report.scope.name}`, current_phase: null, current_pagu: report.tieOut.expected, sum_of_deltas: report.tieOut.actual, status: report.tieOut.status },
+        cells: {
+          code: report.scope.code ?? report.office.code,
+          name: `Total ${report.scope.name}`,
+          current_phase: null,
+          current_pagu: report.tieOut.expected,
+          sum_of_deltas: report.tieOut.actual,
+          status: report.tieOut.status,
+        },
       },
     ],
   };
 }
 
 const CSV_KEYS = [
-  'code', 'step', 'phase', 'kind', 'carried_from', 'funding_source', 'amount_before', 'delta', 'amount_after', 'source_before', 'source_after',
-  'stated_amount', 'counterpart_code', 'legal_basis_kind', 'legal_basis_number', 'legal_basis_date', 'reason', 'actor', 'effective_date',
-  'recorded_at', 'status', 'corrects_event_id', 'corrected_by_event_id', 'correction_kind', 'event_id', 'event_type',
+  'code',
+  'step',
+  'phase',
+  'kind',
+  'carried_from',
+  'funding_source',
+  'amount_before',
+  'delta',
+  'amount_after',
+  'source_before',
+  'source_after',
+  'stated_amount',
+  'counterpart_code',
+  'legal_basis_kind',
+  'legal_basis_number',
+  'legal_basis_date',
+  'reason',
+  'actor',
+  'effective_date',
+  'recorded_at',
+  'status',
+  'corrects_event_id',
+  'corrected_by_event_id',
+  'correction_kind',
+  'event_id',
+  'event_type',
 ];
 const AMOUNT_KEYS = new Set(['amount_before', 'delta', 'amount_after', 'source_before', 'source_after', 'stated_amount']);
 
@@ -99,13 +137,32 @@ function machineSteps(report: PaguTrailReport): ReportTable {
     rows: report.lines.flatMap((l) =>
       l.steps.map((s) => ({
         cells: {
-          code: l.code, step: String(s.step), phase: s.phase, kind: s.kind, carried_from: s.carriedFrom, funding_source: s.fundingSource,
-          amount_before: s.amountBefore, delta: s.delta, amount_after: s.amountAfter, source_before: s.sourceBefore, source_after: s.sourceAfter,
-          stated_amount: s.statedAmount, counterpart_code: s.counterpartCode, legal_basis_kind: s.legalBasis?.kind ?? null,
-          legal_basis_number: s.legalBasis?.number ?? null, legal_basis_date: s.legalBasis?.date ?? null, reason: s.reason, actor: s.actor,
-          effective_date: s.effectiveDate, recorded_at: s.recordedAt, status: s.status, corrects_event_id: s.corrects?.eventId ?? null,
-          corrected_by_event_id: s.correctedBy?.eventId ?? null, correction_kind: s.correctedBy?.kind ?? s.corrects?.kind ?? null,
-          event_id: s.eventId, event_type: s.eventType,
+          code: l.code,
+          step: String(s.step),
+          phase: s.phase,
+          kind: s.kind,
+          carried_from: s.carriedFrom,
+          funding_source: s.fundingSource,
+          amount_before: s.amountBefore,
+          delta: s.delta,
+          amount_after: s.amountAfter,
+          source_before: s.sourceBefore,
+          source_after: s.sourceAfter,
+          stated_amount: s.statedAmount,
+          counterpart_code: s.counterpartCode,
+          legal_basis_kind: s.legalBasis?.kind ?? null,
+          legal_basis_number: s.legalBasis?.number ?? null,
+          legal_basis_date: s.legalBasis?.date ?? null,
+          reason: s.reason,
+          actor: s.actor,
+          effective_date: s.effectiveDate,
+          recorded_at: s.recordedAt,
+          status: s.status,
+          corrects_event_id: s.corrects?.eventId ?? null,
+          corrected_by_event_id: s.correctedBy?.eventId ?? null,
+          correction_kind: s.correctedBy?.kind ?? s.corrects?.kind ?? null,
+          event_id: s.eventId,
+          event_type: s.eventType,
         },
       })),
     ),
@@ -122,7 +179,10 @@ export function paguTrailDocument(report: PaguTrailReport): ReportDocument {
   return {
     fileStem: `pagu-trail-${report.office.code}-${report.year}${report.scope.code ? `-${report.scope.code}` : ''}`,
     title: 'Riwayat Pagu — mengapa pagu ini sebesar ini',
-    subtitle: [...subtitleOf(report), `Tie-out: jumlah perubahan ${report.tieOut.actual} = pagu kini ${report.tieOut.expected}: ${report.tieOut.status}`],
+    subtitle: [
+      ...subtitleOf(report),
+      `Tie-out: jumlah perubahan ${report.tieOut.actual} = pagu kini ${report.tieOut.expected}: ${report.tieOut.status}`,
+    ],
     tables: [steps, tieOutTable(report)],
     csv: machineSteps(report),
   };

@@ -79,11 +79,17 @@ const chainPhase = (value: string, field: string): ChainPhase => {
 };
 
 /** Default: APBD against APBD_P; without any APBD_P in effect, against the latest phase in effect. */
-export function resolvePhases(scope: ReportScope, breakdowns: Map<string, PaguBreakdown>, from?: string, to?: string): { fromPhase: ChainPhase; toPhase: ChainPhase } {
+export function resolvePhases(
+  scope: ReportScope,
+  breakdowns: Map<string, PaguBreakdown>,
+  from?: string,
+  to?: string,
+): { fromPhase: ChainPhase; toPhase: ChainPhase } {
   const fromPhase = from === undefined ? 'APBD' : chainPhase(from, 'from');
   if (to !== undefined) {
     const toPhase = chainPhase(to, 'to');
-    if (chainIndex(toPhase) <= chainIndex(fromPhase)) throw invalid('to', `${toPhase} does not come after ${fromPhase} in the budget chain`, 'PHASE_ORDER');
+    if (chainIndex(toPhase) <= chainIndex(fromPhase))
+      throw invalid('to', `${toPhase} does not come after ${fromPhase} in the budget chain`, 'PHASE_ORDER');
     return { fromPhase, toPhase };
   }
   const current = [...breakdowns.values()].map((b) => b.currentPhase).filter((p): p is ChainPhase => p !== null && p !== 'PRAKIRAAN_MAJU');
@@ -92,10 +98,20 @@ export function resolvePhases(scope: ReportScope, breakdowns: Map<string, PaguBr
   return { fromPhase, toPhase };
 }
 
-function reconcileLine(line: ReportLine, breakdown: PaguBreakdown, fromPhase: ChainPhase, toPhase: ChainPhase): { row: ReconciliationLine | null; sums: Sums } {
+function reconcileLine(
+  line: ReportLine,
+  breakdown: PaguBreakdown,
+  fromPhase: ChainPhase,
+  toPhase: ChainPhase,
+): { row: ReconciliationLine | null; sums: Sums } {
   const from = amountsInPhase(breakdown, fromPhase);
   const to = amountsInPhase(breakdown, toPhase);
-  const sums: Sums = { from: totalOf(from?.bySource), to: totalOf(to?.bySource), fromBySource: from?.bySource ?? new Map(), toBySource: to?.bySource ?? new Map() };
+  const sums: Sums = {
+    from: totalOf(from?.bySource),
+    to: totalOf(to?.bySource),
+    fromBySource: from?.bySource ?? new Map(),
+    toBySource: to?.bySource ?? new Map(),
+  };
   if (!from && !to) return { row: null, sums };
   const delta = sums.to.minus(sums.from);
   // From absent: every step that built the `to` amount explains it; otherwise the steps after `from` up to `to`.
@@ -143,7 +159,16 @@ const totalRow = (code: string | null, level: string, name: string, s: Sums): Re
   const bySource = new Map(s.toBySource);
   for (const [source, amount] of s.fromBySource) bySource.set(source, (bySource.get(source) ?? zero()).minus(amount));
   const delta = s.to.minus(s.from);
-  return { code, level, name, fromAmount: fixed(s.from), toAmount: fixed(s.to), delta: fixed(delta), deltaPercent: percentage(delta, s.from), deltaBySource: sourcesJson(bySource, { dropZero: true }) };
+  return {
+    code,
+    level,
+    name,
+    fromAmount: fixed(s.from),
+    toAmount: fixed(s.to),
+    delta: fixed(delta),
+    deltaPercent: percentage(delta, s.from),
+    deltaBySource: sourcesJson(bySource, { dropZero: true }),
+  };
 };
 
 /** APBD against APBD-P (or any two phases of the chain), per line, rolled up, with the events that explain each delta. */
@@ -153,10 +178,16 @@ export function reconciliationReport(scope: ReportScope, from?: string, to?: str
   const { fromPhase, toPhase } = resolvePhases(scope, breakdowns, from, to);
   const perLine = new Map(scope.lines.map((l) => [l.code, reconcileLine(l, breakdowns.get(l.code)!, fromPhase, toPhase)]));
   const emptySums = (): Sums => ({ from: zero(), to: zero(), fromBySource: new Map(), toBySource: new Map() });
-  const plus = (a: Sums, b: Sums): Sums => ({ from: a.from.plus(b.from), to: a.to.plus(b.to), fromBySource: plusSources(a.fromBySource, b.fromBySource), toBySource: plusSources(a.toBySource, b.toBySource) });
+  const plus = (a: Sums, b: Sums): Sums => ({
+    from: a.from.plus(b.from),
+    to: a.to.plus(b.to),
+    fromBySource: plusSources(a.fromBySource, b.fromBySource),
+    toBySource: plusSources(a.toBySource, b.toBySource),
+  });
   const rolled = rollUpTree(scope.lines, (code) => perLine.get(code)!.sums, plus, emptySums);
   const lines = [...perLine.values()].map((r) => r.row).filter((r): r is ReconciliationLine => r !== null);
-  const totalsAt = (level: string) => scope.lines.filter((l) => l.level === level).map((l) => totalRow(l.code, l.level, l.name, rolled.byCode.get(l.code)!));
+  const totalsAt = (level: string) =>
+    scope.lines.filter((l) => l.level === level).map((l) => totalRow(l.code, l.level, l.name, rolled.byCode.get(l.code)!));
   const officeTotal = totalRow(null, 'office', scope.office.name, rolled.office);
   const lineDeltas = lines.reduce((s, l) => s.plus(l.delta), zero());
   const explained = lines.reduce((s, l) => s.plus(l.explainedDelta), zero());

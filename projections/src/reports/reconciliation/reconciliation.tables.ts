@@ -2,7 +2,11 @@ import { legalBasisText, phaseName } from '../render/cells';
 import { LEVEL_NAMES, subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
 import type { ReconciliationLine, ReconciliationReport, ReconciliationTotal } from './reconciliation.report';
 
-const PRESENCE_NAMES: Record<ReconciliationLine['presence'], string> = { both: 'keduanya', only_from: 'hanya {from}', only_to: 'hanya {to}' };
+const PRESENCE_NAMES: Record<ReconciliationLine['presence'], string> = {
+  both: 'keduanya',
+  only_from: 'hanya {from}',
+  only_to: 'hanya {to}',
+};
 
 /** Every funding source that moved anywhere in the report: one delta column each. */
 const sourcesOf = (r: ReconciliationReport): string[] =>
@@ -16,7 +20,13 @@ function amountColumns(r: ReconciliationReport, human: boolean): TableColumn[] {
     { key: 'to_amount', header: human ? `Pagu ${to}` : 'to_amount', kind: 'amount', width: 17 },
     { key: 'delta', header: human ? 'Selisih' : 'delta', kind: 'amount', width: 17 },
     { key: 'delta_percent', header: human ? 'Selisih (%)' : 'delta_percent', kind: 'percent', width: 8 },
-    ...sourcesOf(r).map((s): TableColumn => ({ key: `delta_${s}`, header: human ? `Selisih ${s}` : `delta_${s}`, group: human ? 'Selisih per Sumber Dana' : undefined, kind: 'amount', width: 15 })),
+    ...sourcesOf(r).map((s): TableColumn => ({
+      key: `delta_${s}`,
+      header: human ? `Selisih ${s}` : `delta_${s}`,
+      group: human ? 'Selisih per Sumber Dana' : undefined,
+      kind: 'amount',
+      width: 15,
+    })),
   ];
 }
 
@@ -35,7 +45,11 @@ function levelTable(r: ReconciliationReport, sheet: string, totals: Reconciliati
   return {
     sheet,
     title: `Rekonsiliasi ${phaseName(r.fromPhase)} – ${phaseName(r.toPhase)} per ${sheet}`,
-    columns: [{ key: 'code', header: 'Kode', kind: 'text', width: 13 }, { key: 'name', header: 'Uraian', kind: 'text', width: 40 }, ...amountColumns(r, true)],
+    columns: [
+      { key: 'code', header: 'Kode', kind: 'text', width: 13 },
+      { key: 'name', header: 'Uraian', kind: 'text', width: 40 },
+      ...amountColumns(r, true),
+    ],
     rows: [
       ...totals.map((t) => ({ cells: { code: t.code, name: t.name, ...amountCells(r, t) } })),
       { total: true, cells: { code: r.office.code, name: 'Total Perangkat Daerah', ...amountCells(r, r.officeTotal) } },
@@ -57,9 +71,26 @@ function linesTable(r: ReconciliationReport): ReportTable {
     ],
     rows: [
       ...r.lines.map((l) => ({
-        cells: { code: l.code, level: LEVEL_NAMES[l.level], name: l.name, presence: presence(r, l), ...amountCells(r, l), explained: l.explained ? 'ya' : 'TIDAK' },
+        cells: {
+          code: l.code,
+          level: LEVEL_NAMES[l.level],
+          name: l.name,
+          presence: presence(r, l),
+          ...amountCells(r, l),
+          explained: l.explained ? 'ya' : 'TIDAK',
+        },
       })),
-      { total: true, cells: { code: r.office.code, level: LEVEL_NAMES.office, name: 'Total Perangkat Daerah', presence: null, ...amountCells(r, r.officeTotal), explained: r.tieOut.explained.status } },
+      {
+        total: true,
+        cells: {
+          code: r.office.code,
+          level: LEVEL_NAMES.office,
+          name: 'Total Perangkat Daerah',
+          presence: null,
+          ...amountCells(r, r.officeTotal),
+          explained: r.tieOut.explained.status,
+        },
+      },
     ],
   };
 }
@@ -82,14 +113,27 @@ function eventsTable(r: ReconciliationReport): ReportTable {
     ],
     rows: r.lines.flatMap((l) =>
       l.events.map((e) => ({
-        cells: { code: l.code, phase: phaseName(e.phase), funding_source: e.fundingSource, delta: e.delta, effective_date: e.effectiveDate, legal_basis: legalBasisText(e.legalBasis), reason: e.reason, event_type: e.eventType, corrects: e.corrects, event_id: e.eventId },
+        cells: {
+          code: l.code,
+          phase: phaseName(e.phase),
+          funding_source: e.fundingSource,
+          delta: e.delta,
+          effective_date: e.effectiveDate,
+          legal_basis: legalBasisText(e.legalBasis),
+          reason: e.reason,
+          event_type: e.eventType,
+          corrects: e.corrects,
+          event_id: e.eventId,
+        },
       })),
     ),
   };
 }
 
 function tieOutTable(r: ReconciliationReport): ReportTable {
-  const row = (t: { description: string; expected: string; actual: string; status: string }): TableRow => ({ cells: { check: t.description, expected: t.expected, actual: t.actual, status: t.status } });
+  const row = (t: { description: string; expected: string; actual: string; status: string }): TableRow => ({
+    cells: { check: t.description, expected: t.expected, actual: t.actual, status: t.status },
+  });
   return {
     sheet: 'Tie-out',
     title: 'Pembuktian: selisih baris = selisih total, dan setiap selisih dijelaskan peristiwa',
@@ -105,7 +149,18 @@ function tieOutTable(r: ReconciliationReport): ReportTable {
 
 /** The CSV: lines and every level of totals in one table, with raw values and a row_type column. */
 function machineTable(r: ReconciliationReport): ReportTable {
-  const total = (rowType: string, t: ReconciliationTotal): TableRow => ({ cells: { row_type: rowType, code: t.code, level: t.level, name: t.name, presence: null, ...amountCells(r, t), explained: null, event_ids: null } });
+  const total = (rowType: string, t: ReconciliationTotal): TableRow => ({
+    cells: {
+      row_type: rowType,
+      code: t.code,
+      level: t.level,
+      name: t.name,
+      presence: null,
+      ...amountCells(r, t),
+      explained: null,
+      event_ids: null,
+    },
+  });
   return {
     sheet: 'reconciliation',
     title: 'reconciliation',
@@ -116,7 +171,18 @@ function machineTable(r: ReconciliationReport): ReportTable {
       { key: 'event_ids', header: 'event_ids', kind: 'text' },
     ],
     rows: [
-      ...r.lines.map((l) => ({ cells: { row_type: 'line', code: l.code, level: l.level, name: l.name, presence: l.presence, ...amountCells(r, l), explained: String(l.explained), event_ids: l.events.map((e) => e.eventId).join(' ') } })),
+      ...r.lines.map((l) => ({
+        cells: {
+          row_type: 'line',
+          code: l.code,
+          level: l.level,
+          name: l.name,
+          presence: l.presence,
+          ...amountCells(r, l),
+          explained: String(l.explained),
+          event_ids: l.events.map((e) => e.eventId).join(' '),
+        },
+      })),
       ...r.kegiatan.map((t) => total('kegiatan', t)),
       ...r.programs.map((t) => total('program', t)),
       total('office', { ...r.officeTotal, code: r.office.code }),
@@ -129,8 +195,18 @@ export function reconciliationDocument(r: ReconciliationReport): ReportDocument 
   return {
     fileStem: `reconciliation-${r.office.code}-${r.year}-${r.fromPhase}-${r.toPhase}`,
     title: `Rekonsiliasi Pagu ${phaseName(r.fromPhase)} dan ${phaseName(r.toPhase)}`,
-    subtitle: [...subtitleOf(r), `Tie-out: ${r.tieOut.deltas.status} (selisih ${r.tieOut.deltas.actual}); dijelaskan peristiwa: ${r.tieOut.explained.status}`],
-    tables: [lines, levelTable(r, 'Kegiatan', r.kegiatan), levelTable(r, 'Program', r.programs), levelTable(r, 'Perangkat Daerah', []), eventsTable(r), tieOutTable(r)],
+    subtitle: [
+      ...subtitleOf(r),
+      `Tie-out: ${r.tieOut.deltas.status} (selisih ${r.tieOut.deltas.actual}); dijelaskan peristiwa: ${r.tieOut.explained.status}`,
+    ],
+    tables: [
+      lines,
+      levelTable(r, 'Kegiatan', r.kegiatan),
+      levelTable(r, 'Program', r.programs),
+      levelTable(r, 'Perangkat Daerah', []),
+      eventsTable(r),
+      tieOutTable(r),
+    ],
     csv: machineTable(r),
     pdf: [lines, tieOutTable(r)],
   };

@@ -44,7 +44,14 @@ function drawHeader(pdf: Pdf, table: ReportTable, layout: Layout, y: number): nu
   const headers = table.columns.map((c) => c.header);
   const headerHeight = heightOf(pdf, headers, layout.widths);
   if (!table.columns.some((c) => c.group)) {
-    drawRow(pdf, layout, headers, y, headerHeight, headers.map(() => 'center'));
+    drawRow(
+      pdf,
+      layout,
+      headers,
+      y,
+      headerHeight,
+      headers.map(() => 'center'),
+    );
     return y + headerHeight;
   }
   const spans: Array<{ from: number; to: number; text: string }> = [];
@@ -74,7 +81,10 @@ function drawTable(pdf: Pdf, doc: ReportDocument, table: ReportTable, y: number)
     pdf.addPage();
     y = MARGIN;
   }
-  pdf.font(BOLD).fontSize(8).text(table.title, MARGIN, y, { width: pdf.page.width - 2 * MARGIN });
+  pdf
+    .font(BOLD)
+    .fontSize(8)
+    .text(table.title, MARGIN, y, { width: pdf.page.width - 2 * MARGIN });
   y = drawHeader(pdf, table, layout, pdf.y + 3);
   const align = table.columns.map((c) => (RIGHT_ALIGNED.has(c.kind) ? 'right' : 'left'));
   for (const row of table.rows) {
@@ -99,13 +109,26 @@ function numberPages(pdf: Pdf): void {
   for (let i = 0; i < range.count; i++) {
     pdf.switchToPage(range.start + i);
     pdf.page.margins.bottom = 0;
-    pdf.font(FONT).fontSize(6).text(`Halaman ${i + 1} dari ${range.count}`, MARGIN, pdf.page.height - MARGIN, { width: pdf.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
+    pdf
+      .font(FONT)
+      .fontSize(6)
+      .text(`Halaman ${i + 1} dari ${range.count}`, MARGIN, pdf.page.height - MARGIN, {
+        width: pdf.page.width - 2 * MARGIN,
+        align: 'right',
+        lineBreak: false,
+      });
   }
 }
 
 /** Landscape A4 like the tables of the Renja document: title, point of view, headed tables, amounts in Indonesian style. */
 export function renderPdf(doc: ReportDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: doc.title, Creator: 'Renja Ledger' } });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: doc.title, Creator: 'Renja Ledger' },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -17,7 +17,8 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 export const REPORT_FORMATS = Object.keys(CONTENT_TYPES) as ReportFormat[];
 
 export function parseReportFormat(value: string, field = 'format'): ReportFormat {
-  if (!(REPORT_FORMATS as string[]).includes(value)) throw invalid(field, `"${value}" is not a report format (${REPORT_FORMATS.join(', ')})`, 'REPORT_FORMAT');
+  if (!(REPORT_FORMATS as string[]).includes(value))
+    throw invalid(field, `"${value}" is not a report format (${REPORT_FORMATS.join(', ')})`, 'REPORT_FORMAT');
   return value as ReportFormat;
 }
 
@@ -29,7 +30,12 @@ export async function renderFile(doc: ReportDocument, format: FileFormat, field 
     case 'xlsx':
       return renderXlsx(doc);
     case 'pdf':
-      if (!doc.pdf) throw invalid(field, 'PDF is available for the evaluation and the reconciliation; use csv or xlsx for this report', 'REPORT_FORMAT');
+      if (!doc.pdf)
+        throw invalid(
+          field,
+          'PDF is available for the evaluation and the reconciliation; use csv or xlsx for this report',
+          'REPORT_FORMAT',
+        );
       return renderPdf(doc);
   }
 }

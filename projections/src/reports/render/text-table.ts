@@ -10,7 +10,11 @@ export function renderTextTable(table: ReportTable): string {
   const headers = table.columns.map((c) => (c.group ? `${c.group} ${c.header}` : c.header));
   const body = table.rows.map((row) => table.columns.map((c) => humanCell(cellKind(row, c), row.cells[c.key] ?? null)));
   const widths = table.columns.map((_, i) => Math.max(width(headers[i]), ...body.map((cells) => width(cells[i]))));
-  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i], RIGHT_ALIGNED.has(table.columns[i].kind))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => pad(cell, widths[i], RIGHT_ALIGNED.has(table.columns[i].kind)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const out = [table.title, line(headers), rule];
   table.rows.forEach((row, i) => {

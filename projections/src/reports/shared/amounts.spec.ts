@@ -12,7 +12,15 @@ describe('fixed', () => {
   });
 
   it('handles negative zero, sums and results of arithmetic as toFixed(2) does', () => {
-    for (const d of [new Money('-0'), new Money('-0.00'), new Money('0.1').plus('0.2'), new Money('1e21'), new Money('1.005'), new Money('-1.005'), new Money(1).div(3)]) {
+    for (const d of [
+      new Money('-0'),
+      new Money('-0.00'),
+      new Money('0.1').plus('0.2'),
+      new Money('1e21'),
+      new Money('1.005'),
+      new Money('-1.005'),
+      new Money(1).div(3),
+    ]) {
       expect(fixed(d)).toBe(d.toFixed(2));
     }
   });

@@ -29,7 +29,11 @@ export interface LineKinerja {
 }
 
 /** Money and kinerja of one line from one pass over its entries in force (reports fold hundreds of lines). */
-export function lineFacts(state: PlanLineState, asOf: AsOf, pagu: PaguBreakdown = paguBreakdown(state, asOf)): { money: MoneyFigures; kinerja: LineKinerja } {
+export function lineFacts(
+  state: PlanLineState,
+  asOf: AsOf,
+  pagu: PaguBreakdown = paguBreakdown(state, asOf),
+): { money: MoneyFigures; kinerja: LineKinerja } {
   const kinerja: LineKinerja = { outputs: new Map(), targets: new Map() };
   const months: Array<Decimal | null> = Array(12).fill(null);
   const quarters: Array<Decimal | null> = Array(4).fill(null);

@@ -27,7 +27,14 @@ describe('stored line views', () => {
     history(
       [registered(code)],
       changePagu('p-induk', { amount: '518553447.00' }),
-      changePagu('p-did', { phase: 'APBD_P', fundingSource: 'DID', delta: '5627000000.00', legalBasis: PMK_DID, reason: 'DID 2022', effectiveDate: '2022-11-24' }),
+      changePagu('p-did', {
+        phase: 'APBD_P',
+        fundingSource: 'DID',
+        delta: '5627000000.00',
+        legalBasis: PMK_DID,
+        reason: 'DID 2022',
+        effectiveDate: '2022-11-24',
+      }),
       correct('c-1', 'p-induk', { replacement: { amount: '518553000.00' }, legalBasis: PMK_DID }),
     ),
   );

@@ -1,5 +1,15 @@
 import type Decimal from 'decimal.js';
-import { decimalOf, paguBreakdown, type AsOf, type ChainPhase, type IndicatorDefinedData, type LegalBasis, type PaguBreakdown, type Phase, type PlanLineState } from '@renja/domain';
+import {
+  decimalOf,
+  paguBreakdown,
+  type AsOf,
+  type ChainPhase,
+  type IndicatorDefinedData,
+  type LegalBasis,
+  type PaguBreakdown,
+  type Phase,
+  type PlanLineState,
+} from '@renja/domain';
 import { paguSteps, type LineSteps, type PaguStep, type StepKind } from '../pagu-trail/pagu-steps';
 import { lineFacts, type LineKinerja, type MoneyFigures } from './line-money';
 
@@ -128,7 +138,10 @@ const amount = (s: Amount): Decimal => decimalOf(s);
 const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : decimalOf(s));
 
 /** The full-knowledge view and steps of a line, as the plan projection stores them. */
-export function storeLineView(state: PlanLineState, folded?: { pagu: PaguBreakdown }): { view: StoredLineView; movements: StoredLineMovements; steps: StoredLineSteps } {
+export function storeLineView(
+  state: PlanLineState,
+  folded?: { pagu: PaguBreakdown },
+): { view: StoredLineView; movements: StoredLineMovements; steps: StoredLineSteps } {
   const { breakdown: b, steps: s, movements, money: m, kinerja: k } = foldLineView(state, {}, folded);
   const steps: StoredLineSteps = {
     steps: s.steps,
@@ -191,7 +204,12 @@ export function readStoredLineView(
     get steps() {
       const s = storedSteps;
       if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps)');
-      return (steps ??= { steps: s.steps, sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase });
+      return (steps ??= {
+        steps: s.steps,
+        sumOfDeltas: amount(s.sumOfDeltas),
+        finalAmount: amount(s.finalAmount),
+        currentPhase: s.currentPhase,
+      });
     },
     get movements() {
       if (!storedMovements) throw new Error('the pagu movements of this line were not loaded (loadReportScope with movements)');

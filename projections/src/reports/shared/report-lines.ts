@@ -1,7 +1,22 @@
 import type { DataSource } from 'typeorm';
-import { isFullKnowledge, notFound, sortByPlanCode, type AsOf, type IndicatorDefinedData, type PlanLevel, type PlanLineState } from '@renja/domain';
+import {
+  isFullKnowledge,
+  notFound,
+  sortByPlanCode,
+  type AsOf,
+  type IndicatorDefinedData,
+  type PlanLevel,
+  type PlanLineState,
+} from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
-import { foldLineView, readStoredLineView, type LineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
+import {
+  foldLineView,
+  readStoredLineView,
+  type LineView,
+  type StoredLineMovements,
+  type StoredLineSteps,
+  type StoredLineView,
+} from './line-view';
 
 /** One plan line as the reports read it: its place in the code tree and what they derive from it. */
 export interface ReportLine {
@@ -53,7 +68,9 @@ const knownBy = (state: PlanLineState, asOf: AsOf): boolean => !asOf.knownAt || 
 const inDocumentOrder = <T extends { code: string }>(lines: T[]): T[] => sortByPlanCode(lines, (l) => l.code);
 
 async function officeOf(dataSource: DataSource, officeCode: string): Promise<{ code: string; name: string }> {
-  const offices: Array<{ code: string; name: string }> = await dataSource.query('SELECT code, name FROM rm_offices WHERE code = $1', [officeCode]);
+  const offices: Array<{ code: string; name: string }> = await dataSource.query('SELECT code, name FROM rm_offices WHERE code = $1', [
+    officeCode,
+  ]);
   if (offices.length === 0) throw notFound('OFFICE_NOT_REGISTERED', `office ${officeCode} is not registered`, 'office');
   return offices[0];
 }
@@ -67,15 +84,20 @@ const OF_OFFICE = 'FROM rm_plan_lines WHERE year = $1 AND office_code = $2';
  * the state instead for a line whose view or parts are missing or of another version, and that line is
  * folded. Any other point of view (validAt / knownAt) folds the stored line states. No event is replayed.
  */
-export async function loadReportScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf, parts: ViewParts = {}): Promise<ReportScope> {
+export async function loadReportScope(
+  dataSource: DataSource,
+  year: number,
+  officeCode: string,
+  asOf: AsOf,
+  parts: ViewParts = {},
+): Promise<ReportScope> {
   if (!isFullKnowledge(asOf)) return loadStateScope(dataSource, year, officeCode, asOf);
   const office = await officeOf(dataSource, officeCode);
   const columns = ['report_view', ...(parts.movements ? ['report_movements'] : []), ...(parts.steps ? ['report_steps'] : [])].join(', ');
-  const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, ${columns}, CASE WHEN views_version = $3 THEN NULL ELSE state END AS state ${OF_OFFICE}`, [
-    year,
-    officeCode,
-    STORED_VIEWS_VERSION,
-  ]);
+  const rows: LineRow[] = await dataSource.query(
+    `${SELECT_LINES}, ${columns}, CASE WHEN views_version = $3 THEN NULL ELSE state END AS state ${OF_OFFICE}`,
+    [year, officeCode, STORED_VIEWS_VERSION],
+  );
   const lines = rows.map((r): ReportLine => {
     const stored = r.state === null ? r.report_view! : null;
     return {
@@ -84,14 +106,21 @@ export async function loadReportScope(dataSource: DataSource, year: number, offi
       parentCode: r.parent_code,
       name: r.name,
       indicators: stored ? stored.indicators : r.state!.indicators,
-      view: stored ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null }) : foldLineView(r.state!, asOf),
+      view: stored
+        ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null })
+        : foldLineView(r.state!, asOf),
     };
   });
   return { year, office, asOf, lines: inDocumentOrder(lines) };
 }
 
 /** Every line of an office and year with its whole folded state, for reports that read the entries themselves. */
-export async function loadStateScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf): Promise<ReportScope<StateReportLine>> {
+export async function loadStateScope(
+  dataSource: DataSource,
+  year: number,
+  officeCode: string,
+  asOf: AsOf,
+): Promise<ReportScope<StateReportLine>> {
   const office = await officeOf(dataSource, officeCode);
   const rows: LineRow[] = await dataSource.query(`${SELECT_LINES}, state ${OF_OFFICE}`, [year, officeCode]);
   const lines = rows

@@ -50,8 +50,23 @@ const COLUMNS: Array<[key: string, header: string, kind: CellKind, width: number
 
 /** The CSV splits the legal basis as the pagu trail's CSV does, and names the event an entry corrects. */
 const CSV_KEYS = [
-  'position', 'recorded_at', 'effective_date', 'actor', 'kind', 'code', 'line_name', 'figure', 'from', 'to', 'reason',
-  'legal_basis_kind', 'legal_basis_number', 'legal_basis_date', 'corrected_by_event_id', 'corrects_event_id', 'event_id',
+  'position',
+  'recorded_at',
+  'effective_date',
+  'actor',
+  'kind',
+  'code',
+  'line_name',
+  'figure',
+  'from',
+  'to',
+  'reason',
+  'legal_basis_kind',
+  'legal_basis_number',
+  'legal_basis_date',
+  'corrected_by_event_id',
+  'corrects_event_id',
+  'event_id',
 ];
 
 /**
@@ -66,7 +81,9 @@ function figureCells(e: ChangeEntry, human: boolean): { cells: Record<string, st
     return { cells: { figure: c.figure, from: c.from, to: c.to }, kinds: human && kind !== 'text' ? { from: kind, to: kind } : undefined };
   }
   const list = (pick: (c: ChangeEntry['changes'][number]) => string | null, formatted: boolean) =>
-    e.changes.length === 0 ? null : e.changes.map((c) => (human && formatted ? humanCell(figureKind(c.figure), pick(c)) : (pick(c) ?? ''))).join(human ? '\n' : ' | ');
+    e.changes.length === 0
+      ? null
+      : e.changes.map((c) => (human && formatted ? humanCell(figureKind(c.figure), pick(c)) : (pick(c) ?? ''))).join(human ? '\n' : ' | ');
   return { cells: { figure: list((c) => c.figure, false), from: list((c) => c.from, true), to: list((c) => c.to, true) } };
 }
 
@@ -74,7 +91,11 @@ function entryRow(e: ChangeEntry, human: boolean): TableRow {
   const figures = figureCells(e, human);
   const basis: Record<string, string | null> = human
     ? { legal_basis: legalBasisText(e.legalBasis) }
-    : { legal_basis_kind: e.legalBasis?.kind ?? null, legal_basis_number: e.legalBasis?.number ?? null, legal_basis_date: e.legalBasis?.date ?? null };
+    : {
+        legal_basis_kind: e.legalBasis?.kind ?? null,
+        legal_basis_number: e.legalBasis?.number ?? null,
+        legal_basis_date: e.legalBasis?.date ?? null,
+      };
   return {
     cells: {
       position: String(e.position),
@@ -116,7 +137,15 @@ function figureTable(log: ChangeLog): ReportTable {
       e.changes.map((c) => {
         const kind = figureKind(c.figure);
         return {
-          cells: { position: String(e.position), code: e.code, kind: e.type, effective_date: e.effectiveDate, figure: c.figure, from: c.from, to: c.to },
+          cells: {
+            position: String(e.position),
+            code: e.code,
+            kind: e.type,
+            effective_date: e.effectiveDate,
+            figure: c.figure,
+            from: c.from,
+            to: c.to,
+          },
           kinds: kind === 'text' ? undefined : { from: kind, to: kind },
         };
       }),
@@ -139,7 +168,9 @@ export function changeLogDocument(file: ChangeLogFile): ReportDocument {
     columns: CSV_KEYS.map((key): TableColumn => ({ key, header: key, kind: key === 'position' ? 'integer' : 'text' })),
     rows: log.entries.map((e) => entryRow(e, false)),
   };
-  const filters = (Object.keys(FILTER_NAMES) as Array<keyof ChangeLogFilters>).filter((k) => file.filters[k] !== undefined).map((k) => `${FILTER_NAMES[k]} ${file.filters[k]}`);
+  const filters = (Object.keys(FILTER_NAMES) as Array<keyof ChangeLogFilters>)
+    .filter((k) => file.filters[k] !== undefined)
+    .map((k) => `${FILTER_NAMES[k]} ${file.filters[k]}`);
   return {
     fileStem: `changes-${file.office.code}-${file.year}`,
     title: 'Log Perubahan',

@@ -53,7 +53,12 @@ function planTable(plan: PlanResponse, human: boolean): ReportTable {
   const office: TableRow = {
     total: true,
     // The office has no pagu per phase of its own: those cells stay empty rather than sums the JSON does not give.
-    cells: { code: plan.office.code, level: human ? LEVEL_NAMES.office : 'office', name: human ? 'Total Perangkat Daerah' : plan.office.name, ...totalCells(plan.totals) },
+    cells: {
+      code: plan.office.code,
+      level: human ? LEVEL_NAMES.office : 'office',
+      name: human ? 'Total Perangkat Daerah' : plan.office.name,
+      ...totalCells(plan.totals),
+    },
   };
   return {
     sheet: human ? 'Rencana' : 'plan',

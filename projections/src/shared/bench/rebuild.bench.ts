@@ -60,7 +60,9 @@ function serverCpuSeconds(): number {
 }
 
 /** Runs `work`, sampling this process's memory every 20 ms; peaks are above the level just before. */
-async function measured(work: () => Promise<void>): Promise<{ seconds: number; rss: number; heap: number; cpu: number; serverCpu: number }> {
+async function measured(
+  work: () => Promise<void>,
+): Promise<{ seconds: number; rss: number; heap: number; cpu: number; serverCpu: number }> {
   (global as { gc?: () => void }).gc?.();
   const before = process.memoryUsage();
   let [rss, heap] = [before.rss, before.heapUsed];
@@ -99,14 +101,17 @@ it(`rebuild of the plan projection from ${OFFICES} offices`, async () => {
     if (Number(present.rows[0].n) < OFFICES) {
       const started = Date.now();
       let events = 0;
-      for (let i = Number(present.rows[0].n) + 1; i <= OFFICES; i++) events += await appendOffice(store, officeStreams(2023, `OPD${String(i).padStart(3, '0')}`, SHAPE));
+      for (let i = Number(present.rows[0].n) + 1; i <= OFFICES; i++)
+        events += await appendOffice(store, officeStreams(2023, `OPD${String(i).padStart(3, '0')}`, SHAPE));
       out.push(`generated ${events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     const head = await store.headPosition();
     const projector = new Projector(dataSource, store, new PlanProjection());
     for (let run = 1; run <= RUNS; run++) {
       const m = await measured(() => projector.rebuild());
-      out.push(`rebuild ${run}: ${head} events in ${m.seconds.toFixed(1)} s = ${Math.round(head / m.seconds)} events/s, peak +${MB(m.rss)} RSS, +${MB(m.heap)} heap; CPU: Node ${m.cpu.toFixed(1)} s, PostgreSQL ${m.serverCpu.toFixed(1)} s`);
+      out.push(
+        `rebuild ${run}: ${head} events in ${m.seconds.toFixed(1)} s = ${Math.round(head / m.seconds)} events/s, peak +${MB(m.rss)} RSS, +${MB(m.heap)} heap; CPU: Node ${m.cpu.toFixed(1)} s, PostgreSQL ${m.serverCpu.toFixed(1)} s`,
+      );
     }
     expect(await projector.position()).toBe(head);
     const lines = await pool.query<{ n: string }>('SELECT count(*) AS n FROM rm_plan_lines');

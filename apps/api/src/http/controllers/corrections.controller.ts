@@ -16,10 +16,21 @@ export class CorrectionsController {
   @ApiBearerAuth()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Correct (fields sent) or reverse (no fields) a recorded event with a new event that references it' })
-  async correct(@Param('eventId') eventId: string, @Body() body: CorrectionDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+  async correct(
+    @Param('eventId') eventId: string,
+    @Body() body: CorrectionDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result: CommandResult = await this.commands.execute(new CorrectEventCommand(eventId, { ...body }, meta));
     const [streamId, version] = Object.entries(result.streamVersions)[0] ?? ['', 0];
     res.setHeader('ETag', `"${version}"`);
-    return { eventIds: result.eventIds, streamVersions: result.streamVersions, streamId, position: result.position, replayed: result.replayed };
+    return {
+      eventIds: result.eventIds,
+      streamVersions: result.streamVersions,
+      streamId,
+      position: result.position,
+      replayed: result.replayed,
+    };
   }
 }

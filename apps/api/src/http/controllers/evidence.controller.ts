@@ -20,7 +20,8 @@ export class EvidenceController {
 
   @Get()
   @ApiOperation({
-    summary: "The line's partial export (docs/verification.md §4) against the latest checkpoint: { header, events, pending }; pending = its events not yet in a checkpoint",
+    summary:
+      "The line's partial export (docs/verification.md §4) against the latest checkpoint: { header, events, pending }; pending = its events not yet in a checkpoint",
   })
   async evidence(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string) {
     const address = lineAddress(year, office, code);

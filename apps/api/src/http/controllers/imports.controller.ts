@@ -30,12 +30,23 @@ export class ImportsController {
   @ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and report what would be written, write nothing' })
   @ApiOperation({
     summary: 'Import plans, pagu, shifts, realisations and stated figures from CSV/XLSX files (field "file", one or more)',
-    description: '201: written; 200: nothing to write (dry run, already imported, every row unchanged); 422: the problem list (file, table, row, column, value, rule); 413: above RENJA_IMPORT_MAX_BYTES.',
+    description:
+      '201: written; 200: nothing to write (dry run, already imported, every row unchanged); 422: the problem list (file, table, row, column, value, rule); 413: above RENJA_IMPORT_MAX_BYTES.',
   })
-  async upload(@Req() req: Request, @Res({ passthrough: true }) res: Response, @WriteMetadata() meta: CommandMetadata, @Query('dryRun') dryRun?: string) {
+  async upload(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @WriteMetadata() meta: CommandMetadata,
+    @Query('dryRun') dryRun?: string,
+  ) {
     const dry = parseDryRun(dryRun);
     const files = await this.readFiles(req, res);
-    if (files.length === 0) throw new BadRequestException({ message: 'no file: send one or more files in the multipart field "file"', field: 'file', rule: 'NO_FILES' });
+    if (files.length === 0)
+      throw new BadRequestException({
+        message: 'no file: send one or more files in the multipart field "file"',
+        field: 'file',
+        rule: 'NO_FILES',
+      });
     try {
       const result = await this.imports.run({
         sources: files.map((f) => bufferSource(f.originalname, f.buffer)),

@@ -1,11 +1,19 @@
 import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { authorize, LEDGER_INTEGRITY, VERIFICATION_MONITOR, type LedgerIntegrityService, type Principal, type VerificationMonitor } from '@renja/application';
+import {
+  authorize,
+  LEDGER_INTEGRITY,
+  VERIFICATION_MONITOR,
+  type LedgerIntegrityService,
+  type Principal,
+  type VerificationMonitor,
+} from '@renja/application';
 import { CurrentPrincipal, Public } from '../auth.guard';
 
 function count(value: string | undefined, field: string, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(value) || Number(value) < min) throw new BadRequestException({ message: `${field} must be an integer ≥ ${min}, got "${value}"`, field });
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min)
+    throw new BadRequestException({ message: `${field} must be an integer ≥ ${min}, got "${value}"`, field });
   return Number(value);
 }
 

@@ -21,11 +21,21 @@ import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
 
-type LineChangeClass = new (year: number, office: string, code: string, body: Record<string, unknown>, meta: CommandMetadata) => LineChangeCommand;
+type LineChangeClass = new (
+  year: number,
+  office: string,
+  code: string,
+  body: Record<string, unknown>,
+  meta: CommandMetadata,
+) => LineChangeCommand;
 
 const WRITE_HEADERS = [
   ApiBearerAuth(),
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Re-sending the same key returns the first result and writes nothing' }),
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Re-sending the same key returns the first result and writes nothing',
+  }),
   ApiHeader({ name: 'If-Match', required: false, description: 'ETag (version) of the line you last read; 412 if it changed' }),
 ];
 const Write = (): MethodDecorator => (target, key, descriptor) => {
@@ -40,7 +50,15 @@ export class LinesController {
     private readonly reader: PlanReader,
   ) {}
 
-  private async change(Command: LineChangeClass, year: number, office: string, code: string, body: object, meta: CommandMetadata, res: Response) {
+  private async change(
+    Command: LineChangeClass,
+    year: number,
+    office: string,
+    code: string,
+    body: object,
+    meta: CommandMetadata,
+    res: Response,
+  ) {
     const line = lineAddress(year, office, code);
     const result: CommandResult = await this.commands.execute(new Command(year, office, code, body as Record<string, unknown>, meta));
     return writeResponse(res, result, line.streamId);
@@ -66,7 +84,14 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: 'Define a performance indicator on a line' })
-  indicator(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: DefineIndicatorDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+  indicator(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Param('code') code: string,
+    @Body() body: DefineIndicatorDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.change(DefineIndicatorCommand, year, office, code, body, meta, res);
   }
 
@@ -74,7 +99,14 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: "Set or revise an indicator's target" })
-  target(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: ReviseTargetDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+  target(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Param('code') code: string,
+    @Body() body: ReviseTargetDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.change(ReviseTargetCommand, year, office, code, body, meta, res);
   }
 
@@ -82,7 +114,14 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: "Set (amount) or add to (delta) a funding source's pagu in a phase" })
-  pagu(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: ChangePaguDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+  pagu(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Param('code') code: string,
+    @Body() body: ChangePaguDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.change(ChangePaguCommand, year, office, code, body, meta, res);
   }
 
@@ -90,7 +129,14 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: 'Record realisation (Rupiah and/or outputs) for a month or quarter' })
-  realisation(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Body() body: RecordRealisationDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+  realisation(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Param('code') code: string,
+    @Body() body: RecordRealisationDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.change(RecordRealisationCommand, year, office, code, body, meta, res);
   }
 
@@ -98,7 +144,14 @@ export class LinesController {
   @ApiOperation({ summary: 'One line: pagu per phase and source, realisation, absorption, indicators' })
   @ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time: a date or ISO timestamp (UTC)' })
-  async line(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Query('validAt') validAt: string | undefined, @Query('knownAt') knownAt: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async line(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Param('code') code: string,
+    @Query('validAt') validAt: string | undefined,
+    @Query('knownAt') knownAt: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const address = lineAddress(year, office, code);
     const line = await this.reader.line(address.streamId, address.code, asOfFromQuery(validAt, knownAt));
     res.setHeader('ETag', `"${line.version}"`);

@@ -20,7 +20,10 @@ export class OfficeYearController {
   ) {}
 
   @Get('plan')
-  @ApiOperation({ summary: "The office's plan for the year: every line with pagu, realisation and absorption, rolled up; as a file, one row per line plus the office total" })
+  @ApiOperation({
+    summary:
+      "The office's plan for the year: every line with pagu, realisation and absorption, rolled up; as a file, one row per line plus the office total",
+  })
   @ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD: "the pagu on 31 October 2022"' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time: "as the ledger knew it on 15 December 2022"' })
   @TableFileDocs()
@@ -43,10 +46,19 @@ export class OfficeYearController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Version of the line giving the budget (fromCode)' })
   @ApiOperation({ summary: 'Shift budget (pergeseran) from one line to another: both change or neither' })
-  async shift(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Body() body: ShiftBudgetDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
+  async shift(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Body() body: ShiftBudgetDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const from = lineAddress(year, office, body.fromCode);
     const to = lineAddress(year, office, body.toCode);
     const result: CommandResult = await this.commands.execute(new ShiftBudgetCommand(year, office, { ...body }, meta));
-    return { ...writeResponse(res, result, from.streamId), versions: { [from.code]: result.streamVersions[from.streamId], [to.code]: result.streamVersions[to.streamId] } };
+    return {
+      ...writeResponse(res, result, from.streamId),
+      versions: { [from.code]: result.streamVersions[from.streamId], [to.code]: result.streamVersions[to.streamId] },
+    };
   }
 }

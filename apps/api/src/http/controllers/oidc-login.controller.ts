@@ -37,11 +37,23 @@ export class OidcLoginController {
   @Get('oidc/login')
   @ApiQuery({ name: 'returnTo', required: false, description: 'A workbench path to open after signing in' })
   @ApiOperation({ summary: 'Starts "Masuk dengan SSO": redirects to the identity provider (authorization code with PKCE)' })
-  async start(@Query('returnTo') returnTo: string | undefined, @Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
+  async start(
+    @Query('returnTo') returnTo: string | undefined,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     if (!this.login) return this.back(response, '/', 'not-configured');
     try {
       const started = await this.login.start(safeReturnPath(returnTo));
-      response.append('Set-Cookie', sessionCookie(ATTEMPT_COOKIE, started.attemptId, { maxAge: started.maxAgeSeconds, secure: request.secure, sameSite: 'Lax', path: CALLBACK_PATH }));
+      response.append(
+        'Set-Cookie',
+        sessionCookie(ATTEMPT_COOKIE, started.attemptId, {
+          maxAge: started.maxAgeSeconds,
+          secure: request.secure,
+          sameSite: 'Lax',
+          path: CALLBACK_PATH,
+        }),
+      );
       response.redirect(303, started.url);
     } catch (error) {
       this.back(response, '/', error instanceof OidcLoginError ? error.code : 'provider');
@@ -50,9 +62,14 @@ export class OidcLoginController {
 
   @Public()
   @Get('oidc/callback')
-  @ApiOperation({ summary: "The identity provider's redirect back: checks the answer, starts a session (cookie rl_session) and opens the workbench" })
+  @ApiOperation({
+    summary: "The identity provider's redirect back: checks the answer, starts a session (cookie rl_session) and opens the workbench",
+  })
   async callback(@Req() request: AuthenticatedRequest, @Res() response: Response): Promise<void> {
-    response.append('Set-Cookie', sessionCookie(ATTEMPT_COOKIE, '', { maxAge: 0, secure: request.secure, sameSite: 'Lax', path: CALLBACK_PATH }));
+    response.append(
+      'Set-Cookie',
+      sessionCookie(ATTEMPT_COOKIE, '', { maxAge: 0, secure: request.secure, sameSite: 'Lax', path: CALLBACK_PATH }),
+    );
     if (!this.login) return this.back(response, '/', 'not-configured');
     const url = new URL(request.originalUrl, `${request.protocol}://${request.get('host')}`);
     try {

@@ -10,8 +10,17 @@ import { asOfFromQuery, FiscalYearPipe } from '../params';
 
 const AS_OF_QUERIES = [
   ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD: "the pagu on 31 October 2022"' }),
-  ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time, a date or ISO timestamp (UTC): "as the ledger knew it on 15 December 2022"' }),
-  ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx', 'pdf'], description: 'Default: from the Accept header, else json. pdf: evaluation and reconciliation only' }),
+  ApiQuery({
+    name: 'knownAt',
+    required: false,
+    description: 'Recorded time, a date or ISO timestamp (UTC): "as the ledger knew it on 15 December 2022"',
+  }),
+  ApiQuery({
+    name: 'format',
+    required: false,
+    enum: ['json', 'csv', 'xlsx', 'pdf'],
+    description: 'Default: from the Accept header, else json. pdf: evaluation and reconciliation only',
+  }),
   ApiProduces(...Object.values(CONTENT_TYPES)),
 ];
 const ReportQueries = (): MethodDecorator => (target, key, descriptor) => AS_OF_QUERIES.forEach((d) => d(target, key, descriptor));
@@ -34,7 +43,11 @@ export class ReportsController {
   }
 
   /** Validates every parameter before any work, so a bad one is a 400 naming its field. */
-  private async respond(query: ReportQuery, accept: string | undefined, build: (asOf: ReturnType<typeof asOfFromQuery>) => Promise<AnyReport>) {
+  private async respond(
+    query: ReportQuery,
+    accept: string | undefined,
+    build: (asOf: ReturnType<typeof asOfFromQuery>) => Promise<AnyReport>,
+  ) {
     const format = negotiate(query.format, accept);
     const report = await build(asOfFromQuery(query.validAt, query.knownAt));
     return format === 'json' ? report : fileResponse(reportDocument(report), format);
@@ -42,50 +55,103 @@ export class ReportsController {
 
   @Get('reports/pagu-trail')
   @ApiOperation({ summary: 'Why is this pagu what it is? Every step from the first plan amount to the current pagu, with a tie-out' })
-  @ApiQuery({ name: 'code', required: false, description: 'A line; a kegiatan or program includes everything under it. Absent: the whole office' })
+  @ApiQuery({
+    name: 'code',
+    required: false,
+    description: 'A line; a kegiatan or program includes everything under it. Absent: the whole office',
+  })
   @ReportQueries()
-  paguTrail(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery & { code?: string }, @Headers('accept') accept?: string) {
-    return this.respond(query, accept, (asOf) => this.reports.paguTrail({ year, office: parseOfficeCode(office, 'office'), asOf, code: query.code }));
+  paguTrail(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Query() query: ReportQuery & { code?: string },
+    @Headers('accept') accept?: string,
+  ) {
+    return this.respond(query, accept, (asOf) =>
+      this.reports.paguTrail({ year, office: parseOfficeCode(office, 'office'), asOf, code: query.code }),
+    );
   }
 
   @Get('lines/:code/reports/pagu-trail')
   @ApiOperation({ summary: 'The pagu trail of one line (and everything under it): same as reports/pagu-trail?code=' })
   @ApiParam({ name: 'code', description: 'Permendagri 90 code of the line' })
   @ReportQueries()
-  linePaguTrail(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string, @Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  linePaguTrail(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Param('code') code: string,
+    @Query() query: ReportQuery,
+    @Headers('accept') accept?: string,
+  ) {
     return this.respond(query, accept, (asOf) => this.reports.paguTrail({ year, office: parseOfficeCode(office, 'office'), asOf, code }));
   }
 
   @Get('reports/reconciliation')
-  @ApiOperation({ summary: 'Reconciliation of two phases (default APBD against APBD-P): per line, rolled up, explained by events, tied out' })
+  @ApiOperation({
+    summary: 'Reconciliation of two phases (default APBD against APBD-P): per line, rolled up, explained by events, tied out',
+  })
   @ApiQuery({ name: 'from', required: false, description: 'Phase of the chain, default APBD' })
-  @ApiQuery({ name: 'to', required: false, description: 'A later phase; default APBD_P, or the latest phase in effect when there is no APBD_P' })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'A later phase; default APBD_P, or the latest phase in effect when there is no APBD_P',
+  })
   @ReportQueries()
-  reconciliation(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery & { from?: string; to?: string }, @Headers('accept') accept?: string) {
-    return this.respond(query, accept, (asOf) => this.reports.reconciliation({ year, office: parseOfficeCode(office, 'office'), asOf, from: query.from, to: query.to }));
+  reconciliation(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Query() query: ReportQuery & { from?: string; to?: string },
+    @Headers('accept') accept?: string,
+  ) {
+    return this.respond(query, accept, (asOf) =>
+      this.reports.reconciliation({ year, office: parseOfficeCode(office, 'office'), asOf, from: query.from, to: query.to }),
+    );
   }
 
   @Get('reports/absorption')
-  @ApiOperation({ summary: 'Absorption (serapan) by month and quarter against the current pagu and the original APBD; Q4 additions flagged' })
+  @ApiOperation({
+    summary: 'Absorption (serapan) by month and quarter against the current pagu and the original APBD; Q4 additions flagged',
+  })
   @ReportQueries()
-  absorption(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  absorption(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Query() query: ReportQuery,
+    @Headers('accept') accept?: string,
+  ) {
     return this.respond(query, accept, (asOf) => this.reports.absorption({ year, office: parseOfficeCode(office, 'office'), asOf }));
   }
 
   @Get('reports/evaluation')
   @ApiOperation({ summary: 'Renja evaluation (Permendagri 86/2017): K and Rp per indicator, capaian, average and predikat per program' })
   @ReportQueries()
-  evaluation(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  evaluation(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Query() query: ReportQuery,
+    @Headers('accept') accept?: string,
+  ) {
     return this.respond(query, accept, (asOf) => this.reports.evaluation({ year, office: parseOfficeCode(office, 'office'), asOf }));
   }
 
   @Get('reports/consistency')
-  @ApiOperation({ summary: 'Stated figures (totals and percentages as documents state them) against the figures the ledger computes from their parts; contradicting statements' })
+  @ApiOperation({
+    summary:
+      'Stated figures (totals and percentages as documents state them) against the figures the ledger computes from their parts; contradicting statements',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'], description: 'Default: from the Accept header, else json' })
-  async consistency(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  async consistency(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Query() query: ReportQuery,
+    @Headers('accept') accept?: string,
+  ) {
     const format = negotiate(query.format, accept, TABLE_FILES);
     if (query.validAt !== undefined || query.knownAt !== undefined) {
-      throw new BadRequestException({ message: 'the consistency report compares with everything recorded: it takes no validAt or knownAt', field: query.validAt !== undefined ? 'validAt' : 'knownAt' });
+      throw new BadRequestException({
+        message: 'the consistency report compares with everything recorded: it takes no validAt or knownAt',
+        field: query.validAt !== undefined ? 'validAt' : 'knownAt',
+      });
     }
     const report = await this.consistencyReports.report({ year, office: parseOfficeCode(office, 'office') });
     return format === 'json' ? report : fileResponse(consistencyDocument(report), format);

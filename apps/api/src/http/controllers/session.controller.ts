@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, ServiceUnavailableException, UnauthorizedException, ForbiddenException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  ForbiddenException,
+} from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '@renja/application';
@@ -44,19 +57,30 @@ export class SessionController {
   @Public()
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Sign in: an API token or OIDC JWT in the body starts a session (cookie rl_session); answers who, until when, and the CSRF token' })
-  async create(@Body() body: CreateSessionDto, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionBody> {
+  @ApiOperation({
+    summary:
+      'Sign in: an API token or OIDC JWT in the body starts a session (cookie rl_session); answers who, until when, and the CSRF token',
+  })
+  async create(
+    @Body() body: CreateSessionDto,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionBody> {
     const result = await this.authenticator.authenticate(body.token.trim());
     if (!result.ok) {
       request.claimedBy = result.name;
-      if (result.unavailable) throw new ServiceUnavailableException({ message: result.message, field: 'token', rule: 'IDENTITY_PROVIDER_UNAVAILABLE' });
+      if (result.unavailable)
+        throw new ServiceUnavailableException({ message: result.message, field: 'token', rule: 'IDENTITY_PROVIDER_UNAVAILABLE' });
       throw new UnauthorizedException({ message: result.message, field: 'token', rule: 'TOKEN_INVALID' });
     }
     const now = Date.now();
     const limit = now + this.hours * 3_600_000;
     const expiresAt = new Date(result.expiresAt === null ? limit : Math.min(limit, Date.parse(result.expiresAt)));
     const session = await this.sessions.create(result.principal, result.principal.tokenId ?? null, expiresAt);
-    response.append('Set-Cookie', sessionCookie(SESSION_COOKIE, session.id, { maxAge: (expiresAt.getTime() - now) / 1000, secure: request.secure }));
+    response.append(
+      'Set-Cookie',
+      sessionCookie(SESSION_COOKIE, session.id, { maxAge: (expiresAt.getTime() - now) / 1000, secure: request.secure }),
+    );
     return bodyOf(result.principal, session.expiresAt, session.csrfToken);
   }
 
@@ -83,7 +107,11 @@ export class SessionController {
         const presented = request.headers[CSRF_HEADER];
         if (!sameSecret(typeof presented === 'string' ? presented : undefined, check.session.csrfToken)) {
           request.claimedBy = check.session.principal.name;
-          throw new ForbiddenException({ message: "ending a session needs the header X-CSRF-Token with the session's csrfToken", field: 'X-CSRF-Token', rule: 'CSRF_TOKEN_INVALID' });
+          throw new ForbiddenException({
+            message: "ending a session needs the header X-CSRF-Token with the session's csrfToken",
+            field: 'X-CSRF-Token',
+            rule: 'CSRF_TOKEN_INVALID',
+          });
         }
       }
       await this.sessions.end(id);
@@ -92,7 +120,12 @@ export class SessionController {
   }
 
   private sessionOf(request: AuthenticatedRequest): WebSession {
-    if (!request.webSession) throw new UnauthorizedException({ message: 'no browser session: sign in with POST /api/v1/session', field: SESSION_COOKIE, rule: 'SESSION_INVALID' });
+    if (!request.webSession)
+      throw new UnauthorizedException({
+        message: 'no browser session: sign in with POST /api/v1/session',
+        field: SESSION_COOKIE,
+        rule: 'SESSION_INVALID',
+      });
     return request.webSession;
   }
 }

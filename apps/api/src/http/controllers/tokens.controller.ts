@@ -8,7 +8,8 @@ import { CreateTokenDto } from '../dto/token.dto';
 const ID = /^[\x21-\x7e]{1,200}$/;
 
 function tokenId(value: string): number {
-  if (!/^\d{1,15}$/.test(value) || Number(value) < 1) throw new BadRequestException({ message: `id must be a token id (a positive integer), got "${value.slice(0, 40)}"`, field: 'id' });
+  if (!/^\d{1,15}$/.test(value) || Number(value) < 1)
+    throw new BadRequestException({ message: `id must be a token id (a positive integer), got "${value.slice(0, 40)}"`, field: 'id' });
   return Number(value);
 }
 

@@ -22,14 +22,19 @@ export class WorkbenchController {
   ) {}
 
   @Get('overview')
-  @ApiOperation({ summary: "The office-years within the caller's scope (lines, the plan's office totals, last change) and the last verification" })
+  @ApiOperation({
+    summary: "The office-years within the caller's scope (lines, the plan's office totals, last change) and the last verification",
+  })
   async overview(@CurrentPrincipal() principal: Principal) {
     const officeYears = await officeYearOverview(this.dataSource, this.reader, (office) => inScope(principal.offices, office));
     return { officeYears, verification: this.verification.status() };
   }
 
   @Get('years/:year/offices/:office/changes')
-  @ApiOperation({ summary: "The office-year's change log: every change of every line, in recorded order, filtered and paged by position; as a file, one row per entry" })
+  @ApiOperation({
+    summary:
+      "The office-year's change log: every change of every line, in recorded order, filtered and paged by position; as a file, one row per entry",
+  })
   @ApiQuery({ name: 'from', required: false, description: 'Recorded on or after this day (YYYY-MM-DD, Asia/Jakarta)' })
   @ApiQuery({ name: 'to', required: false, description: 'Recorded on or before this day (YYYY-MM-DD, Asia/Jakarta)' })
   @ApiQuery({ name: 'actor', required: false, description: 'Exactly this actor' })
@@ -39,13 +44,21 @@ export class WorkbenchController {
   @ApiQuery({ name: 'limit', required: false, description: 'Entries per page, 1-1000 (default 200)' })
   @ApiQuery({ name: 'after', required: false, description: 'Position cursor: nextAfter of the previous page' })
   @TableFileDocs()
-  async changes(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Query() query: ChangeQuery & { format?: string }, @Headers('accept') accept?: string) {
+  async changes(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Query() query: ChangeQuery & { format?: string },
+    @Headers('accept') accept?: string,
+  ) {
     const { format, ...filters } = query;
     const wanted = negotiate(format, accept, TABLE_FILES);
     const filter = changeFilter(filters);
     const officeRow = await this.reader.office(parseOfficeCode(office, 'office'));
     const log = await officeYearChanges(this.dataSource, year, officeRow.code, filter);
     if (wanted === 'json') return log;
-    return fileResponse(changeLogDocument({ year, office: { code: officeRow.code, name: officeRow.name }, filters: filters as ChangeLogFilters, log }), wanted);
+    return fileResponse(
+      changeLogDocument({ year, office: { code: officeRow.code, name: officeRow.name }, filters: filters as ChangeLogFilters, log }),
+      wanted,
+    );
   }
 }

@@ -16,7 +16,10 @@ export class CreateTokenDto {
   @Allow()
   offices: unknown;
 
-  @ApiPropertyOptional({ example: '90d', description: 'YYYY-MM-DD, an ISO timestamp, a number of days ("90d") or "never"; default 365 days' })
+  @ApiPropertyOptional({
+    example: '90d',
+    description: 'YYYY-MM-DD, an ISO timestamp, a number of days ("90d") or "never"; default 365 days',
+  })
   @Allow()
   expires?: unknown;
 }

@@ -5,7 +5,8 @@ const SIGNED_AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
 const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const describe = (value: unknown) => (typeof value === 'number' ? 'a JSON number' : typeof value === 'string' ? `"${value}"` : typeof value);
+const describe = (value: unknown) =>
+  typeof value === 'number' ? 'a JSON number' : typeof value === 'string' ? `"${value}"` : typeof value;
 
 /** Rupiah as a decimal string; a JSON number is refused with a message saying why. */
 export const IsAmountString = (options: { signed?: boolean } = {}, validationOptions?: ValidationOptions) =>

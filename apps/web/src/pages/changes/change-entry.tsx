@@ -34,7 +34,9 @@ export function ChangeEntryView({ entry, validAt }: { entry: ChangeEntry; validA
       {entry.correctedBy && (
         <p className="correction-note">
           {t('changes.correctedNote')}{' '}
-          <LineLink code={entry.code} eventId={entry.correctedBy}>{t('changes.correctedBy', { id: entry.correctedBy.slice(0, 8) })}</LineLink>
+          <LineLink code={entry.code} eventId={entry.correctedBy}>
+            {t('changes.correctedBy', { id: entry.correctedBy.slice(0, 8) })}
+          </LineLink>
         </p>
       )}
       <dl className="change-facts">
@@ -52,12 +54,16 @@ export function ChangeEntryView({ entry, validAt }: { entry: ChangeEntry; validA
         <dt>{t('changes.reason')}</dt>
         <dd>{entry.reason ?? <span className="muted">—</span>}</dd>
         <dt>{t('changes.legalBasis')}</dt>
-        <dd><LegalBasis value={entry.legalBasis} /></dd>
+        <dd>
+          <LegalBasis value={entry.legalBasis} />
+        </dd>
         {entry.correctsEventId && (
           <>
             <dt>{t('changes.type.corrected')}</dt>
             <dd>
-              <LineLink code={entry.code} eventId={entry.correctsEventId}>{t('changes.corrects', { id: entry.correctsEventId.slice(0, 8) })}</LineLink>
+              <LineLink code={entry.code} eventId={entry.correctsEventId}>
+                {t('changes.corrects', { id: entry.correctsEventId.slice(0, 8) })}
+              </LineLink>
             </dd>
           </>
         )}
@@ -70,8 +76,12 @@ export function ChangeEntryView({ entry, validAt }: { entry: ChangeEntry; validA
           <thead>
             <tr>
               <th scope="col">{t('changes.figure')}</th>
-              <th scope="col" className="num">{t('changes.fromValue')}</th>
-              <th scope="col" className="num">{t('changes.toValue')}</th>
+              <th scope="col" className="num">
+                {t('changes.fromValue')}
+              </th>
+              <th scope="col" className="num">
+                {t('changes.toValue')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -80,8 +90,13 @@ export function ChangeEntryView({ entry, validAt }: { entry: ChangeEntry; validA
               return (
                 <tr key={change.figure}>
                   <th scope="row">{label.key ? t(label.key, label.values) : change.figure}</th>
-                  <td className="num"><FigureValue value={change.from} money={label.money} /></td>
-                  <td className="num"><span aria-hidden="true">→ </span><FigureValue value={change.to} money={label.money} /></td>
+                  <td className="num">
+                    <FigureValue value={change.from} money={label.money} />
+                  </td>
+                  <td className="num">
+                    <span aria-hidden="true">→ </span>
+                    <FigureValue value={change.to} money={label.money} />
+                  </td>
                 </tr>
               );
             })}

@@ -11,7 +11,14 @@ export function useChangeFilters(): ChangeFilters {
   const [params] = useSearchParams();
   const value = (name: string) => params.get(name) || undefined;
   const order = value('order');
-  return { from: value('from'), to: value('to'), actor: value('actor'), kind: value('kind'), code: value('code'), order: order === 'desc' ? 'desc' : order === 'asc' ? 'asc' : undefined };
+  return {
+    from: value('from'),
+    to: value('to'),
+    actor: value('actor'),
+    kind: value('kind'),
+    code: value('code'),
+    order: order === 'desc' ? 'desc' : order === 'asc' ? 'asc' : undefined,
+  };
 }
 
 /** The kind of an event in words; an unknown type as sent. */
@@ -58,7 +65,9 @@ export function ChangeFilterForm({ filters, actors, kinds }: { filters: ChangeFi
         <select name="actor" defaultValue={filters.actor ?? ''}>
           <option value="">{t('changes.any')}</option>
           {withCurrent(actors, filters.actor).map((actor) => (
-            <option key={actor} value={actor}>{actor}</option>
+            <option key={actor} value={actor}>
+              {actor}
+            </option>
           ))}
         </select>
       </label>
@@ -67,13 +76,22 @@ export function ChangeFilterForm({ filters, actors, kinds }: { filters: ChangeFi
         <select name="kind" defaultValue={filters.kind ?? ''}>
           <option value="">{t('changes.any')}</option>
           {withCurrent(kinds, filters.kind).map((kind) => (
-            <option key={kind} value={kind}>{kindLabel(kind)}</option>
+            <option key={kind} value={kind}>
+              {kindLabel(kind)}
+            </option>
           ))}
         </select>
       </label>
       <label>
         <span>{t('changes.code')}</span>
-        <input type="text" name="code" defaultValue={filters.code ?? ''} placeholder={t('changes.codeHint')} inputMode="decimal" autoComplete="off" />
+        <input
+          type="text"
+          name="code"
+          defaultValue={filters.code ?? ''}
+          placeholder={t('changes.codeHint')}
+          inputMode="decimal"
+          autoComplete="off"
+        />
       </label>
       <label>
         <span>{t('changes.order')}</span>
@@ -83,7 +101,9 @@ export function ChangeFilterForm({ filters, actors, kinds }: { filters: ChangeFi
         </select>
       </label>
       <button type="submit">{t('changes.apply')}</button>
-      <button type="button" className="secondary" onClick={clear}>{t('changes.clear')}</button>
+      <button type="button" className="secondary" onClick={clear}>
+        {t('changes.clear')}
+      </button>
     </form>
   );
 }

@@ -7,10 +7,18 @@ describe('change labels', () => {
   });
 
   it('reads the figure names of the history', () => {
-    expect(figureLabel('pagu.APBD_P.DID', (p) => (p === 'APBD_P' ? 'APBD-P' : p))).toEqual({ key: 'changes.figure.pagu', values: { phase: 'APBD-P', source: 'DID' }, money: true });
+    expect(figureLabel('pagu.APBD_P.DID', (p) => (p === 'APBD_P' ? 'APBD-P' : p))).toEqual({
+      key: 'changes.figure.pagu',
+      values: { phase: 'APBD-P', source: 'DID' },
+      money: true,
+    });
     expect(figureLabel('pagu.current')).toMatchObject({ key: 'changes.figure.paguCurrent', money: true });
     expect(figureLabel('realisation.Q4')).toEqual({ key: 'changes.figure.realised', values: { period: 'TW IV' }, money: true });
-    expect(figureLabel('output.IK-1.Q2')).toEqual({ key: 'changes.figure.output', values: { indicator: 'IK-1', period: 'TW II' }, money: false });
+    expect(figureLabel('output.IK-1.Q2')).toEqual({
+      key: 'changes.figure.output',
+      values: { indicator: 'IK-1', period: 'TW II' },
+      money: false,
+    });
     expect(figureLabel('target.IK-2')).toMatchObject({ key: 'changes.figure.target', money: false });
     expect(figureLabel('line').money).toBe(false);
     expect(figureLabel('something.new')).toEqual({ key: null, values: {}, money: false });

@@ -30,10 +30,13 @@ export function figureLabel(figure: string, phaseLabel: (phase: string) => strin
   const quarter = (q: string | undefined) => (q && /^Q[1-4]$/.test(q) ? `TW ${ROMAN[Number(q[1]) - 1]}` : (q ?? ''));
   if (figure === 'line') return { key: 'changes.figure.line', values: {}, money: false };
   if (figure === 'pagu.current') return { key: 'changes.figure.paguCurrent', values: {}, money: true };
-  if (parts[0] === 'pagu' && parts.length === 3) return { key: 'changes.figure.pagu', values: { phase: phaseLabel(parts[1]), source: parts[2] }, money: true };
+  if (parts[0] === 'pagu' && parts.length === 3)
+    return { key: 'changes.figure.pagu', values: { phase: phaseLabel(parts[1]), source: parts[2] }, money: true };
   if (figure === 'realisation.cumulative') return { key: 'changes.figure.realisedCumulative', values: {}, money: true };
-  if (parts[0] === 'realisation' && parts.length === 2) return { key: 'changes.figure.realised', values: { period: quarter(parts[1]) }, money: true };
-  if (parts[0] === 'output' && parts.length === 3) return { key: 'changes.figure.output', values: { indicator: parts[1], period: quarter(parts[2]) }, money: false };
+  if (parts[0] === 'realisation' && parts.length === 2)
+    return { key: 'changes.figure.realised', values: { period: quarter(parts[1]) }, money: true };
+  if (parts[0] === 'output' && parts.length === 3)
+    return { key: 'changes.figure.output', values: { indicator: parts[1], period: quarter(parts[2]) }, money: false };
   if (parts[0] === 'target' && parts.length === 2) return { key: 'changes.figure.target', values: { indicator: parts[1] }, money: false };
   return { key: null, values: {}, money: false };
 }

@@ -46,7 +46,9 @@ export default function ChangesPage() {
       {knownAt && <p className="note">{t('changes.knownAtNote', { date: formatDate(knownAt, locale) })}</p>}
       {validAt && <p className="note">{t('changes.validAtNote', { date: formatDate(validAt, locale) })}</p>}
       {log.isPending ? (
-        <p className="loading" role="status">{t('common.loading')}</p>
+        <p className="loading" role="status">
+          {t('common.loading')}
+        </p>
       ) : log.isError && !log.data ? (
         <ErrorBox error={log.error} onRetry={() => void log.refetch()} />
       ) : (

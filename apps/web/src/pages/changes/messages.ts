@@ -4,7 +4,8 @@ import type { FeatureMessages } from '../../i18n/feature-messages';
 const id = {
   'changes.title': 'Log perubahan',
   'changes.heading': 'Log perubahan · {office} {year}',
-  'changes.intro': 'Setiap perubahan pada rencana dan anggaran perangkat daerah tahun ini, dalam urutan pencatatan: siapa, kapan, apa yang berubah dari berapa menjadi berapa, alasannya dan dasar hukumnya. Entri yang dikoreksi dicoret dan ditautkan ke koreksinya.',
+  'changes.intro':
+    'Setiap perubahan pada rencana dan anggaran perangkat daerah tahun ini, dalam urutan pencatatan: siapa, kapan, apa yang berubah dari berapa menjadi berapa, alasannya dan dasar hukumnya. Entri yang dikoreksi dicoret dan ditautkan ke koreksinya.',
   'changes.filters': 'Saring perubahan',
   'changes.from': 'Dicatat sejak',
   'changes.to': 'Dicatat sampai',
@@ -61,7 +62,8 @@ const id = {
 const en: FeatureMessages<typeof id>['en'] = {
   'changes.title': 'Change log',
   'changes.heading': 'Change log · {office} {year}',
-  'changes.intro': 'Every change to the office’s plan and budget for the year, in recorded order: who, when, what changed from what to what, the reason and the dasar hukum. Corrected entries are struck through and linked to their correction.',
+  'changes.intro':
+    'Every change to the office’s plan and budget for the year, in recorded order: who, when, what changed from what to what, the reason and the dasar hukum. Corrected entries are struck through and linked to their correction.',
   'changes.filters': 'Filter changes',
   'changes.from': 'Recorded from',
   'changes.to': 'Recorded until',

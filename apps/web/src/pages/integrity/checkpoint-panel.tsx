@@ -17,7 +17,10 @@ export function CheckpointPanel() {
   const checkpoint = useQuery({ queryKey: ['ledger', 'checkpoint'], queryFn: ledgerApi.checkpoint });
   const publicKey = useQuery({ queryKey: ['ledger', 'public-key'], queryFn: ledgerApi.publicKey });
   const issued = useQuery({ queryKey: ['ledger', 'checkpoints'], queryFn: ledgerApi.checkpoints });
-  const verification = useQuery({ queryKey: ['ledger', 'verification'], queryFn: () => api.get<Verification>('/api/v1/ledger/verification') });
+  const verification = useQuery({
+    queryKey: ['ledger', 'verification'],
+    queryFn: () => api.get<Verification>('/api/v1/ledger/verification'),
+  });
 
   return (
     <>
@@ -32,8 +35,12 @@ export function CheckpointPanel() {
         <QueryView query={publicKey}>{(key) => <pre className="integrity-raw">{key.trim()}</pre>}</QueryView>
         <p className="downloads">
           <span>{t('integrity.download')}:</span>
-          <a href={CHECKPOINT_PATH} download="checkpoint.txt">{t('integrity.downloadCheckpoint')}</a>
-          <a href={PUBLIC_KEY_PATH} download="public-key.txt">{t('integrity.downloadKey')}</a>
+          <a href={CHECKPOINT_PATH} download="checkpoint.txt">
+            {t('integrity.downloadCheckpoint')}
+          </a>
+          <a href={PUBLIC_KEY_PATH} download="public-key.txt">
+            {t('integrity.downloadKey')}
+          </a>
         </p>
       </section>
 
@@ -44,7 +51,9 @@ export function CheckpointPanel() {
             <>
               <VerificationStatus verification={status} />
               {status.running && status.startedAt && (
-                <p role="status">{t('integrity.running')} <RecordedTime value={status.startedAt} /></p>
+                <p role="status">
+                  {t('integrity.running')} <RecordedTime value={status.startedAt} />
+                </p>
               )}
             </>
           )}
@@ -63,7 +72,9 @@ export function CheckpointPanel() {
                 <caption>{t('integrity.checkpointsCaption', { shown: newest.length, total: list.length })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="num">{t('integrity.size')}</th>
+                    <th scope="col" className="num">
+                      {t('integrity.size')}
+                    </th>
                     <th scope="col">{t('integrity.root')}</th>
                     <th scope="col">{t('integrity.issuedAt')}</th>
                   </tr>
@@ -72,8 +83,12 @@ export function CheckpointPanel() {
                   {newest.map((row) => (
                     <tr key={row.size}>
                       <td className="num">{row.size}</td>
-                      <td><code title={row.rootHash}>{shortHash(row.rootHash)}</code></td>
-                      <td><RecordedTime value={row.issuedAt} /></td>
+                      <td>
+                        <code title={row.rootHash}>{shortHash(row.rootHash)}</code>
+                      </td>
+                      <td>
+                        <RecordedTime value={row.issuedAt} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -102,18 +117,24 @@ function CheckpointNote({ note }: { note: string }) {
       {fields ? (
         <dl className="integrity-fields">
           <dt>{t('integrity.origin')}</dt>
-          <dd><code>{fields.origin}</code></dd>
+          <dd>
+            <code>{fields.origin}</code>
+          </dd>
           <dt>{t('integrity.size')}</dt>
           <dd>{fields.size}</dd>
           <dt>{t('integrity.root')}</dt>
-          <dd><code className="integrity-hash">{fields.root}</code></dd>
+          <dd>
+            <code className="integrity-hash">{fields.root}</code>
+          </dd>
         </dl>
       ) : (
         <p className="error-message">{t('integrity.unreadableNote', { message: problem })}</p>
       )}
       <p className="hint">{t('integrity.claimedOnly')}</p>
       <h3 id="raw-note-heading">{t('integrity.rawNote')}</h3>
-      <pre className="integrity-raw" aria-labelledby="raw-note-heading" tabIndex={0}>{note}</pre>
+      <pre className="integrity-raw" aria-labelledby="raw-note-heading" tabIndex={0}>
+        {note}
+      </pre>
     </>
   );
 }

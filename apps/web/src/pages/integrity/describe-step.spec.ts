@@ -48,9 +48,19 @@ describe('integrity step sentences', () => {
       'Terverifikasi di peramban: 3 peristiwa baris 2.17.08.1.01.0001 termuat dalam checkpoint ukuran 800 yang ditandatangani kunci d9e71c47.',
     );
     expect(summarise(say, { ...ok, events: 0 }, 'X')).toMatch(/^Tanda tangan checkpoint ukuran 800 sah/);
-    const failed: LineVerification = { ...ok, ok: false, firstFailure: { kind: 'leaf', position: 12, reason: 'hash-mismatch', detail: '' } };
+    const failed: LineVerification = {
+      ...ok,
+      ok: false,
+      firstFailure: { kind: 'leaf', position: 12, reason: 'hash-mismatch', detail: '' },
+    };
     expect(summarise(say, failed, 'X')).toBe('GAGAL: hash tidak cocok: isi peristiwa telah berubah — hash daun, posisi 12.');
-    const unsigned: LineVerification = { ...ok, ok: false, firstFailure: { kind: 'signature', position: 63, reason: 'no-signature', detail: '' } };
-    expect(summarise(say, unsigned, 'X')).toBe('GAGAL: tanda tangan tidak sah: checkpoint tidak ditandatangani kunci ini — tanda tangan checkpoint ukuran 63.');
+    const unsigned: LineVerification = {
+      ...ok,
+      ok: false,
+      firstFailure: { kind: 'signature', position: 63, reason: 'no-signature', detail: '' },
+    };
+    expect(summarise(say, unsigned, 'X')).toBe(
+      'GAGAL: tanda tangan tidak sah: checkpoint tidak ditandatangani kunci ini — tanda tangan checkpoint ukuran 63.',
+    );
   });
 });

@@ -30,7 +30,9 @@ export const kindKey = (kind: VerificationStep['kind']): Key => KINDS[kind] ?? '
 /** The message of a failure reason; an unknown reason is still shown, by its code. */
 export function reasonPhrase(reason: string): Phrase {
   const key = `integrity.reason.${reason}`;
-  return key in messages.id && reason !== 'unknown' ? { key: key as Key, values: {} } : { key: 'integrity.reason.unknown', values: { reason } };
+  return key in messages.id && reason !== 'unknown'
+    ? { key: key as Key, values: {} }
+    : { key: 'integrity.reason.unknown', values: { reason } };
 }
 
 /** Fills a template with values (the caller passes useI18n().t, or a plain lookup in tests). */
@@ -47,11 +49,23 @@ export function describeStep(say: Say, step: VerificationStep, checkpoint: LineV
   if (!step.ok) {
     const values = { kind, reason: sayReason(say, step.reason), position: step.position ?? '', size: step.position ?? '' };
     // A signature step's "position" is the checkpoint's size, not an event: say so.
-    const key: Key = step.position === undefined ? 'integrity.step.failedNoPosition' : step.kind === 'signature' ? 'integrity.step.failedCheckpoint' : 'integrity.step.failed';
+    const key: Key =
+      step.position === undefined
+        ? 'integrity.step.failedNoPosition'
+        : step.kind === 'signature'
+          ? 'integrity.step.failedCheckpoint'
+          : 'integrity.step.failed';
     return say(key, values);
   }
   const values = { position: step.position ?? '', size: checkpoint.size, keyId: checkpoint.keyId, hash: shortHash(step.computed) };
-  const key: Key = step.kind === 'signature' ? 'integrity.step.signature' : step.kind === 'leaf' ? 'integrity.step.leaf' : step.kind === 'inclusion' ? 'integrity.step.inclusion' : 'integrity.step.order';
+  const key: Key =
+    step.kind === 'signature'
+      ? 'integrity.step.signature'
+      : step.kind === 'leaf'
+        ? 'integrity.step.leaf'
+        : step.kind === 'inclusion'
+          ? 'integrity.step.inclusion'
+          : 'integrity.step.order';
   return say(key, values);
 }
 
@@ -60,7 +74,17 @@ export function summarise(say: Say, result: LineVerification, code: string): str
   const { size, keyId } = result.checkpoint;
   if (result.ok) return say(result.events === 0 ? 'integrity.okEmpty' : 'integrity.ok', { events: result.events, code, size, keyId });
   const failure = result.firstFailure ?? { kind: 'order' as const, reason: 'unknown', detail: '' };
-  const values = { kind: say(kindKey(failure.kind)), reason: sayReason(say, failure.reason), position: failure.position ?? '', size: failure.position ?? '' };
-  const key: Key = failure.position === undefined ? 'integrity.failedNoPosition' : failure.kind === 'signature' ? 'integrity.failedCheckpoint' : 'integrity.failed';
+  const values = {
+    kind: say(kindKey(failure.kind)),
+    reason: sayReason(say, failure.reason),
+    position: failure.position ?? '',
+    size: failure.position ?? '',
+  };
+  const key: Key =
+    failure.position === undefined
+      ? 'integrity.failedNoPosition'
+      : failure.kind === 'signature'
+        ? 'integrity.failedCheckpoint'
+        : 'integrity.failed';
   return say(key, values);
 }

@@ -40,13 +40,15 @@ const id = {
   'integrity.codeHint': 'Misalnya 2.17.08.1.01.0001',
   'integrity.chooseOffice': 'Pilih perangkat daerah',
   'integrity.verify': 'Verifikasi',
-  'integrity.insecure': 'Halaman ini tidak dibuka lewat HTTPS (atau localhost), sehingga peramban menutup WebCrypto dan verifikasi tidak dapat dijalankan. Buka workbench lewat HTTPS.',
+  'integrity.insecure':
+    'Halaman ini tidak dibuka lewat HTTPS (atau localhost), sehingga peramban menutup WebCrypto dan verifikasi tidak dapat dijalankan. Buka workbench lewat HTTPS.',
   'integrity.verifying': 'Memverifikasi…',
   'integrity.missingInput': 'Isi kunci publik, tahun, perangkat daerah dan kode baris terlebih dahulu.',
   'integrity.lineLink': 'Buka halaman baris ini',
 
   'integrity.result': 'Hasil verifikasi',
-  'integrity.ok': 'Terverifikasi di peramban: {events} peristiwa baris {code} termuat dalam checkpoint ukuran {size} yang ditandatangani kunci {keyId}.',
+  'integrity.ok':
+    'Terverifikasi di peramban: {events} peristiwa baris {code} termuat dalam checkpoint ukuran {size} yang ditandatangani kunci {keyId}.',
   'integrity.okEmpty': 'Tanda tangan checkpoint ukuran {size} sah (kunci {keyId}), tetapi belum ada peristiwa baris {code} di dalamnya.',
   'integrity.failed': 'GAGAL: {reason} — {kind}, posisi {position}.',
   'integrity.failedNoPosition': 'GAGAL: {reason} — {kind}.',
@@ -140,7 +142,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'integrity.codeHint': 'For example 2.17.08.1.01.0001',
   'integrity.chooseOffice': 'Choose an office',
   'integrity.verify': 'Verify',
-  'integrity.insecure': 'This page was not opened over HTTPS (or localhost), so the browser withholds WebCrypto and verification cannot run. Open the workbench over HTTPS.',
+  'integrity.insecure':
+    'This page was not opened over HTTPS (or localhost), so the browser withholds WebCrypto and verification cannot run. Open the workbench over HTTPS.',
   'integrity.verifying': 'Verifying…',
   'integrity.missingInput': 'Fill in the public key, year, office and line code first.',
   'integrity.lineLink': 'Open this line',

@@ -72,7 +72,9 @@ export function VerifyForm() {
       <form onSubmit={submit} noValidate>
         <div className="field integrity-key">
           <label htmlFor="pinned-key">{t('integrity.pinnedKey')}</label>
-          <p className="hint" id="pinned-key-hint">{t('integrity.pinnedKeyHint')}</p>
+          <p className="hint" id="pinned-key-hint">
+            {t('integrity.pinnedKeyHint')}
+          </p>
           <textarea
             id="pinned-key"
             data-testid="pinned-key"
@@ -105,7 +107,15 @@ export function VerifyForm() {
         <div className="integrity-line">
           <div className="field">
             <label htmlFor="verify-year">{t('common.year')}</label>
-            <input id="verify-year" type="number" min={2000} max={2100} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+            <input
+              id="verify-year"
+              type="number"
+              min={2000}
+              max={2100}
+              inputMode="numeric"
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="verify-office">{t('common.office')}</label>
@@ -113,18 +123,33 @@ export function VerifyForm() {
               <option value="">{t('integrity.chooseOffice')}</option>
               {office && !officeOptions.some((o) => o.code === office) && <option value={office}>{office}</option>}
               {officeOptions.map((o) => (
-                <option key={o.code} value={o.code}>{o.code} — {o.name}</option>
+                <option key={o.code} value={o.code}>
+                  {o.code} — {o.name}
+                </option>
               ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="verify-code">{t('integrity.code')}</label>
-            <input id="verify-code" type="text" spellCheck={false} aria-describedby="verify-code-hint" value={code} onChange={(e) => setCode(e.target.value)} />
-            <p className="hint" id="verify-code-hint">{t('integrity.codeHint')}</p>
+            <input
+              id="verify-code"
+              type="text"
+              spellCheck={false}
+              aria-describedby="verify-code-hint"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+            <p className="hint" id="verify-code-hint">
+              {t('integrity.codeHint')}
+            </p>
           </div>
         </div>
         {!window.isSecureContext && <p className="notice">{t('integrity.insecure')}</p>}
-        {missing && <p className="error-message" role="alert">{t('integrity.missingInput')}</p>}
+        {missing && (
+          <p className="error-message" role="alert">
+            {t('integrity.missingInput')}
+          </p>
+        )}
         <button type="submit" data-testid="verify-button" disabled={verify.isPending}>
           {verify.isPending ? t('integrity.verifying') : t('integrity.verify')}
         </button>

@@ -17,7 +17,11 @@ export function VerifyResult({ outcome }: { outcome: Outcome }) {
   const { result, year, office, code } = outcome;
   const pending = result.pending ?? 0;
   return (
-    <div className={`integrity-result ${result.ok ? 'integrity-ok' : 'integrity-failed'}`} data-testid="verify-result" data-ok={result.ok ? 'true' : 'false'}>
+    <div
+      className={`integrity-result ${result.ok ? 'integrity-ok' : 'integrity-failed'}`}
+      data-testid="verify-result"
+      data-ok={result.ok ? 'true' : 'false'}
+    >
       <h3>{t('integrity.result')}</h3>
       <p className="integrity-verdict">
         <span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span>
@@ -34,7 +38,9 @@ export function VerifyResult({ outcome }: { outcome: Outcome }) {
               <>
                 {' '}
                 {/* The verifier's own technical wording (English), for whoever digs further. */}
-                <span className="muted integrity-detail" lang="en">({step.detail})</span>
+                <span className="muted integrity-detail" lang="en">
+                  ({step.detail})
+                </span>
               </>
             )}
             {!step.ok && (step.expected || step.computed) && (
@@ -47,7 +53,9 @@ export function VerifyResult({ outcome }: { outcome: Outcome }) {
         ))}
       </ol>
       <p>
-        <AsOfLink to={`/${encodeURIComponent(year)}/${encodeURIComponent(office)}/lines/${encodeURIComponent(code)}`}>{t('integrity.lineLink')}</AsOfLink>
+        <AsOfLink to={`/${encodeURIComponent(year)}/${encodeURIComponent(office)}/lines/${encodeURIComponent(code)}`}>
+          {t('integrity.lineLink')}
+        </AsOfLink>
       </p>
     </div>
   );

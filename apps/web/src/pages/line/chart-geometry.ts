@@ -10,7 +10,11 @@ const toPixelValue = (amount: string | null | undefined): number => {
 };
 
 /** A linear scale from [0, the largest amount] onto [from, to] pixels. */
-export function amountScale(amounts: Array<string | null | undefined>, from: number, to: number): (amount: string | null | undefined) => number {
+export function amountScale(
+  amounts: Array<string | null | undefined>,
+  from: number,
+  to: number,
+): (amount: string | null | undefined) => number {
   const largest = Math.max(0, ...amounts.map(toPixelValue));
   return (amount) => (largest === 0 ? from : from + (toPixelValue(amount) / largest) * (to - from));
 }

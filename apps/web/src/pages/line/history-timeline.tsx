@@ -16,7 +16,9 @@ function figureLabel(figure: string, t: Translate): string {
   if (head === 'target') return `${t('line.colTarget')} ${rest.join('.')}`;
   if (head === 'pagu') return rest[0] === 'current' ? t('line.currentPagu') : `Pagu ${rest.map(phase).join(' · ')}`;
   if (head === 'realisation') {
-    const period = rest.map((p) => (p === 'cumulative' ? t('line.colCumulative') : /^Q[1-4]$/.test(p) ? t('line.quarter', { n: ROMAN[Number(p[1])] }) : p));
+    const period = rest.map((p) =>
+      p === 'cumulative' ? t('line.colCumulative') : /^Q[1-4]$/.test(p) ? t('line.quarter', { n: ROMAN[Number(p[1])] }) : p,
+    );
     return `${t('line.realised')} ${period.join(' ')}`;
   }
   return figure;
@@ -34,7 +36,8 @@ function Change({ change }: { change: HistoryEntry['changes'][number] }) {
   const { t, locale } = useI18n();
   return (
     <li>
-      <span className="history-figure">{figureLabel(change.figure, t)}</span>: {changeValue(change.figure, change.from, locale)} → {changeValue(change.figure, change.to, locale)}
+      <span className="history-figure">{figureLabel(change.figure, t)}</span>: {changeValue(change.figure, change.from, locale)} →{' '}
+      {changeValue(change.figure, change.to, locale)}
     </li>
   );
 }
@@ -58,18 +61,21 @@ export function HistoryTimeline({ entries, validAt }: { entries: HistoryEntry[];
           <li key={entry.eventId} id={`event-${entry.eventId}`} className="history-entry" tabIndex={-1}>
             <div className={correction ? 'struck' : undefined}>
               <h3>
-                {typeLabel(entry.type, t)}{' '}
-                <span className="muted">({t('line.position', { position: entry.position })})</span>
+                {typeLabel(entry.type, t)} <span className="muted">({t('line.position', { position: entry.position })})</span>
               </h3>
               <dl className="history-facts">
                 <dt>{t('line.actor')}</dt>
                 <dd>{entry.actor ?? '—'}</dd>
                 <dt>{t('line.recordedAt')}</dt>
-                <dd><RecordedTime value={entry.recordedAt} /></dd>
+                <dd>
+                  <RecordedTime value={entry.recordedAt} />
+                </dd>
                 <dt>{t('line.effectiveDate')}</dt>
                 <dd>
                   <DateText value={entry.effectiveDate} />
-                  {effectiveAfter(entry, validAt) && <strong className="history-flag"> — {t('line.notYetEffective', { date: formatDate(validAt, locale) })}</strong>}
+                  {effectiveAfter(entry, validAt) && (
+                    <strong className="history-flag"> — {t('line.notYetEffective', { date: formatDate(validAt, locale) })}</strong>
+                  )}
                 </dd>
                 {entry.reason && (
                   <>
@@ -80,7 +86,9 @@ export function HistoryTimeline({ entries, validAt }: { entries: HistoryEntry[];
                 {entry.legalBasis && (
                   <>
                     <dt>{t('line.legalBasis')}</dt>
-                    <dd><LegalBasis value={entry.legalBasis} /></dd>
+                    <dd>
+                      <LegalBasis value={entry.legalBasis} />
+                    </dd>
                   </>
                 )}
               </dl>
@@ -99,7 +107,9 @@ export function HistoryTimeline({ entries, validAt }: { entries: HistoryEntry[];
             )}
             {entry.correctsEventId && (
               <p className="history-link">
-                <a href={`#event-${entry.correctsEventId}`}>{t('line.corrects', { position: corrected?.position ?? entry.correctsEventId })}</a>
+                <a href={`#event-${entry.correctsEventId}`}>
+                  {t('line.corrects', { position: corrected?.position ?? entry.correctsEventId })}
+                </a>
               </p>
             )}
           </li>

@@ -25,9 +25,16 @@ export default function LinePage() {
   usePageTitle(t('line.title', { code }), `${office} ${year}`);
   const linePath = `${officeYearPath(year, office)}/lines/${encodeURIComponent(code)}`;
   const asOf = { validAt, knownAt };
-  const line = useQuery({ queryKey: ['line', linePath, validAt, knownAt], queryFn: () => api.get<Line>(linePath, asOf), retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2 });
+  const line = useQuery({
+    queryKey: ['line', linePath, validAt, knownAt],
+    queryFn: () => api.get<Line>(linePath, asOf),
+    retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2,
+  });
   // The history endpoint answers everything recorded; the dates are passed all the same, and the page keeps what was known at knownAt.
-  const history = useQuery({ queryKey: ['line-history', linePath, validAt, knownAt], queryFn: () => api.get<HistoryEntry[]>(`${linePath}/history`, asOf) });
+  const history = useQuery({
+    queryKey: ['line-history', linePath, validAt, knownAt],
+    queryFn: () => api.get<HistoryEntry[]>(`${linePath}/history`, asOf),
+  });
   // Every request of the page starts now, side by side, not one after another as its sections mount.
   useQuery(paguTrailQuery(linePath, validAt, knownAt));
   useQuery(absorptionQuery(officeYearPath(year, office), validAt, knownAt));
@@ -49,12 +56,20 @@ export default function LinePage() {
           {(data) => (
             <>
               <LineHeader line={data} planPath={planPath} />
-              <PaguSection linePath={linePath} code={data.code} lineLink={(c) => `${planPath}/lines/${c}`} validAt={validAt} knownAt={knownAt} />
+              <PaguSection
+                linePath={linePath}
+                code={data.code}
+                lineLink={(c) => `${planPath}/lines/${c}`}
+                validAt={validAt}
+                knownAt={knownAt}
+              />
               <section aria-labelledby="history-heading">
                 <h2 id="history-heading">{t('line.history')}</h2>
                 <p className="hint">{t('line.historyIntro')}</p>
                 {knownAt && <p className="notice">{t('line.historyKnownAt', { date: knownAt })}</p>}
-                <QueryView query={history}>{(entries) => <HistoryTimeline entries={knownEntries(entries, knownAt)} validAt={validAt} />}</QueryView>
+                <QueryView query={history}>
+                  {(entries) => <HistoryTimeline entries={knownEntries(entries, knownAt)} validAt={validAt} />}
+                </QueryView>
               </section>
               {history.isSuccess ? (
                 <IndicatorsSection code={data.code} indicators={data.indicators} history={knownEntries(history.data, knownAt)} />
@@ -76,16 +91,52 @@ function LineHeader({ line, planPath }: { line: Line; planPath: string }) {
     <header className="line-header">
       <p className="line-name">{line.name}</p>
       <dl className="line-facts">
-        <div><dt>{t('line.level')}</dt><dd>{t(`level.${line.level}` as MessageKey)}</dd></div>
+        <div>
+          <dt>{t('line.level')}</dt>
+          <dd>{t(`level.${line.level}` as MessageKey)}</dd>
+        </div>
         {line.parentCode && (
-          <div><dt>{t('line.parent')}</dt><dd><AsOfLink to={`${planPath}/lines/${line.parentCode}`}>{line.parentCode}</AsOfLink></dd></div>
+          <div>
+            <dt>{t('line.parent')}</dt>
+            <dd>
+              <AsOfLink to={`${planPath}/lines/${line.parentCode}`}>{line.parentCode}</AsOfLink>
+            </dd>
+          </div>
         )}
-        <div><dt>{t('line.currentPhase')}</dt><dd>{line.currentPhase ? t(`phase.${line.currentPhase}` as MessageKey) : '—'}</dd></div>
-        <div><dt>{t('line.currentPagu')}</dt><dd><Money value={line.totals.currentPagu} /></dd></div>
-        <div><dt>{t('line.originalPagu')}</dt><dd><Money value={line.totals.originalPagu} /></dd></div>
-        <div><dt>{t('line.realised')}</dt><dd><Money value={line.totals.realised} /></dd></div>
-        <div><dt>{t('line.absorption')}</dt><dd><AbsorptionBar value={line.totals.absorption.current} /></dd></div>
-        <div><dt>{t('line.absorptionOriginal')}</dt><dd><AbsorptionBar value={line.totals.absorption.original} /></dd></div>
+        <div>
+          <dt>{t('line.currentPhase')}</dt>
+          <dd>{line.currentPhase ? t(`phase.${line.currentPhase}` as MessageKey) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('line.currentPagu')}</dt>
+          <dd>
+            <Money value={line.totals.currentPagu} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('line.originalPagu')}</dt>
+          <dd>
+            <Money value={line.totals.originalPagu} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('line.realised')}</dt>
+          <dd>
+            <Money value={line.totals.realised} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('line.absorption')}</dt>
+          <dd>
+            <AbsorptionBar value={line.totals.absorption.current} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('line.absorptionOriginal')}</dt>
+          <dd>
+            <AbsorptionBar value={line.totals.absorption.original} />
+          </dd>
+        </div>
       </dl>
     </header>
   );

@@ -46,7 +46,15 @@ export interface TieOut {
 
 export interface PaguTrail {
   scope: { code: string; level: string; name: string } | null;
-  lines: Array<{ code: string; level: string; name: string; currentPhase: Phase | null; currentPagu: string; steps: PaguStep[]; tieOut: TieOut }>;
+  lines: Array<{
+    code: string;
+    level: string;
+    name: string;
+    currentPhase: Phase | null;
+    currentPagu: string;
+    steps: PaguStep[];
+    tieOut: TieOut;
+  }>;
   tieOut: TieOut;
 }
 

@@ -22,7 +22,8 @@ const id = {
   'line.carried': 'dibawa dari {phase}',
   'line.noLegalBasis': 'tanpa dasar hukum',
   'line.noSteps': 'Belum ada pagu yang tercatat untuk baris ini.',
-  'line.childrenOnly': 'Pagu baris ini berasal dari baris di bawahnya; grafik air terjun tersedia pada halaman setiap sub kegiatan. Tabel di bawah memuat semua langkahnya.',
+  'line.childrenOnly':
+    'Pagu baris ini berasal dari baris di bawahnya; grafik air terjun tersedia pada halaman setiap sub kegiatan. Tabel di bawah memuat semua langkahnya.',
   'line.trailCaption': 'Langkah pagu {code}',
   'line.colLine': 'Baris',
   'line.colStep': 'Langkah',
@@ -124,7 +125,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'line.carried': 'carried from {phase}',
   'line.noLegalBasis': 'no legal basis',
   'line.noSteps': 'No pagu has been recorded for this line yet.',
-  'line.childrenOnly': 'This line’s pagu comes from the lines under it; each sub kegiatan’s page has its waterfall chart. The table below lists every step.',
+  'line.childrenOnly':
+    'This line’s pagu comes from the lines under it; each sub kegiatan’s page has its waterfall chart. The table below lists every step.',
   'line.trailCaption': 'Pagu steps of {code}',
   'line.colLine': 'Line',
   'line.colStep': 'Step',
@@ -188,7 +190,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'line.noTargetRevisions': 'No target revision yet.',
 
   'line.realisation': 'Realisasi',
-  'line.sCurveLabel': 'S-curve of the cumulative realisasi of {code} by {period} against the current pagu {current} and the APBD pagu {original}',
+  'line.sCurveLabel':
+    'S-curve of the cumulative realisasi of {code} by {period} against the current pagu {current} and the APBD pagu {original}',
   'line.sCurveCaption': 'Realisasi of {code} by {period}',
   'line.byQuarter': 'quarter',
   'line.byMonth': 'month',

@@ -22,7 +22,10 @@ interface Props {
 /** The line's pagu trail as a query (also started by the line page at once, beside the line itself). */
 export const paguTrailQuery = (linePath: string, validAt?: string, knownAt?: string) => {
   const path = `${linePath}/reports/pagu-trail`;
-  return { queryKey: ['pagu-trail', path, validAt, knownAt], queryFn: () => api.get<PaguTrail>(path, { format: 'json', validAt, knownAt }) };
+  return {
+    queryKey: ['pagu-trail', path, validAt, knownAt],
+    queryFn: () => api.get<PaguTrail>(path, { format: 'json', validAt, knownAt }),
+  };
 };
 
 export function PaguSection({ linePath, code, lineLink, validAt, knownAt }: Props) {
@@ -53,13 +56,21 @@ export function PaguSection({ linePath, code, lineLink, validAt, knownAt }: Prop
                     <thead>
                       <tr>
                         {many && <th scope="col">{t('line.colLine')}</th>}
-                        <th scope="col" className="num">{t('line.colStep')}</th>
+                        <th scope="col" className="num">
+                          {t('line.colStep')}
+                        </th>
                         <th scope="col">{t('line.colPhase')}</th>
                         <th scope="col">{t('line.colKind')}</th>
                         <th scope="col">{t('line.colSource')}</th>
-                        <th scope="col" className="num">{t('line.colBefore')}</th>
-                        <th scope="col" className="num">{t('line.colDelta')}</th>
-                        <th scope="col" className="num">{t('line.colAfter')}</th>
+                        <th scope="col" className="num">
+                          {t('line.colBefore')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('line.colDelta')}
+                        </th>
+                        <th scope="col" className="num">
+                          {t('line.colAfter')}
+                        </th>
                         <th scope="col">{t('line.colLegalBasis')}</th>
                         <th scope="col">{t('line.colReason')}</th>
                         <th scope="col">{t('line.colActor')}</th>
@@ -71,26 +82,45 @@ export function PaguSection({ linePath, code, lineLink, validAt, knownAt }: Prop
                     <tbody>
                       {rows.map(({ line, step }) => (
                         <tr key={`${line.code}-${step.step}`} className={step.status === 'in_force' ? undefined : 'struck'}>
-                          {many && (
-                            <td>{line.code === code ? line.code : <AsOfLink to={lineLink(line.code)}>{line.code}</AsOfLink>}</td>
-                          )}
+                          {many && <td>{line.code === code ? line.code : <AsOfLink to={lineLink(line.code)}>{line.code}</AsOfLink>}</td>}
                           <td className="num">{step.step}</td>
                           <td>
                             {t(`phase.${step.phase}` as MessageKey)}
-                            {step.carriedFrom && <span className="muted"> ({t('line.carried', { phase: t(`phase.${step.carriedFrom}` as MessageKey) })})</span>}
+                            {step.carriedFrom && (
+                              <span className="muted"> ({t('line.carried', { phase: t(`phase.${step.carriedFrom}` as MessageKey) })})</span>
+                            )}
                           </td>
-                          <td>{t(`line.kind.${step.kind}` as MessageKey)}{step.counterpartCode ? ` (${step.counterpartCode})` : ''}</td>
+                          <td>
+                            {t(`line.kind.${step.kind}` as MessageKey)}
+                            {step.counterpartCode ? ` (${step.counterpartCode})` : ''}
+                          </td>
                           <td>{step.fundingSource ?? '—'}</td>
-                          <td className="num"><Money value={step.amountBefore} /></td>
-                          <td className="num"><Money value={step.delta} signed /></td>
-                          <td className="num"><Money value={step.amountAfter} /></td>
-                          <td><LegalBasis value={step.legalBasis} /></td>
+                          <td className="num">
+                            <Money value={step.amountBefore} />
+                          </td>
+                          <td className="num">
+                            <Money value={step.delta} signed />
+                          </td>
+                          <td className="num">
+                            <Money value={step.amountAfter} />
+                          </td>
+                          <td>
+                            <LegalBasis value={step.legalBasis} />
+                          </td>
                           <td>{step.reason ?? '—'}</td>
                           <td>{step.actor ?? '—'}</td>
-                          <td><DateText value={step.effectiveDate} /></td>
-                          <td><RecordedTime value={step.recordedAt} /></td>
                           <td>
-                            {step.eventId && line.code === code ? <a href={`#event-${step.eventId}`}>{t(`line.status.${step.status}` as MessageKey)}</a> : t(`line.status.${step.status}` as MessageKey)}
+                            <DateText value={step.effectiveDate} />
+                          </td>
+                          <td>
+                            <RecordedTime value={step.recordedAt} />
+                          </td>
+                          <td>
+                            {step.eventId && line.code === code ? (
+                              <a href={`#event-${step.eventId}`}>{t(`line.status.${step.status}` as MessageKey)}</a>
+                            ) : (
+                              t(`line.status.${step.status}` as MessageKey)
+                            )}
                           </td>
                         </tr>
                       ))}
@@ -99,7 +129,11 @@ export function PaguSection({ linePath, code, lineLink, validAt, knownAt }: Prop
                 </div>
               )}
               <p className={data.tieOut.status === 'OK' ? 'pass' : 'fail'}>
-                {t('line.tieOut', { actual: formatRupiah(data.tieOut.actual, locale), expected: formatRupiah(data.tieOut.expected, locale), status: data.tieOut.status })}
+                {t('line.tieOut', {
+                  actual: formatRupiah(data.tieOut.actual, locale),
+                  expected: formatRupiah(data.tieOut.expected, locale),
+                  status: data.tieOut.status,
+                })}
               </p>
             </>
           );

@@ -14,10 +14,23 @@ import { SCurve } from './s-curve';
 /** The office's absorption report as a query (started by the line page at once, beside the line itself). */
 export const absorptionQuery = (officePath: string, validAt?: string, knownAt?: string) => {
   const path = `${officePath}/reports/absorption`;
-  return { queryKey: ['absorption', path, validAt, knownAt], queryFn: () => api.get<AbsorptionReport>(path, { format: 'json', validAt, knownAt }) };
+  return {
+    queryKey: ['absorption', path, validAt, knownAt],
+    queryFn: () => api.get<AbsorptionReport>(path, { format: 'json', validAt, knownAt }),
+  };
 };
 
-export function RealisationSection({ officePath, code, validAt, knownAt }: { officePath: string; code: string; validAt?: string; knownAt?: string }) {
+export function RealisationSection({
+  officePath,
+  code,
+  validAt,
+  knownAt,
+}: {
+  officePath: string;
+  code: string;
+  validAt?: string;
+  knownAt?: string;
+}) {
   const { t } = useI18n();
   const path = `${officePath}/reports/absorption`;
   const report = useQuery(absorptionQuery(officePath, validAt, knownAt));

@@ -18,7 +18,8 @@ export function stepLabel(step: PaguStep, t: Translate): string {
   return [phase, step.fundingSource, basis].filter(Boolean).join(' · ') + status;
 }
 
-const barClass = (step: PaguStep) => (step.status !== 'in_force' ? 'wf-void' : step.delta.startsWith('-') ? 'wf-down' : step.kind === 'phase_start' ? 'wf-carry' : 'wf-up');
+const barClass = (step: PaguStep) =>
+  step.status !== 'in_force' ? 'wf-void' : step.delta.startsWith('-') ? 'wf-down' : step.kind === 'phase_start' ? 'wf-carry' : 'wf-up';
 
 /**
  * "Mengapa pagu ini?" as a waterfall: one row per step of the server's pagu trail, its bar floating
@@ -38,7 +39,15 @@ export function Waterfall({ code, steps, finalPagu, validAt }: { code: string; s
     count: steps.length,
   });
   return (
-    <svg className="waterfall" data-testid="waterfall" role="img" aria-labelledby="waterfall-title" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ maxWidth: WIDTH }}>
+    <svg
+      className="waterfall"
+      data-testid="waterfall"
+      role="img"
+      aria-labelledby="waterfall-title"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      style={{ maxWidth: WIDTH }}
+    >
       <title id="waterfall-title">{label}</title>
       {steps.map((step, index) => {
         const y = TOP + index * ROW;

@@ -58,7 +58,10 @@ function PlanView({ plan }: { plan: Plan }) {
       { replace: true },
     );
 
-  const rows = useMemo(() => visibleRows(plan.lines, { query, changedOnly, collapsed: collapsedCodes }), [plan.lines, query, changedOnly, collapsedCodes]);
+  const rows = useMemo(
+    () => visibleRows(plan.lines, { query, changedOnly, collapsed: collapsedCodes }),
+    [plan.lines, query, changedOnly, collapsedCodes],
+  );
   const toggle = useCallback(
     (code: string) => {
       const codes = new Set(collapsedCodes);
@@ -83,15 +86,32 @@ function PlanView({ plan }: { plan: Plan }) {
       <div className="plan-tools">
         <div className="plan-field">
           <label htmlFor="plan-search">{t('plan.search')}</label>
-          <input id="plan-search" type="search" data-testid="plan-search" value={query} aria-describedby="plan-search-hint" onChange={(e) => setParam('q', e.target.value)} />
-          <span id="plan-search-hint" className="hint">{t('plan.searchHint')}</span>
+          <input
+            id="plan-search"
+            type="search"
+            data-testid="plan-search"
+            value={query}
+            aria-describedby="plan-search-hint"
+            onChange={(e) => setParam('q', e.target.value)}
+          />
+          <span id="plan-search-hint" className="hint">
+            {t('plan.searchHint')}
+          </span>
         </div>
         <div className="plan-field plan-check">
           <span>
-            <input id="plan-changed" type="checkbox" checked={changedOnly} aria-describedby="plan-changed-hint" onChange={(e) => setParam('changed', e.target.checked ? '1' : '')} />
+            <input
+              id="plan-changed"
+              type="checkbox"
+              checked={changedOnly}
+              aria-describedby="plan-changed-hint"
+              onChange={(e) => setParam('changed', e.target.checked ? '1' : '')}
+            />
             <label htmlFor="plan-changed">{t('plan.changedOnly')}</label>
           </span>
-          <span id="plan-changed-hint" className="hint">{t('plan.changedHint')}</span>
+          <span id="plan-changed-hint" className="hint">
+            {t('plan.changedHint')}
+          </span>
         </div>
         <div className="plan-buttons">
           <button type="button" className="secondary" onClick={() => setCollapsed({ key: filterKey, codes: new Set() })}>

@@ -22,7 +22,8 @@ export function rowHeight(row: TreeRow): number {
  */
 function PhaseCell({ row, phase, showOriginal }: { row: TreeRow; phase: Phase; showOriginal: boolean }) {
   const { t } = useI18n();
-  if (row.hasChildren) return <td className="num">{phase === 'APBD' && showOriginal ? <Money value={row.line.totals.originalPagu} /> : null}</td>;
+  if (row.hasChildren)
+    return <td className="num">{phase === 'APBD' && showOriginal ? <Money value={row.line.totals.originalPagu} /> : null}</td>;
   const amounts = row.line.pagu[phase];
   if (!amounts) return <td className="num" />;
   const sources = fundingSources(amounts);
@@ -54,11 +55,22 @@ export function PlanRow({ row, index, linePath, showOriginal, onToggle }: RowPro
   const { t } = useI18n();
   const { line } = row;
   return (
-    <tr data-testid={`plan-row-${line.code}`} aria-rowindex={index + 2} className={`plan-row level-${line.level}`} style={{ height: rowHeight(row) }}>
+    <tr
+      data-testid={`plan-row-${line.code}`}
+      aria-rowindex={index + 2}
+      className={`plan-row level-${line.level}`}
+      style={{ height: rowHeight(row) }}
+    >
       <th scope="row" className="plan-code">
         <span className="plan-indent" style={{ paddingLeft: `${row.depth * 1.1}rem` }}>
           {row.hasChildren ? (
-            <button type="button" className="plan-toggle" aria-expanded={row.expanded} aria-label={t('plan.toggle', { code: line.code })} onClick={() => onToggle(line.code)}>
+            <button
+              type="button"
+              className="plan-toggle"
+              aria-expanded={row.expanded}
+              aria-label={t('plan.toggle', { code: line.code })}
+              onClick={() => onToggle(line.code)}
+            >
               <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
             </button>
           ) : (
@@ -76,9 +88,15 @@ export function PlanRow({ row, index, linePath, showOriginal, onToggle }: RowPro
       {CHAIN_PHASES.map((phase) => (
         <PhaseCell key={phase} row={row} phase={phase} showOriginal={showOriginal} />
       ))}
-      <td className="num"><Money value={line.totals.currentPagu} /></td>
-      <td className="num"><Money value={line.totals.realised} /></td>
-      <td><AbsorptionBar value={line.totals.absorption.current} /></td>
+      <td className="num">
+        <Money value={line.totals.currentPagu} />
+      </td>
+      <td className="num">
+        <Money value={line.totals.realised} />
+      </td>
+      <td>
+        <AbsorptionBar value={line.totals.absorption.current} />
+      </td>
     </tr>
   );
 }

@@ -65,8 +65,12 @@ export function PlanTable({ plan, rows, linePath, onToggle }: Props) {
                 {t(`phase.${phase}` as MessageKey)}
               </th>
             ))}
-            <th scope="col" className="num">{t('plan.colCurrent')}</th>
-            <th scope="col" className="num">{t('plan.colRealised')}</th>
+            <th scope="col" className="num">
+              {t('plan.colCurrent')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.colRealised')}
+            </th>
             <th scope="col">{t('plan.colAbsorption')}</th>
           </tr>
         </thead>
@@ -77,7 +81,14 @@ export function PlanTable({ plan, rows, linePath, onToggle }: Props) {
             </tr>
           )}
           {items.map((item) => (
-            <PlanRow key={item.key} row={rows[item.index]} index={item.index} linePath={linePath} showOriginal={showOriginal} onToggle={onToggle} />
+            <PlanRow
+              key={item.key}
+              row={rows[item.index]}
+              index={item.index}
+              linePath={linePath}
+              showOriginal={showOriginal}
+              onToggle={onToggle}
+            />
           ))}
           {after > 0 && (
             <tr aria-hidden="true" className="plan-spacer">
@@ -95,9 +106,15 @@ export function PlanTable({ plan, rows, linePath, onToggle }: Props) {
                 {phase === 'APBD' && showOriginal ? <Money value={plan.totals.originalPagu} /> : null}
               </td>
             ))}
-            <td className="num"><Money value={plan.totals.currentPagu} /></td>
-            <td className="num"><Money value={plan.totals.realised} /></td>
-            <td><AbsorptionBar value={plan.totals.absorption.current} /></td>
+            <td className="num">
+              <Money value={plan.totals.currentPagu} />
+            </td>
+            <td className="num">
+              <Money value={plan.totals.realised} />
+            </td>
+            <td>
+              <AbsorptionBar value={plan.totals.absorption.current} />
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -51,7 +51,12 @@ describe('plan tree', () => {
   });
 
   it('hides what is under a collapsed parent', () => {
-    expect(codes(visibleRows(lines, { ...none, collapsed: new Set(['2.17.07']) }))).toEqual(['2.17.07', '2.17.08', '2.17.08.1.01', '2.17.08.1.01.0001']);
+    expect(codes(visibleRows(lines, { ...none, collapsed: new Set(['2.17.07']) }))).toEqual([
+      '2.17.07',
+      '2.17.08',
+      '2.17.08.1.01',
+      '2.17.08.1.01.0001',
+    ]);
   });
 
   it('"changed": the amounts differ between two phases of the chain (the forward estimate does not count)', () => {

@@ -63,14 +63,19 @@ export function visibleRows(lines: PlanLine[], filter: TreeFilter): TreeRow[] {
   const kept = new Set<string>();
   for (const line of lines) {
     if (filtering && !(matchesQuery(line, filter.query) && (!filter.changedOnly || hasChangedPagu(line)))) continue;
-    for (let at: PlanLine | undefined = line; at && !kept.has(at.code); at = at.parentCode ? byCode.get(at.parentCode) : undefined) kept.add(at.code);
+    for (let at: PlanLine | undefined = line; at && !kept.has(at.code); at = at.parentCode ? byCode.get(at.parentCode) : undefined)
+      kept.add(at.code);
   }
   const rows: TreeRow[] = [];
   for (const line of lines) {
     if (!kept.has(line.code)) continue;
     let depth = 0;
     let hidden = false;
-    for (let up = line.parentCode ? byCode.get(line.parentCode) : undefined; up; up = up.parentCode ? byCode.get(up.parentCode) : undefined) {
+    for (
+      let up = line.parentCode ? byCode.get(line.parentCode) : undefined;
+      up;
+      up = up.parentCode ? byCode.get(up.parentCode) : undefined
+    ) {
       depth += 1;
       if (filter.collapsed.has(up.code)) hidden = true;
     }

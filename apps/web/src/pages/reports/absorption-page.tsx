@@ -36,7 +36,9 @@ export default function AbsorptionPage() {
           return (
             <>
               <AbsorptionSummaryTable report={report} rows={rows} />
-              {view === 'month' && !report.officeTotal.monthlyComplete && <p className="note">{t('reports.absorption.monthlyIncomplete')}</p>}
+              {view === 'month' && !report.officeTotal.monthlyComplete && (
+                <p className="note">{t('reports.absorption.monthlyIncomplete')}</p>
+              )}
               <AbsorptionPeriodTable report={report} rows={rows} view={view} />
               <LateAdditions report={report} />
             </>
@@ -69,14 +71,24 @@ function LateAdditions({ report }: { report: AbsorptionReport }) {
                 <th scope="col">{t('reports.name')}</th>
                 <th scope="col">{t('reports.phase')}</th>
                 <th scope="col">{t('reports.source')}</th>
-                <th scope="col" className="num">{t('reports.absorption.lateAmount')}</th>
+                <th scope="col" className="num">
+                  {t('reports.absorption.lateAmount')}
+                </th>
                 <th scope="col">{t('reports.effective')}</th>
                 <th scope="col">{t('reports.legalBasis')}</th>
                 <th scope="col">{t('reports.reason')}</th>
-                <th scope="col" className="num">{t('reports.absorption.currentPagu')}</th>
-                <th scope="col" className="num">{t('reports.absorption.realised')}</th>
-                <th scope="col" className="num">{t('reports.absorption.vsCurrent')}</th>
-                <th scope="col" className="num">{t('reports.absorption.vsOriginal')}</th>
+                <th scope="col" className="num">
+                  {t('reports.absorption.currentPagu')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.absorption.realised')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.absorption.vsCurrent')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.absorption.vsOriginal')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -88,14 +100,28 @@ function LateAdditions({ report }: { report: AbsorptionReport }) {
                   <td>{late.name}</td>
                   <td>{phase(late.phase)}</td>
                   <td>{late.fundingSource}</td>
-                  <td className="num"><Money value={late.amount} signed /></td>
-                  <td><DateText value={late.effectiveDate} /></td>
-                  <td><LegalBasis value={late.legalBasis} /></td>
+                  <td className="num">
+                    <Money value={late.amount} signed />
+                  </td>
+                  <td>
+                    <DateText value={late.effectiveDate} />
+                  </td>
+                  <td>
+                    <LegalBasis value={late.legalBasis} />
+                  </td>
                   <td>{late.reason ?? '—'}</td>
-                  <td className="num"><Money value={late.lineCurrentPagu} /></td>
-                  <td className="num"><Money value={late.lineRealised} /></td>
-                  <td className="num"><Percent value={late.lineAbsorption.current} /></td>
-                  <td className="num"><Percent value={late.lineAbsorption.original} /></td>
+                  <td className="num">
+                    <Money value={late.lineCurrentPagu} />
+                  </td>
+                  <td className="num">
+                    <Money value={late.lineRealised} />
+                  </td>
+                  <td className="num">
+                    <Percent value={late.lineAbsorption.current} />
+                  </td>
+                  <td className="num">
+                    <Percent value={late.lineAbsorption.original} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,10 +9,19 @@ export type PeriodView = 'quarter' | 'month';
 
 /** A program or kegiatan line with no amount of its own: its subtotal row already says everything. */
 const emptyOwnRow = (row: AbsorptionRow) =>
-  row.level !== 'sub_kegiatan' && row.originalPagu === null && signOf(row.currentPagu) === 0 && signOf(row.realised) === 0 && signOf(row.lateAdditions) === 0;
+  row.level !== 'sub_kegiatan' &&
+  row.originalPagu === null &&
+  signOf(row.currentPagu) === 0 &&
+  signOf(row.realised) === 0 &&
+  signOf(row.lateAdditions) === 0;
 
 /** Programs, kegiatan and lines in plan order; the office total goes in the table foot. */
-export const absorptionRows = (report: AbsorptionReport) => inPlanOrder(report.programs, report.kegiatan, report.lines.filter((row) => !emptyOwnRow(row)));
+export const absorptionRows = (report: AbsorptionReport) =>
+  inPlanOrder(
+    report.programs,
+    report.kegiatan,
+    report.lines.filter((row) => !emptyOwnRow(row)),
+  );
 
 /** The row's heading cells: code (linked to the line) and name, with "Jumlah …" on subtotals. */
 function RowHead({ row, subtotal }: { row: AbsorptionRow; subtotal: boolean }) {
@@ -34,8 +43,13 @@ export function LateFlag({ amount }: { amount: string }) {
   if (signOf(amount) <= 0) return <span className="muted">—</span>;
   return (
     <>
-      <span className="flag"><span aria-hidden="true">⚑ </span>{t('reports.absorption.late')}</span>
-      <span className="sub"><Money value={amount} /></span>
+      <span className="flag">
+        <span aria-hidden="true">⚑ </span>
+        {t('reports.absorption.late')}
+      </span>
+      <span className="sub">
+        <Money value={amount} />
+      </span>
     </>
   );
 }
@@ -47,13 +61,27 @@ export function AbsorptionSummaryTable({ report, rows }: { report: AbsorptionRep
   const line = (row: AbsorptionRow, subtotal: boolean, key?: string) => (
     <tr key={key} className={rowClass(row, subtotal)}>
       <RowHead row={row} subtotal={subtotal} />
-      <td className="num"><Money value={row.currentPagu} /></td>
-      <td className="num"><Money value={row.originalPagu} /></td>
-      <td className="num"><Money value={row.realised} /></td>
-      <td className="num"><AbsorptionBar value={row.absorption.current} /></td>
-      <td className="num"><Percent value={row.absorption.original} /></td>
-      <td><LateFlag amount={row.lateAdditions} /></td>
-      <td className="num"><Percent value={row.absorptionWithoutLateAdditions} /></td>
+      <td className="num">
+        <Money value={row.currentPagu} />
+      </td>
+      <td className="num">
+        <Money value={row.originalPagu} />
+      </td>
+      <td className="num">
+        <Money value={row.realised} />
+      </td>
+      <td className="num">
+        <AbsorptionBar value={row.absorption.current} />
+      </td>
+      <td className="num">
+        <Percent value={row.absorption.original} />
+      </td>
+      <td>
+        <LateFlag amount={row.lateAdditions} />
+      </td>
+      <td className="num">
+        <Percent value={row.absorptionWithoutLateAdditions} />
+      </td>
     </tr>
   );
   return (
@@ -64,13 +92,25 @@ export function AbsorptionSummaryTable({ report, rows }: { report: AbsorptionRep
           <tr>
             <th scope="col">{t('reports.code')}</th>
             <th scope="col">{t('reports.name')}</th>
-            <th scope="col" className="num">{t('reports.absorption.currentPagu')}</th>
-            <th scope="col" className="num">{t('reports.absorption.originalPagu')}</th>
-            <th scope="col" className="num">{t('reports.absorption.realised')}</th>
-            <th scope="col" className="num">{t('reports.absorption.vsCurrent')}</th>
-            <th scope="col" className="num">{t('reports.absorption.vsOriginal')}</th>
+            <th scope="col" className="num">
+              {t('reports.absorption.currentPagu')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.absorption.originalPagu')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.absorption.realised')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.absorption.vsCurrent')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.absorption.vsOriginal')}
+            </th>
             <th scope="col">{t('reports.absorption.late')}</th>
-            <th scope="col" className="num">{t('reports.absorption.withoutLate')}</th>
+            <th scope="col" className="num">
+              {t('reports.absorption.withoutLate')}
+            </th>
           </tr>
         </thead>
         <tbody>{rows.map(({ row, subtotal }) => line(row, subtotal, `${row.code}${subtotal ? '-total' : ''}`))}</tbody>
@@ -81,7 +121,15 @@ export function AbsorptionSummaryTable({ report, rows }: { report: AbsorptionRep
 }
 
 /** Realisation per period with its running total (the server's), and for quarters the serapan to date. */
-export function AbsorptionPeriodTable({ report, rows, view }: { report: AbsorptionReport; rows: Array<HierarchyRow<AbsorptionRow>>; view: PeriodView }) {
+export function AbsorptionPeriodTable({
+  report,
+  rows,
+  view,
+}: {
+  report: AbsorptionReport;
+  rows: Array<HierarchyRow<AbsorptionRow>>;
+  view: PeriodView;
+}) {
   const { t } = useI18n();
   const labels = t(view === 'quarter' ? 'reports.absorption.quarters' : 'reports.absorption.months').split(',');
   const caption = t(view === 'quarter' ? 'reports.absorption.periodCaptionQ' : 'reports.absorption.periodCaptionM');
@@ -104,7 +152,9 @@ export function AbsorptionPeriodTable({ report, rows, view }: { report: Absorpti
             <th scope="col">{t('reports.code')}</th>
             <th scope="col">{t('reports.name')}</th>
             {labels.map((label) => (
-              <th key={label} scope="col" className="num">{label}</th>
+              <th key={label} scope="col" className="num">
+                {label}
+              </th>
             ))}
           </tr>
         </thead>

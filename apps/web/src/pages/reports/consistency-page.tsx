@@ -16,7 +16,13 @@ export default function ConsistencyPage() {
   const { query, path, params } = useReport<ConsistencyReport>('consistency', {}, false);
   return (
     <section>
-      <ReportHeader title="reports.consistency.title" intro="reports.consistency.intro" path={path} params={params} formats={['xlsx', 'csv']}>
+      <ReportHeader
+        title="reports.consistency.title"
+        intro="reports.consistency.intro"
+        path={path}
+        params={params}
+        formats={['xlsx', 'csv']}
+      >
         {isPast && <p className="note">{t('reports.consistency.allRecorded')}</p>}
       </ReportHeader>
       <QueryView query={query}>
@@ -76,17 +82,27 @@ function StatementsTable({ report }: { report: ConsistencyReport }) {
             <th scope="col">{t('reports.phase')}</th>
             <th scope="col">{t('reports.consistency.period')}</th>
             <th scope="col">{t('reports.consistency.where')}</th>
-            <th scope="col" className="num">{t('reports.consistency.stated')}</th>
-            <th scope="col" className="num">{t('reports.consistency.computed')}</th>
-            <th scope="col" className="num">{t('reports.consistency.difference')}</th>
+            <th scope="col" className="num">
+              {t('reports.consistency.stated')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.consistency.computed')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.consistency.difference')}
+            </th>
             <th scope="col">{t('reports.consistency.explanation')}</th>
           </tr>
         </thead>
         <tbody>
           {mismatchesFirst(report.rows).map((row: ConsistencyRow) => (
             <tr key={row.eventId} className={`status-${row.status}`}>
-              <td><StatusText status={row.status} /></td>
-              <th scope="row"><Subject code={row.code} /></th>
+              <td>
+                <StatusText status={row.status} />
+              </td>
+              <th scope="row">
+                <Subject code={row.code} />
+              </th>
               <td>
                 {row.label}
                 {row.name && row.name !== row.label && <span className="sub">{row.name}</span>}
@@ -101,9 +117,15 @@ function StatementsTable({ report }: { report: ConsistencyReport }) {
                 {row.source}
                 {row.note && <span className="sub">{row.note}</span>}
               </td>
-              <td className="num"><Value measure={row.measure} value={row.stated} /></td>
-              <td className="num"><Value measure={row.measure} value={row.computed} /></td>
-              <td className="num"><Value measure={row.measure} value={row.difference} signed /></td>
+              <td className="num">
+                <Value measure={row.measure} value={row.stated} />
+              </td>
+              <td className="num">
+                <Value measure={row.measure} value={row.computed} />
+              </td>
+              <td className="num">
+                <Value measure={row.measure} value={row.difference} signed />
+              </td>
               <td lang="en">{row.explanation}</td>
             </tr>
           ))}
@@ -134,7 +156,9 @@ function Conflicts({ report }: { report: ConsistencyReport }) {
               <caption>{caption(conflict)}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t('reports.consistency.value')}</th>
+                  <th scope="col" className="num">
+                    {t('reports.consistency.value')}
+                  </th>
                   <th scope="col">{t('reports.consistency.where')}</th>
                   <th scope="col">{t('reports.name')}</th>
                 </tr>
@@ -142,7 +166,9 @@ function Conflicts({ report }: { report: ConsistencyReport }) {
               <tbody>
                 {conflict.statements.map((s, j) => (
                   <tr key={j}>
-                    <td className="num"><Value measure={conflict.measure} value={s.value} /></td>
+                    <td className="num">
+                      <Value measure={conflict.measure} value={s.value} />
+                    </td>
                     <td>{s.source}</td>
                     <td>{s.label}</td>
                   </tr>

@@ -19,7 +19,11 @@ function useGroups(): Group[] {
     { label: t('reports.evaluation.renstraTarget'), pick: (r) => r.renstraTarget, figure: 'amount' },
     { label: t('reports.evaluation.renstraRealised'), pick: (r) => r.renstraRealisedToLastYear, figure: 'amount' },
     { label: t('reports.evaluation.target', { year }), pick: (r) => r.target, figure: 'amount' },
-    ...(['I', 'II', 'III', 'IV'] as const).map((q, i) => ({ label: t('reports.evaluation.quarter', { q }), pick: (r: EvaluationRow) => r.realisation[i] ?? { k: null, rp: null }, figure: 'amount' as const })),
+    ...(['I', 'II', 'III', 'IV'] as const).map((q, i) => ({
+      label: t('reports.evaluation.quarter', { q }),
+      pick: (r: EvaluationRow) => r.realisation[i] ?? { k: null, rp: null },
+      figure: 'amount' as const,
+    })),
     { label: t('reports.evaluation.total', { year }), pick: (r) => r.realisationTotal, figure: 'amount' },
     { label: t('reports.evaluation.capaian', { year }), pick: (r) => r.capaian, figure: 'percent' },
     { label: t('reports.evaluation.renstraCumulative', { year }), pick: (r) => r.renstraCumulative, figure: 'amount' },
@@ -42,18 +46,32 @@ export function EvaluationForm({ report }: { report: EvaluationReport }) {
         ))}
         <thead>
           <tr>
-            <th scope="col" rowSpan={2}>{t('reports.code')}</th>
-            <th scope="col" rowSpan={2}>{t('reports.name')}</th>
-            <th scope="col" rowSpan={2}>{t('reports.evaluation.indicator')}</th>
-            <th scope="col" rowSpan={2}>{t('reports.evaluation.unit')}</th>
+            <th scope="col" rowSpan={2}>
+              {t('reports.code')}
+            </th>
+            <th scope="col" rowSpan={2}>
+              {t('reports.name')}
+            </th>
+            <th scope="col" rowSpan={2}>
+              {t('reports.evaluation.indicator')}
+            </th>
+            <th scope="col" rowSpan={2}>
+              {t('reports.evaluation.unit')}
+            </th>
             {groups.map((group) => (
-              <th key={group.label} scope="colgroup" colSpan={2}>{group.label}</th>
+              <th key={group.label} scope="colgroup" colSpan={2}>
+                {group.label}
+              </th>
             ))}
           </tr>
           <tr>
             {groups.map((group) => [
-              <th key={`${group.label}-k`} scope="col" className="num"><abbr title={t('reports.evaluation.kLong')}>{t('reports.evaluation.k')}</abbr></th>,
-              <th key={`${group.label}-rp`} scope="col" className="num"><abbr title={t('reports.evaluation.rpLong')}>{t('reports.evaluation.rp')}</abbr></th>,
+              <th key={`${group.label}-k`} scope="col" className="num">
+                <abbr title={t('reports.evaluation.kLong')}>{t('reports.evaluation.k')}</abbr>
+              </th>,
+              <th key={`${group.label}-rp`} scope="col" className="num">
+                <abbr title={t('reports.evaluation.rpLong')}>{t('reports.evaluation.rp')}</abbr>
+              </th>,
             ])}
           </tr>
         </thead>
@@ -71,7 +89,9 @@ function FormRow({ row, groups }: { row: EvaluationRow; groups: Group[] }) {
   const { t, locale } = useI18n();
   return (
     <tr className={row.level === 'sub_kegiatan' ? undefined : `subtotal level-${row.level}`}>
-      <th scope="row"><LineLink code={row.code} /></th>
+      <th scope="row">
+        <LineLink code={row.code} />
+      </th>
       <td>{row.name}</td>
       <td>
         {row.indicator?.name ?? <span className="muted">—</span>}
@@ -81,8 +101,12 @@ function FormRow({ row, groups }: { row: EvaluationRow; groups: Group[] }) {
       {groups.map((group) => {
         const value = group.pick(row);
         return [
-          <td key={`${group.label}-k`} className="num">{group.figure === 'percent' ? <Percent value={value.k} /> : formatK(value.k, locale)}</td>,
-          <td key={`${group.label}-rp`} className="num">{group.figure === 'percent' ? <Percent value={value.rp} /> : <Money value={value.rp} />}</td>,
+          <td key={`${group.label}-k`} className="num">
+            {group.figure === 'percent' ? <Percent value={value.k} /> : formatK(value.k, locale)}
+          </td>,
+          <td key={`${group.label}-rp`} className="num">
+            {group.figure === 'percent' ? <Percent value={value.rp} /> : <Money value={value.rp} />}
+          </td>,
         ];
       })}
     </tr>

@@ -13,7 +13,13 @@ export default function EvaluationPage() {
   const { query, path, params } = useReport<EvaluationReport>('evaluation');
   return (
     <section>
-      <ReportHeader title="reports.evaluation.title" intro="reports.evaluation.intro" path={path} params={params} formats={['xlsx', 'csv', 'pdf']} />
+      <ReportHeader
+        title="reports.evaluation.title"
+        intro="reports.evaluation.intro"
+        path={path}
+        params={params}
+        formats={['xlsx', 'csv', 'pdf']}
+      />
       <QueryView query={query}>
         {(report) => (
           <>
@@ -34,11 +40,19 @@ function ProgramSummary({ report }: { report: EvaluationReport }) {
     <tr key={key}>
       <th scope="row">{summary.code ? <LineLink code={summary.code} /> : t('reports.reconciliation.officeTotal')}</th>
       <td>{summary.name}</td>
-      <td className="num"><Percent value={summary.averageCapaianK} /></td>
+      <td className="num">
+        <Percent value={summary.averageCapaianK} />
+      </td>
       <td className="num">{summary.indicatorsCounted}</td>
-      <td><PredikatText value={summary.predikatK} /></td>
-      <td className="num"><Percent value={summary.capaianRp} /></td>
-      <td><PredikatText value={summary.predikatRp} /></td>
+      <td>
+        <PredikatText value={summary.predikatK} />
+      </td>
+      <td className="num">
+        <Percent value={summary.capaianRp} />
+      </td>
+      <td>
+        <PredikatText value={summary.predikatRp} />
+      </td>
     </tr>
   );
   return (
@@ -51,10 +65,16 @@ function ProgramSummary({ report }: { report: EvaluationReport }) {
             <tr>
               <th scope="col">{t('reports.code')}</th>
               <th scope="col">{t('level.program')}</th>
-              <th scope="col" className="num">{t('reports.evaluation.averageK')}</th>
-              <th scope="col" className="num">{t('reports.evaluation.indicatorsCounted')}</th>
+              <th scope="col" className="num">
+                {t('reports.evaluation.averageK')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.evaluation.indicatorsCounted')}
+              </th>
               <th scope="col">{t('reports.evaluation.predikatK')}</th>
-              <th scope="col" className="num">{t('reports.evaluation.capaianRp')}</th>
+              <th scope="col" className="num">
+                {t('reports.evaluation.capaianRp')}
+              </th>
               <th scope="col">{t('reports.evaluation.predikatRp')}</th>
             </tr>
           </thead>
@@ -70,7 +90,9 @@ function ProgramSummary({ report }: { report: EvaluationReport }) {
 function PredikatText({ value }: { value: Predikat | null }) {
   const { t } = useI18n();
   if (!value) return <span className="muted">—</span>;
-  const [code, name] = t(`reports.evaluation.band.${value}` as MessageKey).split(' (')[0].split(' = ');
+  const [code, name] = t(`reports.evaluation.band.${value}` as MessageKey)
+    .split(' (')[0]
+    .split(' = ');
   return <span className="predikat">{`${code} (${name})`}</span>;
 }
 

@@ -19,7 +19,8 @@ const id = {
   'reports.phase': 'Tahap',
 
   'reports.reconciliation.title': 'Rekonsiliasi',
-  'reports.reconciliation.intro': 'Berapa pagu setiap baris berubah antara dua tahap anggaran (bawaan: APBD terhadap APBD-P), per sumber dana, peristiwa tercatat mana yang menjelaskan selisihnya, dan apakah jumlahnya cocok (tie-out).',
+  'reports.reconciliation.intro':
+    'Berapa pagu setiap baris berubah antara dua tahap anggaran (bawaan: APBD terhadap APBD-P), per sumber dana, peristiwa tercatat mana yang menjelaskan selisihnya, dan apakah jumlahnya cocok (tie-out).',
   'reports.reconciliation.from': 'Dari tahap',
   'reports.reconciliation.to': 'Ke tahap',
   'reports.reconciliation.phasesCaption': 'Rekonsiliasi {from} terhadap {to}, per baris dengan jumlah kegiatan dan program',
@@ -42,7 +43,8 @@ const id = {
   'reports.reconciliation.phaseOrder': '"Ke tahap" harus sesudah "dari tahap".',
 
   'reports.absorption.title': 'Serapan',
-  'reports.absorption.intro': 'Berapa realisasi per bulan atau triwulan dan kumulatifnya terhadap pagu terkini (praktik Indonesia) dan pagu APBD murni (PEFA), dengan tambahan pagu akhir tahun (triwulan IV) ditandai.',
+  'reports.absorption.intro':
+    'Berapa realisasi per bulan atau triwulan dan kumulatifnya terhadap pagu terkini (praktik Indonesia) dan pagu APBD murni (PEFA), dengan tambahan pagu akhir tahun (triwulan IV) ditandai.',
   'reports.absorption.view': 'Periode',
   'reports.absorption.quarterly': 'Per triwulan',
   'reports.absorption.monthly': 'Per bulan',
@@ -58,9 +60,11 @@ const id = {
   'reports.absorption.withoutLate': 'Serapan tanpa tambahan akhir tahun',
   'reports.absorption.cumulative': 's.d. periode: {amount}',
   'reports.absorption.quarterAbsorption': 'serapan: {current} (APBD murni {original})',
-  'reports.absorption.monthlyIncomplete': 'Sebagian baris mencatat realisasi per triwulan: angka bulanannya kosong (—), bukan nol. Pilih "Per triwulan" untuk angka lengkap.',
+  'reports.absorption.monthlyIncomplete':
+    'Sebagian baris mencatat realisasi per triwulan: angka bulanannya kosong (—), bukan nol. Pilih "Per triwulan" untuk angka lengkap.',
   'reports.absorption.lateHeading': 'Tambahan pagu akhir tahun',
-  'reports.absorption.lateIntro': 'Pagu yang ditambahkan dengan tanggal berlaku pada atau sesudah {date}: uang yang datang terlambat sehingga sulit dibelanjakan.',
+  'reports.absorption.lateIntro':
+    'Pagu yang ditambahkan dengan tanggal berlaku pada atau sesudah {date}: uang yang datang terlambat sehingga sulit dibelanjakan.',
   'reports.absorption.lateCaption': 'Tambahan pagu dengan tanggal berlaku di triwulan IV',
   'reports.absorption.lateAmount': 'Tambahan',
   'reports.absorption.lineAbsorption': 'Serapan baris',
@@ -69,7 +73,8 @@ const id = {
   'reports.absorption.months': 'Jan,Feb,Mar,Apr,Mei,Jun,Jul,Agu,Sep,Okt,Nov,Des',
 
   'reports.evaluation.title': 'Evaluasi Renja',
-  'reports.evaluation.intro': 'Formulir evaluasi Renja menurut Permendagri 86/2017: target dan realisasi kinerja (K) dan anggaran (Rp) per triwulan, capaian, serta rata-rata capaian dan predikat per program.',
+  'reports.evaluation.intro':
+    'Formulir evaluasi Renja menurut Permendagri 86/2017: target dan realisasi kinerja (K) dan anggaran (Rp) per triwulan, capaian, serta rata-rata capaian dan predikat per program.',
   'reports.evaluation.caption': 'Evaluasi terhadap hasil Renja perangkat daerah tahun {year}',
   'reports.evaluation.indicator': 'Indikator kinerja',
   'reports.evaluation.unit': 'Satuan',
@@ -99,12 +104,16 @@ const id = {
   'reports.evaluation.band.S': 'S = Sedang (66 % ≤ capaian < 76 %)',
   'reports.evaluation.band.R': 'R = Rendah (51 % ≤ capaian < 66 %)',
   'reports.evaluation.band.SR': 'SR = Sangat Rendah (capaian < 51 %)',
-  'reports.evaluation.missing': 'Target Renstra dan realisasi tahun-tahun sebelumnya belum dicatat di buku besar, sehingga kolom Renstra selalu kosong (—), bukan nol. Faktor pendorong, penghambat dan tindak lanjut adalah uraian yang tidak disimpan buku besar.',
+  'reports.evaluation.missing':
+    'Target Renstra dan realisasi tahun-tahun sebelumnya belum dicatat di buku besar, sehingga kolom Renstra selalu kosong (—), bukan nol. Faktor pendorong, penghambat dan tindak lanjut adalah uraian yang tidak disimpan buku besar.',
 
   'reports.consistency.title': 'Konsistensi',
-  'reports.consistency.intro': 'Apakah angka yang dinyatakan dokumen (jumlah, realisasi, persentase serapan, target) sama dengan angka yang dihitung buku besar dari rinciannya, dan pernyataan mana yang saling bertentangan. Ketidakcocokan ditampilkan lebih dulu.',
-  'reports.consistency.allRecorded': 'Laporan ini selalu membandingkan dengan semua yang tercatat: tanggal "berlaku pada" dan "diketahui pada" tidak berlaku untuk laporan ini.',
-  'reports.consistency.summary': '{statements} angka dinyatakan: {ok} cocok, {mismatches} tidak cocok, {notComputable} tidak dapat dihitung; {conflicts} pertentangan antar pernyataan.',
+  'reports.consistency.intro':
+    'Apakah angka yang dinyatakan dokumen (jumlah, realisasi, persentase serapan, target) sama dengan angka yang dihitung buku besar dari rinciannya, dan pernyataan mana yang saling bertentangan. Ketidakcocokan ditampilkan lebih dulu.',
+  'reports.consistency.allRecorded':
+    'Laporan ini selalu membandingkan dengan semua yang tercatat: tanggal "berlaku pada" dan "diketahui pada" tidak berlaku untuk laporan ini.',
+  'reports.consistency.summary':
+    '{statements} angka dinyatakan: {ok} cocok, {mismatches} tidak cocok, {notComputable} tidak dapat dihitung; {conflicts} pertentangan antar pernyataan.',
   'reports.consistency.caption': 'Angka yang dinyatakan terhadap angka buku besar, ketidakcocokan lebih dulu',
   'reports.consistency.status': 'Status',
   'reports.consistency.notComputable': 'Tidak dapat dihitung',
@@ -145,7 +154,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.phase': 'Phase',
 
   'reports.reconciliation.title': 'Reconciliation',
-  'reports.reconciliation.intro': 'How much each line’s pagu changed between two budget phases (default: APBD against APBD-P), per funding source, which recorded events explain the difference, and whether the totals tie out.',
+  'reports.reconciliation.intro':
+    'How much each line’s pagu changed between two budget phases (default: APBD against APBD-P), per funding source, which recorded events explain the difference, and whether the totals tie out.',
   'reports.reconciliation.from': 'From phase',
   'reports.reconciliation.to': 'To phase',
   'reports.reconciliation.phasesCaption': 'Reconciliation of {from} against {to}, per line with kegiatan and program totals',
@@ -168,7 +178,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.reconciliation.phaseOrder': '"To phase" must come after "from phase".',
 
   'reports.absorption.title': 'Serapan',
-  'reports.absorption.intro': 'Realisation per month or quarter and cumulatively, against the current pagu (Indonesian practice) and the original APBD (PEFA), with late (fourth-quarter) pagu additions flagged.',
+  'reports.absorption.intro':
+    'Realisation per month or quarter and cumulatively, against the current pagu (Indonesian practice) and the original APBD (PEFA), with late (fourth-quarter) pagu additions flagged.',
   'reports.absorption.view': 'Period',
   'reports.absorption.quarterly': 'By quarter',
   'reports.absorption.monthly': 'By month',
@@ -184,7 +195,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.absorption.withoutLate': 'Serapan without late additions',
   'reports.absorption.cumulative': 'to date: {amount}',
   'reports.absorption.quarterAbsorption': 'serapan: {current} (original APBD {original})',
-  'reports.absorption.monthlyIncomplete': 'Some lines record realisation by quarter: their monthly figures are missing (—), not zero. Choose "By quarter" for complete figures.',
+  'reports.absorption.monthlyIncomplete':
+    'Some lines record realisation by quarter: their monthly figures are missing (—), not zero. Choose "By quarter" for complete figures.',
   'reports.absorption.lateHeading': 'Late-year pagu additions',
   'reports.absorption.lateIntro': 'Pagu added with an effective date on or after {date}: money that arrived too late to be spent easily.',
   'reports.absorption.lateCaption': 'Pagu additions effective in the fourth quarter',
@@ -195,7 +207,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.absorption.months': 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
 
   'reports.evaluation.title': 'Renja evaluation',
-  'reports.evaluation.intro': 'The Renja evaluation form of Permendagri 86/2017: performance (K) and budget (Rp) targets and realisation per quarter, capaian, and the average capaian and predikat per program.',
+  'reports.evaluation.intro':
+    'The Renja evaluation form of Permendagri 86/2017: performance (K) and budget (Rp) targets and realisation per quarter, capaian, and the average capaian and predikat per program.',
   'reports.evaluation.caption': 'Evaluation of the office’s Renja results for {year}',
   'reports.evaluation.indicator': 'Performance indicator',
   'reports.evaluation.unit': 'Unit',
@@ -225,12 +238,16 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.evaluation.band.S': 'S = Sedang, medium (66 % ≤ capaian < 76 %)',
   'reports.evaluation.band.R': 'R = Rendah, low (51 % ≤ capaian < 66 %)',
   'reports.evaluation.band.SR': 'SR = Sangat Rendah, very low (capaian < 51 %)',
-  'reports.evaluation.missing': 'Renstra targets and the realisation of earlier years are not recorded in the ledger yet, so the Renstra columns are always missing (—), never zero. Driving and hindering factors and follow-up are prose the ledger does not hold.',
+  'reports.evaluation.missing':
+    'Renstra targets and the realisation of earlier years are not recorded in the ledger yet, so the Renstra columns are always missing (—), never zero. Driving and hindering factors and follow-up are prose the ledger does not hold.',
 
   'reports.consistency.title': 'Consistency',
-  'reports.consistency.intro': 'Whether the figures documents state (totals, realisation, serapan percentages, targets) equal what the ledger computes from their parts, and which statements contradict each other. Mismatches are listed first.',
-  'reports.consistency.allRecorded': 'This report always compares with everything recorded: the "valid at" and "known at" dates do not apply to it.',
-  'reports.consistency.summary': '{statements} stated figures: {ok} match, {mismatches} do not match, {notComputable} cannot be computed; {conflicts} contradictions between statements.',
+  'reports.consistency.intro':
+    'Whether the figures documents state (totals, realisation, serapan percentages, targets) equal what the ledger computes from their parts, and which statements contradict each other. Mismatches are listed first.',
+  'reports.consistency.allRecorded':
+    'This report always compares with everything recorded: the "valid at" and "known at" dates do not apply to it.',
+  'reports.consistency.summary':
+    '{statements} stated figures: {ok} match, {mismatches} do not match, {notComputable} cannot be computed; {conflicts} contradictions between statements.',
   'reports.consistency.caption': 'Stated figures against the ledger’s figures, mismatches first',
   'reports.consistency.status': 'Status',
   'reports.consistency.notComputable': 'Cannot be computed',

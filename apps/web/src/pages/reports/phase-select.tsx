@@ -35,7 +35,12 @@ export function PhaseForm({ shown }: { shown: { from: string; to: string } }) {
       {(['from', 'to'] as const).map((name) => (
         <label key={name}>
           <span>{t(`reports.reconciliation.${name}`)}</span>
-          <select name={name} defaultValue={shown[name]} aria-invalid={error || undefined} aria-describedby={error ? 'phase-error' : undefined}>
+          <select
+            name={name}
+            defaultValue={shown[name]}
+            aria-invalid={error || undefined}
+            aria-describedby={error ? 'phase-error' : undefined}
+          >
             {PHASE_CHAIN.map((phase) => (
               <option key={phase} value={phase}>
                 {phaseLabel(phase)}

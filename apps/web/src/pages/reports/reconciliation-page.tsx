@@ -15,7 +15,13 @@ export default function ReconciliationPage() {
   const shown = { from: query.data?.fromPhase ?? from ?? 'APBD', to: query.data?.toPhase ?? to ?? 'APBD_P' };
   return (
     <section>
-      <ReportHeader title="reports.reconciliation.title" intro="reports.reconciliation.intro" path={path} params={params} formats={['xlsx', 'csv', 'pdf']}>
+      <ReportHeader
+        title="reports.reconciliation.title"
+        intro="reports.reconciliation.intro"
+        path={path}
+        params={params}
+        formats={['xlsx', 'csv', 'pdf']}
+      >
         <PhaseForm shown={shown} />
       </ReportHeader>
       <QueryView query={query}>

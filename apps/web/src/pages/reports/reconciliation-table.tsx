@@ -20,12 +20,22 @@ export function ReconciliationTable({ report }: { report: ReconciliationReport }
           <tr>
             <th scope="col">{t('reports.code')}</th>
             <th scope="col">{t('reports.name')}</th>
-            <th scope="col" className="num">{phase(report.fromPhase)}</th>
-            <th scope="col" className="num">{phase(report.toPhase)}</th>
-            <th scope="col" className="num">{t('reports.reconciliation.delta')}</th>
-            <th scope="col" className="num">{t('reports.reconciliation.deltaPercent')}</th>
+            <th scope="col" className="num">
+              {phase(report.fromPhase)}
+            </th>
+            <th scope="col" className="num">
+              {phase(report.toPhase)}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.reconciliation.delta')}
+            </th>
+            <th scope="col" className="num">
+              {t('reports.reconciliation.deltaPercent')}
+            </th>
             {sources.map((source) => (
-              <th key={source} scope="col" className="num">{t('reports.reconciliation.deltaSource', { source })}</th>
+              <th key={source} scope="col" className="num">
+                {t('reports.reconciliation.deltaSource', { source })}
+              </th>
             ))}
             <th scope="col">{t('reports.reconciliation.events')}</th>
           </tr>
@@ -43,7 +53,17 @@ export function ReconciliationTable({ report }: { report: ReconciliationReport }
   );
 }
 
-function Row({ row, subtotal, sources, report }: { row: ReconciliationTotal; subtotal: boolean; sources: string[]; report: ReconciliationReport }) {
+function Row({
+  row,
+  subtotal,
+  sources,
+  report,
+}: {
+  row: ReconciliationTotal;
+  subtotal: boolean;
+  sources: string[];
+  report: ReconciliationReport;
+}) {
   const { t } = useI18n();
   const phase = usePhaseLabel();
   const line = !subtotal && isLine(row) ? row : null;
@@ -53,14 +73,26 @@ function Row({ row, subtotal, sources, report }: { row: ReconciliationTotal; sub
       <td>
         <RowKind level={row.level} subtotal={subtotal} />
         {row.name}
-        {line?.presence === 'only_from' && <span className="sub">{t('reports.reconciliation.onlyFrom', { phase: phase(report.fromPhase) })}</span>}
-        {line?.presence === 'only_to' && <span className="sub">{t('reports.reconciliation.onlyTo', { phase: phase(report.toPhase) })}</span>}
+        {line?.presence === 'only_from' && (
+          <span className="sub">{t('reports.reconciliation.onlyFrom', { phase: phase(report.fromPhase) })}</span>
+        )}
+        {line?.presence === 'only_to' && (
+          <span className="sub">{t('reports.reconciliation.onlyTo', { phase: phase(report.toPhase) })}</span>
+        )}
         {line?.toCarriedFrom && <span className="sub">{t('reports.reconciliation.carried', { phase: phase(line.toCarriedFrom) })}</span>}
       </td>
-      <td className="num"><Money value={row.fromAmount} /></td>
-      <td className="num"><Money value={row.toAmount} /></td>
-      <td className="num"><Money value={row.delta} signed /></td>
-      <td className="num"><Percent value={row.deltaPercent} /></td>
+      <td className="num">
+        <Money value={row.fromAmount} />
+      </td>
+      <td className="num">
+        <Money value={row.toAmount} />
+      </td>
+      <td className="num">
+        <Money value={row.delta} signed />
+      </td>
+      <td className="num">
+        <Percent value={row.deltaPercent} />
+      </td>
       {sources.map((source) => (
         <td key={source} className="num">
           {row.deltaBySource[source] === undefined ? <span className="muted">—</span> : <Money value={row.deltaBySource[source]} signed />}

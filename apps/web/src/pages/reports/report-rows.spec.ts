@@ -9,12 +9,23 @@ describe('report rows', () => {
 
   it('puts each subtotal before the lines it sums, and before a line of the same code', () => {
     const row = (code: string, level: string) => ({ code, level, name: code });
-    const ordered = inPlanOrder([row('2.17.07', 'program')], [row('2.17.07.1.01', 'kegiatan')], [row('2.17.07.1.01.0001', 'sub_kegiatan'), row('2.17.07', 'program')]);
-    expect(ordered.map((r) => `${r.row.code}${r.subtotal ? ' Σ' : ''}`)).toEqual(['2.17.07 Σ', '2.17.07', '2.17.07.1.01 Σ', '2.17.07.1.01.0001']);
+    const ordered = inPlanOrder(
+      [row('2.17.07', 'program')],
+      [row('2.17.07.1.01', 'kegiatan')],
+      [row('2.17.07.1.01.0001', 'sub_kegiatan'), row('2.17.07', 'program')],
+    );
+    expect(ordered.map((r) => `${r.row.code}${r.subtotal ? ' Σ' : ''}`)).toEqual([
+      '2.17.07 Σ',
+      '2.17.07',
+      '2.17.07.1.01 Σ',
+      '2.17.07.1.01.0001',
+    ]);
   });
 
   it('lists mismatches first and keeps the report order otherwise', () => {
-    const rows = ['OK', 'MISMATCH', 'NOT_COMPUTABLE', 'MISMATCH'].map((status, i) => ({ status, label: String(i) }) as unknown as ConsistencyRow);
+    const rows = ['OK', 'MISMATCH', 'NOT_COMPUTABLE', 'MISMATCH'].map(
+      (status, i) => ({ status, label: String(i) }) as unknown as ConsistencyRow,
+    );
     expect(mismatchesFirst(rows).map((r) => r.label)).toEqual(['1', '3', '2', '0']);
   });
 

@@ -31,7 +31,14 @@ export function useReport<T>(name: string, extra: Query = {}, asOf = true): { qu
 }
 
 /** The page heading: report name with office and year, what the report answers, and its files. */
-export function ReportHeader(props: { title: MessageKey; intro: MessageKey; path: string; params: Query; formats: string[]; children?: ReactNode }) {
+export function ReportHeader(props: {
+  title: MessageKey;
+  intro: MessageKey;
+  path: string;
+  params: Query;
+  formats: string[];
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const { year, office } = useOfficeYear();
   const title = t(props.title);

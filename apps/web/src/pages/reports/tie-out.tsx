@@ -11,13 +11,18 @@ export function TieOutPanel({ report }: { report: ReconciliationReport }) {
   return (
     <section className={`tie-out ${ok ? 'ok' : 'bad'}`} data-testid="tie-out" aria-labelledby="tie-out-heading">
       <h2 id="tie-out-heading">
-        {t('reports.reconciliation.tieOut')}: <span className="verdict"><PassFail ok={ok} /></span>
+        {t('reports.reconciliation.tieOut')}:{' '}
+        <span className="verdict">
+          <PassFail ok={ok} />
+        </span>
       </h2>
       <dl>
         <Check label="reports.reconciliation.tieOutDeltas" check={deltas} />
         <Check label="reports.reconciliation.tieOutExplained" check={explained} />
       </dl>
-      {unexplainedLines.length > 0 && <p className="fail">{t('reports.reconciliation.unexplainedLines', { codes: unexplainedLines.join(', ') })}</p>}
+      {unexplainedLines.length > 0 && (
+        <p className="fail">{t('reports.reconciliation.unexplainedLines', { codes: unexplainedLines.join(', ') })}</p>
+      )}
     </section>
   );
 }

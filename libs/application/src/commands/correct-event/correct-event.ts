@@ -39,7 +39,8 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
     if (!UUID.test(eventId)) throw invalid('eventId', `"${eventId}" is not an event id (a UUID)`);
     const target = await this.store.findEvent(eventId);
     if (!target) throw notFound('EVENT_NOT_FOUND', `no event with id ${eventId} is recorded`, 'eventId');
-    if (!isLineStream(target.streamId)) throw ruleBroken('EVENT_NOT_CORRECTABLE', `event ${eventId} (${target.type}) is not a change of a plan line`, 'eventId');
+    if (!isLineStream(target.streamId))
+      throw ruleBroken('EVENT_NOT_CORRECTABLE', `event ${eventId} (${target.type}) is not a change of a plan line`, 'eventId');
     const { reason, legalBasis, ...fields } = body;
     // Only the fields the client sent replace the original's; absent ones keep their recorded value.
     const replacement = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
@@ -49,7 +50,10 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
       const line = await this.runner.loadLine(target.streamId);
       const entry = line.state.entries.find((e) => e.eventId === eventId);
       if (entry?.kind === 'shift') return this.correctShift(line, entry.data.counterpartCode, eventId, { reason, legalBasis, replacement });
-      const events = decideLine({ type: 'CorrectEvent', eventId: this.runner.newEventId(), correctedEventId: eventId, reason, legalBasis, replacement }, line.state);
+      const events = decideLine(
+        { type: 'CorrectEvent', eventId: this.runner.newEventId(), correctedEventId: eventId, reason, legalBasis, replacement },
+        line.state,
+      );
       return { writes: [{ streamId: line.streamId, events }], versions: { [line.streamId]: line.version } };
     });
   }

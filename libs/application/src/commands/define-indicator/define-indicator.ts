@@ -9,7 +9,10 @@ import { StreamCommandRunner } from '../../shared/stream-command-runner';
 export class DefineIndicatorCommand extends LineChangeCommand {}
 
 @CommandHandler(DefineIndicatorCommand)
-export class DefineIndicatorHandler extends LineChangeHandler<DefineIndicatorCommand> implements ICommandHandler<DefineIndicatorCommand, CommandResult> {
+export class DefineIndicatorHandler
+  extends LineChangeHandler<DefineIndicatorCommand>
+  implements ICommandHandler<DefineIndicatorCommand, CommandResult>
+{
   constructor(runner: StreamCommandRunner) {
     super(runner);
   }

@@ -9,7 +9,10 @@ import { StreamCommandRunner } from '../../shared/stream-command-runner';
 export class RecordRealisationCommand extends LineChangeCommand {}
 
 @CommandHandler(RecordRealisationCommand)
-export class RecordRealisationHandler extends LineChangeHandler<RecordRealisationCommand> implements ICommandHandler<RecordRealisationCommand, CommandResult> {
+export class RecordRealisationHandler
+  extends LineChangeHandler<RecordRealisationCommand>
+  implements ICommandHandler<RecordRealisationCommand, CommandResult>
+{
   constructor(runner: StreamCommandRunner) {
     super(runner);
   }

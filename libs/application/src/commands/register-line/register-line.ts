@@ -30,7 +30,16 @@ export class RegisterLineHandler implements ICommandHandler<RegisterLineCommand,
         parentCode ? this.runner.streamExists(lineStreamId(fiscalYear, officeCode, parentCode)) : Promise.resolve(true),
       ]);
       const events = decideLine(
-        { type: 'RegisterLine', eventId: this.runner.newEventId(), year: fiscalYear, officeCode, code: body.code, name: body.name, officeRegistered, parentRegistered },
+        {
+          type: 'RegisterLine',
+          eventId: this.runner.newEventId(),
+          year: fiscalYear,
+          officeCode,
+          code: body.code,
+          name: body.name,
+          officeRegistered,
+          parentRegistered,
+        },
         loaded.state,
       );
       return { writes: [{ streamId, events }], versions: { [streamId]: loaded.version } };

@@ -27,8 +27,15 @@ export class RegisterOfficeHandler implements ICommandHandler<RegisterOfficeComm
     const streamId = officeStreamId(code);
     return this.runner.run(meta, streamId, async () => {
       const history = await this.store.readStream(streamId);
-      const state = fold(officeDecider.evolve, officeDecider.initialState(), history.map((e) => ({ id: e.id, type: 'office.registered' as const, data: e.data as { code: string; name: string } })));
-      const events = officeDecider.decide({ type: 'RegisterOffice', eventId: this.runner.newEventId(), code: body.code, name: body.name }, state);
+      const state = fold(
+        officeDecider.evolve,
+        officeDecider.initialState(),
+        history.map((e) => ({ id: e.id, type: 'office.registered' as const, data: e.data as { code: string; name: string } })),
+      );
+      const events = officeDecider.decide(
+        { type: 'RegisterOffice', eventId: this.runner.newEventId(), code: body.code, name: body.name },
+        state,
+      );
       return { writes: [{ streamId, events }], versions: { [streamId]: history.length } };
     });
   }

@@ -9,7 +9,10 @@ import { StreamCommandRunner } from '../../shared/stream-command-runner';
 export class ReviseTargetCommand extends LineChangeCommand {}
 
 @CommandHandler(ReviseTargetCommand)
-export class ReviseTargetHandler extends LineChangeHandler<ReviseTargetCommand> implements ICommandHandler<ReviseTargetCommand, CommandResult> {
+export class ReviseTargetHandler
+  extends LineChangeHandler<ReviseTargetCommand>
+  implements ICommandHandler<ReviseTargetCommand, CommandResult>
+{
   constructor(runner: StreamCommandRunner) {
     super(runner);
   }

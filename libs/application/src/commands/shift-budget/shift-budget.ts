@@ -27,12 +27,22 @@ export class ShiftBudgetHandler implements ICommandHandler<ShiftBudgetCommand, C
     authorize(meta.principal, { kind: 'shift-budget', office: from.officeCode });
     return this.runner.run(meta, from.streamId, async () => {
       const [fromLine, toLine] = await Promise.all([this.runner.loadLine(from.streamId), this.runner.loadLine(to.streamId)]);
-      for (const [line, field] of [[fromLine, 'fromCode'], [toLine, 'toCode']] as const) {
+      for (const [line, field] of [
+        [fromLine, 'fromCode'],
+        [toLine, 'toCode'],
+      ] as const) {
         const { code } = field === 'fromCode' ? from : to;
-        if (!line.state.line) throw notFound('LINE_NOT_REGISTERED', `${field}: line ${code} is not registered for ${year} in office ${from.officeCode}`, field);
+        if (!line.state.line)
+          throw notFound('LINE_NOT_REGISTERED', `${field}: line ${code} is not registered for ${year} in office ${from.officeCode}`, field);
       }
       const legs = decideShift(
-        { ...body, type: 'ShiftBudget', shiftId: this.runner.newEventId(), outEventId: this.runner.newEventId(), inEventId: this.runner.newEventId() } as never,
+        {
+          ...body,
+          type: 'ShiftBudget',
+          shiftId: this.runner.newEventId(),
+          outEventId: this.runner.newEventId(),
+          inEventId: this.runner.newEventId(),
+        } as never,
         fromLine.state,
         toLine.state,
       );

@@ -11,7 +11,9 @@ const dotted = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 function office(programs: number, kegiatan: number, subs: number) {
   const rencana = ['Tahun,Perangkat Daerah,Kode,Program/Kegiatan/Sub Kegiatan,Indikator,Satuan,Target,Tanggal Berlaku'];
-  const pagu = ['Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Perubahan,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum'];
+  const pagu = [
+    'Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Perubahan,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum',
+  ];
   const realisasi = ['Tahun,Perangkat Daerah,Kode,Periode,Realisasi'];
   for (let p = 1; p <= programs; p++) {
     const program = `2.17.${String(p).padStart(2, '0')}`;

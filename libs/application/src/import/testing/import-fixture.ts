@@ -51,7 +51,9 @@ export async function openImportBench(limits?: ImportLimits): Promise<ImportBenc
     projector,
     service,
     ledgerHead: async () => {
-      const { rows } = await pool.query("SELECT (SELECT count(*)::int FROM ledger_events) AS count, (SELECT encode(last_hash, 'hex') FROM ledger_head) AS last");
+      const { rows } = await pool.query(
+        "SELECT (SELECT count(*)::int FROM ledger_events) AS count, (SELECT encode(last_hash, 'hex') FROM ledger_head) AS last",
+      );
       return { count: rows[0].count, lastHash: rows[0].last };
     },
     close: async () => {

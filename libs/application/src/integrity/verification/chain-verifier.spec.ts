@@ -46,14 +46,35 @@ describe('ChainVerifier (in memory)', () => {
   }
 
   it('accepts the honest log, checking every checkpoint at its size, the empty one included', () => {
-    const report = run(entries, [0, 5, 8, 20].map((size) => ({ note: note(size) })), { size: 20, lastHash: entries[19].hash!, peaks: undefined });
-    expect(report).toMatchObject({ ok: true, events: 20, size: 20, checkpointsChecked: 4, signedSize: 20, rootHash: { hex: rootAt(20).toString('hex') } });
-    expect(run([], [{ note: note(0) }])).toMatchObject({ ok: true, size: 0, checkpointsChecked: 1, rootHash: { hex: emptyRoot().toString('hex') } });
+    const report = run(
+      entries,
+      [0, 5, 8, 20].map((size) => ({ note: note(size) })),
+      { size: 20, lastHash: entries[19].hash!, peaks: undefined },
+    );
+    expect(report).toMatchObject({
+      ok: true,
+      events: 20,
+      size: 20,
+      checkpointsChecked: 4,
+      signedSize: 20,
+      rootHash: { hex: rootAt(20).toString('hex') },
+    });
+    expect(run([], [{ note: note(0) }])).toMatchObject({
+      ok: true,
+      size: 0,
+      checkpointsChecked: 1,
+      rootHash: { hex: emptyRoot().toString('hex') },
+    });
   });
 
   it('names a stream version out of sequence as reordered even when the times are in order', () => {
     const list = entries.map((e) => (e.position === 7 ? { ...e, event: { ...e.event!, version: e.event!.version + 1 } } : e));
-    expect(run(list)).toMatchObject({ ok: false, position: 7, kind: 'reordered', message: expect.stringMatching(/version 4 of stream .* previous version is 2/) });
+    expect(run(list)).toMatchObject({
+      ok: false,
+      position: 7,
+      kind: 'reordered',
+      message: expect.stringMatching(/version 4 of stream .* previous version is 2/),
+    });
   });
 
   it('names an altered previousHash field as modified although the event itself is intact', () => {

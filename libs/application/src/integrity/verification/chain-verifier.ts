@@ -2,7 +2,17 @@ import { MerkleAccumulator, type NoteVerifier } from '@renja/integrity';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@renja/event-store';
 import { claimedSize, isFailure, openTrustedCheckpoint } from './checkpoint-check';
 import { outOfOrder, StreamVersions } from './ordering';
-import { failure, hex, monotonicMs, success, type CheckpointEntry, type Clock, type LedgerEntry, type VerificationFailure, type VerificationReport } from './report';
+import {
+  failure,
+  hex,
+  monotonicMs,
+  success,
+  type CheckpointEntry,
+  type Clock,
+  type LedgerEntry,
+  type VerificationFailure,
+  type VerificationReport,
+} from './report';
 
 /** What the source says the log ends with (the database's ledger_head), checked after the last event. */
 export interface ExpectedEnd {
@@ -84,7 +94,11 @@ export class ChainVerifier {
     if (this.pending) throw new Error('acceptVerified after push: entries must come one way only');
     this.hashesOnly = true;
     if (this.options.maxSize !== undefined && position > this.options.maxSize) {
-      this.failed = failure(position, 'inserted', `position ${position} is beyond the checkpoint (size ${this.options.maxSize}): it was never signed`);
+      this.failed = failure(
+        position,
+        'inserted',
+        `position ${position} is beyond the checkpoint (size ${this.options.maxSize}): it was never signed`,
+      );
     } else if (position !== this.tree.size + 1) {
       this.failed = failure(this.tree.size + 1, 'missing', `position ${position} came where position ${this.tree.size + 1} was expected`);
     } else {
@@ -101,23 +115,38 @@ export class ChainVerifier {
     this.failed ??= this.checkEnd(end);
     if (this.failed) return this.failed;
     const seconds = ((this.options.clock ?? monotonicMs)() - this.started) / 1000;
-    const fields = { events: this.tree.size, size: this.tree.size, checkpointsChecked: this.checked, signedSize: this.signedSize, partial: false };
+    const fields = {
+      events: this.tree.size,
+      size: this.tree.size,
+      checkpointsChecked: this.checked,
+      signedSize: this.signedSize,
+      partial: false,
+    };
     return success(fields, this.tree.root(), seconds);
   }
 
   private process(entry: LedgerEntry, next: LedgerEntry | null): VerificationFailure | null {
     const position = this.tree.size + 1;
     if (this.options.maxSize !== undefined && entry.position > this.options.maxSize) {
-      return failure(entry.position, 'inserted', `position ${entry.position} is beyond the checkpoint (size ${this.options.maxSize}): it was never signed`);
+      return failure(
+        entry.position,
+        'inserted',
+        `position ${entry.position} is beyond the checkpoint (size ${this.options.maxSize}): it was never signed`,
+      );
     }
     if (entry.position !== position) return this.outOfPlace(entry, next, position);
     if (next?.position === position) return failure(position, 'inserted', `two entries claim position ${position}`);
     if (!entry.event) return failure(position, 'missing', `the ledger holds the hash of position ${position} but not its event`);
-    if (!entry.hash) return failure(position, 'inserted', `the event at position ${position} has no hash: it was never appended through the ledger`);
+    if (!entry.hash)
+      return failure(position, 'inserted', `the event at position ${position} has no hash: it was never appended through the ledger`);
     const computed = eventHash(entry.event, this.previousHash);
     if (!computed.equals(entry.hash)) return this.mismatch(entry as LedgerEntry & { event: RecordedEvent; hash: Buffer }, next);
     if (entry.previousHash && !entry.previousHash.equals(this.previousHash)) {
-      return failure(position, 'modified', `its previousHash field ${hex(entry.previousHash)} is not the hash of position ${position - 1} (${hex(this.previousHash)})`);
+      return failure(
+        position,
+        'modified',
+        `its previousHash field ${hex(entry.previousHash)} is not the hash of position ${position - 1} (${hex(this.previousHash)})`,
+      );
     }
     this.previousHash = computed;
     this.previous = entry.event;
@@ -128,10 +157,15 @@ export class ChainVerifier {
 
   /** A position other than the next one: a duplicate, a swapped entry, or a gap. */
   private outOfPlace(entry: LedgerEntry, next: LedgerEntry | null, position: number): VerificationFailure {
-    if (entry.position < position) return failure(entry.position, 'inserted', `position ${entry.position} appears again after position ${position - 1}`);
+    if (entry.position < position)
+      return failure(entry.position, 'inserted', `position ${entry.position} appears again after position ${position - 1}`);
     const later = next?.event && entry.event && next.event.recordedAt < entry.event.recordedAt;
     if (next && (next.position < entry.position || later)) {
-      return failure(position, 'reordered', `position ${entry.position} appears where position ${position} was expected, before position ${next.position}`);
+      return failure(
+        position,
+        'reordered',
+        `position ${entry.position} appears where position ${position} was expected, before position ${next.position}`,
+      );
     }
     return failure(position, 'missing', `position ${position} is absent: the next entry is position ${entry.position}`);
   }
@@ -144,13 +178,21 @@ export class ChainVerifier {
     const chainedTo = entry.previousHash;
     if (chainedTo && !chainedTo.equals(this.previousHash) && eventHash(event, chainedTo).equals(entry.hash)) {
       // The entry itself is intact but was chained to another hash: its predecessor was rewritten, hash and all.
-      return failure(position - 1, 'modified', `position ${position} is chained to ${hex(chainedTo)}, but position ${position - 1} hashes to ${hex(this.previousHash)}`);
+      return failure(
+        position - 1,
+        'modified',
+        `position ${position} is chained to ${hex(chainedTo)}, but position ${position - 1} hashes to ${hex(this.previousHash)}`,
+      );
     }
     // The database keeps no previous hash per event: a stored hash that no longer follows from its
     // predecessor's means this event changed, or its predecessor was rewritten together with its hash.
     const stored = chainedTo === undefined;
     const or = stored && position > 1 ? `, or position ${position - 1} was rewritten together with its stored hash` : '';
-    return failure(position, 'modified', `the event at position ${position} does not hash to its ${stored ? 'stored' : 'claimed'} hash ${hex(entry.hash)}: it was changed${or}`);
+    return failure(
+      position,
+      'modified',
+      `the event at position ${position} does not hash to its ${stored ? 'stored' : 'claimed'} hash ${hex(entry.hash)}: it was changed${or}`,
+    );
   }
 
   /** Checks every queued checkpoint whose size the log has now reached. */
@@ -160,12 +202,21 @@ export class ChainVerifier {
       const size = entry.size!;
       const signed = openTrustedCheckpoint(entry.note, this.verifier, size);
       if (isFailure(signed)) return signed;
-      if (signed.size !== size) return failure(size, 'root_mismatch', `the checkpoint stored for size ${size} is signed for size ${signed.size}`);
+      if (signed.size !== size)
+        return failure(size, 'root_mismatch', `the checkpoint stored for size ${size} is signed for size ${signed.size}`);
       if (!signed.rootHash.equals(this.tree.root())) {
-        return failure(size, 'root_mismatch', `the checkpoint of size ${size} has root ${hex(signed.rootHash)}, but the events hash to ${hex(this.tree.root())}`);
+        return failure(
+          size,
+          'root_mismatch',
+          `the checkpoint of size ${size} has root ${hex(signed.rootHash)}, but the events hash to ${hex(this.tree.root())}`,
+        );
       }
       if (entry.rootHash && !entry.rootHash.equals(signed.rootHash)) {
-        return failure(size, 'root_mismatch', `the stored root of checkpoint ${size} (${hex(entry.rootHash)}) differs from its signed note`);
+        return failure(
+          size,
+          'root_mismatch',
+          `the stored root of checkpoint ${size} (${hex(entry.rootHash)}) differs from its signed note`,
+        );
       }
       this.checked += 1;
       this.signedSize = size;
@@ -177,11 +228,18 @@ export class ChainVerifier {
     const size = this.tree.size;
     // A queued checkpoint is always beyond the size reached: settle() took every one the log reached.
     const unreached = this.checkpoints[0];
-    if (unreached) return failure(size + 1, 'missing', `the log ends at position ${size}, but a checkpoint of size ${unreached.size} was signed`);
-    if (end.size !== undefined && end.size > size) return failure(size + 1, 'missing', `the log ends at position ${size}, but the ledger's head is at ${end.size}`);
-    if (end.size !== undefined && end.size < size) return failure(end.size + 1, 'inserted', `position ${end.size + 1} is beyond the ledger's head (${end.size})`);
+    if (unreached)
+      return failure(size + 1, 'missing', `the log ends at position ${size}, but a checkpoint of size ${unreached.size} was signed`);
+    if (end.size !== undefined && end.size > size)
+      return failure(size + 1, 'missing', `the log ends at position ${size}, but the ledger's head is at ${end.size}`);
+    if (end.size !== undefined && end.size < size)
+      return failure(end.size + 1, 'inserted', `position ${end.size + 1} is beyond the ledger's head (${end.size})`);
     if (end.lastHash && !end.lastHash.equals(this.previousHash)) {
-      return failure(size, 'modified', `the ledger head's last hash ${hex(end.lastHash)} is not the hash of position ${size} (${hex(this.previousHash)})`);
+      return failure(
+        size,
+        'modified',
+        `the ledger head's last hash ${hex(end.lastHash)} is not the hash of position ${size} (${hex(this.previousHash)})`,
+      );
     }
     const peaks = this.tree.state().peaks;
     if (end.peaks && (end.peaks.length !== peaks.length || end.peaks.some((p, i) => !p.equals(peaks[i])))) {

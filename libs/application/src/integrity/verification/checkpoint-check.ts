@@ -31,14 +31,21 @@ export function claimedSize(note: string): number {
  * a valid signature over another log's checkpoint must not pass for this log. Any problem with the
  * note (another key, an altered text, a malformed note, another origin) is a bad signature.
  */
-export function openTrustedCheckpoint(note: string, verifier: NoteVerifier, position = claimedSize(note)): TrustedCheckpoint | VerificationFailure {
+export function openTrustedCheckpoint(
+  note: string,
+  verifier: NoteVerifier,
+  position = claimedSize(note),
+): TrustedCheckpoint | VerificationFailure {
   try {
     const { checkpoint } = openCheckpoint(note, [verifier], { origin: verifier.name });
     return { size: checkpoint.size, rootHash: checkpoint.rootHash };
   } catch (error) {
-    return failure(position, 'bad_signature', `checkpoint of size ${position} is not signed by ${verifier.name}: ${(error as Error).message}`);
+    return failure(
+      position,
+      'bad_signature',
+      `checkpoint of size ${position} is not signed by ${verifier.name}: ${(error as Error).message}`,
+    );
   }
 }
 
 export const isFailure = (value: object): value is VerificationFailure => 'ok' in value && value.ok === false;
-

@@ -66,7 +66,13 @@ export interface PackedBatch {
 
 /** readBatch's rows packed by PostgreSQL (for LeafHasher.packedIntact): the same query, so the same positions. */
 export async function readPackedBatch(client: PoolClient, after: number, limit: number): Promise<PackedBatch> {
-  const { rows } = await client.query<{ rows: number; last: string | null; hashed: boolean | null; hashes: Buffer | null; events: string | null }>({ ...PACKED_BATCH, values: [after, limit] });
+  const { rows } = await client.query<{
+    rows: number;
+    last: string | null;
+    hashed: boolean | null;
+    hashes: Buffer | null;
+    events: string | null;
+  }>({ ...PACKED_BATCH, values: [after, limit] });
   const r = rows[0];
   return { rows: r.rows, last: Number(r.last ?? 0), hashed: r.hashed === true, hashes: r.hashes, events: r.events };
 }
@@ -81,6 +87,8 @@ export async function readCheckpoints(client: PoolClient, from: number, to: numb
 }
 
 export async function readHead(client: PoolClient): Promise<{ size: number; lastHash: Buffer; peaks: Buffer[] }> {
-  const { rows } = await client.query<{ position: string; last_hash: Buffer; peaks: Buffer[] }>('SELECT position, last_hash, peaks FROM ledger_head');
+  const { rows } = await client.query<{ position: string; last_hash: Buffer; peaks: Buffer[] }>(
+    'SELECT position, last_hash, peaks FROM ledger_head',
+  );
   return { size: Number(rows[0].position), lastHash: rows[0].last_hash, peaks: rows[0].peaks };
 }

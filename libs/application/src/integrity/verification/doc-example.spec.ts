@@ -19,7 +19,14 @@ const EVENTS: RecordedEvent[] = [
     type: 'office.registered',
     schemaVersion: 1,
     data: { code: 'DKUKM', name: 'Dinas Koperasi, Usaha Kecil dan Menengah' },
-    metadata: { actor: 'Siti (BPKAD)', correlationId: '5e0e8c3c-1f7d-4a53-9b34-2d0a3c0f6b11', causationId: null, effectiveDate: null, legalBasis: null, reason: null },
+    metadata: {
+      actor: 'Siti (BPKAD)',
+      correlationId: '5e0e8c3c-1f7d-4a53-9b34-2d0a3c0f6b11',
+      causationId: null,
+      effectiveDate: null,
+      legalBasis: null,
+      reason: null,
+    },
     recordedAt: '2022-01-03T01:15:02.123456Z',
   },
   {
@@ -72,7 +79,14 @@ describe('the worked example of docs/verification.md', () => {
     const proof = inclusionProof(1, 2, (i) => [h1, h2][i]);
     const line = eventLine(EVENTS[1], h1, h2, proof);
     expect(doc).toContain(JSON.stringify(line));
-    const header = { format: 'renja-ledger-export', version: 1, origin: signer.name, verifierKey: verifierKeyOf(signer), checkpoint: note, filter: 'all' };
+    const header = {
+      format: 'renja-ledger-export',
+      version: 1,
+      origin: signer.name,
+      verifierKey: verifierKeyOf(signer),
+      checkpoint: note,
+      filter: 'all',
+    };
     const file = [header, eventLine(EVENTS[0], GENESIS_HASH, h1), eventLine(EVENTS[1], h1, h2)].map((l) => JSON.stringify(l)).join('\n');
     expect(doc).toContain(file);
     expect(await verifyExport(Readable.from([file]), { verifierKey: verifierKeyOf(signer) })).toMatchObject({ ok: true, size: 2 });

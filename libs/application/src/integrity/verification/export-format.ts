@@ -105,7 +105,8 @@ export function parseEventLine(line: string): LedgerEntry {
     recordedAt: text(v.recordedAt, 'recordedAt'),
   };
   const proof = v.inclusionProof;
-  if (proof !== undefined && (!Array.isArray(proof) || proof.some((p) => typeof p !== 'string'))) throw new Error('inclusionProof is not a list of base64 strings');
+  if (proof !== undefined && (!Array.isArray(proof) || proof.some((p) => typeof p !== 'string')))
+    throw new Error('inclusionProof is not a list of base64 strings');
   return {
     position,
     event,

@@ -50,7 +50,11 @@ describe('export and offline verification of an export file', () => {
    */
   async function verify(file: string, verifierKey = key.verifierKey) {
     const sequential = await verifyExport(createReadStream(file), { verifierKey });
-    const fast = await verifyExportInParallel(createReadStream(file), inlineLeafHasher(3), { verifier: toVerifier(verifierKey), parallelFrom: 0, chunkBytes: 4096 });
+    const fast = await verifyExportInParallel(createReadStream(file), inlineLeafHasher(3), {
+      verifier: toVerifier(verifierKey),
+      parallelFrom: 0,
+      chunkBytes: 4096,
+    });
     expect(fast === null).toBe(!sequential.ok || sequential.partial);
     if (fast) expect(withoutRate(fast)).toEqual(withoutRate(sequential));
     const reopen = () => createReadStream(file);
@@ -63,14 +67,25 @@ describe('export and offline verification of an export file', () => {
   function tampered(file: string, edit: (events: EventLine[], header: Record<string, unknown>) => object[]): string {
     const [header, ...events] = lines(file).map((l) => JSON.parse(l));
     const copy = `${file}.tampered-${++files}`;
-    writeFileSync(copy, edit(events, header).map((l) => `${JSON.stringify(l)}\n`).join(''));
+    writeFileSync(
+      copy,
+      edit(events, header)
+        .map((l) => `${JSON.stringify(l)}\n`)
+        .join(''),
+    );
     return copy;
   }
 
   it('writes and verifies a full export: every event, the root recomputed equals the tree root', async () => {
     const file = await exportTo('all');
     const [header, first] = lines(file).map((l) => JSON.parse(l));
-    expect(header).toMatchObject({ format: 'renja-ledger-export', version: 1, origin: ORIGIN, verifierKey: key.verifierKey, filter: 'all' });
+    expect(header).toMatchObject({
+      format: 'renja-ledger-export',
+      version: 1,
+      origin: ORIGIN,
+      verifierKey: key.verifierKey,
+      filter: 'all',
+    });
     expect(first).toMatchObject({ position: 1, previousHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(first.inclusionProof).toBeUndefined();
     const root = await ledger.tree.root(head);
@@ -105,7 +120,9 @@ describe('export and offline verification of an export file', () => {
     ['one line', { office: 'DKUKM', year: 2023, line: '2.17.07.1.01.0001' }],
   ])('writes and verifies a partial export of %s, with an inclusion proof per event', async (_, filter) => {
     const file = await exportTo(filter);
-    const exported = lines(file).slice(1).map((l) => JSON.parse(l) as EventLine);
+    const exported = lines(file)
+      .slice(1)
+      .map((l) => JSON.parse(l) as EventLine);
     const expected = all.filter((e) => selects(filter, e.streamId));
     expect(exported.map((e) => e.eventId)).toEqual(expected.map((e) => e.id));
     expect(expected.length).toBeGreaterThan(3);
@@ -120,11 +137,14 @@ describe('export and offline verification of an export file', () => {
     beforeAll(async () => (file = await exportTo('all')));
 
     it('names an edited line as modified', async () => {
-      const copy = tampered(file, (events, header) => [header, ...events.map((e) => (e.position === 30 ? { ...e, metadata: { ...e.metadata, actor: 'Inspektur Tesu' } } : e))]);
+      const copy = tampered(file, (events, header) => [
+        header,
+        ...events.map((e) => (e.position === 30 ? { ...e, metadata: { ...e.metadata, actor: 'Inspektur Tesu' } } : e)),
+      ]);
       expect(await verify(copy)).toMatchObject({ ok: false, position: 30, kind: 'modified' });
     });
 
-    it('names an edited line whose hash was recomputed as modified, through the next line\'s link', async () => {
+    it("names an edited line whose hash was recomputed as modified, through the next line's link", async () => {
       const copy = tampered(file, (events, header) => [
         header,
         ...events.map((e) => {
@@ -134,12 +154,25 @@ describe('export and offline verification of an export file', () => {
           return { ...edited, hash: eventHash(event, Buffer.from(e.previousHash, 'hex')).toString('hex') };
         }),
       ]);
-      expect(await verify(copy)).toMatchObject({ ok: false, position: 30, kind: 'modified', message: expect.stringMatching(/position 31 is chained to/) });
+      expect(await verify(copy)).toMatchObject({
+        ok: false,
+        position: 30,
+        kind: 'modified',
+        message: expect.stringMatching(/position 31 is chained to/),
+      });
     });
 
     it('names a removed line as missing', async () => {
-      expect(await verify(tampered(file, (events, header) => [header, ...events.filter((e) => e.position !== 12)]))).toMatchObject({ ok: false, position: 12, kind: 'missing' });
-      expect(await verify(tampered(file, (events, header) => [header, ...events.slice(0, -1)]))).toMatchObject({ ok: false, position: head, kind: 'missing' });
+      expect(await verify(tampered(file, (events, header) => [header, ...events.filter((e) => e.position !== 12)]))).toMatchObject({
+        ok: false,
+        position: 12,
+        kind: 'missing',
+      });
+      expect(await verify(tampered(file, (events, header) => [header, ...events.slice(0, -1)]))).toMatchObject({
+        ok: false,
+        position: head,
+        kind: 'missing',
+      });
     });
 
     it('names swapped lines as reordered, at the first of them', async () => {
@@ -154,10 +187,20 @@ describe('export and offline verification of an export file', () => {
 
     it('names an added forged line as inserted: after the checkpoint, or as a second line for a position', async () => {
       const forge = (after: EventLine, position: number): EventLine => {
-        const line = { ...after, position, eventId: 'c0ffee00-0000-4000-8000-000000000001', version: after.version + 1, previousHash: after.hash };
+        const line = {
+          ...after,
+          position,
+          eventId: 'c0ffee00-0000-4000-8000-000000000001',
+          version: after.version + 1,
+          previousHash: after.hash,
+        };
         return { ...line, hash: eventHash(parseEventLine(JSON.stringify(line)).event!, Buffer.from(after.hash, 'hex')).toString('hex') };
       };
-      expect(await verify(tampered(file, (events, header) => [header, ...events, forge(events[head - 1], head + 1)]))).toMatchObject({ ok: false, position: head + 1, kind: 'inserted' });
+      expect(await verify(tampered(file, (events, header) => [header, ...events, forge(events[head - 1], head + 1)]))).toMatchObject({
+        ok: false,
+        position: head + 1,
+        kind: 'inserted',
+      });
       const middle = tampered(file, (events, header) => [header, ...events.slice(0, 24), forge(events[23], 25), ...events.slice(24)]);
       expect(await verify(middle)).toMatchObject({ ok: false, position: 25, kind: 'inserted' });
     });
@@ -169,7 +212,11 @@ describe('export and offline verification of an export file', () => {
         return [{ ...header, checkpoint: signCheckpoint(checkpoint, other.signer), verifierKey: other.verifierKey }, ...events];
       });
       expect(await verify(resigned)).toMatchObject({ ok: false, position: head, kind: 'bad_signature' });
-      expect(await verify(file, newKey('someone.else/log').verifierKey)).toMatchObject({ ok: false, position: head, kind: 'bad_signature' });
+      expect(await verify(file, newKey('someone.else/log').verifierKey)).toMatchObject({
+        ok: false,
+        position: head,
+        kind: 'bad_signature',
+      });
     });
   });
 
@@ -178,7 +225,9 @@ describe('export and offline verification of an export file', () => {
     let positions: number[];
     beforeAll(async () => {
       file = await exportTo({ office: 'DKUKM' });
-      positions = lines(file).slice(1).map((l) => JSON.parse(l).position);
+      positions = lines(file)
+        .slice(1)
+        .map((l) => JSON.parse(l).position);
     });
     const at = (i: number) => positions[i];
 
@@ -188,18 +237,32 @@ describe('export and offline verification of an export file', () => {
         ...events.map((e) => {
           if (e.position !== at(5)) return e;
           const edited = { ...e, data: { ...e.data, amount: '1.00' } };
-          return rehash ? { ...edited, hash: eventHash(parseEventLine(JSON.stringify(edited)).event!, Buffer.from(e.previousHash, 'hex')).toString('hex') } : edited;
+          return rehash
+            ? {
+                ...edited,
+                hash: eventHash(parseEventLine(JSON.stringify(edited)).event!, Buffer.from(e.previousHash, 'hex')).toString('hex'),
+              }
+            : edited;
         }),
       ];
       expect(await verify(tampered(file, edit(false)))).toMatchObject({ ok: false, position: at(5), kind: 'modified' });
-      expect(await verify(tampered(file, edit(true)))).toMatchObject({ ok: false, position: at(5), kind: 'modified', message: expect.stringMatching(/not in the checkpoint's tree/) });
+      expect(await verify(tampered(file, edit(true)))).toMatchObject({
+        ok: false,
+        position: at(5),
+        kind: 'modified',
+        message: expect.stringMatching(/not in the checkpoint's tree/),
+      });
     });
 
     it('names a removed line as missing, at the next event of its stream', async () => {
-      const events = lines(file).slice(1).map((l) => JSON.parse(l) as EventLine);
+      const events = lines(file)
+        .slice(1)
+        .map((l) => JSON.parse(l) as EventLine);
       const removed = events.find((e) => e.version === 2)!;
       const next = events.find((e) => e.streamId === removed.streamId && e.version === 3)!;
-      expect(await verify(tampered(file, (ev, header) => [header, ...ev.filter((e) => e !== ev.find((x) => x.eventId === removed.eventId))]))).toMatchObject({
+      expect(
+        await verify(tampered(file, (ev, header) => [header, ...ev.filter((e) => e !== ev.find((x) => x.eventId === removed.eventId))])),
+      ).toMatchObject({
         ok: false,
         position: next.position,
         kind: 'missing',
@@ -212,7 +275,12 @@ describe('export and offline verification of an export file', () => {
       // Another office's event, placed where its position belongs, with a forged stream id of that office.
       const foreign = all.find((e) => e.streamId.startsWith('line-2022-DINKES-KAB-') && e.position > at(0))!;
       const i = positions.findIndex((p) => p > foreign.position);
-      const withForeign = tampered(file, (events, header) => [header, ...events.slice(0, i), { ...events[0], position: foreign.position, streamId: foreign.streamId }, ...events.slice(i)]);
+      const withForeign = tampered(file, (events, header) => [
+        header,
+        ...events.slice(0, i),
+        { ...events[0], position: foreign.position, streamId: foreign.streamId },
+        ...events.slice(i),
+      ]);
       expect(await verify(withForeign)).toMatchObject({ ok: false, position: foreign.position, kind: 'inserted' });
     });
   });

@@ -19,7 +19,14 @@ function chain(count = 5): { events: RecordedEvent[]; hashes: Buffer[] } {
       type: 'pagu.changed',
       schemaVersion: 1,
       data: { phase: 'APBD', amount: `65302779${p}.00`, fundingSource: 'DAU', operation: 'set', outputs: [{ n: p, ok: true }] },
-      metadata: { actor: 'Siti (BPKAD)', correlationId: 'c', causationId: null, effectiveDate: '2022-01-03', legalBasis: { number: '10 Tahun 2021', kind: 'Perda', date: '2021-12-30' }, reason: 'ü "quoted"\n' },
+      metadata: {
+        actor: 'Siti (BPKAD)',
+        correlationId: 'c',
+        causationId: null,
+        effectiveDate: '2022-01-03',
+        legalBasis: { number: '10 Tahun 2021', kind: 'Perda', date: '2021-12-30' },
+        reason: 'ü "quoted"\n',
+      },
       recordedAt: `2022-01-03T01:15:02.00000${p}Z`,
     };
     const hash = eventHash(event, previous);
@@ -41,9 +48,16 @@ function exportLines(from = 0, to = 5): string[] {
 /** Rows as PostgreSQL packs them (json_build_array per row); `edit` may change a row before it is packed. */
 function rowBatch(from = 0, to = 5, edit: (rows: unknown[][]) => void = () => undefined): PackedRows {
   const { events, hashes } = chain();
-  const rows = events.slice(from, to).map((e) => [e.position, e.id, e.streamId, e.version, e.type, e.schemaVersion, e.data, e.metadata, e.recordedAt]);
+  const rows = events
+    .slice(from, to)
+    .map((e) => [e.position, e.id, e.streamId, e.version, e.type, e.schemaVersion, e.data, e.metadata, e.recordedAt]);
   edit(rows);
-  return { first: from + 1, previousHash: new Uint8Array(previousOf(hashes, from)), events: JSON.stringify(rows), hashes: new Uint8Array(Buffer.concat(hashes.slice(from, to))) };
+  return {
+    first: from + 1,
+    previousHash: new Uint8Array(previousOf(hashes, from)),
+    events: JSON.stringify(rows),
+    hashes: new Uint8Array(Buffer.concat(hashes.slice(from, to))),
+  };
 }
 
 describe('hashLineChunk: whole export lines, all good or not', () => {
@@ -59,7 +73,10 @@ describe('hashLineChunk: whole export lines, all good or not', () => {
     ['a changed amount', (l) => [l[0], l[1].replace('653027792.00', '653027793.00'), ...l.slice(2)]],
     ['a removed line', (l) => [l[0], ...l.slice(2)]],
     ['two swapped lines', (l) => [l[0], l[2], l[1], ...l.slice(3)]],
-    ['a line chained to another hash', (l) => [l[0], l[1], JSON.stringify({ ...JSON.parse(l[2]), previousHash: '0'.repeat(64) }), ...l.slice(3)]],
+    [
+      'a line chained to another hash',
+      (l) => [l[0], l[1], JSON.stringify({ ...JSON.parse(l[2]), previousHash: '0'.repeat(64) }), ...l.slice(3)],
+    ],
     ['a line without its hash', (l) => [l[0], JSON.stringify({ ...JSON.parse(l[1]), hash: undefined }), ...l.slice(2)]],
     ['a line that is not JSON', (l) => [l[0], '{"position":2', ...l.slice(2)]],
     ['a carriage return (the sequential reader splits there)', (l) => [l[0], `${l[1]}\r`, ...l.slice(2)]],
@@ -96,7 +113,21 @@ describe('LeafHashWorkers', () => {
   });
 
   it('gives, from worker threads, the answers of the calling thread (compiled worker from npm run build)', async () => {
-    const script = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'application', 'src', 'integrity', 'verification', 'leaf-hash.worker.js');
+    const script = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      '..',
+      'dist',
+      'libs',
+      'application',
+      'src',
+      'integrity',
+      'verification',
+      'leaf-hash.worker.js',
+    );
     if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first (npm test does)`);
     const workers = LeafHashWorkers.open(2, script)!;
     const inline = inlineLeafHasher();
@@ -113,7 +144,21 @@ describe('LeafHashWorkers', () => {
   });
 
   it('rejects the tasks of failed workers without unhandled rejections while the caller awaits something else', async () => {
-    const script = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'libs', 'application', 'src', 'integrity', 'verification', 'leaf-hash.worker.js');
+    const script = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      '..',
+      'dist',
+      'libs',
+      'application',
+      'src',
+      'integrity',
+      'verification',
+      'leaf-hash.worker.js',
+    );
     if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first (npm test does)`);
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);

@@ -59,8 +59,7 @@ export function packedRowsAreIntact(batch: PackedRows): boolean {
 
 /** What a chunk of a full export's event lines proved: `count` consecutive positions from `first`, or nothing. */
 export type LineBatchResult =
-  | { intact: true; count: number; first: number; previousHash: Uint8Array; hashes: Uint8Array }
-  | { intact: false };
+  { intact: true; count: number; first: number; previousHash: Uint8Array; hashes: Uint8Array } | { intact: false };
 
 const NOT_INTACT: LineBatchResult = { intact: false };
 const CR = 0x0d;

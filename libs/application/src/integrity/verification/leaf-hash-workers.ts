@@ -47,7 +47,9 @@ export class LeafHashWorkers implements LeafHasher {
     this.waiting = workers.map(() => []);
     workers.forEach((worker, i) => {
       worker.on('message', (value: unknown) => this.waiting[i].shift()?.resolve(value));
-      worker.on('error', (error: Error) => this.fail(new LeafHashWorkerError(`a leaf hashing worker failed: ${error.message}`, { cause: error })));
+      worker.on('error', (error: Error) =>
+        this.fail(new LeafHashWorkerError(`a leaf hashing worker failed: ${error.message}`, { cause: error })),
+      );
       worker.on('exit', (code) => this.fail(new LeafHashWorkerError(`a leaf hashing worker exited (code ${code})`)));
     });
   }

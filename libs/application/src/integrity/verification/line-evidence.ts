@@ -22,7 +22,11 @@ class Lines extends Writable {
 }
 
 /** The partial export of one line against the latest checkpoint (which must exist), produced by writeExport itself. */
-export async function lineEvidence(pool: Pool, verifierKey: string, line: { year: number; office: string; code: string }): Promise<LineEvidence> {
+export async function lineEvidence(
+  pool: Pool,
+  verifierKey: string,
+  line: { year: number; office: string; code: string },
+): Promise<LineEvidence> {
   const out = new Lines();
   const summary = await writeExport(pool, out, { filter: { office: line.office, year: line.year, line: line.code }, verifierKey });
   const [header, ...events] = out.values as [ExportHeader, ...EventLine[]];

@@ -8,7 +8,12 @@ import type { RecordedEvent } from '@renja/event-store';
  * version that does not follow its stream's previous one. These checks are only used to name a
  * failure: an event that hashes correctly is accepted even if the clock once went backwards.
  */
-export function outOfOrder(event: RecordedEvent, previous: RecordedEvent | null, next: RecordedEvent | null, lastVersion?: number): string | null {
+export function outOfOrder(
+  event: RecordedEvent,
+  previous: RecordedEvent | null,
+  next: RecordedEvent | null,
+  lastVersion?: number,
+): string | null {
   if (previous && event.recordedAt < previous.recordedAt) {
     return `it was recorded at ${event.recordedAt}, before the event at position ${previous.position} (${previous.recordedAt})`;
   }

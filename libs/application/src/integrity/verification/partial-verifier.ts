@@ -2,7 +2,16 @@ import { verifyInclusion } from '@renja/integrity';
 import { eventHash, type RecordedEvent } from '@renja/event-store';
 import type { TrustedCheckpoint } from './checkpoint-check';
 import { outOfOrder, StreamVersions } from './ordering';
-import { failure, hex, monotonicMs, success, type Clock, type LedgerEntry, type VerificationFailure, type VerificationReport } from './report';
+import {
+  failure,
+  hex,
+  monotonicMs,
+  success,
+  type Clock,
+  type LedgerEntry,
+  type VerificationFailure,
+  type VerificationReport,
+} from './report';
 
 type Checked = LedgerEntry & { event: RecordedEvent; hash: Buffer; previousHash: Buffer };
 
@@ -58,22 +67,45 @@ export class PartialVerifier {
       // No version rule here: in a partial export a version gap means a removed line, reported below.
       const moved = outOfOrder(event, this.previous, next?.event ?? null);
       if (moved) return failure(position, 'reordered', `the event at position ${position} is out of order: ${moved}`);
-      return failure(position, 'modified', `the event at position ${position} does not hash to its claimed hash ${hex(hash)}: it was changed`);
+      return failure(
+        position,
+        'modified',
+        `the event at position ${position} does not hash to its claimed hash ${hex(hash)}: it was changed`,
+      );
     }
     if (this.previous?.position === position - 1 && !e.previousHash.equals(this.previousHash!)) {
-      return failure(position - 1, 'modified', `position ${position} is chained to ${hex(e.previousHash)}, but position ${position - 1} hashes to ${hex(this.previousHash)}`);
+      return failure(
+        position - 1,
+        'modified',
+        `position ${position} is chained to ${hex(e.previousHash)}, but position ${position - 1} hashes to ${hex(this.previousHash)}`,
+      );
     }
     const last = this.versions.of(event.streamId);
     try {
-      verifyInclusion({ index: position - 1, size: this.checkpoint.size, leafHash: hash, proof: e.inclusionProof ?? [], root: this.checkpoint.rootHash });
+      verifyInclusion({
+        index: position - 1,
+        size: this.checkpoint.size,
+        leafHash: hash,
+        proof: e.inclusionProof ?? [],
+        root: this.checkpoint.rootHash,
+      });
     } catch (error) {
-      if (event.version <= last) return failure(position, 'inserted', `a second version ${event.version} of stream ${event.streamId}, not in the signed tree`);
-      return failure(position, 'modified', `the event at position ${position} is not in the checkpoint's tree: ${(error as Error).message}`);
+      if (event.version <= last)
+        return failure(position, 'inserted', `a second version ${event.version} of stream ${event.streamId}, not in the signed tree`);
+      return failure(
+        position,
+        'modified',
+        `the event at position ${position} is not in the checkpoint's tree: ${(error as Error).message}`,
+      );
     }
     if (event.version <= last) return failure(position, 'inserted', `version ${event.version} of stream ${event.streamId} appears again`);
     if (event.version > last + 1) {
       const range = last + 1 === event.version - 1 ? `version ${last + 1}` : `versions ${last + 1}-${event.version - 1}`;
-      return failure(position, 'missing', `${range} of stream ${event.streamId} ${last + 1 === event.version - 1 ? 'is' : 'are'} missing before position ${position}`);
+      return failure(
+        position,
+        'missing',
+        `${range} of stream ${event.streamId} ${last + 1 === event.version - 1 ? 'is' : 'are'} missing before position ${position}`,
+      );
     }
     this.versions.record(event);
     this.previous = event;
@@ -86,12 +118,20 @@ export class PartialVerifier {
   private placement(entry: LedgerEntry, next: LedgerEntry | null): VerificationFailure | null {
     const { position } = entry;
     const last = this.previous?.position ?? 0;
-    if (position > this.checkpoint.size) return failure(position, 'inserted', `position ${position} is beyond the checkpoint (size ${this.checkpoint.size}): it was never signed`);
+    if (position > this.checkpoint.size)
+      return failure(
+        position,
+        'inserted',
+        `position ${position} is beyond the checkpoint (size ${this.checkpoint.size}): it was never signed`,
+      );
     if (position === last || next?.position === position) return failure(position, 'inserted', `two lines claim position ${position}`);
     if (position < last) return failure(position, 'reordered', `position ${position} comes after position ${last}`);
-    if (next && next.position < position) return failure(next.position, 'reordered', `position ${next.position} comes after position ${position}`);
-    if (!entry.event || !entry.hash || !entry.previousHash) return failure(position, 'modified', `the line of position ${position} lacks its event, hash or previous hash`);
-    if (!this.selected(entry.event.streamId)) return failure(position, 'inserted', `stream ${entry.event.streamId} is not part of this export's selection`);
+    if (next && next.position < position)
+      return failure(next.position, 'reordered', `position ${next.position} comes after position ${position}`);
+    if (!entry.event || !entry.hash || !entry.previousHash)
+      return failure(position, 'modified', `the line of position ${position} lacks its event, hash or previous hash`);
+    if (!this.selected(entry.event.streamId))
+      return failure(position, 'inserted', `stream ${entry.event.streamId} is not part of this export's selection`);
     return null;
   }
 }

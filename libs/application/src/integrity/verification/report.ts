@@ -55,9 +55,18 @@ export interface CheckpointEntry {
   rootHash?: Buffer;
 }
 
-export const failure = (position: number, kind: FailureKind, message: string): VerificationFailure => ({ ok: false, position, kind, message });
+export const failure = (position: number, kind: FailureKind, message: string): VerificationFailure => ({
+  ok: false,
+  position,
+  kind,
+  message,
+});
 
-export function success(fields: Omit<VerificationSuccess, 'ok' | 'rootHash' | 'eventsPerSecond'>, rootHash: Buffer, seconds: number): VerificationSuccess {
+export function success(
+  fields: Omit<VerificationSuccess, 'ok' | 'rootHash' | 'eventsPerSecond'>,
+  rootHash: Buffer,
+  seconds: number,
+): VerificationSuccess {
   return {
     ok: true,
     ...fields,

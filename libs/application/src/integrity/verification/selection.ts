@@ -39,8 +39,10 @@ export function selects(selection: Selection, streamId: string): boolean {
 /** Checks a filter's shape, e.g. from an export header or the command line. */
 export function validateFilter(filter: ExportFilter): ExportFilter {
   const { office, year, line } = filter;
-  if (office === undefined && year === undefined && line === undefined) throw new Error('a partial export needs an office, a year or a line');
-  if (office !== undefined && (typeof office !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$/.test(office))) throw new Error(`bad office code ${String(office)}`);
+  if (office === undefined && year === undefined && line === undefined)
+    throw new Error('a partial export needs an office, a year or a line');
+  if (office !== undefined && (typeof office !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$/.test(office)))
+    throw new Error(`bad office code ${String(office)}`);
   if (year !== undefined && (!Number.isInteger(year) || year < 1000 || year > 9999)) throw new Error(`bad year ${String(year)}`);
   if (line !== undefined && (typeof line !== 'string' || !/^[0-9X.]+$/.test(line) || office === undefined || year === undefined)) {
     throw new Error('a line needs its office and year, and a code of digits, X and dots');
@@ -56,6 +58,7 @@ export function coarseSql(filter: ExportFilter, param: number): { sql: string; v
   const { office, year, line } = validateFilter(filter);
   if (line !== undefined) return { sql: `stream_id = $${param}`, values: [lineStreamId(year!, office!, line)] };
   const pattern = `line-${year ?? '%'}-${office === undefined ? '%' : `${office}-%`}`;
-  if (office !== undefined && year === undefined) return { sql: `(stream_id = $${param} OR stream_id LIKE $${param + 1})`, values: [officeStreamId(office), pattern] };
+  if (office !== undefined && year === undefined)
+    return { sql: `(stream_id = $${param} OR stream_id LIKE $${param + 1})`, values: [officeStreamId(office), pattern] };
   return { sql: `stream_id LIKE $${param}`, values: [pattern] };
 }

@@ -36,7 +36,9 @@ describe('renja-ledger export and verify', () => {
 
     const ok = await runCli(['verify', file, '--key', join(dir, 'public-key')]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(new RegExp(`^verified ${head} events, root ${root.replace(/[+/]/g, '\\$&')}, checkpoints checked 1, \\d+ events/s\\n`));
+    expect(ok.stdout).toMatch(
+      new RegExp(`^verified ${head} events, root ${root.replace(/[+/]/g, '\\$&')}, checkpoints checked 1, \\d+ events/s\\n`),
+    );
 
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[21] = lines[21].replace('"actor":"Inspektur Test"', '"actor":"Inspektur Tesu"'); // the event at position 21

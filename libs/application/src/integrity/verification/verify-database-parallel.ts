@@ -30,7 +30,11 @@ interface InFlight {
  * when everything holds, null as soon as anything does not: the caller then verifies sequentially,
  * which names the first bad position exactly (this pass never names one).
  */
-export async function verifyDatabaseInParallel(client: PoolClient, hasher: LeafHasher, options: ParallelPassOptions): Promise<VerificationSuccess | null> {
+export async function verifyDatabaseInParallel(
+  client: PoolClient,
+  hasher: LeafHasher,
+  options: ParallelPassOptions,
+): Promise<VerificationSuccess | null> {
   const { batchSize, head } = options;
   const chain = new ChainVerifier(options.verifier);
   const inFlight: InFlight[] = [];
@@ -48,7 +52,11 @@ export async function verifyDatabaseInParallel(client: PoolClient, hasher: LeafH
         // A row without a 32-byte hash (an event never hashed, a damaged node): the sequential pass names it.
         if (!batch.hashed || !batch.hashes || batch.events === null || batch.hashes.length !== batch.rows * HASH_SIZE) return null;
         const copy = new Uint8Array(batch.hashes);
-        inFlight.push({ first: after + 1, hashes: batch.hashes, intact: hasher.rowsIntact({ first: after + 1, previousHash: new Uint8Array(previousHash), events: batch.events, hashes: copy }) });
+        inFlight.push({
+          first: after + 1,
+          hashes: batch.hashes,
+          intact: hasher.rowsIntact({ first: after + 1, previousHash: new Uint8Array(previousHash), events: batch.events, hashes: copy }),
+        });
         previousHash = batch.hashes.subarray(batch.hashes.length - HASH_SIZE);
         after = batch.last;
       }

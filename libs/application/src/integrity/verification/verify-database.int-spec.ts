@@ -36,7 +36,11 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
     const client = await ledger.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      return await verifyDatabaseInParallel(client, inlineLeafHasher(3), { verifier: toVerifier(key.verifierKey), batchSize: 7, head: await readHead(client) });
+      return await verifyDatabaseInParallel(client, inlineLeafHasher(3), {
+        verifier: toVerifier(key.verifierKey),
+        batchSize: 7,
+        head: await readHead(client),
+      });
     } finally {
       await client.query('ROLLBACK');
       client.release();
@@ -51,12 +55,20 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
     const fast = await fastPass(ledger);
     expect(fast === null).toBe(!sequential.ok);
     if (fast) expect(withoutRate(fast)).toEqual(withoutRate(sequential));
-    const combined = await verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, batchSize, parallelFrom: 0, openHasher: () => inlineLeafHasher(2) });
+    const combined = await verifyDatabase(ledger.pool, {
+      verifierKey: key.verifierKey,
+      batchSize,
+      parallelFrom: 0,
+      openHasher: () => inlineLeafHasher(2),
+    });
     expect(withoutRate(combined)).toEqual(withoutRate(sequential));
     return sequential;
   }
   const positionOf = async (ledger: OpenLedger, type: string, nth: number) =>
-    Number((await ledger.pool.query('SELECT position FROM ledger_events WHERE type = $1 ORDER BY position OFFSET $2 LIMIT 1', [type, nth])).rows[0].position);
+    Number(
+      (await ledger.pool.query('SELECT position FROM ledger_events WHERE type = $1 ORDER BY position OFFSET $2 LIMIT 1', [type, nth]))
+        .rows[0].position,
+    );
 
   it('verifies the honest ledger: every event, every checkpoint, the root the tree serves', async () => {
     await onCopy(async (ledger) => {
@@ -65,7 +77,14 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
       for (const batchSize of [5000, 7]) {
         const report = await verifyDatabase(ledger.pool, { verifierKey: key.verifierKey, batchSize, onProgress: (p) => seen.push(p) });
         expect(withoutRate(await verify(ledger, batchSize))).toEqual(withoutRate(report));
-        expect(report).toMatchObject({ ok: true, events: head, size: head, checkpointsChecked: checkpoints.length, signedSize: head, partial: false });
+        expect(report).toMatchObject({
+          ok: true,
+          events: head,
+          size: head,
+          checkpointsChecked: checkpoints.length,
+          signedSize: head,
+          partial: false,
+        });
         expect(report.ok && report.rootHash).toEqual({ base64: root.toString('base64'), hex: root.toString('hex') });
       }
       expect(checkpoints.length).toBe(4);
@@ -85,7 +104,9 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
   it('names a changed byte of one event as modified, at its position', async () => {
     await onCopy(async (ledger) => {
       const p = await positionOf(ledger, 'pagu.changed', 3);
-      await tamper(ledger.pool, [[`UPDATE ledger_events SET data = replace(data::text, '653027794', '653027795')::jsonb WHERE position = $1`, [p]]]);
+      await tamper(ledger.pool, [
+        [`UPDATE ledger_events SET data = replace(data::text, '653027794', '653027795')::jsonb WHERE position = $1`, [p]],
+      ]);
       expect(await verify(ledger)).toMatchObject({ ok: false, position: p, kind: 'modified' });
     });
   });
@@ -99,11 +120,17 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
 
   it('names a deleted event together with its hash as missing, and so a truncated tail', async () => {
     await onCopy(async (ledger) => {
-      await tamper(ledger.pool, [['DELETE FROM ledger_events WHERE position = 17'], ['DELETE FROM ledger_merkle_nodes WHERE level = 0 AND idx = 16']]);
+      await tamper(ledger.pool, [
+        ['DELETE FROM ledger_events WHERE position = 17'],
+        ['DELETE FROM ledger_merkle_nodes WHERE level = 0 AND idx = 16'],
+      ]);
       expect(await verify(ledger, 10)).toMatchObject({ ok: false, position: 17, kind: 'missing' });
     });
     await onCopy(async (ledger) => {
-      await tamper(ledger.pool, [[`DELETE FROM ledger_events WHERE position > $1`, [head - 3]], ['DELETE FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1', [head - 3]]]);
+      await tamper(ledger.pool, [
+        [`DELETE FROM ledger_events WHERE position > $1`, [head - 3]],
+        ['DELETE FROM ledger_merkle_nodes WHERE level = 0 AND idx >= $1', [head - 3]],
+      ]);
       expect(await verify(ledger)).toMatchObject({ ok: false, position: head - 2, kind: 'missing' });
     });
   });
@@ -123,9 +150,21 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
   it('names a forged event appended without a hash as inserted', async () => {
     await onCopy(async (ledger) => {
       const last = (await ledger.store.readAll({ after: head - 1 }))[0];
-      const forged = [head + 1, '6f1c1e0e-8a55-4d0b-9d0e-3f6c8f0a1b2c', last.streamId, last.version + 1, last.type, 1, JSON.stringify(last.data), JSON.stringify(last.metadata)];
+      const forged = [
+        head + 1,
+        '6f1c1e0e-8a55-4d0b-9d0e-3f6c8f0a1b2c',
+        last.streamId,
+        last.version + 1,
+        last.type,
+        1,
+        JSON.stringify(last.data),
+        JSON.stringify(last.metadata),
+      ];
       await tamper(ledger.pool, [
-        [`INSERT INTO ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`, forged],
+        [
+          `INSERT INTO ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp())`,
+          forged,
+        ],
       ]);
       expect(await verify(ledger)).toMatchObject({ ok: false, position: head + 1, kind: 'inserted' });
     });
@@ -169,7 +208,13 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
 
   it('verifies events appended after the last checkpoint, reporting them as not signed yet', async () => {
     await onCopy(async (ledger) => {
-      const event = { id: '0b8f7a44-3c1d-4e59-a1f2-7d6e5c4b3a21', type: 'realisation.recorded', schemaVersion: 1, data: { period: '2023-Q4', amount: '1.00', outputs: [] }, metadata: { actor: 'x', correlationId: 'y' } };
+      const event = {
+        id: '0b8f7a44-3c1d-4e59-a1f2-7d6e5c4b3a21',
+        type: 'realisation.recorded',
+        schemaVersion: 1,
+        data: { period: '2023-Q4', amount: '1.00', outputs: [] },
+        metadata: { actor: 'x', correlationId: 'y' },
+      };
       await ledger.store.append('line-2023-DKUKM-2.17.07.1.01.0001', 'any', [event]);
       expect(await verify(ledger)).toMatchObject({ ok: true, size: head + 1, signedSize: head, checkpointsChecked: 4 });
     });

@@ -40,7 +40,12 @@ export async function verifyDatabase(pool: Pool, options: VerifyDatabaseOptions)
     if (hasher) {
       try {
         // Null when anything fails: the sequential pass below, on the same snapshot, names the first bad position.
-        const report = await verifyDatabaseInParallel(client, hasher, { verifier: noteVerifier, batchSize, head, onProgress: options.onProgress });
+        const report = await verifyDatabaseInParallel(client, hasher, {
+          verifier: noteVerifier,
+          batchSize,
+          head,
+          onProgress: options.onProgress,
+        });
         if (report) return report;
       } catch (error) {
         if (!(error instanceof LeafHashWorkerError)) throw error; // a failed thread: the sequential pass does its work

@@ -85,7 +85,10 @@ export async function verifyExportInParallel(
 }
 
 /** The header line, once whole: its verifier and the bytes after it; 'wait' for more bytes; null to leave the file to the sequential pass. */
-function openExport(pending: Buffer[], options: ParallelExportOptions): { header: ExportHeader; chain: ChainVerifier; size: number; rest: Buffer } | 'wait' | null {
+function openExport(
+  pending: Buffer[],
+  options: ParallelExportOptions,
+): { header: ExportHeader; chain: ChainVerifier; size: number; rest: Buffer } | 'wait' | null {
   const bytes = Buffer.concat(pending);
   const end = bytes.indexOf(NEWLINE);
   if (end < 0) return bytes.length > 16 * CHUNK_BYTES ? null : 'wait';

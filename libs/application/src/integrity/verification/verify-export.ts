@@ -44,7 +44,11 @@ export async function verifyExport(input: Readable, options: VerifyExportOptions
   const hasher = options.reopen ? (options.openHasher ?? (() => LeafHashWorkers.open(options.workers ?? defaultWorkerCount())))() : null;
   if (!hasher || !options.reopen) return verifyExportSequentially(input, options);
   try {
-    const report = await verifyExportInParallel(input, hasher, { verifier: toVerifier(options.verifierKey), parallelFrom: options.parallelFrom ?? 20_000, onProgress: options.onProgress });
+    const report = await verifyExportInParallel(input, hasher, {
+      verifier: toVerifier(options.verifierKey),
+      parallelFrom: options.parallelFrom ?? 20_000,
+      onProgress: options.onProgress,
+    });
     if (report) return report;
   } catch (error) {
     if (!(error instanceof LeafHashWorkerError)) throw error; // a failed thread: the sequential pass does its work

@@ -38,7 +38,10 @@ export class NoCheckpointError extends Error {
 export async function writeExport(pool: Pool, out: Writable, options: ExportOptions): Promise<ExportSummary> {
   const tree = new LedgerTree(pool);
   const stored = options.checkpoint === undefined ? await tree.latestCheckpoint() : await tree.checkpoint(options.checkpoint);
-  if (!stored) throw new NoCheckpointError(options.checkpoint === undefined ? 'the ledger has no checkpoint yet' : `there is no checkpoint of size ${options.checkpoint}`);
+  if (!stored)
+    throw new NoCheckpointError(
+      options.checkpoint === undefined ? 'the ledger has no checkpoint yet' : `there is no checkpoint of size ${options.checkpoint}`,
+    );
   const opened = openTrustedCheckpoint(stored.note, toVerifier(options.verifierKey));
   if (isFailure(opened)) throw new Error(`refusing to export: ${opened.message}`);
   const partial = isPartial(options.filter);
@@ -56,7 +59,7 @@ export async function writeExport(pool: Pool, out: Writable, options: ExportOpti
   let events = 0;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await readRows(client, options.filter, after, opened.size, batchSize);
       if (rows.length === 0) break;
       const chosen = rows.filter((r) => selects(options.filter, r.event.streamId));

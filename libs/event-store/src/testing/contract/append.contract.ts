@@ -35,8 +35,9 @@ export function appendContract(ctx: ContractContext): void {
         replayed: false,
       });
       const read = await store.readStream(s);
-      expect(read.map(({ id, type, schemaVersion, data, metadata, streamId }) => ({ id, type, schemaVersion, data, metadata, streamId })))
-        .toEqual(events.map(({ id, type, schemaVersion, data, metadata }) => ({ id, type, schemaVersion, data, metadata, streamId: s })));
+      expect(
+        read.map(({ id, type, schemaVersion, data, metadata, streamId }) => ({ id, type, schemaVersion, data, metadata, streamId })),
+      ).toEqual(events.map(({ id, type, schemaVersion, data, metadata }) => ({ id, type, schemaVersion, data, metadata, streamId: s })));
       expect(versionsOf(read)).toEqual([1, 2, 3, 4]);
       expect(positionsOf(read)).toEqual(range(base + 1, base + 4));
       expect(await store.streamVersion(s)).toBe(4);

@@ -52,7 +52,11 @@ export function groupCommitContract(ctx: ContractContext): void {
     it('calls on one stream chained by expected version all commit, in order', async () => {
       const { store } = ctx;
       const s = streamName();
-      const results = await Promise.all([store.append(s, 'no_stream', newEvents(1)), store.append(s, 1, newEvents(2)), store.append(s, 3, newEvents(1))]);
+      const results = await Promise.all([
+        store.append(s, 'no_stream', newEvents(1)),
+        store.append(s, 1, newEvents(2)),
+        store.append(s, 3, newEvents(1)),
+      ]);
       expect(results.map((r) => r.streamVersions[s])).toEqual([1, 3, 4]);
       expect((await store.readStream(s)).map((e) => e.version)).toEqual([1, 2, 3, 4]);
     });

@@ -19,7 +19,9 @@ export function orderingContract(ctx: ContractContext): void {
         const own = streamName(`writer${w}`);
         const results: AppendResult[] = [];
         for (let i = 0; i < APPENDS_PER_WRITER; i++) {
-          const appends: StreamAppend[] = [{ streamId: own, expectedVersion: i === 0 ? 'no_stream' : 'any', events: newEvents(1 + ((w + i) % 3)) }];
+          const appends: StreamAppend[] = [
+            { streamId: own, expectedVersion: i === 0 ? 'no_stream' : 'any', events: newEvents(1 + ((w + i) % 3)) },
+          ];
           if (i % 4 === w % 4) appends.push({ streamId: shared, expectedVersion: 'any', events: newEvents(1) });
           results.push(await store.appendMany(appends));
         }

@@ -53,7 +53,7 @@ export function readContract(ctx: ContractContext): void {
       expect(all.map((e) => `${e.streamId === a ? 'a' : 'b'}${e.version}`)).toEqual(['a1', 'a2', 'b1', 'b2', 'b3', 'a3', 'a4']);
 
       const batches: number[][] = [];
-      for (let after = base; ; ) {
+      for (let after = base; ;) {
         const batch = await store.readAll({ after, limit: 3 });
         if (batch.length === 0) break;
         batches.push(positionsOf(batch));

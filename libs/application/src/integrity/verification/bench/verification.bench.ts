@@ -42,14 +42,33 @@ const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** A realistic append: 20 line streams (of STREAMS, round robin), 50 pagu or realisation events each. */
 function batch(n: number): StreamAppend[] {
-  const metadata = { actor: 'Operator BPKAD', correlationId: randomUUID(), causationId: null, effectiveDate: '2024-03-01', legalBasis: { kind: 'Perkada', number: '25 Tahun 2024', date: '2024-02-27' }, reason: 'pergeseran anggaran' };
+  const metadata = {
+    actor: 'Operator BPKAD',
+    correlationId: randomUUID(),
+    causationId: null,
+    effectiveDate: '2024-03-01',
+    legalBasis: { kind: 'Perkada', number: '25 Tahun 2024', date: '2024-02-27' },
+    reason: 'pergeseran anggaran',
+  };
   return Array.from({ length: 20 }, (_, s) => {
     const stream = (n * 20 + s) % STREAMS;
     const streamId = `line-2024-OPD${String(stream % 50).padStart(2, '0')}-2.17.07.1.01.${String(1000 + Math.floor(stream / 50))}`;
     const events = Array.from({ length: PER_APPEND / 20 }, (_, i) =>
       i % 2 === 0
-        ? { id: randomUUID(), type: 'pagu.changed', schemaVersion: 1, data: { phase: 'PERGESERAN', fundingSource: 'DAU', operation: 'add', amount: `${i + 1}250000.00` }, metadata }
-        : { id: randomUUID(), type: 'realisation.recorded', schemaVersion: 1, data: { period: '2024-Q1', amount: `${i}75000.00`, outputs: [{ indicatorId: 'IKU-1', value: '12' }] }, metadata },
+        ? {
+            id: randomUUID(),
+            type: 'pagu.changed',
+            schemaVersion: 1,
+            data: { phase: 'PERGESERAN', fundingSource: 'DAU', operation: 'add', amount: `${i + 1}250000.00` },
+            metadata,
+          }
+        : {
+            id: randomUUID(),
+            type: 'realisation.recorded',
+            schemaVersion: 1,
+            data: { period: '2024-Q1', amount: `${i}75000.00`, outputs: [{ indicatorId: 'IKU-1', value: '12' }] },
+            metadata,
+          },
     );
     return { streamId, expectedVersion: 'any' as const, events };
   });
@@ -74,12 +93,23 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
 }
 
 /** The built CLI under /usr/bin/time -v: its stdout and its peak RSS. */
-async function cli(args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<{ stdout: string; stderr: string; maxRss: number; cpu: number }> {
+async function cli(
+  args: string[],
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): Promise<{ stdout: string; stderr: string; maxRss: number; cpu: number }> {
   const command = ['-v', process.execPath, ...nodeFlags, CLI, ...args];
-  const result = await promisify(execFile)('/usr/bin/time', command, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 }).catch((e) => e);
+  const result = await promisify(execFile)('/usr/bin/time', command, { env: { ...process.env, ...env }, maxBuffer: 1 << 24 }).catch(
+    (e) => e,
+  );
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] ?? NaN);
   const seconds = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1] ?? NaN);
-  return { stdout: String(result.stdout).trim(), stderr: String(result.stderr), maxRss: kb * 1024, cpu: seconds('User') + seconds('System') };
+  return {
+    stdout: String(result.stdout).trim(),
+    stderr: String(result.stderr),
+    maxRss: kb * 1024,
+    cpu: seconds('User') + seconds('System'),
+  };
 }
 
 it(`verification of ${SIZES.join(' and ')} events: rate and peak memory`, async () => {
@@ -100,34 +130,51 @@ it(`verification of ${SIZES.join(' and ')} events: rate and peak memory`, async 
       const started = Date.now();
       for (; size < target; size += PER_APPEND) await store.appendMany(batch(size / PER_APPEND));
       appending += (Date.now() - started) / 1000;
-      report.push(`\n${size} events (${STREAMS} streams), appended in ${appending.toFixed(0)} s so far (${Math.round(size / appending)} events/s)`);
+      report.push(
+        `\n${size} events (${STREAMS} streams), appended in ${appending.toFixed(0)} s so far (${Math.round(size / appending)} events/s)`,
+      );
       await checkpointer.issue();
 
       const fromDb = await measured(() => verifyDatabase(pool, { verifierKey: key.verifierKey }));
       expect(fromDb.value).toMatchObject({ ok: true, size });
-      report.push(`  database, in-process: ${Math.round(size / fromDb.seconds)} events/s (${fromDb.seconds.toFixed(1)} s), peak +${MB(fromDb.rss)} RSS, +${MB(fromDb.heap)} heap`);
+      report.push(
+        `  database, in-process: ${Math.round(size / fromDb.seconds)} events/s (${fromDb.seconds.toFixed(1)} s), peak +${MB(fromDb.rss)} RSS, +${MB(fromDb.heap)} heap`,
+      );
 
       const file = join(dir, `export-${size}.jsonl`);
       const out = createWriteStream(file);
-      const exported = await measured(() => writeExport(pool, out, { filter: 'all', verifierKey: key.verifierKey }).finally(() => out.end()));
+      const exported = await measured(() =>
+        writeExport(pool, out, { filter: 'all', verifierKey: key.verifierKey }).finally(() => out.end()),
+      );
       await finished(out);
-      report.push(`  export written: ${Math.round(size / exported.seconds)} events/s (${exported.seconds.toFixed(1)} s), ${MB(statSync(file).size)} file`);
+      report.push(
+        `  export written: ${Math.round(size / exported.seconds)} events/s (${exported.seconds.toFixed(1)} s), ${MB(statSync(file).size)} file`,
+      );
 
       const fromFile = await measured(() => verifyExport(createReadStream(file), { verifierKey: key.verifierKey }));
       expect(fromFile.value).toMatchObject({ ok: true, size });
-      report.push(`  export file, in-process: ${Math.round(size / fromFile.seconds)} events/s (${fromFile.seconds.toFixed(1)} s), peak +${MB(fromFile.rss)} RSS, +${MB(fromFile.heap)} heap`);
+      report.push(
+        `  export file, in-process: ${Math.round(size / fromFile.seconds)} events/s (${fromFile.seconds.toFixed(1)} s), peak +${MB(fromFile.rss)} RSS, +${MB(fromFile.heap)} heap`,
+      );
 
       // The capped runs prove the bound: a verifier that held the log would need far more than HEAP_CAP.
       const runs = [
         ['database', ['verify', '--database', '--key', key.verifierKey], []],
         ['export file', ['verify', file, '--key', key.verifierKey], []],
-        [`database, heap capped at ${HEAP_CAP} MB`, ['verify', '--database', '--key', key.verifierKey], [`--max-old-space-size=${HEAP_CAP}`]],
+        [
+          `database, heap capped at ${HEAP_CAP} MB`,
+          ['verify', '--database', '--key', key.verifierKey],
+          [`--max-old-space-size=${HEAP_CAP}`],
+        ],
         [`export file, heap capped at ${HEAP_CAP} MB`, ['verify', file, '--key', key.verifierKey], [`--max-old-space-size=${HEAP_CAP}`]],
       ] as const;
       for (const [what, args, flags] of runs) {
         const run = await cli([...args], env, [...flags]);
-        if (!run.stdout.startsWith(`verified ${size} events`)) throw new Error(`renja-ledger ${args.join(' ')}:\n${run.stdout}\n${run.stderr}`);
-        report.push(`  ${what}, CLI process: ${/(\d+) events\/s/.exec(run.stdout)?.[1]} events/s, peak RSS ${MB(run.maxRss)}, CPU ${run.cpu.toFixed(1)} s (whole process)`);
+        if (!run.stdout.startsWith(`verified ${size} events`))
+          throw new Error(`renja-ledger ${args.join(' ')}:\n${run.stdout}\n${run.stderr}`);
+        report.push(
+          `  ${what}, CLI process: ${/(\d+) events\/s/.exec(run.stdout)?.[1]} events/s, peak RSS ${MB(run.maxRss)}, CPU ${run.cpu.toFixed(1)} s (whole process)`,
+        );
       }
       if (KEEP) report.push(`  kept: DATABASE_URL=${db.url} file ${file} key ${key.verifierKey}`);
       else rmSync(file);

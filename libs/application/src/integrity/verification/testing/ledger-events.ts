@@ -21,7 +21,12 @@ export const linesOf = (office: string): string[] => {
 };
 
 const context = () => ({ actor: 'Inspektur Test', correlationId: randomUUID() });
-const base = (effectiveDate: string, reason: string | null, legalBasis: typeof PERDA | null = null) => ({ id: randomUUID(), effectiveDate, reason, legalBasis });
+const base = (effectiveDate: string, reason: string | null, legalBasis: typeof PERDA | null = null) => ({
+  id: randomUUID(),
+  effectiveDate,
+  reason,
+  legalBasis,
+});
 
 function append(streamId: string, events: Array<LineEvent | OfficeRegistered>): StreamAppend {
   const ctx = context();
@@ -32,30 +37,53 @@ function append(streamId: string, events: Array<LineEvent | OfficeRegistered>): 
 export function sampleLedger(): StreamAppend[][] {
   const rounds: StreamAppend[][] = [];
   for (const office of OFFICES) {
-    rounds.push([append(officeStreamId(office), [{ id: randomUUID(), type: 'office.registered', data: { code: office, name: `Dinas ${office}` } }])]);
+    rounds.push([
+      append(officeStreamId(office), [{ id: randomUUID(), type: 'office.registered', data: { code: office, name: `Dinas ${office}` } }]),
+    ]);
   }
   for (const year of YEARS) {
     for (const office of OFFICES) {
       const [program, kegiatan, sub] = linesOf(office);
-      for (const [code, level, parentCode] of [[program, 'program', null], [kegiatan, 'kegiatan', program], [sub, 'sub_kegiatan', kegiatan]] as const) {
+      for (const [code, level, parentCode] of [
+        [program, 'program', null],
+        [kegiatan, 'kegiatan', program],
+        [sub, 'sub_kegiatan', kegiatan],
+      ] as const) {
         const data = { year, officeCode: office, code, level, parentCode, name: `Kegiatan ${code}` };
         rounds.push([append(lineStreamId(year, office, code), [{ ...base(`${year}-01-01`, null), type: 'plan-line.registered', data }])]);
       }
       for (const code of [kegiatan, sub]) {
         const data = { phase: 'APBD' as const, fundingSource: 'DAU', operation: 'set' as const, amount: '653027794.00' };
-        rounds.push([append(lineStreamId(year, office, code), [{ ...base(`${year}-01-03`, 'APBD murni', PERDA), type: 'pagu.changed', data }])]);
+        rounds.push([
+          append(lineStreamId(year, office, code), [{ ...base(`${year}-01-03`, 'APBD murni', PERDA), type: 'pagu.changed', data }]),
+        ]);
       }
       const shiftId = randomUUID();
-      const leg = (direction: 'out' | 'in', counterpartCode: string) => ({ shiftId, phase: 'PERGESERAN' as const, direction, counterpartCode, fundingSource: 'DAU', amount: '25000000.00' });
+      const leg = (direction: 'out' | 'in', counterpartCode: string) => ({
+        shiftId,
+        phase: 'PERGESERAN' as const,
+        direction,
+        counterpartCode,
+        fundingSource: 'DAU',
+        amount: '25000000.00',
+      });
       rounds.push([
-        append(lineStreamId(year, office, kegiatan), [{ ...base(`${year}-06-20`, 'pergeseran', PERKADA), type: 'pagu.shifted', data: leg('out', sub) }]),
-        append(lineStreamId(year, office, sub), [{ ...base(`${year}-06-20`, 'pergeseran', PERKADA), type: 'pagu.shifted', data: leg('in', kegiatan) }]),
+        append(lineStreamId(year, office, kegiatan), [
+          { ...base(`${year}-06-20`, 'pergeseran', PERKADA), type: 'pagu.shifted', data: leg('out', sub) },
+        ]),
+        append(lineStreamId(year, office, sub), [
+          { ...base(`${year}-06-20`, 'pergeseran', PERKADA), type: 'pagu.shifted', data: leg('in', kegiatan) },
+        ]),
       ]);
     }
     for (const quarter of [1, 2, 3]) {
       for (const office of OFFICES) {
         const data = { period: `${year}-Q${quarter}`, amount: `${95 + quarter * 10}000000.00`, outputs: [] };
-        rounds.push([append(lineStreamId(year, office, linesOf(office)[2]), [{ ...base(`${year}-0${quarter * 3}-30`, null), type: 'realisation.recorded', data }])]);
+        rounds.push([
+          append(lineStreamId(year, office, linesOf(office)[2]), [
+            { ...base(`${year}-0${quarter * 3}-30`, null), type: 'realisation.recorded', data },
+          ]),
+        ]);
       }
     }
   }
