@@ -115,7 +115,7 @@ async function timeToReady(context: BrowserContext, url: string, selector: strin
     });
     await page.goto(url);
     await page.waitForSelector(selector, { timeout: 60_000 });
-    return (await page.evaluate('window.__ready')) as number;
+    return await page.evaluate<number>('window.__ready');
   } finally {
     await page.close();
   }

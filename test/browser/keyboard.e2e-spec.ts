@@ -7,12 +7,12 @@ import { PlanPage } from './page-models/plan-page';
 
 /** The focused element, described the way a test can name it. */
 const focused = (page: Page) =>
-  page.evaluate(`(() => {
+  page.evaluate<string>(`(() => {
     const e = document.activeElement;
     if (!e || e === document.body) return 'body';
     const label = e.getAttribute('aria-label');
     return [e.tagName.toLowerCase(), e.id && '#' + e.id, e.getAttribute('data-testid') && '[' + e.getAttribute('data-testid') + ']', label && ' "' + label + '"', ' ' + (e.textContent || '').trim().slice(0, 30)].filter(Boolean).join('');
-  })()`) as Promise<string>;
+  })()`);
 
 /** Presses Tab until `match` is focused (at most `limit` times); returns the stops passed on the way. */
 async function tabTo(page: Page, match: (description: string) => boolean, limit = 60): Promise<string[]> {

@@ -32,7 +32,7 @@ describe('browser: sign in and out', () => {
       expect(session!.value).not.toContain(bench.t.token);
       // The page cannot read the cookie, and nothing it stores holds the token.
       expect(await page.evaluate('document.cookie')).not.toContain('rl_session');
-      const stored = (await page.evaluate('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })')) as string;
+      const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
       expect(stored).not.toContain(bench.t.token);
       expect(stored).not.toContain(session!.value);
 

@@ -65,7 +65,7 @@ describe('HTTP import and the consistency report', () => {
   it('422 lists every problem with file, row, column, value and rule', async () => {
     const files = fixture().map(([name, content]): [string, Buffer | string] =>
       name === 'pagu.csv'
-        ? [name, `${content}2022,DKUKM,2.17.07.1.01.0001,APBD,DAU,"1,5,0",,2022-01-03,x,Perda,1,2022-01-01\n`]
+        ? [name, `${content.toString()}2022,DKUKM,2.17.07.1.01.0001,APBD,DAU,"1,5,0",,2022-01-03,x,Perda,1,2022-01-01\n`]
         : [name, content],
     );
     const res = await upload(files);

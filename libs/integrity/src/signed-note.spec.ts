@@ -1,4 +1,4 @@
-import { NoteError, NoteFailure } from './note-error';
+import { NoteError } from './note-error';
 import { generateSignerKey, noteKeyId, parseSignerKey, parseVerifierKey, verifierKeyOf } from './note-keys';
 import { openNote, signNote } from './signed-note';
 
@@ -15,7 +15,8 @@ const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy1
 const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const GO_NOTE = `${GO_TEXT}\n\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`;
 
-const reasonOf = (f: () => unknown): NoteFailure | string => {
+// A NoteFailure, or what happened instead.
+const reasonOf = (f: () => unknown): string => {
   try {
     f();
   } catch (e) {

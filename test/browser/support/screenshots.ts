@@ -17,10 +17,9 @@ const MAX_HEIGHT = 2400;
 export async function screenshot(page: Page, name: string): Promise<{ file: string; overflowWidth: number | null }> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = join(SCREENSHOT_DIR, `${name}.png`);
-  const [width, height] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.scrollHeight]')) as [
-    number,
-    number,
-  ];
+  const [width, height] = await page.evaluate<[number, number]>(
+    '[document.documentElement.scrollWidth, document.documentElement.scrollHeight]',
+  );
   // Caret and animations off: the same page gives the same picture from run to run.
   await page.screenshot({
     path: file,

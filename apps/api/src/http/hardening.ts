@@ -76,13 +76,11 @@ export function rejectMalformedPath(request: Request, response: Response, next: 
     } catch (error) {
       if (!(error instanceof URIError)) throw error;
       const shown = segment.slice(0, 60);
-      response
-        .status(400)
-        .json({
-          ...toErrorBody({ status: 400, message: `the path segment "${shown}" is not valid percent-encoded UTF-8` }),
-          field: 'path',
-          rule: 'MALFORMED_PATH',
-        });
+      response.status(400).json({
+        ...toErrorBody({ status: 400, message: `the path segment "${shown}" is not valid percent-encoded UTF-8` }),
+        field: 'path',
+        rule: 'MALFORMED_PATH',
+      });
       return;
     }
   }

@@ -45,7 +45,7 @@ export function multipartFiles(maxBytes: number): (req: Request, res: Response) 
         return;
       }
       upload(req, res, (error?: unknown) => {
-        if (!error) return resolve(((req as Request & { files?: UploadedFile[] }).files ?? []) as UploadedFile[]);
+        if (!error) return resolve((req as Request & { files?: UploadedFile[] }).files ?? []);
         const e = error as { code?: string; message?: string; field?: string };
         if (e.code === 'LIMIT_FILE_SIZE') {
           return reject(

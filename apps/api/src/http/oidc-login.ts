@@ -118,7 +118,7 @@ export class OidcLogin {
       const idClaims = tokens.claims();
       if (!idClaims) throw new Error('the provider sent no ID token');
       const userinfo = await lib.fetchUserInfo(config, tokens.access_token, idClaims.sub).catch(() => ({}));
-      claims = { ...userinfo, ...idClaims } as JWTPayload;
+      claims = { ...userinfo, ...idClaims };
     } catch (error) {
       throw new OidcLoginError(
         'refused',

@@ -41,6 +41,6 @@ export const WriteMetadata = createParamDecorator((_: unknown, context: Executio
     causationId: header(request, 'X-Causation-Id', ID) ?? null,
     idempotencyKey: header(request, 'Idempotency-Key', KEY),
     requestHash,
-    expectedVersion: parseIfMatch(request.headers['if-match'] as string | undefined),
+    expectedVersion: parseIfMatch(request.headers['if-match']),
   };
 });

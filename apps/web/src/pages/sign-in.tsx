@@ -58,7 +58,8 @@ export function SignIn() {
         </div>
       )}
       <p>{t('session.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      {/* Fire and forget: submit catches its own errors and shows them; React ignores a handler's result anyway. */}
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <div className={`field${error ? ' field-error' : ''}`}>
           <label htmlFor="token">{t('session.tokenLabel')}</label>
           <p className="hint" id="token-hint">

@@ -55,6 +55,7 @@ export function parseExpiry(value: unknown, now: Date): Date | null {
 
 export function parseTokenName(value: unknown): string {
   const name = typeof value === 'string' ? value.trim() : '';
+  // eslint-disable-next-line no-control-regex -- control characters are refused on purpose
   if (!/^[^\x00-\x1f\x7f]{1,100}$/u.test(name) || /[\u{d800}-\u{dfff}]/u.test(name)) {
     throw invalid('name', "must be 1-100 printable characters: the holder's name, recorded as the actor");
   }

@@ -67,7 +67,7 @@ function splitDecimal(body: string, raw: string): { int: string; frac: string } 
 export function parseIndonesianNumber(cell: Cell, options: { maxDecimals?: number; signed?: boolean; percent?: boolean } = {}): string {
   const maxDecimals = options.maxDecimals ?? 2;
   const raw = cell.text.trim();
-  let sign = '';
+  let sign: string;
   let int: string;
   let frac: string;
   if (cell.number !== undefined) {

@@ -66,7 +66,7 @@ export function tableNamed(name: string): TableName | null {
   const key = name
     .trim()
     .toLowerCase()
-    .replace(/[\s\-]+/g, '_');
+    .replace(/[\s-]+/g, '_');
   for (const table of TABLE_ORDER) {
     if (key === table || key.startsWith(`${table}_`) || key.startsWith(`${table}.`)) return table;
   }

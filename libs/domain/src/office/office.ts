@@ -24,7 +24,7 @@ export interface OfficeState {
 }
 
 /** Office codes: letters, digits, dots and dashes, e.g. "DKUKM" or "2.17.0.00.0.00.01.0000". */
-const OFFICE_CODE = /^[A-Za-z0-9][A-Za-z0-9.\-]{0,39}$/;
+const OFFICE_CODE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$/;
 
 export function parseOfficeCode(value: unknown, field = 'code'): string {
   if (typeof value !== 'string' || !OFFICE_CODE.test(value.trim())) {

@@ -5,7 +5,6 @@ import { entriesAsOf, type AsOf } from './as-of';
 import type { LineEntry, PlanLineState } from './state';
 
 export type RealisationEntry = Extract<LineEntry, { kind: 'realisation' }>;
-type TargetEntry = Extract<LineEntry, { kind: 'target' }>;
 
 export interface RealisationSummary {
   cumulative: Decimal;
@@ -71,7 +70,7 @@ export const cumulativeRealisationAt = (state: PlanLineState, date: string, know
 export function targetsAsOf(state: PlanLineState, asOf: AsOf = {}): Map<string, Decimal> {
   const targets = new Map<string, Decimal>();
   for (const entry of entriesAsOf(state, asOf)) {
-    if (entry.kind === 'target') targets.set((entry as TargetEntry).data.indicatorId, decimalOf(entry.data.value));
+    if (entry.kind === 'target') targets.set(entry.data.indicatorId, decimalOf(entry.data.value));
   }
   return targets;
 }

@@ -109,7 +109,7 @@ function parseStated(command: RecordStatedFigure): StatedFigureData {
     code,
     label: requireText(command.label, 'label', 500),
     measure: measure as StatedMeasure,
-    phase: phase as Phase | null,
+    phase: phase,
     period,
     indicator,
     value: value.toString(),

@@ -31,6 +31,7 @@ export const DeciderSpecification = {
                 thrown = e;
               }
               if (thrown === undefined) throw new Error(`expected DomainError ${kind}/${rule}, but decide() returned events`);
+              // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws whatever decide() threw, unchanged
               if (!(thrown instanceof DomainError)) throw thrown;
               const error = thrown;
               expect({ rule: error.rule, kind: error.kind }).toEqual({ rule, kind });

@@ -47,7 +47,7 @@ export function generatedHistory(seed: number): PlanLineState {
           operation: next() < 0.6 ? 'set' : 'add',
           amount: next() < 0.2 ? `-${amount()}` : amount(),
         },
-      } as LineEntry);
+      });
     } else if (kind < 0.45) {
       entries.push({
         ...base,

@@ -5,7 +5,6 @@ import type {
   AppendedEventRef,
   EventData,
   EventMetadata,
-  NewEvent,
   RecordedEvent,
   StreamAppend,
 } from '../port/event-store.port';
@@ -236,7 +235,7 @@ function validateAppends(appends: StreamAppend[]): void {
     if (!(expectedVersion === 'any' || expectedVersion === 'no_stream' || (Number.isInteger(expectedVersion) && expectedVersion >= 0))) {
       throw new TypeError(`expectedVersion of ${streamId} must be 'any', 'no_stream' or an integer >= 0`);
     }
-    for (const event of events as NewEvent[]) {
+    for (const event of events) {
       if (!UUID.test(event.id)) throw new TypeError(`event id ${String(event.id)} is not a UUID`);
       const id = event.id.toLowerCase();
       if (ids.has(id)) throw new DuplicateEventIdError(event.id);

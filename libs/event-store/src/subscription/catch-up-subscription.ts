@@ -51,6 +51,7 @@ export class CatchUpSubscription implements Subscription {
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new TypeError('batchSize must be an integer >= 1');
     this.current = options.after;
     this.caughtUp = new Promise<void>((resolve, reject) => {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the subscription's own failure on unchanged
       this.settleCaughtUp = (error) => (error === undefined ? resolve() : reject(error));
     });
     // Nobody has to await caughtUp; an ignored rejection must not become an unhandled one.

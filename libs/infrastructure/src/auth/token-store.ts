@@ -65,6 +65,7 @@ export type TokenCheck =
   { ok: true; holder: TokenHolder } | { ok: false; reason: 'unknown' | 'revoked' | 'expired'; name?: string; id?: number };
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+// eslint-disable-next-line no-control-regex -- control characters are refused on purpose
 const NAME = /^[^\x00-\x1f\x7f]{1,100}$/u;
 /** Last use is written at most this often per token, so reads do not turn into a write each. */
 const LAST_USED_RESOLUTION_SECONDS = 30;

@@ -75,7 +75,7 @@ const chainPhase = (value: string, field: string): ChainPhase => {
   if (!isPhase(value) || value === 'PRAKIRAAN_MAJU') {
     throw invalid(field, `"${value}" is not a phase of the budget chain (${PHASE_CHAIN.join(', ')})`, 'PHASE_FORMAT');
   }
-  return value as ChainPhase;
+  return value;
 };
 
 /** Default: APBD against APBD_P; without any APBD_P in effect, against the latest phase in effect. */

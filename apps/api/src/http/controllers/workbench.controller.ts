@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@
 import { DataSource } from 'typeorm';
 import { parseOfficeCode } from '@renja/domain';
 import { inScope, VERIFICATION_MONITOR, type Principal, type VerificationMonitor } from '@renja/application';
-import { changeLogDocument, officeYearChanges, officeYearOverview, PlanReader, type ChangeLogFilters } from '@renja/projections';
+import { changeLogDocument, officeYearChanges, officeYearOverview, PlanReader } from '@renja/projections';
 import { CurrentPrincipal } from '../auth.guard';
 import { changeFilter, type ChangeQuery } from '../change-query';
 import { fileResponse, negotiate, TABLE_FILES, TableFileDocs } from '../file-format';
@@ -56,9 +56,6 @@ export class WorkbenchController {
     const officeRow = await this.reader.office(parseOfficeCode(office, 'office'));
     const log = await officeYearChanges(this.dataSource, year, officeRow.code, filter);
     if (wanted === 'json') return log;
-    return fileResponse(
-      changeLogDocument({ year, office: { code: officeRow.code, name: officeRow.name }, filters: filters as ChangeLogFilters, log }),
-      wanted,
-    );
+    return fileResponse(changeLogDocument({ year, office: { code: officeRow.code, name: officeRow.name }, filters: filters, log }), wanted);
   }
 }

@@ -25,7 +25,7 @@ export class CorrectionDto {
 
   @ApiPropertyOptional({ enum: PHASES })
   @IsOptional()
-  @IsIn(PHASES as unknown as string[])
+  @IsIn(PHASES)
   phase?: string;
 
   @ApiPropertyOptional()

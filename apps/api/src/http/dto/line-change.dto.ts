@@ -52,7 +52,7 @@ export class ReviseTargetDto {
 
 export class ChangePaguDto {
   @ApiProperty({ enum: PHASES })
-  @IsIn(PHASES as unknown as string[])
+  @IsIn(PHASES)
   phase: string;
 
   @ApiProperty({ example: 'DID', description: 'Funding source (sumber dana): APBD, PAD, DAU, DAK, DBH, DID, ... (open list)' })

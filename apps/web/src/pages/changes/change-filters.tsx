@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { EVENT_TYPE_LABELS } from './change-labels';
 import type { ChangeFilters } from './change-types';
 
@@ -24,7 +24,7 @@ export function useChangeFilters(): ChangeFilters {
 /** The kind of an event in words; an unknown type as sent. */
 export function useKindLabel(): (type: string) => string {
   const { t } = useI18n();
-  return (type) => (EVENT_TYPE_LABELS[type] ? t(EVENT_TYPE_LABELS[type] as MessageKey) : type);
+  return (type) => (EVENT_TYPE_LABELS[type] ? t(EVENT_TYPE_LABELS[type]) : type);
 }
 
 /** A plain form: applying it writes the filters to the URL, so the view can be bookmarked and shared. */

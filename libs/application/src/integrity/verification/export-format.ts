@@ -66,7 +66,7 @@ export function parseHeader(text: string): ExportHeader {
   if (header.version !== 1) throw new ExportFormatError(`unsupported export version ${String(header.version)}`);
   if (typeof header.checkpoint !== 'string') throw new ExportFormatError('the header has no checkpoint');
   try {
-    const filter = header.filter === 'all' ? 'all' : validateFilter((header.filter ?? {}) as object);
+    const filter = header.filter === 'all' ? 'all' : validateFilter(header.filter ?? {});
     return { ...(header as ExportHeader), filter };
   } catch (error) {
     throw new ExportFormatError(`the header's filter is invalid: ${(error as Error).message}`);

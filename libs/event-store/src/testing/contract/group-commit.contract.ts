@@ -1,5 +1,4 @@
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../../port/errors';
-import type { AppendResult } from '../../port/event-store.port';
 import { type ContractContext, newEvent, newEvents, positionsOf, range, streamName } from './fixtures';
 
 /**
@@ -30,7 +29,7 @@ export function groupCommitContract(ctx: ContractContext): void {
       expect((settled[3] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
       expect(await store.findEvent(stale.id)).toBeNull();
       expect(await store.findEvent(duplicate.id)).toBeNull();
-      const written = (settled.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<AppendResult>[]).map((r) => r.value);
+      const written = settled.filter((r) => r.status === 'fulfilled').map((r) => r.value);
       expect(written.flatMap((r) => positionsOf(r.events)).sort((x, y) => x - y)).toEqual(range(head + 1, head + 6));
       expect(positionsOf(await store.readAll({ after: head }))).toEqual(range(head + 1, head + 6));
       expect(await store.headPosition()).toBe(head + 6);
@@ -43,7 +42,7 @@ export function groupCommitContract(ctx: ContractContext): void {
       await store.append(s, 'no_stream', newEvents(1));
       const settled = await Promise.allSettled(Array.from({ length: 6 }, () => store.append(s, 1, newEvents(1))));
       expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      for (const r of settled.filter((x) => x.status === 'rejected') as PromiseRejectedResult[]) {
+      for (const r of settled.filter((x) => x.status === 'rejected')) {
         expect(r.reason).toMatchObject({ name: 'WrongExpectedVersionError', actual: 2 });
       }
       expect(await store.streamVersion(s)).toBe(2);
