@@ -18,6 +18,11 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, Component: Home },
       { path: 'integrity', ...page(() => import('../pages/integrity/integrity-page')) },
+      { path: 'pengguna', ...page(() => import('../pages/users/users-page')) },
+      { path: 'peran', ...page(() => import('../pages/users/roles-page')) },
+      { path: 'impor', ...page(() => import('../pages/import/import-page')) },
+      { path: ':year/:office/catat', ...page(() => import('../pages/record/office-record-page')) },
+      { path: ':year/:office/lines/:code/catat', ...page(() => import('../pages/record/line-record-page')) },
       { path: ':year/:office', ...page(() => import('../pages/plan/plan-page')) },
       { path: ':year/:office/lines/:code', ...page(() => import('../pages/line/line-page')) },
       { path: ':year/:office/reconciliation', ...page(() => import('../pages/reports/reconciliation-page')) },

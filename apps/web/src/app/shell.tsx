@@ -39,6 +39,11 @@ export function Shell() {
           <NavLink to={`/${search}`} end>
             {t('nav.home')}
           </NavLink>
+          {session && (session.roles.includes('planner') || session.roles.includes('finance')) && (
+            <NavLink to="/impor">{t('nav.import')}</NavLink>
+          )}
+          {session?.roles.includes('admin') && <NavLink to="/pengguna">{t('nav.users')}</NavLink>}
+          <NavLink to="/peran">{t('nav.roles')}</NavLink>
           <NavLink to={`/integrity${search}`}>{t('nav.integrity')}</NavLink>
         </nav>
         <div className="who">

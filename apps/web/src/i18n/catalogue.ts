@@ -5,11 +5,37 @@ import { messages as integrity } from '../pages/integrity/messages';
 import { messages as line } from '../pages/line/messages';
 import { messages as plan } from '../pages/plan/messages';
 import { messages as reports } from '../pages/reports/messages';
+import { messages as users } from '../pages/users/messages';
+import { messages as importing } from '../pages/import/messages';
+import { messages as record } from '../pages/record/messages';
+import { messages as correct } from '../pages/correct/messages';
 
 /**
  * One catalogue per language, assembled from the core messages and each feature's own. Keys are
  * namespaced by feature ("plan.…", "line.…") so that features never collide.
  */
-export const catalogueId = { ...coreId, ...plan.id, ...line.id, ...reports.id, ...changes.id, ...integrity.id };
+export const catalogueId = {
+  ...coreId,
+  ...plan.id,
+  ...line.id,
+  ...reports.id,
+  ...changes.id,
+  ...integrity.id,
+  ...users.id,
+  ...importing.id,
+  ...record.id,
+  ...correct.id,
+};
 export type MessageKey = keyof typeof catalogueId;
-export const catalogueEn: Record<MessageKey, string> = { ...coreEn, ...plan.en, ...line.en, ...reports.en, ...changes.en, ...integrity.en };
+export const catalogueEn: Record<MessageKey, string> = {
+  ...coreEn,
+  ...plan.en,
+  ...line.en,
+  ...reports.en,
+  ...changes.en,
+  ...integrity.en,
+  ...users.en,
+  ...importing.en,
+  ...record.en,
+  ...correct.en,
+};

@@ -16,6 +16,9 @@ export const coreEn: Record<CoreKey, string> = {
   'nav.consistency': 'Consistency',
   'nav.changes': 'Change log',
   'nav.integrity': 'Integrity',
+  'nav.import': 'Import',
+  'nav.users': 'Users',
+  'nav.roles': 'Roles',
   'nav.main': 'Main navigation',
   'nav.office': 'Office pages',
 

@@ -18,6 +18,9 @@ export const coreId = {
   'nav.consistency': 'Konsistensi',
   'nav.changes': 'Log perubahan',
   'nav.integrity': 'Integritas',
+  'nav.import': 'Impor',
+  'nav.users': 'Pengguna',
+  'nav.roles': 'Peran',
   'nav.main': 'Navigasi utama',
   'nav.office': 'Halaman perangkat daerah',
 
