@@ -36,8 +36,10 @@ export default function LinePage() {
     queryFn: () => api.get<HistoryEntry[]>(`${linePath}/history`, asOf),
   });
   // Every request of the page starts now, side by side, not one after another as its sections mount.
-  useQuery(paguTrailQuery(linePath, validAt, knownAt));
-  useQuery(absorptionQuery(officeYearPath(year, office), validAt, knownAt));
+  const trail = useQuery(paguTrailQuery(linePath, validAt, knownAt));
+  // The S-curve reads the office's absorption report, the page's largest answer: it is asked for once the
+  // pagu trail (what the user came for, at the top) has arrived, so the server computes that one first.
+  useQuery({ ...absorptionQuery(officeYearPath(year, office), validAt, knownAt), enabled: !trail.isPending });
   const planPath = `/${year}/${office}`;
 
   return (
@@ -76,7 +78,13 @@ export default function LinePage() {
               ) : history.isError ? (
                 <ErrorBox error={history.error} />
               ) : null}
-              <RealisationSection officePath={officeYearPath(year, office)} code={data.code} validAt={validAt} knownAt={knownAt} />
+              <RealisationSection
+                officePath={officeYearPath(year, office)}
+                code={data.code}
+                validAt={validAt}
+                knownAt={knownAt}
+                ready={!trail.isPending}
+              />
             </>
           )}
         </QueryView>

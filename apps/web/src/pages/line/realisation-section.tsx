@@ -25,15 +25,18 @@ export function RealisationSection({
   code,
   validAt,
   knownAt,
+  ready = true,
 }: {
   officePath: string;
   code: string;
   validAt?: string;
   knownAt?: string;
+  /** False while the page's first answers are still coming: the report is asked for after them. */
+  ready?: boolean;
 }) {
   const { t } = useI18n();
   const path = `${officePath}/reports/absorption`;
-  const report = useQuery(absorptionQuery(officePath, validAt, knownAt));
+  const report = useQuery({ ...absorptionQuery(officePath, validAt, knownAt), enabled: ready });
   return (
     <section aria-labelledby="realisation-heading">
       <h2 id="realisation-heading">{t('line.realisation')}</h2>
