@@ -16,6 +16,8 @@ export interface ErrorBody {
   rule?: string;
   field?: string;
   details?: string[];
+  /** 422: the figures the rule names (amounts as decimal strings, dates ISO), e.g. cumulative, pagu, date, phase. */
+  params?: Record<string, string>;
   /** 403: the roles that would be allowed, and the caller's office scope. */
   rolesNeeded?: string[];
   scope?: string;
@@ -58,7 +60,9 @@ function fromHttpException(e: HttpException): ErrorBody {
 
 /** Maps every error to one JSON shape and the right status; unexpected errors are logged, never leaked. */
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof DomainError) return body(STATUS_BY_KIND[error.kind], error.message, { rule: error.rule, field: error.field });
+  if (error instanceof DomainError) {
+    return body(STATUS_BY_KIND[error.kind], error.message, { rule: error.rule, field: error.field, params: error.params });
+  }
   if (error instanceof PreconditionFailedError) return body(412, error.message, { rule: 'VERSION_MISMATCH', field: 'If-Match' });
   if (error instanceof WrongExpectedVersionError) {
     return body(409, `the line changed while this request was being decided (${error.message}); retry`, { rule: 'CONCURRENT_WRITE' });

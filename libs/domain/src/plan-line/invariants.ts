@@ -43,6 +43,7 @@ export function findViolation(state: PlanLineState): DomainError | null {
               'PAGU_NEGATIVE',
               `pagu of line ${code} in phase ${phase} for funding source ${source} would be ${formatRupiah(amount)} on ${date}; pagu can never be negative`,
               'amount',
+              { line: code, phase, fundingSource: source, amount: amount.toFixed(2), date },
             );
           }
         }
@@ -56,6 +57,13 @@ export function findViolation(state: PlanLineState): DomainError | null {
         'REALISATION_EXCEEDS_PAGU',
         `cumulative realisation of line ${code} would be ${formatRupiah(realised)} on ${date}, above ${ceiling}`,
         'amount',
+        {
+          line: code,
+          cumulative: realised.toFixed(2),
+          date,
+          pagu: breakdown.executablePagu.toFixed(2),
+          ...(breakdown.executablePhase && { phase: breakdown.executablePhase }),
+        },
       );
     }
   }

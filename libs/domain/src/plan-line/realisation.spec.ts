@@ -205,6 +205,14 @@ describe('realisation: never above the executable pagu in effect', () => {
       .thenThrows('REALISATION_EXCEEDS_PAGU', 'rule');
     expect(error.message).toContain('Rp 653.027.794,01 on 2022-06-30');
     expect(error.message).toContain('the APBD pagu in effect then, Rp 653.027.794,00');
+    // The figures travel as params too, so the workbench can say the rule in Indonesian.
+    expect(error.params).toEqual({
+      line: expect.any(String) as string,
+      cumulative: '653027794.01',
+      date: '2022-06-30',
+      pagu: '653027794.00',
+      phase: 'APBD',
+    });
   });
 
   it('refuses realisation before any APBD amount exists, even with a planning amount', () => {

@@ -98,6 +98,7 @@ describe('budget shift (pergeseran) between two lines', () => {
   it('refuses shifting more than the line has, or a source it does not have', () => {
     const error = errorOf(() => decideShift(shift({ amount: '653027794.01' }), stateOf(lineA), stateOf(lineB)));
     expect([error.kind, error.rule]).toEqual(['rule', 'PAGU_NEGATIVE']);
+    expect(error.params).toMatchObject({ phase: 'PERGESERAN', fundingSource: 'DAU', amount: '-0.01' });
     expect(errorOf(() => decideShift(shift({ fundingSource: 'PAD' }), stateOf(lineA), stateOf(lineB))).rule).toBe('PAGU_NEGATIVE');
     expect(decideShift(shift({ amount: '653027794.00' }), stateOf(lineA), stateOf(lineB)).out[0].data).toEqual({
       shiftId: 'shift-1',

@@ -12,6 +12,8 @@ export class DomainError extends Error {
     message: string,
     /** The request field the error is about, when there is one. */
     readonly field?: string,
+    /** The figures a rule names (amounts as decimal strings, dates ISO), so a client can say it in its own language. */
+    readonly params?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -21,7 +23,8 @@ export class DomainError extends Error {
 export const invalid = (field: string, message: string, rule = 'INVALID_VALUE') =>
   new DomainError('invalid', rule, `${field}: ${message}`, field);
 
-export const ruleBroken = (rule: string, message: string, field?: string) => new DomainError('rule', rule, message, field);
+export const ruleBroken = (rule: string, message: string, field?: string, params?: Record<string, string>) =>
+  new DomainError('rule', rule, message, field, params);
 
 export const notFound = (rule: string, message: string, field?: string) => new DomainError('not_found', rule, message, field);
 
