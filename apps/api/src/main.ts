@@ -14,8 +14,9 @@ import { loadBuiltInSample } from './sample';
 const log = (line: string) => console.log(line);
 
 /**
- * On a database without tokens, creates the admin token (role admin, all offices, no expiry), records the
- * grant in the ledger, prints it and keeps it in the data folder.
+ * On a database without tokens, creates the admin token (roles admin, planner and finance on all offices, no
+ * expiry), records the grant in the ledger, prints it and keeps it in the data folder. It can also record, so
+ * the first person at the workbench can enter a plan or import one before handing out other users' tokens.
  */
 async function ensureAdminToken(db: LedgerDatabase, config: LedgerConfig): Promise<void> {
   const tokens = new TokenStore(db.pool);
@@ -24,7 +25,7 @@ async function ensureAdminToken(db: LedgerDatabase, config: LedgerConfig): Promi
   const admin = await new TokenAdministration(tokens, store)
     .grant(
       systemPrincipal('renja-ledger (first start)'),
-      { name: 'admin', roles: ['admin'], offices: '*', expiresAt: null },
+      { name: 'admin', roles: ['admin', 'finance', 'planner'], offices: '*', expiresAt: null },
       { correlationId: randomUUID() },
     )
     .finally(() => store.close());
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);
   if (!config.databaseUrl)
     log(
-      `Admin token: ${join(config.dataDir, 'admin-token')} (create more with: npx renja-ledger token create --name <name> --role <role> --office <code|*>)`,
+      `Admin token: ${join(config.dataDir, 'admin-token')} (add users at ${base}/pengguna, or: npx renja-ledger token create --name <name> --role <role> --office <code|*>)`,
     );
   let stopping = false;
   const stop = async (signal: string) => {

@@ -28,7 +28,14 @@ export class TokenAdministration {
   async grant(principal: Principal, grant: TokenGrantRequest, context: RequestContext): Promise<IssuedToken> {
     authorize(principal, { kind: 'manage-tokens', offices: grant.offices });
     const issued = await this.tokens.create({ ...grant, createdBy: principal.name });
-    const data = { tokenId: issued.id, name: issued.name, roles: issued.roles, offices: issued.offices, expiresAt: issued.expiresAt };
+    const data = {
+      tokenId: issued.id,
+      name: issued.name,
+      nip: issued.nip,
+      roles: issued.roles,
+      offices: issued.offices,
+      expiresAt: issued.expiresAt,
+    };
     try {
       await this.record(accessTokenStreamId(issued.id), 0, ACCESS_EVENT_TYPES.granted, data, principal, context);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { DomainError } from '@renja/domain';
-import { DEFAULT_TOKEN_DAYS, parseExpiry, parseOffices, parseRoles, parseTokenGrant } from './token-grant';
+import { DEFAULT_TOKEN_DAYS, parseExpiry, parseNip, parseOffices, parseRoles, parseTokenGrant } from './token-grant';
 
 const NOW = new Date('2026-01-10T08:00:00Z');
 const fieldOf = (work: () => unknown) => {
@@ -27,7 +27,20 @@ describe('token grants', () => {
     expect(parseExpiry(undefined, NOW)?.getTime()).toBe(NOW.getTime() + DEFAULT_TOKEN_DAYS * 86_400_000);
   });
 
+  it('reads a NIP of 18 digits, written grouped or not; none when absent or empty', () => {
+    expect(parseNip('19800101 200501 1 001')).toBe('198001012005011001');
+    expect(parseNip('198001012005011001')).toBe('198001012005011001');
+    expect(parseNip(undefined)).toBeNull();
+    expect(parseNip(null)).toBeNull();
+    expect(parseNip('')).toBeNull();
+    expect(parseTokenGrant({ name: 'Siti', roles: 'finance', offices: '*' }, NOW).nip).toBeNull();
+  });
+
   it.each([
+    [{ name: 'Siti', roles: 'finance', offices: '*', nip: '12345' }, 'nip'],
+    [{ name: 'Siti', roles: 'finance', offices: '*', nip: '19800101200501100A' }, 'nip'],
+    [{ name: 'Siti', roles: 'finance', offices: '*', nip: 123456789012345 }, 'nip'],
+    [{ name: 'Siti', roles: 'finance', offices: '*', nip: '1980010120050110011' }, 'nip'],
     [{ name: '', roles: ['admin'], offices: '*' }, 'name'],
     [{ name: 'x\u0000y', roles: ['admin'], offices: '*' }, 'name'],
     [{ name: 'Siti', roles: [], offices: '*' }, 'roles'],

@@ -7,6 +7,8 @@ export interface TokenGrantRequest {
   roles: Role[];
   offices: OfficeScope;
   expiresAt: Date | null;
+  /** NIP of a civil servant (18 digits), or null: not every holder has one (a contractor, a system). */
+  nip?: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -62,8 +64,20 @@ export function parseTokenName(value: unknown): string {
   return name;
 }
 
+/**
+ * A NIP (Nomor Induk Pegawai) is 18 digits: birth date (8), TMT CPNS (6), sex (1), sequence (3). It is
+ * often written grouped ("19800101 200501 1 001"), so spaces are dropped; absent or empty means none.
+ */
+export function parseNip(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  const digits = typeof value === 'string' ? value.replace(/ /g, '') : '';
+  if (!/^\d{18}$/.test(digits))
+    throw invalid('nip', 'must be a NIP of 18 digits (spaces allowed, e.g. "19800101 200501 1 001"), or left out');
+  return digits;
+}
+
 export function parseTokenGrant(
-  body: { name?: unknown; roles?: unknown; offices?: unknown; expires?: unknown },
+  body: { name?: unknown; roles?: unknown; offices?: unknown; expires?: unknown; nip?: unknown },
   now: Date,
 ): TokenGrantRequest {
   return {
@@ -71,5 +85,6 @@ export function parseTokenGrant(
     roles: parseRoles(body.roles),
     offices: parseOffices(body.offices),
     expiresAt: parseExpiry(body.expires, now),
+    nip: parseNip(body.nip),
   };
 }

@@ -28,6 +28,11 @@ export const authMigrations: Migration[] = [
       ALTER TABLE api_tokens ALTER COLUMN roles DROP DEFAULT;
       COMMENT ON COLUMN api_tokens.offices IS 'NULL: all offices';`,
   },
+  {
+    // The holder as a person: a civil servant's NIP beside the name (optional, 18 digits, checked by the application).
+    id: '0102_api_token_nip',
+    sql: `ALTER TABLE api_tokens ADD COLUMN nip text CHECK (nip ~ '^[0-9]{18}$');`,
+  },
 ];
 
 export interface TokenGrant {
@@ -38,6 +43,8 @@ export interface TokenGrant {
   /** null: the token never expires. */
   expiresAt: Date | null;
   createdBy: string;
+  /** The holder's NIP (18 digits), if any. */
+  nip?: string | null;
 }
 
 export interface TokenHolder {
@@ -49,6 +56,7 @@ export interface TokenHolder {
 }
 
 export interface TokenInfo extends TokenHolder {
+  nip: string | null;
   createdAt: string;
   createdBy: string | null;
   revokedAt: string | null;
@@ -56,6 +64,7 @@ export interface TokenInfo extends TokenHolder {
 }
 
 export interface IssuedToken extends TokenHolder {
+  nip: string | null;
   /** Shown once; only its SHA-256 is stored. */
   token: string;
 }
@@ -73,6 +82,7 @@ const LAST_USED_RESOLUTION_SECONDS = 30;
 interface Row {
   id: string;
   name: string;
+  nip: string | null;
   roles: string[];
   offices: string[] | null;
   expires_at: Date | null;
@@ -110,11 +120,11 @@ export class TokenStore {
     const name = validTokenName(grant.name);
     const token = `rl_${randomBytes(32).toString('base64url')}`;
     const { rows } = await this.pool.query<Row>(
-      `INSERT INTO api_tokens (name, token_hash, roles, offices, expires_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)
-       RETURNING id, name, roles, offices, expires_at`,
-      [name, hash(token), grant.roles, grant.offices === '*' ? null : grant.offices, grant.expiresAt, grant.createdBy],
+      `INSERT INTO api_tokens (name, token_hash, roles, offices, expires_at, created_by, nip) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING id, name, roles, offices, expires_at, nip`,
+      [name, hash(token), grant.roles, grant.offices === '*' ? null : grant.offices, grant.expiresAt, grant.createdBy, grant.nip ?? null],
     );
-    return { ...holderOf(rows[0]), token };
+    return { ...holderOf(rows[0]), nip: rows[0].nip, token };
   }
 
   /** Removes a token that was never announced (its grant could not be recorded in the ledger). */
@@ -151,12 +161,13 @@ export class TokenStore {
 
   async list(id?: number): Promise<TokenInfo[]> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT id, name, roles, offices, expires_at, created_at, created_by, revoked_at, last_used_at FROM api_tokens
+      `SELECT id, name, nip, roles, offices, expires_at, created_at, created_by, revoked_at, last_used_at FROM api_tokens
         WHERE $1::bigint IS NULL OR id = $1 ORDER BY id`,
       [id ?? null],
     );
     return rows.map((r) => ({
       ...holderOf(r),
+      nip: r.nip,
       createdAt: r.created_at.toISOString(),
       createdBy: r.created_by,
       revokedAt: r.revoked_at?.toISOString() ?? null,

@@ -22,4 +22,11 @@ export class CreateTokenDto {
   })
   @Allow()
   expires?: unknown;
+
+  @ApiPropertyOptional({
+    example: '198001012005011001',
+    description: "The holder's NIP (Nomor Induk Pegawai): 18 digits, spaces allowed; absent, null or empty for none",
+  })
+  @Allow()
+  nip?: unknown;
 }
