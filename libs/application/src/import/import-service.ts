@@ -25,6 +25,7 @@ import type { CommandMetadata } from '../shared/command-metadata';
 import { decide, type Action } from '../shared/authorization';
 import { inScope, type Principal } from '../shared/principal';
 import { IMPORT_RECORDED_EVENT_TYPE, importStreamId, type ImportRecordedData } from './import-record';
+import { previewOf, type ImportPreview } from './import-preview';
 import { operationsOf, type ImportOperation, type RowRef } from './import-rows';
 import {
   DEFAULT_IMPORT_MAX_BYTES,
@@ -74,6 +75,8 @@ export interface ImportResult {
   /** Global position of the last event written. */
   position: number | null;
   problems: ImportProblem[];
+  /** Dry runs only: every row as read and understood, and what it would record (import-preview.ts). */
+  preview?: ImportPreview;
 }
 
 /** Lost races with other writers before the import gives up with a conflict. */
@@ -166,10 +169,11 @@ export class ImportService {
       ...extra,
     });
     const live = files.filter((f) => !skipped.has(f.name));
+    const preview = (appends: StreamAppend[], list: ImportProblem[]) => (dryRun ? { preview: previewOf(live, appends, list) } : {});
     // Problems reading rows are listed with those deciding the rest; a file that could not be read at all stops here.
     const readProblems = problems.list.filter((p) => p.file === null || !skipped.has(p.file));
     if (readProblems.some((p) => p.row === null || p.row === 1 || p.rule === 'CSV_MALFORMED' || p.rule === 'TOO_MANY_ROWS')) {
-      return result('invalid', this.invalidMessage(readProblems), { problems: readProblems });
+      return result('invalid', this.invalidMessage(readProblems), { problems: readProblems, ...preview([], readProblems) });
     }
     if (files.length > 0 && live.length === 0) {
       const when = summaries.map(
@@ -183,16 +187,21 @@ export class ImportService {
       const decided = await this.decideAll(live, decideProblems, progress, meta);
       const tables = decided.tables;
       const all = [...readProblems, ...decideProblems.list];
-      if (all.length > 0) return result('invalid', this.invalidMessage(all), { problems: all, tables });
+      if (all.length > 0) return result('invalid', this.invalidMessage(all), { problems: all, tables, ...preview(decided.appends, all) });
       const events = decided.appends.reduce((n, a) => n + a.events.length, 0);
       const unchanged = Object.values(tables).reduce((n, t) => n + t.unchanged, 0);
       if (events === 0)
-        return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, { tables, unchanged });
+        return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, {
+          tables,
+          unchanged,
+          ...preview([], []),
+        });
       if (dryRun)
         return result('dry_run', `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written`, {
           tables,
           events,
           unchanged,
+          ...preview(decided.appends, []),
         });
       progress('writing', 0, events);
       const records = this.importRecords(live, decided, meta);

@@ -1,10 +1,11 @@
 import { BadRequestException, ConflictException, Controller, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { bufferSource, ImportConflictError, ImportService, type CommandMetadata } from '@renja/application';
 import { BearerTokenGuard } from '../auth.guard';
 import { multipartFiles, type UploadedFile } from '../multipart';
 import { WriteMetadata } from '../write-metadata';
+import { importRefusedSchema, importResultSchema } from './imports.openapi';
 
 function parseDryRun(value: string | undefined): boolean {
   if (value === undefined || value === 'false') return false;
@@ -27,7 +28,22 @@ export class ImportsController {
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
-  @ApiQuery({ name: 'dryRun', required: false, description: 'true: validate and report what would be written, write nothing' })
+  @ApiQuery({
+    name: 'dryRun',
+    required: false,
+    description: 'true: validate and report what would be written, write nothing; the answer has a preview of every row',
+  })
+  @ApiResponse({ status: 201, description: 'events written', schema: importResultSchema })
+  @ApiResponse({
+    status: 200,
+    description: 'nothing written: dry run (with preview), already imported, every row unchanged',
+    schema: importResultSchema,
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'an invalid import: every problem (and, in a dry run, the preview)',
+    schema: importRefusedSchema,
+  })
   @ApiOperation({
     summary: 'Import plans, pagu, shifts, realisations and stated figures from CSV/XLSX files (field "file", one or more)',
     description:

@@ -1,0 +1,120 @@
+import type { SchemaObject } from '@nestjs/swagger';
+
+/** OpenAPI schemas of POST /api/v1/imports' answers (docs/import-format.md, "Answers"). */
+const nullableString: SchemaObject = { type: 'string', nullable: true };
+
+const problem: SchemaObject = {
+  type: 'object',
+  properties: {
+    file: nullableString,
+    table: nullableString,
+    row: { type: 'integer', nullable: true, description: 'as a spreadsheet numbers it: the header is row 1' },
+    column: nullableString,
+    value: nullableString,
+    rule: { type: 'string', example: 'TOO_MANY_DECIMALS' },
+    message: { type: 'string' },
+  },
+};
+
+const previewRow: SchemaObject = {
+  type: 'object',
+  properties: {
+    row: { type: 'integer', example: 2 },
+    cells: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'each non-empty cell as read, by column',
+      example: { Pagu: '653.027.794,00', Tahapan: 'APBD Induk' },
+    },
+    values: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'what the importer understood: amounts as decimal strings, dates YYYY-MM-DD, phases, periods, codes as stored',
+      example: { Pagu: '653027794.00', Tahapan: 'APBD', 'Tanggal Berlaku': '2022-01-03', Kode: '2.17.07.1.01.0001' },
+    },
+    outcome: { type: 'string', enum: ['records', 'unchanged', 'grouped', 'invalid'] },
+    records: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          type: { type: 'string', example: 'pagu.changed' },
+          streamId: { type: 'string', example: 'line-2022-DKUKM-2.17.07.1.01.0001' },
+          code: { ...nullableString, description: 'the plan line of a line event' },
+        },
+      },
+    },
+    groupedWith: { type: 'integer', nullable: true, description: 'realisasi: the row whose realisation this row is part of' },
+  },
+};
+
+const preview: SchemaObject = {
+  type: 'object',
+  description: 'dry runs only: every row of every file as read, understood and what it would record',
+  properties: {
+    truncated: { type: 'boolean', description: 'more rows than the preview lists (5000)' },
+    tables: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          file: { type: 'string', example: 'pagu.csv' },
+          table: { type: 'string', enum: ['perangkat_daerah', 'rencana', 'pagu', 'pergeseran', 'realisasi', 'total'] },
+          columns: { type: 'array', items: { type: 'string' } },
+          rows: { type: 'array', items: previewRow },
+        },
+      },
+    },
+  },
+};
+
+export const importResultSchema: SchemaObject = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['imported', 'dry_run', 'unchanged', 'already_imported', 'invalid'] },
+    message: { type: 'string' },
+    correlationId: { type: 'string' },
+    dryRun: { type: 'boolean' },
+    files: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          sha256: { type: 'string' },
+          bytes: { type: 'integer' },
+          rows: { type: 'integer' },
+          tables: { type: 'array', items: { type: 'string' } },
+          alreadyImported: {
+            type: 'object',
+            nullable: true,
+            properties: { recordedAt: { type: 'string' }, actor: { type: 'string' }, fileName: { type: 'string' } },
+          },
+        },
+      },
+    },
+    tables: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        properties: { rows: { type: 'integer' }, events: { type: 'integer' }, unchanged: { type: 'integer' } },
+      },
+    },
+    events: { type: 'integer' },
+    unchanged: { type: 'integer' },
+    position: { type: 'integer', nullable: true },
+    problems: { type: 'array', items: problem },
+    preview,
+  },
+};
+
+/** 422 / 403 / 413: the same body, with the rule of the refusal. */
+export const importRefusedSchema: SchemaObject = {
+  allOf: [
+    importResultSchema,
+    {
+      type: 'object',
+      properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, rule: { type: 'string', example: 'IMPORT_INVALID' } },
+    },
+  ],
+};
