@@ -72,3 +72,11 @@ export const api = {
 /** The API path of an office-year: /api/v1/years/{year}/offices/{office}. */
 export const officeYearPath = (year: string | number, office: string) =>
   `/api/v1/years/${encodeURIComponent(String(year))}/offices/${encodeURIComponent(office)}`;
+
+/**
+ * The headers of a write that does not go through request() (an upload with progress, via XMLHttpRequest):
+ * the session's CSRF token, kept here only.
+ */
+export function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
