@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: ':year/:office/lines/:code/catat', ...page(() => import('../pages/record/line-record-page')) },
       { path: ':year/:office', ...page(() => import('../pages/plan/plan-page')) },
       { path: ':year/:office/lines/:code', ...page(() => import('../pages/line/line-page')) },
+      { path: ':year/:office/lines/:code/koreksi/:eventId', ...page(() => import('../pages/correct/correct-page')) },
       { path: ':year/:office/reconciliation', ...page(() => import('../pages/reports/reconciliation-page')) },
       { path: ':year/:office/absorption', ...page(() => import('../pages/reports/absorption-page')) },
       { path: ':year/:office/evaluation', ...page(() => import('../pages/reports/evaluation-page')) },

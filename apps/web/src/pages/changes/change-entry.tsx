@@ -6,6 +6,9 @@ import { formatK } from '../reports/report-rows';
 import { figureLabel } from './change-labels';
 import { useKindLabel } from './change-filters';
 import type { ChangeEntry } from './change-types';
+import { CorrectControls } from '../correct/correct-controls';
+
+const NO_ENTRIES = new Map<string, never>();
 
 /** A figure's value: Rupiah for pagu and realisation, otherwise as recorded (a target, an output, a name). */
 function FigureValue({ value, money }: { value: string | null; money: boolean }) {
@@ -68,6 +71,8 @@ export function ChangeEntryView({ entry, validAt }: { entry: ChangeEntry; validA
           </>
         )}
       </dl>
+      {/* Koreksi and Batalkan for the roles that may correct this entry (the kind is read from its type and figures). */}
+      <CorrectControls entry={entry} code={entry.code} byId={NO_ENTRIES} corrected={!!entry.correctedBy} />
       {entry.changes.length === 0 ? (
         <p className="muted">{t('changes.noFigures')}</p>
       ) : (

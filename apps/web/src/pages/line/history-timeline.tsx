@@ -3,6 +3,7 @@ import { formatDate } from '../../format';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/i18n';
 import { changeValue, correctionsOf, effectiveAfter } from './history-format';
 import type { HistoryEntry } from './line-types';
+import { CorrectControls } from '../correct/correct-controls';
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 const PHASES = new Set(['RKPD', 'RENJA', 'KUA_PPAS', 'APBD', 'PERGESERAN', 'APBD_P', 'PRAKIRAAN_MAJU']);
@@ -47,7 +48,16 @@ function Change({ change }: { change: HistoryEntry['changes'][number] }) {
  * entry is struck through and links to the entry that corrects it; the correction links back. Each
  * entry is an anchor (#event-<eventId>) that the pagu trail table also links to.
  */
-export function HistoryTimeline({ entries, validAt }: { entries: HistoryEntry[]; validAt?: string }) {
+export function HistoryTimeline({
+  entries,
+  validAt,
+  corrections = true,
+}: {
+  entries: HistoryEntry[];
+  validAt?: string;
+  /** Whether to offer Koreksi and Batalkan (the correction page shows its entry without them). */
+  corrections?: boolean;
+}) {
   const { t, locale } = useI18n();
   const correctedBy = correctionsOf(entries);
   const byId = new Map(entries.map((e) => [e.eventId, e]));
@@ -112,6 +122,8 @@ export function HistoryTimeline({ entries, validAt }: { entries: HistoryEntry[];
                 </a>
               </p>
             )}
+            {/* Koreksi and Batalkan, for the roles that may correct this entry; the line is the page's. */}
+            {corrections && <CorrectControls entry={entry} byId={byId} corrected={!!correction} />}
           </li>
         );
       })}
