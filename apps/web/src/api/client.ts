@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly rule?: string,
     readonly field?: string,
+    /** 422: the figures the rule names (decimal strings, ISO dates), for a message in the user's language. */
+    readonly params?: Record<string, string>,
   ) {
     super(message);
   }
@@ -39,9 +41,14 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as { message?: string | string[]; rule?: string; field?: string } | null;
+  const body = (await response.json().catch(() => null)) as {
+    message?: string | string[];
+    rule?: string;
+    field?: string;
+    params?: Record<string, string>;
+  } | null;
   const message = Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? response.statusText);
-  return new ApiError(response.status, message, body?.rule, body?.field);
+  return new ApiError(response.status, message, body?.rule, body?.field, body?.params);
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
