@@ -38,6 +38,8 @@ const STOPS: Stop[] = [
     ready: async (page) => void (await new IntegrityPage(page).verify(verifierKey)),
   },
   { name: '12-not-found', path: '/halaman-yang-tidak-ada' },
+  { name: '20-pengguna', path: '/pengguna', ready: byTestId('users-table') },
+  { name: '21-peran', path: '/peran', ready: byTestId('roles-matrix') },
 ];
 
 let verifierKey = '';
