@@ -1,0 +1,71 @@
+import { useI18n } from '../../i18n/i18n';
+import { rowAnchor, type ImportProblem, type PreviewTable } from './import-types';
+import { displayCell, isNumeric, outcomeText, problemMessage } from './preview-format';
+
+/** Every row of every file as the importer read it: one table per file and import table. */
+export function PreviewTables({ tables, problems }: { tables: PreviewTable[]; problems: ImportProblem[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      {tables.map((table) => (
+        <section key={`${table.file}|${table.table}`} className="import-table" data-testid={`preview-${table.file}-${table.table}`}>
+          <div className="table-scroll">
+            <table className="data">
+              <caption>{t('import.table.caption', { file: table.file, table: table.table })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.col.row')}</th>
+                  {table.columns.map((column) => (
+                    <th key={column} scope="col" className={isNumeric(column) ? 'num' : undefined}>
+                      {column}
+                    </th>
+                  ))}
+                  <th scope="col">{t('import.col.outcome')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row) => {
+                  const own = problems.filter((p) => p.file === table.file && p.row === row.row);
+                  const bad = new Set(own.map((p) => p.column));
+                  return (
+                    <tr
+                      key={row.row}
+                      id={rowAnchor(table.file, row.row)}
+                      className={row.outcome === 'invalid' ? 'invalid' : undefined}
+                      data-testid="preview-row"
+                      data-row={row.row}
+                    >
+                      <th scope="row" className="num">
+                        {row.row}
+                      </th>
+                      {table.columns.map((column) => (
+                        <td
+                          key={column}
+                          className={[isNumeric(column) ? 'num' : '', bad.has(column) ? 'bad-cell' : ''].join(' ').trim() || undefined}
+                        >
+                          {displayCell(row, column, t, locale)}
+                        </td>
+                      ))}
+                      <td>
+                        {outcomeText(row, t)}
+                        {own.length > 0 && (
+                          <ul className="row-problems" data-testid="row-problems">
+                            {own.map((p, i) => (
+                              <li key={i}>
+                                <strong>{t('import.col.problem')}:</strong> {problemMessage(p, t)} ({p.rule})
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
