@@ -6,6 +6,7 @@ import { AbsorptionBar, Money } from '../../components/figures';
 import { usePageTitle } from '../../components/page-title';
 import { ErrorBox, QueryView } from '../../components/query-view';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { RecordLink } from '../record/record-link';
 import { knownEntries } from './history-format';
 import { HistoryTimeline } from './history-timeline';
 import { IndicatorsSection } from './indicators-section';
@@ -48,6 +49,7 @@ export default function LinePage() {
         <AsOfLink to={planPath}>{t('line.backToPlan', { office, year })}</AsOfLink>
       </p>
       <h1>{t('line.title', { code })}</h1>
+      <RecordLink year={year} office={office} code={code} />
       {line.isError && line.error instanceof ApiError && line.error.status === 404 ? (
         <div className="error-box" role="alert">
           <h2>{t('line.notFound')}</h2>

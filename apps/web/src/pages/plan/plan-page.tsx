@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { formatPercent, formatRupiah } from '../../format';
 import { useI18n } from '../../i18n/i18n';
+import { RecordLink } from '../record/record-link';
 import { PlanTable } from './plan-table';
 import { parentCodes, visibleRows } from './plan-tree';
 import type { Plan, PlanLine } from './plan-types';
@@ -31,6 +32,7 @@ export default function PlanPage() {
   return (
     <section>
       <h1>{t('plan.title', { office, year })}</h1>
+      <RecordLink year={year} office={office} />
       <Downloads path={`${officeYearPath(year, office)}/plan`} query={{ validAt, knownAt }} formats={['xlsx', 'csv']} />
       <QueryView query={plan}>{(data) => <PlanView plan={data} />}</QueryView>
     </section>
