@@ -41,13 +41,15 @@ export function ImportOutcome({ result, tables, onAgain }: { result: ImportResul
   const counts = Object.entries(result.tables).filter(([, c]) => c.rows > 0);
   return (
     <section className="import-outcome" data-testid="import-outcome" aria-labelledby="import-outcome-title">
-      <h2 id="import-outcome-title" role="status">
-        {result.status === 'imported'
-          ? t('import.result.imported', { events: result.events, unchanged: result.unchanged })
-          : result.status === 'unchanged'
-            ? t('import.result.unchanged')
-            : result.message}
-      </h2>
+      <div role="status">
+        <h2 id="import-outcome-title">
+          {result.status === 'imported'
+            ? t('import.result.imported', { events: result.events, unchanged: result.unchanged })
+            : result.status === 'unchanged'
+              ? t('import.result.unchanged')
+              : result.message}
+        </h2>
+      </div>
       <AlreadyImported result={result} />
       {counts.length > 0 && (
         <>

@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, withPage } from './support/browser';
+import { startWorkbench, type Workbench } from './support/workbench';
+import { ImportPage, type UploadFile } from './page-models/import-page';
+import { PlanPage } from './page-models/plan-page';
+
+const FIXTURE = join(__dirname, '..', 'fixtures', 'import', 'did-story');
+/** The DID story's files but perangkat_daerah.csv (registering an office is for admins; the office is there). */
+const fixed = (): UploadFile[] =>
+  readdirSync(FIXTURE)
+    .filter((f) => f.endsWith('.csv') && f !== 'perangkat_daerah.csv')
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(FIXTURE, name), 'utf8') }));
+/** pagu.csv with a fifth row whose Pagu is ambiguous ("1.65.3"). */
+const withBadRow = (): UploadFile[] =>
+  fixed().map((f) =>
+    f.name === 'pagu.csv'
+      ? { ...f, text: `${f.text}2022,DKUKM,2.17.07.1.01.0002,APBD-P,DAU,"1.65.3",,2022-11-08,x,Perda,1,2022-11-01\n` }
+      : f,
+  );
+
+/** Impor in the browser: a bad row is shown and nothing is written; the fixed files are written whole. */
+describe('browser: import with preview', () => {
+  let bench: Workbench;
+  let browser: Browser;
+  let token = '';
+  const changeCount = async () => {
+    const res = await bench.t.http().get('/api/v1/years/2022/offices/DKUKM/changes').query({ limit: 1000 });
+    return res.status === 200 ? (res.body.entries as unknown[]).length : 0;
+  };
+
+  beforeAll(async () => {
+    [bench, browser] = await Promise.all([
+      startWorkbench({ sample: false, offices: { DKUKM: 'Dinas Koperasi, Usaha Kecil dan Menengah' } }),
+      launchBrowser(),
+    ]);
+    token = await bench.t.tokenFor(['planner', 'finance'], ['DKUKM'], 'Siti (perencana dan keuangan)');
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await bench?.close();
+  });
+
+  it('shows the bad row with its problem and writes nothing; the fixed files preview clean and Simpan writes them', async () => {
+    await withPage(browser, bench, { token, name: 'import' }, async (page) => {
+      const impor = new ImportPage(page);
+      await impor.goto();
+      await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor' }).waitFor();
+      expect(await impor.saveButton.count()).toBe(0);
+
+      const before = await changeCount();
+      await impor.check(withBadRow());
+      await impor.problems.waitFor();
+      expect(await impor.problems.getByRole('heading').textContent()).toBe('Ada 1 masalah; tidak ada yang disimpan');
+      const link = impor.problemLinks().first();
+      expect(await link.textContent()).toContain('pagu.csv, baris 5, kolom Pagu');
+      expect(await link.textContent()).toContain('"1.65.3" tidak jelas');
+      expect(await link.getAttribute('href')).toBe('#impor-pagu_csv-5');
+      // The bad row is marked, with its problem; the good rows show what they understood and would record.
+      const bad = impor.row('pagu.csv', 'pagu', 5);
+      expect(await bad.getAttribute('class')).toContain('invalid');
+      expect(await bad.getByTestId('row-problems').textContent()).toContain('NUMBER_AMBIGUOUS');
+      const good = impor.row('pagu.csv', 'pagu', 2);
+      const goodText = (await good.textContent()) ?? '';
+      for (const shown of ['2.17.07.1.01.0001', 'APBD', 'DAU', 'Rp 653.027.794,00', '3 Januari 2022', 'mengubah pagu'])
+        expect(goodText).toContain(shown);
+      expect(await impor.row('pagu.csv', 'pagu', 4).textContent()).toContain('Rp 1.000.000.000,00');
+      expect(await impor.row('realisasi.csv', 'realisasi', 5).textContent()).toContain('TW IV 2022');
+      expect(await impor.row('realisasi.csv', 'realisasi', 6).textContent()).toContain('bagian dari realisasi baris 5');
+      expect(await impor.saveButton.isDisabled()).toBe(true);
+      await link.click();
+      expect(page.url()).toContain('#impor-pagu_csv-5');
+      expect(await changeCount()).toBe(before);
+
+      await impor.check(fixed());
+      await impor.previewSummary.waitFor();
+      expect(await impor.problems.count()).toBe(0);
+      expect(await impor.previewSummary.textContent()).toMatch(/^\d+ peristiwa akan ditulis, 0 baris sudah ada di buku besar\.$/);
+      expect(await impor.saveButton.isEnabled()).toBe(true);
+      expect(await changeCount()).toBe(before);
+      await impor.saveButton.click();
+      await impor.outcome.waitFor();
+      expect(await impor.outcome.getByRole('heading', { level: 2 }).textContent()).toMatch(
+        /^Tersimpan: \d+ peristiwa ditulis, 0 baris tidak berubah\.$/,
+      );
+      expect(await changeCount()).toBeGreaterThan(before);
+
+      // The outcome links to the office-year; its plan shows the imported lines.
+      await impor.outcome.getByRole('link', { name: 'DKUKM · 2022' }).click();
+      await page.waitForURL('**/2022/DKUKM');
+      const plan = new PlanPage(page);
+      await plan.settled();
+      await plan.row('2.17.07').waitFor();
+      expect(await plan.rows().count()).toBeGreaterThanOrEqual(1);
+
+      // The same files again: the server's answer says when and by whom.
+      await impor.goto();
+      await impor.check(fixed());
+      const already = page.getByTestId('import-already');
+      await already.waitFor();
+      expect(await already.textContent()).toContain('pagu.csv sudah diimpor pada');
+      expect(await already.textContent()).toContain('oleh Siti (perencana dan keuangan)');
+      expect(await impor.saveButton.isDisabled()).toBe(true);
+    });
+  });
+
+  it('an inspector is told that importing is not for their role (and the nav has no Impor)', async () => {
+    const inspector = await bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
+    await withPage(browser, bench, { token: inspector, name: 'import-inspector' }, async (page) => {
+      const impor = new ImportPage(page);
+      await impor.goto();
+      await page.getByText('Impor hanya untuk peran perencana dan keuangan').waitFor();
+      expect(await impor.fileInput.count()).toBe(0);
+      expect(await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor' }).count()).toBe(0);
+    });
+  });
+});
