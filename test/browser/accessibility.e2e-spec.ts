@@ -6,6 +6,7 @@ import { screenshot } from './support/screenshots';
 import { startWorkbench, type Workbench } from './support/workbench';
 import { Shell } from './page-models/shell';
 import { IntegrityPage } from './page-models/integrity-page';
+import { ImportPage } from './page-models/import-page';
 
 interface Stop {
   /** Screenshot name (test/browser/screenshots/<name>.png). */
@@ -40,6 +41,19 @@ const STOPS: Stop[] = [
   { name: '12-not-found', path: '/halaman-yang-tidak-ada' },
   { name: '20-pengguna', path: '/pengguna', ready: byTestId('users-table') },
   { name: '21-peran', path: '/peran', ready: byTestId('roles-matrix') },
+  { name: '30-impor', path: '/impor' },
+  {
+    name: '31-impor-pratinjau',
+    path: '/impor',
+    // The preview of a file with a good and a bad row: the error summary, the tables and the marked row are checked too.
+    ready: async (page) =>
+      void (await new ImportPage(page).check([
+        {
+          name: 'pagu.csv',
+          text: `Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Tanggal Berlaku,Alasan\n${DID.year},${DID.office},${DID.code},Renja,DAU,"653.027.794,00",2022-01-03,Pagu indikatif\n${DID.year},${DID.office},${DID.code},Renja,DAK,"1.65.3",2022-01-03,Pagu indikatif\n`,
+        },
+      ])),
+  },
 ];
 
 let verifierKey = '';
