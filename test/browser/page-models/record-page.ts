@@ -47,7 +47,7 @@ export class RecordPage extends Shell {
   async fill(values: Record<string, string>): Promise<void> {
     for (const [id, value] of Object.entries(values)) {
       const field = this.field(id);
-      if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value);
+      if ((await this.page.locator(`select#${id}`).count()) > 0) await field.selectOption(value);
       else await field.fill(value);
     }
   }
