@@ -55,7 +55,7 @@ describe('browser: import with preview', () => {
       await impor.problems.waitFor();
       expect(await impor.problems.getByRole('heading').textContent()).toBe('Ada 1 masalah; tidak ada yang disimpan');
       const link = impor.problemLinks().first();
-      expect(await link.textContent()).toContain('pagu.csv, baris 5, kolom Pagu');
+      expect(await link.textContent()).toContain('pagu.csv, baris 5, Pagu: "1.65.3"');
       expect(await link.textContent()).toContain('"1.65.3" tidak jelas');
       expect(await link.getAttribute('href')).toBe('#impor-pagu_csv-5');
       // The bad row is marked, with its problem; the good rows show what they understood and would record.

@@ -16,13 +16,16 @@ export function ProblemSummary({ problems }: { problems: ImportProblem[] }) {
       <h2>{t('import.problems.title', { count: problems.length })}</h2>
       <ul>
         {problems.map((p, i) => {
+          const message = problemMessage(p, t);
+          // The column is named once: most messages already start with it ("Pagu: …").
+          const namesColumn = p.column !== null && message.startsWith(`${p.column}:`);
           const where = [
             p.file && p.row !== null ? t('import.problems.where', { file: p.file, row: p.row }) : p.file,
-            p.column ? t('import.problems.column', { column: p.column }) : null,
+            p.column && !namesColumn ? t('import.problems.column', { column: p.column }) : null,
           ]
             .filter(Boolean)
             .join(', ');
-          const text = `${where ? `${where}: ` : ''}${problemMessage(p, t)} (${p.rule})`;
+          const text = `${where ? `${where}${namesColumn ? ', ' : ': '}` : ''}${message} (${p.rule})`;
           return (
             <li key={i} data-testid="import-problem">
               {p.file && p.row !== null ? <a href={`#${rowAnchor(p.file, p.row)}`}>{text}</a> : text}
