@@ -98,6 +98,12 @@ describe('authorization policy', () => {
     ]);
     expect(() => authorize(principal(['planner']), ...moved)).toThrow(/needs the role finance/);
     expect(() => authorize(principal(['planner', 'finance']), ...moved)).not.toThrow();
+    // A correction of a correction: the role of the kind first corrected, with the replacement's phase.
+    const again = { correctedType: 'pagu.changed', replacement: { data: { phase: 'APBD' } } };
+    expect(correctionAction('event.corrected', again, {}, office)).toEqual([{ kind: 'change-pagu', office, phase: 'APBD' }]);
+    expect(correctionAction('event.corrected', { correctedType: 'realisation.recorded', replacement: null }, {}, office)).toEqual([
+      { kind: 'record-realisation', office },
+    ]);
   });
 
   it('refuses a principal without roles everything, reads included', () => {

@@ -74,6 +74,11 @@ export function correctionAction(
       return [{ kind: 'revise-target', office }];
     case LINE_EVENT_TYPES.indicatorDefined:
       return [{ kind: 'define-indicator', office }];
+    case LINE_EVENT_TYPES.corrected: {
+      // A correction (a replacement) stands for the kind it corrected: its role, with the replacement's phase.
+      const replaced = (correctedData.replacement as { data?: Record<string, unknown> } | null | undefined)?.data ?? {};
+      return correctionAction(String(correctedData.correctedType), replaced, replacement, office);
+    }
     default:
       return [{ kind: 'register-line', office }];
   }
