@@ -8,6 +8,7 @@ import { witnessCommand } from './commands/witness.command';
 import { exportCommand } from './commands/export.command';
 import { verifyCommand } from './commands/verify.command';
 import { importCommand } from './commands/import.command';
+import { correctCommand } from './commands/correct.command';
 import { withLedger } from './context';
 
 const program = new Command('renja-ledger')
@@ -27,6 +28,7 @@ program.addCommand(reportCommand());
 program.addCommand(exportCommand());
 program.addCommand(verifyCommand());
 program.addCommand(importCommand());
+program.addCommand(correctCommand());
 program
   .command('migrate')
   .description('create or upgrade the database schema')

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { Command } from 'commander';
+import {
+  CellError,
+  CorrectEventCommand,
+  CorrectEventHandler,
+  ForbiddenError,
+  parseImportDate,
+  parseIndonesianNumber,
+  StreamCommandRunner,
+  tokenPrincipal,
+} from '@renja/application';
+import { DomainError } from '@renja/domain';
+import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { PlanProjection, Projector } from '@renja/projections';
+import { withLedger } from '../context';
+
+interface CorrectOptions {
+  reason: string;
+  legalBasis?: string;
+  amount?: string;
+  delta?: string;
+  phase?: string;
+  fundingSource?: string;
+  effectiveDate?: string;
+  period?: string;
+  value?: string;
+  reverse?: boolean;
+  token?: string;
+  json?: boolean;
+}
+
+/** A refusal the user can act on: printed as "RULE: message", exit code 2 (like an import with problems). */
+class Refused extends Error {
+  constructor(
+    readonly rule: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A typed amount or value, read the importer's way (1.653.027.794,00, Rp 1.653.027.794, 1653027794.00). */
+function number(option: string, text: string, options: Parameters<typeof parseIndonesianNumber>[1] = {}): string {
+  try {
+    return parseIndonesianNumber({ text }, options);
+  } catch (error) {
+    if (error instanceof CellError) throw new Refused(error.rule, `--${option}: ${error.message}`, option);
+    throw error;
+  }
+}
+
+/** "Perda|10 Tahun 2021|2021-12-30" → {kind, number, date} (the date in any form the importer reads). */
+export function parseLegalBasisOption(text: string): { kind: string; number: string; date: string } {
+  const parts = text.split('|').map((p) => p.trim());
+  if (parts.length !== 3 || parts.some((p) => p === ''))
+    throw new Refused('LEGAL_BASIS_FORMAT', `--legal-basis: "${text}" is not "kind|number|date", e.g. "Perda|10 Tahun 2021|2021-12-30"`);
+  try {
+    return { kind: parts[0], number: parts[1], date: parseImportDate({ text: parts[2] }) };
+  } catch (error) {
+    if (error instanceof CellError) throw new Refused(error.rule, `--legal-basis: ${error.message}`, 'legalBasis.date');
+    throw error;
+  }
+}
+
+/** The request body of a correction from the options: the same fields as POST /events/{id}/corrections. */
+export function correctionBody(o: CorrectOptions): Record<string, unknown> {
+  const replacement: Record<string, unknown> = {
+    amount: o.amount !== undefined ? number('amount', o.amount) : undefined,
+    delta: o.delta !== undefined ? number('delta', o.delta, { signed: true }) : undefined,
+    value: o.value !== undefined ? number('value', o.value, { maxDecimals: 6 }) : undefined,
+    phase: o.phase,
+    fundingSource: o.fundingSource,
+    effectiveDate: o.effectiveDate !== undefined ? parseLegalDate('effective-date', o.effectiveDate) : undefined,
+    period: o.period,
+  };
+  const fields = Object.fromEntries(Object.entries(replacement).filter(([, v]) => v !== undefined));
+  // A reversal must be asked for: a forgotten --amount must not silently undo the entry.
+  if (o.reverse && Object.keys(fields).length > 0)
+    throw new Refused(
+      'REVERSE_WITH_FIELDS',
+      `--reverse undoes the entry; it takes no field to replace (got ${Object.keys(fields).join(', ')})`,
+    );
+  if (!o.reverse && Object.keys(fields).length === 0)
+    throw new Refused('NOTHING_TO_REPLACE', 'give the fields to replace (--amount, --phase, …) or --reverse to undo the entry');
+  return { reason: o.reason, ...(o.legalBasis !== undefined && { legalBasis: parseLegalBasisOption(o.legalBasis) }), ...fields };
+}
+
+function parseLegalDate(option: string, text: string): string {
+  try {
+    return parseImportDate({ text });
+  } catch (error) {
+    if (error instanceof CellError) throw new Refused(error.rule, `--${option}: ${error.message}`, option);
+    throw error;
+  }
+}
+
+export function correctCommand(): Command {
+  return new Command('correct')
+    .description(
+      'correct (replace the fields given) or reverse (--reverse) a recorded change with a new event that references it; the same rules and roles as POST /api/v1/events/{eventId}/corrections (a shift: both legs)',
+    )
+    .argument('<eventId>', 'the event to correct (its id in the line history); it must be the latest version')
+    .requiredOption('--reason <text>', 'why: recorded with the correction')
+    .option('--legal-basis <kind|number|date>', 'dasar hukum, e.g. "Perda|10 Tahun 2021|2021-12-30" (required for pagu and shifts)')
+    .option('--amount <amount>', 'replacement amount (pagu set, shift, realisation), e.g. 1.653.027.794,00')
+    .option('--delta <amount>', 'replacement change of a pagu addition (signed), e.g. -50.000.000,00')
+    .option('--phase <phase>', 'replacement pagu phase (RKPD … PRAKIRAAN_MAJU)')
+    .option('--funding-source <code>', 'replacement funding source (DAU, DID, …)')
+    .option('--effective-date <date>', 'replacement effective date')
+    .option('--period <period>', 'replacement realisation period (2022-11, 2022-Q4)')
+    .option('--value <number>', 'replacement target value')
+    .option('--reverse', 'reverse the entry: it no longer counts (no field to replace)')
+    .option('--token <token>', 'API token of the correcting user (default: $RENJA_TOKEN); its holder is recorded as the actor')
+    .option('--json', 'print the result as JSON')
+    .action(async (eventId: string, o: CorrectOptions) => {
+      const token = o.token ?? process.env.RENJA_TOKEN;
+      if (!token)
+        throw new Error(
+          'a correction is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',
+        );
+      try {
+        const body = correctionBody(o);
+        await withLedger(async ({ db, store, dataSource }) => {
+          const holder = await new TokenStore(db.pool).verify(token);
+          if (!holder) throw new Error('invalid or revoked token');
+          // The API's command handler itself: the same authorization, rules and append as POST …/corrections.
+          const runner = new StreamCommandRunner(store, new Projector(dataSource, store, new PlanProjection()));
+          const meta = { principal: tokenPrincipal(holder), correlationId: randomUUID() };
+          const result = await new CorrectEventHandler(runner, store).execute(new CorrectEventCommand(eventId, body, meta));
+          if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else {
+            const what = body.amount ?? body.delta ?? body.value;
+            process.stdout.write(
+              `${o.reverse ? 'Reversed' : 'Corrected'} event ${eventId.toLowerCase()}${what !== undefined ? ` (now ${String(what)})` : ''}\n` +
+                `  recorded event ${result.eventIds.join(', ')} at position ${result.position}\n` +
+                Object.entries(result.streamVersions)
+                  .map(([stream, version]) => `  ${stream} version ${version}\n`)
+                  .join(''),
+            );
+          }
+        });
+      } catch (error) {
+        if (!(error instanceof Refused || error instanceof DomainError || error instanceof ForbiddenError)) throw error;
+        const rule = error instanceof ForbiddenError ? 'FORBIDDEN' : error.rule;
+        const field = error instanceof ForbiddenError ? undefined : error.field;
+        process.stderr.write(`renja-ledger: refused: ${rule}${field ? ` (${field})` : ''}: ${error.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
