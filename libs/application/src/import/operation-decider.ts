@@ -290,7 +290,7 @@ export class OperationDecider {
         op,
         op.amount !== null ? 'Realisasi' : 'Realisasi Kinerja',
         'REALISATION_ALREADY_RECORDED',
-        `line ${op.code} already has a different realisation for ${op.period} in the ledger; an import does not add a second one — correct the recorded one (POST /api/v1/events/{eventId}/corrections)`,
+        `line ${op.code} already has a different realisation for ${op.period} in the ledger; an import does not add a second one — correct the recorded one: Koreksi on the line's timeline in the workbench, renja-ledger correct <eventId> --amount … --reason …, or POST /api/v1/events/{eventId}/corrections`,
       );
     }
     return true;
