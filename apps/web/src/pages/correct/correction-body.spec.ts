@@ -20,7 +20,7 @@ describe('the correction body', () => {
   });
 
   it('names the fields in error: reason, a partial dasar hukum, an amount it cannot read', () => {
-    const result = buildCorrection('realisation', false, { ...form, reason: ' ', legalKind: 'DPA', amount: '1.653.027.794,00' }, {});
+    const result = buildCorrection('realisation', false, { ...form, reason: ' ', legalKind: 'DPA', amount: 'satu juta' }, {});
     expect(result.errors).toEqual({
       reason: { key: 'correct.err.REASON_REQUIRED' },
       legalNumber: { key: 'correct.err.legalPartial' },
@@ -29,11 +29,14 @@ describe('the correction body', () => {
     });
   });
 
-  it('reads only canonical amounts (signed for a delta) and maps the server fields to inputs', () => {
+  it("reads amounts the importer's way (signed only for a delta) and maps the server fields to inputs", () => {
     expect(readAmount(' 95000000.5 ')).toBe('95000000.5');
+    expect(readAmount('1.653.027.794,00')).toBe('1653027794.00');
+    expect(readAmount('Rp 1.000')).toBe('1000');
+    expect(readAmount('satu juta')).toBeNull();
     expect(readAmount('-1000.00')).toBeNull();
-    expect(readAmount('-1000.00', true)).toBe('-1000.00');
-    expect(readAmount('1.000,00')).toBeNull();
+    expect(readAmount('-1.000,00', true)).toBe('-1000.00');
+    expect(readAmount('1,2,3')).toBeNull();
     expect(formField('legalBasis')).toBe('legalKind');
     expect(formField('legalBasis.date')).toBe('legalDate');
     expect(formField('amount')).toBe('amount');

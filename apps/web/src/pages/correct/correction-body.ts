@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n/i18n';
 import type { CorrectableKind } from './may-correct';
+import { readAmount as readTypedAmount } from '../record/amount';
 
 /** The form's fields, as typed. Ids double as the inputs' ids (the error summary links to them). */
 export interface CorrectionValues {
@@ -42,19 +43,16 @@ export const FIGURE_FIELDS: Record<CorrectableKind, FieldId[]> = {
   realisation: ['amount', 'effectiveDate'],
 };
 
-const AMOUNT = /^\d+(\.\d{1,2})?$/;
-const SIGNED_AMOUNT = /^-?\d+(\.\d{1,2})?$/;
 const NUMBER = /^-?\d+([.,]\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * An amount as the API takes it (a decimal string), or null when the text is not one. Until the
- * importer's Indonesian parser is available to the browser, only the canonical form is accepted:
- * the browser never guesses what "1.653.027.794" means.
+ * An amount typed the Indonesian way (1.653.027.794,00) read by the importer's own parser, as the
+ * decimal string the API takes, or null when the text is not an amount (a negative only for a delta).
  */
 export function readAmount(text: string, signed = false): string | null {
-  const trimmed = text.trim();
-  return (signed ? SIGNED_AMOUNT : AMOUNT).test(trimmed) ? trimmed : null;
+  const reading = readTypedAmount(text, { signed, maxDecimals: 2 });
+  return reading.ok ? reading.value : null;
 }
 
 /** Which form field a server's `field` names (legalBasis.* are three inputs here). */

@@ -30,8 +30,7 @@ const id = {
   'correct.delta': 'Perubahan (tambah atau kurang)',
   'correct.value': 'Target',
   'correct.valueHint': 'Nilai target indikator, misalnya 95 atau 12,5.',
-  'correct.amountHint':
-    'Masukkan jumlah dalam rupiah sebagai angka desimal dengan titik sebelum sen, tanpa pemisah ribuan, misalnya 1653027794.00.',
+  'correct.amountHint': 'Masukkan jumlah dalam rupiah, misalnya 1.653.027.794,00.',
   'correct.amountKeepHint': 'Kosongkan untuk mempertahankan jumlah yang tercatat.',
   'correct.readAs': 'Dibaca sebagai {amount}',
   'correct.effectiveDate': 'Tanggal berlaku',
@@ -92,8 +91,7 @@ const en: { [K in keyof typeof id]: string } = {
   'correct.delta': 'Change (addition or reduction)',
   'correct.value': 'Target',
   'correct.valueHint': 'The indicator’s target value, for example 95 or 12.5.',
-  'correct.amountHint':
-    'Enter the amount in rupiah as a decimal with a point before the cents and no thousands separators, for example 1653027794.00.',
+  'correct.amountHint': 'Enter the amount in rupiah, for example 1.653.027.794,00.',
   'correct.amountKeepHint': 'Leave empty to keep the recorded amount.',
   'correct.readAs': 'Read as {amount}',
   'correct.effectiveDate': 'Effective date',
