@@ -1,4 +1,4 @@
-import { DomainError, parseOfficeCode, parsePlanCode } from '@renja/domain';
+import { DomainError, LINE_EVENT_TYPES, parseOfficeCode, parsePlanCode } from '@renja/domain';
 import type { StreamAppend } from '@renja/event-store';
 import {
   CellError,
@@ -19,6 +19,10 @@ export interface ImportPreviewRecord {
   streamId: string;
   /** The plan line's code for line events, else null. */
   code: string | null;
+  /** A correction (table koreksi): the event it corrects (the latest version of what the row names). */
+  corrects?: string;
+  /** A correction: the figures it records instead, or null for a reversal. */
+  replacement?: Record<string, unknown> | null;
 }
 
 /** One row as the importer read it, what it understood and what it would record. */
@@ -84,6 +88,10 @@ const PARSERS: Record<string, (cell: Cell, row: ImportRow, year: number | null) 
   'Tanggal Berlaku': parseImportDate,
   'Tanggal Dasar Hukum': parseImportDate,
   Periode: (c, _row, year) => (year === null ? null : parseImportPeriod(c, year)),
+  'Periode Baru': (c, _row, year) => (year === null ? null : parseImportPeriod(c, year)),
+  'Tahapan Baru': (c) => parseImportPhase(c),
+  'ID Peristiwa': (c) => c.text.trim().toLowerCase(),
+  Batalkan: (c) => ({ ya: 'true', y: 'true', tidak: 'false', t: 'false' })[c.text.trim().toLowerCase()] ?? null,
   Arah: parseDirection,
   Nilai: (c, row) => {
     const measure = row.cells.get('Besaran')?.text.trim().toUpperCase();
@@ -124,7 +132,12 @@ function recordsByRow(appends: StreamAppend[]): Map<string, ImportPreviewRecord[
       if (!at) continue;
       const key = `${at.fileName}|${at.row}`;
       const code = LINE_STREAM.exec(append.streamId)?.[1] ?? null;
-      byRow.set(key, [...(byRow.get(key) ?? []), { type: event.type, streamId: append.streamId, code }]);
+      const record: ImportPreviewRecord = { type: event.type, streamId: append.streamId, code };
+      if (event.type === LINE_EVENT_TYPES.corrected) {
+        const data = event.data as { correctedEventId: string; replacement: { data: Record<string, unknown> } | null };
+        Object.assign(record, { corrects: data.correctedEventId, replacement: data.replacement?.data ?? null });
+      }
+      byRow.set(key, [...(byRow.get(key) ?? []), record]);
     }
   }
   return byRow;

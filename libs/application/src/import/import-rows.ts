@@ -9,6 +9,7 @@ import {
   parseIndonesianNumber,
   type Cell,
 } from './cell-parsers';
+import { koreksi, type CorrectionOperation } from './correction-rows';
 import type { ImportRow, Problems, ReadFile } from './import-types';
 import { TABLE_ORDER, type TableName } from './tables';
 
@@ -81,10 +82,11 @@ export type ImportOperation =
       value: string;
       source: string;
       note: string | null;
-    };
+    }
+  | CorrectionOperation;
 
 /** Reads the cells of one row, collecting every problem; `ok` is false once any cell was wrong. */
-class RowReader {
+export class RowReader {
   ok = true;
 
   constructor(
@@ -309,6 +311,7 @@ const MAPPERS: Record<TableName, (r: RowReader, at: RowRef) => ImportOperation[]
   pergeseran,
   realisasi,
   total,
+  koreksi,
 };
 
 /** Rows of one realisation (same year, office, line and period) become one command, as the API takes it. */

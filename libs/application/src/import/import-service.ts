@@ -4,6 +4,7 @@ import {
   evolveLine,
   fold,
   initialLineState,
+  isLineStream,
   lineStreamId,
   officeDecider,
   officeStreamId,
@@ -22,10 +23,11 @@ import {
 import { WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '@renja/event-store';
 import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
 import type { CommandMetadata } from '../shared/command-metadata';
-import { decide, type Action } from '../shared/authorization';
+import { correctionAction, decide, type Action } from '../shared/authorization';
 import { inScope, type Principal } from '../shared/principal';
 import { IMPORT_RECORDED_EVENT_TYPE, importStreamId, type ImportRecordedData } from './import-record';
 import { previewOf, type ImportPreview } from './import-preview';
+import { lineOfStream } from './correction-rows';
 import { operationsOf, type ImportOperation, type RowRef } from './import-rows';
 import {
   DEFAULT_IMPORT_MAX_BYTES,
@@ -290,8 +292,12 @@ export class ImportService {
   ): Promise<Decided> {
     // A row about an office outside the principal's scope is refused before it is decided, so neither its
     // outcome (unchanged or not) nor a domain problem quoting that office's records can reveal them.
-    const ops = operationsOf(files, problems).filter((op) => {
-      if (inScope(meta.principal.offices, op.kind === 'office' ? op.code : op.office)) return true;
+    const read = operationsOf(files, problems);
+    await this.findCorrected(read);
+    const ops = read.filter((op) => {
+      const office = op.kind === 'office' ? op.code : op.kind === 'correction' ? op.line?.office : op.office;
+      // A correction naming an unknown event has no office: the decider reports it (EVENT_NOT_FOUND).
+      if (office === undefined || inScope(meta.principal.offices, office)) return true;
       const decision = decide(meta.principal, operationAction(op));
       problems.add({
         file: op.at.file,
@@ -317,8 +323,11 @@ export class ImportService {
       if (work.pending.length === 0) continue;
       for (const { event, at } of work.pending) {
         // The same policy as every API command: the importing principal must hold the role for each change, in its office.
-        const decision = decide(meta.principal, importAction(event, work));
-        if (!decision.allowed) problems.add({ file: at.file, table: at.table, row: at.row, rule: 'FORBIDDEN', message: decision.reason });
+        const refusal = importActions(event, work)
+          .map((action) => decide(meta.principal, action))
+          .find((decision) => !decision.allowed);
+        if (refusal && !refusal.allowed)
+          problems.add({ file: at.file, table: at.table, row: at.row, rule: 'FORBIDDEN', message: refusal.reason });
       }
       for (const { at } of work.pending) eventsByFile.set(at.file, (eventsByFile.get(at.file) ?? 0) + 1);
       appends.push({
@@ -330,12 +339,28 @@ export class ImportService {
     return { tables, appends, eventsByFile };
   }
 
+  /** A koreksi row naming an event by id: the line it is on (its stream), looked up once per id. */
+  private async findCorrected(ops: ImportOperation[]): Promise<void> {
+    const byId = new Map<string, Promise<RecordedEvent | null>>();
+    for (const op of ops) {
+      if (op.kind !== 'correction' || op.eventId === null) continue;
+      if (!byId.has(op.eventId)) byId.set(op.eventId, this.store.findEvent(op.eventId));
+      const event = await byId.get(op.eventId)!;
+      op.found = event && { type: event.type };
+      op.line = event && isLineStream(event.streamId) ? lineOfStream(event.streamId) : null;
+    }
+  }
+
   /** Loads every stream the operations touch (offices, lines and their parents, stated figures). */
   private async load(ops: ImportOperation[]): Promise<Map<string, StreamWork>> {
     const ids = new Set<string>();
     for (const op of ops) {
       if (op.kind === 'office') {
         ids.add(officeStreamId(op.code));
+        continue;
+      }
+      if (op.kind === 'correction') {
+        if (op.line) ids.add(op.line.streamId);
         continue;
       }
       ids.add(officeStreamId(op.office));
@@ -378,7 +403,18 @@ interface Decided {
   eventsByFile: Map<string, number>;
 }
 
-/** The authorization action of an event an import row produces (see shared/authorization.ts). */
+/** The authorization actions of an event an import row produces (see shared/authorization.ts). */
+function importActions(event: DomainEvent, work: StreamWork): Action[] {
+  if (event.type === LINE_EVENT_TYPES.corrected) {
+    // The API's rule: the role of the kind first corrected (and of a pagu's new phase), in the line's office.
+    const corrected = work.line.entries.find((e) => e.eventId === event.data.correctedEventId);
+    const replacement = event.data.replacement?.data ?? {};
+    const data = (corrected?.data ?? {}) as unknown as Record<string, unknown>;
+    return correctionAction(event.data.correctedType, data, replacement, work.line.line?.officeCode ?? '*');
+  }
+  return [importAction(event, work)];
+}
+
 function importAction(event: DomainEvent, work: StreamWork): Action {
   switch (event.type) {
     case 'office.registered':
@@ -424,5 +460,11 @@ function operationAction(op: ImportOperation): Action {
       return { kind: 'record-realisation', office: op.office };
     case 'stated':
       return { kind: 'record-stated-figure', office: op.office };
+    case 'correction': {
+      const office = op.line?.office ?? '*';
+      if (op.entryKind === 'pagu') return { kind: 'change-pagu', office, phase: op.phase };
+      if (op.entryKind === 'target') return { kind: 'revise-target', office };
+      return op.entryKind === 'shift' ? { kind: 'shift-budget', office } : { kind: 'record-realisation', office };
+    }
   }
 }

@@ -6,3 +6,4 @@ export * from './import-rows';
 export * from './import-preview';
 export * from './import-service';
 export * from './import-sources';
+export * from './correction-body';

@@ -17,6 +17,7 @@ import {
   type LineEvent,
   type PlanLineState,
 } from '@renja/domain';
+import { decideCorrectionRow } from './correction-decider';
 import type { ImportOperation, RowRef } from './import-rows';
 import type { StreamWork, TableCounts } from './import-service';
 import type { Problems } from './import-types';
@@ -55,6 +56,7 @@ const KIND_COLUMNS: Record<ImportOperation['kind'], Record<string, string>> = {
   shift: { amount: 'Jumlah' },
   realisation: { amount: 'Realisasi', value: 'Realisasi Kinerja' },
   stated: { value: 'Nilai' },
+  correction: {},
 };
 
 export function columnFor(kind: ImportOperation['kind'], field: string | undefined): string | null {
@@ -130,6 +132,13 @@ export class OperationDecider {
         return this.shift(op);
       case 'stated':
         return this.stated(op);
+      case 'correction':
+        return decideCorrectionRow(op, {
+          stream: (id) => this.stream(id),
+          problem: (column, rule, message) => this.problem(op, column, rule, message),
+          unchanged: () => this.unchanged(op),
+          push: (work, events) => this.pushLine(work, events, op.at),
+        });
       default:
         return this.lineChange(op);
     }
@@ -290,7 +299,7 @@ export class OperationDecider {
         op,
         op.amount !== null ? 'Realisasi' : 'Realisasi Kinerja',
         'REALISATION_ALREADY_RECORDED',
-        `line ${op.code} already has a different realisation for ${op.period} in the ledger; an import does not add a second one — correct the recorded one: Koreksi on the line's timeline in the workbench, renja-ledger correct <eventId> --amount … --reason …, or POST /api/v1/events/{eventId}/corrections`,
+        `line ${op.code} already has a different realisation for ${op.period} in the ledger; an import does not add a second one — correct the recorded one: Koreksi on the line's timeline in the workbench, renja-ledger correct <eventId> --amount … --reason …, a koreksi table in the import, or POST /api/v1/events/{eventId}/corrections`,
       );
     }
     return true;

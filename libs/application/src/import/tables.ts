@@ -2,7 +2,7 @@
  * The tables of the import format v1 (docs/import-format.md): names, sheet names and columns. Header
  * matching ignores case and surrounding spaces; optional columns may be absent; unknown columns are errors.
  */
-export const TABLE_ORDER = ['perangkat_daerah', 'rencana', 'pagu', 'pergeseran', 'realisasi', 'total'] as const;
+export const TABLE_ORDER = ['perangkat_daerah', 'rencana', 'pagu', 'pergeseran', 'realisasi', 'total', 'koreksi'] as const;
 export type TableName = (typeof TABLE_ORDER)[number];
 
 const LEGAL_BASIS = ['Jenis Dasar Hukum', 'Nomor Dasar Hukum', 'Tanggal Dasar Hukum'];
@@ -55,6 +55,32 @@ export const TABLES: Record<TableName, TableSpec> = {
     required: ['Tahun', 'Perangkat Daerah', 'Kode', 'Uraian', 'Besaran', 'Nilai', 'Sumber'],
     optional: ['Tahapan', 'Periode', 'Indikator', 'Keterangan'],
   },
+  koreksi: {
+    name: 'koreksi',
+    sheet: 'Koreksi',
+    // Jenis tells a correction table from the others by its header; with an ID Peristiwa its cell may be empty.
+    required: ['Jenis', 'Alasan'],
+    optional: [
+      'ID Peristiwa',
+      'Tahun',
+      'Perangkat Daerah',
+      'Kode',
+      'Periode',
+      'Tahapan',
+      'Sumber Dana',
+      'Indikator',
+      'Batalkan',
+      'Realisasi',
+      'Pagu',
+      'Perubahan',
+      'Target',
+      'Tanggal Berlaku',
+      'Periode Baru',
+      'Tahapan Baru',
+      'Sumber Dana Baru',
+      ...LEGAL_BASIS,
+    ],
+  },
 };
 
 export const columnKey = (header: string): string => header.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -73,10 +99,16 @@ export function tableNamed(name: string): TableName | null {
   return null;
 }
 
-/** Tables whose required columns are all in the header (CSV recognition by header). */
+/**
+ * Tables whose required columns are all in the header (CSV recognition by header). When several fit (a
+ * koreksi header also holds realisasi's required columns), the one that knows every column wins.
+ */
 export function tablesMatching(headers: string[]): TableName[] {
-  const keys = new Set(headers.map(columnKey));
-  return TABLE_ORDER.filter((t) => TABLES[t].required.every((c) => keys.has(columnKey(c))));
+  const keys = new Set(headers.map(columnKey).filter((k) => k !== ''));
+  const matching = TABLE_ORDER.filter((t) => TABLES[t].required.every((c) => keys.has(columnKey(c))));
+  if (matching.length < 2) return matching;
+  const exact = matching.filter((t) => [...keys].every((k) => allColumns(TABLES[t]).some((c) => columnKey(c) === k)));
+  return exact.length === 1 ? exact : matching;
 }
 
 export interface HeaderCheck {

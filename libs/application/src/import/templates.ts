@@ -66,10 +66,48 @@ export const TEMPLATE_EXAMPLES: Record<TableName, Record<string, string>> = {
     Sumber: 'Tabel 2.1',
     Keterangan: 'realisasi Rp 630.592.410 dari pagu Rp 1.653.027.794',
   },
+  koreksi: {
+    Jenis: 'Realisasi',
+    Tahun: '2022',
+    'Perangkat Daerah': 'DKUKM',
+    Kode: '2.17.07.1.01.0001',
+    Periode: 'TW IV',
+    Batalkan: 'tidak',
+    Realisasi: '175.592.410,00',
+    Alasan: 'Salah ketik pada laporan realisasi TW IV',
+  },
 };
 
-export const templateColumns = (table: TableName): string[] =>
-  [...TABLES[table].required, ...TABLES[table].optional].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+export const templateColumns = (table: TableName): string[] => {
+  // A correction names its target first, then what replaces it: its own order, not the other tables'.
+  const order = table === 'koreksi' ? KOREKSI_ORDER : ORDER;
+  return [...TABLES[table].required, ...TABLES[table].optional].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+};
+
+const KOREKSI_ORDER = [
+  'ID Peristiwa',
+  'Jenis',
+  'Tahun',
+  'Perangkat Daerah',
+  'Kode',
+  'Periode',
+  'Tahapan',
+  'Sumber Dana',
+  'Indikator',
+  'Batalkan',
+  'Realisasi',
+  'Pagu',
+  'Perubahan',
+  'Target',
+  'Tanggal Berlaku',
+  'Periode Baru',
+  'Tahapan Baru',
+  'Sumber Dana Baru',
+  'Alasan',
+  'Jenis Dasar Hukum',
+  'Nomor Dasar Hukum',
+  'Tanggal Dasar Hukum',
+];
 
 /** Column order in the templates: as an office would fill them in, left to right. */
 const ORDER = [
