@@ -41,6 +41,12 @@ const previewRow: SchemaObject = {
           type: { type: 'string', example: 'pagu.changed' },
           streamId: { type: 'string', example: 'line-2022-DKUKM-2.17.07.1.01.0001' },
           code: { ...nullableString, description: 'the plan line of a line event' },
+          corrects: {
+            type: 'string',
+            format: 'uuid',
+            description: 'koreksi: the event corrected (the latest version of what the row names)',
+          },
+          replacement: { type: 'object', nullable: true, description: 'koreksi: the figures recorded instead; null for a reversal' },
         },
       },
     },
@@ -59,7 +65,7 @@ const preview: SchemaObject = {
         type: 'object',
         properties: {
           file: { type: 'string', example: 'pagu.csv' },
-          table: { type: 'string', enum: ['perangkat_daerah', 'rencana', 'pagu', 'pergeseran', 'realisasi', 'total'] },
+          table: { type: 'string', enum: ['perangkat_daerah', 'rencana', 'pagu', 'pergeseran', 'realisasi', 'total', 'koreksi'] },
           columns: { type: 'array', items: { type: 'string' } },
           rows: { type: 'array', items: previewRow },
         },
