@@ -9,6 +9,7 @@ import { RecordPage } from './page-models/record-page';
 const YEAR = 2022;
 const OFFICE = 'DKUKM';
 const SUB = '2.17.07.1.01.0001';
+const DID_LINE = '2.17.08.1.01.0001';
 /** The side tests' own office and line (APBD DAU 653.027.794,00 from 3 January 2022), set up through the API. */
 const SIDE = 'DINKES';
 const SIDE_LINE = '1.02.02.1.01.0001';
@@ -57,7 +58,7 @@ describe('browser: recording through the forms', () => {
     await bench?.close();
   });
 
-  it('records the 2022 DID story through the forms, and the plan shows 38,15 %', async () => {
+  it('records the 2022 DID stories through the forms, and the plan shows 38,15 % and 39,77 %', async () => {
     await withPage(browser, bench, { token: operator, name: 'record-did-story' }, async (page) => {
       const form = new RecordPage(page);
       await form.gotoOffice(YEAR, OFFICE, 'line');
@@ -111,11 +112,48 @@ describe('browser: recording through the forms', () => {
       await form.save();
       expect(await form.saved.count()).toBe(1);
 
+      // The reference document's own DID line (the built-in sample's 2.17.08.1.01.0001): APBD induk, then
+      // Dana Insentif Daerah under PMK 170/PMK.07/2022, then the year's realisation in the fourth quarter.
+      await form.gotoOffice(YEAR, OFFICE, 'line');
+      for (const [code, name] of [
+        ['2.17.08', 'Program Pengembangan UMKM'],
+        ['2.17.08.1.01', 'Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)'],
+        [DID_LINE, 'Produksi dan Pengolahan, Pemasaran, Sumber Daya Manusia, serta Desain dan Teknologi'],
+      ]) {
+        await form.fill({ code, lineName: name });
+        await form.save();
+        expect(await form.errorSummary.count()).toBe(0);
+      }
+      await form.gotoLine(YEAR, OFFICE, DID_LINE, 'pagu');
+      await form.fill({
+        phase: 'APBD',
+        fundingSource: 'DAU',
+        amount: '518.553.447,00',
+        reason: 'APBD induk 2022',
+        effectiveDate: '2022-01-03',
+      });
+      await form.legalBasis('Perda', '10 Tahun 2021', '2021-12-30');
+      await form.save();
+      expect(await form.saved.count()).toBe(1);
+      await form.gotoLine(YEAR, OFFICE, DID_LINE, 'pagu');
+      await form.fill({ phase: 'APBD_P', fundingSource: 'DID' });
+      await page.getByLabel('Tambah atau kurangi').check();
+      await form.fill({ amount: '5.627.000.000,00', reason: 'Tambahan Dana Insentif Daerah November 2022', effectiveDate: '2022-11-08' });
+      await form.legalBasis('PMK', '170/PMK.07/2022', '2022-11-08');
+      await form.save();
+      expect(await form.saved.count()).toBe(1);
+      await form.gotoLine(YEAR, OFFICE, DID_LINE, 'realisation');
+      await form.fill({ periodValue: 'Q4', amount: '2.444.304.781,00' });
+      await form.save();
+      expect(await form.saved.count()).toBe(1);
+
       const plan = new PlanPage(page);
       await plan.goto(YEAR, OFFICE);
       await plan.row(SUB).waitFor();
       expect(await plan.row(SUB).textContent()).toContain('38,15 %');
       expect(await plan.row(SUB).textContent()).toContain('Rp 1.653.027.794,00');
+      expect(await plan.row(DID_LINE).textContent()).toContain('39,77 %');
+      expect(await plan.row(DID_LINE).textContent()).toContain('Rp 6.145.553.447,00');
     });
   });
 
