@@ -67,6 +67,19 @@ describe('renja-ledger CLI', () => {
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/roles: "root" is not a role/) });
   });
 
+  it("keeps a holder's NIP with the token and lists it; refuses one that is not 18 digits", async () => {
+    const env = { DATABASE_URL: t.db.url };
+    const created = await runCli(
+      ['token', 'create', '--name', 'Andi (Inspektorat)', '--role', 'inspector', '--office', 'DKUKM', '--nip', '19800101 200501 1 001'],
+      env,
+    );
+    expect(created.code).toBe(0);
+    const list = await runCli(['token', 'list'], env);
+    expect(list.stdout).toMatch(/Andi \(Inspektorat\)\tNIP 198001012005011001\troles inspector/);
+    const refused = await runCli(['token', 'create', '--name', 'Budi', '--role', 'inspector', '--office', 'DKUKM', '--nip', '1980'], env);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/nip/) });
+  });
+
   it('explains itself and fails clearly on a bad command', async () => {
     const help = await runCli(['--help']);
     expect(help.stdout).toMatch(/token[\s\S]*projections[\s\S]*migrate/);

@@ -36,6 +36,7 @@ const describe = (t: TokenInfo) =>
   [
     `#${t.id}`,
     t.name,
+    ...(t.nip ? [`NIP ${t.nip}`] : []),
     `roles ${t.roles.join(',')}`,
     `offices ${t.offices === '*' ? '*' : t.offices.join(',')}`,
     `expires ${t.expiresAt ?? 'never'}`,
@@ -55,9 +56,10 @@ export function tokenCommand(): Command {
     .requiredOption('--role <role>', 'admin, planner, finance or inspector (repeat or comma-separate for several)', collect)
     .requiredOption('--office <code>', 'office code the token may act on, or "*" for all (repeat or comma-separate)', collect)
     .option('--expires <when>', 'YYYY-MM-DD, an ISO timestamp, a number of days ("90d") or "never"; default 365 days')
-    .action(async (options: { name: string; role: string[]; office: string[]; expires?: string }) => {
+    .option('--nip <nip>', "the holder's NIP (18 digits; spaces allowed), kept with the token and its grant")
+    .action(async (options: { name: string; role: string[]; office: string[]; expires?: string; nip?: string }) => {
       const grant = parseTokenGrant(
-        { name: options.name, roles: options.role, offices: options.office, expires: options.expires },
+        { name: options.name, roles: options.role, offices: options.office, expires: options.expires, nip: options.nip },
         new Date(),
       );
       await withLedger(async ({ db, store }) => {
