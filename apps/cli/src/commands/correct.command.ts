@@ -4,6 +4,9 @@ import {
   CellError,
   CorrectEventCommand,
   CorrectEventHandler,
+  CorrectionInputError,
+  correctionReplacement,
+  type CorrectionFields,
   ForbiddenError,
   parseImportDate,
   parseIndonesianNumber,
@@ -66,7 +69,7 @@ export function parseLegalBasisOption(text: string): { kind: string; number: str
 
 /** The request body of a correction from the options: the same fields as POST /events/{id}/corrections. */
 export function correctionBody(o: CorrectOptions): Record<string, unknown> {
-  const replacement: Record<string, unknown> = {
+  const replacement: CorrectionFields = {
     amount: o.amount !== undefined ? number('amount', o.amount) : undefined,
     delta: o.delta !== undefined ? number('delta', o.delta, { signed: true }) : undefined,
     value: o.value !== undefined ? number('value', o.value, { maxDecimals: 6 }) : undefined,
@@ -75,15 +78,14 @@ export function correctionBody(o: CorrectOptions): Record<string, unknown> {
     effectiveDate: o.effectiveDate !== undefined ? parseLegalDate('effective-date', o.effectiveDate) : undefined,
     period: o.period,
   };
-  const fields = Object.fromEntries(Object.entries(replacement).filter(([, v]) => v !== undefined));
-  // A reversal must be asked for: a forgotten --amount must not silently undo the entry.
-  if (o.reverse && Object.keys(fields).length > 0)
-    throw new Refused(
-      'REVERSE_WITH_FIELDS',
-      `--reverse undoes the entry; it takes no field to replace (got ${Object.keys(fields).join(', ')})`,
-    );
-  if (!o.reverse && Object.keys(fields).length === 0)
-    throw new Refused('NOTHING_TO_REPLACE', 'give the fields to replace (--amount, --phase, …) or --reverse to undo the entry');
+  // The same mapping as the import's koreksi rows: a reversal asked for explicitly, never with fields.
+  let fields: Record<string, string>;
+  try {
+    fields = correctionReplacement(replacement, Boolean(o.reverse));
+  } catch (error) {
+    if (error instanceof CorrectionInputError) throw new Refused(error.rule, error.message);
+    throw error;
+  }
   return { reason: o.reason, ...(o.legalBasis !== undefined && { legalBasis: parseLegalBasisOption(o.legalBasis) }), ...fields };
 }
 
