@@ -42,6 +42,9 @@ const STOPS: Stop[] = [
   { name: '20-pengguna', path: '/pengguna', ready: byTestId('users-table') },
   { name: '21-peran', path: '/peran', ready: byTestId('roles-matrix') },
   { name: '30-impor', path: '/impor' },
+  { name: '40-catat-pagu', path: `${office}/lines/${DID.code}/catat?form=pagu`, ready: byTestId('seen-version') },
+  { name: '41-catat-realisasi', path: `${office}/lines/${DID.code}/catat?form=realisation`, ready: byTestId('seen-version') },
+  { name: '42-catat-pergeseran', path: `${office}/catat?form=shift` },
   {
     name: '31-impor-pratinjau',
     path: '/impor',
