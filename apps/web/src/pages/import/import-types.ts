@@ -14,7 +14,8 @@ export interface PreviewRow {
   cells: Record<string, string>;
   values: Record<string, string>;
   outcome: 'records' | 'unchanged' | 'grouped' | 'invalid';
-  records: Array<{ type: string; streamId: string; code: string | null }>;
+  /** For a koreksi row: `corrects` names the event corrected; `replacement` is null for a reversal. */
+  records: Array<{ type: string; streamId: string; code: string | null; corrects?: string; replacement?: Record<string, unknown> | null }>;
   groupedWith: number | null;
 }
 

@@ -84,7 +84,10 @@ export function outcomeText(row: PreviewRow, t: Translate): string {
   if (row.outcome === 'grouped') return t('import.outcome.grouped', { row: row.groupedWith ?? '' });
   return row.records
     .map((r) => {
-      const kind = t(`import.event.${r.type}` as MessageKey);
+      // A koreksi row names the event it corrects (its id's first block, enough to find it in the log).
+      const corrected = r.type === 'event.corrected' && r.corrects ? { id: r.corrects.slice(0, 8) } : undefined;
+      const type = r.type === 'event.corrected' && r.replacement === null ? 'event.reversed' : r.type;
+      const kind = t(`import.event.${type}` as MessageKey, corrected);
       return r.code ? `${kind} (${r.code})` : kind;
     })
     .join('; ');
