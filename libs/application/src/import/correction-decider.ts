@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { decideLine, DomainError, type EventCorrected, type LineEntry, type LineEvent, type PlanLineState } from '@renja/domain';
+import {
+  decideLine,
+  decideShiftCorrection,
+  DomainError,
+  lineStreamId,
+  type EventCorrected,
+  type LineEntry,
+  type LineEvent,
+  type PlanLineState,
+} from '@renja/domain';
 import { CellError, parseImportPeriod } from './cell-parsers';
 import { CorrectionInputError, correctionReplacement } from './correction-body';
 import { REPLACEMENT_COLUMNS, type CorrectionOperation } from './correction-rows';
@@ -39,7 +48,7 @@ const DOMAIN_COLUMNS: Record<string, string> = {
   'legalBasis.number': 'Nomor Dasar Hukum',
   'legalBasis.date': 'Tanggal Dasar Hukum',
 };
-const KIND_AMOUNT: Record<LineEntry['kind'], string> = { realisation: 'Realisasi', pagu: 'Pagu', target: 'Target', shift: 'Jenis' };
+const KIND_AMOUNT: Record<LineEntry['kind'], string> = { realisation: 'Realisasi', pagu: 'Pagu', target: 'Target', shift: 'Jumlah' };
 
 /**
  * Decides one koreksi row the way POST /api/v1/events/{eventId}/corrections does (the same CorrectEvent
@@ -74,12 +83,6 @@ export function decideCorrectionRow(op: CorrectionOperation, ctx: CorrectionCont
   }
   const { entry } = found;
   if (!agrees(op, state, entry, period, ctx)) return;
-  if (entry.kind === 'shift')
-    return ctx.problem(
-      finder,
-      'SHIFT_CORRECTION',
-      'a shift has two legs: correct it with Koreksi in the workbench or renja-ledger correct, which change both lines',
-    );
   for (const column of Object.keys(op.fields)) {
     if (!REPLACEMENT_COLUMNS[column].kinds.includes(entry.kind))
       return ctx.problem(
@@ -91,35 +94,79 @@ export function decideCorrectionRow(op: CorrectionOperation, ctx: CorrectionCont
   const fields = Object.fromEntries(
     Object.entries(op.fields).map(([column, value]) => [REPLACEMENT_COLUMNS[column].field, column === 'Periode Baru' ? newPeriod! : value]),
   );
-  let events: LineEvent[];
+  let writes: Array<[StreamWork, LineEvent[]]>;
   try {
-    const replacement = correctionReplacement(fields, op.reverse, {
+    const replacement: Record<string, unknown> = correctionReplacement(fields, op.reverse, {
       reverse: 'Batalkan: ya',
-      fields: 'Realisasi, Pagu, Perubahan, Target, …',
+      fields: 'Realisasi, Realisasi Kinerja, Pagu, Perubahan, Target, Jumlah, …',
     });
-    events = decideLine(
-      {
-        type: 'CorrectEvent',
-        eventId: randomUUID(),
-        correctedEventId: entry.eventId,
-        reason: op.reason,
-        legalBasis: op.legalBasis ?? undefined,
-        replacement,
-      },
-      state,
-    );
+    if (replacement.outputs !== undefined) {
+      const outputs = outputsWith(state, entry, op.indicator!, String(replacement.outputs));
+      if (!outputs) return ctx.problem('Indikator', 'INDICATOR_UNKNOWN', `line ${code} has no indicator "${op.indicator}"`);
+      replacement.outputs = outputs;
+    }
+    const input = { reason: op.reason, legalBasis: op.legalBasis ?? undefined, replacement };
+    writes = entry.kind === 'shift' ? shiftLegs(entry, work, input, ctx) : [[work, lineCorrection(entry, state, input)]];
   } catch (error) {
     if (error instanceof CorrectionInputError) return ctx.problem('Batalkan', error.rule, error.message);
     if (!(error instanceof DomainError)) throw error;
     const column = columnOf(error.field, op, entry, finder);
     return ctx.problem(column, error.rule, error.message);
   }
-  const corrected = events[0] as EventCorrected;
+  const corrected = writes[0][1][0] as EventCorrected;
   const replaced = corrected.data.replacement;
   // A correction already in the ledger with these very figures: a re-exported table, not a new correction.
   if (entry.corrects !== null && replaced && stable(replaced.data) === stable(entry.data) && replaced.effectiveDate === entry.effectiveDate)
     return ctx.unchanged();
-  ctx.push(work, events);
+  for (const [target, events] of writes) ctx.push(target, events);
+}
+
+interface CorrectionInput {
+  reason: unknown;
+  legalBasis: unknown;
+  replacement: Record<string, unknown>;
+}
+
+/** One entry of one line: the CorrectEvent command, as the API decides it. */
+function lineCorrection(entry: LineEntry, state: PlanLineState, input: CorrectionInput): LineEvent[] {
+  return decideLine({ type: 'CorrectEvent', eventId: randomUUID(), correctedEventId: entry.eventId, ...input }, state);
+}
+
+/**
+ * A shift: both legs corrected together, as the API's CorrectShift does (the other leg's line was loaded
+ * with this one, see ImportService.findCorrected), so the two lines never disagree about it.
+ */
+function shiftLegs(
+  entry: Extract<LineEntry, { kind: 'shift' }>,
+  work: StreamWork,
+  input: CorrectionInput,
+  ctx: CorrectionContext,
+): Array<[StreamWork, LineEvent[]]> {
+  const { year, officeCode } = work.line.line!;
+  const counterpart = ctx.stream(lineStreamId(year, officeCode, entry.data.counterpartCode));
+  const decided = decideShiftCorrection(
+    { type: 'CorrectShift', correctedEventId: entry.eventId, eventId: randomUUID(), counterpartEventId: randomUUID(), ...input },
+    work.line,
+    counterpart.line,
+  );
+  return [
+    [work, decided.line],
+    [counterpart, decided.counterpart],
+  ];
+}
+
+/** The entry's outputs with the named indicator's value replaced (or added); null: no such indicator. */
+function outputsWith(
+  state: PlanLineState,
+  entry: LineEntry,
+  indicator: string,
+  value: string,
+): Array<{ indicatorId: string; value: string }> | null {
+  const id = state.indicators.find((i) => i.name === indicator)?.indicatorId;
+  if (!id) return null;
+  const current = entry.kind === 'realisation' ? entry.data.outputs : [];
+  const kept = current.map((o) => ({ indicatorId: o.indicatorId, value: o.indicatorId === id ? value : o.value }));
+  return kept.some((o) => o.indicatorId === id) ? kept : [...kept, { indicatorId: id, value }];
 }
 
 /** undefined: the period could not be read (reported). */
@@ -193,7 +240,9 @@ function agrees(op: CorrectionOperation, state: PlanLineState, entry: LineEntry,
     [
       'Indikator',
       op.indicator === null ||
-        (entry.kind === 'target' && state.indicators.find((i) => i.indicatorId === entry.data.indicatorId)?.name === op.indicator),
+        (entry.kind === 'target' && state.indicators.find((i) => i.indicatorId === entry.data.indicatorId)?.name === op.indicator) ||
+        // On a realisation, Indikator names the output that Realisasi Kinerja replaces.
+        (entry.kind === 'realisation' && op.fields['Realisasi Kinerja'] !== undefined),
     ],
   ];
   const wrong = checks.find(([, ok]) => !ok);
@@ -209,6 +258,7 @@ function agrees(op: CorrectionOperation, state: PlanLineState, entry: LineEntry,
 function columnOf(field: string | undefined, op: CorrectionOperation, entry: LineEntry, finder: string): string | null {
   if (!field) return null;
   if (field === 'eventId') return finder;
+  if (field.startsWith('outputs')) return field.endsWith('.indicator') ? 'Indikator' : 'Realisasi Kinerja';
   if (DOMAIN_COLUMNS[field]) return DOMAIN_COLUMNS[field];
   const given = Object.keys(op.fields).find((c) => REPLACEMENT_COLUMNS[c].field === field);
   if (given) return given;

@@ -14,11 +14,15 @@ const KINDS: Record<string, CorrectableKind> = {
 };
 
 /** Replacement columns: the field of the correction each fills, and the kinds it belongs to. */
-export const REPLACEMENT_COLUMNS: Record<string, { field: keyof CorrectionFields; kinds: CorrectableKind[] }> = {
+export const REPLACEMENT_COLUMNS: Record<string, { field: keyof CorrectionFields | 'outputs'; kinds: CorrectableKind[] }> = {
   Realisasi: { field: 'amount', kinds: ['realisation'] },
+  // Realisasi Kinerja (with its Indikator) replaces that indicator's output and keeps the others.
+  'Realisasi Kinerja': { field: 'outputs', kinds: ['realisation'] },
   Pagu: { field: 'amount', kinds: ['pagu'] },
   Perubahan: { field: 'delta', kinds: ['pagu'] },
   Target: { field: 'value', kinds: ['target'] },
+  // As in table pergeseran: the shifted amount, corrected on both legs.
+  Jumlah: { field: 'amount', kinds: ['shift'] },
   'Tanggal Berlaku': { field: 'effectiveDate', kinds: ['realisation', 'pagu', 'target'] },
   'Periode Baru': { field: 'period', kinds: ['realisation'] },
   'Tahapan Baru': { field: 'phase', kinds: ['pagu'] },
@@ -50,6 +54,8 @@ export interface CorrectionOperation {
   line: CorrectionLine | null;
   /** By event id: the type of the event found, null when there is none. */
   found: { type: string } | null;
+  /** A shift named by event id: the stream of the line holding its other leg (loaded with the row's line). */
+  counterpart: string | null;
   entryKind: CorrectableKind | null;
   /** Periode as written: read with the line's fiscal year once the line is known. */
   period: string | null;
@@ -74,6 +80,8 @@ const PARSERS: Record<string, (cell: Cell) => string> = {
   Pagu: (c) => parseIndonesianNumber(c),
   Perubahan: (c) => parseIndonesianNumber(c, { signed: true }),
   Target: (c) => parseIndonesianNumber(c, { maxDecimals: 6 }),
+  Jumlah: (c) => parseIndonesianNumber(c),
+  'Realisasi Kinerja': (c) => parseIndonesianNumber(c, { maxDecimals: 6 }),
   'Tanggal Berlaku': parseImportDate,
   'Periode Baru': (c) => c.text.trim(),
   'Tahapan Baru': parseImportPhase,
@@ -118,6 +126,8 @@ export function koreksi(r: RowReader, at: RowRef): CorrectionOperation[] {
     const parsed = r.parse(column, PARSERS[column], false);
     if (parsed !== null) fields[column] = parsed;
   }
+  if (fields['Realisasi Kinerja'] !== undefined && indicator === null)
+    r.problem('Indikator', 'INDICATOR_REQUIRED', 'Realisasi Kinerja belongs to an Indikator: name it in this row');
   const legalBasis = r.legalBasis();
   if (!r.ok) return [];
   const line = byLine ? { streamId: lineStreamId(year!, office!, code!), year: year!, office: office!, code: code! } : null;
@@ -129,6 +139,7 @@ export function koreksi(r: RowReader, at: RowRef): CorrectionOperation[] {
       given: { year, office, code },
       line,
       found: null,
+      counterpart: null,
       entryKind,
       period,
       phase,

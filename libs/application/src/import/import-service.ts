@@ -348,6 +348,8 @@ export class ImportService {
       const event = await byId.get(op.eventId)!;
       op.found = event && { type: event.type };
       op.line = event && isLineStream(event.streamId) ? lineOfStream(event.streamId) : null;
+      const other = event && op.line ? shiftCounterpartCode(event) : null;
+      op.counterpart = other ? lineStreamId(op.line!.year, op.line!.office, other) : null;
     }
   }
 
@@ -361,6 +363,8 @@ export class ImportService {
       }
       if (op.kind === 'correction') {
         if (op.line) ids.add(op.line.streamId);
+        // A shift is corrected on both legs: the other leg's line is decided in the same append.
+        if (op.counterpart) ids.add(op.counterpart);
         continue;
       }
       ids.add(officeStreamId(op.office));
@@ -395,6 +399,23 @@ export class ImportService {
     else work.stated = { figures: events.map((e) => e.data as unknown as StatedFigureData) };
     return work;
   }
+}
+
+/**
+ * The code of the line holding a shift's other leg: from the shift itself, or from a correction that
+ * replaced one (a reversal has no replacement, and nothing is left to correct after it).
+ */
+function shiftCounterpartCode(event: RecordedEvent): string | null {
+  const data = event.data as {
+    counterpartCode?: unknown;
+    correctedType?: unknown;
+    replacement?: { data?: { counterpartCode?: unknown } } | null;
+  };
+  if (event.type === LINE_EVENT_TYPES.paguShifted && typeof data.counterpartCode === 'string') return data.counterpartCode;
+  const replaced = data.replacement?.data?.counterpartCode;
+  if (event.type === LINE_EVENT_TYPES.corrected && data.correctedType === LINE_EVENT_TYPES.paguShifted && typeof replaced === 'string')
+    return replaced;
+  return null;
 }
 
 interface Decided {
@@ -464,7 +485,8 @@ function operationAction(op: ImportOperation): Action {
       const office = op.line?.office ?? '*';
       if (op.entryKind === 'pagu') return { kind: 'change-pagu', office, phase: op.phase };
       if (op.entryKind === 'target') return { kind: 'revise-target', office };
-      return op.entryKind === 'shift' ? { kind: 'shift-budget', office } : { kind: 'record-realisation', office };
+      const shift = op.entryKind === 'shift' || op.counterpart !== null;
+      return shift ? { kind: 'shift-budget', office } : { kind: 'record-realisation', office };
     }
   }
 }

@@ -74,6 +74,8 @@ export const TABLES: Record<TableName, TableSpec> = {
       'Pagu',
       'Perubahan',
       'Target',
+      'Jumlah',
+      'Realisasi Kinerja',
       'Tanggal Berlaku',
       'Periode Baru',
       'Tahapan Baru',

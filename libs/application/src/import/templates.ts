@@ -99,6 +99,8 @@ const KOREKSI_ORDER = [
   'Pagu',
   'Perubahan',
   'Target',
+  'Jumlah',
+  'Realisasi Kinerja',
   'Tanggal Berlaku',
   'Periode Baru',
   'Tahapan Baru',
