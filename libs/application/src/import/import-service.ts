@@ -192,6 +192,12 @@ export class ImportService {
       if (all.length > 0) return result('invalid', this.invalidMessage(all), { problems: all, tables, ...preview(decided.appends, all) });
       const events = decided.appends.reduce((n, a) => n + a.events.length, 0);
       const unchanged = Object.values(tables).reduce((n, t) => n + t.unchanged, 0);
+      if (events === 0) {
+        // Nothing to write may mean this very file was imported meanwhile (by someone else, after the check
+        // above): say so, as a conflict on the append would, rather than depend on who was faster.
+        const meanwhile = await this.importedMeanwhile(live, summaries);
+        if (meanwhile) return result('already_imported', meanwhile.message, { files: meanwhile.files });
+      }
       if (events === 0)
         return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, {
           tables,
@@ -214,15 +220,8 @@ export class ImportService {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (attempt >= ATTEMPTS) throw new ImportConflictError();
         // Someone wrote meanwhile (perhaps this very file): decide everything again on fresh state.
-        const again = await Promise.all(live.map((f) => this.summarise(f)));
-        if (again.every((s) => s.alreadyImported)) {
-          const refreshed = summaries.map((s) => again.find((a) => a.name === s.name) ?? s);
-          return result(
-            'already_imported',
-            `${live.map((f) => f.name).join(', ')} was imported meanwhile by ${again[0].alreadyImported!.actor}: nothing written`,
-            { files: refreshed },
-          );
-        }
+        const meanwhile = await this.importedMeanwhile(live, summaries);
+        if (meanwhile) return result('already_imported', meanwhile.message, { files: meanwhile.files });
         continue;
       }
       // Written: what follows must not turn a written import into a reported failure.
@@ -247,6 +246,19 @@ export class ImportService {
     } catch (error) {
       this.logger.warn(`read model behind position ${position}: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** When every file still to write has been imported since this import looked: the answer to give instead. */
+  private async importedMeanwhile(
+    live: ReadFile[],
+    summaries: ImportFileSummary[],
+  ): Promise<{ message: string; files: ImportFileSummary[] } | null> {
+    const again = await Promise.all(live.map((f) => this.summarise(f)));
+    if (!again.every((s) => s.alreadyImported)) return null;
+    return {
+      message: `${live.map((f) => f.name).join(', ')} was imported meanwhile by ${again[0].alreadyImported!.actor}: nothing written`,
+      files: summaries.map((s) => again.find((a) => a.name === s.name) ?? s),
+    };
   }
 
   private async summarise(file: ReadFile): Promise<ImportFileSummary> {
