@@ -45,6 +45,7 @@ const STOPS: Stop[] = [
   { name: '40-catat-pagu', path: `${office}/lines/${DID.code}/catat?form=pagu`, ready: byTestId('seen-version') },
   { name: '41-catat-realisasi', path: `${office}/lines/${DID.code}/catat?form=realisation`, ready: byTestId('seen-version') },
   { name: '42-catat-pergeseran', path: `${office}/catat?form=shift` },
+  { name: '43-perangkat-daerah', path: '/perangkat-daerah' },
   {
     name: '31-impor-pratinjau',
     path: '/impor',

@@ -244,4 +244,24 @@ describe('browser: recording through the forms', () => {
     });
     expect((await history()).length).toBe(before);
   });
+  it('lets an admin add an office in the browser and go on to register its first line', async () => {
+    await withPage(browser, bench, { name: 'record-add-office' }, async (page) => {
+      await page.goto('/');
+      await page.getByTestId('add-office').click();
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      expect(await page.getByTestId('error-summary').textContent()).toContain('Isi kode perangkat daerah.');
+      await page.getByLabel('Kode perangkat daerah').fill('dpmptsp');
+      await page.getByLabel('Nama perangkat daerah').fill('Dinas Penanaman Modal dan PTSP');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByTestId('office-registered').waitFor();
+      expect(await page.getByTestId('office-registered').textContent()).toContain('Perangkat daerah DPMPTSP terdaftar.');
+      await page.getByTestId('office-registered').getByRole('link').click();
+      const form = new RecordPage(page);
+      await form.fill({ code: '2.18.01', lineName: 'Program Penunjang Urusan Pemerintahan Daerah' });
+      await form.save();
+      expect(await form.errorSummary.count()).toBe(0);
+    });
+    const offices = (await bench.t.http().get('/api/v1/offices').expect(200)).body as Array<{ code: string }>;
+    expect(offices.map((o) => o.code)).toContain('DPMPTSP');
+  });
 });

@@ -21,6 +21,7 @@ export const routes: RouteObject[] = [
       { path: 'pengguna', ...page(() => import('../pages/users/users-page')) },
       { path: 'peran', ...page(() => import('../pages/users/roles-page')) },
       { path: 'impor', ...page(() => import('../pages/import/import-page')) },
+      { path: 'perangkat-daerah', ...page(() => import('../pages/record/register-office-page')) },
       { path: ':year/:office/catat', ...page(() => import('../pages/record/office-record-page')) },
       { path: ':year/:office/lines/:code/catat', ...page(() => import('../pages/record/line-record-page')) },
       { path: ':year/:office', ...page(() => import('../pages/plan/plan-page')) },

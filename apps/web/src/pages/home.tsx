@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { api } from '../api/client';
+import { useSession } from '../api/session';
 import { AsOfLink } from '../app/as-of';
 import { AbsorptionBar, Money, RecordedTime } from '../components/figures';
 import { QueryView } from '../components/query-view';
@@ -30,10 +32,18 @@ export function Home() {
   const { t } = useI18n();
   usePageTitle(t('home.title'));
   const overview = useQuery({ queryKey: ['overview'], queryFn: () => api.get<Overview>('/api/v1/overview') });
+  const isAdmin = useSession().session?.roles.includes('admin') ?? false;
   return (
     <section>
       <h1>{t('home.title')}</h1>
       <p>{t('home.intro')}</p>
+      {isAdmin && (
+        <p>
+          <Link to="/perangkat-daerah" data-testid="add-office">
+            {t('record.office.link')}
+          </Link>
+        </p>
+      )}
       <QueryView query={overview}>
         {(data) => (
           <>
