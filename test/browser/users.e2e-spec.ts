@@ -82,6 +82,8 @@ describe('browser: users (Pengguna) and roles (Peran)', () => {
         await home.officeLink(2022, 'DKUKM').first().waitFor();
 
         await users.revoke(USER.name);
+        // The list is read again after the revocation: wait for it (on a busy machine it lags the notice).
+        await users.status(USER.name).filter({ hasText: 'dicabut' }).waitFor();
         expect(await users.status(USER.name).textContent()).toBe('dicabut');
         expect(await row.getByRole('button', { name: /Cabut/ }).count()).toBe(0);
 

@@ -19,12 +19,14 @@ const queries = new QueryClient({
   },
 });
 
+const router = createRouter(queries);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queries}>
       <I18nProvider>
         <SessionProvider>
-          <RouterProvider router={createRouter()} />
+          <RouterProvider router={router} />
         </SessionProvider>
       </I18nProvider>
     </QueryClientProvider>

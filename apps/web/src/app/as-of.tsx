@@ -9,14 +9,19 @@ export interface AsOf {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 
-export function useAsOf(): AsOf & { isPast: boolean; search: string } {
-  const [params] = useSearchParams();
+/** The dates of a URL's query, kept only when well formed (the route loaders read them the same way). */
+export function parseAsOf(params: URLSearchParams): AsOf {
   const validAt = params.get('validAt') ?? undefined;
   const knownAt = params.get('knownAt') ?? undefined;
-  const asOf = {
+  return {
     validAt: validAt && DATE.test(validAt) ? validAt : undefined,
     knownAt: knownAt && TIMESTAMP.test(knownAt) ? knownAt : undefined,
   };
+}
+
+export function useAsOf(): AsOf & { isPast: boolean; search: string } {
+  const [params] = useSearchParams();
+  const asOf = parseAsOf(params);
   return { ...asOf, isPast: !!(asOf.validAt || asOf.knownAt), search: asOfSearch(asOf) };
 }
 

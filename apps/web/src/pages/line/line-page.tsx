@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api, ApiError, officeYearPath } from '../../api/client';
+import { ApiError, officeYearPath } from '../../api/client';
+import { lineHistoryQuery, linePathOf, lineQuery, paguTrailQuery } from '../../app/page-queries';
 import { AsOfLink, useAsOf } from '../../app/as-of';
 import { AbsorptionBar, Money } from '../../components/figures';
 import { usePageTitle } from '../../components/page-title';
@@ -10,8 +11,8 @@ import { RecordLink } from '../record/record-link';
 import { knownEntries } from './history-format';
 import { HistoryTimeline } from './history-timeline';
 import { IndicatorsSection } from './indicators-section';
-import type { HistoryEntry, Line } from './line-types';
-import { PaguSection, paguTrailQuery } from './pagu-section';
+import type { Line } from './line-types';
+import { PaguSection } from './pagu-section';
 import { absorptionQuery, RealisationSection } from './realisation-section';
 import './line.css';
 
@@ -24,18 +25,11 @@ export default function LinePage() {
   const { t } = useI18n();
   const { validAt, knownAt } = useAsOf();
   usePageTitle(t('line.title', { code }), `${office} ${year}`);
-  const linePath = `${officeYearPath(year, office)}/lines/${encodeURIComponent(code)}`;
+  const linePath = linePathOf(year, office, code);
   const asOf = { validAt, knownAt };
-  const line = useQuery({
-    queryKey: ['line', linePath, validAt, knownAt],
-    queryFn: () => api.get<Line>(linePath, asOf),
-    retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2,
-  });
-  // The history endpoint answers everything recorded; the dates are passed all the same, and the page keeps what was known at knownAt.
-  const history = useQuery({
-    queryKey: ['line-history', linePath, validAt, knownAt],
-    queryFn: () => api.get<HistoryEntry[]>(`${linePath}/history`, asOf),
-  });
+  const line = useQuery(lineQuery(linePath, asOf));
+  // The page keeps what was known at knownAt (the history endpoint answers everything recorded).
+  const history = useQuery(lineHistoryQuery(linePath, asOf));
   // Every request of the page starts now, side by side, not one after another as its sections mount.
   const trail = useQuery(paguTrailQuery(linePath, validAt, knownAt));
   // The S-curve reads the office's absorption report, the page's largest answer: it is asked for once the

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
 import { AsOfLink } from '../../app/as-of';
 import { Downloads } from '../../components/downloads';
 import { DateText, LegalBasis, Money, RecordedTime } from '../../components/figures';
 import { QueryView } from '../../components/query-view';
 import { formatRupiah } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
-import type { PaguTrail } from './line-types';
+import { paguTrailQuery } from '../../app/page-queries';
 import { Waterfall } from './waterfall';
 
 interface Props {
@@ -19,14 +18,7 @@ interface Props {
 }
 
 /** "Mengapa pagu ini?": the pagu trail report of the line as a waterfall and as a table, with its files (xlsx, csv: the API has no pdf for it). */
-/** The line's pagu trail as a query (also started by the line page at once, beside the line itself). */
-export const paguTrailQuery = (linePath: string, validAt?: string, knownAt?: string) => {
-  const path = `${linePath}/reports/pagu-trail`;
-  return {
-    queryKey: ['pagu-trail', path, validAt, knownAt],
-    queryFn: () => api.get<PaguTrail>(path, { format: 'json', validAt, knownAt }),
-  };
-};
+export { paguTrailQuery } from '../../app/page-queries';
 
 export function PaguSection({ linePath, code, lineLink, validAt, knownAt }: Props) {
   const { t, locale } = useI18n();

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
-import { api, officeYearPath } from '../../api/client';
+import { officeYearPath } from '../../api/client';
+import { planQuery } from '../../app/page-queries';
 import { useAsOf } from '../../app/as-of';
 import { Downloads } from '../../components/downloads';
 import { usePageTitle } from '../../components/page-title';
@@ -25,10 +26,7 @@ export default function PlanPage() {
   const { t } = useI18n();
   const { validAt, knownAt } = useAsOf();
   usePageTitle(t('plan.title', { office, year }));
-  const plan = useQuery({
-    queryKey: ['plan', year, office, validAt, knownAt],
-    queryFn: () => api.get<Plan>(`${officeYearPath(year, office)}/plan`, { validAt, knownAt }),
-  });
+  const plan = useQuery(planQuery(year, office, { validAt, knownAt }));
   return (
     <section>
       <h1>{t('plan.title', { office, year })}</h1>
