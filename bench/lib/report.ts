@@ -3,7 +3,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './child';
 import { POSTGRES_FLAGS } from './postgres';
-import type { AppendRow, BatchRow, BenchOptions, BenchResults, QueryRow, WebResults } from './results';
+import type { AppendRow, BatchRow, BenchOptions, BenchResults, QueryRow, WebResults, WebRow } from './results';
 import type { DatasetFacts } from '../scenarios/province';
 
 const PACKAGES = [
@@ -101,16 +101,18 @@ function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[], we
   const page = (prefix: string) => web?.rows.find((r) => r.page.startsWith(prefix));
   const plan = page('plan page');
   const line = page('line page');
+  const floor = page('floor');
+  const beyond = (w: WebRow) => (floor ? `; ${ms(w.p50Ms - floor.p50Ms)} ms above the app's own start, p50 ${ms(floor.p50Ms)} ms` : '');
   if (plan)
     out.push({
       target: `${plan.page} interactive < 1.5 s`,
-      measured: `p50 ${ms(plan.p50Ms)} ms, p95 ${ms(plan.p95Ms)} ms (cold ${ms(plan.coldMs)} ms; API alone p50 ${ms(plan.apiP50Ms)} ms)`,
+      measured: `p50 ${ms(plan.p50Ms)} ms, p95 ${ms(plan.p95Ms)} ms (cold ${ms(plan.coldMs)} ms; API alone p50 ${ms(plan.apiP50Ms)} ms${beyond(plan)})`,
       met: plan.p95Ms < 1500,
     });
   if (line)
     out.push({
       target: `${line.page} interactive < 0.5 s`,
-      measured: `p50 ${ms(line.p50Ms)} ms, p95 ${ms(line.p95Ms)} ms (cold ${ms(line.coldMs)} ms; API alone p50 ${ms(line.apiP50Ms)} ms)`,
+      measured: `p50 ${ms(line.p50Ms)} ms, p95 ${ms(line.p95Ms)} ms (cold ${ms(line.coldMs)} ms; API alone p50 ${ms(line.apiP50Ms)} ms${beyond(line)})`,
       met: line.p95Ms < 500,
     });
   if (web)

@@ -65,6 +65,8 @@ export async function webScenarios(
         '[data-testid="waterfall-final"]',
         `/api/v1/years/${YEAR}/offices/${office}/lines/${lineCode}/reports/pagu-trail`,
       ],
+      // The floor: the app's own start in this browser (a page that asks for no data but the session).
+      ['floor: the app started, no data (not-found page)', '/halaman-yang-tidak-ada', 'main h1', '/api/v1/session'],
     ];
     const rows: WebRow[] = [];
     for (const [page, path, ready, apiPath] of pages) {
