@@ -45,7 +45,7 @@ class Refused extends Error {
 }
 
 /** A typed amount or value, read the importer's way (1.653.027.794,00, Rp 1.653.027.794, 1653027794.00). */
-function number(option: string, text: string, options: Parameters<typeof parseIndonesianNumber>[1] = {}): string {
+function decimalOption(option: string, text: string, options: Parameters<typeof parseIndonesianNumber>[1] = {}): string {
   try {
     return parseIndonesianNumber({ text }, options);
   } catch (error) {
@@ -70,9 +70,9 @@ export function parseLegalBasisOption(text: string): { kind: string; number: str
 /** The request body of a correction from the options: the same fields as POST /events/{id}/corrections. */
 export function correctionBody(o: CorrectOptions): Record<string, unknown> {
   const replacement: CorrectionFields = {
-    amount: o.amount !== undefined ? number('amount', o.amount) : undefined,
-    delta: o.delta !== undefined ? number('delta', o.delta, { signed: true }) : undefined,
-    value: o.value !== undefined ? number('value', o.value, { maxDecimals: 6 }) : undefined,
+    amount: o.amount !== undefined ? decimalOption('amount', o.amount) : undefined,
+    delta: o.delta !== undefined ? decimalOption('delta', o.delta, { signed: true }) : undefined,
+    value: o.value !== undefined ? decimalOption('value', o.value, { maxDecimals: 6 }) : undefined,
     phase: o.phase,
     fundingSource: o.fundingSource,
     effectiveDate: o.effectiveDate !== undefined ? parseLegalDate('effective-date', o.effectiveDate) : undefined,
