@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { OFFICE, PMK_DID, recordDidStory, YEAR } from '../support/did-story';
 import { getBinary, openWorkbook, parseCsv, sheetRow } from '../support/report-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -84,12 +85,14 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
         '"Rp "#,##0.00',
       ]);
       const total = sheetRow(sheet, headerRow, OFFICE);
-      expect([total['Pagu Kini'].value, total.Realisasi.value, total['Pagu APBD'].value, total['Pagu Kini'].font?.bold]).toEqual([
-        Number(json.totals.currentPagu),
-        Number(json.totals.realised),
-        Number(json.totals.originalPagu),
-        true,
-      ]);
+      // A spreadsheet cell holds a number; it is compared with the API's decimal string as a decimal string.
+      const amount = (value: unknown) => new Decimal(String(value)).toFixed(2);
+      expect([
+        amount(total['Pagu Kini'].value),
+        amount(total.Realisasi.value),
+        amount(total['Pagu APBD'].value),
+        total['Pagu Kini'].font?.bold,
+      ]).toEqual([json.totals.currentPagu, json.totals.realised, json.totals.originalPagu, true]);
       expect(total['Serapan thd Pagu Kini (%)'].value).toBe(
         json.totals.absorption.current === null ? '—' : Number(json.totals.absorption.current),
       );

@@ -84,32 +84,16 @@ export const templateColumns = (table: TableName): string[] => {
   return [...TABLES[table].required, ...TABLES[table].optional].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 };
 
-const KOREKSI_ORDER = [
-  'ID Peristiwa',
-  'Jenis',
-  'Tahun',
-  'Perangkat Daerah',
-  'Kode',
-  'Periode',
-  'Tahapan',
-  'Sumber Dana',
-  'Indikator',
-  'Batalkan',
-  'Realisasi',
-  'Pagu',
-  'Perubahan',
-  'Target',
-  'Jumlah',
-  'Realisasi Kinerja',
-  'Tanggal Berlaku',
-  'Periode Baru',
-  'Tahapan Baru',
-  'Sumber Dana Baru',
-  'Alasan',
-  'Jenis Dasar Hukum',
-  'Nomor Dasar Hukum',
-  'Tanggal Dasar Hukum',
-];
+/**
+ * A correction names its target first (ID Peristiwa, Jenis, then the line's columns), then what replaces it,
+ * then why: its table's own column list, so a column added there cannot be missed here.
+ */
+const KOREKSI_ORDER = ((): string[] => {
+  const { required, optional } = TABLES.koreksi;
+  const legalBasis = optional.filter((c) => c.endsWith('Dasar Hukum'));
+  const between = optional.filter((c) => c !== 'ID Peristiwa' && !legalBasis.includes(c));
+  return ['ID Peristiwa', 'Jenis', ...between, ...required.filter((c) => c !== 'Jenis'), ...legalBasis];
+})();
 
 /** Column order in the templates: as an office would fill them in, left to right. */
 const ORDER = [
