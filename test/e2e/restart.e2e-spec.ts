@@ -52,7 +52,9 @@ describe('the server on its embedded PostgreSQL', () => {
       expect(line.currentPagu).toBe('653027794.00');
       expect((await write('/years/2022/offices/DKUKM/lines', { code: '2.17.08', name: 'Pengembangan UMKM' })).status).toBe(201);
     } finally {
-      expect(await stopServer(second.child)).toBe(0);
+      const code = await stopServer(second.child);
+      if (code !== 0) console.log(`the restarted server exited with ${code}; it said:\n${second.output()}`);
+      expect(code).toBe(0);
     }
     // The operator's rebuild on the embedded default runs as the application's database role (not the owner).
     const rebuilt = await runCli(['projections', 'rebuild'], env);

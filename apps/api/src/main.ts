@@ -70,8 +70,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping ...`);
-    await app.close();
-    await db.close();
+    try {
+      await app.close();
+      await db.close();
+    } catch (error) {
+      // Say what failed to stop (it would otherwise end the process as an unexplained unhandled rejection).
+      console.error(`Renja Ledger did not stop cleanly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
