@@ -58,13 +58,14 @@ async function main(): Promise<void> {
   await loadBuiltInSample(app, config, log);
   await app.listen(config.httpPort, config.httpHost);
   const base = `http://localhost:${config.httpPort}`;
-  log(`Open ${base}/ in a browser and sign in with the admin token`);
-  log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
   log(`Checkpoints are signed by ${ledgerKey.verifierKey} (${base}/api/v1/ledger/public-key)`);
   if (!config.databaseUrl)
     log(
       `Admin token: ${join(config.dataDir, 'admin-token')} (add users at ${base}/pengguna, or: npx renja-ledger token create --name <name> --role <role> --office <code|*>)`,
     );
+  log(`Open ${base}/ in a browser and sign in with the admin token`);
+  // Said last: scripts (and the tests) wait for this line and then read everything said before it.
+  log(`Renja Ledger is serving ${base}/api/v1 — API docs at ${base}/api/docs`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
