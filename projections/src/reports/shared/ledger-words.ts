@@ -1,0 +1,49 @@
+import { phaseName } from '../render/cells';
+
+/** The ledger's machine names (event types, figures) in the words of an Indonesian office, for papers and sheets. */
+
+const EVENT_NAMES: Record<string, string> = {
+  'plan-line.registered': 'Pendaftaran baris',
+  'indicator.defined': 'Penetapan indikator',
+  'target.revised': 'Penetapan/perubahan target',
+  'pagu.changed': 'Penetapan/perubahan pagu',
+  'pagu.shifted': 'Pergeseran pagu',
+  'realisation.recorded': 'Pencatatan realisasi',
+  'event.corrected': 'Koreksi',
+  'renstra.recorded': 'Pencatatan Renstra',
+};
+
+/** "pagu.changed" → "Penetapan/perubahan pagu"; a type this list does not know stays as it is. */
+export const eventName = (type: string): string => EVENT_NAMES[type] ?? type;
+
+const QUARTER_NAMES: Record<string, string> = { Q1: 'TW I', Q2: 'TW II', Q3: 'TW III', Q4: 'TW IV' };
+
+/**
+ * "pagu.APBD_P.DID" → "Pagu APBD-P (DID)", "realisation.Q4" → "Realisasi TW IV", "output.IK-1.Q2" → "Realisasi
+ * kinerja IK-1 TW II", "target.IK-1" → "Target IK-1". The history's figure names, read aloud.
+ */
+export function figureName(figure: string | null): string | null {
+  if (figure === null) return null;
+  const [family, first, second] = figure.split('.');
+  switch (family) {
+    case 'line':
+      return 'Baris';
+    case 'indicator':
+      return `Indikator ${figure.slice('indicator.'.length)}`;
+    case 'target':
+      return `Target ${figure.slice('target.'.length)}`;
+    case 'pagu':
+      if (first === 'current') return 'Pagu kini';
+      return `Pagu ${phaseName(first) ?? first}${second ? ` (${second})` : ''}`;
+    case 'realisation':
+      if (first === 'cumulative') return 'Realisasi kumulatif';
+      return `Realisasi ${QUARTER_NAMES[first] ?? first}`;
+    case 'output': {
+      const quarter = figure.split('.').at(-1)!;
+      const indicator = figure.slice('output.'.length, figure.length - quarter.length - 1);
+      return QUARTER_NAMES[quarter] ? `Realisasi kinerja ${indicator} ${QUARTER_NAMES[quarter]}` : `Realisasi kinerja ${figure.slice(7)}`;
+    }
+    default:
+      return figure;
+  }
+}
