@@ -28,3 +28,37 @@ describe('CSV cells', () => {
     expect(csv).toBe(`reason,delta\r\n"'=cmd|""/c calc""",-1000.00\r\n`);
   });
 });
+
+describe('CSV for Indonesian spreadsheets (csv=id)', () => {
+  const table = {
+    sheet: 'x',
+    title: 'x',
+    columns: [
+      { key: 'code', header: 'Kode', kind: 'text' },
+      { key: 'pagu', header: 'Rp', group: 'Pagu APBD-P', kind: 'amount' },
+      { key: 'serapan', header: 'Serapan (%)', kind: 'percent' },
+      { key: 'note', header: 'Keterangan', kind: 'text' },
+    ],
+    rows: [
+      { cells: { code: '2.17.07', pagu: '1653027794.00', serapan: '38.15', note: 'DID; PMK 170' } },
+      { cells: { code: '2.17.08', pagu: '-250000.50', serapan: null, note: '=1+1' } },
+    ],
+  } as never;
+
+  it('separates by semicolons, writes decimal commas without grouping, heads columns in Indonesian, starts with a BOM', () => {
+    const csv = renderCsv(table, 'id');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      'Kode;Pagu APBD-P Rp;Serapan (%);Keterangan',
+      '2.17.07;1653027794,00;38,15;"DID; PMK 170"',
+      "2.17.08;-250000,50;;'=1+1",
+      '',
+    ]);
+  });
+
+  it('reads back as numbers the way an Indonesian spreadsheet parses them', () => {
+    const [, ...rows] = renderCsv(table, 'id').slice(1).trim().split('\r\n');
+    const amounts = rows.map((r) => r.split(';')[1]).map((v) => Number(v.replace(',', '.')));
+    expect(amounts).toEqual([1653027794, -250000.5]);
+  });
+});

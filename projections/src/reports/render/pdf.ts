@@ -1,11 +1,16 @@
 import PDFDocument from 'pdfkit';
 import { humanCell } from './human-cells';
 import { cellKind, type ReportDocument, type ReportTable, type TableColumn } from './report-table';
+import { PAPER_POINTS, provenanceLines, type RenderOptions } from './render-options';
+import { drawSignature, SIGNATURE_HEIGHT } from './pdf-signature';
 
 const MARGIN = 24;
+/** Room kept at the foot of every page for the provenance lines and the page number. */
+const FOOTER_HEIGHT = 24;
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
-const CELL_FONT_SIZE = 5.5;
+const LARGEST_CELL_FONT = 7;
+const SMALLEST_CELL_FONT = 4.5;
 const PADDING = 1.5;
 const RIGHT_ALIGNED = new Set(['amount', 'percent', 'value', 'integer']);
 
@@ -14,15 +19,47 @@ type Pdf = PDFKit.PDFDocument;
 interface Layout {
   x: number[];
   widths: number[];
+  fontSize: number;
 }
 
-function layoutOf(pdf: Pdf, columns: TableColumn[]): Layout {
+const textsOf = (table: ReportTable): string[][] =>
+  table.rows.map((row) => table.columns.map((c) => humanCell(cellKind(row, c), row.cells[c.key] ?? null, { compact: true })));
+
+/**
+ * The narrowest a column can be without breaking a word of its heading or an amount: a heading word
+ * ("Realisasi") or a figure never splits across lines. Text cells may wrap between words.
+ */
+function minimumWidths(pdf: Pdf, table: ReportTable, texts: string[][], fontSize: number): number[] {
+  return table.columns.map((c, i) => {
+    // Measured in bold: headings and totals rows are bold.
+    pdf.font(BOLD).fontSize(fontSize);
+    let widest = Math.max(...c.header.split(/\s+/).map((w) => pdf.widthOfString(w)));
+    for (const row of texts) {
+      const text = row[i];
+      const words = RIGHT_ALIGNED.has(c.kind) || text.length <= 14 ? [text] : text.split(/\s+/);
+      for (const word of words) widest = Math.max(widest, Math.min(pdf.widthOfString(word), 160));
+    }
+    return widest + 2 * PADDING + 1;
+  });
+}
+
+/** Column widths: every column its minimum, the rest of the line shared by the columns' relative widths. */
+function layoutOf(pdf: Pdf, table: ReportTable, texts: string[][]): Layout {
   const usable = pdf.page.width - 2 * MARGIN;
-  const weights = columns.map((c) => c.width ?? 10);
+  let fontSize = LARGEST_CELL_FONT;
+  let minimum = minimumWidths(pdf, table, texts, fontSize);
+  while (minimum.reduce((a, b) => a + b, 0) > usable && fontSize > SMALLEST_CELL_FONT) {
+    fontSize = Math.max(SMALLEST_CELL_FONT, fontSize - 0.5);
+    minimum = minimumWidths(pdf, table, texts, fontSize);
+  }
+  const spare = Math.max(0, usable - minimum.reduce((a, b) => a + b, 0));
+  const weights = table.columns.map((c: TableColumn) => (c.kind === 'text' ? (c.width ?? 10) * 2 : (c.width ?? 10)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => (w / total) * usable);
+  let widths = minimum.map((m, i) => m + (weights[i] / total) * spare);
+  const sum = widths.reduce((a, b) => a + b, 0);
+  if (sum > usable) widths = widths.map((w) => (w / sum) * usable); // at the smallest font: squeeze evenly
   const x = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  return { x, widths };
+  return { x, widths, fontSize };
 }
 
 const heightOf = (pdf: Pdf, texts: string[], widths: number[]) =>
@@ -40,7 +77,7 @@ function drawRow(pdf: Pdf, layout: Layout, texts: string[], y: number, height: n
  * ungrouped heading (Kode, Uraian) spanning both rows, as in the reference tables.
  */
 function drawHeader(pdf: Pdf, table: ReportTable, layout: Layout, y: number): number {
-  pdf.font(BOLD).fontSize(CELL_FONT_SIZE);
+  pdf.font(BOLD).fontSize(layout.fontSize);
   const headers = table.columns.map((c) => c.header);
   const headerHeight = heightOf(pdf, headers, layout.widths);
   if (!table.columns.some((c) => c.group)) {
@@ -74,58 +111,75 @@ function drawHeader(pdf: Pdf, table: ReportTable, layout: Layout, y: number): nu
   return y + groupHeight + headerHeight;
 }
 
+const bottomOf = (pdf: Pdf) => pdf.page.height - MARGIN - FOOTER_HEIGHT;
+
+/** A new page, headed by the report's title so that a loose page still says what it belongs to. */
+function continuationPage(pdf: Pdf, doc: ReportDocument): number {
+  pdf.addPage();
+  pdf
+    .font(FONT)
+    .fontSize(7)
+    .text(`${doc.title} (lanjutan)`, MARGIN, MARGIN, { width: pdf.page.width - 2 * MARGIN });
+  return pdf.y + 3;
+}
+
 function drawTable(pdf: Pdf, doc: ReportDocument, table: ReportTable, y: number): number {
-  const layout = layoutOf(pdf, table.columns);
-  const bottom = pdf.page.height - MARGIN - 12;
-  if (y + 60 > bottom) {
-    pdf.addPage();
-    y = MARGIN;
-  }
+  const texts = textsOf(table);
+  const layout = layoutOf(pdf, table, texts);
+  if (y + 60 > bottomOf(pdf)) y = continuationPage(pdf, doc);
   pdf
     .font(BOLD)
     .fontSize(8)
     .text(table.title, MARGIN, y, { width: pdf.page.width - 2 * MARGIN });
   y = drawHeader(pdf, table, layout, pdf.y + 3);
   const align = table.columns.map((c) => (RIGHT_ALIGNED.has(c.kind) ? 'right' : 'left'));
-  for (const row of table.rows) {
-    const texts = table.columns.map((c) => humanCell(cellKind(row, c), row.cells[c.key] ?? null, { compact: true }));
-    pdf.font(row.total ? BOLD : FONT).fontSize(CELL_FONT_SIZE);
-    const h = heightOf(pdf, texts, layout.widths);
-    if (y + h > bottom) {
-      pdf.addPage();
-      pdf.font(FONT).fontSize(7).text(doc.title, MARGIN, MARGIN);
-      y = drawHeader(pdf, table, layout, pdf.y + 3);
-      pdf.font(row.total ? BOLD : FONT).fontSize(CELL_FONT_SIZE);
+  table.rows.forEach((row, r) => {
+    pdf.font(row.total ? BOLD : FONT).fontSize(layout.fontSize);
+    const h = heightOf(pdf, texts[r], layout.widths);
+    if (y + h > bottomOf(pdf)) {
+      // The table's headings again on every page it runs onto.
+      y = drawHeader(pdf, table, layout, continuationPage(pdf, doc));
+      pdf.font(row.total ? BOLD : FONT).fontSize(layout.fontSize);
     }
-    drawRow(pdf, layout, texts, y, h, align);
+    drawRow(pdf, layout, texts[r], y, h, align);
     y += h;
-  }
+  });
   return y;
 }
 
-/** Page numbers are written last, into the bottom margin, on every buffered page. */
-function numberPages(pdf: Pdf): void {
+/**
+ * Written last, into the bottom margin of every buffered page: where the paper was drawn from (point of
+ * view, ledger position, signed checkpoint) and "Halaman x dari N".
+ */
+function footPages(pdf: Pdf, options: RenderOptions): void {
   const range = pdf.bufferedPageRange();
+  const lines = options.provenance ? provenanceLines(options.provenance) : [];
   for (let i = 0; i < range.count; i++) {
     pdf.switchToPage(range.start + i);
     pdf.page.margins.bottom = 0;
-    pdf
-      .font(FONT)
-      .fontSize(6)
-      .text(`Halaman ${i + 1} dari ${range.count}`, MARGIN, pdf.page.height - MARGIN, {
-        width: pdf.page.width - 2 * MARGIN,
-        align: 'right',
-        lineBreak: false,
-      });
+    const width = pdf.page.width - 2 * MARGIN;
+    const top = pdf.page.height - MARGIN - FOOTER_HEIGHT + 8;
+    pdf.font(FONT).fontSize(6);
+    lines.forEach((line, n) => pdf.text(line, MARGIN, top + n * 8, { width: width - 70, lineBreak: false }));
+    pdf.text(`Halaman ${i + 1} dari ${range.count}`, MARGIN, top + Math.max(0, lines.length - 1) * 8, {
+      width,
+      align: 'right',
+      lineBreak: false,
+    });
   }
 }
 
-/** Landscape A4 like the tables of the Renja document: title, point of view, headed tables, amounts in Indonesian style. */
-export function renderPdf(doc: ReportDocument): Promise<Buffer> {
+/**
+ * Landscape A4 or F4 like the tables of the Renja document: title, point of view, headed tables (headings
+ * repeated on every page), amounts in Indonesian style, the office's signature block, and on every page's
+ * foot where the paper was drawn from and its page number.
+ */
+export function renderPdf(doc: ReportDocument, options: RenderOptions = {}): Promise<Buffer> {
+  const [width, height] = PAPER_POINTS[options.paper ?? 'a4'];
   const pdf = new PDFDocument({
-    size: 'A4',
+    size: [width, height],
     layout: 'landscape',
-    margin: MARGIN,
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
     bufferPages: true,
     info: { Title: doc.title, Creator: 'Renja Ledger' },
   });
@@ -139,10 +193,12 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.font(FONT).fontSize(7);
   for (const line of doc.subtitle) pdf.text(line, { align: 'center' });
   let y = pdf.y + 8;
-  for (const table of doc.pdf ?? []) {
-    y = drawTable(pdf, doc, table, y) + 12;
+  for (const table of doc.pdf ?? doc.tables) y = drawTable(pdf, doc, table, y) + 12;
+  if (options.signatory !== undefined) {
+    if (y + SIGNATURE_HEIGHT > bottomOf(pdf)) y = continuationPage(pdf, doc) + 8;
+    drawSignature(pdf, options.signatory, options.provenance?.drawnAt ?? null, y);
   }
-  numberPages(pdf);
+  footPages(pdf, options);
   pdf.end();
   return done;
 }

@@ -1,8 +1,12 @@
-import { invalid } from '@renja/domain';
+import { invalid, msg } from '@renja/domain';
 import { renderCsv } from './csv';
 import { renderPdf } from './pdf';
 import type { ReportDocument } from './report-table';
+import type { RenderOptions } from './render-options';
 import { renderXlsx } from './xlsx';
+
+export * from './render-options';
+export { wibTime, indonesianDate } from './human-cells';
 
 export type FileFormat = 'csv' | 'xlsx' | 'pdf';
 export type ReportFormat = 'json' | FileFormat;
@@ -18,24 +22,21 @@ export const REPORT_FORMATS = Object.keys(CONTENT_TYPES) as ReportFormat[];
 
 export function parseReportFormat(value: string, field = 'format'): ReportFormat {
   if (!(REPORT_FORMATS as string[]).includes(value))
-    throw invalid(field, `"${value}" is not a report format (${REPORT_FORMATS.join(', ')})`, 'REPORT_FORMAT');
+    throw invalid(field, msg('REPORT_FORMAT', { value, formats: REPORT_FORMATS.join(', ') }), 'REPORT_FORMAT');
   return value as ReportFormat;
 }
 
-/** A report document as a file; PDF only for reports with a printable form (evaluation, reconciliation). */
-export async function renderFile(doc: ReportDocument, format: FileFormat, field = 'format'): Promise<Buffer> {
+/**
+ * A report document as a file. Every document prints: the PDF lays out `doc.pdf` when the report has a
+ * printable form of its own, else the tables the spreadsheet has.
+ */
+export async function renderFile(doc: ReportDocument, format: FileFormat, options: RenderOptions = {}): Promise<Buffer> {
   switch (format) {
     case 'csv':
-      return Buffer.from(renderCsv(doc.csv), 'utf8');
+      return Buffer.from(renderCsv(doc.csv, options.csv), 'utf8');
     case 'xlsx':
-      return renderXlsx(doc);
+      return renderXlsx(doc, options);
     case 'pdf':
-      if (!doc.pdf)
-        throw invalid(
-          field,
-          'PDF is available for the evaluation and the reconciliation; use csv or xlsx for this report',
-          'REPORT_FORMAT',
-        );
-      return renderPdf(doc);
+      return renderPdf(doc, options);
   }
 }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { Money } from '@renja/domain';
-import { MISSING } from './human-cells';
+import { humanCell, MISSING } from './human-cells';
 import { cellKind, type CellKind, type ReportDocument, type ReportTable } from './report-table';
+import { PAPER_EXCEL_CODES, provenanceLines, type RenderOptions } from './render-options';
 
 /**
  * Number formats are stored in Excel's invariant notation; Excel shows them with the reader's locale, so an
@@ -68,29 +69,115 @@ function headerRows(sheet: ExcelJS.Worksheet, table: ReportTable, first: number)
   return headerRow;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, table: ReportTable): void {
-  const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));
+/** The text a reader sees in a cell, to size its column: "Rp 1.653.027.794,00", "38,15", "—". */
+function shownText(kind: CellKind, value: string | null): string {
+  if (value === null || value === '') return MISSING;
+  if (kind === 'percent') return humanCell('percent', value, { compact: true });
+  return humanCell(kind, value);
+}
+
+const MAX_TEXT_WIDTH = 48;
+const MIN_WIDTH = 6;
+
+/**
+ * Column widths in characters: wide enough for every figure as shown (no "###"), for the longest word of
+ * the heading (no word broken), and for text up to MAX_TEXT_WIDTH, beyond which it wraps.
+ */
+export function columnWidths(table: ReportTable): number[] {
+  return table.columns.map((c) => {
+    let width = Math.max(MIN_WIDTH, ...c.header.split(/\s+/).map((w) => w.length + 1));
+    for (const row of table.rows) {
+      const kind = cellKind(row, c);
+      const text = shownText(kind, row.cells[c.key] ?? null);
+      const needed = kind === 'text' ? Math.min(text.length, MAX_TEXT_WIDTH) : text.length;
+      // Bold totals are about a tenth wider; the extra 2 is the cell's own padding.
+      width = Math.max(width, Math.ceil(needed * (row.total ? 1.1 : 1)) + 2);
+    }
+    return width;
+  });
+}
+
+/** Lines a wrapped text takes in a column of `width` characters, breaking between words. */
+function linesIn(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    const length = word.length + (used > 0 ? 1 : 0);
+    if (used + length > width - 1 && used > 0) {
+      lines++;
+      used = word.length;
+    } else used += length;
+  }
+  return lines;
+}
+
+const LINE_HEIGHT = 15;
+
+/** Rows are given their height: a merged or wrapped cell's lines are not always measured by the reader. */
+function fitHeight(row: ExcelJS.Row, texts: string[], widths: number[]): void {
+  const lines = Math.max(1, ...texts.map((t, i) => linesIn(t, widths[i])));
+  if (lines > 1) row.height = lines * LINE_HEIGHT;
+}
+
+/** Excel's header and footer codes: "&" is written "&&"; a footer holds at most 255 characters. */
+const footerText = (text: string): string => text.replace(/&/g, '&&').slice(0, 240);
+
+function addSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, table: ReportTable, options: RenderOptions): void {
+  const provenance = options.provenance ? provenanceLines(options.provenance) : [];
+  const sheet = workbook.addWorksheet(table.sheet.slice(0, 31), {
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: PAPER_EXCEL_CODES[options.paper ?? 'a4'],
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.7, header: 0.2, footer: 0.25 },
+    },
+    headerFooter: {
+      oddFooter: `&L&7${footerText(provenance.join('\n'))}&R&8Halaman &P dari &N`,
+      evenFooter: `&L&7${footerText(provenance.join('\n'))}&R&8Halaman &P dari &N`,
+    },
+  });
   sheet.getCell(1, 1).value = `${doc.title} — ${table.title}`;
   sheet.getCell(1, 1).font = { bold: true, size: 12 };
-  doc.subtitle.forEach((line, i) => (sheet.getCell(2 + i, 1).value = line));
-  const headerRow = headerRows(sheet, table, doc.subtitle.length + 3);
-  table.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width ?? 14));
+  const above = [...doc.subtitle, ...provenance];
+  above.forEach((line, i) => (sheet.getCell(2 + i, 1).value = line));
+  provenance.forEach((_, i) => (sheet.getCell(2 + doc.subtitle.length + i, 1).font = { italic: true, size: 8 }));
+  const first = above.length + 3;
+  const headerRow = headerRows(sheet, table, first);
+  const widths = columnWidths(table);
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  fitHeight(
+    sheet.getRow(headerRow),
+    table.columns.map((c) => c.header),
+    widths,
+  );
   table.rows.forEach((row, r) => {
     const excelRow = sheet.getRow(headerRow + 1 + r);
     table.columns.forEach((c, i) => setCell(excelRow.getCell(i + 1), cellKind(row, c), row.cells[c.key] ?? null));
+    fitHeight(
+      excelRow,
+      table.columns.map((c) => (cellKind(row, c) === 'text' ? (row.cells[c.key] ?? '') : '')),
+      widths,
+    );
     if (row.total) {
       excelRow.font = { bold: true };
       excelRow.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
     }
   });
-  // Everything above the data stays in view while scrolling: title, point of view and column headings.
+  // Printed: the heading rows again at the top of every page. On screen: everything above the data stays in view.
+  sheet.pageSetup.printTitlesRow = `${first}:${headerRow}`;
   sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
 }
 
-/** One sheet per table (lines, kegiatan, program, office, …), frozen headings, totals rows in bold. */
-export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
+/**
+ * One sheet per table (lines, kegiatan, program, office, …), frozen headings, totals rows in bold; printed
+ * landscape on A4 or F4, one page wide, heading rows repeated, the provenance in the page footer.
+ */
+export async function renderXlsx(doc: ReportDocument, options: RenderOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Renja Ledger';
-  for (const table of doc.tables) addSheet(workbook, doc, table);
+  for (const table of doc.tables) addSheet(workbook, doc, table, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

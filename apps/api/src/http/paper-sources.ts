@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AsOf } from '@renja/domain';
+import { LEDGER_INTEGRITY, PLAN_PROJECTOR, type LedgerIntegrityService } from '@renja/application';
+import {
+  checkpointRef,
+  PlanReader,
+  type Projector,
+  type CsvStyle,
+  type FileFormat,
+  type Paper,
+  type RenderOptions,
+} from '@renja/projections';
+
+/**
+ * What a printed paper carries besides its report: where it was drawn from (the point of view, the read
+ * model's ledger position, the latest signed checkpoint, the time) and who signs it (the office's signatory
+ * from the read model). Read only for the formats that print them (PDF, XLSX).
+ */
+@Injectable()
+export class PaperSources {
+  constructor(
+    @Inject(PLAN_PROJECTOR) private readonly projector: Projector,
+    @Inject(LEDGER_INTEGRITY) private readonly integrity: LedgerIntegrityService,
+    private readonly reader: PlanReader,
+  ) {}
+
+  async renderOptions(format: FileFormat, office: string, asOf: AsOf, style: { paper: Paper; csv: CsvStyle }): Promise<RenderOptions> {
+    if (format === 'csv') return { csv: style.csv };
+    const [position, checkpoint, officeRow] = await Promise.all([
+      this.projector.position(),
+      this.integrity.latest(),
+      this.reader.office(office),
+    ]);
+    return {
+      paper: style.paper,
+      provenance: {
+        validAt: asOf.validAt ?? null,
+        knownAt: asOf.knownAt ?? null,
+        position,
+        checkpoint: checkpointRef(checkpoint.note, checkpoint.size, checkpoint.rootHash.toString('base64')),
+        drawnAt: new Date().toISOString(),
+      },
+      signatory: officeRow.signatory ?? null,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { Command } from 'commander';
+import { DomainError, parseOfficeCode } from '@renja/domain';
+import {
+  ForbiddenError,
+  SetOfficeSignatoryCommand,
+  SetOfficeSignatoryHandler,
+  StreamCommandRunner,
+  tokenPrincipal,
+} from '@renja/application';
+import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { PlanProjection, Projector } from '@renja/projections';
+import { withLedger } from '../context';
+
+interface SignatoryOptions {
+  place: string;
+  title: string;
+  name: string;
+  nip: string;
+  token?: string;
+}
+
+/**
+ * `signatory <office> --place … --title … --name … --nip …`: who signs the office's papers, recorded as an
+ * event on the office's stream through the API's own command handler (admins only, the same rules).
+ */
+export function signatoryCommand(): Command {
+  return new Command('signatory')
+    .description("who signs the office's papers (printed in the signature block of every PDF); admins; recorded as an event")
+    .argument('<office>', 'office (perangkat daerah) code, e.g. DKUKM')
+    .requiredOption('--place <place>', 'place before the date, e.g. Pangkalpinang')
+    .requiredOption('--title <title>', 'e.g. "Kepala Dinas Koperasi, Usaha Kecil dan Menengah"')
+    .requiredOption('--name <name>', 'name as printed, with degrees')
+    .requiredOption('--nip <nip>', 'NIP: 18 digits, spaces allowed ("19700101 199003 1 001")')
+    .option('--token <token>', 'API token of an admin (default: $RENJA_TOKEN); its holder is recorded as the actor')
+    .action(async (office: string, o: SignatoryOptions) => {
+      const token = o.token ?? process.env.RENJA_TOKEN;
+      if (!token) throw new Error('a signatory is recorded with its actor: give --token <token> or set RENJA_TOKEN');
+      try {
+        const code = parseOfficeCode(office, 'office');
+        await withLedger(async ({ db, store, dataSource }) => {
+          const holder = await new TokenStore(db.pool).verify(token);
+          if (!holder) throw new Error('invalid or revoked token');
+          const runner = new StreamCommandRunner(store, new Projector(dataSource, store, new PlanProjection()));
+          const meta = { principal: tokenPrincipal(holder), correlationId: randomUUID() };
+          const body = { place: o.place, title: o.title, name: o.name, nip: o.nip };
+          const result = await new SetOfficeSignatoryHandler(runner, store).execute(new SetOfficeSignatoryCommand(code, body, meta));
+          process.stdout.write(
+            `Penanda tangan ${code} dicatat: ${o.name} (${o.title}), peristiwa ${result.eventIds.join(', ')} pada posisi ${result.position}\n`,
+          );
+        });
+      } catch (error) {
+        if (!(error instanceof DomainError || error instanceof ForbiddenError)) throw error;
+        const rule = error instanceof ForbiddenError ? 'FORBIDDEN' : error.rule;
+        const field = error instanceof ForbiddenError ? undefined : error.field;
+        process.stderr.write(`renja-ledger: refused: ${rule}${field ? ` (${field})` : ''}: ${error.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
