@@ -46,6 +46,7 @@ import { OIDC_LOGIN, OidcLoginController } from './http/controllers/oidc-login.c
 import { OidcLogin } from './http/oidc-login';
 import { WorkbenchController } from './http/controllers/workbench.controller';
 import { EvidenceController } from './http/controllers/evidence.controller';
+import { EvaluationRecordsController } from './http/controllers/evaluation-records.controller';
 import { SESSION_HOURS, SESSION_STORE } from './http/web-session';
 import { loadConfig } from '@renja/infrastructure/config/config';
 
@@ -100,6 +101,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         OidcLoginController,
         WorkbenchController,
         EvidenceController,
+        EvaluationRecordsController,
       ],
       providers: [
         { provide: PG_POOL, useValue: options.pool },

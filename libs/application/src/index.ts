@@ -11,6 +11,8 @@ export * from './commands/change-pagu/change-pagu';
 export * from './commands/record-realisation/record-realisation';
 export * from './commands/shift-budget/shift-budget';
 export * from './commands/correct-event/correct-event';
+export * from './commands/record-renstra/record-renstra';
+export * from './commands/record-evaluation-note/record-evaluation-note';
 export * from './ledger-schema';
 export * from './command-handlers';
 export * from './shared/line-change';

@@ -20,5 +20,7 @@ export * from './plan-line/decide';
 export * from './plan-line/correct';
 export * from './plan-line/shift';
 export * from './plan-line/describe-change';
+export * from './plan-line/renstra';
 export * from './streams';
 export * from './stated-figure/stated-figure';
+export * from './evaluation-note/evaluation-note';

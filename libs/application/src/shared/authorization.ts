@@ -10,6 +10,7 @@ export type Action =
   | { kind: 'register-line' | 'define-indicator' | 'revise-target' | 'record-realisation' | 'shift-budget'; office: string }
   | { kind: 'change-pagu'; office: string; phase: unknown }
   | { kind: 'record-stated-figure'; office: string }
+  | { kind: 'record-renstra' | 'record-evaluation-note'; office: string }
   | { kind: 'manage-tokens'; offices: OfficeScope }
   | { kind: 'read'; office: string }
   | { kind: 'verify-ledger' | 'issue-checkpoint' };
@@ -40,6 +41,9 @@ export function rolesFor(action: Action): Role[] {
       return ['finance'];
     case 'record-stated-figure':
       return ['planner', 'finance'];
+    case 'record-renstra':
+    case 'record-evaluation-note':
+      return ['planner'];
     case 'read':
       return ['admin', 'planner', 'finance', 'inspector'];
     case 'verify-ledger':

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { evolveLine, fold, initialLineState, type LineEvent, type OfficeRegistered, type PlanLineState } from '@renja/domain';
+import {
+  evolveLine,
+  fold,
+  initialLineState,
+  type EvaluationNoteRecorded,
+  type LineEvent,
+  type OfficeRegistered,
+  type PlanLineState,
+} from '@renja/domain';
 import { WrongExpectedVersionError, type AppendResult, type EventStore } from '@renja/event-store';
 import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
 import type { Projector } from '@renja/projections';
@@ -16,7 +24,7 @@ export interface LoadedLine {
 
 export interface StreamWrite {
   streamId: string;
-  events: Array<LineEvent | OfficeRegistered>;
+  events: Array<LineEvent | OfficeRegistered | EvaluationNoteRecorded>;
 }
 
 /** How many times a write that lost a race (without If-Match) is decided again on fresh state. */

@@ -66,4 +66,20 @@ export interface CorrectEvent {
   replacement?: Record<string, unknown>;
 }
 
-export type LineCommand = RegisterLine | DefineIndicator | ReviseTarget | ChangePagu | RecordRealisation | CorrectEvent;
+/** Records Renstra figures (end-of-period target, realisation up to last year) in K and/or Rp. */
+export interface RecordRenstra {
+  type: 'RecordRenstra';
+  eventId: string;
+  /** Indicator id ("IK-1") or exact name; required with a K figure. */
+  indicator?: unknown;
+  targetK?: unknown;
+  targetRp?: unknown;
+  realisedToLastYearK?: unknown;
+  realisedToLastYearRp?: unknown;
+  /** Defaults to the first day of the fiscal year. */
+  effectiveDate?: unknown;
+  reason?: unknown;
+  legalBasis?: unknown;
+}
+
+export type LineCommand = RegisterLine | DefineIndicator | ReviseTarget | ChangePagu | RecordRealisation | CorrectEvent | RecordRenstra;

@@ -9,6 +9,7 @@ import { evolveLine } from './evolve';
 import { assertInvariants } from './invariants';
 import { parsePaguChange, parseRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
 import { parsePlanCode } from './plan-code';
+import { parseRenstra } from './renstra';
 import { initialLineState, type PlanLineState } from './state';
 
 const DIRECTIONS: IndicatorDirection[] = ['higher_is_better', 'lower_is_better'];
@@ -98,6 +99,8 @@ export function decideLine(command: LineCommand, state: PlanLineState): LineEven
       ]);
     case 'CorrectEvent':
       return checked(state, [decideCorrection(command, state)]);
+    case 'RecordRenstra':
+      return [eventFrom(command.eventId, LINE_EVENT_TYPES.renstraRecorded, parseRenstra(state, command))];
   }
 }
 

@@ -71,7 +71,12 @@ export function lineFigures(state: PlanLineState, asOf: AsOf = {}): Map<string, 
  * unforeseen) all of them, to be safe. Registration and indicators add no entry and change no figure.
  */
 export function familiesChangedBy(event: LineEvent): readonly FigureFamily[] {
-  if (event.type === LINE_EVENT_TYPES.registered || event.type === LINE_EVENT_TYPES.indicatorDefined) return [];
+  if (
+    event.type === LINE_EVENT_TYPES.registered ||
+    event.type === LINE_EVENT_TYPES.indicatorDefined ||
+    event.type === LINE_EVENT_TYPES.renstraRecorded
+  )
+    return [];
   const kind = entryKindOf(event.type);
   return kind ? [FAMILY_OF_ENTRY[kind]] : FIGURE_FAMILIES;
 }

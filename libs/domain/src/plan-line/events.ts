@@ -14,6 +14,7 @@ export const LINE_EVENT_TYPES = {
   paguShifted: 'pagu.shifted',
   realisationRecorded: 'realisation.recorded',
   corrected: 'event.corrected',
+  renstraRecorded: 'renstra.recorded',
 } as const;
 
 export interface LineRegisteredData {
@@ -74,6 +75,19 @@ export interface RealisationRecordedData {
   outputs: OutputValue[];
 }
 
+/**
+ * Renstra figures of a line (the evaluation form's end-of-period target and the realisation up to last
+ * year), each in kinerja (K, the indicator's unit) and Rupiah. A null field is not stated by this event:
+ * the figure recorded earlier stays. K figures belong to an indicator; Rupiah figures to the line.
+ */
+export interface RenstraRecordedData {
+  indicatorId: string | null;
+  targetK: string | null;
+  targetRp: string | null;
+  realisedToLastYearK: string | null;
+  realisedToLastYearRp: string | null;
+}
+
 export type CorrectableData = TargetRevisedData | PaguChangedData | PaguShiftedData | RealisationRecordedData;
 
 export interface CorrectedData {
@@ -105,9 +119,10 @@ export type PaguChanged = EventBase<typeof LINE_EVENT_TYPES.paguChanged, PaguCha
 export type PaguShifted = EventBase<typeof LINE_EVENT_TYPES.paguShifted, PaguShiftedData>;
 export type RealisationRecorded = EventBase<typeof LINE_EVENT_TYPES.realisationRecorded, RealisationRecordedData>;
 export type EventCorrected = EventBase<typeof LINE_EVENT_TYPES.corrected, CorrectedData>;
+export type RenstraRecorded = EventBase<typeof LINE_EVENT_TYPES.renstraRecorded, RenstraRecordedData>;
 
 export type LineEvent =
-  LineRegistered | IndicatorDefined | TargetRevised | PaguChanged | PaguShifted | RealisationRecorded | EventCorrected;
+  LineRegistered | IndicatorDefined | TargetRevised | PaguChanged | PaguShifted | RealisationRecorded | EventCorrected | RenstraRecorded;
 
 export const LINE_EVENT_SCHEMA_VERSION = 1;
 

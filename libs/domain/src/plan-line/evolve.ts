@@ -49,6 +49,17 @@ export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineStat
       return { ...next, line: event.data, registeredAt: event.recordedAt ?? null };
     case LINE_EVENT_TYPES.indicatorDefined:
       return { ...next, indicators: [...state.indicators, event.data] };
+    case LINE_EVENT_TYPES.renstraRecorded: {
+      const entry = {
+        eventId: event.id,
+        effectiveDate: event.effectiveDate,
+        recordedAt: event.recordedAt ?? null,
+        actor: event.actor ?? null,
+        reason: event.reason,
+        data: event.data,
+      };
+      return { ...next, renstra: [...(state.renstra ?? []), entry] };
+    }
     case LINE_EVENT_TYPES.corrected: {
       const { correctedEventId, replacement } = event.data;
       const original = state.entries.find((e) => e.eventId === correctedEventId && !e.supersededBy);

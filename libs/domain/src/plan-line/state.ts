@@ -5,6 +5,7 @@ import type {
   PaguChangedData,
   PaguShiftedData,
   RealisationRecordedData,
+  RenstraRecordedData,
   TargetRevisedData,
 } from './events';
 
@@ -31,6 +32,16 @@ export type LineEntry =
   | (EntryBase & { kind: 'realisation'; data: RealisationRecordedData })
   | (EntryBase & { kind: 'target'; data: TargetRevisedData });
 
+/** Renstra figures as recorded, with when and by whom: the evaluation folds them for its point of view. */
+export interface RenstraEntry {
+  eventId: string;
+  effectiveDate: string;
+  recordedAt: string | null;
+  actor: string | null;
+  reason: string | null;
+  data: RenstraRecordedData;
+}
+
 /** A plan line's state: plain JSON, so read models can store it and fold further events into it. */
 export interface PlanLineState {
   line: LineRegisteredData | null;
@@ -40,6 +51,8 @@ export interface PlanLineState {
   entries: LineEntry[];
   /** Realisation is recorded either monthly or quarterly on one line, never both (no double counting). */
   realisationGranularity: 'month' | 'quarter' | null;
+  /** Renstra figures in the order recorded; absent in states stored before they could be recorded. */
+  renstra?: RenstraEntry[];
   /** Number of events folded: the stream version. */
   version: number;
 }
