@@ -16,3 +16,5 @@ export { renderTextDocument } from './render/text-table';
 export * from './consistency';
 export { planDocument, PLAN_PHASES } from './workbench/plan.tables';
 export { changeLogDocument, type ChangeLogFile, type ChangeLogFilters } from './workbench/changes.tables';
+export { lineHistoryDocument, type LineHistoryFile } from './workbench/history.tables';
+export { percentText, pointOfView, rupiahText, wibDateTime } from './shared/indonesian-text';

@@ -1,14 +1,16 @@
-import { legalBasisText, phaseName } from '../render/cells';
-import { LEVEL_NAMES, subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { phaseName } from '../render/cells';
+import { LEVEL_NAMES, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { dayMonthYear, legalBasisLine, officeYearHeading, percentText } from '../shared/indonesian-text';
+import { absorptionPaper, withRolledUpTotals, type LevelRow } from './absorption.paper';
 import type { AbsorptionReport, AbsorptionRow } from './absorption.report';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 const QUARTERS = ['TW I', 'TW II', 'TW III', 'TW IV'];
 
-/** Columns shared by every level; `human` picks Indonesian headings, otherwise machine names. */
+/** Columns shared by every level; keys are machine names (the plain CSV), headings Indonesian; `human` adds groups and widths. */
 function figureColumns(human: boolean): TableColumn[] {
   const col = (key: string, header: string, kind: TableColumn['kind'], group?: string, width = 16): TableColumn =>
-    human ? { key, header, kind, group, width } : { key, header: key, kind };
+    human ? { key, header, kind, group, width } : { key, header: group ? `${group}: ${header}` : header, kind };
   return [
     col('current_pagu', 'Pagu Kini', 'amount'),
     col('original_pagu', 'Pagu APBD', 'amount'),
@@ -24,7 +26,7 @@ function figureColumns(human: boolean): TableColumn[] {
   ];
 }
 
-const figureCells = (x: AbsorptionRow) => ({
+export const figureCells = (x: AbsorptionRow) => ({
   current_pagu: x.currentPagu,
   original_pagu: x.originalPagu,
   ...Object.fromEntries(x.byMonth.map((v, i) => [`month_${i + 1}`, v])),
@@ -38,7 +40,7 @@ const figureCells = (x: AbsorptionRow) => ({
   absorption_without_late: x.absorptionWithoutLateAdditions,
 });
 
-function levelTable(r: AbsorptionReport, sheet: string, rows: AbsorptionRow[]): ReportTable {
+function levelTable(r: AbsorptionReport, sheet: string, rows: LevelRow[]): ReportTable {
   return {
     sheet,
     title: `Serapan Anggaran per ${sheet}`,
@@ -48,7 +50,7 @@ function levelTable(r: AbsorptionReport, sheet: string, rows: AbsorptionRow[]): 
       ...figureColumns(true),
     ],
     rows: [
-      ...rows.map((x) => ({ cells: { code: x.code, name: x.name, ...figureCells(x) } })),
+      ...rows.map((x) => ({ total: x.subtotal, cells: { code: x.code, name: x.name, ...figureCells(x) } })),
       { total: true, cells: { code: r.office.code, name: 'Total Perangkat Daerah', ...figureCells(r.officeTotal) } },
     ],
   };
@@ -78,8 +80,8 @@ function lateTable(r: AbsorptionReport): ReportTable {
         phase: phaseName(a.phase),
         funding_source: a.fundingSource,
         amount: a.amount,
-        effective_date: a.effectiveDate,
-        legal_basis: legalBasisText(a.legalBasis),
+        effective_date: dayMonthYear(a.effectiveDate),
+        legal_basis: legalBasisLine(a.legalBasis),
         line_current_pagu: a.lineCurrentPagu,
         line_realised: a.lineRealised,
         line_absorption: a.lineAbsorption.current,
@@ -88,6 +90,14 @@ function lateTable(r: AbsorptionReport): ReportTable {
     })),
   };
 }
+
+const MACHINE_TEXT_COLUMNS: Array<[key: string, header: string]> = [
+  ['row_type', 'Jenis Baris'],
+  ['code', 'Kode'],
+  ['level', 'Tingkat'],
+  ['name', 'Uraian'],
+  ['monthly_complete', 'Realisasi Bulanan Lengkap'],
+];
 
 function machineTable(r: AbsorptionReport): ReportTable {
   const row = (rowType: string, x: AbsorptionRow): TableRow => ({
@@ -103,10 +113,7 @@ function machineTable(r: AbsorptionReport): ReportTable {
   return {
     sheet: 'absorption',
     title: 'absorption',
-    columns: [
-      ...['row_type', 'code', 'level', 'name', 'monthly_complete'].map((key): TableColumn => ({ key, header: key, kind: 'text' })),
-      ...figureColumns(false),
-    ],
+    columns: [...MACHINE_TEXT_COLUMNS.map(([key, header]): TableColumn => ({ key, header, kind: 'text' })), ...figureColumns(false)],
     rows: [
       ...r.lines.map((x) => row('line', x)),
       ...r.kegiatan.map((x) => row('kegiatan', x)),
@@ -116,19 +123,20 @@ function machineTable(r: AbsorptionReport): ReportTable {
   };
 }
 
+/** "Serapan kantor: 74,06 % thd pagu kini (Rp …), 112,32 % thd APBD". */
+export const absorptionSummaryText = (r: AbsorptionReport): string =>
+  `Serapan kantor: ${percentText(r.officeTotal.absorption.current)} thd pagu kini, ${percentText(r.officeTotal.absorption.original)} thd APBD`;
+
 export function absorptionDocument(r: AbsorptionReport): ReportDocument {
   return {
     fileStem: `absorption-${r.office.code}-${r.year}`,
     title: 'Serapan Anggaran (Realisasi Keuangan)',
-    subtitle: [
-      ...subtitleOf(r),
-      `Serapan kantor: ${r.officeTotal.absorption.current ?? '—'} % thd pagu kini, ${r.officeTotal.absorption.original ?? '—'} % thd APBD`,
-    ],
+    subtitle: [...officeYearHeading(r), absorptionSummaryText(r)],
     tables: [
       levelTable(
         r,
         'Rincian',
-        r.lines.map((l) => ({ ...l, name: `${l.name} (${LEVEL_NAMES[l.level]})` })),
+        withRolledUpTotals(r).map((l) => ({ ...l, name: `${l.name} (${LEVEL_NAMES[l.level]}${l.subtotal ? ', jumlah' : ''})` })),
       ),
       levelTable(r, 'Kegiatan', r.kegiatan),
       levelTable(r, 'Program', r.programs),
@@ -136,5 +144,6 @@ export function absorptionDocument(r: AbsorptionReport): ReportDocument {
       lateTable(r),
     ],
     csv: machineTable(r),
+    pdf: absorptionPaper(r, lateTable(r)),
   };
 }

@@ -11,7 +11,9 @@ import {
   type PlanLineState,
   type StatedFigureData,
 } from '@renja/domain';
+import { phaseName } from '../render/cells';
 import { zero } from '../shared/amounts';
+import { periodText, rupiahText } from '../shared/indonesian-text';
 import { subtreeOf, type StateReportLine } from '../shared/report-lines';
 
 /** The ledger's own figure for what a statement is about, with how it was computed; null when it cannot say. */
@@ -45,49 +47,54 @@ const sumOver = (lines: StateReportLine[], figure: (state: PlanLineState) => Dec
 
 function targetOf(lines: StateReportLine[], indicator: string): LedgerFigure {
   const found = lines.flatMap((l) => l.state.indicators.filter((i) => i.name === indicator).map((i) => ({ line: l, id: i.indicatorId })));
-  if (found.length === 0) return { value: null, explanation: `no indicator "${indicator}" is defined on this line or under it` };
+  if (found.length === 0) return { value: null, explanation: `tidak ada indikator "${indicator}" pada baris ini atau di bawahnya` };
   const targets = found.map(({ line, id }) => {
     const entries = entriesAsOf(line.state).filter((e) => e.kind === 'target' && e.data.indicatorId === id);
     const last = entries[entries.length - 1];
     return last && last.kind === 'target' ? new Money(last.data.value) : null;
   });
-  if (targets.some((t) => t === null)) return { value: null, explanation: `indicator "${indicator}" has no target recorded` };
+  if (targets.some((t) => t === null)) return { value: null, explanation: `indikator "${indicator}" belum memiliki target tercatat` };
   const distinct = new Set(targets.map((t) => t!.toString()));
-  if (distinct.size > 1) return { value: null, explanation: `indicator "${indicator}" has different targets on ${found.length} lines` };
+  if (distinct.size > 1)
+    return { value: null, explanation: `indikator "${indicator}" memiliki target yang berbeda pada ${found.length} baris` };
   return {
     value: targets[0]!.toString(),
-    explanation: `target in force of indicator "${indicator}" (${found.map((f) => `${f.line.code} ${f.id}`).join(', ')})`,
+    explanation: `target yang berlaku untuk indikator "${indicator}" (${found.map((f) => `${f.line.code} ${f.id}`).join(', ')})`,
   };
 }
 
 /** What the ledger says about the thing a stated figure is about, computed from its parts. */
 export function ledgerFigure(figure: StatedFigureData, lines: StateReportLine[]): LedgerFigure {
   const scope = figure.code === null ? lines : subtreeOf(lines, figure.code);
-  const where = figure.code === null ? 'every line of the office' : `line ${figure.code} and the lines under it (${scope.length})`;
+  const where =
+    figure.code === null ? 'seluruh baris perangkat daerah' : `baris ${figure.code} beserta baris di bawahnya (${scope.length} baris)`;
   if (figure.code !== null && !lines.some((l) => l.code === figure.code))
-    return { value: null, explanation: `line ${figure.code} is not registered in the ledger` };
-  const upTo = figure.period ? `up to ${figure.period}` : 'for the whole year';
+    return { value: null, explanation: `baris ${figure.code} tidak terdaftar di ledger` };
+  const upTo = figure.period ? `s.d. ${periodText(figure.period)}` : 'setahun penuh';
   switch (figure.measure) {
     case 'PAGU':
       return {
         value: sumOver(scope, (s) => phaseAmount(s, figure.phase!)).toFixed(2),
-        explanation: `sum of the ${figure.phase} pagu of ${where}`,
+        explanation: `jumlah pagu ${phaseName(figure.phase)} dari ${where}`,
       };
     case 'REALISASI':
       return {
         value: sumOver(scope, (s) => realisedUpTo(s, figure.period)).toFixed(2),
-        explanation: `sum of the realisation ${upTo} of ${where}`,
+        explanation: `jumlah realisasi ${upTo} dari ${where}`,
       };
     case 'SERAPAN': {
       const realised = sumOver(scope, (s) => realisedUpTo(s, figure.period));
       const pagu = figure.phase
         ? sumOver(scope, (s) => phaseAmount(s, figure.phase!))
         : sumOver(scope, (s) => paguBreakdown(s).currentPagu);
-      const against = figure.phase ? `the ${figure.phase} pagu` : 'the current pagu';
+      const against = figure.phase ? `pagu ${phaseName(figure.phase)}` : 'pagu kini';
       const value = percentage(realised, pagu);
       return value === null
-        ? { value: null, explanation: `${against} of ${where} is zero` }
-        : { value, explanation: `realisation ${upTo} (${realised.toFixed(2)}) ÷ ${against} (${pagu.toFixed(2)}) × 100 over ${where}` };
+        ? { value: null, explanation: `${against} dari ${where} bernilai nol: serapan tidak dapat dihitung` }
+        : {
+            value,
+            explanation: `realisasi ${upTo} (${rupiahText(realised.toFixed(2))}) ÷ ${against} (${rupiahText(pagu.toFixed(2))}) × 100, atas ${where}`,
+          };
     }
     case 'TARGET':
       return targetOf(scope, figure.indicator ?? '');

@@ -1,4 +1,4 @@
-import { notFound, parsePlanCode, type AsOf, type ChainPhase } from '@renja/domain';
+import { msg, notFound, parsePlanCode, type AsOf, type ChainPhase } from '@renja/domain';
 import { fixed, tieOut, zero, type TieOut } from '../shared/amounts';
 import { subtreeOf, type ReportScope } from '../shared/report-lines';
 import { rollUpTree } from '../shared/roll-up-tree';
@@ -32,7 +32,11 @@ export function paguTrailReport(scope: ReportScope, code?: string): PaguTrailRep
   const normalised = code === undefined ? null : parsePlanCode(code, 'code').code;
   const root = normalised === null ? null : scope.lines.find((l) => l.code === normalised);
   if (normalised !== null && !root) {
-    throw notFound('LINE_NOT_REGISTERED', `plan line ${normalised} is not registered for ${scope.office.code} in ${scope.year}`, 'code');
+    throw notFound(
+      'LINE_NOT_REGISTERED',
+      msg('LINE_NOT_REGISTERED.in_office', { field: 'code', code: normalised, year: scope.year, office: scope.office.code }),
+      'code',
+    );
   }
   const lines = root ? subtreeOf(scope.lines, root.code) : scope.lines;
   const trails: LineTrail[] = lines.map((line) => {
@@ -44,7 +48,7 @@ export function paguTrailReport(scope: ReportScope, code?: string): PaguTrailRep
       currentPhase,
       currentPagu: fixed(finalAmount),
       steps,
-      tieOut: tieOut(`sum of the step deltas of ${line.code} = its current pagu`, finalAmount, sumOfDeltas),
+      tieOut: tieOut(`jumlah perubahan langkah ${line.code} = pagu kininya`, finalAmount, sumOfDeltas),
     };
   });
   // The scope's pagu is rolled up from each line's own current pagu, independently of the steps.
@@ -64,6 +68,6 @@ export function paguTrailReport(scope: ReportScope, code?: string): PaguTrailRep
     asOf: scope.asOf,
     scope: root ? { code: root.code, level: root.level, name: root.name } : { code: null, level: 'office', name: scope.office.name },
     lines: trails,
-    tieOut: tieOut(`sum of every step delta = current pagu of ${root?.code ?? scope.office.code}`, scopePagu, allDeltas),
+    tieOut: tieOut(`jumlah seluruh perubahan langkah = pagu kini ${root?.code ?? scope.office.code}`, scopePagu, allDeltas),
   };
 }

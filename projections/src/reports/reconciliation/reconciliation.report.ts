@@ -1,5 +1,17 @@
 import type Decimal from 'decimal.js';
-import { invalid, Money, isPhase, percentage, PHASE_CHAIN, totalOf, type AsOf, type ChainPhase, type PaguBreakdown } from '@renja/domain';
+import {
+  invalid,
+  Money,
+  isPhase,
+  msg,
+  percentage,
+  PHASE_CHAIN,
+  totalOf,
+  type AsOf,
+  type ChainPhase,
+  type PaguBreakdown,
+} from '@renja/domain';
+import { phaseName } from '../render/cells';
 import { fixed, plusSources, sourcesJson, tieOut, zero, type TieOut } from '../shared/amounts';
 import type { ReportLine, ReportScope } from '../shared/report-lines';
 import { rollUpTree } from '../shared/roll-up-tree';
@@ -73,7 +85,7 @@ interface Sums {
 
 const chainPhase = (value: string, field: string): ChainPhase => {
   if (!isPhase(value) || value === 'PRAKIRAAN_MAJU') {
-    throw invalid(field, `"${value}" is not a phase of the budget chain (${PHASE_CHAIN.join(', ')})`, 'PHASE_FORMAT');
+    throw invalid(field, msg('PHASE_FORMAT', { value, phases: PHASE_CHAIN.join(', ') }), 'PHASE_FORMAT');
   }
   return value;
 };
@@ -89,7 +101,7 @@ export function resolvePhases(
   if (to !== undefined) {
     const toPhase = chainPhase(to, 'to');
     if (chainIndex(toPhase) <= chainIndex(fromPhase))
-      throw invalid('to', `${toPhase} does not come after ${fromPhase} in the budget chain`, 'PHASE_ORDER');
+      throw invalid('to', msg('PHASE_ORDER', { to: toPhase, from: fromPhase }), 'PHASE_ORDER');
     return { fromPhase, toPhase };
   }
   const current = [...breakdowns.values()].map((b) => b.currentPhase).filter((p): p is ChainPhase => p !== null && p !== 'PRAKIRAAN_MAJU');
@@ -193,7 +205,11 @@ export function reconciliationReport(scope: ReportScope, from?: string, to?: str
   const explained = lines.reduce((s, l) => s.plus(l.explainedDelta), zero());
   const unexplainedLines = lines.filter((l) => !l.explained).map((l) => l.code);
   // Offsetting errors could hide in a sum: the check only passes when every single line is explained.
-  const explainedCheck = tieOut('sum of the line deltas = sum explained by recorded events, line by line', lineDeltas, explained);
+  const explainedCheck = tieOut(
+    'jumlah selisih baris = jumlah yang dijelaskan peristiwa tercatat, baris demi baris',
+    lineDeltas,
+    explained,
+  );
   return {
     report: 'reconciliation',
     year: scope.year,
@@ -206,7 +222,11 @@ export function reconciliationReport(scope: ReportScope, from?: string, to?: str
     programs: totalsAt('program'),
     officeTotal,
     tieOut: {
-      deltas: tieOut(`sum of the line deltas = office delta (${toPhase} - ${fromPhase})`, new Money(officeTotal.delta), lineDeltas),
+      deltas: tieOut(
+        `jumlah selisih baris = selisih perangkat daerah (${phaseName(toPhase)} − ${phaseName(fromPhase)})`,
+        new Money(officeTotal.delta),
+        lineDeltas,
+      ),
       explained: unexplainedLines.length > 0 ? { ...explainedCheck, status: 'MISMATCH' } : explainedCheck,
       unexplainedLines,
     },

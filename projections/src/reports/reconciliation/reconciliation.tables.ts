@@ -1,5 +1,9 @@
-import { legalBasisText, phaseName } from '../render/cells';
-import { LEVEL_NAMES, subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { Money } from '@renja/domain';
+import { phaseName } from '../render/cells';
+import { LEVEL_NAMES, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { checkStatus, dayMonthYear, legalBasisLine, officeYearHeading, rupiahText } from '../shared/indonesian-text';
+import { eventName } from '../shared/ledger-words';
+import { reconciliationPaper } from './reconciliation.paper';
 import type { ReconciliationLine, ReconciliationReport, ReconciliationTotal } from './reconciliation.report';
 
 const PRESENCE_NAMES: Record<ReconciliationLine['presence'], string> = {
@@ -12,17 +16,18 @@ const PRESENCE_NAMES: Record<ReconciliationLine['presence'], string> = {
 const sourcesOf = (r: ReconciliationReport): string[] =>
   [...new Set([...r.lines, r.officeTotal].flatMap((x) => Object.keys(x.deltaBySource)))].sort();
 
-function amountColumns(r: ReconciliationReport, human: boolean): TableColumn[] {
+/** Machine keys stay English (the plain CSV's header); every heading a person reads is Indonesian. */
+export function amountColumns(r: ReconciliationReport, human: boolean): TableColumn[] {
   const from = phaseName(r.fromPhase)!;
   const to = phaseName(r.toPhase)!;
   return [
-    { key: 'from_amount', header: human ? `Pagu ${from}` : 'from_amount', kind: 'amount', width: 17 },
-    { key: 'to_amount', header: human ? `Pagu ${to}` : 'to_amount', kind: 'amount', width: 17 },
-    { key: 'delta', header: human ? 'Selisih' : 'delta', kind: 'amount', width: 17 },
-    { key: 'delta_percent', header: human ? 'Selisih (%)' : 'delta_percent', kind: 'percent', width: 8 },
+    { key: 'from_amount', header: `Pagu ${from}`, kind: 'amount', width: 17 },
+    { key: 'to_amount', header: `Pagu ${to}`, kind: 'amount', width: 17 },
+    { key: 'delta', header: 'Selisih', kind: 'amount', width: 17 },
+    { key: 'delta_percent', header: 'Selisih (%)', kind: 'percent', width: 8 },
     ...sourcesOf(r).map((s): TableColumn => ({
       key: `delta_${s}`,
-      header: human ? `Selisih ${s}` : `delta_${s}`,
+      header: `Selisih ${s}`,
       group: human ? 'Selisih per Sumber Dana' : undefined,
       kind: 'amount',
       width: 15,
@@ -88,7 +93,7 @@ function linesTable(r: ReconciliationReport): ReportTable {
           name: 'Total Perangkat Daerah',
           presence: null,
           ...amountCells(r, r.officeTotal),
-          explained: r.tieOut.explained.status,
+          explained: checkStatus(r.tieOut.explained.status),
         },
       },
     ],
@@ -118,10 +123,10 @@ function eventsTable(r: ReconciliationReport): ReportTable {
           phase: phaseName(e.phase),
           funding_source: e.fundingSource,
           delta: e.delta,
-          effective_date: e.effectiveDate,
-          legal_basis: legalBasisText(e.legalBasis),
+          effective_date: dayMonthYear(e.effectiveDate),
+          legal_basis: legalBasisLine(e.legalBasis),
           reason: e.reason,
-          event_type: e.eventType,
+          event_type: eventName(e.eventType),
           corrects: e.corrects,
           event_id: e.eventId,
         },
@@ -132,10 +137,10 @@ function eventsTable(r: ReconciliationReport): ReportTable {
 
 function tieOutTable(r: ReconciliationReport): ReportTable {
   const row = (t: { description: string; expected: string; actual: string; status: string }): TableRow => ({
-    cells: { check: t.description, expected: t.expected, actual: t.actual, status: t.status },
+    cells: { check: t.description, expected: t.expected, actual: t.actual, status: checkStatus(t.status) },
   });
   return {
-    sheet: 'Tie-out',
+    sheet: 'Pembuktian',
     title: 'Pembuktian: selisih baris = selisih total, dan setiap selisih dijelaskan peristiwa',
     columns: [
       { key: 'check', header: 'Pemeriksaan', kind: 'text', width: 50 },
@@ -146,6 +151,14 @@ function tieOutTable(r: ReconciliationReport): ReportTable {
     rows: [row(r.tieOut.deltas), row(r.tieOut.explained)],
   };
 }
+
+const MACHINE_TEXT_COLUMNS: Array<[key: string, header: string]> = [
+  ['row_type', 'Jenis Baris'],
+  ['code', 'Kode'],
+  ['level', 'Tingkat'],
+  ['name', 'Uraian'],
+  ['presence', 'Ada di Tahapan'],
+];
 
 /** The CSV: lines and every level of totals in one table, with raw values and a row_type column. */
 function machineTable(r: ReconciliationReport): ReportTable {
@@ -165,10 +178,10 @@ function machineTable(r: ReconciliationReport): ReportTable {
     sheet: 'reconciliation',
     title: 'reconciliation',
     columns: [
-      ...['row_type', 'code', 'level', 'name', 'presence'].map((key): TableColumn => ({ key, header: key, kind: 'text' })),
+      ...MACHINE_TEXT_COLUMNS.map(([key, header]): TableColumn => ({ key, header, kind: 'text' })),
       ...amountColumns(r, false),
-      { key: 'explained', header: 'explained', kind: 'text' },
-      { key: 'event_ids', header: 'event_ids', kind: 'text' },
+      { key: 'explained', header: 'Dijelaskan Peristiwa', kind: 'text' },
+      { key: 'event_ids', header: 'ID Peristiwa', kind: 'text' },
     ],
     rows: [
       ...r.lines.map((l) => ({
@@ -190,15 +203,24 @@ function machineTable(r: ReconciliationReport): ReportTable {
   };
 }
 
+/** "Pembuktian: jumlah selisih baris Rp 7.394.109.271,00 = selisih perangkat daerah Rp 7.394.109.271,00 (sesuai); …". */
+export function reconciliationTieOutText(r: ReconciliationReport): string {
+  const { deltas, explained, unexplainedLines } = r.tieOut;
+  const unexplained = unexplainedLines.length ? `; belum dijelaskan: ${unexplainedLines.join(', ')}` : '';
+  return (
+    `Pembuktian: jumlah selisih baris ${rupiahText(deltas.actual)} = selisih perangkat daerah ${rupiahText(deltas.expected)} ` +
+    `(${checkStatus(deltas.status)}); setiap selisih dijelaskan peristiwa tercatat (${checkStatus(explained.status)})${unexplained}`
+  );
+}
+
+const hasAmount = (t: ReconciliationTotal) => !(new Money(t.fromAmount).isZero() && new Money(t.toAmount).isZero());
+
 export function reconciliationDocument(r: ReconciliationReport): ReportDocument {
   const lines = linesTable(r);
   return {
     fileStem: `reconciliation-${r.office.code}-${r.year}-${r.fromPhase}-${r.toPhase}`,
     title: `Rekonsiliasi Pagu ${phaseName(r.fromPhase)} dan ${phaseName(r.toPhase)}`,
-    subtitle: [
-      ...subtitleOf(r),
-      `Tie-out: ${r.tieOut.deltas.status} (selisih ${r.tieOut.deltas.actual}); dijelaskan peristiwa: ${r.tieOut.explained.status}`,
-    ],
+    subtitle: [...officeYearHeading(r), reconciliationTieOutText(r)],
     tables: [
       lines,
       levelTable(r, 'Kegiatan', r.kegiatan),
@@ -208,6 +230,7 @@ export function reconciliationDocument(r: ReconciliationReport): ReportDocument 
       tieOutTable(r),
     ],
     csv: machineTable(r),
-    pdf: [lines, tieOutTable(r)],
+    // On paper, programs with no amount in either phase are left out of the summary (the XLSX lists every program).
+    pdf: [...reconciliationPaper(r, levelTable(r, 'Program', r.programs.filter(hasAmount))), tieOutTable(r)],
   };
 }

@@ -1,9 +1,10 @@
 import {
   checkStatus,
-  indonesianDate,
+  dayMonthYear,
   legalBasisLine,
-  longIndonesianDate,
+  dateInWords,
   percentText,
+  periodText,
   pointOfView,
   rupiahText,
   valueText,
@@ -32,10 +33,15 @@ describe('wibDateTime', () => {
 
 describe('dates', () => {
   it('gives a column date as DD-MM-YYYY and a date in a sentence with the month named', () => {
-    expect(indonesianDate('2022-11-08')).toBe('08-11-2022');
-    expect(indonesianDate(null)).toBeNull();
-    expect(longIndonesianDate('2022-11-08')).toBe('8 November 2022');
-    expect(longIndonesianDate('2023-01-31')).toBe('31 Januari 2023');
+    expect(dayMonthYear('2022-11-08')).toBe('08-11-2022');
+    expect(dayMonthYear(null)).toBeNull();
+    expect(dateInWords('2022-11-08')).toBe('8 November 2022');
+    expect(dateInWords('2023-01-31')).toBe('31 Januari 2023');
+  });
+
+  it('names a realisation period as the office does', () => {
+    expect(periodText('2022-Q3')).toBe('TW III 2022');
+    expect(periodText('2022-11')).toBe('November 2022');
   });
 
   it('cites a legal basis with its date written out', () => {

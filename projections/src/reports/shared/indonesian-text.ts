@@ -43,17 +43,27 @@ export function wibDateTime(iso: string): string {
 }
 
 /** "2022-11-08" → "08-11-2022", as dates stand in the columns of Indonesian tables. */
-export function indonesianDate(isoDate: string | null): string | null {
+export function dayMonthYear(isoDate: string | null): string | null {
   if (isoDate === null) return null;
   const m = ISO_DATE.exec(isoDate);
   return m ? `${m[3]}-${m[2]}-${m[1]}` : isoDate;
 }
 
 /** "2022-11-08" → "8 November 2022", as a date is written in a sentence or a legal basis. */
-export function longIndonesianDate(isoDate: string): string {
+export function dateInWords(isoDate: string): string {
   const m = ISO_DATE.exec(isoDate);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return isoDate;
   return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/** A realisation period in words: "2022-Q4" → "TW IV 2022", "2022-11" → "November 2022". */
+export function periodText(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return `TW ${ROMAN_QUARTERS[Number(quarter[2]) - 1]} ${quarter[1]}`;
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  return month ? `${MONTH_NAMES[Number(month[2]) - 1]} ${month[1]}` : period;
 }
 
 /** "7394109271.00" → "Rp 7.394.109.271,00"; missing → "—" (never a zero that is not there). */
@@ -68,7 +78,7 @@ export const valueText = (value: string | null | undefined): string => (value ==
 
 /** "PMK 170/PMK.07/2022 tanggal 8 November 2022": the legal basis as an inspector cites it. */
 export const legalBasisLine = (b: { kind: string; number: string; date: string } | null): string | null =>
-  b ? `${b.kind} ${b.number} tanggal ${longIndonesianDate(b.date)}` : null;
+  b ? `${b.kind} ${b.number} tanggal ${dateInWords(b.date)}` : null;
 
 /** "OK" / "TIDAK SESUAI": a tie-out's status for people (the JSON keeps OK / MISMATCH). */
 export const checkStatus = (status: string): string => (status === 'OK' ? 'sesuai' : status === 'MISMATCH' ? 'TIDAK SESUAI' : status);
@@ -78,7 +88,7 @@ export const checkStatus = (status: string): string => (status === 'OK' ? 'sesua
  * knownAt given as a day is the end of that day in UTC (the API's rule), shown in WIB as the following morning.
  */
 export function pointOfView(asOf: AsOf): string {
-  const valid = asOf.validAt ? `berlaku s.d. ${indonesianDate(asOf.validAt)}` : 'berlaku s.d. hari ini';
+  const valid = asOf.validAt ? `berlaku s.d. ${dayMonthYear(asOf.validAt)}` : 'berlaku s.d. hari ini';
   const known = asOf.knownAt ? `sebagaimana tercatat s.d. ${wibDateTime(asOf.knownAt)}` : 'semua yang tercatat';
   return `Sudut pandang: ${valid}; ${known}`;
 }

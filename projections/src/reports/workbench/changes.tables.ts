@@ -1,7 +1,8 @@
 import type { ChangeEntry, ChangeLog } from '../../plan/changes-reader';
-import { legalBasisText } from '../render/cells';
 import { humanCell } from '../render/human-cells';
 import type { CellKind, ReportDocument, ReportTable, TableColumn, TableRow } from '../render/report-table';
+import { dayMonthYear, legalBasisLine, wibDateTime } from '../shared/indonesian-text';
+import { eventName, figureName } from '../shared/ledger-words';
 
 /** The query of GET …/changes as given (from, to, actor, kind, code, order, limit, after): printed above the table. */
 export type ChangeLogFilters = Partial<Record<'from' | 'to' | 'actor' | 'kind' | 'code' | 'order' | 'limit' | 'after', string>>;
@@ -31,43 +32,65 @@ export function figureKind(figure: string | null): CellKind {
   return 'text';
 }
 
-const COLUMNS: Array<[key: string, header: string, kind: CellKind, width: number]> = [
-  ['position', 'Posisi', 'integer', 8],
-  ['recorded_at', 'Waktu Pencatatan', 'text', 22],
-  ['effective_date', 'Tanggal Berlaku', 'text', 11],
-  ['actor', 'Pelaku', 'text', 16],
-  ['kind', 'Jenis', 'text', 18],
-  ['code', 'Kode', 'text', 15],
-  ['line_name', 'Uraian', 'text', 32],
-  ['figure', 'Besaran', 'text', 20],
-  ['from', 'Dari', 'text', 18],
-  ['to', 'Menjadi', 'text', 18],
-  ['reason', 'Alasan', 'text', 24],
-  ['legal_basis', 'Dasar Hukum', 'text', 26],
-  ['corrected_by_event_id', 'Dikoreksi oleh', 'text', 30],
-  ['event_id', 'ID Peristiwa', 'text', 30],
+/** Columns naming the line: a change log has them, a line's history (one line, named above the table) has not. */
+export const LINE_KEYS = new Set(['code', 'line_name']);
+
+/** Key, heading, kind, width in the XLSX, width on paper (narrower ids, wider text). */
+const COLUMNS: Array<[key: string, header: string, kind: CellKind, width: number, paper: number]> = [
+  ['position', 'Posisi', 'integer', 8, 5],
+  ['recorded_at', 'Waktu Pencatatan', 'text', 22, 10],
+  ['effective_date', 'Tanggal Berlaku', 'text', 11, 8],
+  ['actor', 'Pelaku', 'text', 16, 10],
+  ['kind', 'Jenis', 'text', 18, 11],
+  ['code', 'Kode', 'text', 15, 12],
+  ['line_name', 'Uraian', 'text', 32, 20],
+  ['figure', 'Besaran', 'text', 20, 13],
+  ['from', 'Dari', 'text', 18, 14],
+  ['to', 'Menjadi', 'text', 18, 14],
+  ['reason', 'Alasan', 'text', 24, 20],
+  ['legal_basis', 'Dasar Hukum', 'text', 26, 16],
+  ['corrected_by_event_id', 'Dikoreksi oleh', 'text', 30, 14],
+  ['event_id', 'ID Peristiwa', 'text', 30, 14],
 ];
 
-/** The CSV splits the legal basis as the pagu trail's CSV does, and names the event an entry corrects. */
-const CSV_KEYS = [
-  'position',
-  'recorded_at',
-  'effective_date',
-  'actor',
-  'kind',
-  'code',
-  'line_name',
-  'figure',
-  'from',
-  'to',
-  'reason',
-  'legal_basis_kind',
-  'legal_basis_number',
-  'legal_basis_date',
-  'corrected_by_event_id',
-  'corrects_event_id',
-  'event_id',
+/** The CSV splits the legal basis as the pagu trail's CSV does, and names the event an entry corrects; headings Indonesian. */
+const CSV_COLUMNS: Array<[key: string, header: string]> = [
+  ['position', 'Posisi'],
+  ['recorded_at', 'Waktu Pencatatan (UTC)'],
+  ['effective_date', 'Tanggal Berlaku'],
+  ['actor', 'Pelaku'],
+  ['kind', 'Jenis Peristiwa'],
+  ['code', 'Kode'],
+  ['line_name', 'Uraian'],
+  ['figure', 'Besaran'],
+  ['from', 'Dari'],
+  ['to', 'Menjadi'],
+  ['reason', 'Alasan'],
+  ['legal_basis_kind', 'Jenis Dasar Hukum'],
+  ['legal_basis_number', 'Nomor Dasar Hukum'],
+  ['legal_basis_date', 'Tanggal Dasar Hukum'],
+  ['corrected_by_event_id', 'Dikoreksi oleh Peristiwa'],
+  ['corrects_event_id', 'Mengoreksi Peristiwa'],
+  ['event_id', 'ID Peristiwa'],
 ];
+
+/** The human columns of a log, for a workbook or for paper; without the line's columns for one line's history. */
+export function humanColumns(options: { paper: boolean; withLine: boolean }): TableColumn[] {
+  return COLUMNS.filter(([key]) => options.withLine || !LINE_KEYS.has(key)).map(([key, header, kind, width, paper]) => ({
+    key,
+    header,
+    kind,
+    width: options.paper ? paper : width,
+  }));
+}
+
+export function machineColumns(withLine: boolean): TableColumn[] {
+  return CSV_COLUMNS.filter(([key]) => withLine || !LINE_KEYS.has(key)).map(([key, header]): TableColumn => ({
+    key,
+    header,
+    kind: key === 'position' ? 'integer' : 'text',
+  }));
+}
 
 /**
  * One row per entry. An entry that changed one figure gives it as it is: in XLSX an amount is a number in
@@ -75,22 +98,27 @@ const CSV_KEYS = [
  * per line, Indonesian formatted; for machines separated by " | ", plain.
  */
 function figureCells(e: ChangeEntry, human: boolean): { cells: Record<string, string | null>; kinds?: Record<string, CellKind> } {
+  const name = (figure: string | null) => (human ? figureName(figure) : figure);
   if (e.changes.length === 1) {
     const [c] = e.changes;
     const kind = figureKind(c.figure);
-    return { cells: { figure: c.figure, from: c.from, to: c.to }, kinds: human && kind !== 'text' ? { from: kind, to: kind } : undefined };
+    return {
+      cells: { figure: name(c.figure), from: c.from, to: c.to },
+      kinds: human && kind !== 'text' ? { from: kind, to: kind } : undefined,
+    };
   }
   const list = (pick: (c: ChangeEntry['changes'][number]) => string | null, formatted: boolean) =>
     e.changes.length === 0
       ? null
       : e.changes.map((c) => (human && formatted ? humanCell(figureKind(c.figure), pick(c)) : (pick(c) ?? ''))).join(human ? '\n' : ' | ');
-  return { cells: { figure: list((c) => c.figure, false), from: list((c) => c.from, true), to: list((c) => c.to, true) } };
+  return { cells: { figure: list((c) => name(c.figure), false), from: list((c) => c.from, true), to: list((c) => c.to, true) } };
 }
 
-function entryRow(e: ChangeEntry, human: boolean): TableRow {
+/** An entry of a log as a row; `human` gives Indonesian words, WIB times and dates as offices write them. */
+export function entryRow(e: ChangeEntry, human: boolean): TableRow {
   const figures = figureCells(e, human);
   const basis: Record<string, string | null> = human
-    ? { legal_basis: legalBasisText(e.legalBasis) }
+    ? { legal_basis: legalBasisLine(e.legalBasis) }
     : {
         legal_basis_kind: e.legalBasis?.kind ?? null,
         legal_basis_number: e.legalBasis?.number ?? null,
@@ -99,10 +127,10 @@ function entryRow(e: ChangeEntry, human: boolean): TableRow {
   return {
     cells: {
       position: String(e.position),
-      recorded_at: e.recordedAt,
-      effective_date: e.effectiveDate,
+      recorded_at: human ? wibDateTime(e.recordedAt) : e.recordedAt,
+      effective_date: human ? dayMonthYear(e.effectiveDate) : e.effectiveDate,
       actor: e.actor,
-      kind: e.type,
+      kind: human ? eventName(e.type) : e.type,
       code: e.code,
       line_name: e.lineName,
       ...figures.cells,
@@ -120,7 +148,7 @@ function entryRow(e: ChangeEntry, human: boolean): TableRow {
  * Most entries change several figures (a pagu change also moves pagu.current), which one cell lists as text: for
  * people the workbook has a second sheet with one row per figure, where every amount is a Rupiah number.
  */
-function figureTable(log: ChangeLog): ReportTable {
+export function figureTable(log: Pick<ChangeLog, 'entries'>): ReportTable {
   return {
     sheet: 'Rincian Besaran',
     title: 'Setiap besaran yang diubah setiap entri',
@@ -140,9 +168,9 @@ function figureTable(log: ChangeLog): ReportTable {
           cells: {
             position: String(e.position),
             code: e.code,
-            kind: e.type,
-            effective_date: e.effectiveDate,
-            figure: c.figure,
+            kind: eventName(e.type),
+            effective_date: dayMonthYear(e.effectiveDate),
+            figure: figureName(c.figure),
             from: c.from,
             to: c.to,
           },
@@ -159,18 +187,18 @@ export function changeLogDocument(file: ChangeLogFile): ReportDocument {
   const human: ReportTable = {
     sheet: 'Log Perubahan',
     title: 'Setiap perubahan, dalam urutan pencatatan',
-    columns: COLUMNS.map(([key, header, kind, width]) => ({ key, header, kind, width })),
+    columns: humanColumns({ paper: false, withLine: true }),
     rows: log.entries.map((e) => entryRow(e, true)),
   };
   const machine: ReportTable = {
     sheet: 'changes',
     title: 'changes',
-    columns: CSV_KEYS.map((key): TableColumn => ({ key, header: key, kind: key === 'position' ? 'integer' : 'text' })),
+    columns: machineColumns(true),
     rows: log.entries.map((e) => entryRow(e, false)),
   };
   const filters = (Object.keys(FILTER_NAMES) as Array<keyof ChangeLogFilters>)
     .filter((k) => file.filters[k] !== undefined)
-    .map((k) => `${FILTER_NAMES[k]} ${file.filters[k]}`);
+    .map((k) => `${FILTER_NAMES[k]} ${k === 'from' || k === 'to' ? dayMonthYear(file.filters[k]!) : file.filters[k]}`);
   return {
     fileStem: `changes-${file.office.code}-${file.year}`,
     title: 'Log Perubahan',
@@ -182,5 +210,6 @@ export function changeLogDocument(file: ChangeLogFile): ReportDocument {
     ],
     tables: [human, figureTable(log)],
     csv: machine,
+    pdf: [{ ...human, columns: humanColumns({ paper: true, withLine: true }) }],
   };
 }

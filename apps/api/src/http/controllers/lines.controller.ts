@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,9 +14,11 @@ import {
   type CommandResult,
   type LineChangeCommand,
 } from '@renja/application';
-import { PlanReader } from '@renja/projections';
+import { lineHistoryDocument, PlanReader } from '@renja/projections';
 import { ChangePaguDto, DefineIndicatorDto, RecordRealisationDto, ReviseTargetDto } from '../dto/line-change.dto';
 import { RegisterLineDto } from '../dto/office.dto';
+import { fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
+import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
@@ -48,6 +50,7 @@ export class LinesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly reader: PlanReader,
+    private readonly papers: PaperSources,
   ) {}
 
   private async change(
@@ -159,9 +162,34 @@ export class LinesController {
   }
 
   @Get(':code/history')
-  @ApiOperation({ summary: 'Revision history of a line: every change with who, when, why and on what legal basis' })
-  history(@Param('year', FiscalYearPipe) year: number, @Param('office') office: string, @Param('code') code: string) {
+  @ApiOperation({
+    summary:
+      'Revision history of a line: every change with who, when, why and on what legal basis; as a file (csv, xlsx, pdf) one row per change',
+  })
+  @TableFileDocs()
+  async history(
+    @Param('year', FiscalYearPipe) year: number,
+    @Param('office') office: string,
+    @Param('code') code: string,
+    @Query() query: FileQuery & { format?: string },
+    @Headers('accept') accept?: string,
+  ) {
+    const wanted = negotiate(query.format, accept);
+    const style = fileStyle(query);
     const address = lineAddress(year, office, code);
-    return this.reader.history(address.streamId, address.code);
+    const entries = await this.reader.history(address.streamId, address.code);
+    if (wanted === 'json') return entries;
+    const [officeRow, line, options] = await Promise.all([
+      this.reader.office(address.officeCode),
+      this.reader.lineRow(address.streamId, address.code),
+      this.papers.renderOptions(wanted, address.officeCode, {}, style),
+    ]);
+    const file = {
+      year,
+      office: { code: officeRow.code, name: officeRow.name },
+      line: { code: line.code, name: line.name, level: line.level },
+      entries,
+    };
+    return fileResponse(lineHistoryDocument(file), wanted, options);
   }
 }
