@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { AsOf } from '@renja/domain';
+import type { EventStore } from '@renja/event-store';
 import { absorptionReport, type AbsorptionReport } from './absorption/absorption.report';
 import { evaluationReport, type EvaluationReport } from './evaluation/evaluation.report';
+import { loadEvaluationInputs } from './evaluation/evaluation-inputs';
 import { paguTrailReport, type PaguTrailReport } from './pagu-trail/pagu-trail.report';
 import { reconciliationReport, type ReconciliationReport } from './reconciliation/reconciliation.report';
 import { loadReportScope, type ViewParts } from './shared/report-lines';
@@ -17,7 +19,11 @@ export interface ReportRequest {
  * pure folds for the requested point of view (validAt / knownAt).
  */
 export class ReportReader {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `store`: where the evaluation's faktor notes are read from (without it, the evaluation has none). */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store?: Pick<EventStore, 'readStream'>,
+  ) {}
 
   /** `parts`: what the report reads besides the figures (movements, steps: read only when needed). */
   private scope({ year, office, asOf = {} }: ReportRequest, parts: ViewParts) {
@@ -37,6 +43,10 @@ export class ReportReader {
   }
 
   async evaluation(request: ReportRequest): Promise<EvaluationReport> {
-    return evaluationReport(await this.scope(request, {}));
+    const [scope, inputs] = await Promise.all([
+      this.scope(request, {}),
+      loadEvaluationInputs(this.dataSource, this.store, request.year, request.office),
+    ]);
+    return evaluationReport(scope, inputs);
   }
 }

@@ -110,7 +110,7 @@ export function reportCommand(): Command {
           );
           return;
         }
-        await output(await build(new ReportReader(dataSource), name, o, asOf), o);
+        await output(await build(new ReportReader(dataSource, store), name, o, asOf), o);
       });
     });
 }

@@ -1,10 +1,20 @@
 import type Decimal from 'decimal.js';
-import { percentage, type AsOf, type IndicatorDefinedData } from '@renja/domain';
+import {
+  decimalOf,
+  percentage,
+  renstraAsOf,
+  type AsOf,
+  type IndicatorDefinedData,
+  type RenstraEntry,
+  type RenstraFigures,
+} from '@renja/domain';
 import { fixedOrNull, plusOrNull, sumPresent, zero } from '../shared/amounts';
 import type { LineKinerja, MoneyFigures } from '../shared/line-money';
 import { rollUpTree } from '../shared/roll-up-tree';
 import type { ReportLine, ReportScope } from '../shared/report-lines';
+import { notesInForce, type EvaluationNote, type RecordedNote } from './evaluation-notes';
 import { averageOf, predikatOf, type Predikat } from './predikat';
+import { standingOf, type EvaluationStanding } from './standing';
 
 /** A figure of the form in kinerja (K, the indicator's unit) and Rupiah (Rp); null is missing, never zero. */
 export interface KRp {
@@ -17,7 +27,7 @@ export interface EvaluationRow {
   level: string;
   name: string;
   indicator: { id: string; name: string; unit: string; direction: string } | null;
-  /** Not recorded in the ledger yet (Renstra targets and earlier years): always missing. */
+  /** Renstra end-of-period target and realisation up to last year, as recorded (K per indicator, Rp per line). */
   renstraTarget: KRp;
   renstraRealisedToLastYear: KRp;
   target: KRp;
@@ -26,7 +36,9 @@ export interface EvaluationRow {
   realisationTotal: KRp;
   /** Realisation ÷ target × 100; for lower-is-better indicators target ÷ realisation × 100. */
   capaian: KRp;
+  /** Renstra realisation up to last year + this year's realisation; both needed. */
   renstraCumulative: KRp;
+  /** Cumulative ÷ Renstra target × 100 (lower-is-better indicators: target ÷ cumulative × 100). */
   renstraCapaian: KRp;
 }
 
@@ -46,19 +58,36 @@ export interface EvaluationReport {
   year: number;
   office: { code: string; name: string };
   asOf: AsOf;
+  /** Final once the year is complete; before that every predikat is provisional (sementara) at a quarter. */
+  standing: EvaluationStanding;
   rows: EvaluationRow[];
   programs: EvaluationSummary[];
   officeSummary: EvaluationSummary;
+  /** Faktor pendorong / penghambat / tindak lanjut per quarter, for the office or a line. */
+  notes: EvaluationNote[];
+  /** Columns no row has a figure in, and why. */
   missing: Array<{ column: string; why: string }>;
 }
 
-const MISSING: KRp = { k: null, rp: null };
-const NOT_IN_LEDGER = 'Renstra targets and realisation before this year are not recorded in the ledger yet';
+/** What the evaluation reads besides the lines' figures. */
+export interface EvaluationInputs {
+  /** Renstra entries per line code (from the line states). */
+  renstra: Map<string, readonly RenstraEntry[]>;
+  notes: RecordedNote[];
+  /** Today's date (YYYY-MM-DD): an evaluation of the running year without validAt is provisional too. */
+  today?: string;
+}
+
+const NO_INPUTS: EvaluationInputs = { renstra: new Map(), notes: [] };
+const NOT_RECORDED = 'no Renstra figure is recorded for this office and year (POST …/lines/{code}/renstra or the import table renstra)';
 
 function capaianK(direction: string, target: Decimal | null, realised: Decimal | null): string | null {
   if (target === null || realised === null) return null;
   return direction === 'lower_is_better' ? percentage(target, realised) : percentage(realised, target);
 }
+
+const decimalOrNull = (s: string | null | undefined): Decimal | null => (s === null || s === undefined ? null : decimalOf(s));
+const bothOrNull = (a: Decimal | null, b: Decimal | null): Decimal | null => (a !== null && b !== null ? a.plus(b) : null);
 
 /** The money the form shows (pagu as the Rp target, realisation per quarter): the only figures rolled up here. */
 type FormMoney = Pick<MoneyFigures, 'currentPagu' | 'hasPagu' | 'quarters'>;
@@ -70,28 +99,37 @@ const plusMoney = (a: FormMoney, b: FormMoney): FormMoney => ({
   quarters: a.quarters.map((q, i) => plusOrNull(q, b.quarters[i])),
 });
 
-function rowsOf(line: ReportLine, money: FormMoney, { targets, outputs }: LineKinerja): EvaluationRow[] {
+function rowsOf(line: ReportLine, money: FormMoney, { targets, outputs }: LineKinerja, renstra: RenstraFigures): EvaluationRow[] {
   const targetRp = money.hasPagu ? money.currentPagu : null;
   const realisedRp = sumPresent(money.quarters);
   const rpCapaian = targetRp && realisedRp ? percentage(realisedRp, targetRp) : null;
+  const renstraTargetRp = decimalOrNull(renstra.rp.target);
+  const renstraBeforeRp = decimalOrNull(renstra.rp.realisedToLastYear);
+  const cumulativeRp = bothOrNull(renstraBeforeRp, realisedRp);
   const row = (indicator: IndicatorDefinedData | null): EvaluationRow => {
     const quarters = indicator ? (outputs.get(indicator.indicatorId) ?? [null, null, null, null]) : [null, null, null, null];
     const target = indicator ? (targets.get(indicator.indicatorId) ?? null) : null;
     const realisedK = sumPresent(quarters);
+    const renstraK = indicator ? renstra.k.get(indicator.indicatorId) : undefined;
+    const renstraTargetK = decimalOrNull(renstraK?.target);
+    const renstraBeforeK = decimalOrNull(renstraK?.realisedToLastYear);
+    const cumulativeK = bothOrNull(renstraBeforeK, realisedK);
     return {
       code: line.code,
       level: line.level,
       name: line.name,
       indicator: indicator && { id: indicator.indicatorId, name: indicator.name, unit: indicator.unit, direction: indicator.direction },
-      renstraTarget: MISSING,
-      renstraRealisedToLastYear: MISSING,
+      renstraTarget: { k: renstraTargetK?.toString() ?? null, rp: fixedOrNull(renstraTargetRp) },
+      renstraRealisedToLastYear: { k: renstraBeforeK?.toString() ?? null, rp: fixedOrNull(renstraBeforeRp) },
       target: { k: target?.toString() ?? null, rp: fixedOrNull(targetRp) },
       realisation: quarters.map((k, i) => ({ k: k?.toString() ?? null, rp: fixedOrNull(money.quarters[i]) })),
       realisationTotal: { k: realisedK?.toString() ?? null, rp: fixedOrNull(realisedRp) },
       capaian: { k: indicator ? capaianK(indicator.direction, target, realisedK) : null, rp: rpCapaian },
-      // Cumulative Renstra figures add the (missing) realisation up to last year: missing as well.
-      renstraCumulative: MISSING,
-      renstraCapaian: MISSING,
+      renstraCumulative: { k: cumulativeK?.toString() ?? null, rp: fixedOrNull(cumulativeRp) },
+      renstraCapaian: {
+        k: indicator ? capaianK(indicator.direction, renstraTargetK, cumulativeK) : null,
+        rp: renstraTargetRp && cumulativeRp ? percentage(cumulativeRp, renstraTargetRp) : null,
+      },
     };
   };
   return line.indicators.length > 0 ? line.indicators.map(row) : [row(null)];
@@ -113,27 +151,39 @@ function summary(code: string | null, name: string, rows: EvaluationRow[], money
   };
 }
 
+const COLUMNS_WITH_WHY: Array<[keyof EvaluationRow, string]> = [
+  ['renstraTarget', NOT_RECORDED],
+  ['renstraRealisedToLastYear', NOT_RECORDED],
+  ['renstraCumulative', "needs the Renstra realisation up to last year and this year's realisation"],
+  ['renstraCapaian', 'needs the Renstra target and the cumulative realisation'],
+];
+
+function missingColumns(rows: EvaluationRow[]): EvaluationReport['missing'] {
+  const empty = (key: keyof EvaluationRow) => rows.every((r) => (r[key] as KRp).k === null && (r[key] as KRp).rp === null);
+  return COLUMNS_WITH_WHY.filter(([key]) => empty(key)).map(([column, why]) => ({ column, why }));
+}
+
 /** The Renja evaluation form of Permendagri 86/2017, per program, kegiatan, sub kegiatan and indicator. */
-export function evaluationReport(scope: ReportScope): EvaluationReport {
+export function evaluationReport(scope: ReportScope, inputs: EvaluationInputs = NO_INPUTS): EvaluationReport {
   const views = new Map(scope.lines.map((l) => [l.code, l.view]));
   const rolled = rollUpTree(scope.lines, (code): FormMoney => views.get(code)!.money, plusMoney, noMoney);
-  const rows = scope.lines.flatMap((l) => rowsOf(l, rolled.byCode.get(l.code)!, l.view.kinerja));
+  const rows = scope.lines.flatMap((l) =>
+    rowsOf(l, rolled.byCode.get(l.code)!, l.view.kinerja, renstraAsOf(inputs.renstra.get(l.code), scope.asOf)),
+  );
+  const names = new Map(scope.lines.map((l) => [l.code, l.name]));
   const under = (code: string) => rows.filter((r) => r.code === code || r.code.startsWith(`${code}.`));
   return {
     report: 'evaluation',
     year: scope.year,
     office: scope.office,
     asOf: scope.asOf,
+    standing: standingOf(scope.year, scope.asOf.validAt, inputs.today),
     rows,
     programs: scope.lines
       .filter((l) => l.level === 'program')
       .map((p) => summary(p.code, p.name, under(p.code), rolled.byCode.get(p.code)!)),
     officeSummary: summary(null, scope.office.name, rows, rolled.office),
-    missing: [
-      { column: 'renstraTarget', why: NOT_IN_LEDGER },
-      { column: 'renstraRealisedToLastYear', why: NOT_IN_LEDGER },
-      { column: 'renstraCumulative', why: 'needs the Renstra realisation up to last year' },
-      { column: 'renstraCapaian', why: 'needs the Renstra target and the cumulative realisation' },
-    ],
+    notes: notesInForce(inputs.notes, scope.asOf, (code) => (code === null ? scope.office.name : (names.get(code) ?? code))),
+    missing: missingColumns(rows),
   };
 }

@@ -1,82 +1,125 @@
-import { LEVEL_NAMES, subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { notesTable } from './evaluation-notes.tables';
 import type { EvaluationReport, EvaluationRow, EvaluationSummary, KRp } from './evaluation.report';
-import { PREDIKAT_NAMES } from './predikat';
+import { predikatText, standingLabel } from './standing';
 
-/** The column groups of the Permendagri 86/2017 form, each as K and Rp. */
-function groups(year: number): Array<{ key: keyof EvaluationRow | `tw${1 | 2 | 3 | 4}`; header: string }> {
+type GroupKey = keyof EvaluationRow | `tw${1 | 2 | 3 | 4}`;
+
+/**
+ * The column groups of the form, each as K and Rp, with their numbers as in Tabel 2.1 of the Renja
+ * document: (1) No … (4) Indikator, then (5)–(15); (16) is the Perangkat Daerah Penanggung Jawab.
+ * Headings are short so that no word has to break in a landscape column.
+ */
+function groups(year: number): Array<{ key: GroupKey; number: number; header: string }> {
   return [
-    { key: 'renstraTarget', header: 'Target Renstra (akhir periode)' },
-    { key: 'renstraRealisedToLastYear', header: `Realisasi Renstra s.d. ${year - 1}` },
-    { key: 'target', header: `Target Renja ${year}` },
-    { key: 'tw1', header: 'Realisasi TW I' },
-    { key: 'tw2', header: 'Realisasi TW II' },
-    { key: 'tw3', header: 'Realisasi TW III' },
-    { key: 'tw4', header: 'Realisasi TW IV' },
-    { key: 'realisationTotal', header: `Realisasi Renja ${year}` },
-    { key: 'capaian', header: `Tingkat Capaian ${year} (%)` },
-    { key: 'renstraCumulative', header: `Realisasi Renstra s.d. ${year}` },
-    { key: 'renstraCapaian', header: `Capaian Renstra s.d. ${year} (%)` },
+    { key: 'renstraTarget', number: 5, header: 'Target Renstra akhir periode' },
+    { key: 'renstraRealisedToLastYear', number: 6, header: `Realisasi Renstra s.d. ${year - 1}` },
+    { key: 'target', number: 7, header: `Target Renja ${year}` },
+    { key: 'tw1', number: 8, header: 'Realisasi TW I' },
+    { key: 'tw2', number: 9, header: 'Realisasi TW II' },
+    { key: 'tw3', number: 10, header: 'Realisasi TW III' },
+    { key: 'tw4', number: 11, header: 'Realisasi TW IV' },
+    { key: 'realisationTotal', number: 12, header: `Realisasi Renja ${year} (8+9+10+11)` },
+    { key: 'capaian', number: 13, header: `Capaian Renja ${year} (%) (12÷7)` },
+    { key: 'renstraCumulative', number: 14, header: `Realisasi Renstra s.d. ${year} (6+12)` },
+    { key: 'renstraCapaian', number: 15, header: `Capaian Renstra s.d. ${year} (%) (14÷5)` },
   ];
 }
 
 const isPercent = (key: string) => key === 'capaian' || key === 'renstraCapaian';
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** Renstra figures are not in the ledger yet: on paper their columns only need room for "—". */
-const RENSTRA = new Set(['renstraTarget', 'renstraRealisedToLastYear', 'renstraCumulative', 'renstraCapaian']);
+type Mode = 'xlsx' | 'pdf' | 'machine';
 
-/** human: XLSX and terminal; pdf: the same without the level column and with widths that fit landscape A4; machine: CSV. */
-function formColumns(year: number, mode: 'human' | 'pdf' | 'machine'): TableColumn[] {
-  const human = mode !== 'machine';
+/**
+ * xlsx: every column, a Satuan column of its own; pdf: the unit goes into the indicator's cell and the
+ * widths fit landscape A4 / F4; machine (CSV): machine keys, level and direction, no column numbers.
+ * Headers stay Indonesian in every mode (the Indonesian CSV prints them); the machine CSV prints the keys.
+ */
+function formColumns(year: number, mode: Mode): TableColumn[] {
+  const pdf = mode === 'pdf';
   const lead: TableColumn[] = [
-    { key: 'code', header: human ? 'Kode' : 'code', kind: 'text', width: mode === 'pdf' ? 16 : 12 },
-    ...(mode === 'pdf' ? [] : [{ key: 'level', header: human ? 'Tingkat' : 'level', kind: 'text' as const, width: 7 }]),
-    { key: 'name', header: human ? 'Program / Kegiatan / Sub Kegiatan' : 'name', kind: 'text', width: mode === 'pdf' ? 26 : 30 },
-    { key: 'indicator', header: human ? 'Indikator Kinerja' : 'indicator', kind: 'text', width: 20 },
-    { key: 'unit', header: human ? 'Satuan' : 'unit', kind: 'text', width: 7 },
-    ...(human ? [] : [{ key: 'direction', header: 'direction', kind: 'text' as const }]),
+    ...(mode === 'machine' ? [] : [{ key: 'no', header: 'No', kind: 'text' as const, width: pdf ? 5 : 6 }]),
+    { key: 'code', header: 'Kode', kind: 'text', width: pdf ? 15 : 16 },
+    ...(mode === 'machine' ? [{ key: 'level', header: 'Tingkat', kind: 'text' as const }] : []),
+    { key: 'name', header: 'Program / Kegiatan / Sub Kegiatan', kind: 'text', width: pdf ? 24 : 36 },
+    { key: 'indicator', header: 'Indikator Kinerja Program (Outcome) / Kegiatan (Output)', kind: 'text', width: pdf ? 22 : 30 },
+    ...(pdf ? [] : [{ key: 'unit', header: 'Satuan', kind: 'text' as const, width: 9 }]),
+    ...(mode === 'machine' ? [{ key: 'direction', header: 'Arah', kind: 'text' as const }] : []),
   ];
-  const widths = (key: string): [number, number] => {
-    if (mode !== 'pdf') return isPercent(key) ? [8, 8] : [8, 15];
-    if (RENSTRA.has(key)) return [3, 4];
-    return isPercent(key) ? [7, 7] : [5, 14];
-  };
+  const widths = (key: string): [number, number] => (isPercent(key) ? [7, 7] : pdf ? [6, 13] : [9, 17]);
   const pairs = groups(year).flatMap(({ key, header }): TableColumn[] => [
-    {
-      key: `${snake(key)}_k`,
-      header: human ? 'K' : `${snake(key)}_k`,
-      group: human ? header : undefined,
-      kind: isPercent(key) ? 'percent' : 'value',
-      width: widths(key)[0],
-    },
-    {
-      key: `${snake(key)}_rp`,
-      header: human ? 'Rp' : `${snake(key)}_rp`,
-      group: human ? header : undefined,
-      kind: isPercent(key) ? 'percent' : 'amount',
-      width: widths(key)[1],
-    },
+    { key: `${snake(key)}_k`, header: 'K', group: header, kind: isPercent(key) ? 'percent' : 'value', width: widths(key)[0] },
+    { key: `${snake(key)}_rp`, header: 'Rp', group: header, kind: isPercent(key) ? 'percent' : 'amount', width: widths(key)[1] },
   ]);
-  return [...lead, ...pairs];
+  const responsible: TableColumn = { key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab', kind: 'text', width: pdf ? 14 : 24 };
+  return [...lead, ...pairs, responsible];
 }
 
-function formCells(row: EvaluationRow, human: boolean): Record<string, string | null> {
+/** The row under the headings that numbers the columns, as the document's tables do: (1), (2), … */
+function columnNumberRow(columns: TableColumn[], year: number): TableRow {
+  const numbers: Record<string, number> = { no: 1, code: 2, name: 3, indicator: 4, unit: 4, responsible: 16 };
+  for (const g of groups(year)) numbers[`${snake(g.key)}_k`] = numbers[`${snake(g.key)}_rp`] = g.number;
+  const cells = Object.fromEntries(columns.map((c) => [c.key, `(${numbers[c.key]})`]));
+  // Every cell is text: "(5)" in an amount column must not be read as a figure.
+  return { cells, kinds: Object.fromEntries(columns.map((c) => [c.key, 'text' as const])) };
+}
+
+/** Program 1, its kegiatan 1.1, their sub kegiatan 1.1.1 …, in document order; a line's further indicators repeat its number. */
+function numbering(rows: EvaluationRow[]): string[] {
+  const counters = [0, 0, 0];
+  const depth: Record<string, number> = { program: 0, kegiatan: 1, sub_kegiatan: 2 };
+  let last: string | null = null;
+  const labels: string[] = [];
+  for (const row of rows) {
+    if (row.code !== last) {
+      const d = depth[row.level] ?? 2;
+      counters[d] += 1;
+      for (let i = d + 1; i < counters.length; i++) counters[i] = 0;
+      last = row.code;
+    }
+    labels.push(counters.slice(0, (depth[row.level] ?? 2) + 1).join('.'));
+  }
+  return labels;
+}
+
+function formCells(r: EvaluationReport, row: EvaluationRow, mode: Mode): Record<string, string | null> {
   const figure = (key: string): KRp =>
     key.startsWith('tw') ? row.realisation[Number(key[2]) - 1] : (row[key as keyof EvaluationRow] as KRp);
+  const lowerIsBetter = row.indicator?.direction === 'lower_is_better';
+  let indicator = row.indicator?.name ?? null;
+  if (indicator !== null && mode !== 'machine') {
+    if (mode === 'pdf') indicator = `${indicator} (${row.indicator!.unit})`;
+    if (lowerIsBetter) indicator = `${indicator}; semakin rendah semakin baik`;
+  }
   const cells: Record<string, string | null> = {
     code: row.code,
-    level: human ? LEVEL_NAMES[row.level] : row.level,
+    level: row.level,
     name: row.name,
-    indicator: row.indicator?.name ?? null,
+    indicator,
     unit: row.indicator?.unit ?? null,
     direction: row.indicator?.direction ?? null,
+    responsible: r.office.name,
   };
-  if (human && row.indicator?.direction === 'lower_is_better') cells.indicator = `${row.indicator.name} (semakin rendah semakin baik)`;
-  for (const { key } of groups(0)) {
+  for (const { key } of groups(r.year)) {
     cells[`${snake(key)}_k`] = figure(key).k;
     cells[`${snake(key)}_rp`] = figure(key).rp;
   }
   return cells;
+}
+
+function formTable(r: EvaluationReport, mode: 'xlsx' | 'pdf'): ReportTable {
+  const columns = formColumns(r.year, mode);
+  const numbers = numbering(r.rows);
+  return {
+    sheet: 'Evaluasi Renja',
+    title: `Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat Daerah s.d. Tahun ${r.year}`,
+    columns,
+    rows: [
+      columnNumberRow(columns, r.year),
+      ...r.rows.map((row, i): TableRow => ({ cells: { ...formCells(r, row, mode), no: numbers[i] } })),
+    ],
+  };
 }
 
 function summaryTable(r: EvaluationReport): ReportTable {
@@ -85,21 +128,21 @@ function summaryTable(r: EvaluationReport): ReportTable {
     name: s.name,
     average_k: s.averageCapaianK,
     indicators: String(s.indicatorsCounted),
-    predikat_k: s.predikatK && `${s.predikatK} (${PREDIKAT_NAMES[s.predikatK]})`,
+    predikat_k: predikatText(s.predikatK, r.standing),
     capaian_rp: s.capaianRp,
-    predikat_rp: s.predikatRp && `${s.predikatRp} (${PREDIKAT_NAMES[s.predikatRp]})`,
+    predikat_rp: predikatText(s.predikatRp, r.standing),
   });
   return {
     sheet: 'Program',
-    title: 'Rata-rata capaian dan predikat per program',
+    title: `Rata-rata capaian dan predikat per program${r.standing.final ? '' : ` (sementara, ${standingLabel(r.standing)})`}`,
     columns: [
       { key: 'code', header: 'Kode', kind: 'text', width: 12 },
       { key: 'name', header: 'Program', kind: 'text', width: 40 },
       { key: 'average_k', header: 'Rata-rata Capaian Kinerja (%)', kind: 'percent', width: 12 },
       { key: 'indicators', header: 'Jumlah Indikator Dinilai', kind: 'integer', width: 10 },
-      { key: 'predikat_k', header: 'Predikat Kinerja', kind: 'text', width: 16 },
+      { key: 'predikat_k', header: 'Predikat Kinerja', kind: 'text', width: 18 },
       { key: 'capaian_rp', header: 'Capaian Anggaran (%)', kind: 'percent', width: 12 },
-      { key: 'predikat_rp', header: 'Predikat Anggaran', kind: 'text', width: 16 },
+      { key: 'predikat_rp', header: 'Predikat Anggaran', kind: 'text', width: 18 },
     ],
     rows: [
       ...r.programs.map((s) => ({ cells: cells(s) })),
@@ -108,25 +151,31 @@ function summaryTable(r: EvaluationReport): ReportTable {
   };
 }
 
+function subtitle(r: EvaluationReport): string[] {
+  const lines = [...subtitleOf(r)];
+  if (!r.standing.final) {
+    lines.push(`Predikat sementara: angka s.d. ${standingLabel(r.standing)}; predikat final setelah tahun anggaran ${r.year} berakhir.`);
+  }
+  if (r.missing.some((m) => m.column === 'renstraTarget')) {
+    lines.push('Kolom Renstra kosong (—): target dan realisasi Renstra belum dicatat untuk perangkat daerah dan tahun ini.');
+  }
+  return lines;
+}
+
 export function evaluationDocument(r: EvaluationReport): ReportDocument {
-  const form: ReportTable = {
-    sheet: 'Evaluasi Renja',
-    title: `Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah Tahun ${r.year} (Permendagri 86/2017)`,
-    columns: formColumns(r.year, 'human'),
-    rows: r.rows.map((row): TableRow => ({ cells: formCells(row, true) })),
-  };
   const summary = summaryTable(r);
+  const notes = notesTable(r);
   return {
     fileStem: `evaluation-${r.office.code}-${r.year}`,
     title: `Evaluasi Renja ${r.office.code} Tahun ${r.year}`,
-    subtitle: [...subtitleOf(r), 'Kolom Renstra kosong (—): target dan realisasi Renstra belum dicatat di ledger.'],
-    tables: [form, summary],
+    subtitle: subtitle(r),
+    tables: [formTable(r, 'xlsx'), summary, notes],
     csv: {
       sheet: 'evaluation',
       title: 'evaluation',
       columns: formColumns(r.year, 'machine'),
-      rows: r.rows.map((row) => ({ cells: formCells(row, false) })),
+      rows: r.rows.map((row) => ({ cells: formCells(r, row, 'machine') })),
     },
-    pdf: [{ ...form, columns: formColumns(r.year, 'pdf') }, summary],
+    pdf: [formTable(r, 'pdf'), summary, notes],
   };
 }

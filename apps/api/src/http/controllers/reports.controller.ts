@@ -38,7 +38,7 @@ export class ReportsController {
   private readonly consistencyReports: ConsistencyReader;
 
   constructor(dataSource: DataSource, @Inject(EVENT_STORE) store: EventStore) {
-    this.reports = new ReportReader(dataSource);
+    this.reports = new ReportReader(dataSource, store);
     this.consistencyReports = new ConsistencyReader(dataSource, store);
   }
 
