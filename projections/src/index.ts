@@ -1,5 +1,6 @@
 export * from './shared/projection';
 export * from './shared/projector';
+export * from './shared/read-your-writes';
 export * from './shared/checkpoint.entity';
 export * from './shared/decimal.transformer';
 export * from './plan/plan.entities';

@@ -12,6 +12,12 @@ import { jsonParseErrors } from './http/json-parse-errors';
 import { rejectUnstorableText } from './http/storable-text';
 import { LedgerModule, type LedgerModuleOptions } from './ledger.module';
 import { defaultWebRoot, serveWebApp } from './http/web-app';
+import type { Logger } from 'pino';
+import { PLAN_PROJECTOR, VERIFICATION_MONITOR } from '@renja/application';
+import type { SupervisedStatus } from '@renja/infrastructure/database/embedded-postgres';
+import { createLogger, NestPinoLogger } from './ops/logger';
+import { LedgerHealth } from './ops/ledger-health';
+import { opsRoutes, requestHooks, ServingState } from './ops/ops-http';
 
 /** What createApp needs besides the ledger module's options: the security settings and where refusals go. */
 export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
@@ -21,6 +27,12 @@ export interface AppOptions extends Omit<LedgerModuleOptions, 'security'> {
   onRefusal?: RefusalLog;
   /** The built web app (index.html, assets/); default <repo root>/dist/web. */
   webRoot?: string;
+  /** The JSON logger; default a new one (RENJA_LOG_FORMAT). */
+  log?: Logger;
+  /** Requests in flight and whether the server stops, shared with main's graceful stop. */
+  serving?: ServingState;
+  /** The embedded PostgreSQL's supervision, reported by /health/ready. */
+  embeddedStatus?: () => SupervisedStatus;
 }
 
 /** Builds the HTTP application (without listening): used by main.ts and by the end-to-end tests. */
@@ -34,15 +46,34 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     trustProxy: null,
     ...options.security,
   };
+  // logger: false (the tests) silences the request log too.
+  const log = options.log ?? createLogger();
+  if (options.logger === false && !options.log) log.level = 'silent';
   const app = await NestFactory.create(LedgerModule.forRoot({ ...options, security }), {
-    logger: options.logger === false ? false : ['error', 'warn'],
+    logger: options.logger === false ? false : new NestPinoLogger(log),
     bodyParser: false,
+  });
+  const serving = options.serving ?? new ServingState();
+  const health = new LedgerHealth({
+    pool: options.pool,
+    projector: app.get(PLAN_PROJECTOR),
+    verification: app.get(VERIFICATION_MONITOR),
+    embedded: options.embeddedStatus,
+    stopping: () => serving.stopping,
   });
   const express = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(setting: string, value: unknown): void };
   express.disable('x-powered-by');
   // Behind a reverse proxy (RENJA_TRUST_PROXY): request.secure and request.ip follow X-Forwarded-Proto/-For.
   if (security.trustProxy !== null) express.set('trust proxy', security.trustProxy);
-  app.use(securityHeaders, cors(security.corsOrigins), rejectMalformedPath, serveWebApp(options.webRoot ?? defaultWebRoot()));
+  // Request id, logs and metrics first; /health/* and /metrics (no token) before the web app's catch-all.
+  app.use(
+    requestHooks(log, serving),
+    securityHeaders,
+    cors(security.corsOrigins),
+    rejectMalformedPath,
+    opsRoutes(health),
+    serveWebApp(options.webRoot ?? defaultWebRoot()),
+  );
   // Our own JSON parser, so a malformed body gets the same error shape (and rule) as every other 400;
   // its shape (depth, duplicate keys) is checked on the raw text first.
   app.use(

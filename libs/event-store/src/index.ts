@@ -18,9 +18,12 @@ export type {
   StreamAppend,
   Subscription,
   SubscriptionOptions,
+  SubscriptionRecovery,
+  SubscriptionRetry,
 } from './port/event-store.port';
 export { DuplicateEventIdError, EventStoreError, IdempotencyKeyReusedError, WrongExpectedVersionError } from './port/errors';
 export { PostgresEventStore } from './postgres/postgres-event-store';
+export { backoffDelay, DEFAULT_RETRY } from './subscription/backoff';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { eventStoreMigrations, LEDGER_NOTIFY_CHANNEL } from './postgres/schema';
 export { LedgerTree, type StoredCheckpoint } from './postgres/ledger-tree';

@@ -1,10 +1,46 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, Subscription } from '@renja/event-store';
 import type { Projection } from './projection';
+import { readYourWrites } from './read-your-writes';
+
+/** Where the projector says that it failed and that it recovered (the API passes its JSON logger). */
+export interface ProjectorLog {
+  log(message: string): void;
+  error(message: string): void;
+}
 
 export interface ProjectorOptions {
   batchSize?: number;
+  log?: ProjectorLog;
+  /** How long a write waits for the read model to show it (retrying failures meanwhile); default 5000 ms. */
+  readYourWriteTimeoutMs?: number;
+  /** Backoff of the live subscription after a failure (defaults: 200 ms doubling to 10 s). */
+  retry?: { initialDelayMs?: number; maxDelayMs?: number };
 }
+
+/** The projector's trouble, for health: null while the last attempt succeeded. */
+export interface ProjectorFailure {
+  since: string;
+  attempts: number;
+  lastError: string;
+}
+
+/** Thrown by waitFor when the read model did not reach a position in time (the write itself is committed). */
+export class ReadModelBehindError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly position: number,
+    readonly timeoutMs: number,
+    readonly lastError: unknown,
+  ) {
+    super(
+      `projection ${projection} did not reach position ${position} within ${timeoutMs} ms` +
+        (lastError ? `: ${lastError instanceof Error ? lastError.message : String(lastError)}` : ''),
+    );
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export type ProgressListener = (applied: number, head: number) => void;
 
@@ -18,14 +54,22 @@ export class Projector {
   private running: Promise<void> | null = null;
   private again = false;
   private subscription: Subscription | null = null;
+  private trouble: ProjectorFailure | null = null;
+  private readonly log: ProjectorLog;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     readonly projection: Projection,
-    options: ProjectorOptions = {},
+    private readonly options: ProjectorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.log = options.log ?? { log: (m) => console.log(m), error: (m) => console.error(m) };
+  }
+
+  /** The live subscription's failures in a row (null when its last attempt succeeded). */
+  get failure(): ProjectorFailure | null {
+    return this.trouble;
   }
 
   private async lockCheckpoint(manager: EntityManager): Promise<number> {
@@ -81,13 +125,26 @@ export class Projector {
     return rows[0] ? Number(rows[0].position) : 0;
   }
 
-  /** Resolves once the projection has applied `position` (read-your-writes for the API). */
-  async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
+  /**
+   * Resolves once the projection has applied `position` (read-your-writes for the API). A failed
+   * catch-up is tried again until the deadline; then ReadModelBehindError, and the request's
+   * read-your-writes scope notes the position (the answer then says the read model is behind).
+   */
+  async waitFor(position: number, timeoutMs = this.options.readYourWriteTimeoutMs ?? 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while ((await this.position()) < position) {
-      if (Date.now() > deadline)
-        throw new Error(`projection ${this.projection.name} did not reach position ${position} within ${timeoutMs} ms`);
-      await this.catchUp();
+    let lastError: unknown = null;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if ((await this.position()) >= position) return;
+        await this.catchUp();
+      } catch (error) {
+        lastError = error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, Math.max(deadline - Date.now(), 0))));
+      }
+      if (Date.now() > deadline) {
+        readYourWrites.noteBehind(position);
+        throw new ReadModelBehindError(this.projection.name, position, timeoutMs, lastError);
+      }
     }
   }
 
@@ -118,21 +175,38 @@ export class Projector {
     });
   }
 
-  /** Follows live appends from now on (after catching up). */
+  /**
+   * Follows live appends from now on (after catching up). A failure (the database restarted) does
+   * not end it: the subscription retries with backoff and the catch-up resumes from the checkpoint.
+   */
   async start(): Promise<void> {
     await this.catchUp();
     const head = await this.store.headPosition();
+    const name = `projector ${this.projection.name}`;
     this.subscription = this.store.subscribeToAll({
       after: head,
       batchSize: this.batchSize,
+      name,
+      retry: this.options.retry,
       handler: () => this.catchUp(),
-      onError: (error) => console.error(`[projector ${this.projection.name}]`, error),
+      onError: (error, retry) => {
+        this.trouble = { since: this.trouble?.since ?? new Date().toISOString(), attempts: retry.attempt, lastError: messageOf(error) };
+        this.log.error(
+          `[${name}] failed at position ${retry.position} (attempt ${retry.attempt}): ${messageOf(error)}; retrying in ${retry.delayMs} ms`,
+        );
+      },
+      onRecovered: (recovery) => {
+        this.trouble = null;
+        this.log.log(
+          `[${name}] recovered after ${recovery.attempts} failed attempt(s) in ${(recovery.downMs / 1000).toFixed(1)} s; following the log from position ${recovery.position}`,
+        );
+      },
     });
   }
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = null;
-    await this.running;
+    await this.running?.catch(() => undefined); // a batch in flight commits with its checkpoint or not at all
   }
 }

@@ -53,7 +53,15 @@ export class Checkpointer {
   async start(store: EventStore): Promise<void> {
     await this.due(true).catch((e) => this.logger.warn(`checkpoint failed: ${(e as Error).message}`));
     const check = (force: boolean) => this.due(force).catch((e) => this.logger.warn(`checkpoint failed: ${(e as Error).message}`));
-    this.subscription = store.subscribeToAll({ after: await store.headPosition(), handler: () => check(false) });
+    // The "every N events" trigger survives a restarted database: the subscription retries with backoff.
+    this.subscription = store.subscribeToAll({
+      after: await store.headPosition(),
+      name: 'checkpointer',
+      handler: () => check(false),
+      onError: (e, retry) =>
+        this.logger.warn(`following the log failed (attempt ${retry.attempt}): ${(e as Error).message}; retrying in ${retry.delayMs} ms`),
+      onRecovered: (r) => this.logger.log(`following the log again after ${r.attempts} failed attempt(s)`),
+    });
     this.timer = setInterval(() => void check(true), (this.options.everySeconds ?? 60) * 1000);
     this.timer.unref();
   }

@@ -106,8 +106,34 @@ export interface SubscriptionOptions {
   batchSize?: number;
   /** Called with each batch, in position order; the next batch waits for the promise. */
   handler: (events: RecordedEvent[]) => Promise<void>;
-  /** Called when the handler or a read fails; the subscription then stops. */
-  onError?: (error: unknown) => void;
+  /**
+   * Called for each failed read or handler call. The subscription does not stop: it waits
+   * `retry.delayMs` (growing backoff with jitter) and reads again from `retry.position`, so the
+   * failed batch is delivered again; it keeps trying until it succeeds or stop() is called.
+   */
+  onError?: (error: unknown, retry: SubscriptionRetry) => void;
+  /** Called once a read or handler call succeeds again after failures. */
+  onRecovered?: (recovery: SubscriptionRecovery) => void;
+  /** Backoff between retries: the first wait about initialDelayMs (default 200), doubling up to maxDelayMs (default 10 000). */
+  retry?: { initialDelayMs?: number; maxDelayMs?: number };
+  /** Names the subscription in the warnings it emits when no onError/onRecovered is given. */
+  name?: string;
+}
+
+export interface SubscriptionRetry {
+  /** 1 for the first failure in a row. */
+  attempt: number;
+  delayMs: number;
+  /** The position the subscription resumes after. */
+  position: number;
+}
+
+export interface SubscriptionRecovery {
+  /** Failures in a row before this success. */
+  attempts: number;
+  /** Milliseconds since the first of them. */
+  downMs: number;
+  position: number;
 }
 
 export interface Subscription {

