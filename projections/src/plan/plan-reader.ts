@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isFullKnowledge, notFound, sortByPlanCode, type AsOf } from '@renja/domain';
+import { isFullKnowledge, msg, notFound, sortByPlanCode, type AsOf } from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../shared/stored-views';
 import { lineFigures, type LineFigures } from './line-figures';
 import { rollUp, type Totals } from './rollup';
@@ -71,7 +71,7 @@ export class PlanReader {
 
   async office(code: string): Promise<OfficeView> {
     const office = await this.dataSource.getRepository(OfficeView).findOneBy({ code });
-    if (!office) throw notFound('OFFICE_NOT_REGISTERED', `office ${code} is not registered`, 'office');
+    if (!office) throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: code }), 'office');
     return office;
   }
 
@@ -139,13 +139,14 @@ export class PlanReader {
 
   async lineRow(streamId: string, code: string): Promise<PlanLineView> {
     const row = await this.dataSource.getRepository(PlanLineView).findOne({ select: WITH_STATE, where: { streamId } });
-    if (!row) throw notFound('LINE_NOT_REGISTERED', `plan line ${code} is not registered`, 'code');
+    if (!row) throw notFound('LINE_NOT_REGISTERED', msg('LINE_NOT_REGISTERED.code', { code }), 'code');
     return row;
   }
 
   async line(streamId: string, code: string, asOf: AsOf = {}): Promise<PlanLineResponse> {
     const row = await this.lineRow(streamId, code);
-    if (!knownBy(row, asOf)) throw notFound('LINE_NOT_REGISTERED', `plan line ${code} was not yet recorded at ${asOf.knownAt}`, 'code');
+    if (!knownBy(row, asOf))
+      throw notFound('LINE_NOT_REGISTERED', msg('LINE_NOT_REGISTERED.not_yet', { code, knownAt: asOf.knownAt ?? '' }), 'code');
     const all = await this.linesWithFigures(row.year, row.officeCode, asOf);
     const figures = all.find((l) => l.row.streamId === row.streamId)?.figures ?? lineFigures(row.state, asOf);
     const rolled = rollUp(all.map((l) => ({ code: l.row.code, parentCode: l.row.parentCode, ...l.figures })));

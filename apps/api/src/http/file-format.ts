@@ -1,6 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
-import { invalid } from '@renja/domain';
+import { invalid, msg } from '@renja/domain';
 import {
   CONTENT_TYPES,
   parseCsvStyle,
@@ -30,7 +30,7 @@ export function negotiate(
   if (format !== undefined) {
     const parsed = parseReportFormat(format);
     if (parsed !== 'json' && !files.includes(parsed))
-      throw invalid('format', `"${format}" is not a format of this table (json, ${files.join(', ')})`, 'REPORT_FORMAT');
+      throw invalid('format', msg('REPORT_FORMAT.table', { value: format, formats: ['json', ...files].join(', ') }), 'REPORT_FORMAT');
     return parsed;
   }
   const wanted = (accept ?? '').toLowerCase();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { notFound } from '@renja/domain';
+import { msg, notFound } from '@renja/domain';
 import type { EventStore, NewEvent } from '@renja/event-store';
 import type { IssuedToken, TokenInfo, TokenStore } from '@renja/infrastructure/auth/token-store';
 import { authorize } from '../shared/authorization';
@@ -48,10 +48,10 @@ export class TokenAdministration {
   async revoke(principal: Principal, tokenId: number, context: RequestContext): Promise<TokenInfo> {
     authorize(principal, { kind: 'manage-tokens', offices: [] });
     const token = await this.tokens.find(tokenId);
-    if (!token || token.revokedAt) throw notFound('TOKEN_NOT_FOUND', `no active token #${tokenId}`, 'id');
+    if (!token || token.revokedAt) throw notFound('TOKEN_NOT_FOUND', msg('TOKEN_NOT_FOUND', { tokenId }), 'id');
     // Revoking within one's scope: the revoker must be an admin over every office the token reaches.
     authorize(principal, { kind: 'manage-tokens', offices: token.offices });
-    if (!(await this.tokens.revoke(tokenId))) throw notFound('TOKEN_NOT_FOUND', `no active token #${tokenId}`, 'id');
+    if (!(await this.tokens.revoke(tokenId))) throw notFound('TOKEN_NOT_FOUND', msg('TOKEN_NOT_FOUND', { tokenId }), 'id');
     try {
       await this.record(accessTokenStreamId(tokenId), 'any', ACCESS_EVENT_TYPES.revoked, { tokenId, name: token.name }, principal, context);
     } catch (error) {

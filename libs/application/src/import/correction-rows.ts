@@ -1,4 +1,4 @@
-import { lineStreamId, parseOfficeCode, parsePlanCode, type LegalBasis, type LineEntry, type Phase } from '@renja/domain';
+import { lineStreamId, msg, parseOfficeCode, parsePlanCode, type LegalBasis, type LineEntry, type Phase } from '@renja/domain';
 import { CellError, parseImportDate, parseImportPhase, parseImportYear, parseIndonesianNumber, type Cell } from './cell-parsers';
 import type { CorrectionFields } from './correction-body';
 import type { RowReader, RowRef } from './import-rows';
@@ -92,7 +92,7 @@ function parseReverse(cell: Cell): boolean {
   const raw = cell.text.trim().toLowerCase();
   if (raw === 'ya' || raw === 'y') return true;
   if (raw === 'tidak' || raw === 't') return false;
-  throw new CellError('REVERSE_FORMAT', `"${cell.text.trim()}" is not ya or tidak`);
+  throw new CellError('REVERSE_FORMAT', msg('REVERSE_FORMAT', { value: cell.text.trim() }));
 }
 
 /** A row of table koreksi (docs/import-format.md, section koreksi). */

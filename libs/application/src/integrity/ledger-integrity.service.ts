@@ -1,4 +1,4 @@
-import { notFound, invalid } from '@renja/domain';
+import { msg, notFound, invalid } from '@renja/domain';
 import type { LedgerTree, StoredCheckpoint } from '@renja/event-store';
 import type { Checkpointer } from './checkpointer';
 
@@ -52,7 +52,7 @@ export class LedgerIntegrityService {
       const latest = await this.tree.latestCheckpoint();
       throw notFound(
         'CHECKPOINT_NOT_FOUND',
-        `no checkpoint was issued at size ${size}${latest ? `; the latest is at size ${latest.size}` : ''}`,
+        latest ? msg('CHECKPOINT_NOT_FOUND.latest', { size, latest: latest.size }) : msg('CHECKPOINT_NOT_FOUND', { size }),
         'size',
       );
     }
@@ -62,11 +62,7 @@ export class LedgerIntegrityService {
   async inclusionProof(position: number, size?: number): Promise<InclusionProofResponse> {
     const checkpoint = size === undefined ? await this.latest() : await this.checkpoint(size);
     if (position > checkpoint.size) {
-      throw invalid(
-        'position',
-        `position ${position} is not in the checkpoint of size ${checkpoint.size}; ask for a later checkpoint`,
-        'POSITION_NOT_IN_CHECKPOINT',
-      );
+      throw invalid('position', msg('POSITION_NOT_IN_CHECKPOINT', { position, size: checkpoint.size }), 'POSITION_NOT_IN_CHECKPOINT');
     }
     const [proof, [leaf]] = await Promise.all([this.tree.inclusionProof(position - 1, checkpoint.size), this.tree.leafHashes(position, 1)]);
     return {
@@ -81,7 +77,7 @@ export class LedgerIntegrityService {
   }
 
   async consistencyProof(from: number, to: number): Promise<ConsistencyProofResponse> {
-    if (from > to) throw invalid('from', `from (${from}) must not be larger than to (${to})`, 'SIZES_REVERSED');
+    if (from > to) throw invalid('from', msg('SIZES_REVERSED', { from, to }), 'SIZES_REVERSED');
     const [a, b] = await Promise.all([this.checkpoint(from), this.checkpoint(to)]);
     const proof = from === 0 || from === to ? [] : await this.tree.consistencyProof(from, to);
     return {

@@ -1,4 +1,14 @@
-import { EXECUTABLE_PHASES, isPhase, LINE_EVENT_TYPES, PHASES, type Phase } from '@renja/domain';
+import {
+  EXECUTABLE_PHASES,
+  hasMessage,
+  LINE_EVENT_TYPES,
+  msg,
+  phaseFromAlias,
+  PHASES,
+  rawMessage,
+  type Message,
+  type Phase,
+} from '@renja/domain';
 import { describeScope, inScope, type OfficeScope, type Principal, type Role } from './principal';
 
 /**
@@ -7,6 +17,7 @@ import { describeScope, inScope, type OfficeScope, type Principal, type Role } f
  */
 export type Action =
   | { kind: 'register-office'; office: string }
+  | { kind: 'set-office-signatory'; office: string }
   | { kind: 'register-line' | 'define-indicator' | 'revise-target' | 'record-realisation' | 'shift-budget'; office: string }
   | { kind: 'change-pagu'; office: string; phase: unknown }
   | { kind: 'record-stated-figure'; office: string }
@@ -20,14 +31,17 @@ export const PLANNING_PHASES: readonly Phase[] = PHASES.filter((p) => !EXECUTABL
 
 /** The roles that may record a change to a pagu phase (an unknown phase: any role that records pagu at all). */
 export function paguRoles(phase: unknown): Role[] {
-  if (!isPhase(phase)) return ['planner', 'finance'];
-  return EXECUTABLE_PHASES.includes(phase) ? ['finance'] : ['planner'];
+  // An alias (APBD-P) names the same phase as its code: the same roles, whichever spelling was sent.
+  const canonical = phaseFromAlias(phase);
+  if (!canonical) return ['planner', 'finance'];
+  return EXECUTABLE_PHASES.includes(canonical) ? ['finance'] : ['planner'];
 }
 
 /** The roles allowed an action, before the office scope is looked at. */
 export function rolesFor(action: Action): Role[] {
   switch (action.kind) {
     case 'register-office':
+    case 'set-office-signatory':
     case 'manage-tokens':
       return ['admin'];
     case 'register-line':
@@ -88,16 +102,31 @@ export function correctionAction(
   }
 }
 
-export type Decision = { allowed: true } | { allowed: false; reason: string; rolesNeeded: Role[]; scope: string };
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; reason: string; rolesNeeded: Role[]; scope: string; /** The reason for people, in every language. */ text?: Message };
 
 const describeAction = (action: Action): string => {
   switch (action.kind) {
     case 'change-pagu':
-      return `change-pagu (phase ${isPhase(action.phase) ? action.phase : 'any'})`;
+      return `change-pagu (phase ${phaseFromAlias(action.phase) ?? 'any'})`;
     default:
       return action.kind;
   }
 };
+
+/** The action as people say it ("mengubah pagu APBD Perubahan"); an action without a catalogue phrase by its code. */
+const actionPhrase = (action: Action): Message => {
+  if (action.kind === 'change-pagu') {
+    const phase = phaseFromAlias(action.phase);
+    return phase ? msg('ACTION.change-pagu', { phase }) : msg('ACTION.change-pagu.any');
+  }
+  const key = `ACTION.${action.kind}`;
+  return hasMessage(key) ? msg(key) : rawMessage(action.kind);
+};
+
+const scopePhrase = (scope: OfficeScope): Message =>
+  scope === '*' ? msg('SCOPE.all') : scope.length ? msg('SCOPE.offices', { offices: scope.join(', ') }) : msg('SCOPE.none');
 
 /** The pure policy: may this principal do this? A refusal says which role is needed and for which scope. */
 export function decide(principal: Principal, action: Action): Decision {
@@ -110,6 +139,12 @@ export function decide(principal: Principal, action: Action): Decision {
       rolesNeeded: needed,
       scope: describeScope(principal.offices),
       reason: `${what} needs the role ${needed.join(' or ')}; "${principal.name}" has ${principal.roles.length ? `the role ${principal.roles.join(', ')}` : 'no role'}`,
+      text: msg('FORBIDDEN.role', {
+        action: actionPhrase(action),
+        needed: needed.join(' / '),
+        name: principal.name,
+        has: principal.roles.length ? msg('FORBIDDEN.has_roles', { roles: principal.roles.join(', ') }) : msg('FORBIDDEN.no_role'),
+      }),
     };
   }
   if ('office' in action && action.office !== '*' && !inScope(principal.offices, action.office)) {
@@ -118,6 +153,12 @@ export function decide(principal: Principal, action: Action): Decision {
       rolesNeeded: needed,
       scope: describeScope(principal.offices),
       reason: `${what} on office ${action.office.toUpperCase()} is outside the scope of "${principal.name}" (${describeScope(principal.offices)})`,
+      text: msg('FORBIDDEN.scope', {
+        action: actionPhrase(action),
+        office: action.office.toUpperCase(),
+        name: principal.name,
+        scope: scopePhrase(principal.offices),
+      }),
     };
   }
   if (action.kind === 'manage-tokens' && principal.offices !== '*') {
@@ -128,6 +169,11 @@ export function decide(principal: Principal, action: Action): Decision {
         rolesNeeded: needed,
         scope: describeScope(principal.offices),
         reason: `"${principal.name}" may grant or revoke access only within its own scope (${describeScope(principal.offices)}), not for ${outside[0] === '*' ? 'all offices' : `office ${outside.join(', ')}`}`,
+        text: msg('FORBIDDEN.grant_scope', {
+          name: principal.name,
+          scope: scopePhrase(principal.offices),
+          target: outside[0] === '*' ? msg('SCOPE.all') : msg('SCOPE.offices', { offices: outside.join(', ') }),
+        }),
       };
     }
   }
@@ -141,6 +187,8 @@ export class ForbiddenError extends Error {
     readonly rolesNeeded: Role[],
     readonly scope: string,
     readonly principalName: string,
+    /** The refusal for people, in every language; `message` stays English for logs. */
+    readonly text?: Message,
   ) {
     super(message);
     this.name = 'ForbiddenError';
@@ -151,6 +199,6 @@ export class ForbiddenError extends Error {
 export function authorize(principal: Principal, ...actions: Action[]): void {
   for (const action of actions) {
     const decision = decide(principal, action);
-    if (!decision.allowed) throw new ForbiddenError(decision.reason, decision.rolesNeeded, decision.scope, principal.name);
+    if (!decision.allowed) throw new ForbiddenError(decision.reason, decision.rolesNeeded, decision.scope, principal.name, decision.text);
   }
 }

@@ -1,5 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/errors';
+import { msg } from '../shared/messages/message';
 import { requireText } from '../shared/legal-basis';
 
 /** A regional office (perangkat daerah, OPD), e.g. Dinas Koperasi, Usaha Kecil dan Menengah. */
@@ -28,11 +29,7 @@ const OFFICE_CODE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,39}$/;
 
 export function parseOfficeCode(value: unknown, field = 'code'): string {
   if (typeof value !== 'string' || !OFFICE_CODE.test(value.trim())) {
-    throw invalid(
-      field,
-      'must be 1-40 letters, digits, dots or dashes, starting with a letter or digit (e.g. "DKUKM")',
-      'OFFICE_CODE_FORMAT',
-    );
+    throw invalid(field, msg('OFFICE_CODE_FORMAT'), 'OFFICE_CODE_FORMAT');
   }
   return value.trim().toUpperCase();
 }
@@ -41,9 +38,14 @@ export const officeDecider: Decider<RegisterOffice, OfficeRegistered, OfficeStat
   initialState: () => ({ code: null, name: null }),
   decide(command, state) {
     const code = parseOfficeCode(command.code);
-    if (state.code) throw conflict('OFFICE_ALREADY_REGISTERED', `office ${code} is already registered`, 'code');
+    if (state.code) throw conflict('OFFICE_ALREADY_REGISTERED', msg('OFFICE_ALREADY_REGISTERED', { office: code }), 'code');
     const name = requireText(command.name, 'name', 300);
     return [{ id: command.eventId, type: OFFICE_EVENT_TYPES.registered, data: { code, name } }];
   },
-  evolve: (state, event) => ({ ...state, code: event.data.code, name: event.data.name }),
+  // The office stream also carries who signs its papers (office-signatory.ts): only a registration, which
+  // always has a code, registers; a stream folded whole with every event labelled a registration stays right.
+  evolve: (state, event) =>
+    event.type === OFFICE_EVENT_TYPES.registered && typeof event.data.code === 'string'
+      ? { ...state, code: event.data.code, name: event.data.name }
+      : state,
 };

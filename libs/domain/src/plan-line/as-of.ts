@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors';
+import { msg } from '../shared/messages/message';
 import type { LineEntry, PlanLineState } from './state';
 
 /**
@@ -22,7 +23,7 @@ export const isFullKnowledge = (asOf: AsOf): boolean => asOf.validAt === undefin
  * as knownAt, includes that event.
  */
 export function normaliseKnownAt(value: string, field = 'knownAt'): string {
-  const fail = () => invalid(field, `"${value}" is not a date (YYYY-MM-DD) or an ISO timestamp`, 'KNOWN_AT_FORMAT');
+  const fail = () => invalid(field, msg('KNOWN_AT_FORMAT', { value }), 'KNOWN_AT_FORMAT');
   const m = typeof value === 'string' ? KNOWN_AT.exec(value.trim()) : null;
   if (!m) throw fail();
   const [, date, time, seconds = '00', fraction = '', zone = 'Z'] = m;

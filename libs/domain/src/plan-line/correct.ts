@@ -1,4 +1,5 @@
 import { conflict, invalid, notFound, ruleBroken } from '../shared/errors';
+import { msg } from '../shared/messages/message';
 import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
 import type { CorrectEvent } from './commands';
 import { LINE_EVENT_TYPES, type CorrectableData, type EventCorrected } from './events';
@@ -11,18 +12,10 @@ export function correctableEntry(state: PlanLineState, eventId: string): LineEnt
   requireLine(state);
   const entry = state.entries.find((e) => e.eventId === eventId);
   if (!entry) {
-    throw ruleBroken(
-      'EVENT_NOT_CORRECTABLE',
-      `event ${eventId} is not a pagu change, shift, target revision or realisation of this line`,
-      'eventId',
-    );
+    throw ruleBroken('EVENT_NOT_CORRECTABLE', msg('EVENT_NOT_CORRECTABLE', { eventId }), 'eventId');
   }
   if (entry.supersededBy) {
-    throw conflict(
-      'EVENT_ALREADY_CORRECTED',
-      `event ${eventId} was already corrected by event ${entry.supersededBy.eventId}; correct that one instead`,
-      'eventId',
-    );
+    throw conflict('EVENT_ALREADY_CORRECTED', msg('EVENT_ALREADY_CORRECTED', { eventId, by: entry.supersededBy.eventId }), 'eventId');
   }
   return entry;
 }
@@ -74,11 +67,7 @@ function parseReplacement(state: PlanLineState, entry: LineEntry, fields: Record
         fields,
       );
     case 'shift':
-      throw invalid(
-        'eventId',
-        'a shift has two legs: correct it through the shift correction, which changes both lines',
-        'SHIFT_CORRECTION',
-      );
+      throw invalid('eventId', msg('SHIFT_CORRECTION'), 'SHIFT_CORRECTION');
   }
 }
 
@@ -88,15 +77,14 @@ const needsLegalBasis = (entry: LineEntry) =>
 export function decideCorrection(command: CorrectEvent, state: PlanLineState): EventCorrected {
   const entry = correctableEntry(state, command.correctedEventId);
   // Reversing or replacing one leg alone would leave the two lines disagreeing about the shift.
-  if (entry.kind === 'shift')
-    throw invalid('eventId', 'a shift has two legs: correct it through the shift correction, which changes both lines', 'SHIFT_CORRECTION');
+  if (entry.kind === 'shift') throw invalid('eventId', msg('SHIFT_CORRECTION'), 'SHIFT_CORRECTION');
   const reason = parseReason(command.reason);
-  if (!reason) throw ruleBroken('REASON_REQUIRED', 'a correction must carry a reason', 'reason');
+  if (!reason) throw ruleBroken('REASON_REQUIRED', msg('REASON_REQUIRED', { why: msg('WHY.correction') }), 'reason');
   let legalBasis = parseLegalBasis(command.legalBasis);
-  if (needsLegalBasis(entry)) ({ legalBasis } = requireLegalBasisAndReason(legalBasis, reason, 'a correction of a budget change'));
+  if (needsLegalBasis(entry)) ({ legalBasis } = requireLegalBasisAndReason(legalBasis, reason, msg('WHY.budget_correction')));
   const fields = command.replacement ?? {};
   const replacement = Object.keys(fields).length === 0 ? null : parseReplacement(state, entry, mergeReplacement(entry, fields, reason));
-  if (!state.line) throw notFound('LINE_NOT_REGISTERED', 'the plan line is not registered');
+  if (!state.line) throw notFound('LINE_NOT_REGISTERED', msg('LINE_NOT_REGISTERED'));
   return {
     id: command.eventId,
     type: LINE_EVENT_TYPES.corrected,

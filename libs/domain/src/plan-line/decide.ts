@@ -1,5 +1,6 @@
 import { assertFiscalYear } from '../shared/dates';
 import { conflict, invalid, notFound, ruleBroken } from '../shared/errors';
+import { msg } from '../shared/messages/message';
 import { requireText } from '../shared/legal-basis';
 import type { Decider } from '../shared/decider';
 import type { ChangePagu, DefineIndicator, LineCommand, RecordRealisation, RegisterLine, ReviseTarget } from './commands';
@@ -20,12 +21,13 @@ function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] 
   if (state.line)
     throw conflict(
       'LINE_ALREADY_REGISTERED',
-      `line ${code} is already registered for ${command.year} in office ${command.officeCode}`,
+      msg('LINE_ALREADY_REGISTERED', { code, year: command.year, office: command.officeCode }),
       'code',
     );
-  if (!command.officeRegistered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.officeCode} is not registered`, 'office');
+  if (!command.officeRegistered)
+    throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: command.officeCode }), 'office');
   if (parentCode && !command.parentRegistered) {
-    throw ruleBroken('PARENT_NOT_REGISTERED', `register the parent line ${parentCode} before ${code}`, 'code');
+    throw ruleBroken('PARENT_NOT_REGISTERED', msg('PARENT_NOT_REGISTERED', { parent: parentCode, code }), 'code');
   }
   const name = requireText(command.name, 'name', 500);
   return [
@@ -45,10 +47,9 @@ function defineIndicator(command: DefineIndicator, state: PlanLineState): LineEv
   const name = requireText(command.name, 'name', 500);
   const unit = requireText(command.unit, 'unit', 60);
   if (!DIRECTIONS.includes(command.direction as IndicatorDirection)) {
-    throw invalid('direction', `must be one of ${DIRECTIONS.join(', ')}`, 'DIRECTION_UNKNOWN');
+    throw invalid('direction', msg('DIRECTION_UNKNOWN', { directions: DIRECTIONS.join(', ') }), 'DIRECTION_UNKNOWN');
   }
-  if (state.indicators.some((i) => i.name === name))
-    throw conflict('INDICATOR_NAME_TAKEN', `indicator "${name}" already exists on this line`, 'name');
+  if (state.indicators.some((i) => i.name === name)) throw conflict('INDICATOR_NAME_TAKEN', msg('INDICATOR_NAME_TAKEN', { name }), 'name');
   const indicatorId = `IK-${state.indicators.length + 1}`;
   return [
     {

@@ -1,6 +1,7 @@
 import { ruleBroken, type DomainError } from '../shared/errors';
 import type Decimal from 'decimal.js';
-import { decimalOf, formatRupiah, Money } from '../shared/money';
+import { decimalOf, Money } from '../shared/money';
+import { msg } from '../shared/messages/message';
 import { entriesAsOf } from './as-of';
 import { breakdownOf, changesPagu } from './pagu';
 import type { LineEntry, PlanLineState } from './state';
@@ -39,23 +40,24 @@ export function findViolation(state: PlanLineState): DomainError | null {
       for (const [phase, sources] of breakdown.phases) {
         for (const [source, amount] of sources) {
           if (amount.isNegative()) {
-            return ruleBroken(
-              'PAGU_NEGATIVE',
-              `pagu of line ${code} in phase ${phase} for funding source ${source} would be ${formatRupiah(amount)} on ${date}; pagu can never be negative`,
-              'amount',
-              { line: code, phase, fundingSource: source, amount: amount.toFixed(2), date },
-            );
+            return ruleBroken('PAGU_NEGATIVE', msg('PAGU_NEGATIVE', { code, phase, source, amount: amount.toFixed(2), date }), 'amount', {
+              line: code,
+              phase,
+              fundingSource: source,
+              amount: amount.toFixed(2),
+              date,
+            });
           }
         }
       }
     }
     if (realised.greaterThan(breakdown.executablePagu)) {
       const ceiling = breakdown.executablePhase
-        ? `the ${breakdown.executablePhase} pagu in effect then, ${formatRupiah(breakdown.executablePagu)}`
-        : 'any executable pagu (no APBD, PERGESERAN or APBD_P amount was in effect then)';
+        ? msg('CEILING.phase', { phase: breakdown.executablePhase, pagu: breakdown.executablePagu.toFixed(2) })
+        : msg('CEILING.none');
       return ruleBroken(
         'REALISATION_EXCEEDS_PAGU',
-        `cumulative realisation of line ${code} would be ${formatRupiah(realised)} on ${date}, above ${ceiling}`,
+        msg('REALISATION_EXCEEDS_PAGU', { code, cumulative: realised.toFixed(2), date, ceiling }),
         'amount',
         {
           line: code,

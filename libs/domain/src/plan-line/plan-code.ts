@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors';
+import { msg, type MessageKey } from '../shared/messages/message';
 
 /**
  * Permendagri 90/2019 nomenclature: U.BB.PP.L.KK.SSSS
@@ -15,38 +16,30 @@ export interface PlanCode {
   parentCode: string | null;
 }
 
-const SEGMENT_RULES: Array<{ name: string; pattern: RegExp; hint: string }> = [
-  { name: 'urusan', pattern: /^([1-9]|X)$/, hint: 'one digit 1-9 or X' },
-  { name: 'bidang urusan', pattern: /^(\d{2}|XX)$/, hint: 'two digits or XX' },
-  { name: 'program', pattern: /^\d{2}$/, hint: 'two digits' },
-  { name: 'kegiatan authority level', pattern: /^[12]$/, hint: '1 (province) or 2 (regency/city)' },
-  { name: 'kegiatan', pattern: /^\d{2}$/, hint: 'two digits' },
-  { name: 'sub kegiatan', pattern: /^(\d{2}|\d{4})$/, hint: 'four digits (two-digit legacy codes are accepted)' },
+const SEGMENT_RULES: Array<{ pattern: RegExp; problem: MessageKey }> = [
+  { pattern: /^([1-9]|X)$/, problem: 'CODE_SEGMENT.urusan' },
+  { pattern: /^(\d{2}|XX)$/, problem: 'CODE_SEGMENT.bidang' },
+  { pattern: /^\d{2}$/, problem: 'CODE_SEGMENT.program' },
+  { pattern: /^[12]$/, problem: 'CODE_SEGMENT.authority' },
+  { pattern: /^\d{2}$/, problem: 'CODE_SEGMENT.kegiatan' },
+  { pattern: /^(\d{2}|\d{4})$/, problem: 'CODE_SEGMENT.sub_kegiatan' },
 ];
 
 const LEVEL_BY_SEGMENTS: Record<number, PlanLevel> = { 3: 'program', 5: 'kegiatan', 6: 'sub_kegiatan' };
 
 export function parsePlanCode(raw: unknown, field = 'code'): PlanCode {
   if (typeof raw !== 'string' || raw.trim() === '') {
-    throw invalid(
-      field,
-      'is required, e.g. "2.17.07" (program), "2.17.07.1.01" (kegiatan) or "2.17.07.1.01.0001" (sub kegiatan)',
-      'CODE_REQUIRED',
-    );
+    throw invalid(field, msg('CODE_REQUIRED'), 'CODE_REQUIRED');
   }
   const segments = raw.trim().toUpperCase().split('.');
   const level = LEVEL_BY_SEGMENTS[segments.length];
   if (!level) {
-    throw invalid(
-      field,
-      `"${raw}" has ${segments.length} segment(s); a Permendagri 90 code has 3 (program), 5 (kegiatan) or 6 (sub kegiatan)`,
-      'CODE_FORMAT',
-    );
+    throw invalid(field, msg('CODE_FORMAT', { raw, count: segments.length }), 'CODE_FORMAT');
   }
   segments.forEach((segment, i) => {
     const rule = SEGMENT_RULES[i];
     if (!rule.pattern.test(segment)) {
-      throw invalid(field, `"${raw}": the ${rule.name} segment "${segment}" must be ${rule.hint}`, 'CODE_FORMAT');
+      throw invalid(field, msg('CODE_FORMAT.segment', { raw, problem: msg(rule.problem, { segment }) }), 'CODE_FORMAT');
     }
   });
   if (level === 'sub_kegiatan' && segments[5].length === 2) segments[5] = `00${segments[5]}`;

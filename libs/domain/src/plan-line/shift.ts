@@ -1,4 +1,5 @@
 import { invalid, ruleBroken } from '../shared/errors';
+import { msg } from '../shared/messages/message';
 import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
 import { parseAmount, toAmountString } from '../shared/money';
 import { correctableEntry } from './correct';
@@ -25,18 +26,18 @@ export interface ShiftBudget {
 export function decideShift(command: ShiftBudget, from: PlanLineState, to: PlanLineState): { out: LineEvent[]; in: LineEvent[] } {
   const fromLine = requireLine(from);
   const toLine = requireLine(to);
-  if (fromLine.code === toLine.code) throw invalid('toCode', 'a shift needs two different lines', 'SHIFT_SAME_LINE');
+  if (fromLine.code === toLine.code) throw invalid('toCode', msg('SHIFT_SAME_LINE'), 'SHIFT_SAME_LINE');
   if (fromLine.year !== toLine.year || fromLine.officeCode !== toLine.officeCode) {
-    throw ruleBroken('SHIFT_ACROSS_OFFICES', 'a shift moves budget between lines of one office and year', 'toCode');
+    throw ruleBroken('SHIFT_ACROSS_OFFICES', msg('SHIFT_ACROSS_OFFICES'), 'toCode');
   }
   const amount = parseAmount(command.amount, 'amount');
-  if (!amount.isPositive() || amount.isZero()) throw invalid('amount', 'must be greater than zero', 'SHIFT_AMOUNT_NOT_POSITIVE');
+  if (!amount.isPositive() || amount.isZero()) throw invalid('amount', msg('SHIFT_AMOUNT_NOT_POSITIVE'), 'SHIFT_AMOUNT_NOT_POSITIVE');
   const fundingSource = parseFundingSource(command.fundingSource);
   const effectiveDate = effectiveDateIn(from, command.effectiveDate);
   const { legalBasis, reason } = requireLegalBasisAndReason(
     parseLegalBasis(command.legalBasis),
     parseReason(command.reason),
-    'a budget shift (pergeseran)',
+    msg('WHY.shift'),
   );
   const revised = [from, to].some((s) => paguBreakdown(s, { validAt: effectiveDate }).phases.has('APBD_P'));
   const phase = revised ? 'APBD_P' : 'PERGESERAN';
@@ -74,7 +75,7 @@ export function decideShiftCorrection(
   counterpart: PlanLineState,
 ): { line: LineEvent[]; counterpart: LineEvent[] } {
   const leg = correctableEntry(line, command.correctedEventId);
-  if (leg.kind !== 'shift') throw invalid('eventId', `event ${command.correctedEventId} is not a shift`, 'NOT_A_SHIFT');
+  if (leg.kind !== 'shift') throw invalid('eventId', msg('NOT_A_SHIFT', { eventId: command.correctedEventId }), 'NOT_A_SHIFT');
   // The other leg: same shift, opposite direction, on the line this leg names as its counterpart.
   const other =
     counterpart.line?.code === leg.data.counterpartCode
@@ -83,23 +84,18 @@ export function decideShiftCorrection(
         )
       : undefined;
   if (!other)
-    throw ruleBroken('SHIFT_LEG_MISSING', `the other leg of shift ${leg.data.shiftId} is not active on line ${counterpart.line?.code}`);
+    throw ruleBroken('SHIFT_LEG_MISSING', msg('SHIFT_LEG_MISSING', { shiftId: leg.data.shiftId, code: counterpart.line?.code ?? '?' }));
   const { legalBasis, reason } = requireLegalBasisAndReason(
     parseLegalBasis(command.legalBasis),
     parseReason(command.reason),
-    'a correction of a budget shift',
+    msg('WHY.shift_correction'),
   );
   const fields = command.replacement ?? {};
   const unknownFields = Object.keys(fields).filter((k) => k !== 'amount');
-  if (unknownFields.length > 0)
-    throw invalid(
-      unknownFields[0],
-      'only the amount of a shift can be corrected; reverse it and record a new shift instead',
-      'SHIFT_CORRECTION_FIELD',
-    );
+  if (unknownFields.length > 0) throw invalid(unknownFields[0], msg('SHIFT_CORRECTION_FIELD'), 'SHIFT_CORRECTION_FIELD');
   const amount = fields.amount === undefined ? null : toAmountString(parseAmount(fields.amount, 'amount'));
   if (amount !== null && isZeroAmount(amount))
-    throw invalid('amount', 'must be greater than zero; send no amount to reverse the shift', 'SHIFT_AMOUNT_NOT_POSITIVE');
+    throw invalid('amount', msg('SHIFT_AMOUNT_NOT_POSITIVE.correction'), 'SHIFT_AMOUNT_NOT_POSITIVE');
   const correction = (id: string, entry: LineEntry): EventCorrected => ({
     id,
     type: LINE_EVENT_TYPES.corrected,

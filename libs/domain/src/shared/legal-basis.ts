@@ -1,5 +1,6 @@
 import { parseIsoDate } from './dates';
 import { invalid, ruleBroken } from './errors';
+import { msg, type Message } from './messages/message';
 
 export interface LegalBasis {
   /** Perda, Perkada, DPA, DPPA, PMK, ... */
@@ -9,15 +10,15 @@ export interface LegalBasis {
 }
 
 const text = (value: unknown, field: string, max: number): string => {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, 'is required and must be non-empty text', 'TEXT_REQUIRED');
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(field, msg('TEXT_REQUIRED'), 'TEXT_REQUIRED');
   const trimmed = value.trim();
-  if (trimmed.length > max) throw invalid(field, `must be at most ${max} characters`, 'TEXT_TOO_LONG');
+  if (trimmed.length > max) throw invalid(field, msg('TEXT_TOO_LONG', { max }), 'TEXT_TOO_LONG');
   return trimmed;
 };
 
 export function parseLegalBasis(value: unknown, field = 'legalBasis'): LegalBasis | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'object') throw invalid(field, 'must be an object {kind, number, date}', 'LEGAL_BASIS_FORMAT');
+  if (typeof value !== 'object') throw invalid(field, msg('LEGAL_BASIS_FORMAT'), 'LEGAL_BASIS_FORMAT');
   const v = value as Record<string, unknown>;
   return {
     kind: text(v.kind, `${field}.kind`, 40),
@@ -39,9 +40,10 @@ export function requireText(value: unknown, field: string, max = 500): string {
 export function requireLegalBasisAndReason(
   legalBasis: LegalBasis | null,
   reason: string | null,
-  why: string,
+  /** What the change is, said as a phrase: `msg('WHY.shift')`. */
+  why: string | Message,
 ): { legalBasis: LegalBasis; reason: string } {
-  if (!legalBasis) throw ruleBroken('LEGAL_BASIS_REQUIRED', `${why} must carry a legal basis {kind, number, date}`, 'legalBasis');
-  if (!reason) throw ruleBroken('REASON_REQUIRED', `${why} must carry a reason`, 'reason');
+  if (!legalBasis) throw ruleBroken('LEGAL_BASIS_REQUIRED', msg('LEGAL_BASIS_REQUIRED', { why }), 'legalBasis');
+  if (!reason) throw ruleBroken('REASON_REQUIRED', msg('REASON_REQUIRED', { why }), 'reason');
   return { legalBasis, reason };
 }

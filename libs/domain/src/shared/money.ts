@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { invalid } from './errors';
+import { msg } from './messages/message';
 
 /** Amounts are exact decimals. 34 significant digits comfortably hold 10^15 Rupiah with cents. */
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -20, toExpPos: 40 });
@@ -15,18 +16,12 @@ const DECIMAL_VALUE = /^-?\d{1,18}(\.\d{1,6})?$/;
  */
 export function parseAmount(value: unknown, field: string, options: { signed?: boolean } = {}): Decimal {
   if (typeof value === 'number') {
-    throw invalid(field, 'must be a decimal string such as "1653027794.00", not a JSON number', 'AMOUNT_NOT_STRING');
+    throw invalid(field, msg('AMOUNT_NOT_STRING'), 'AMOUNT_NOT_STRING');
   }
-  if (typeof value !== 'string') throw invalid(field, 'is required as a decimal string such as "1653027794.00"', 'AMOUNT_REQUIRED');
+  if (typeof value !== 'string') throw invalid(field, msg('AMOUNT_REQUIRED'), 'AMOUNT_REQUIRED');
   const pattern = options.signed ? AMOUNT : UNSIGNED_AMOUNT;
   if (!pattern.test(value)) {
-    throw invalid(
-      field,
-      `"${value}" is not a valid amount: use digits with at most 2 decimal places and a dot as decimal separator${
-        options.signed ? ' (a leading minus is allowed)' : ''
-      }`,
-      'AMOUNT_FORMAT',
-    );
+    throw invalid(field, msg(options.signed ? 'AMOUNT_FORMAT.signed' : 'AMOUNT_FORMAT', { value }), 'AMOUNT_FORMAT');
   }
   return new Money(value);
 }
@@ -34,7 +29,7 @@ export function parseAmount(value: unknown, field: string, options: { signed?: b
 /** Parses a non-money decimal (an indicator target or output value). */
 export function parseDecimalValue(value: unknown, field: string): Decimal {
   if (typeof value !== 'string' || !DECIMAL_VALUE.test(value)) {
-    throw invalid(field, 'must be a decimal string such as "100" or "12.5" (at most 6 decimal places)', 'VALUE_FORMAT');
+    throw invalid(field, msg('VALUE_FORMAT'), 'VALUE_FORMAT');
   }
   return new Money(value);
 }

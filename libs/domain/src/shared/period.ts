@@ -2,6 +2,7 @@ import { lastDayOfMonth } from './dates';
 
 const firstDayOfMonth = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
 import { invalid, ruleBroken } from './errors';
+import { msg } from './messages/message';
 
 /** A realisation period: a month ("2022-11") or a quarter, triwulan ("2022-Q4"). */
 export interface Period {
@@ -36,7 +37,7 @@ export function parsePeriod(value: unknown, field = 'period'): Period {
 }
 
 function parseUncached(value: unknown, field: string): Period {
-  if (typeof value !== 'string') throw invalid(field, 'is required, as a month "2022-11" or a quarter "2022-Q4"', 'PERIOD_REQUIRED');
+  if (typeof value !== 'string') throw invalid(field, msg('PERIOD_REQUIRED'), 'PERIOD_REQUIRED');
   const month = MONTH.exec(value);
   if (month) {
     const year = Number(month[1]);
@@ -65,11 +66,11 @@ function parseUncached(value: unknown, field: string): Period {
       endDate: lastDayOfMonth(year, index * 3),
     };
   }
-  throw invalid(field, `"${value}" is not a period: use a month "2022-11" or a quarter "2022-Q4"`, 'PERIOD_FORMAT');
+  throw invalid(field, msg('PERIOD_FORMAT', { value }), 'PERIOD_FORMAT');
 }
 
 export function assertPeriodInYear(period: Period, year: number, field = 'period'): void {
   if (period.year !== year) {
-    throw ruleBroken('PERIOD_OUTSIDE_FISCAL_YEAR', `${field} ${period.key} lies outside fiscal year ${year}`, field);
+    throw ruleBroken('PERIOD_OUTSIDE_FISCAL_YEAR', msg('PERIOD_OUTSIDE_FISCAL_YEAR', { field, period: period.key, year }), field);
   }
 }

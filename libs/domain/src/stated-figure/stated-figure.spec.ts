@@ -60,7 +60,7 @@ describe('stated figure decider', () => {
       .when(record({ measure: 'JUMLAH' }))
       .thenThrows('MEASURE_UNKNOWN', 'invalid');
     given([])
-      .when(record({ measure: 'PAGU', phase: 'APBD-P' }))
+      .when(record({ measure: 'PAGU', phase: 'RAPBD' }))
       .thenThrows('PHASE_UNKNOWN', 'invalid');
   });
 

@@ -1,10 +1,12 @@
 import { assertFiscalYear } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { invalid, notFound } from '../shared/errors';
+import { msg } from '../shared/messages/message';
+import { phaseFromAlias } from '../shared/readings';
 import { requireText } from '../shared/legal-basis';
 import { parseDecimalValue } from '../shared/money';
 import { assertPeriodInYear, parsePeriod } from '../shared/period';
-import { isPhase, PHASES, type Phase } from '../plan-line/phases';
+import { PHASES, type Phase } from '../plan-line/phases';
 import { parsePlanCode } from '../plan-line/plan-code';
 
 /**
@@ -84,14 +86,15 @@ export const sameStatedFigure = (a: StatedFigureData, b: StatedFigureData): bool
 
 function parseStated(command: RecordStatedFigure): StatedFigureData {
   const year = assertFiscalYear(command.year);
-  if (!command.officeRegistered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.officeCode} is not registered`, 'office');
+  if (!command.officeRegistered)
+    throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: command.officeCode }), 'office');
   const code = present(command.code) ? parsePlanCode(command.code).code : null;
   const measure = typeof command.measure === 'string' ? command.measure.trim().toUpperCase() : command.measure;
   if (!(STATED_MEASURES as readonly unknown[]).includes(measure))
-    throw invalid('measure', `must be one of ${STATED_MEASURES.join(', ')}`, 'MEASURE_UNKNOWN');
-  const phase = present(command.phase) ? command.phase : null;
-  if (phase !== null && !isPhase(phase)) throw invalid('phase', `must be one of ${PHASES.join(', ')}`, 'PHASE_UNKNOWN');
-  if (measure === 'PAGU' && phase === null) throw invalid('phase', 'a stated pagu total names its phase (Tahapan)', 'PHASE_REQUIRED');
+    throw invalid('measure', msg('MEASURE_UNKNOWN', { measures: STATED_MEASURES.join(', ') }), 'MEASURE_UNKNOWN');
+  const phase = present(command.phase) ? phaseFromAlias(command.phase) : null;
+  if (phase === undefined) throw invalid('phase', msg('PHASE_UNKNOWN', { phases: PHASES.join(', ') }), 'PHASE_UNKNOWN');
+  if (measure === 'PAGU' && phase === null) throw invalid('phase', msg('PHASE_REQUIRED'), 'PHASE_REQUIRED');
   let period: string | null = null;
   if (present(command.period)) {
     const parsed = parsePeriod(command.period);
@@ -100,7 +103,7 @@ function parseStated(command: RecordStatedFigure): StatedFigureData {
   }
   const indicator = present(command.indicator) ? requireText(command.indicator, 'indicator', 500) : null;
   if (measure === 'TARGET' && (indicator === null || code === null)) {
-    throw invalid('indicator', 'a stated target names the line (Kode) and the indicator (Indikator)', 'INDICATOR_REQUIRED');
+    throw invalid('indicator', msg('INDICATOR_REQUIRED.stated'), 'INDICATOR_REQUIRED');
   }
   const value = parseDecimalValue(command.value, 'value');
   return {

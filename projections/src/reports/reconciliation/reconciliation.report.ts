@@ -223,7 +223,7 @@ export function reconciliationReport(scope: ReportScope, from?: string, to?: str
     officeTotal,
     tieOut: {
       deltas: tieOut(
-        `jumlah selisih baris = selisih perangkat daerah (${phaseName(toPhase)} − ${phaseName(fromPhase)})`,
+        `jumlah selisih baris = selisih perangkat daerah (${phaseName(toPhase)} – ${phaseName(fromPhase)})`,
         new Money(officeTotal.delta),
         lineDeltas,
       ),

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import {
   isFullKnowledge,
+  msg,
   notFound,
   sortByPlanCode,
   type AsOf,
@@ -71,7 +72,7 @@ async function officeOf(dataSource: DataSource, officeCode: string): Promise<{ c
   const offices: Array<{ code: string; name: string }> = await dataSource.query('SELECT code, name FROM rm_offices WHERE code = $1', [
     officeCode,
   ]);
-  if (offices.length === 0) throw notFound('OFFICE_NOT_REGISTERED', `office ${officeCode} is not registered`, 'office');
+  if (offices.length === 0) throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: officeCode }), 'office');
   return offices[0];
 }
 

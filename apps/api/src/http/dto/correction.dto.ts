@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PHASES } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
 import { OutputDto } from './line-change.dto';
-import { IsAmountString, IsDecimalString, IsIsoDate } from './validators';
+import { IsAmountString, IsDecimalString, IsIsoDate, IsPeriod, IsPhase } from './validators';
 
 /**
  * A correction: a reason, and the fields to replace (same names as the corrected request's).
@@ -23,9 +23,9 @@ export class CorrectionDto {
   @Type(() => LegalBasisDto)
   legalBasis?: LegalBasisDto;
 
-  @ApiPropertyOptional({ enum: PHASES })
+  @ApiPropertyOptional({ enum: PHASES, description: 'The phase code, or an alias such as APBD-P' })
   @IsOptional()
-  @IsIn(PHASES)
+  @IsPhase()
   phase?: string;
 
   @ApiPropertyOptional()
@@ -48,9 +48,9 @@ export class CorrectionDto {
   @IsIsoDate()
   effectiveDate?: string;
 
-  @ApiPropertyOptional({ description: 'Replacement period of a realisation' })
+  @ApiPropertyOptional({ description: 'Replacement period of a realisation ("2022-Q4", "2022-11", or "TW IV")' })
   @IsOptional()
-  @IsString()
+  @IsPeriod()
   period?: string;
 
   @ApiPropertyOptional({ type: [OutputDto] })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PHASES } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
-import { IsAmountString, IsDecimalString, IsIsoDate } from './validators';
+import { IsAmountString, IsDecimalString, IsIsoDate, IsPeriod, IsPhase } from './validators';
 
 export class DefineIndicatorDto {
   @ApiProperty({ example: 'Jumlah UMKM yang dibina' })
@@ -51,13 +51,13 @@ export class ReviseTargetDto {
 }
 
 export class ChangePaguDto {
-  @ApiProperty({ enum: PHASES })
-  @IsIn(PHASES)
+  @ApiProperty({ enum: PHASES, description: 'The phase code; APBD-P, APBD Perubahan, APBD Murni/Induk, Pagu Indikatif are taken too' })
+  @IsPhase()
   phase: string;
 
   @ApiProperty({ example: 'DID', description: 'Funding source (sumber dana): APBD, PAD, DAU, DAK, DBH, DID, ... (open list)' })
   @IsString()
-  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'fundingSource must be a code such as APBD, PAD, DAU, DAK, DBH or DID' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'VALIDATION.fundingSource' })
   fundingSource: string;
 
   @ApiPropertyOptional({ example: '653027794.00', description: "Sets the source's amount in this phase (send amount or delta)" })
@@ -99,9 +99,12 @@ export class OutputDto {
 }
 
 export class RecordRealisationDto {
-  @ApiProperty({ example: '2022-Q4', description: 'A month "2022-11" or a quarter (triwulan) "2022-Q4"' })
-  @IsString()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { message: 'period must be a month such as "2022-11" or a quarter such as "2022-Q4"' })
+  @ApiProperty({
+    example: '2022-Q4',
+    description:
+      'A month "2022-11" or a quarter (triwulan) "2022-Q4"; a quarter of the line\'s year may be written "TW IV", "TW4" or "Triwulan 4"',
+  })
+  @IsPeriod()
   period: string;
 
   @ApiPropertyOptional({ example: '630592410.00', description: 'Rupiah spent in the period (realisasi keuangan)' })

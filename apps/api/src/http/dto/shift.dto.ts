@@ -21,7 +21,7 @@ export class ShiftBudgetDto {
 
   @ApiProperty({ example: 'DAU' })
   @IsString()
-  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'fundingSource must be a code such as APBD, PAD, DAU, DAK, DBH or DID' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'VALIDATION.fundingSource' })
   fundingSource: string;
 
   @ApiProperty()

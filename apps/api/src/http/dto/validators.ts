@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isPeriodSpelling, phaseFromAlias } from '@renja/domain';
 
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const SIGNED_AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
@@ -8,11 +9,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const describe = (value: unknown) =>
   typeof value === 'number' ? 'a JSON number' : typeof value === 'string' ? `"${value}"` : typeof value;
 
-/** Rupiah as a decimal string; a JSON number is refused with a message saying why. */
+/**
+ * Rupiah as a decimal string; a JSON number is refused with a message saying why. Human spellings
+ * ("25.000.000", "25.000") stay refused: in a machine interface "25.000" could be 25 or 25000.
+ * (Messages for people come from the catalogue, by constraint name: validation-errors.ts.)
+ */
 export const IsAmountString = (options: { signed?: boolean } = {}, validationOptions?: ValidationOptions) =>
   ValidateBy(
     {
-      name: 'isAmountString',
+      name: options.signed ? 'isSignedAmountString' : 'isAmountString',
       validator: {
         validate: (value) => typeof value === 'string' && (options.signed ? SIGNED_AMOUNT : AMOUNT).test(value),
         defaultMessage: (args) =>
@@ -43,6 +48,33 @@ export const IsIsoDate = (validationOptions?: ValidationOptions) =>
       validator: {
         validate: (value) => typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)),
         defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD; got ${describe(args?.value)}`,
+      },
+    },
+    validationOptions,
+  );
+
+/** A budget phase: its code (APBD_P) or an unambiguous alias offices write (APBD-P, APBD Perubahan, apbd murni). */
+export const IsPhase = (validationOptions?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isPhase',
+      validator: {
+        validate: (value) => phaseFromAlias(value) !== undefined,
+        defaultMessage: (args) => `${args?.property} must be a phase such as APBD or APBD_P (or APBD-P); got ${describe(args?.value)}`,
+      },
+    },
+    validationOptions,
+  );
+
+/** A realisation period: "2022-11", "2022-Q4", or a quarter of the line's year "TW IV", "TW4", "Triwulan 4". */
+export const IsPeriod = (validationOptions?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isPeriod',
+      validator: {
+        validate: (value) => isPeriodSpelling(value),
+        defaultMessage: (args) =>
+          `${args?.property} must be a month such as "2022-11" or a quarter such as "2022-Q4" (or "TW IV"); got ${describe(args?.value)}`,
       },
     },
     validationOptions,

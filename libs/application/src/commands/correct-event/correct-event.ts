@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideLine, decideShiftCorrection, invalid, isLineStream, lineStreamId, notFound, ruleBroken } from '@renja/domain';
+import { decideLine, decideShiftCorrection, invalid, isLineStream, lineStreamId, msg, notFound, ruleBroken } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import { authorize, correctionAction } from '../../shared/authorization';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
@@ -36,11 +36,11 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
 
   async execute({ eventId: sent, body, meta }: CorrectEventCommand): Promise<CommandResult> {
     const eventId = sent.toLowerCase(); // ids are stored and compared in lower case
-    if (!UUID.test(eventId)) throw invalid('eventId', `"${eventId}" is not an event id (a UUID)`);
+    if (!UUID.test(eventId)) throw invalid('eventId', msg('EVENT_ID_FORMAT', { eventId }));
     const target = await this.store.findEvent(eventId);
-    if (!target) throw notFound('EVENT_NOT_FOUND', `no event with id ${eventId} is recorded`, 'eventId');
+    if (!target) throw notFound('EVENT_NOT_FOUND', msg('EVENT_NOT_FOUND', { eventId }), 'eventId');
     if (!isLineStream(target.streamId))
-      throw ruleBroken('EVENT_NOT_CORRECTABLE', `event ${eventId} (${target.type}) is not a change of a plan line`, 'eventId');
+      throw ruleBroken('EVENT_NOT_CORRECTABLE', msg('EVENT_NOT_CORRECTABLE.not_line', { eventId, type: target.type }), 'eventId');
     const { reason, legalBasis, ...fields } = body;
     // Only the fields the client sent replace the original's; absent ones keep their recorded value.
     const replacement = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideShift, invalid, notFound } from '@renja/domain';
+import { decideShift, invalid, msg, notFound } from '@renja/domain';
 import { authorize } from '../../shared/authorization';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { lineAddress } from '../../shared/line-address';
@@ -20,8 +20,8 @@ export class ShiftBudgetHandler implements ICommandHandler<ShiftBudgetCommand, C
   constructor(private readonly runner: StreamCommandRunner) {}
 
   execute({ year, office, body, meta }: ShiftBudgetCommand): Promise<CommandResult> {
-    if (typeof body.fromCode !== 'string') throw invalid('fromCode', 'is required: the code of the line giving the budget');
-    if (typeof body.toCode !== 'string') throw invalid('toCode', 'is required: the code of the line receiving the budget');
+    if (typeof body.fromCode !== 'string') throw invalid('fromCode', msg('SHIFT_FROM_REQUIRED'));
+    if (typeof body.toCode !== 'string') throw invalid('toCode', msg('SHIFT_TO_REQUIRED'));
     const from = lineAddress(year, office, body.fromCode);
     const to = lineAddress(year, office, body.toCode);
     authorize(meta.principal, { kind: 'shift-budget', office: from.officeCode });
@@ -33,7 +33,11 @@ export class ShiftBudgetHandler implements ICommandHandler<ShiftBudgetCommand, C
       ] as const) {
         const { code } = field === 'fromCode' ? from : to;
         if (!line.state.line)
-          throw notFound('LINE_NOT_REGISTERED', `${field}: line ${code} is not registered for ${year} in office ${from.officeCode}`, field);
+          throw notFound(
+            'LINE_NOT_REGISTERED',
+            msg('LINE_NOT_REGISTERED.in_office', { field, code, year, office: from.officeCode }),
+            field,
+          );
       }
       const legs = decideShift(
         {
