@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -49,6 +49,7 @@ import { EvidenceController } from './http/controllers/evidence.controller';
 import { EvaluationRecordsController } from './http/controllers/evaluation-records.controller';
 import { SESSION_HOURS, SESSION_STORE } from './http/web-session';
 import { loadConfig } from '@renja/infrastructure/config/config';
+import { instrumentAppends } from './ops/metrics';
 
 export interface LedgerModuleOptions {
   databaseUrl: string;
@@ -105,7 +106,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
       ],
       providers: [
         { provide: PG_POOL, useValue: options.pool },
-        { provide: EVENT_STORE, useFactory: (pool: Pool) => new PostgresEventStore(pool), inject: [PG_POOL] },
+        { provide: EVENT_STORE, useFactory: (pool: Pool) => instrumentAppends(new PostgresEventStore(pool)), inject: [PG_POOL] },
         { provide: TOKEN_STORE, useFactory: (pool: Pool) => new TokenStore(pool), inject: [PG_POOL] },
         { provide: SESSION_STORE, useFactory: (pool: Pool) => new SessionStore(pool), inject: [PG_POOL] },
         { provide: SESSION_HOURS, useValue: options.security?.sessionHours ?? 8 },
@@ -115,7 +116,8 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         },
         {
           provide: PLAN_PROJECTOR,
-          useFactory: (dataSource: DataSource, store: EventStore) => new Projector(dataSource, store, new PlanProjection()),
+          useFactory: (dataSource: DataSource, store: EventStore) =>
+            new Projector(dataSource, store, new PlanProjection(), { log: new Logger('Projector') }),
           inject: [DataSource, EVENT_STORE],
         },
         { provide: LEDGER_TREE, useFactory: (pool: Pool) => new LedgerTree(pool), inject: [PG_POOL] },
