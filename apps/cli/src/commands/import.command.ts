@@ -7,11 +7,14 @@ import { DEFAULT_IMPORT_MAX_ROWS, ImportService, tokenPrincipal } from '@renja/a
 import { PlanProjection, Projector } from '@renja/projections';
 import { withLedger } from '../context';
 import { ProgressBar } from '../progress-bar';
+import { previewListing, warningLines } from './import-listing';
 
 interface ImportOptions {
   dryRun?: boolean;
   token?: string;
   json?: boolean;
+  show?: boolean;
+  acceptWarnings?: boolean;
 }
 
 const STAGES: Record<ImportStage, { label: string; unit: string }> = {
@@ -41,18 +44,31 @@ function stageProgress(): { update: (stage: ImportStage, done: number, total: nu
   };
 }
 
-function printResult(result: ImportResult): void {
+/** Exit status of an import whose warnings were not confirmed: nothing written, like an invalid one, but fixable by --accept-warnings. */
+export const EXIT_WARNINGS = 3;
+
+function printResult(result: ImportResult, show: boolean): void {
   const out: string[] = [result.message];
-  for (const file of result.files)
+  for (const file of result.files) {
     out.push(
       `  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}  ${file.rows} rows${file.alreadyImported ? '  (already imported)' : ''}`,
     );
+    if (file.note) out.push(`    ${file.note}`);
+  }
   const tables = Object.entries(result.tables).filter(([, t]) => t.rows > 0);
   if (tables.length > 0 && result.status !== 'invalid') {
     out.push('', 'table               rows   events  unchanged');
     for (const [name, t] of tables)
       out.push(`${name.padEnd(18)} ${String(t.rows).padStart(5)}  ${String(t.events).padStart(7)}  ${String(t.unchanged).padStart(9)}`);
   }
+  if (show && result.preview) out.push(...previewListing(result.preview, result.warnings, result.problems));
+  if (result.warnings.length > 0) out.push(...warningLines(result.warnings));
+  if (result.status === 'warnings')
+    out.push(
+      '',
+      'Tidak ada yang ditulis. Periksa setiap baris yang disebut (--dry-run --show menampilkan semua baris sebagaimana dibaca);',
+      'bila angkanya memang benar, impor lagi dengan --accept-warnings.',
+    );
   if (result.problems.length > 0) {
     out.push('', 'Problems (file:row  column  "value"  RULE  message):');
     for (const p of result.problems) {
@@ -74,6 +90,11 @@ export function importCommand(): Command {
     .option('--dry-run', 'validate everything and report what would be written; write nothing')
     .option('--token <token>', 'API token of the importing user (default: $RENJA_TOKEN); its holder is recorded as the actor')
     .option('--json', 'print the result as JSON')
+    .option('--show', 'list every row as the ledger understood it (table, row, line, what it records, in Indonesian notation)')
+    .option(
+      '--accept-warnings',
+      'write although the import has warnings (an achievement above 200 %, an amount a thousand times off the pagu, a target changed a hundredfold, a suspected decimal comma): you have checked them',
+    )
     .action(async (paths: string[], o: ImportOptions) => {
       const token = o.token ?? process.env.RENJA_TOKEN;
       if (!token)
@@ -96,12 +117,15 @@ export function importCommand(): Command {
           sources,
           principal: tokenPrincipal(holder),
           dryRun: o.dryRun === true,
+          acceptWarnings: o.acceptWarnings === true,
+          preview: o.show === true,
           onProgress: progress.update,
         });
         progress.finish();
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        else printResult(result);
+        else printResult(result, o.show === true);
         if (result.status === 'invalid') process.exitCode = 2;
+        if (result.status === 'warnings') process.exitCode = EXIT_WARNINGS;
       });
     });
 }

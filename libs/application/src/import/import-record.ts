@@ -14,4 +14,15 @@ export interface ImportRecordedData {
   rows: number;
   /** Events this file's rows wrote in the same append. */
   events: number;
+  /** Set when the CSV was not UTF-8 and was read as Windows-1252 (the answer said so). */
+  encoding?: 'windows-1252';
+  /** The warnings (implausible figures) the importing user confirmed: kept as evidence, never silent. */
+  acceptedWarnings?: Array<{
+    table: string | null;
+    row: number | null;
+    column: string | null;
+    value: string | null;
+    rule: string;
+    message: string;
+  }>;
 }

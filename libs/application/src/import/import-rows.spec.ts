@@ -9,6 +9,7 @@ function file(name: string, table: TableName, rows: Array<Record<string, string>
     sha256: 'f'.repeat(64),
     bytes: 1,
     tables: [table],
+    encoding: 'utf-8',
     rows: rows.map((cells, i) => ({
       file: name,
       table,

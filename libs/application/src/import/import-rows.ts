@@ -62,6 +62,8 @@ export type ImportOperation =
   | (OnLine & {
       kind: 'realisation';
       rows: number[];
+      /** The cells of each row of the realisation, by row: a warning names the row a figure came from. */
+      rowCells: Map<number, Map<string, Cell>>;
       period: string;
       amount: string | null;
       outputs: Array<{ indicator: string; value: string }>;
@@ -264,7 +266,19 @@ function realisasi(r: RowReader, at: RowRef): ImportOperation[] {
     return [];
   }
   const outputs = indicator !== null && output !== null ? [{ indicator, value: output }] : [];
-  return [{ ...line, kind: 'realisation', rows: [at.row], period, amount: money, outputs, effectiveDate, reason: r.text('Alasan') }];
+  return [
+    {
+      ...line,
+      kind: 'realisation',
+      rows: [at.row],
+      rowCells: new Map([[at.row, at.cells]]),
+      period,
+      amount: money,
+      outputs,
+      effectiveDate,
+      reason: r.text('Alasan'),
+    },
+  ];
 }
 
 function total(r: RowReader, at: RowRef): ImportOperation[] {
@@ -326,7 +340,7 @@ function groupRealisations(ops: ImportOperation[], problems: Problems): ImportOp
     const key = `${op.year}|${op.office}|${op.code}|${op.period}`;
     const group = groups.get(key);
     if (!group) {
-      const copy = { ...op, rows: [...op.rows], outputs: [...op.outputs] };
+      const copy = { ...op, rows: [...op.rows], rowCells: new Map(op.rowCells), outputs: [...op.outputs] };
       groups.set(key, copy);
       out.push(copy);
       continue;
@@ -342,6 +356,7 @@ function groupRealisations(ops: ImportOperation[], problems: Problems): ImportOp
         message: `${message} (rows ${group.rows.join(', ')} and ${op.at.row} are one realisation of ${op.code}, ${op.period})`,
       });
     group.rows.push(op.at.row);
+    group.rowCells.set(op.at.row, op.at.cells);
     if (op.amount !== null) {
       if (group.amount !== null) clash('Realisasi', 'REALISATION_AMOUNT_TWICE', 'a realisation has at most one Realisasi amount');
       else group.amount = op.amount;

@@ -38,8 +38,13 @@ describe('ImportService on the embedded PostgreSQL', () => {
     expect(forbidden.find((p) => p.table === 'pagu')?.message).toMatch(/needs the role finance/);
     const elsewhere = { ...principal, via: 'token' as const, offices: ['DINKES'] };
     const outside = await bench.service.run({ sources: didStory(), principal: elsewhere });
-    expect(outside.problems.filter((p) => p.rule === 'FORBIDDEN').every((p) => /outside the scope/.test(p.message))).toBe(true);
-    expect(outside.problems.some((p) => p.rule === 'FORBIDDEN')).toBe(true);
+    // Outside the user's offices is told as an unknown office (issue 14): the same answer as a typo, not a permission error.
+    expect(new Set(outside.problems.map((p) => p.rule))).toEqual(new Set(['OFFICE_UNKNOWN']));
+    expect(
+      outside.problems.every((p) =>
+        /^Perangkat Daerah: kode perangkat daerah "DKUKM" tidak dikenal atau di luar kantor Anda/.test(p.message),
+      ),
+    ).toBe(true);
     expect(await bench.ledgerHead()).toEqual({ count: 0, lastHash: '0'.repeat(64) });
   });
 
@@ -113,8 +118,8 @@ describe('ImportService on the embedded PostgreSQL', () => {
     );
     const result = await bench.service.run({ sources: [csv('pagu.csv', edited), contradicting], principal: elsewhere });
     expect(result.status).toBe('invalid');
-    expect(new Set(result.problems.map((p) => p.rule))).toEqual(new Set(['FORBIDDEN']));
-    expect(result.problems.every((p) => /outside the scope/.test(p.message))).toBe(true);
+    expect(new Set(result.problems.map((p) => p.rule))).toEqual(new Set(['OFFICE_UNKNOWN']));
+    expect(result.problems.every((p) => /tidak dikenal atau di luar kantor Anda/.test(p.message))).toBe(true);
     expect(result.tables.pagu.unchanged).toBe(0);
     expect(await bench.ledgerHead()).toEqual(before);
   });

@@ -36,8 +36,11 @@ import {
   type ImportLimits,
   type ImportProblem,
   type ImportSource,
+  type ImportWarning,
   type ReadFile,
 } from './import-types';
+import { windows1252Note, type CsvEncoding } from './csv-encoding';
+import { eventUnknownMessage, officeUnknownMessage, OFFICE_UNKNOWN } from './office-scope';
 import { OperationDecider } from './operation-decider';
 import { readImportFiles } from './read-files';
 import { TABLE_ORDER, type TableName } from './tables';
@@ -49,6 +52,10 @@ export interface ImportRequest {
   /** The importing principal: the actor of every event, and whose roles and offices every row is checked against. */
   principal: Principal;
   dryRun?: boolean;
+  /** Write although the import has warnings (implausible figures the user has looked at and confirms). */
+  acceptWarnings?: boolean;
+  /** List every row as read (`preview`) outside a dry run too (a dry run always lists them). */
+  preview?: boolean;
   correlationId?: string;
   onProgress?: (stage: ImportStage, done: number, total: number) => void;
 }
@@ -59,13 +66,20 @@ export interface ImportFileSummary {
   bytes: number;
   rows: number;
   tables: string[];
+  /** How a CSV's bytes were read; null for XLSX. */
+  encoding: CsvEncoding | null;
+  /** What the user should know about how the file was read (a CSV read as Windows-1252), in Indonesian. */
+  note: string | null;
   /** Set when these exact bytes were imported before: the file is skipped. */
   alreadyImported: { recordedAt: string; actor: string; fileName: string } | null;
 }
 
 export interface ImportResult {
-  /** imported: events written; unchanged: every row already in the ledger; already_imported: every file was imported before. */
-  status: 'imported' | 'dry_run' | 'unchanged' | 'already_imported' | 'invalid';
+  /**
+   * imported: events written; unchanged: every row already in the ledger; already_imported: every file was
+   * imported before; warnings: nothing written, the warnings wait for the user's confirmation (acceptWarnings).
+   */
+  status: 'imported' | 'dry_run' | 'unchanged' | 'already_imported' | 'invalid' | 'warnings';
   message: string;
   correlationId: string;
   dryRun: boolean;
@@ -77,6 +91,8 @@ export interface ImportResult {
   /** Global position of the last event written. */
   position: number | null;
   problems: ImportProblem[];
+  /** Implausible but possible figures (Indonesian); written only with acceptWarnings, and then kept in import.recorded. */
+  warnings: ImportWarning[];
   /** Dry runs only: every row as read and understood, and what it would record (import-preview.ts). */
   preview?: ImportPreview;
 }
@@ -141,11 +157,18 @@ export class ImportService {
     const meta = this.commandMetadata(request.principal, correlationId);
     const dryRun = request.dryRun === true;
     const problems = new Problems();
+    const readWarnings = new Problems();
     const progress = request.onProgress ?? (() => undefined);
     progress('reading', 0, request.sources.length);
     if (request.sources.length === 0)
       problems.add({ rule: 'NO_FILES', message: 'the import has no files: give .csv or .xlsx files (or a directory holding them)' });
-    const files = await readImportFiles(request.sources, this.limits, problems, (done, total) => progress('reading', done, total));
+    const files = await readImportFiles(
+      request.sources,
+      this.limits,
+      problems,
+      (done, total) => progress('reading', done, total),
+      readWarnings,
+    );
     files.forEach((file, i) => {
       const first = files.findIndex((f) => f.sha256 === file.sha256 || f.name === file.name);
       if (first < i)
@@ -159,7 +182,7 @@ export class ImportService {
     const skipped = new Set(summaries.filter((s) => s.alreadyImported).map((s) => s.name));
     const result = (status: ImportResult['status'], message: string, extra: Partial<ImportResult> = {}): ImportResult => ({
       status,
-      message,
+      message: withNotes(message, summaries),
       correlationId,
       dryRun,
       files: summaries,
@@ -168,10 +191,13 @@ export class ImportService {
       unchanged: 0,
       position: null,
       problems: [],
+      warnings: [],
       ...extra,
     });
     const live = files.filter((f) => !skipped.has(f.name));
-    const preview = (appends: StreamAppend[], list: ImportProblem[]) => (dryRun ? { preview: previewOf(live, appends, list) } : {});
+    const listRows = dryRun || request.preview === true;
+    const preview = (appends: StreamAppend[], list: ImportProblem[]) => (listRows ? { preview: previewOf(live, appends, list) } : {});
+    const liveWarnings = (decided: ImportWarning[]) => [...readWarnings.list.filter((w) => !skipped.has(w.file ?? '')), ...decided];
     // Problems reading rows are listed with those deciding the rest; a file that could not be read at all stops here.
     const readProblems = problems.list.filter((p) => p.file === null || !skipped.has(p.file));
     if (readProblems.some((p) => p.row === null || p.row === 1 || p.rule === 'CSV_MALFORMED' || p.rule === 'TOO_MANY_ROWS')) {
@@ -186,10 +212,13 @@ export class ImportService {
     }
     for (let attempt = 1; ; attempt++) {
       const decideProblems = new Problems();
-      const decided = await this.decideAll(live, decideProblems, progress, meta);
+      const decideWarnings = new Problems();
+      const decided = await this.decideAll(live, decideProblems, decideWarnings, progress, meta);
       const tables = decided.tables;
       const all = [...readProblems, ...decideProblems.list];
-      if (all.length > 0) return result('invalid', this.invalidMessage(all), { problems: all, tables, ...preview(decided.appends, all) });
+      const warnings = liveWarnings(decideWarnings.list);
+      if (all.length > 0)
+        return result('invalid', this.invalidMessage(all), { problems: all, warnings, tables, ...preview(decided.appends, all) });
       const events = decided.appends.reduce((n, a) => n + a.events.length, 0);
       const unchanged = Object.values(tables).reduce((n, t) => n + t.unchanged, 0);
       if (events === 0) {
@@ -205,14 +234,21 @@ export class ImportService {
           ...preview([], []),
         });
       if (dryRun)
-        return result('dry_run', `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written`, {
+        return result(
+          'dry_run',
+          `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written${warnings.length > 0 ? `; ${warningsMessage(warnings)}` : ''}`,
+          { tables, events, unchanged, warnings, ...preview(decided.appends, []) },
+        );
+      if (warnings.length > 0 && request.acceptWarnings !== true)
+        return result('warnings', `${warningsMessage(warnings)}; tidak ada yang ditulis`, {
           tables,
           events,
           unchanged,
+          warnings,
           ...preview(decided.appends, []),
         });
       progress('writing', 0, events);
-      const records = this.importRecords(live, decided, meta);
+      const records = this.importRecords(live, decided, meta, warnings);
       let append: Awaited<ReturnType<EventStore['appendMany']>>;
       try {
         append = await this.store.appendMany([...decided.appends, ...records]);
@@ -231,7 +267,9 @@ export class ImportService {
         tables,
         events,
         unchanged,
+        warnings,
         position: append.lastPosition,
+        ...preview(decided.appends, []),
       });
     }
   }
@@ -269,14 +307,17 @@ export class ImportService {
       bytes: file.bytes,
       rows: file.rows.length,
       tables: file.tables,
+      encoding: file.encoding,
+      note: file.encoding === 'windows-1252' ? windows1252Note(file.name) : null,
       alreadyImported: record
         ? { recordedAt: record.recordedAt, actor: record.metadata.actor, fileName: String(record.data.fileName) }
         : null,
     };
   }
 
-  private importRecords(files: ReadFile[], decided: Decided, meta: CommandMetadata): StreamAppend[] {
+  private importRecords(files: ReadFile[], decided: Decided, meta: CommandMetadata, warnings: ImportWarning[]): StreamAppend[] {
     return files.map((file) => {
+      const accepted = warnings.filter((w) => w.file === file.name);
       const data: ImportRecordedData = {
         fileName: file.name,
         sha256: file.sha256,
@@ -284,6 +325,10 @@ export class ImportService {
         tables: file.tables,
         rows: file.rows.length,
         events: decided.eventsByFile.get(file.name) ?? 0,
+        ...(file.encoding === 'windows-1252' && { encoding: file.encoding }),
+        ...(accepted.length > 0 && {
+          acceptedWarnings: accepted.map(({ table, row, column, value, rule, message }) => ({ table, row, column, value, rule, message })),
+        }),
       };
       const event: NewEvent = {
         id: randomUUID(),
@@ -299,6 +344,7 @@ export class ImportService {
   private async decideAll(
     files: ReadFile[],
     problems: Problems,
+    warnings: Problems,
     progress: NonNullable<ImportRequest['onProgress']>,
     meta: CommandMetadata,
   ): Promise<Decided> {
@@ -310,20 +356,29 @@ export class ImportService {
       const office = op.kind === 'office' ? op.code : op.kind === 'correction' ? op.line?.office : op.office;
       // A correction naming an unknown event has no office: the decider reports it (EVENT_NOT_FOUND).
       if (office === undefined || inScope(meta.principal.offices, office)) return true;
-      const decision = decide(meta.principal, operationAction(op));
-      problems.add({
-        file: op.at.file,
-        table: op.at.table,
-        row: op.at.row,
-        rule: 'FORBIDDEN',
-        message: decision.allowed ? 'outside the scope' : decision.reason,
-      });
+      // Roles first: a role that may not record the row at all learns nothing about offices.
+      const byRole = decide({ ...meta.principal, offices: '*' }, operationAction(op));
+      const at = { file: op.at.file, table: op.at.table, row: op.at.row };
+      if (!byRole.allowed) problems.add({ ...at, rule: 'FORBIDDEN', message: byRole.reason });
+      else if (op.kind === 'correction' && op.eventId !== null)
+        problems.add({
+          ...at,
+          column: 'ID Peristiwa',
+          value: op.eventId,
+          rule: 'EVENT_NOT_FOUND',
+          message: eventUnknownMessage(op.eventId),
+        });
+      else {
+        const column = op.kind === 'office' ? 'Kode Perangkat Daerah' : 'Perangkat Daerah';
+        const value = op.at.cells.get(column)?.text.trim() ?? office;
+        problems.add({ ...at, column, value, rule: OFFICE_UNKNOWN, message: officeUnknownMessage(value) });
+      }
       return false;
     });
     const tables = emptyTables();
     for (const file of files) for (const row of file.rows) tables[row.table].rows++;
     const streams = await this.load(ops);
-    const decider = new OperationDecider(streams, problems, tables);
+    const decider = new OperationDecider(streams, problems, tables, warnings);
     ops.forEach((op, i) => {
       decider.apply(op);
       if (i % 200 === 0) progress('validating', i, ops.length);
@@ -428,6 +483,16 @@ function shiftCounterpartCode(event: RecordedEvent): string | null {
   if (event.type === LINE_EVENT_TYPES.corrected && data.correctedType === LINE_EVENT_TYPES.paguShifted && typeof replaced === 'string')
     return replaced;
   return null;
+}
+
+/** The answer's message says how files were read when that is not plain UTF-8. */
+function withNotes(message: string, files: ImportFileSummary[]): string {
+  const notes = files.filter((f) => f.encoding === 'windows-1252').map((f) => `${f.name} dibaca sebagai Windows-1252`);
+  return notes.length > 0 ? `${message} (${notes.join('; ')})` : message;
+}
+
+function warningsMessage(warnings: ImportWarning[]): string {
+  return `${warnings.length} peringatan: angka yang mungkin tetapi tidak wajar; periksa setiap baris yang disebut, lalu konfirmasi (--accept-warnings, acceptWarnings=true, atau kotak centang di halaman Impor)`;
 }
 
 interface Decided {

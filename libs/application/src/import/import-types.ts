@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Cell } from './cell-parsers';
+import type { CsvEncoding } from './csv-encoding';
 import type { TableName } from './tables';
 
 /** One thing wrong with an import: where (file, table, row, column), what (value) and which rule. */
@@ -13,6 +14,13 @@ export interface ImportProblem {
   rule: string;
   message: string;
 }
+
+/**
+ * Something read that is possible but implausible (an achievement above 200 %, an amount a thousand
+ * times off the line's pagu, a target changed a hundredfold, a suspected decimal comma): the same shape
+ * as a problem, in Indonesian. An import with warnings writes only when the user confirms them.
+ */
+export type ImportWarning = ImportProblem;
 
 /** A file to import: read once as a stream (CSV) or in one piece (XLSX, bounded by the size limit). */
 export interface ImportSource {
@@ -37,6 +45,8 @@ export interface ReadFile {
   bytes: number;
   rows: ImportRow[];
   tables: TableName[];
+  /** How a CSV's bytes were read (Windows-1252 is said in the answer); null for XLSX. */
+  encoding: CsvEncoding | null;
 }
 
 export interface ImportLimits {

@@ -7,3 +7,6 @@ export * from './import-preview';
 export * from './import-service';
 export * from './import-sources';
 export * from './correction-body';
+export * from './plausibility';
+export * from './csv-encoding';
+export * from './office-scope';

@@ -21,6 +21,8 @@ import { decideCorrectionRow } from './correction-decider';
 import type { ImportOperation, RowRef } from './import-rows';
 import type { StreamWork, TableCounts } from './import-service';
 import type { Problems } from './import-types';
+import { lineWarnings } from './plausibility';
+import { officeUnknownMessage, OFFICE_UNKNOWN } from './office-scope';
 
 /** The import column a domain error's field is about, per kind of operation. */
 const COMMON_COLUMNS: Record<string, string> = {
@@ -79,6 +81,8 @@ export class OperationDecider {
     private readonly streams: Map<string, StreamWork>,
     private readonly problems: Problems,
     private readonly tables: TableCounts,
+    /** Implausible but possible figures of rows that record something, for the user to confirm. */
+    private readonly warnings: Problems,
   ) {}
 
   private stream(id: string): StreamWork {
@@ -114,6 +118,12 @@ export class OperationDecider {
   }
 
   apply(op: ImportOperation): void {
+    // A row about an office the ledger does not know gets the same answer as one outside the user's
+    // offices (import-service.ts): a typo and someone else's office are told apart by nobody.
+    if (op.kind !== 'office' && op.kind !== 'correction' && !this.stream(officeStreamId(op.office)).office.code) {
+      const written = op.at.cells.get('Perangkat Daerah')?.text.trim() ?? op.office;
+      return this.problem(op, 'Perangkat Daerah', OFFICE_UNKNOWN, officeUnknownMessage(written));
+    }
     try {
       this.decide(op);
     } catch (error) {
@@ -273,6 +283,8 @@ export class OperationDecider {
       }
     }
     this.pushLine(work, decideLine(command, state), op.at);
+    if (op.kind === 'indicator') return;
+    for (const warning of lineWarnings(op, state, work.line)) this.warnings.add({ file: op.at.file, table: op.at.table, ...warning });
   }
 
   /** True (and counted or reported) when the period already has a realisation in the ledger. */

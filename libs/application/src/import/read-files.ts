@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, pipeline } from 'node:stream';
+import { PassThrough, pipeline, type Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { Money } from '@renja/domain';
 import type { Cell } from './cell-parsers';
+import { inspectCsvBytes, windows1252ToUtf8, type CsvEncoding } from './csv-encoding';
 import { Problems, type ImportLimits, type ImportRow, type ImportSource, type ReadFile } from './import-types';
+import { decimalCommaSuspect, rowLengthProblem } from './row-shape';
 import { checkHeader, TABLES, tableNamed, tablesMatching, type TableName } from './tables';
 
 /** Text a cell may not hold: NUL and other control characters (PostgreSQL cannot store NUL) and undecodable bytes. */
@@ -15,6 +17,8 @@ const UNSTORABLE =
 interface RowSink {
   file: string;
   problems: Problems;
+  /** Implausible but possible readings, for the user to confirm (a suspected decimal comma). */
+  warnings: Problems;
   rows: ImportRow[];
   limits: ImportLimits;
   /** Rows read so far in the whole import. */
@@ -32,6 +36,8 @@ class TableReader {
     private readonly label: string,
     private readonly named: TableName | null,
     private readonly sheet: string | null,
+    /** A CSV's delimiter: its rows must have exactly as many cells as its header. null for a sheet. */
+    private readonly delimiter: ',' | ';' | null = null,
   ) {}
 
   get recognised(): TableName | null {
@@ -88,6 +94,12 @@ class TableReader {
       this.failed = true;
       return false;
     }
+    if (this.delimiter && cells.length !== this.columns.length) {
+      const texts = cells.map((c) => c.text);
+      const refused = rowLengthProblem(texts, row, this.columns, this.delimiter);
+      this.problem(row, refused.column, refused.value, refused.rule, refused.message);
+      return true;
+    }
     const map = new Map<string, Cell>();
     let bad = false;
     cells.forEach((cell, i) => {
@@ -114,7 +126,16 @@ class TableReader {
         map.set(column, cell);
       }
     });
-    if (!bad) this.sink.rows.push({ file: this.sink.file, table: this.table!, row, cells: map });
+    if (bad) return true;
+    this.sink.rows.push({ file: this.sink.file, table: this.table!, row, cells: map });
+    const suspect =
+      this.delimiter === ','
+        ? decimalCommaSuspect(
+            cells.map((c) => c.text),
+            this.columns,
+          )
+        : null;
+    if (suspect) this.sink.warnings.add({ file: this.sink.file, table: this.table, row, ...suspect, rule: 'DECIMAL_COMMA_SUSPECTED' });
     return true;
   }
 
@@ -140,15 +161,26 @@ export function detectDelimiter(start: Buffer): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-async function readCsv(source: ImportSource, sink: RowSink): Promise<{ sha256: string; tables: TableName[] }> {
+interface ReadTables {
+  sha256: string;
+  tables: TableName[];
+  /** How a CSV file's bytes were read (null for XLSX, or a CSV refused for its encoding). */
+  encoding: CsvEncoding | null;
+}
+
+async function readCsv(source: ImportSource, sink: RowSink): Promise<ReadTables> {
+  // A first pass over the bytes: the hash, and whether they are UTF-8 (the parse pass then knows how to read them).
+  const bytes = await inspectCsvBytes(source);
+  if (bytes.refusal) {
+    sink.problems.add({ file: sink.file, rule: 'ENCODING_UNSUPPORTED', message: bytes.refusal });
+    return { sha256: bytes.sha256, tables: [], encoding: null };
+  }
   const delimiter = detectDelimiter(await source.peek(64 * 1024));
-  const hash = createHash('sha256');
-  const hasher = new PassThrough();
-  hasher.on('data', (chunk: Buffer) => hash.update(chunk));
   const parser = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: 1_000_000 });
   const input = source.open();
-  pipeline(input, hasher, parser, () => undefined); // errors surface from the parser's iterator below
-  const reader = new TableReader(sink, `file ${source.name}`, tableNamed(source.name.replace(/^.*[\\/]/, '')), null);
+  const decode: Transform = bytes.encoding === 'windows-1252' ? windows1252ToUtf8() : new PassThrough();
+  pipeline(input, decode, parser, () => undefined); // errors surface from the parser's iterator below
+  const reader = new TableReader(sink, `file ${source.name}`, tableNamed(source.name.replace(/^.*[\\/]/, '')), null, delimiter);
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -172,13 +204,11 @@ async function readCsv(source: ImportSource, sink: RowSink): Promise<{ sha256: s
       rule: 'CSV_MALFORMED',
       message: `the file is not valid CSV (RFC 4180)${lines ? ` near line ${lines}` : ''}: ${error.message}`,
     });
-    return { sha256: hash.digest('hex'), tables: [] };
+    return { sha256: bytes.sha256, tables: [], encoding: bytes.encoding };
   }
   reader.finish();
-  // The hash covers the whole file even when reading stopped early: drain what is left.
-  if (!input.destroyed) await new Promise<void>((resolve) => (input.readableEnded ? resolve() : input.once('close', resolve)));
   const table = reader.recognised;
-  return { sha256: hash.digest('hex'), tables: table ? [table] : [] };
+  return { sha256: bytes.sha256, tables: table ? [table] : [], encoding: bytes.encoding };
 }
 
 /** A spreadsheet cell as text, and numbers as exact plain decimals (Excel keeps 15 significant digits). */
@@ -208,7 +238,7 @@ function xlsxCell(value: ExcelJS.CellValue): Cell | { error: string } {
   return { error: 'the cell holds a value that is not text, a number or a date' };
 }
 
-async function readXlsx(source: ImportSource, sink: RowSink): Promise<{ sha256: string; tables: TableName[] }> {
+async function readXlsx(source: ImportSource, sink: RowSink): Promise<ReadTables> {
   const chunks: Buffer[] = [];
   for await (const chunk of source.open()) chunks.push(chunk as Buffer);
   const buffer = Buffer.concat(chunks);
@@ -222,7 +252,7 @@ async function readXlsx(source: ImportSource, sink: RowSink): Promise<{ sha256: 
       rule: 'XLSX_MALFORMED',
       message: `the file is not a readable XLSX workbook: ${error instanceof Error ? error.message : String(error)}`,
     });
-    return { sha256, tables: [] };
+    return { sha256, tables: [], encoding: null };
   }
   const tables: TableName[] = [];
   if (workbook.worksheets.length === 0) sink.problems.add({ file: sink.file, rule: 'FILE_EMPTY', message: 'the workbook has no sheets' });
@@ -256,7 +286,7 @@ async function readXlsx(source: ImportSource, sink: RowSink): Promise<{ sha256: 
     reader.finish();
     if (reader.recognised) tables.push(reader.recognised);
   }
-  return { sha256, tables };
+  return { sha256, tables, encoding: null };
 }
 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
@@ -267,6 +297,7 @@ export async function readImportFiles(
   limits: ImportLimits,
   problems: Problems,
   onFile?: (done: number, total: number) => void,
+  warnings: Problems = new Problems(),
 ): Promise<ReadFile[]> {
   const total = sources.reduce((s, f) => s + f.size, 0);
   if (total > limits.maxBytes) {
@@ -280,7 +311,7 @@ export async function readImportFiles(
   const files: ReadFile[] = [];
   for (const [i, source] of sources.entries()) {
     const rows: ImportRow[] = [];
-    const sink: RowSink = { file: source.name, problems, rows, limits, counter };
+    const sink: RowSink = { file: source.name, problems, warnings, rows, limits, counter };
     if (source.size === 0) {
       problems.add({ file: source.name, rule: 'FILE_EMPTY', message: 'the file is empty (0 bytes)' });
       continue;
@@ -290,7 +321,7 @@ export async function readImportFiles(
       continue;
     }
     const read = isXlsx(source.name) ? await readXlsx(source, sink) : await readCsv(source, sink);
-    files.push({ name: source.name, sha256: read.sha256, bytes: source.size, rows, tables: read.tables });
+    files.push({ name: source.name, sha256: read.sha256, bytes: source.size, rows, tables: read.tables, encoding: read.encoding });
     onFile?.(i + 1, sources.length);
   }
   return files;

@@ -7,10 +7,10 @@ import { multipartFiles, type UploadedFile } from '../multipart';
 import { WriteMetadata } from '../write-metadata';
 import { importRefusedSchema, importResultSchema } from './imports.openapi';
 
-function parseDryRun(value: string | undefined): boolean {
+function parseFlag(field: 'dryRun' | 'acceptWarnings', value: unknown): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true' || value === '') return true;
-  throw new BadRequestException({ message: `dryRun must be true or false, got "${value}"`, field: 'dryRun' });
+  throw new BadRequestException({ message: `${field} must be true or false, got "${String(value)}"`, field });
 }
 
 /** Upload CSV / XLSX files in the import format (docs/import-format.md): all rows are written, or none. */
@@ -33,6 +33,12 @@ export class ImportsController {
     required: false,
     description: 'true: validate and report what would be written, write nothing; the answer has a preview of every row',
   })
+  @ApiQuery({
+    name: 'acceptWarnings',
+    required: false,
+    description:
+      'true: write although the import has warnings (implausible figures the user has checked); also accepted as a multipart field of that name. Without it an import with warnings answers 422 IMPORT_WARNINGS and writes nothing',
+  })
   @ApiResponse({ status: 201, description: 'events written', schema: importResultSchema })
   @ApiResponse({
     status: 200,
@@ -41,22 +47,27 @@ export class ImportsController {
   })
   @ApiResponse({
     status: 422,
-    description: 'an invalid import: every problem (and, in a dry run, the preview)',
+    description:
+      'an invalid import (rule IMPORT_INVALID): every problem (and, in a dry run, the preview); or warnings not confirmed (rule IMPORT_WARNINGS): the warnings and the preview, nothing written',
     schema: importRefusedSchema,
   })
   @ApiOperation({
     summary: 'Import plans, pagu, shifts, realisations and stated figures from CSV/XLSX files (field "file", one or more)',
     description:
-      '201: written; 200: nothing to write (dry run, already imported, every row unchanged); 422: the problem list (file, table, row, column, value, rule); 413: above RENJA_IMPORT_MAX_BYTES.',
+      '201: written; 200: nothing to write (dry run, already imported, every row unchanged); 422: the problem list (file, table, row, column, value, rule), or IMPORT_WARNINGS: implausible figures to confirm with acceptWarnings=true; 413: above RENJA_IMPORT_MAX_BYTES.',
   })
   async upload(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @WriteMetadata() meta: CommandMetadata,
     @Query('dryRun') dryRun?: string,
+    @Query('acceptWarnings') acceptWarningsQuery?: string,
   ) {
-    const dry = parseDryRun(dryRun);
+    const dry = parseFlag('dryRun', dryRun);
+    const queryAccept = parseFlag('acceptWarnings', acceptWarningsQuery);
     const files = await this.readFiles(req, res);
+    const fieldAccept = parseFlag('acceptWarnings', (req.body as Record<string, unknown> | undefined)?.acceptWarnings);
+    const acceptWarnings = queryAccept || fieldAccept;
     if (files.length === 0)
       throw new BadRequestException({
         message: 'no file: send one or more files in the multipart field "file"',
@@ -69,6 +80,7 @@ export class ImportsController {
         principal: meta.principal,
         correlationId: meta.correlationId,
         dryRun: dry,
+        acceptWarnings,
       });
       if (result.status === 'invalid') {
         const tooLarge = result.problems.some((p) => p.rule === 'IMPORT_TOO_LARGE');
@@ -80,6 +92,10 @@ export class ImportsController {
             : [422, 'Unprocessable Entity', 'IMPORT_INVALID'];
         res.status(status);
         return { statusCode: status, error, rule, ...result };
+      }
+      if (result.status === 'warnings') {
+        res.status(422);
+        return { statusCode: 422, error: 'Unprocessable Entity', rule: 'IMPORT_WARNINGS', ...result };
       }
       res.status(result.status === 'imported' ? 201 : 200);
       return result;

@@ -16,6 +16,24 @@ const problem: SchemaObject = {
   },
 };
 
+const warning: SchemaObject = {
+  type: 'object',
+  description:
+    'a figure that is possible but implausible, in Indonesian: file, row, column, the value as read and why (docs/import-format.md, "Warnings")',
+  properties: {
+    ...problem.properties,
+    rule: {
+      type: 'string',
+      enum: ['ACHIEVEMENT_IMPLAUSIBLE', 'AMOUNT_IMPLAUSIBLE', 'TARGET_CHANGE_IMPLAUSIBLE', 'DECIMAL_COMMA_SUSPECTED'],
+    },
+    message: {
+      type: 'string',
+      example:
+        'Realisasi Kinerja: "50" dibaca sebagai 50 Unit; capaian "Jumlah UMKM yang dibina" menjadi 2.550,00 % (…), di atas 200 %. Periksa angka dan satuannya: mungkin koma desimal terbaca sebagai pemisah sel.',
+    },
+  },
+};
+
 const previewRow: SchemaObject = {
   type: 'object',
   properties: {
@@ -77,7 +95,11 @@ const preview: SchemaObject = {
 export const importResultSchema: SchemaObject = {
   type: 'object',
   properties: {
-    status: { type: 'string', enum: ['imported', 'dry_run', 'unchanged', 'already_imported', 'invalid'] },
+    status: {
+      type: 'string',
+      enum: ['imported', 'dry_run', 'unchanged', 'already_imported', 'invalid', 'warnings'],
+      description: 'warnings: nothing written; the warnings wait for acceptWarnings=true',
+    },
     message: { type: 'string' },
     correlationId: { type: 'string' },
     dryRun: { type: 'boolean' },
@@ -91,6 +113,8 @@ export const importResultSchema: SchemaObject = {
           bytes: { type: 'integer' },
           rows: { type: 'integer' },
           tables: { type: 'array', items: { type: 'string' } },
+          encoding: { type: 'string', nullable: true, enum: ['utf-8', 'windows-1252'], description: 'how a CSV was read; null for XLSX' },
+          note: { ...nullableString, description: 'e.g. "pagu.csv dibaca sebagai Windows-1252: …"' },
           alreadyImported: {
             type: 'object',
             nullable: true,
@@ -110,6 +134,7 @@ export const importResultSchema: SchemaObject = {
     unchanged: { type: 'integer' },
     position: { type: 'integer', nullable: true },
     problems: { type: 'array', items: problem },
+    warnings: { type: 'array', items: warning },
     preview,
   },
 };
@@ -120,7 +145,11 @@ export const importRefusedSchema: SchemaObject = {
     importResultSchema,
     {
       type: 'object',
-      properties: { statusCode: { type: 'integer' }, error: { type: 'string' }, rule: { type: 'string', example: 'IMPORT_INVALID' } },
+      properties: {
+        statusCode: { type: 'integer' },
+        error: { type: 'string' },
+        rule: { type: 'string', enum: ['IMPORT_INVALID', 'IMPORT_WARNINGS', 'IMPORT_FORBIDDEN', 'IMPORT_TOO_LARGE'] },
+      },
     },
   ],
 };

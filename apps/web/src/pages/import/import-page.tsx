@@ -11,6 +11,7 @@ import type { ImportResult, PreviewTable } from './import-types';
 import { PreviewTables } from './preview-tables';
 import { ProblemSummary } from './problem-summary';
 import { uploadImport } from './upload';
+import { WarningSummary } from './warning-summary';
 import './import.css';
 
 type Step =
@@ -31,6 +32,8 @@ export default function ImportPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<unknown>(null);
+  /** The user's confirmation of the warnings shown; any new answer from the server asks again. */
+  const [accepted, setAccepted] = useState(false);
 
   const mayImport = !session || session.roles.includes('planner') || session.roles.includes('finance');
   const previewTables = step.kind === 'previewed' || step.kind === 'saved' ? step.tables : [];
@@ -40,8 +43,9 @@ export default function ImportPage() {
     setError(null);
     setStep({ kind: 'sending', dryRun, percent: 0 });
     try {
-      const result = await uploadImport(files, dryRun, (percent) => setStep({ kind: 'sending', dryRun, percent }));
-      if (dryRun || result.status === 'invalid') {
+      const result = await uploadImport(files, dryRun, (percent) => setStep({ kind: 'sending', dryRun, percent }), !dryRun && accepted);
+      setAccepted(false);
+      if (dryRun || result.status === 'invalid' || result.status === 'warnings') {
         // A real run refused (the ledger changed since the preview) keeps the preview, with the new problems.
         setStep({ kind: 'previewed', result, tables: result.preview?.tables ?? previewTables });
       } else {
@@ -57,6 +61,7 @@ export default function ImportPage() {
 
   const choose = (chosen: File[]) => {
     setFiles(chosen);
+    setAccepted(false);
     setError(null);
     setStep({ kind: 'choose' });
   };
@@ -73,7 +78,10 @@ export default function ImportPage() {
 
   const sending = step.kind === 'sending';
   const result = step.kind === 'previewed' ? step.result : null;
-  const canSave = result !== null && result.status === 'dry_run' && result.problems.length === 0;
+  const warnings = result?.warnings ?? [];
+  const confirmable = result !== null && (result.status === 'dry_run' || result.status === 'warnings') && result.problems.length === 0;
+  const canSave = confirmable && (warnings.length === 0 || accepted);
+  const notes = result?.files.filter((f) => f.note) ?? [];
 
   return (
     <div className="import-page">
@@ -125,11 +133,25 @@ export default function ImportPage() {
             <p data-testid="import-preview-summary">{t('import.previewSummary', { events: result.events, unchanged: result.unchanged })}</p>
           )}
           {result.status === 'unchanged' && <p role="status">{t('import.result.unchanged')}</p>}
+          {notes.map((f) => (
+            <p key={f.name} className="notice" role="status" data-testid="import-note">
+              {f.note}
+            </p>
+          ))}
+          {warnings.length > 0 && (
+            <WarningSummary warnings={warnings} confirmable={confirmable} accepted={accepted} onAccept={setAccepted} />
+          )}
           {result.preview?.truncated && <p className="muted">{t('import.previewTruncated')}</p>}
-          <PreviewTables tables={step.kind === 'previewed' ? step.tables : []} problems={result.problems} />
+          <PreviewTables tables={step.kind === 'previewed' ? step.tables : []} problems={result.problems} warnings={warnings} />
           <div className="import-actions">
             <p className="hint" id="import-save-hint">
-              {canSave ? t('import.saveHint') : result.problems.length > 0 ? t('import.saveBlocked') : ''}
+              {canSave
+                ? t('import.saveHint')
+                : result.problems.length > 0
+                  ? t('import.saveBlocked')
+                  : confirmable && warnings.length > 0
+                    ? t('import.warnings.saveBlocked')
+                    : ''}
             </p>
             <button type="button" disabled={!canSave} aria-describedby="import-save-hint" onClick={() => void send(false)}>
               {t('import.save')}

@@ -9,6 +9,9 @@ export interface ImportProblem {
   message: string;
 }
 
+/** An implausible but possible figure (Indonesian, from the server): the same shape as a problem. */
+export type ImportWarning = ImportProblem;
+
 export interface PreviewRow {
   row: number;
   cells: Record<string, string>;
@@ -27,19 +30,24 @@ export interface PreviewTable {
 }
 
 export interface ImportResult {
-  status: 'imported' | 'dry_run' | 'unchanged' | 'already_imported' | 'invalid';
+  status: 'imported' | 'dry_run' | 'unchanged' | 'already_imported' | 'invalid' | 'warnings';
   message: string;
   dryRun: boolean;
   files: Array<{
     name: string;
     rows: number;
     tables: string[];
+    /** How a CSV was read (windows-1252 is said in `note`). */
+    encoding?: 'utf-8' | 'windows-1252' | null;
+    note?: string | null;
     alreadyImported: { recordedAt: string; actor: string; fileName: string } | null;
   }>;
   tables: Record<string, { rows: number; events: number; unchanged: number }>;
   events: number;
   unchanged: number;
   problems: ImportProblem[];
+  /** Absent from servers before warnings existed. */
+  warnings?: ImportWarning[];
   preview?: { tables: PreviewTable[]; truncated: boolean };
 }
 

@@ -16,12 +16,17 @@ function parseAnswer(text: string): Answer | null {
  * progress. The answer of an import (written, nothing to write, or refused with its problem list) is
  * resolved as an ImportResult whatever its status; anything else (400, 409, no session) is an ApiError.
  */
-export function uploadImport(files: File[], dryRun: boolean, onProgress: (percent: number) => void): Promise<ImportResult> {
+export function uploadImport(
+  files: File[],
+  dryRun: boolean,
+  onProgress: (percent: number) => void,
+  acceptWarnings = false,
+): Promise<ImportResult> {
   const form = new FormData();
   for (const file of files) form.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/imports?dryRun=${dryRun}`);
+    xhr.open('POST', `/api/v1/imports?dryRun=${dryRun}${acceptWarnings ? '&acceptWarnings=true' : ''}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     for (const [name, value] of Object.entries(writeHeaders())) xhr.setRequestHeader(name, value);
