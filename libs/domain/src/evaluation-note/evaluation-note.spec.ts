@@ -42,9 +42,14 @@ describe('evaluation notes (faktor pendorong / penghambat / tindak lanjut)', () 
       .then([recorded('n-1')]);
   });
 
-  it('records a note for the whole office when no line is named', () => {
-    const [event] = evaluationNoteDecider.decide(note({ code: '', pendorong: 'Dukungan pimpinan', period: '2022-Q3' }), { notes: [] });
-    expect([event.data.code, event.data.pendorong, event.effectiveDate]).toEqual([null, 'Dukungan pimpinan', '2022-09-30']);
+  it('records a note for the whole office when no line is named; the quarter may be written TW III', () => {
+    const [event] = evaluationNoteDecider.decide(note({ code: '', pendorong: 'Dukungan pimpinan', period: 'TW III' }), { notes: [] });
+    expect([event.data.code, event.data.period, event.data.pendorong, event.effectiveDate]).toEqual([
+      null,
+      '2022-Q3',
+      'Dukungan pimpinan',
+      '2022-09-30',
+    ]);
   });
 
   it('does not record the same text twice for a quarter and line, but records a change', () => {
@@ -60,15 +65,13 @@ describe('evaluation notes (faktor pendorong / penghambat / tindak lanjut)', () 
     ['no text at all', { penghambat: undefined, tindakLanjut: '  ' }, 'EVALUATION_NOTE_EMPTY', 'pendorong', 'invalid'],
     ['a month instead of a quarter', { period: '2022-11' }, 'PERIOD_NOT_QUARTER', 'period', 'invalid'],
     ['a quarter of another year', { period: '2023-Q1' }, 'PERIOD_OUTSIDE_FISCAL_YEAR', 'period', 'rule'],
-    ['a period that is not one', { period: 'TW 3' }, 'PERIOD_FORMAT', 'period', 'invalid'],
+    ['a period that is not one', { period: 'TW 5' }, 'PERIOD_FORMAT', 'period', 'invalid'],
     ['a malformed line code', { code: '2.17.x' }, 'CODE_FORMAT', 'code', 'invalid'],
     ['a line that is not registered', { lineRegistered: false }, 'LINE_NOT_REGISTERED', 'code', 'not_found'],
     ['an office that is not registered', { officeRegistered: false }, 'OFFICE_NOT_REGISTERED', 'office', 'not_found'],
     ['a text that is too long', { pendorong: 'a'.repeat(4001) }, 'TEXT_TOO_LONG', 'pendorong', 'invalid'],
   ] as const)('refuses %s, naming the field', (_, fields, rule, field, kind) => {
-    const error = given([])
-      .when(note(fields))
-      .thenThrows(rule, kind);
+    const error = given([]).when(note(fields)).thenThrows(rule, kind);
     expect(error.field).toBe(field);
   });
 });

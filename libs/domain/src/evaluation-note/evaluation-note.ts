@@ -2,6 +2,8 @@ import { assertFiscalYear } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { invalid, notFound } from '../shared/errors';
 import { parseReason, requireText } from '../shared/legal-basis';
+import { msg } from '../shared/messages/message';
+import { periodFromAlias } from '../shared/readings';
 import { assertPeriodInYear, parsePeriod } from '../shared/period';
 import { parsePlanCode } from '../plan-line/plan-code';
 
@@ -68,21 +70,26 @@ const sameText = (a: EvaluationNoteData, b: EvaluationNoteData) =>
 
 function parseNote(command: RecordEvaluationNote): { data: EvaluationNoteData; endDate: string } {
   const year = assertFiscalYear(command.year);
-  if (!command.officeRegistered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.officeCode} is not registered`, 'office');
-  const period = parsePeriod(command.period);
-  if (period.granularity !== 'quarter') {
-    throw invalid('period', `"${period.key}" is a month: notes are per quarter (triwulan), e.g. "${year}-Q3"`, 'PERIOD_NOT_QUARTER');
-  }
+  if (!command.officeRegistered)
+    throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: command.officeCode }), 'office');
+  // "TW III" and "Triwulan 3" name the quarter of the note's year as "2022-Q3" does.
+  const period = parsePeriod(periodFromAlias(command.period, year));
+  if (period.granularity !== 'quarter')
+    throw invalid('period', msg('PERIOD_NOT_QUARTER', { period: period.key, year }), 'PERIOD_NOT_QUARTER');
   assertPeriodInYear(period, year);
   const code = given(command.code) ? parsePlanCode(command.code).code : null;
   if (code !== null && !command.lineRegistered) {
-    throw notFound('LINE_NOT_REGISTERED', `line ${code} is not registered for ${year} in office ${command.officeCode}`, 'code');
+    throw notFound(
+      'LINE_NOT_REGISTERED',
+      msg('LINE_NOT_REGISTERED.in_office', { field: 'code', code, year, office: command.officeCode }),
+      'code',
+    );
   }
   const pendorong = textOrNull(command.pendorong, 'pendorong');
   const penghambat = textOrNull(command.penghambat, 'penghambat');
   const tindakLanjut = textOrNull(command.tindakLanjut, 'tindakLanjut');
   if (pendorong === null && penghambat === null && tindakLanjut === null) {
-    throw invalid('pendorong', 'send at least one of pendorong, penghambat and tindakLanjut', 'EVALUATION_NOTE_EMPTY');
+    throw invalid('pendorong', msg('EVALUATION_NOTE_EMPTY'), 'EVALUATION_NOTE_EMPTY');
   }
   return {
     data: { year, officeCode: command.officeCode, period: period.key, code, pendorong, penghambat, tindakLanjut },

@@ -1,5 +1,6 @@
 import { invalid } from '../shared/errors';
 import { parseLegalBasis, parseReason } from '../shared/legal-basis';
+import { msg } from '../shared/messages/message';
 import { parseAmount, parseDecimalValue, toAmountString } from '../shared/money';
 import type { AsOf } from './as-of';
 import type { RecordRenstra } from './commands';
@@ -23,11 +24,7 @@ export function parseRenstra(state: PlanLineState, command: RecordRenstra): Pars
   const targetK = valueOrNull(command.targetK, 'targetK');
   const realisedToLastYearK = valueOrNull(command.realisedToLastYearK, 'realisedToLastYearK');
   if ([targetK, targetRp, realisedToLastYearK, realisedToLastYearRp].every((v) => v === null)) {
-    throw invalid(
-      'targetRp',
-      'send at least one Renstra figure: targetK, targetRp, realisedToLastYearK or realisedToLastYearRp',
-      'RENSTRA_EMPTY',
-    );
+    throw invalid('targetRp', msg('RENSTRA_EMPTY'), 'RENSTRA_EMPTY');
   }
   const hasK = targetK !== null || realisedToLastYearK !== null;
   // A K figure is in an indicator's unit: without its indicator it means nothing.

@@ -64,25 +64,42 @@ describe('evaluation tables (Tabel 2.1 of the Renja document)', () => {
         form.columns.map((c) => (c.key === 'unit' ? '(4)' : numbers.cells[c.key])),
       );
       expect([numbers.cells.no, numbers.cells.code, numbers.cells.name, numbers.cells.indicator]).toEqual(['(1)', '(2)', '(3)', '(4)']);
-      expect([numbers.cells.renstra_target_k, numbers.cells.tw1_rp, numbers.cells.renstra_capaian_rp, numbers.cells.responsible]).toEqual([
-        '(5)',
-        '(8)',
-        '(15)',
-        '(16)',
-      ]);
+      expect([
+        numbers.cells.renstra_target_k,
+        numbers.cells.realisation_total_rp,
+        numbers.cells.renstra_capaian_rp,
+        numbers.cells.responsible,
+      ]).toEqual(['(5)', '(12)', '(15)', '(16)']);
       expect(Object.values(numbers.kinds!).every((k) => k === 'text')).toBe(true);
       expect(form.columns.at(-1)).toMatchObject({ key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab' });
     }
   });
 
   it('numbers the rows program 1, kegiatan 1.1, sub kegiatan 1.1.1 and names the office responsible on each', () => {
-    const form = table(doc.pdf, 'Evaluasi Renja');
-    expect(form.rows.slice(1).map((r) => [r.cells.no, r.cells.code, r.cells.responsible])).toEqual([
+    const xlsx = table(doc.tables, 'Evaluasi Renja');
+    expect(xlsx.rows.slice(1).map((r) => [r.cells.no, r.cells.code, r.cells.responsible])).toEqual([
       ['1', '2.17.08', OFFICE.name],
       ['1.1', '2.17.08.1.01', OFFICE.name],
       ['1.1.1', SUB, OFFICE.name],
     ]);
-    expect(form.rows[3].cells.indicator).toBe('Jumlah UMKM yang dikembangkan (unit)');
+    // On paper the office's name heads the page and its code fills the column, as narrow as Tabel 2.1's.
+    const pdf = table(doc.pdf, 'Evaluasi Renja');
+    expect(pdf.rows.slice(1).map((r) => r.cells.responsible)).toEqual(['DKUKM', 'DKUKM', 'DKUKM']);
+    expect(pdf.rows[3].cells.indicator).toBe('Jumlah UMKM yang dikembangkan (unit)');
+  });
+
+  it('prints the quarters (8)–(11) in the spreadsheet; the paper shows their sum (12), as Tabel 2.1 does', () => {
+    const groupsOf = (t: ReportTable) => [...new Set(t.columns.map((c) => c.group).filter(Boolean))];
+    expect(groupsOf(table(doc.tables, 'Evaluasi Renja'))).toContain('Realisasi TW III');
+    expect(groupsOf(table(doc.pdf, 'Evaluasi Renja'))).toEqual([
+      'Target Renstra akhir periode',
+      'Realisasi Renstra s.d. 2021',
+      'Target Renja 2022',
+      'Realisasi Renja 2022 (8+9+10+11)',
+      'Capaian Renja 2022 (%) (12÷7)',
+      'Realisasi Renstra s.d. 2022 (6+12)',
+      'Capaian Renstra s.d. 2022 (%) (14÷5)',
+    ]);
   });
 
   it('fills the Renstra columns from the recorded figures: (14) = (6) + (12), (15) = (14) ÷ (5)', () => {

@@ -32,27 +32,30 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
 type Mode = 'xlsx' | 'pdf' | 'machine';
 
 /**
- * xlsx: every column, a Satuan column of its own; pdf: the unit goes into the indicator's cell and the
- * widths fit landscape A4 / F4; machine (CSV): machine keys, level and direction, no column numbers.
- * Headers stay Indonesian in every mode (the Indonesian CSV prints them); the machine CSV prints the keys.
+ * xlsx: every column, a Satuan column of its own; pdf: as Tabel 2.1 prints it, without the quarters'
+ * columns (8)–(11) (their sum is (12)), the unit in the indicator's cell, the office's code as the one
+ * responsible (its name heads the page), widths that fit landscape A4 / F4; machine (CSV): machine keys,
+ * level and direction, no column numbers. Headers are Indonesian in every mode (the Indonesian CSV prints
+ * them); the machine CSV prints the keys.
  */
 function formColumns(year: number, mode: Mode): TableColumn[] {
   const pdf = mode === 'pdf';
   const lead: TableColumn[] = [
-    ...(mode === 'machine' ? [] : [{ key: 'no', header: 'No', kind: 'text' as const, width: pdf ? 5 : 6 }]),
-    { key: 'code', header: 'Kode', kind: 'text', width: pdf ? 15 : 16 },
+    ...(mode === 'machine' ? [] : [{ key: 'no', header: 'No', kind: 'text' as const, width: pdf ? 2 : 6 }]),
+    { key: 'code', header: 'Kode', kind: 'text', width: pdf ? 4 : 16 },
     ...(mode === 'machine' ? [{ key: 'level', header: 'Tingkat', kind: 'text' as const }] : []),
-    { key: 'name', header: 'Program / Kegiatan / Sub Kegiatan', kind: 'text', width: pdf ? 24 : 36 },
-    { key: 'indicator', header: 'Indikator Kinerja Program (Outcome) / Kegiatan (Output)', kind: 'text', width: pdf ? 22 : 30 },
+    { key: 'name', header: 'Program / Kegiatan / Sub Kegiatan', kind: 'text', width: pdf ? 12 : 36 },
+    { key: 'indicator', header: 'Indikator Kinerja Program (Outcome) / Kegiatan (Output)', kind: 'text', width: pdf ? 10 : 30 },
     ...(pdf ? [] : [{ key: 'unit', header: 'Satuan', kind: 'text' as const, width: 9 }]),
     ...(mode === 'machine' ? [{ key: 'direction', header: 'Arah', kind: 'text' as const }] : []),
   ];
   const widths = (key: string): [number, number] => (isPercent(key) ? [7, 7] : pdf ? [6, 13] : [9, 17]);
-  const pairs = groups(year).flatMap(({ key, header }): TableColumn[] => [
+  const shown = groups(year).filter((g) => !(pdf && g.key.startsWith('tw')));
+  const pairs = shown.flatMap(({ key, header }): TableColumn[] => [
     { key: `${snake(key)}_k`, header: 'K', group: header, kind: isPercent(key) ? 'percent' : 'value', width: widths(key)[0] },
     { key: `${snake(key)}_rp`, header: 'Rp', group: header, kind: isPercent(key) ? 'percent' : 'amount', width: widths(key)[1] },
   ]);
-  const responsible: TableColumn = { key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab', kind: 'text', width: pdf ? 14 : 24 };
+  const responsible: TableColumn = { key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab', kind: 'text', width: pdf ? 3 : 24 };
   return [...lead, ...pairs, responsible];
 }
 
@@ -99,7 +102,7 @@ function formCells(r: EvaluationReport, row: EvaluationRow, mode: Mode): Record<
     indicator,
     unit: row.indicator?.unit ?? null,
     direction: row.indicator?.direction ?? null,
-    responsible: r.office.name,
+    responsible: mode === 'pdf' ? r.office.code : r.office.name,
   };
   for (const { key } of groups(r.year)) {
     cells[`${snake(key)}_k`] = figure(key).k;

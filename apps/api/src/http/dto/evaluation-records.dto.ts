@@ -1,8 +1,8 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { LegalBasisDto } from './common.dto';
-import { IsAmountString, IsDecimalString, IsIsoDate } from './validators';
+import { IsAmountString, IsDecimalString, IsIsoDate, IsPeriod } from './validators';
 
 /** Renstra figures of a line: the evaluation form's columns (5) and (6), in K and/or Rp; send at least one. */
 export class RecordRenstraDto {
@@ -53,9 +53,8 @@ export class RecordRenstraDto {
 
 /** Faktor pendorong / penghambat / tindak lanjut for a quarter, of the office or of one line; send at least one text. */
 export class RecordEvaluationNoteDto {
-  @ApiProperty({ example: '2022-Q4', description: 'The quarter (triwulan) the note is about' })
-  @IsString()
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'period must be a quarter such as "2022-Q4"' })
+  @ApiProperty({ example: '2022-Q4', description: 'The quarter (triwulan) the note is about: "2022-Q4" (also "TW IV")' })
+  @IsPeriod()
   period: string;
 
   @ApiPropertyOptional({ example: '2.17.07', description: 'A program, kegiatan or sub kegiatan; absent: the whole office' })
