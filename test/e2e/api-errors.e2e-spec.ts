@@ -44,7 +44,7 @@ describe('HTTP API: bad input, auth and unknowns get clear 4xx errors naming the
       .send({ ...apbd, amount: 100 })
       .expect(400);
     expect(res.body.field).toBe('amount');
-    expect(res.body.message).toMatch(/amount: must be a decimal string .* got a JSON number/);
+    expect(res.body.message).toMatch(/amount: harus berupa string desimal .* diterima angka JSON 100/);
     expect(await eventCount()).toBe(before);
   });
 
@@ -80,7 +80,7 @@ describe('HTTP API: bad input, auth and unknowns get clear 4xx errors naming the
       .set(t.auth)
       .send({ ...apbd, amout: '5.00' })
       .expect(400);
-    expect(unknown.body.message).toMatch(/amout should not exist/);
+    expect(unknown.body.message).toMatch(/amout: tidak dikenal di sini/);
   });
 
   it('answers 404 for an unknown office, line or event', async () => {

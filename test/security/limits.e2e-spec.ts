@@ -22,7 +22,7 @@ describe('HTTP limits and headers', () => {
       statusCode: 413,
       rule: 'BODY_TOO_LARGE',
       field: 'body',
-      message: expect.stringMatching(/at most 4096 bytes/),
+      message: expect.stringMatching(/paling banyak 4096 bita/),
     });
     expect(await ledgerDigest(t.pool)).toBe(before);
   });

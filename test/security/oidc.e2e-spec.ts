@@ -68,9 +68,9 @@ describe('OpenID Connect bearer tokens', () => {
 
   it('answers 403 for a role or office its claims do not grant, and accepts space-separated claims', async () => {
     const inspector = await jwt({ sub: 'u-7', renja_roles: 'inspector', renja_offices: 'DKUKM BPKAD' });
-    expect((await writePagu(inspector).expect(403)).body.message).toMatch(/needs the role planner/);
+    expect((await writePagu(inspector).expect(403)).body.message).toMatch(/memerlukan peran planner/);
     const elsewhere = await jwt({ sub: 'u-8', renja_roles: ['planner'], renja_offices: ['BPKAD'] });
-    expect((await writePagu(elsewhere).expect(403)).body.message).toMatch(/office DKUKM is outside the scope/);
+    expect((await writePagu(elsewhere).expect(403)).body.message).toMatch(/perangkat daerah DKUKM berada di luar cakupan/);
     const noClaims = await jwt({ sub: 'u-9' });
     await writePagu(noClaims).expect(403);
   });

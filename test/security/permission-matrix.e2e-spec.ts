@@ -265,8 +265,10 @@ describe('permission matrix: every role × every endpoint × in/out of office sc
       expect(res.body).toMatchObject({ statusCode: 403, rule: 'FORBIDDEN', scope: `offices ${IN}` });
       expect(res.body.message).toMatch(
         endpoint.roles.includes(role)
-          ? new RegExp(`office ${office} is outside the scope|within its own scope .* not for office ${office}`)
-          : /needs the role/,
+          ? new RegExp(
+              `perangkat daerah ${office} berada di luar cakupan|dalam cakupannya sendiri .* tidak untuk perangkat daerah ${office}`,
+            )
+          : /memerlukan peran/,
       );
       expect(res.body.rolesNeeded.length).toBeGreaterThan(0);
       expect(await ledgerDigest(t.pool)).toBe(before);

@@ -56,7 +56,7 @@ describe('API tokens: the holder’s NIP', () => {
       .post('/api/v1/tokens')
       .send({ name: 'X', nip, roles: ['inspector'], offices: '*' })
       .expect(400);
-    expect(body).toMatchObject({ field: 'nip', message: expect.stringMatching(/18 digits/) });
+    expect(body).toMatchObject({ field: 'nip', message: expect.stringMatching(/NIP 18 angka/) });
     expect(await eventCount()).toBe(before);
     expect((await t.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM api_tokens')).rows[0].n).toBe(tokensBefore);
   });
