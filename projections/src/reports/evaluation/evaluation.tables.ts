@@ -22,7 +22,7 @@ function groups(year: number): Array<{ key: GroupKey; number: number; header: st
     { key: 'realisationTotal', number: 12, header: `Realisasi Renja ${year} (8+9+10+11)` },
     { key: 'capaian', number: 13, header: `Capaian Renja ${year} (%) (12÷7)` },
     { key: 'renstraCumulative', number: 14, header: `Realisasi Renstra s.d. ${year} (6+12)` },
-    { key: 'renstraCapaian', number: 15, header: `Capaian Renstra s.d. ${year} (%) (14÷5)` },
+    { key: 'renstraCapaian', number: 15, header: 'Capaian Renstra (%) (14÷5)' },
   ];
 }
 
@@ -44,18 +44,23 @@ function formColumns(year: number, mode: Mode): TableColumn[] {
     ...(mode === 'machine' ? [] : [{ key: 'no', header: 'No', kind: 'text' as const, width: pdf ? 2 : 6 }]),
     { key: 'code', header: 'Kode', kind: 'text', width: pdf ? 4 : 16 },
     ...(mode === 'machine' ? [{ key: 'level', header: 'Tingkat', kind: 'text' as const }] : []),
-    { key: 'name', header: 'Program / Kegiatan / Sub Kegiatan', kind: 'text', width: pdf ? 12 : 36 },
-    { key: 'indicator', header: 'Indikator Kinerja Program (Outcome) / Kegiatan (Output)', kind: 'text', width: pdf ? 10 : 30 },
+    { key: 'name', header: 'Program / Kegiatan / Sub Kegiatan', kind: 'text', width: pdf ? 14 : 36 },
+    {
+      key: 'indicator',
+      header: pdf ? 'Indikator Kinerja (Outcome / Output)' : 'Indikator Kinerja Program (Outcome) / Kegiatan (Output)',
+      kind: 'text',
+      width: pdf ? 12 : 30,
+    },
     ...(pdf ? [] : [{ key: 'unit', header: 'Satuan', kind: 'text' as const, width: 9 }]),
     ...(mode === 'machine' ? [{ key: 'direction', header: 'Arah', kind: 'text' as const }] : []),
   ];
-  const widths = (key: string): [number, number] => (isPercent(key) ? [7, 7] : pdf ? [6, 13] : [9, 17]);
+  const widths = (key: string): [number, number] => (isPercent(key) ? [8, 8] : pdf ? [6, 13] : [9, 17]);
   const shown = groups(year).filter((g) => !(pdf && g.key.startsWith('tw')));
   const pairs = shown.flatMap(({ key, header }): TableColumn[] => [
     { key: `${snake(key)}_k`, header: 'K', group: header, kind: isPercent(key) ? 'percent' : 'value', width: widths(key)[0] },
     { key: `${snake(key)}_rp`, header: 'Rp', group: header, kind: isPercent(key) ? 'percent' : 'amount', width: widths(key)[1] },
   ]);
-  const responsible: TableColumn = { key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab', kind: 'text', width: pdf ? 3 : 24 };
+  const responsible: TableColumn = { key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab', kind: 'text', width: pdf ? 5 : 24 };
   return [...lead, ...pairs, responsible];
 }
 
