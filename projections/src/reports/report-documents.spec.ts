@@ -61,13 +61,13 @@ describe('the reconciliation paper', () => {
   it('is printable, with Indonesian headings over English machine keys', () => expectPrintable(doc));
 
   it('says its tie-outs in Indonesian, figures as Rupiah', () => {
-    expect(report.tieOut.deltas.description).toBe('jumlah selisih baris = selisih perangkat daerah (APBD-P − APBD)');
+    expect(report.tieOut.deltas.description).toBe('jumlah selisih baris = selisih perangkat daerah (APBD-P – APBD)');
     expect(doc.subtitle.at(-1)).toBe(
       'Pembuktian: jumlah selisih baris Rp 5.627.000.000,00 = selisih perangkat daerah Rp 5.627.000.000,00 (sesuai); setiap selisih dijelaskan peristiwa tercatat (sesuai)',
     );
     const tieOut = doc.pdf!.at(-1)!;
     expect(tieOut.rows.map((r) => r.cells.check)).toEqual([
-      'jumlah selisih baris = selisih perangkat daerah (APBD-P − APBD)',
+      'jumlah selisih baris = selisih perangkat daerah (APBD-P – APBD)',
       'jumlah selisih baris = jumlah yang dijelaskan peristiwa tercatat, baris demi baris',
     ]);
   });
@@ -83,7 +83,7 @@ describe('the reconciliation paper', () => {
     expect(rowOf(lines, PROGRAM)!.cells).toMatchObject({ from_amount: '518553447.00', to_amount: '6145553447.00', delta: '5627000000.00' });
     expect(rowOf(lines, KEGIATAN)!.cells.delta).toBe('5627000000.00');
     const explanation = rowOf(lines, SUB_KEGIATAN)!.cells.explanation!;
-    expect(explanation).toContain('APBD-P DID tambahan/pengurangan +Rp 5.627.000.000,00, berlaku 24-11-2022');
+    expect(explanation).toContain('APBD-P, sumber dana DID: tambahan +Rp 5.627.000.000,00, berlaku 24-11-2022');
     expect(explanation).toContain('PMK 170/PMK.07/2022 tanggal 22 November 2022');
     expect(explanation).toContain('Tambahan Dana Insentif Daerah (DID)');
   });
@@ -118,8 +118,20 @@ describe('the absorption paper', () => {
     expect(report.lines.find((l) => l.code === PROGRAM)!.currentPagu).toBe('0.00');
   });
 
+  it('leaves cumulative quarters before any recorded realisation empty on paper, not 0,00 (the JSON keeps its running sums)', () => {
+    const byQuarter = doc.pdf![1];
+    expect(rowOf(byQuarter, PROGRAM)!.cells).toMatchObject({
+      cumulative_1: null,
+      absorption_3: null,
+      cumulative_4: '2444304781.00',
+      absorption_4: '39.77',
+    });
+    expect(report.programs[0].cumulativeByQuarter[0]).toBe('0.00');
+  });
+
   it('lists the late DID addition with its legal basis', () => {
     const late = doc.pdf!.at(-1)!;
+    expect(late.title).toContain('sejak 1 Oktober 2022');
     expect(late.rows[0].cells).toMatchObject({
       code: SUB_KEGIATAN,
       amount: '5627000000.00',

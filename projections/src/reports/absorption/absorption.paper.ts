@@ -51,6 +51,18 @@ const lineCells = (x: AbsorptionRow) => ({
   absorption_without_late: x.absorptionWithoutLateAdditions,
 });
 
+/**
+ * Cumulative figures at the end of each quarter, for people: "—" until a quarter with realisation recorded (a
+ * line that records its year in TW IV has no TW I figure, not a TW I of 0,00); the JSON keeps its running sums.
+ */
+export function cumulativeShown(x: AbsorptionRow): { amounts: Array<string | null>; percents: Array<string | null> } {
+  const recorded = x.byQuarter.map((_, i) => x.byQuarter.slice(0, i + 1).some((v) => v !== null));
+  return {
+    amounts: x.cumulativeByQuarter.map((v, i) => (recorded[i] ? v : null)),
+    percents: x.absorptionByQuarter.current.map((v, i) => (recorded[i] ? v : null)),
+  };
+}
+
 /** Cumulative realisation and serapan at the end of each quarter, per program: how the year went. */
 function programsByQuarter(r: AbsorptionReport): ReportTable {
   const columns: TableColumn[] = [
@@ -62,16 +74,19 @@ function programsByQuarter(r: AbsorptionReport): ReportTable {
       { key: `absorption_${i + 1}`, header: '%', group: `s.d. ${q}`, kind: 'percent', width: 6 },
     ]),
   ];
-  const row = (x: AbsorptionRow, total = false): TableRow => ({
-    total,
-    cells: {
-      code: x.code,
-      name: x.name,
-      current_pagu: x.currentPagu,
-      ...Object.fromEntries(x.cumulativeByQuarter.map((v, i) => [`cumulative_${i + 1}`, v])),
-      ...Object.fromEntries(x.absorptionByQuarter.current.map((v, i) => [`absorption_${i + 1}`, v])),
-    },
-  });
+  const row = (x: AbsorptionRow, total = false): TableRow => {
+    const shown = cumulativeShown(x);
+    return {
+      total,
+      cells: {
+        code: x.code,
+        name: x.name,
+        current_pagu: x.currentPagu,
+        ...Object.fromEntries(shown.amounts.map((v, i) => [`cumulative_${i + 1}`, v])),
+        ...Object.fromEntries(shown.percents.map((v, i) => [`absorption_${i + 1}`, v])),
+      },
+    };
+  };
   return {
     sheet: 'Per Triwulan',
     title: 'Realisasi dan serapan kumulatif per triwulan, per program (thd pagu kini)',

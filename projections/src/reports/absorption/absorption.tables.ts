@@ -1,7 +1,7 @@
 import { phaseName } from '../render/cells';
 import { LEVEL_NAMES, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
-import { dayMonthYear, legalBasisLine, officeYearHeading, percentText } from '../shared/indonesian-text';
-import { absorptionPaper, withRolledUpTotals, type LevelRow } from './absorption.paper';
+import { dateInWords, dayMonthYear, legalBasisLine, officeYearHeading, percentText } from '../shared/indonesian-text';
+import { absorptionPaper, cumulativeShown, withRolledUpTotals, type LevelRow } from './absorption.paper';
 import type { AbsorptionReport, AbsorptionRow } from './absorption.report';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
@@ -26,19 +26,23 @@ function figureColumns(human: boolean): TableColumn[] {
   ];
 }
 
-export const figureCells = (x: AbsorptionRow) => ({
-  current_pagu: x.currentPagu,
-  original_pagu: x.originalPagu,
-  ...Object.fromEntries(x.byMonth.map((v, i) => [`month_${i + 1}`, v])),
-  ...Object.fromEntries(x.byQuarter.map((v, i) => [`quarter_${i + 1}`, v])),
-  ...Object.fromEntries(x.cumulativeByQuarter.map((v, i) => [`cumulative_quarter_${i + 1}`, v])),
-  ...Object.fromEntries(x.absorptionByQuarter.current.map((v, i) => [`absorption_quarter_${i + 1}`, v])),
-  realised: x.realised,
-  absorption_current: x.absorption.current,
-  absorption_original: x.absorption.original,
-  late_additions: x.lateAdditions,
-  absorption_without_late: x.absorptionWithoutLateAdditions,
-});
+/** A row's figures; for people (`human`) a cumulative figure before any recorded quarter is "—", for machines the running sum. */
+export const figureCells = (x: AbsorptionRow, human = false) => {
+  const shown = human ? cumulativeShown(x) : { amounts: x.cumulativeByQuarter, percents: x.absorptionByQuarter.current };
+  return {
+    current_pagu: x.currentPagu,
+    original_pagu: x.originalPagu,
+    ...Object.fromEntries(x.byMonth.map((v, i) => [`month_${i + 1}`, v])),
+    ...Object.fromEntries(x.byQuarter.map((v, i) => [`quarter_${i + 1}`, v])),
+    ...Object.fromEntries(shown.amounts.map((v, i) => [`cumulative_quarter_${i + 1}`, v])),
+    ...Object.fromEntries(shown.percents.map((v, i) => [`absorption_quarter_${i + 1}`, v])),
+    realised: x.realised,
+    absorption_current: x.absorption.current,
+    absorption_original: x.absorption.original,
+    late_additions: x.lateAdditions,
+    absorption_without_late: x.absorptionWithoutLateAdditions,
+  };
+};
 
 function levelTable(r: AbsorptionReport, sheet: string, rows: LevelRow[]): ReportTable {
   return {
@@ -50,8 +54,8 @@ function levelTable(r: AbsorptionReport, sheet: string, rows: LevelRow[]): Repor
       ...figureColumns(true),
     ],
     rows: [
-      ...rows.map((x) => ({ total: x.subtotal, cells: { code: x.code, name: x.name, ...figureCells(x) } })),
-      { total: true, cells: { code: r.office.code, name: 'Total Perangkat Daerah', ...figureCells(r.officeTotal) } },
+      ...rows.map((x) => ({ total: x.subtotal, cells: { code: x.code, name: x.name, ...figureCells(x, true) } })),
+      { total: true, cells: { code: r.office.code, name: 'Total Perangkat Daerah', ...figureCells(r.officeTotal, true) } },
     ],
   };
 }
@@ -59,7 +63,7 @@ function levelTable(r: AbsorptionReport, sheet: string, rows: LevelRow[]): Repor
 function lateTable(r: AbsorptionReport): ReportTable {
   return {
     sheet: 'Tambahan TW IV',
-    title: `Tambahan pagu yang berlaku sejak ${r.lastQuarterStarts} (triwulan IV)`,
+    title: `Tambahan pagu yang berlaku sejak ${dateInWords(r.lastQuarterStarts)} (triwulan IV): pagu yang datang terlambat untuk diserap`,
     columns: [
       { key: 'code', header: 'Kode', kind: 'text', width: 13 },
       { key: 'name', header: 'Uraian', kind: 'text', width: 30 },

@@ -18,18 +18,18 @@ const figureKinds = (measure: string): Record<string, CellKind> => {
 const OFFICE = '(perangkat daerah)';
 
 const COLUMNS: TableColumn[] = [
-  { key: 'code', header: 'Kode', kind: 'text', width: 12 },
-  { key: 'label', header: 'Uraian', kind: 'text', width: 24 },
-  { key: 'measure', header: 'Besaran', kind: 'text', width: 9 },
-  { key: 'phase', header: 'Tahapan', kind: 'text', width: 9 },
-  { key: 'period', header: 'Periode', kind: 'text', width: 8 },
-  { key: 'indicator', header: 'Indikator', kind: 'text', width: 16 },
-  { key: 'source', header: 'Sumber', kind: 'text', width: 10 },
-  { key: 'stated', header: 'Dinyatakan', kind: 'value', width: 14 },
-  { key: 'computed', header: 'Dihitung ledger', kind: 'value', width: 14 },
-  { key: 'difference', header: 'Selisih', kind: 'value', width: 12 },
-  { key: 'status', header: 'Status', kind: 'text', width: 8 },
-  { key: 'explanation', header: 'Cara menghitung', kind: 'text', width: 30 },
+  { key: 'code', header: 'Kode', kind: 'text', width: 11 },
+  { key: 'label', header: 'Uraian', kind: 'text', width: 22 },
+  { key: 'measure', header: 'Besaran', kind: 'text', width: 8 },
+  { key: 'phase', header: 'Tahapan', kind: 'text', width: 7 },
+  { key: 'period', header: 'Periode', kind: 'text', width: 7 },
+  { key: 'indicator', header: 'Indikator', kind: 'text', width: 10 },
+  { key: 'source', header: 'Sumber', kind: 'text', width: 9 },
+  { key: 'stated', header: 'Dinyatakan', kind: 'value', width: 13 },
+  { key: 'computed', header: 'Dihitung ledger', kind: 'value', width: 13 },
+  { key: 'difference', header: 'Selisih', kind: 'value', width: 11 },
+  { key: 'status', header: 'Status', kind: 'text', width: 7 },
+  { key: 'explanation', header: 'Cara menghitung', kind: 'text', width: 44 },
 ];
 
 /** Machine keys (the plain CSV's header) with Indonesian headings; raw values as the JSON has them. */

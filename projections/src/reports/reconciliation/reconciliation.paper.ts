@@ -4,22 +4,31 @@ import type { ReportTable, TableColumn, TableRow } from '../render/report-table'
 import { dayMonthYear, legalBasisLine, rupiahText } from '../shared/indonesian-text';
 import type { ExplainingEvent, ReconciliationLine, ReconciliationReport, ReconciliationTotal } from './reconciliation.report';
 
-const KIND_WORDS: Record<string, string> = {
-  pagu_set: 'penetapan',
-  pagu_add: 'tambahan/pengurangan',
-  shift_in: 'pergeseran masuk',
-  shift_out: 'pergeseran keluar',
-};
-
 /** "+Rp 1.000.000.000,00": a delta with its sign, as a change is read. */
 const signed = (amount: string): string => (new Money(amount).greaterThan(0) ? `+${rupiahText(amount)}` : rupiahText(amount));
 
+/** "tambahan +Rp 5.627.000.000,00", "penetapan pagu, selisih +Rp 767.109.271,00", "pergeseran keluar -Rp 25.000.000,00". */
+function change(e: ExplainingEvent): string {
+  switch (e.kind) {
+    case 'pagu_set':
+      return `penetapan pagu, selisih ${signed(e.delta)}`;
+    case 'pagu_add':
+      return `${new Money(e.delta).isNegative() ? 'pengurangan' : 'tambahan'} ${signed(e.delta)}`;
+    case 'shift_in':
+      return `pergeseran masuk ${signed(e.delta)}`;
+    case 'shift_out':
+      return `pergeseran keluar ${signed(e.delta)}`;
+    default:
+      return `${e.kind} ${signed(e.delta)}`;
+  }
+}
+
 /**
- * One event as a line of the paper: "APBD-P DID tambahan/pengurangan +Rp 1.000.000.000,00, berlaku 08-11-2022;
+ * One event as a line of the paper: "APBD-P, sumber dana DID: tambahan +Rp 1.000.000.000,00, berlaku 08-11-2022;
  * PMK 170/PMK.07/2022 tanggal 8 November 2022; Tambahan DID …".
  */
 export function eventLine(e: ExplainingEvent): string {
-  const what = `${phaseName(e.phase)} ${e.fundingSource} ${KIND_WORDS[e.kind] ?? e.kind} ${signed(e.delta)}, berlaku ${dayMonthYear(e.effectiveDate)}`;
+  const what = `${phaseName(e.phase)}, sumber dana ${e.fundingSource}: ${change(e)}, berlaku ${dayMonthYear(e.effectiveDate)}`;
   const basis = legalBasisLine(e.legalBasis) ?? 'tanpa dasar hukum';
   const parts = [what, basis, e.reason, e.corrects ? `koreksi atas peristiwa ${e.corrects}` : null];
   return parts.filter((p): p is string => p !== null && p !== '').join('; ');

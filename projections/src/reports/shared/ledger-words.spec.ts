@@ -1,4 +1,4 @@
-import { eventName, figureName } from './ledger-words';
+import { eventName, figureName, figureValueText } from './ledger-words';
 
 describe('figureName', () => {
   it('reads each family of figures in Indonesian', () => {
@@ -19,5 +19,16 @@ describe('eventName', () => {
     expect(eventName('pagu.changed')).toBe('Penetapan/perubahan pagu');
     expect(eventName('event.corrected')).toBe('Koreksi');
     expect(eventName('something.new')).toBe('something.new');
+  });
+});
+
+describe('figureValueText', () => {
+  it("says an indicator's direction in words and leaves every other value as recorded", () => {
+    expect(figureValueText('indicator.IK-1', 'Nilai SAKIP (nilai; higher_is_better)')).toBe('Nilai SAKIP (nilai; makin tinggi makin baik)');
+    expect(figureValueText('indicator.IK-2', 'Angka kemiskinan (%; lower_is_better)')).toBe(
+      'Angka kemiskinan (%; makin rendah makin baik)',
+    );
+    expect(figureValueText('target.IK-1', '80')).toBe('80');
+    expect(figureValueText('indicator.IK-1', null)).toBeNull();
   });
 });

@@ -47,3 +47,11 @@ export function figureName(figure: string | null): string | null {
       return figure;
   }
 }
+
+const DIRECTION_WORDS: Record<string, string> = { higher_is_better: 'makin tinggi makin baik', lower_is_better: 'makin rendah makin baik' };
+
+/** A history value for people: an indicator's direction in words ("Nilai SAKIP (nilai; makin tinggi makin baik)"). */
+export function figureValueText(figure: string | null, value: string | null): string | null {
+  if (value === null || !figure?.startsWith('indicator.')) return value;
+  return value.replace(/; (higher_is_better|lower_is_better)\)$/, (_, direction: string) => `; ${DIRECTION_WORDS[direction]})`);
+}

@@ -2,7 +2,7 @@ import type { ChangeEntry, ChangeLog } from '../../plan/changes-reader';
 import { humanCell } from '../render/human-cells';
 import type { CellKind, ReportDocument, ReportTable, TableColumn, TableRow } from '../render/report-table';
 import { dayMonthYear, legalBasisLine, wibDateTime } from '../shared/indonesian-text';
-import { eventName, figureName } from '../shared/ledger-words';
+import { eventName, figureName, figureValueText } from '../shared/ledger-words';
 
 /** The query of GET …/changes as given (from, to, actor, kind, code, order, limit, after): printed above the table. */
 export type ChangeLogFilters = Partial<Record<'from' | 'to' | 'actor' | 'kind' | 'code' | 'order' | 'limit' | 'after', string>>;
@@ -37,19 +37,19 @@ export const LINE_KEYS = new Set(['code', 'line_name']);
 
 /** Key, heading, kind, width in the XLSX, width on paper (narrower ids, wider text). */
 const COLUMNS: Array<[key: string, header: string, kind: CellKind, width: number, paper: number]> = [
-  ['position', 'Posisi', 'integer', 8, 5],
-  ['recorded_at', 'Waktu Pencatatan', 'text', 22, 10],
+  ['position', 'Posisi', 'integer', 8, 4],
+  ['recorded_at', 'Waktu Pencatatan', 'text', 22, 9],
   ['effective_date', 'Tanggal Berlaku', 'text', 11, 8],
-  ['actor', 'Pelaku', 'text', 16, 10],
-  ['kind', 'Jenis', 'text', 18, 11],
-  ['code', 'Kode', 'text', 15, 12],
-  ['line_name', 'Uraian', 'text', 32, 20],
-  ['figure', 'Besaran', 'text', 20, 13],
-  ['from', 'Dari', 'text', 18, 14],
+  ['actor', 'Pelaku', 'text', 16, 9],
+  ['kind', 'Jenis', 'text', 18, 10],
+  ['code', 'Kode', 'text', 15, 11],
+  ['line_name', 'Uraian', 'text', 32, 18],
+  ['figure', 'Besaran', 'text', 20, 12],
+  ['from', 'Dari', 'text', 18, 12],
   ['to', 'Menjadi', 'text', 18, 14],
-  ['reason', 'Alasan', 'text', 24, 20],
+  ['reason', 'Alasan', 'text', 24, 24],
   ['legal_basis', 'Dasar Hukum', 'text', 26, 16],
-  ['corrected_by_event_id', 'Dikoreksi oleh', 'text', 30, 14],
+  ['corrected_by_event_id', 'Dikoreksi oleh', 'text', 30, 12],
   ['event_id', 'ID Peristiwa', 'text', 30, 14],
 ];
 
@@ -99,11 +99,12 @@ export function machineColumns(withLine: boolean): TableColumn[] {
  */
 function figureCells(e: ChangeEntry, human: boolean): { cells: Record<string, string | null>; kinds?: Record<string, CellKind> } {
   const name = (figure: string | null) => (human ? figureName(figure) : figure);
+  const value = (figure: string | null, v: string | null) => (human ? figureValueText(figure, v) : v);
   if (e.changes.length === 1) {
     const [c] = e.changes;
     const kind = figureKind(c.figure);
     return {
-      cells: { figure: name(c.figure), from: c.from, to: c.to },
+      cells: { figure: name(c.figure), from: value(c.figure, c.from), to: value(c.figure, c.to) },
       kinds: human && kind !== 'text' ? { from: kind, to: kind } : undefined,
     };
   }
@@ -111,7 +112,13 @@ function figureCells(e: ChangeEntry, human: boolean): { cells: Record<string, st
     e.changes.length === 0
       ? null
       : e.changes.map((c) => (human && formatted ? humanCell(figureKind(c.figure), pick(c)) : (pick(c) ?? ''))).join(human ? '\n' : ' | ');
-  return { cells: { figure: list((c) => name(c.figure), false), from: list((c) => c.from, true), to: list((c) => c.to, true) } };
+  return {
+    cells: {
+      figure: list((c) => name(c.figure), false),
+      from: list((c) => value(c.figure, c.from), true),
+      to: list((c) => value(c.figure, c.to), true),
+    },
+  };
 }
 
 /** An entry of a log as a row; `human` gives Indonesian words, WIB times and dates as offices write them. */
@@ -171,8 +178,8 @@ export function figureTable(log: Pick<ChangeLog, 'entries'>): ReportTable {
             kind: eventName(e.type),
             effective_date: dayMonthYear(e.effectiveDate),
             figure: figureName(c.figure),
-            from: c.from,
-            to: c.to,
+            from: figureValueText(c.figure, c.from),
+            to: figureValueText(c.figure, c.to),
           },
           kinds: kind === 'text' ? undefined : { from: kind, to: kind },
         };
