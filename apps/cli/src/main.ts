@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export.command';
 import { verifyCommand } from './commands/verify.command';
 import { importCommand } from './commands/import.command';
 import { correctCommand } from './commands/correct.command';
+import { faktorCommand } from './commands/faktor.command';
 import { withLedger } from './context';
 
 const program = new Command('renja-ledger')
@@ -29,6 +30,7 @@ program.addCommand(exportCommand());
 program.addCommand(verifyCommand());
 program.addCommand(importCommand());
 program.addCommand(correctCommand());
+program.addCommand(faktorCommand());
 program
   .command('migrate')
   .description('create or upgrade the database schema')
