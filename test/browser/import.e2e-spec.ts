@@ -106,6 +106,59 @@ describe('browser: import with preview', () => {
     });
   });
 
+  it('shows an implausible figure as a warning beside its row; Simpan waits for the checkbox, then writes', async () => {
+    // A line of its own (parents as the DID story names them: unchanged when already there) and a TW II
+    // output of 50 against a target of 2: 2.500 %, the misread "…,150.000.000,50,," of issue 14.
+    const files: UploadFile[] = [
+      {
+        name: 'rencana-uji.csv',
+        text: [
+          'Tahun;Perangkat Daerah;Kode;Program/Kegiatan/Sub Kegiatan;Indikator;Satuan;Target;Tanggal Berlaku',
+          '2022;DKUKM;2.17.07;Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM);;;;',
+          '2022;DKUKM;2.17.07.1.01;Pemberdayaan Usaha Kecil;;;;',
+          '2022;DKUKM;2.17.07.1.01.0009;Pelatihan Pemasaran Daring;Jumlah pelatihan;Kali;2;3 Januari 2022',
+        ].join('\n'),
+      },
+      {
+        name: 'pagu-uji.csv',
+        text: 'Tahun,Perangkat Daerah,Kode,Tahapan,Sumber Dana,Pagu,Tanggal Berlaku,Alasan,Jenis Dasar Hukum,Nomor Dasar Hukum,Tanggal Dasar Hukum\n2022,DKUKM,2.17.07.1.01.0009,APBD,DAU,"200.000.000,00",2022-01-03,APBD murni 2022,Perda,10 Tahun 2021,2021-12-30\n',
+      },
+      {
+        name: 'realisasi-uji.csv',
+        text: 'Tahun,Perangkat Daerah,Kode,Periode,Indikator,Realisasi,Realisasi Kinerja,Tanggal Berlaku,Alasan\n2022,DKUKM,2.17.07.1.01.0009,TW II,Jumlah pelatihan,150.000.000,50,,\n',
+      },
+    ];
+    await withPage(browser, bench, { token, name: 'import-warnings' }, async (page) => {
+      const impor = new ImportPage(page);
+      await impor.goto();
+      const before = await changeCount();
+      await impor.check(files);
+      await impor.warnings.waitFor();
+      expect(await impor.problems.count()).toBe(0);
+      expect(await impor.warnings.getByRole('heading').textContent()).toBe('Ada 2 peringatan: periksa sebelum menyimpan');
+      const listed = await impor.warnings.getByTestId('import-warning').allTextContents();
+      expect(listed[0]).toContain('realisasi-uji.csv, baris 2: Realisasi: "150.000.000" diikuti "50"');
+      expect(listed[1]).toContain('capaian "Jumlah pelatihan" menjadi 2.500,00 %');
+      // The row as read, marked, with its warnings; the other rows as they will be recorded.
+      const row = impor.row('realisasi-uji.csv', 'realisasi', 2);
+      expect(await row.getAttribute('class')).toContain('warned');
+      for (const shown of ['TW II 2022', 'Rp 150.000.000,00', 'mencatat realisasi']) expect(await row.textContent()).toContain(shown);
+      expect(await row.getByTestId('row-warnings').textContent()).toContain('ACHIEVEMENT_IMPLAUSIBLE');
+      expect(await impor.row('pagu-uji.csv', 'pagu', 2).textContent()).toContain('Rp 200.000.000,00');
+      expect(await impor.saveButton.isDisabled()).toBe(true);
+      expect(await page.locator('#import-save-hint').textContent()).toContain('mencentang kotaknya');
+      await page.screenshot({ path: join(__dirname, 'screenshots', 'import-warnings.png'), fullPage: true });
+
+      await impor.acceptWarnings.check();
+      expect(await impor.saveButton.isEnabled()).toBe(true);
+      expect(await changeCount()).toBe(before);
+      await impor.saveButton.click();
+      await impor.outcome.waitFor();
+      expect(await impor.outcome.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Tersimpan: \d+ peristiwa ditulis/);
+      expect(await changeCount()).toBeGreaterThan(before);
+    });
+  });
+
   it('an inspector is told that importing is not for their role (and the nav has no Impor)', async () => {
     const inspector = await bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
     await withPage(browser, bench, { token: inspector, name: 'import-inspector' }, async (page) => {

@@ -14,6 +14,9 @@ export class ImportPage extends Shell {
   readonly checkButton: Locator;
   readonly saveButton: Locator;
   readonly problems: Locator;
+  /** Implausible figures to confirm, and the checkbox that confirms them. */
+  readonly warnings: Locator;
+  readonly acceptWarnings: Locator;
   readonly preview: Locator;
   readonly previewSummary: Locator;
   readonly outcome: Locator;
@@ -25,6 +28,8 @@ export class ImportPage extends Shell {
     this.checkButton = page.getByRole('button', { name: 'Unggah dan periksa' });
     this.saveButton = page.getByRole('button', { name: 'Simpan', exact: true });
     this.problems = page.getByTestId('import-problems');
+    this.warnings = page.getByTestId('import-warnings');
+    this.acceptWarnings = page.getByRole('checkbox', { name: /Saya sudah memeriksa/ });
     this.preview = page.getByTestId('import-preview');
     this.previewSummary = page.getByTestId('import-preview-summary');
     this.outcome = page.getByTestId('import-outcome');

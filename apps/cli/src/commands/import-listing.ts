@@ -39,10 +39,11 @@ export const periodText = (period: string): string => {
   return month ? `${MONTHS[Number(month[2]) - 1]} ${month[1]}` : period;
 };
 
-/** A value as the ledger understood it, in Indonesian notation; a cell it could not read as written. */
+/** A value as the ledger understood it, in Indonesian notation. */
 export function understoodText(row: ImportPreviewRow, column: string): string {
   const value = row.values[column];
-  if (value === undefined) return `"${row.cells[column]}"`;
+  // Text the importer keeps as written (names, reasons), or a cell it could not read (its problem is listed beneath).
+  if (value === undefined) return row.cells[column];
   if (RUPIAH.has(column)) return formatRupiah(value);
   if (DECIMAL.has(column)) return formatDecimalId(value);
   if (DATE.has(column)) return longDate(value);
