@@ -15,6 +15,7 @@ import { loadBuiltInSample } from './sample';
 import { createLogger } from './ops/logger';
 import { ServingState } from './ops/ops-http';
 import { explainStartFailure } from './ops/start-failure';
+import { EmbeddedPostgresError } from '@renja/infrastructure/database/postgres-failure';
 
 const logger = createLogger();
 const log = (line: string) => logger.info(line);
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const { message, hint } = explainStartFailure(error);
-  logger.fatal({ err: error instanceof Error ? error : undefined, hint }, `Renja Ledger failed to start: ${message}\nWhat to do: ${hint}`);
+  // The stack only for the unexpected: an explained failure says all there is to say.
+  const err = error instanceof Error && !(error instanceof EmbeddedPostgresError) ? error : undefined;
+  logger.fatal({ err, hint }, `Renja Ledger failed to start: ${message}\nWhat to do: ${hint}`);
   process.exit(1);
 });

@@ -50,8 +50,9 @@ const KNOWN: Known[] = [
 
 /** The lines that say why PostgreSQL stopped or did not start (FATAL, PANIC, ERROR), most recent last. */
 export function causeLines(lines: string[]): string[] {
-  const severe = lines.filter((l) => /\b(FATAL|PANIC|ERROR):/.test(l));
-  return (severe.length > 0 ? severe : lines.filter((l) => l.trim() !== '')).slice(-3).map((l) => l.trim());
+  // PostgreSQL often gives the reason on a LOG line just before the FATAL one ("could not bind ...: Address already in use").
+  const severe = lines.filter((l) => /\b(FATAL|PANIC|ERROR):|\bcould not\b|No space left/.test(l));
+  return (severe.length > 0 ? severe : lines.filter((l) => l.trim() !== '')).slice(-4).map((l) => l.trim());
 }
 
 /** Explains PostgreSQL's last words: the cause in its own words, and the hint of the first known cause that matches. */

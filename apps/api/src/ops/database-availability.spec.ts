@@ -1,0 +1,30 @@
+import { asDatabaseUnavailable, DatabaseUnavailableError, isDatabaseUnavailable } from './database-availability';
+
+describe('isDatabaseUnavailable', () => {
+  it('knows a database that is gone, restarting or out of disk', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:54329'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('the database system is in recovery mode'), { code: '57P03' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('could not extend file'), { code: '53100' }))).toBe(true);
+    // TypeORM's QueryFailedError carries the driver's error
+    expect(isDatabaseUnavailable({ message: 'Query failed', driverError: { code: '57P01' } })).toBe(true);
+  });
+
+  it('leaves every other error alone (a bug stays a 500, a conflict a 409)', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseUnavailable(undefined)).toBe(false);
+    const bug = new Error('boom');
+    expect(asDatabaseUnavailable(bug)).toBe(bug);
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE, in Indonesian', () => {
+    const answer = asDatabaseUnavailable(new Error('Connection terminated unexpectedly'));
+    expect(answer).toBeInstanceOf(DatabaseUnavailableError);
+    expect((answer as DatabaseUnavailableError).getStatus()).toBe(503);
+    expect((answer as DatabaseUnavailableError).getResponse()).toEqual({
+      message: expect.stringMatching(/^Basis data sedang tidak tersedia/),
+      rule: 'DATABASE_UNAVAILABLE',
+    });
+  });
+});
