@@ -60,4 +60,9 @@ export const projectionMigrations: Migration[] = [
     id: '0204_line_history_corrections',
     sql: `CREATE INDEX rm_line_history_corrects ON rm_line_history (corrects_event_id) WHERE corrects_event_id IS NOT NULL;`,
   },
+  {
+    // Who signs the office's papers (office.signatory-set, the latest one): place, title, name, NIP.
+    id: '0205_office_signatory',
+    sql: `ALTER TABLE rm_offices ADD COLUMN signatory json;`,
+  },
 ];

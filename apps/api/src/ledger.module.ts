@@ -33,6 +33,7 @@ import { OidcVerifier } from '@renja/infrastructure/auth/oidc';
 import { AUTHENTICATOR, BearerTokenGuard, RATE_LIMITER } from './http/auth.guard';
 import { Authenticator } from './http/authenticator';
 import { RateLimiter } from './http/rate-limiter';
+import { PaperSources } from './http/paper-sources';
 import { TokensController } from './http/controllers/tokens.controller';
 import { CorrectionsController } from './http/controllers/corrections.controller';
 import { LedgerController } from './http/controllers/ledger.controller';
@@ -139,6 +140,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
           inject: [PG_POOL],
         },
         { provide: PlanReader, useFactory: (dataSource: DataSource) => new PlanReader(dataSource), inject: [DataSource] },
+        PaperSources,
         {
           provide: TOKEN_ADMINISTRATION,
           useFactory: (tokens: TokenStore, store: EventStore) => new TokenAdministration(tokens, store),

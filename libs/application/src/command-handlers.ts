@@ -6,11 +6,13 @@ import { RecordRealisationHandler } from './commands/record-realisation/record-r
 import { RecordRenstraHandler } from './commands/record-renstra/record-renstra';
 import { RegisterLineHandler } from './commands/register-line/register-line';
 import { RegisterOfficeHandler } from './commands/register-office/register-office';
+import { SetOfficeSignatoryHandler } from './commands/set-office-signatory/set-office-signatory';
 import { ReviseTargetHandler } from './commands/revise-target/revise-target';
 import { ShiftBudgetHandler } from './commands/shift-budget/shift-budget';
 
 export const commandHandlers = [
   RegisterOfficeHandler,
+  SetOfficeSignatoryHandler,
   RegisterLineHandler,
   DefineIndicatorHandler,
   ReviseTargetHandler,

@@ -4,6 +4,7 @@ export * from './shared/errors';
 export * from './shared/line-address';
 export * from './shared/stream-command-runner';
 export * from './commands/register-office/register-office';
+export * from './commands/set-office-signatory/set-office-signatory';
 export * from './commands/register-line/register-line';
 export * from './commands/define-indicator/define-indicator';
 export * from './commands/revise-target/revise-target';

@@ -1,4 +1,4 @@
-import type { EvaluationNoteRecorded, LineEvent, OfficeRegistered, StatedFigureRecorded } from '@renja/domain';
+import type { EvaluationNoteRecorded, LineEvent, OfficeRegistered, OfficeSignatorySet, StatedFigureRecorded } from '@renja/domain';
 import type { EventMetadata, NewEvent, RecordedEvent } from '@renja/event-store';
 
 /** What the application adds to every event it records: who, and the request chain it belongs to. */
@@ -8,7 +8,7 @@ export interface RecordingContext {
   causationId?: string | null;
 }
 
-type DomainEvent = LineEvent | OfficeRegistered | StatedFigureRecorded | EvaluationNoteRecorded;
+type DomainEvent = LineEvent | OfficeRegistered | OfficeSignatorySet | StatedFigureRecorded | EvaluationNoteRecorded;
 
 /** A domain event as the store keeps it: validity data goes to metadata, the payload to data. */
 export function toNewEvent(event: DomainEvent, context: RecordingContext): NewEvent {

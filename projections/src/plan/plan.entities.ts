@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PlanLineState } from '@renja/domain';
+import type { OfficeSignatoryData, PlanLineState } from '@renja/domain';
 import type { StoredLineMovements, StoredLineSteps, StoredLineView } from '../reports/shared/line-view';
 import type { LineFigures } from './line-figures';
 import { decimalTransformer } from '../shared/decimal.transformer';
@@ -15,6 +15,8 @@ export class OfficeView {
   @Column('text', { name: 'registered_at' }) registeredAt: string;
   @Column('text', { name: 'registered_by' }) registeredBy: string;
   @Column('bigint', { name: 'last_position', transformer: bigintNumber }) lastPosition: number;
+  /** Who signs the office's papers: the latest office.signatory-set, or null while none is recorded. */
+  @Column('json', { nullable: true }) signatory: OfficeSignatoryData | null;
 }
 
 /** One plan line with its figures now (full knowledge); `state` lets reads fold any as-of view without a replay. */

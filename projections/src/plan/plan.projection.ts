@@ -1,5 +1,13 @@
 import { In, type EntityManager } from 'typeorm';
-import { evolveLine, initialLineState, isLineEventType, isLineStream, OFFICE_EVENT_TYPES, type PlanLineState } from '@renja/domain';
+import {
+  evolveLine,
+  initialLineState,
+  isLineEventType,
+  isLineStream,
+  OFFICE_EVENT_TYPES,
+  OFFICE_SIGNATORY_SET,
+  type PlanLineState,
+} from '@renja/domain';
 import type { RecordedEvent } from '@renja/event-store';
 import { toLineEvent } from '@renja/infrastructure/event-mapping';
 import type { Projection, RebuildOptions } from '../shared/projection';
@@ -15,6 +23,10 @@ export class PlanProjection implements Projection {
     await this.applyOffices(
       manager,
       events.filter((e) => e.type === OFFICE_EVENT_TYPES.registered),
+    );
+    await this.applySignatories(
+      manager,
+      events.filter((e) => e.type === OFFICE_SIGNATORY_SET),
     );
     await this.applyLines(
       manager,
@@ -42,6 +54,18 @@ export class PlanProjection implements Projection {
       }),
     );
     await manager.createQueryBuilder().insert().into(OfficeView).values(rows).orIgnore().execute();
+  }
+
+  /** The latest signatory of each office; a row remembers its position, so a replay changes nothing. */
+  private async applySignatories(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
+    for (const e of events) {
+      const code = e.streamId.slice('office-'.length);
+      await manager.query('UPDATE rm_offices SET signatory = $2, last_position = $3 WHERE code = $1 AND last_position < $3', [
+        code,
+        JSON.stringify(e.data),
+        e.position,
+      ]);
+    }
   }
 
   private async applyLines(manager: EntityManager, events: RecordedEvent[]): Promise<void> {

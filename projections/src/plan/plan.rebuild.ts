@@ -6,6 +6,7 @@ import {
   isLineEventType,
   isLineStream,
   OFFICE_EVENT_TYPES,
+  OFFICE_SIGNATORY_SET,
   type PlanLineState,
 } from '@renja/domain';
 import { readLogByStream, type RecordedEvent } from '@renja/event-store';
@@ -79,14 +80,17 @@ export class PlanRebuild {
 
   /** One stream's events, in version order. */
   private async fold(events: RecordedEvent[]): Promise<void> {
-    for (const e of events) {
-      if (e.type !== OFFICE_EVENT_TYPES.registered) continue;
+    const registration = events.find((e) => e.type === OFFICE_EVENT_TYPES.registered);
+    if (registration) {
+      // The office stream: its registration, then who signs its papers (the latest signatory set).
+      const signatory = events.filter((e) => e.type === OFFICE_SIGNATORY_SET).at(-1);
       await this.offices.add({
-        code: String(e.data.code),
-        name: String(e.data.name),
-        registered_at: e.recordedAt,
-        registered_by: e.metadata.actor,
-        last_position: e.position,
+        code: String(registration.data.code),
+        name: String(registration.data.name),
+        registered_at: registration.recordedAt,
+        registered_by: registration.metadata.actor,
+        last_position: (signatory ?? registration).position,
+        signatory: signatory?.data ?? null,
       });
     }
     if (!isLineStream(events[0].streamId)) return;

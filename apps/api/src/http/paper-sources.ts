@@ -26,11 +26,14 @@ export class PaperSources {
 
   async renderOptions(format: FileFormat, office: string, asOf: AsOf, style: { paper: Paper; csv: CsvStyle }): Promise<RenderOptions> {
     if (format === 'csv') return { csv: style.csv };
-    const [position, checkpoint, officeRow] = await Promise.all([
+    const [position, latest, officeRow] = await Promise.all([
       this.projector.position(),
       this.integrity.latest(),
       this.reader.office(office),
     ]);
+    // The paper names a signed checkpoint that covers everything it shows (tree size ≥ its position), so
+    // an inclusion proof of any event on it can be asked against that checkpoint.
+    const checkpoint = latest.size >= position ? latest : await this.integrity.issue();
     return {
       paper: style.paper,
       provenance: {

@@ -7,6 +7,7 @@ import {
   type EvaluationNoteRecorded,
   type LineEvent,
   type OfficeRegistered,
+  type OfficeSignatorySet,
   type PlanLineState,
 } from '@renja/domain';
 import { WrongExpectedVersionError, type AppendResult, type EventStore } from '@renja/event-store';
@@ -24,7 +25,7 @@ export interface LoadedLine {
 
 export interface StreamWrite {
   streamId: string;
-  events: Array<LineEvent | OfficeRegistered | EvaluationNoteRecorded>;
+  events: Array<LineEvent | OfficeRegistered | OfficeSignatorySet | EvaluationNoteRecorded>;
 }
 
 /** How many times a write that lost a race (without If-Match) is decided again on fresh state. */

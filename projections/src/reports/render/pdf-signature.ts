@@ -2,7 +2,7 @@ import { indonesianDate, wibDate } from './human-cells';
 import { nipText, type Signatory } from './render-options';
 
 /** The height the signature block needs: place and date, title, room to sign, name, NIP. */
-export const SIGNATURE_HEIGHT = 100;
+export const SIGNATURE_HEIGHT = 80;
 const WIDTH = 240;
 const BLANK = '..............................';
 
@@ -18,7 +18,7 @@ export function drawSignature(pdf: PDFKit.PDFDocument, signatory: Signatory | nu
   pdf.font('Helvetica').fontSize(8);
   pdf.text(`${signatory?.place ?? BLANK}, ${date}`, x, top, options);
   pdf.text(signatory?.title ?? 'Kepala Perangkat Daerah', x, pdf.y + 1, options);
-  const nameTop = top + SIGNATURE_HEIGHT - 24;
+  const nameTop = top + SIGNATURE_HEIGHT - 20;
   pdf.font('Helvetica-Bold').text(signatory?.name ?? `(${BLANK})`, x, nameTop, { ...options, underline: Boolean(signatory) });
   pdf.font('Helvetica').text(`NIP ${signatory ? nipText(signatory.nip) : BLANK}`, x, pdf.y + 1, options);
 }

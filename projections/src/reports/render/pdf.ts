@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { humanCell } from './human-cells';
-import { cellKind, type ReportDocument, type ReportTable, type TableColumn } from './report-table';
+import { cellKind, type ReportDocument, type ReportTable } from './report-table';
 import { PAPER_POINTS, provenanceLines, type RenderOptions } from './render-options';
 import { drawSignature, SIGNATURE_HEIGHT } from './pdf-signature';
 
@@ -12,6 +12,10 @@ const BOLD = 'Helvetica-Bold';
 const LARGEST_CELL_FONT = 7;
 const SMALLEST_CELL_FONT = 4.5;
 const PADDING = 1.5;
+/** A longer word in a text cell (an event id) may break: codes such as 2.17.07.1.01.0001 stay whole. */
+const LONGEST_UNBROKEN_WORD = 80;
+/** A column is never made wider than this to keep a text on one line. */
+const LONGEST_LINE = 400;
 const RIGHT_ALIGNED = new Set(['amount', 'percent', 'value', 'integer']);
 
 type Pdf = PDFKit.PDFDocument;
@@ -25,40 +29,56 @@ interface Layout {
 const textsOf = (table: ReportTable): string[][] =>
   table.rows.map((row) => table.columns.map((c) => humanCell(cellKind(row, c), row.cells[c.key] ?? null, { compact: true })));
 
+interface ColumnNeeds {
+  /** The narrowest the column can be without breaking a heading word or a figure. */
+  minimum: number;
+  /** The width that shows every cell (and the heading) on one line, up to a limit. */
+  preferred: number;
+}
+
 /**
- * The narrowest a column can be without breaking a word of its heading or an amount: a heading word
- * ("Realisasi") or a figure never splits across lines. Text cells may wrap between words.
+ * What each column needs: a heading word ("Realisasi") or a figure never splits across lines; text cells
+ * may wrap between words. Measured in bold: headings and totals rows are bold.
  */
-function minimumWidths(pdf: Pdf, table: ReportTable, texts: string[][], fontSize: number): number[] {
+function columnNeeds(pdf: Pdf, table: ReportTable, texts: string[][], fontSize: number): ColumnNeeds[] {
+  pdf.font(BOLD).fontSize(fontSize);
   return table.columns.map((c, i) => {
-    // Measured in bold: headings and totals rows are bold.
-    pdf.font(BOLD).fontSize(fontSize);
-    let widest = Math.max(...c.header.split(/\s+/).map((w) => pdf.widthOfString(w)));
+    let minimum = Math.max(...c.header.split(/\s+/).map((w) => pdf.widthOfString(w)));
+    let preferred = Math.min(pdf.widthOfString(c.header), LONGEST_LINE);
     for (const row of texts) {
       const text = row[i];
       const words = RIGHT_ALIGNED.has(c.kind) || text.length <= 14 ? [text] : text.split(/\s+/);
-      for (const word of words) widest = Math.max(widest, Math.min(pdf.widthOfString(word), 160));
+      for (const word of words) minimum = Math.max(minimum, Math.min(pdf.widthOfString(word), LONGEST_UNBROKEN_WORD));
+      preferred = Math.max(preferred, Math.min(pdf.widthOfString(text), LONGEST_LINE));
     }
-    return widest + 2 * PADDING + 1;
+    const room = 2 * PADDING + 1;
+    return { minimum: minimum + room, preferred: Math.max(minimum, preferred) + room };
   });
 }
 
-/** Column widths: every column its minimum, the rest of the line shared by the columns' relative widths. */
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Column widths as a browser lays out a table: every column its minimum, and the rest of the line shared
+ * in proportion to how much more each column would need to show its cells on one line. The font shrinks
+ * (down to SMALLEST_CELL_FONT) until the minimums fit the paper.
+ */
 function layoutOf(pdf: Pdf, table: ReportTable, texts: string[][]): Layout {
   const usable = pdf.page.width - 2 * MARGIN;
   let fontSize = LARGEST_CELL_FONT;
-  let minimum = minimumWidths(pdf, table, texts, fontSize);
-  while (minimum.reduce((a, b) => a + b, 0) > usable && fontSize > SMALLEST_CELL_FONT) {
+  let needs = columnNeeds(pdf, table, texts, fontSize);
+  while (sum(needs.map((n) => n.minimum)) > usable && fontSize > SMALLEST_CELL_FONT) {
     fontSize = Math.max(SMALLEST_CELL_FONT, fontSize - 0.5);
-    minimum = minimumWidths(pdf, table, texts, fontSize);
+    needs = columnNeeds(pdf, table, texts, fontSize);
   }
-  const spare = Math.max(0, usable - minimum.reduce((a, b) => a + b, 0));
-  const weights = table.columns.map((c: TableColumn) => (c.kind === 'text' ? (c.width ?? 10) * 2 : (c.width ?? 10)));
-  const total = weights.reduce((a, b) => a + b, 0);
-  let widths = minimum.map((m, i) => m + (weights[i] / total) * spare);
-  const sum = widths.reduce((a, b) => a + b, 0);
-  if (sum > usable) widths = widths.map((w) => (w / sum) * usable); // at the smallest font: squeeze evenly
-  const x = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const minimum = sum(needs.map((n) => n.minimum));
+  const preferred = sum(needs.map((n) => n.preferred));
+  let widths: number[];
+  if (minimum >= usable)
+    widths = needs.map((n) => (n.minimum / minimum) * usable); // at the smallest font: squeeze evenly
+  else if (preferred <= usable) widths = needs.map((n) => n.preferred + (n.preferred / preferred) * (usable - preferred));
+  else widths = needs.map((n) => n.minimum + ((n.preferred - n.minimum) / (preferred - minimum)) * (usable - minimum));
+  const x = widths.map((_, i) => MARGIN + sum(widths.slice(0, i)));
   return { x, widths, fontSize };
 }
 

@@ -40,7 +40,7 @@ const provenance = {
 
 async function sheetOf(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   return workbook.worksheets[0];
 }
 

@@ -78,23 +78,38 @@ function shownText(kind: CellKind, value: string | null): string {
 
 const MAX_TEXT_WIDTH = 48;
 const MIN_WIDTH = 6;
+/** Characters across a landscape page printed at a readable scale: text columns narrow (and wrap) beyond it. */
+const PAGE_CHARACTERS = 190;
+
+const longestWord = (text: string): number => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
 
 /**
- * Column widths in characters: wide enough for every figure as shown (no "###"), for the longest word of
- * the heading (no word broken), and for text up to MAX_TEXT_WIDTH, beyond which it wraps.
+ * Column widths in characters: wide enough for every figure as shown (no "###") and for the longest word
+ * of the heading (no word broken); text up to MAX_TEXT_WIDTH, beyond which it wraps. When the columns
+ * together are wider than a page can show readably, the text columns give up width (down to their longest
+ * word, at most 16) so that fitting the page to one sheet wide does not shrink the print to nothing.
  */
 export function columnWidths(table: ReportTable): number[] {
-  return table.columns.map((c) => {
-    let width = Math.max(MIN_WIDTH, ...c.header.split(/\s+/).map((w) => w.length + 1));
+  const floors: number[] = [];
+  const widths = table.columns.map((c) => {
+    let width = Math.max(MIN_WIDTH, longestWord(c.header) + 1);
+    let floor = width;
     for (const row of table.rows) {
       const kind = cellKind(row, c);
       const text = shownText(kind, row.cells[c.key] ?? null);
       const needed = kind === 'text' ? Math.min(text.length, MAX_TEXT_WIDTH) : text.length;
       // Bold totals are about a tenth wider; the extra 2 is the cell's own padding.
       width = Math.max(width, Math.ceil(needed * (row.total ? 1.1 : 1)) + 2);
+      floor = Math.max(floor, kind === 'text' ? Math.min(longestWord(text), 16) + 2 : width);
     }
+    floors.push(floor);
     return width;
   });
+  const total = widths.reduce((a, b) => a + b, 0);
+  const give = widths.reduce((a, w, i) => a + (w - floors[i]), 0);
+  if (total <= PAGE_CHARACTERS || give === 0) return widths;
+  const share = Math.min(1, (total - PAGE_CHARACTERS) / give);
+  return widths.map((w, i) => Math.ceil(w - (w - floors[i]) * share));
 }
 
 /** Lines a wrapped text takes in a column of `width` characters, breaking between words. */
@@ -139,15 +154,24 @@ function addSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, table: Report
       evenFooter: `&L&7${footerText(provenance.join('\n'))}&R&8Halaman &P dari &N`,
     },
   });
-  sheet.getCell(1, 1).value = `${doc.title} — ${table.title}`;
-  sheet.getCell(1, 1).font = { bold: true, size: 12 };
-  const above = [...doc.subtitle, ...provenance];
-  above.forEach((line, i) => (sheet.getCell(2 + i, 1).value = line));
-  provenance.forEach((_, i) => (sheet.getCell(2 + doc.subtitle.length + i, 1).font = { italic: true, size: 8 }));
-  const first = above.length + 3;
-  const headerRow = headerRows(sheet, table, first);
   const widths = columnWidths(table);
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  // Title, point of view and provenance: each a row across the table's width, wrapped, so that a narrow
+  // table still prints them whole.
+  const above = [`${doc.title} — ${table.title}`, ...doc.subtitle, ...provenance];
+  const across = widths.reduce((a, b) => a + b, 0);
+  above.forEach((line, i) => {
+    const cell = sheet.getCell(1 + i, 1);
+    cell.value = line;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    if (table.columns.length > 1) sheet.mergeCells(1 + i, 1, 1 + i, table.columns.length);
+    const size = i === 0 ? 12 : i > doc.subtitle.length ? 8 : 11;
+    cell.font = i === 0 ? { bold: true, size } : i > doc.subtitle.length ? { italic: true, size } : { size };
+    const lines = linesIn(line, Math.floor((across * 11) / size));
+    if (lines > 1) sheet.getRow(1 + i).height = lines * (size + 4);
+  });
+  const first = above.length + 2;
+  const headerRow = headerRows(sheet, table, first);
   fitHeight(
     sheet.getRow(headerRow),
     table.columns.map((c) => c.header),

@@ -6,7 +6,8 @@ import { parseOfficeCode } from '@renja/domain';
 import { lineAddress, ShiftBudgetCommand, type CommandMetadata, type CommandResult } from '@renja/application';
 import { PlanReader, planDocument } from '@renja/projections';
 import { ShiftBudgetDto } from '../dto/shift.dto';
-import { fileResponse, negotiate, TABLE_FILES, TableFileDocs } from '../file-format';
+import { fileResponse, fileStyle, negotiate, TableFileDocs } from '../file-format';
+import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
@@ -17,6 +18,7 @@ export class OfficeYearController {
   constructor(
     private readonly commands: CommandBus,
     private readonly reader: PlanReader,
+    private readonly papers: PaperSources,
   ) {}
 
   @Get('plan')
@@ -34,10 +36,16 @@ export class OfficeYearController {
     @Query('knownAt') knownAt?: string,
     @Query('format') format?: string,
     @Headers('accept') accept?: string,
+    @Query('paper') paper?: string,
+    @Query('csv') csv?: string,
   ) {
-    const wanted = negotiate(format, accept, TABLE_FILES);
-    const plan = await this.reader.plan(year, parseOfficeCode(office, 'office'), asOfFromQuery(validAt, knownAt));
-    return wanted === 'json' ? plan : fileResponse(planDocument(plan), wanted);
+    const wanted = negotiate(format, accept);
+    const style = fileStyle({ paper, csv });
+    const code = parseOfficeCode(office, 'office');
+    const asOf = asOfFromQuery(validAt, knownAt);
+    const plan = await this.reader.plan(year, code, asOf);
+    if (wanted === 'json') return plan;
+    return fileResponse(planDocument(plan), wanted, await this.papers.renderOptions(wanted, code, asOf, style));
   }
 
   @Post('shifts')

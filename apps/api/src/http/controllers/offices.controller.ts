@@ -1,12 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { officeStreamId, parseOfficeCode } from '@renja/domain';
-import { inScope, RegisterOfficeCommand, type CommandMetadata, type CommandResult, type Principal } from '@renja/application';
+import {
+  inScope,
+  RegisterOfficeCommand,
+  SetOfficeSignatoryCommand,
+  type CommandMetadata,
+  type CommandResult,
+  type Principal,
+} from '@renja/application';
 import { CurrentPrincipal } from '../auth.guard';
 import { PlanReader } from '@renja/projections';
 import { RegisterOfficeDto } from '../dto/office.dto';
+import { SetOfficeSignatoryDto } from '../dto/office-signatory.dto';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
 
@@ -25,6 +33,24 @@ export class OfficesController {
   async register(@Body() body: RegisterOfficeDto, @WriteMetadata() meta: CommandMetadata, @Res({ passthrough: true }) res: Response) {
     const result: CommandResult = await this.commands.execute(new RegisterOfficeCommand(body, meta));
     return { code: parseOfficeCode(body.code), ...writeResponse(res, result, officeStreamId(parseOfficeCode(body.code))) };
+  }
+
+  @Put(':office/signatory')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "Who signs the office's papers (place, title, name, NIP): printed in the signature block of every PDF. Admins; recorded as an event",
+  })
+  async setSignatory(
+    @Param('office') office: string,
+    @Body() body: SetOfficeSignatoryDto,
+    @WriteMetadata() meta: CommandMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const code = parseOfficeCode(office, 'office');
+    const result: CommandResult = await this.commands.execute(new SetOfficeSignatoryCommand(code, body, meta));
+    return { code, ...writeResponse(res, result, officeStreamId(code)) };
   }
 
   @Get()

@@ -5,7 +5,8 @@ import { parseOfficeCode } from '@renja/domain';
 import { EVENT_STORE } from '@renja/application';
 import type { EventStore } from '@renja/event-store';
 import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, ReportReader, type AnyReport } from '@renja/projections';
-import { fileResponse, negotiate, TABLE_FILES } from '../file-format';
+import { FILE_STYLE_QUERIES, fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
+import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 
 const AS_OF_QUERIES = [
@@ -19,13 +20,14 @@ const AS_OF_QUERIES = [
     name: 'format',
     required: false,
     enum: ['json', 'csv', 'xlsx', 'pdf'],
-    description: 'Default: from the Accept header, else json. pdf: evaluation and reconciliation only',
+    description: 'Default: from the Accept header, else json',
   }),
+  ...FILE_STYLE_QUERIES,
   ApiProduces(...Object.values(CONTENT_TYPES)),
 ];
 const ReportQueries = (): MethodDecorator => (target, key, descriptor) => AS_OF_QUERIES.forEach((d) => d(target, key, descriptor));
 
-interface ReportQuery {
+interface ReportQuery extends FileQuery {
   validAt?: string;
   knownAt?: string;
   format?: string;
@@ -37,20 +39,29 @@ export class ReportsController {
   private readonly reports: ReportReader;
   private readonly consistencyReports: ConsistencyReader;
 
-  constructor(dataSource: DataSource, @Inject(EVENT_STORE) store: EventStore) {
+  constructor(
+    dataSource: DataSource,
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly papers: PaperSources,
+  ) {
     this.reports = new ReportReader(dataSource, store);
     this.consistencyReports = new ConsistencyReader(dataSource, store);
   }
 
   /** Validates every parameter before any work, so a bad one is a 400 naming its field. */
   private async respond(
+    office: string,
     query: ReportQuery,
     accept: string | undefined,
-    build: (asOf: ReturnType<typeof asOfFromQuery>) => Promise<AnyReport>,
+    build: (asOf: ReturnType<typeof asOfFromQuery>, officeCode: string) => Promise<AnyReport>,
   ) {
     const format = negotiate(query.format, accept);
-    const report = await build(asOfFromQuery(query.validAt, query.knownAt));
-    return format === 'json' ? report : fileResponse(reportDocument(report), format);
+    const style = fileStyle(query);
+    const code = parseOfficeCode(office, 'office');
+    const asOf = asOfFromQuery(query.validAt, query.knownAt);
+    const report = await build(asOf, code);
+    if (format === 'json') return report;
+    return fileResponse(reportDocument(report), format, await this.papers.renderOptions(format, code, asOf, style));
   }
 
   @Get('reports/pagu-trail')
@@ -67,8 +78,8 @@ export class ReportsController {
     @Query() query: ReportQuery & { code?: string },
     @Headers('accept') accept?: string,
   ) {
-    return this.respond(query, accept, (asOf) =>
-      this.reports.paguTrail({ year, office: parseOfficeCode(office, 'office'), asOf, code: query.code }),
+    return this.respond(office, query, accept, (asOf, officeCode) =>
+      this.reports.paguTrail({ year, office: officeCode, asOf, code: query.code }),
     );
   }
 
@@ -83,7 +94,7 @@ export class ReportsController {
     @Query() query: ReportQuery,
     @Headers('accept') accept?: string,
   ) {
-    return this.respond(query, accept, (asOf) => this.reports.paguTrail({ year, office: parseOfficeCode(office, 'office'), asOf, code }));
+    return this.respond(office, query, accept, (asOf, officeCode) => this.reports.paguTrail({ year, office: officeCode, asOf, code }));
   }
 
   @Get('reports/reconciliation')
@@ -103,8 +114,8 @@ export class ReportsController {
     @Query() query: ReportQuery & { from?: string; to?: string },
     @Headers('accept') accept?: string,
   ) {
-    return this.respond(query, accept, (asOf) =>
-      this.reports.reconciliation({ year, office: parseOfficeCode(office, 'office'), asOf, from: query.from, to: query.to }),
+    return this.respond(office, query, accept, (asOf, officeCode) =>
+      this.reports.reconciliation({ year, office: officeCode, asOf, from: query.from, to: query.to }),
     );
   }
 
@@ -119,7 +130,7 @@ export class ReportsController {
     @Query() query: ReportQuery,
     @Headers('accept') accept?: string,
   ) {
-    return this.respond(query, accept, (asOf) => this.reports.absorption({ year, office: parseOfficeCode(office, 'office'), asOf }));
+    return this.respond(office, query, accept, (asOf, officeCode) => this.reports.absorption({ year, office: officeCode, asOf }));
   }
 
   @Get('reports/evaluation')
@@ -131,7 +142,7 @@ export class ReportsController {
     @Query() query: ReportQuery,
     @Headers('accept') accept?: string,
   ) {
-    return this.respond(query, accept, (asOf) => this.reports.evaluation({ year, office: parseOfficeCode(office, 'office'), asOf }));
+    return this.respond(office, query, accept, (asOf, officeCode) => this.reports.evaluation({ year, office: officeCode, asOf }));
   }
 
   @Get('reports/consistency')
@@ -139,21 +150,24 @@ export class ReportsController {
     summary:
       'Stated figures (totals and percentages as documents state them) against the figures the ledger computes from their parts; contradicting statements',
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'], description: 'Default: from the Accept header, else json' })
+  @TableFileDocs()
   async consistency(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,
     @Query() query: ReportQuery,
     @Headers('accept') accept?: string,
   ) {
-    const format = negotiate(query.format, accept, TABLE_FILES);
+    const format = negotiate(query.format, accept);
+    const style = fileStyle(query);
     if (query.validAt !== undefined || query.knownAt !== undefined) {
       throw new BadRequestException({
         message: 'the consistency report compares with everything recorded: it takes no validAt or knownAt',
         field: query.validAt !== undefined ? 'validAt' : 'knownAt',
       });
     }
-    const report = await this.consistencyReports.report({ year, office: parseOfficeCode(office, 'office') });
-    return format === 'json' ? report : fileResponse(consistencyDocument(report), format);
+    const code = parseOfficeCode(office, 'office');
+    const report = await this.consistencyReports.report({ year, office: code });
+    if (format === 'json') return report;
+    return fileResponse(consistencyDocument(report), format, await this.papers.renderOptions(format, code, {}, style));
   }
 }

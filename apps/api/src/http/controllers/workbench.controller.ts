@@ -6,7 +6,8 @@ import { inScope, VERIFICATION_MONITOR, type Principal, type VerificationMonitor
 import { changeLogDocument, officeYearChanges, officeYearOverview, PlanReader } from '@renja/projections';
 import { CurrentPrincipal } from '../auth.guard';
 import { changeFilter, type ChangeQuery } from '../change-query';
-import { fileResponse, negotiate, TABLE_FILES, TableFileDocs } from '../file-format';
+import { fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
+import { PaperSources } from '../paper-sources';
 import { FiscalYearPipe } from '../params';
 
 /** What the web workbench's screens read: the office-years at a glance, and an office-year's change log. */
@@ -19,6 +20,7 @@ export class WorkbenchController {
     private readonly dataSource: DataSource,
     private readonly reader: PlanReader,
     @Inject(VERIFICATION_MONITOR) private readonly verification: VerificationMonitor,
+    private readonly papers: PaperSources,
   ) {}
 
   @Get('overview')
@@ -47,15 +49,21 @@ export class WorkbenchController {
   async changes(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,
-    @Query() query: ChangeQuery & { format?: string },
+    @Query() query: ChangeQuery & FileQuery & { format?: string },
     @Headers('accept') accept?: string,
   ) {
-    const { format, ...filters } = query;
-    const wanted = negotiate(format, accept, TABLE_FILES);
+    const { format, paper, csv, ...filters } = query;
+    const wanted = negotiate(format, accept);
+    const style = fileStyle({ paper, csv });
     const filter = changeFilter(filters);
     const officeRow = await this.reader.office(parseOfficeCode(office, 'office'));
     const log = await officeYearChanges(this.dataSource, year, officeRow.code, filter);
     if (wanted === 'json') return log;
-    return fileResponse(changeLogDocument({ year, office: { code: officeRow.code, name: officeRow.name }, filters: filters, log }), wanted);
+    const options = await this.papers.renderOptions(wanted, officeRow.code, {}, style);
+    return fileResponse(
+      changeLogDocument({ year, office: { code: officeRow.code, name: officeRow.name }, filters: filters, log }),
+      wanted,
+      options,
+    );
   }
 }
