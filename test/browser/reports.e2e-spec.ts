@@ -46,12 +46,12 @@ describe('browser: reconciliation and change log of DKUKM 2022', () => {
       const fromBrowser = await workbookValues(readFileSync(path));
 
       expect(Object.keys(fromBrowser)).toEqual(
-        expect.arrayContaining(['Rincian', 'Kegiatan', 'Program', 'Perangkat Daerah', 'Penjelasan', 'Tie-out']),
+        expect.arrayContaining(['Rincian', 'Kegiatan', 'Program', 'Perangkat Daerah', 'Penjelasan', 'Pembuktian']),
       );
       const didRow = fromBrowser['Rincian'].find((row) => row[0] === DID.code);
       expect(didRow).toEqual(expect.arrayContaining([518553447, 6145553447, 5627000000]));
-      expect(fromBrowser['Tie-out'].flat()).toContain('OK');
-      expect(fromBrowser['Tie-out'].flat()).not.toContain('MISMATCH');
+      expect(fromBrowser['Pembuktian'].flat()).toContain('sesuai');
+      expect(fromBrowser['Pembuktian'].flat()).not.toContain('TIDAK SESUAI');
 
       const fromApi = await bytesOf(bench.t.http().get(href!));
       expect(fromApi.status).toBe(200);

@@ -60,8 +60,8 @@ describe('renja-ledger import and report consistency', () => {
   it('prints the consistency report as a table and CSV', async () => {
     const table = await cli('report', 'consistency', '--year', '2022', '--office', 'DKUKM');
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('8 angka dinyatakan: 6 OK, 2 TIDAK SESUAI');
-    expect(table.stdout).toMatch(/1\.022\.435\.384,00 +710\.592\.410,00 +311\.842\.974,00 +MISMATCH/);
+    expect(table.stdout).toContain('8 angka dinyatakan: 6 sesuai, 2 TIDAK SESUAI');
+    expect(table.stdout).toMatch(/Rp 1\.022\.435\.384,00 +Rp 710\.592\.410,00 +Rp 311\.842\.974,00 +TIDAK SESUAI/);
     const csv = await cli('report', 'consistency', '--year', '2022', '--office', 'DKUKM', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toContain('stated');
   });
