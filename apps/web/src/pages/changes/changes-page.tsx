@@ -42,7 +42,7 @@ export default function ChangesPage() {
       <p className="report-intro">{t('changes.intro')}</p>
       <ChangeFilterForm filters={filters} actors={first?.actors ?? []} kinds={first?.kinds ?? []} />
       {/* The file of the same filters; the API's largest page (1000 entries) rather than the screen's first 200. */}
-      <Downloads path={`${officeYearPath(year, office)}/changes`} query={{ ...query, limit: DOWNLOAD_LIMIT }} formats={['xlsx', 'csv']} />
+      <Downloads path={`${officeYearPath(year, office)}/changes`} query={{ ...query, limit: DOWNLOAD_LIMIT }} />
       {knownAt && <p className="note">{t('changes.knownAtNote', { date: formatDate(knownAt, locale) })}</p>}
       {validAt && <p className="note">{t('changes.validAtNote', { date: formatDate(validAt, locale) })}</p>}
       {log.isPending ? (

@@ -40,7 +40,7 @@ export function PaguSection({ linePath, code, lineLink, validAt, knownAt }: Prop
               ) : (
                 <p>{data.lines.some((l) => l.steps.length > 0) ? t('line.childrenOnly') : t('line.noSteps')}</p>
               )}
-              <Downloads path={path} query={{ validAt, knownAt }} formats={['xlsx', 'csv']} />
+              <Downloads path={path} query={{ validAt, knownAt }} />
               {rows.length > 0 && (
                 <div className="line-table-scroll">
                   <table className="data">

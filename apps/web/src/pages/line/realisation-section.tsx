@@ -46,7 +46,7 @@ export function RealisationSection({
           return line ? <SCurve code={code} line={line} /> : <p>{t('line.absorptionMissing')}</p>;
         }}
       </QueryView>
-      <Downloads path={path} query={{ validAt, knownAt }} formats={['xlsx', 'csv']} />
+      <Downloads path={path} query={{ validAt, knownAt }} />
     </section>
   );
 }

@@ -31,7 +31,7 @@ export default function PlanPage() {
     <section>
       <h1>{t('plan.title', { office, year })}</h1>
       <RecordLink year={year} office={office} />
-      <Downloads path={`${officeYearPath(year, office)}/plan`} query={{ validAt, knownAt }} formats={['xlsx', 'csv']} />
+      <Downloads path={`${officeYearPath(year, office)}/plan`} query={{ validAt, knownAt }} />
       <QueryView query={plan}>{(data) => <PlanView plan={data} />}</QueryView>
     </section>
   );

@@ -21,7 +21,13 @@ export default function AbsorptionPage() {
   };
   return (
     <section>
-      <ReportHeader title="reports.absorption.title" intro="reports.absorption.intro" path={path} params={params} formats={['xlsx', 'csv']}>
+      <ReportHeader
+        title="reports.absorption.title"
+        intro="reports.absorption.intro"
+        path={path}
+        params={params}
+        formats={['xlsx', 'pdf', 'csv']}
+      >
         <div className="toggle" role="group" aria-label={t('reports.absorption.view')}>
           {(['quarter', 'month'] as const).map((option) => (
             <button key={option} type="button" aria-pressed={view === option} onClick={() => choose(option)}>

@@ -21,7 +21,7 @@ export default function ConsistencyPage() {
         intro="reports.consistency.intro"
         path={path}
         params={params}
-        formats={['xlsx', 'csv']}
+        formats={['xlsx', 'pdf', 'csv']}
       >
         {isPast && <p className="note">{t('reports.consistency.allRecorded')}</p>}
       </ReportHeader>
