@@ -48,6 +48,18 @@ describe('the pagu trail paper', () => {
     });
   });
 
+  it('prints a program or kegiatan without a pagu of its own as such, not as a pagu of 0,00', () => {
+    const program = paguTrailDocument(paguTrailReport(didScope(), PROGRAM));
+    const [steps, tieOut] = program.pdf!;
+    expect(rowOf(steps, PROGRAM)!.cells).toMatchObject({ amount_after: null, status: 'tanpa pagu sendiri' });
+    expect(rowOf(steps, SUB_KEGIATAN)!.cells.amount_after).toBe('6145553447.00');
+    expect(tieOut.rows.map((r) => [r.cells.code, r.cells.current_pagu])).toEqual([
+      [SUB_KEGIATAN, '6145553447.00'],
+      [PROGRAM, '6145553447.00'],
+    ]);
+    expect(program.tables[1].rows).toHaveLength(4);
+  });
+
   it('keeps the machine CSV raw: ISO times and dates, the legal basis split', () => {
     const did = doc.csv.rows.find((r) => r.cells.delta === '5627000000.00')!;
     expect(did.cells).toMatchObject({ recorded_at: '2022-12-15T07:03:12.123456Z', effective_date: '2022-11-24', legal_basis_kind: 'PMK' });

@@ -62,7 +62,8 @@ const stepRow = (code: string, s: PaguStep) => ({
   },
 });
 
-function tieOutTable(report: PaguTrailReport): ReportTable {
+/** On paper (`paper`), lines without a step of their own (most programs and kegiatan) are left out: 0,00 = 0,00 proves nothing. */
+function tieOutTable(report: PaguTrailReport, paper = false): ReportTable {
   return {
     sheet: 'Pembuktian',
     title: 'Pembuktian: jumlah perubahan setiap langkah = pagu kini',
@@ -75,16 +76,18 @@ function tieOutTable(report: PaguTrailReport): ReportTable {
       { key: 'status', header: 'Status', kind: 'text', width: 9 },
     ],
     rows: [
-      ...report.lines.map((l) => ({
-        cells: {
-          code: l.code,
-          name: l.name,
-          current_phase: phaseName(l.currentPhase),
-          current_pagu: l.tieOut.expected,
-          sum_of_deltas: l.tieOut.actual,
-          status: checkStatus(l.tieOut.status),
-        },
-      })),
+      ...report.lines
+        .filter((l) => !paper || l.steps.length > 0)
+        .map((l) => ({
+          cells: {
+            code: l.code,
+            name: l.name,
+            current_phase: phaseName(l.currentPhase),
+            current_pagu: l.tieOut.expected,
+            sum_of_deltas: l.tieOut.actual,
+            status: checkStatus(l.tieOut.status),
+          },
+        })),
       {
         total: true,
         cells: {
@@ -208,8 +211,9 @@ function paperSteps(report: PaguTrailReport): ReportTable {
           code: l.code,
           phase: phaseName(l.currentPhase),
           kind: l.name,
-          amount_after: l.currentPagu,
-          status: `pembuktian ${checkStatus(l.tieOut.status)}`,
+          // A program or kegiatan whose pagu lives on its lines has no pagu of its own: not a pagu of 0,00.
+          amount_after: l.steps.length ? l.currentPagu : null,
+          status: l.steps.length ? `pembuktian ${checkStatus(l.tieOut.status)}` : 'tanpa pagu sendiri',
         },
       },
       ...l.steps.map((s) => {
@@ -244,6 +248,6 @@ export function paguTrailDocument(report: PaguTrailReport): ReportDocument {
     subtitle: [...officeYearHeading(report), `Lingkup: ${scope}`, paguTrailTieOutText(report)],
     tables: [steps, tieOutTable(report)],
     csv: machineSteps(report),
-    pdf: [paperSteps(report), tieOutTable(report)],
+    pdf: [paperSteps(report), tieOutTable(report, true)],
   };
 }
