@@ -62,3 +62,34 @@ describe('CSV for Indonesian spreadsheets (csv=id)', () => {
     expect(amounts).toEqual([1653027794, -250000.5]);
   });
 });
+
+describe('machine values in the CSV for people', () => {
+  it('reads levels, phases, statuses, yes/no and event types as words; a column may name its own; the machine CSV keeps them', () => {
+    const table = {
+      sheet: 'x',
+      title: 'x',
+      columns: [
+        { key: 'level', header: 'Tingkat', kind: 'text' },
+        { key: 'phase', header: 'Tahapan', kind: 'text' },
+        { key: 'status', header: 'Status', kind: 'text' },
+        { key: 'explained', header: 'Dijelaskan', kind: 'text' },
+        { key: 'kind', header: 'Jenis', kind: 'text', labels: { pagu_set: 'penetapan pagu' } },
+        { key: 'event_type', header: 'Jenis Peristiwa', kind: 'text' },
+      ],
+      rows: [
+        {
+          cells: {
+            level: 'sub_kegiatan',
+            phase: 'APBD_P',
+            status: 'in_force',
+            explained: 'true',
+            kind: 'pagu_set',
+            event_type: 'pagu.changed',
+          },
+        },
+      ],
+    } as never;
+    expect(renderCsv(table, 'id').split('\r\n')[1]).toBe('Sub Kegiatan;APBD-P;berlaku;ya;penetapan pagu;Penetapan/perubahan pagu');
+    expect(renderCsv(table).split('\r\n')[1]).toBe('sub_kegiatan,APBD_P,in_force,true,pagu_set,pagu.changed');
+  });
+});

@@ -1,5 +1,6 @@
 import { cellKind, type CellKind, type ReportTable, type TableColumn } from './report-table';
 import type { CsvStyle } from './render-options';
+import { personValue } from './csv-values';
 
 const quoteIn =
   (separator: string) =>
@@ -28,8 +29,9 @@ const personHeader = (c: TableColumn): string => (c.group ? `${c.group} ${c.head
  * verbatim except that a cell a spreadsheet would evaluate as a formula is prefixed with an apostrophe.
  *
  * `id`: CSV as a spreadsheet in Indonesian settings reads and writes it: `;` between fields, a decimal comma
- * without grouping dots (so every amount opens as a number), the Indonesian column headings, and a UTF-8 BOM
- * so that Excel does not read the file as Windows-1252.
+ * without grouping dots (so every amount opens as a number), the Indonesian column headings, machine values in
+ * words ("berlaku", "Sub Kegiatan", "APBD-P"), and a UTF-8 BOM so that Excel does not read the file as
+ * Windows-1252.
  */
 export function renderCsv(table: ReportTable, style: CsvStyle = 'machine'): string {
   const separator = style === 'id' ? ';' : ',';
@@ -39,7 +41,8 @@ export function renderCsv(table: ReportTable, style: CsvStyle = 'machine'): stri
   for (const row of table.rows) {
     const cells = table.columns.map((c) => {
       const value = row.cells[c.key] ?? '';
-      const shown = style === 'id' ? indonesianPlain(cellKind(row, c), value) : value;
+      const kind = cellKind(row, c);
+      const shown = style === 'machine' ? value : kind === 'text' ? personValue(c, value) : indonesianPlain(kind, value);
       return quote(neutraliseFormula(shown));
     });
     lines.push(cells.join(separator));

@@ -16,6 +16,11 @@ export interface TableColumn {
   kind: CellKind;
   /** Relative width for PDF and XLSX. */
   width?: number;
+  /**
+   * How a person reads this column's machine values ("in_force" → "berlaku"), for the CSV for people
+   * (csv=id); without it, the shared words of csv-values.ts apply, and a value neither knows stays as it is.
+   */
+  labels?: Record<string, string>;
 }
 
 export interface TableRow {
