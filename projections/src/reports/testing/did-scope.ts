@@ -1,7 +1,7 @@
 import type { AsOf } from '@renja/domain';
 import { changePagu, history, PMK_DID, realise, recordedAt, registered, stateOf } from '@renja/domain/testing/plan-line-fixtures';
 import { foldLineView } from '../shared/line-view';
-import type { ReportLine, ReportScope } from '../shared/report-lines';
+import type { ReportScope, StateReportLine } from '../shared/report-lines';
 
 /**
  * The reference document's Pengembangan UMKM story, small: a program, its kegiatan and one sub kegiatan with the
@@ -14,14 +14,14 @@ export const SUB_KEGIATAN = '2.17.08.1.01.0001';
 
 const RECORDED = '2022-12-15T07:03:12.123456Z';
 
-function line(code: string, name: string, commands: Parameters<typeof history>[1][], asOf: AsOf): ReportLine {
+function line(code: string, name: string, commands: Parameters<typeof history>[1][], asOf: AsOf): StateReportLine {
   const events = recordedAt(RECORDED, history([registered(code)], ...commands));
   const state = stateOf(events);
   const data = state.line!;
-  return { code, level: data.level, parentCode: data.parentCode, name, indicators: [], view: foldLineView(state, asOf) };
+  return { code, level: data.level, parentCode: data.parentCode, name, indicators: [], view: foldLineView(state, asOf), state };
 }
 
-export function didScope(asOf: AsOf = {}): ReportScope {
+export function didScope(asOf: AsOf = {}): ReportScope<StateReportLine> {
   return {
     year: 2022,
     office: { code: 'DKUKM', name: 'Dinas Koperasi, Usaha Kecil dan Menengah' },
