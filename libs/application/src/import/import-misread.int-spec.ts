@@ -64,6 +64,15 @@ describe('misread files (issue 14): refused, read right, or confirmed — never 
     expect(result.problems[0].message).toContain('Baris 2 berisi 10 sel, sedangkan baris judul 9 kolom');
     expect(result.problems[0].message).toContain('koma desimal tanpa tanda kutip — "150.000.000,50" terbaca sebagai dua sel');
     expect(await bench.ledgerHead()).toEqual(before);
+    // The dry run lists the refused row too, its cells where the header put them: "50" under Realisasi Kinerja.
+    const dry = await run([file], { dryRun: true });
+    expect(dry.preview!.tables[0].rows).toEqual([
+      expect.objectContaining({
+        row: 2,
+        outcome: 'invalid',
+        cells: expect.objectContaining({ Realisasi: '150.000.000', 'Realisasi Kinerja': '50' }),
+      }),
+    ]);
     // A cell too few is refused as well, with its own cause.
     const short = await run([csv('realisasi-pendek.csv', `${REALISASI_HEADER}\n2022,DKUKM,${SUB}.0003,TW II,,150.000.000\n`)]);
     expect(short.problems.map((p) => [p.row, p.rule])).toEqual([[2, 'ROW_TOO_SHORT']]);

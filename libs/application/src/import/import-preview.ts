@@ -159,7 +159,8 @@ export function previewOf(files: ReadFile[], appends: StreamAppend[], problems: 
   let truncated = false;
   for (const file of files) {
     for (const table of file.tables) {
-      const rows = file.rows.filter((r) => r.table === table);
+      // Rows refused for their cell count are listed too (invalid), with their cells where they landed.
+      const rows = [...file.rows, ...(file.refusedRows ?? [])].filter((r) => r.table === table).sort((a, b) => a.row - b.row);
       const present = new Set(rows.flatMap((r) => [...r.cells.keys()]));
       const spec = TABLES[table];
       const columns = [...spec.required, ...spec.optional].filter((c) => present.has(c));

@@ -45,6 +45,11 @@ export interface ReadFile {
   bytes: number;
   rows: ImportRow[];
   tables: TableName[];
+  /**
+   * CSV rows refused for their cell count (ROW_TOO_LONG, ROW_TOO_SHORT), their cells by header position:
+   * not imported, but shown in the preview so the user sees where each value landed.
+   */
+  refusedRows?: ImportRow[];
   /** How a CSV's bytes were read (Windows-1252 is said in the answer); null for XLSX. */
   encoding: CsvEncoding | null;
 }

@@ -20,6 +20,8 @@ interface RowSink {
   /** Implausible but possible readings, for the user to confirm (a suspected decimal comma). */
   warnings: Problems;
   rows: ImportRow[];
+  /** Rows refused for their cell count, as they were read (for the preview). */
+  refused: ImportRow[];
   limits: ImportLimits;
   /** Rows read so far in the whole import. */
   counter: { rows: number };
@@ -98,6 +100,12 @@ class TableReader {
       const texts = cells.map((c) => c.text);
       const refused = rowLengthProblem(texts, row, this.columns, this.delimiter);
       this.problem(row, refused.column, refused.value, refused.rule, refused.message);
+      const landed = new Map<string, Cell>();
+      texts.forEach((text, i) => {
+        const column = this.columns![i];
+        if (column && text.trim() !== '') landed.set(column, { text });
+      });
+      this.sink.refused.push({ file: this.sink.file, table: this.table!, row, cells: landed });
       return true;
     }
     const map = new Map<string, Cell>();
@@ -311,7 +319,8 @@ export async function readImportFiles(
   const files: ReadFile[] = [];
   for (const [i, source] of sources.entries()) {
     const rows: ImportRow[] = [];
-    const sink: RowSink = { file: source.name, problems, warnings, rows, limits, counter };
+    const refused: ImportRow[] = [];
+    const sink: RowSink = { file: source.name, problems, warnings, rows, refused, limits, counter };
     if (source.size === 0) {
       problems.add({ file: source.name, rule: 'FILE_EMPTY', message: 'the file is empty (0 bytes)' });
       continue;
@@ -321,7 +330,15 @@ export async function readImportFiles(
       continue;
     }
     const read = isXlsx(source.name) ? await readXlsx(source, sink) : await readCsv(source, sink);
-    files.push({ name: source.name, sha256: read.sha256, bytes: source.size, rows, tables: read.tables, encoding: read.encoding });
+    files.push({
+      name: source.name,
+      sha256: read.sha256,
+      bytes: source.size,
+      rows,
+      tables: read.tables,
+      encoding: read.encoding,
+      refusedRows: refused,
+    });
     onFile?.(i + 1, sources.length);
   }
   return files;
