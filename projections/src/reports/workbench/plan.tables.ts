@@ -1,15 +1,16 @@
 import type { Totals } from '../../plan/rollup';
 import type { PlanLineResponse, PlanResponse } from '../../plan/plan-reader';
 import { phaseName } from '../render/cells';
-import { LEVEL_NAMES, subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { officeYearHeading } from '../shared/indonesian-text';
+import { LEVEL_NAMES, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
 
 /** The phases of the chain, in order: a column each (PRAKIRAAN_MAJU is next year's estimate, not this year's pagu). */
 export const PLAN_PHASES = ['RKPD', 'RENJA', 'KUA_PPAS', 'APBD', 'PERGESERAN', 'APBD_P'] as const;
 
-/** `human` picks Indonesian headings (XLSX), otherwise the machine names that head the CSV. */
+/** Keys are the machine names that head the plain CSV; headings are Indonesian; `human` adds groups and widths (XLSX, PDF). */
 function columns(human: boolean): TableColumn[] {
   const col = (key: string, header: string, kind: TableColumn['kind'], width = 17, group?: string): TableColumn =>
-    human ? { key, header, kind, width, group } : { key, header: key, kind };
+    human ? { key, header, kind, width, group } : { key, header: group ? `${group}: ${header}` : header, kind };
   return [
     col('code', 'Kode', 'text', 15),
     col('level', 'Tingkat', 'text', 11),
@@ -73,7 +74,7 @@ export function planDocument(plan: PlanResponse): ReportDocument {
   return {
     fileStem: `plan-${plan.office.code}-${plan.year}`,
     title: 'Rencana Kerja dan Anggaran (Renja)',
-    subtitle: subtitleOf(plan),
+    subtitle: officeYearHeading(plan),
     tables: [planTable(plan, true)],
     csv: planTable(plan, false),
   };
