@@ -65,4 +65,15 @@ export const projectionMigrations: Migration[] = [
     id: '0205_office_signatory',
     sql: `ALTER TABLE rm_offices ADD COLUMN signatory json;`,
   },
+  {
+    // Every write rewrites its line's row, whose state (TOASTed json) grows with the line's history: the
+    // old versions are dead TOAST chunks. Vacuumed after a fixed number of them (not 20 % of the table,
+    // which a few hot rows never reach), the space is reused instead of growing the file; room left in
+    // each page keeps the row updates HOT. Figures: docs/operations.md ("Disk use").
+    id: '0206_read_model_storage',
+    sql: `ALTER TABLE rm_plan_lines SET (fillfactor = 70,
+        autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 200, autovacuum_vacuum_cost_delay = 0,
+        toast.autovacuum_vacuum_scale_factor = 0, toast.autovacuum_vacuum_threshold = 500, toast.autovacuum_vacuum_cost_delay = 0);
+      ALTER TABLE projection_checkpoints SET (fillfactor = 50, autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 100);`,
+  },
 ];
