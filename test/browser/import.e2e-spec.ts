@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { axeViolations, describeViolations, isSerious } from './support/axe';
 import { launchBrowser, withPage } from './support/browser';
 import { startWorkbench, type Workbench } from './support/workbench';
 import { ImportPage, type UploadFile } from './page-models/import-page';
@@ -148,6 +149,8 @@ describe('browser: import with preview', () => {
       expect(await impor.saveButton.isDisabled()).toBe(true);
       expect(await page.locator('#import-save-hint').textContent()).toContain('mencentang kotaknya');
       await page.screenshot({ path: join(__dirname, 'screenshots', 'import-warnings.png'), fullPage: true });
+      const serious = (await axeViolations(page)).filter(isSerious);
+      expect(describeViolations('Impor with warnings', serious)).toBe('Impor with warnings: no violations');
 
       await impor.acceptWarnings.check();
       expect(await impor.saveButton.isEnabled()).toBe(true);
