@@ -10,6 +10,8 @@ import { verifyCommand } from './commands/verify.command';
 import { importCommand } from './commands/import.command';
 import { correctCommand } from './commands/correct.command';
 import { faktorCommand } from './commands/faktor.command';
+import { backupCommand } from './commands/backup.command';
+import { restoreCommand } from './commands/restore.command';
 import { withLedger } from './context';
 
 const program = new Command('renja-ledger')
@@ -31,6 +33,8 @@ program.addCommand(verifyCommand());
 program.addCommand(importCommand());
 program.addCommand(correctCommand());
 program.addCommand(faktorCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 program
   .command('migrate')
   .description('create or upgrade the database schema')
