@@ -130,15 +130,22 @@ describe('the absorption paper', () => {
     expect(report.lines.find((l) => l.code === PROGRAM)!.currentPagu).toBe('0.00');
   });
 
+  it('prints the year by quarter only when more than one quarter has realisation recorded', () => {
+    expect(doc.pdf!.map((t) => t.sheet)).toEqual(['Rincian', 'Tambahan TW IV']);
+  });
+
   it('leaves cumulative quarters before any recorded realisation empty on paper, not 0,00 (the JSON keeps its running sums)', () => {
-    const byQuarter = doc.pdf![1];
+    const twoQuarters = absorptionReport(didScope({}, [['2022-Q3', '100000000.00']]));
+    const byQuarter = absorptionDocument(twoQuarters).pdf![1];
+    expect(byQuarter.sheet).toBe('Per Triwulan');
     expect(rowOf(byQuarter, PROGRAM)!.cells).toMatchObject({
       cumulative_1: null,
-      absorption_3: null,
-      cumulative_4: '2444304781.00',
-      absorption_4: '39.77',
+      absorption_2: null,
+      cumulative_3: '100000000.00',
+      cumulative_4: '2544304781.00',
+      absorption_4: '41.40',
     });
-    expect(report.programs[0].cumulativeByQuarter[0]).toBe('0.00');
+    expect(twoQuarters.programs[0].cumulativeByQuarter[0]).toBe('0.00');
   });
 
   it('lists the late DID addition with its legal basis', () => {

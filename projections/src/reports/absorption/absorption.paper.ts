@@ -95,7 +95,11 @@ function programsByQuarter(r: AbsorptionReport): ReportTable {
   };
 }
 
-/** What the absorption paper holds: every line by quarter (programs and kegiatan as subtotals), the year by quarter per program, the late additions. */
+/**
+ * What the absorption paper holds: every line by quarter (programs and kegiatan as subtotals), the year by
+ * quarter per program when realisation was recorded in more than one quarter (with one, the lines' table already
+ * says it all), the late additions.
+ */
 export function absorptionPaper(r: AbsorptionReport, lateAdditions: ReportTable): ReportTable[] {
   const lines: ReportTable = {
     sheet: 'Rincian',
@@ -106,5 +110,6 @@ export function absorptionPaper(r: AbsorptionReport, lateAdditions: ReportTable)
       { total: true, cells: lineCells({ ...r.officeTotal, code: r.office.code, name: 'Total Perangkat Daerah' }) },
     ],
   };
-  return [lines, programsByQuarter(r), lateAdditions];
+  const quartersRecorded = r.officeTotal.byQuarter.filter((v) => v !== null).length;
+  return quartersRecorded > 1 ? [lines, programsByQuarter(r), lateAdditions] : [lines, lateAdditions];
 }

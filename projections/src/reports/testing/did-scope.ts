@@ -21,7 +21,8 @@ function line(code: string, name: string, commands: Parameters<typeof history>[1
   return { code, level: data.level, parentCode: data.parentCode, name, indicators: [], view: foldLineView(state, asOf), state };
 }
 
-export function didScope(asOf: AsOf = {}): ReportScope<StateReportLine> {
+/** `earlier`: realisation recorded for earlier quarters too, e.g. [['2022-Q3', '100000000.00']]. */
+export function didScope(asOf: AsOf = {}, earlier: Array<[period: string, amount: string]> = []): ReportScope<StateReportLine> {
   return {
     year: 2022,
     office: { code: 'DKUKM', name: 'Dinas Koperasi, Usaha Kecil dan Menengah' },
@@ -42,6 +43,7 @@ export function didScope(asOf: AsOf = {}): ReportScope<StateReportLine> {
             reason: 'Tambahan Dana Insentif Daerah (DID)',
             effectiveDate: '2022-11-24',
           }),
+          ...earlier.map(([period, amount]) => realise(`r-${period}`, period, amount)),
           realise('r-q4', '2022-Q4', '2444304781.00'),
         ],
         asOf,
