@@ -25,7 +25,7 @@ describe('renja-ledger report', () => {
     const result = await report('pagu-trail', '--code', '2.17.08.1.01.0001');
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Tie-out: jumlah perubahan 6145553447.00 = pagu kini 6145553447.00: OK');
+    expect(result.stdout).toContain('Pembuktian: jumlah seluruh perubahan Rp 6.145.553.447,00 = pagu kini Rp 6.145.553.447,00 (sesuai)');
     expect(result.stdout).toMatch(
       /APBD-P .*DID\s+Rp 518\.553\.447,00\s+Rp 5\.627\.000\.000,00\s+Rp 6\.145\.553\.447,00\s+PMK 170\/PMK\.07\/2022/,
     );
@@ -55,7 +55,14 @@ describe('renja-ledger report', () => {
     const xlsx = join(dir, 'rekonsiliasi.xlsx');
     expect((await report('reconciliation', '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
     const workbook = await openWorkbook(readFileSync(xlsx));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Rincian', 'Kegiatan', 'Program', 'Perangkat Daerah', 'Penjelasan', 'Tie-out']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Rincian',
+      'Kegiatan',
+      'Program',
+      'Perangkat Daerah',
+      'Penjelasan',
+      'Pembuktian',
+    ]);
     const sheet = workbook.getWorksheet('Rincian')!;
     const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
     const line = sheetRow(sheet, headerRow, '2.17.07.1.01.0001');

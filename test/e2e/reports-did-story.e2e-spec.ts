@@ -240,7 +240,7 @@ describe('Audit reports on the 2022 DID story', () => {
       expect([late.Tambahan.value, late['Serapan Baris (%)'].value, late['Dasar Hukum'].value]).toEqual([
         5627000000,
         39.77,
-        'PMK 170/PMK.07/2022 tanggal 2022-11-08',
+        'PMK 170/PMK.07/2022 tanggal 8 November 2022',
       ]);
     });
 

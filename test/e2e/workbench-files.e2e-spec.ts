@@ -76,7 +76,7 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
       const sheet = (await openWorkbook(file.body)).getWorksheet('Rencana')!;
       const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
       expect(headerRow).toBe(7); // title, 3 lines of point of view, a blank row, group headings, headings
-      expect(String(sheet.getCell(4, 1).value)).toContain('berlaku s.d. 2022-10-31');
+      expect(String(sheet.getCell(4, 1).value)).toContain('berlaku s.d. 31-10-2022');
       const line = sheetRow(sheet, headerRow, DID_LINE);
       expect([line.APBD.value, line['APBD-P'].value, line['Pagu Kini'].value, line['Pagu Kini'].numFmt]).toEqual([
         518553447,
@@ -165,8 +165,8 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
       const entry = sheetRow(sheet, headerRow, String(did.position));
       expect([entry.Kode.value, entry['Dasar Hukum'].value, entry['Tanggal Berlaku'].value]).toEqual([
         DID_LINE,
-        'PMK 170/PMK.07/2022 tanggal 2022-11-08',
-        '2022-11-08',
+        'PMK 170/PMK.07/2022 tanggal 8 November 2022',
+        '08-11-2022',
       ]);
       expect(String(entry.Menjadi.value)).toContain('Rp 6.145.553.447,00');
 
@@ -176,7 +176,7 @@ describe('workbench files: the plan and the change log as CSV and XLSX', () => {
       const rowsOf = [...Array(figures.rowCount - figuresHeader).keys()]
         .map((i) => figures.getRow(figuresHeader + 1 + i))
         .filter((r) => r.getCell(1).value === did.position);
-      const current = rowsOf.find((r) => r.getCell(5).value === 'pagu.current')!;
+      const current = rowsOf.find((r) => r.getCell(5).value === 'Pagu kini')!;
       expect([current.getCell(6).value, current.getCell(7).value, current.getCell(7).numFmt]).toEqual([
         518553447,
         6145553447,
