@@ -28,11 +28,11 @@ describe('renja-ledger CLI', () => {
     expect(before.rm_line_history.length).toBeGreaterThan(20);
     const result = await runCli(['projections', 'rebuild', '--batch-size', '7'], { DATABASE_URL: t.db.url });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Rebuilding plan: 100% \d+\/\d+ events/);
-    expect(result.stdout).toMatch(/Rebuilt projection "plan" from \d+ events/);
+    expect(result.stderr).toMatch(/Membangun ulang plan: 100% \d+\/\d+ peristiwa/);
+    expect(result.stdout).toMatch(/Proyeksi "plan" dibangun ulang dari \d+ peristiwa/);
     expect(await snapshot(t.pool)).toEqual(before);
     const status = await runCli(['projections', 'status'], { DATABASE_URL: t.db.url });
-    expect(status.stdout).toMatch(/plan\tposition (\d+) of \1 \(up to date\)/);
+    expect(status.stdout).toMatch(/plan\tposisi (\d+) dari \1 \(mutakhir\)/);
   });
 
   it('creates a token whose holder becomes the actor of what it writes', async () => {
@@ -51,10 +51,12 @@ describe('renja-ledger CLI', () => {
     const { rows } = await t.pool.query(`SELECT metadata->>'actor' AS actor FROM ledger_events WHERE stream_id = 'office-BPKAD'`);
     expect(rows).toEqual([{ actor: 'Siti (BPKAD)' }]);
     const list = await runCli(['token', 'list'], { DATABASE_URL: t.db.url });
-    expect(list.stdout).toMatch(/#(\d+)\tSiti \(BPKAD\)\troles admin\toffices BPKAD\texpires \S+\tlast used 20/);
+    expect(list.stdout).toMatch(
+      /#(\d+)\tSiti \(BPKAD\)\tperan admin\tperangkat daerah BPKAD\tberlaku sampai \d+ \w+ 20\d\d \d\d\.\d\d WIB\tterakhir dipakai \d+ \w+ 20/,
+    );
     expect(list.stdout).not.toContain(token);
     const id = /#(\d+)\tSiti/.exec(list.stdout)![1];
-    expect((await runCli(['token', 'revoke', id], { DATABASE_URL: t.db.url })).stdout).toBe(`Revoked token #${id}\n`);
+    expect((await runCli(['token', 'revoke', id], { DATABASE_URL: t.db.url })).stdout).toBe(`Token #${id} dicabut\n`);
     const events = await t.pool.query(
       `SELECT type, metadata->>'actor' AS actor FROM ledger_events WHERE stream_id = $1 ORDER BY position`,
       [`access-token-${id}`],
@@ -64,7 +66,7 @@ describe('renja-ledger CLI', () => {
       { type: 'access.token.revoked', actor: expect.stringMatching(/^renja-ledger CLI \(.+\)$/) },
     ]);
     const refused = await runCli(['token', 'create', '--name', 'X', '--role', 'root', '--office', '*'], { DATABASE_URL: t.db.url });
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/roles: "root" is not a role/) });
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/roles: "root" bukan peran/) });
   });
 
   it("keeps a holder's NIP with the token and lists it; refuses one that is not 18 digits", async () => {
@@ -75,7 +77,7 @@ describe('renja-ledger CLI', () => {
     );
     expect(created.code).toBe(0);
     const list = await runCli(['token', 'list'], env);
-    expect(list.stdout).toMatch(/Andi \(Inspektorat\)\tNIP 198001012005011001\troles inspector/);
+    expect(list.stdout).toMatch(/Andi \(Inspektorat\)\tNIP 198001012005011001\tperan inspector/);
     const refused = await runCli(['token', 'create', '--name', 'Budi', '--role', 'inspector', '--office', 'DKUKM', '--nip', '1980'], env);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/nip/) });
   });
@@ -85,7 +87,7 @@ describe('renja-ledger CLI', () => {
     expect(help.stdout).toMatch(/token[\s\S]*projections[\s\S]*migrate/);
     const bad = await runCli(['projections', 'rebuild', '--batch-size', 'lots'], { DATABASE_URL: t.db.url });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/--batch-size must be an integer/);
+    expect(bad.stderr).toMatch(/--batch-size harus bilangan bulat/);
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);

@@ -60,10 +60,10 @@ describe('renja-ledger correct', () => {
       '--amount',
       '1.653.027.794,00',
     );
-    expect([done.code, done.stderr]).toEqual([0, expect.not.stringContaining('refused')]);
+    expect([done.code, done.stderr]).toEqual([0, expect.not.stringContaining('ditolak')]);
     const correction = (await history()).find((e) => e.correctsEventId === original.eventId)!;
-    expect(done.stdout).toContain(`Corrected event ${original.eventId} (now 1653027794.00)`);
-    expect(done.stdout).toContain(`recorded event ${correction.eventId} at position ${correction.position}`);
+    expect(done.stdout).toContain(`Peristiwa ${original.eventId} dikoreksi (kini 1.653.027.794,00)`);
+    expect(done.stdout).toContain(`dicatat sebagai peristiwa ${correction.eventId} pada posisi ${correction.position}`);
     expect(correction.changes).toEqual(expect.arrayContaining([{ figure: 'pagu.APBD.DAU', from: '653027794.00', to: '1653027794.00' }]));
     expect(correction).toMatchObject({
       reason: 'Salah input: nilai DPA tertukar',
@@ -92,8 +92,10 @@ describe('renja-ledger correct', () => {
     const entries = (await t.http().get(`${other}/history`).expect(200)).body as HistoryEntry[];
     const realisation = entries.find((e) => e.type === 'realisation.recorded')!;
     const done = await cli(finance, realisation.eventId, '--reverse', '--reason', 'Baris ganda');
-    expect([done.code, done.stderr]).toEqual([0, expect.not.stringContaining('refused')]);
-    expect(done.stdout).toMatch(new RegExp(`^Reversed event ${realisation.eventId}\n  recorded event [0-9a-f-]{36} at position [0-9]+`));
+    expect([done.code, done.stderr]).toEqual([0, expect.not.stringContaining('ditolak')]);
+    expect(done.stdout).toMatch(
+      new RegExp(`^Peristiwa ${realisation.eventId} dibatalkan\n  dicatat sebagai peristiwa [0-9a-f-]{36} pada posisi [0-9]+`),
+    );
     const reversal = ((await t.http().get(`${other}/history`).expect(200)).body as HistoryEntry[]).find(
       (e) => e.correctsEventId === realisation.eventId,
     )!;

@@ -85,12 +85,12 @@ describe('tamper evidence over HTTP: checkpoints, public key, proofs, and a witn
   it('lets a witness follow honest growth and refuse a rewritten history', async () => {
     const state = join(dir, 'witness.json');
     const first = await runCli(['witness', '--state', state, '--key', t.verifierKey, '--url', base]);
-    expect(first.stdout).toMatch(/accepted checkpoint of size \d+, root .* \(first checkpoint, trusted on first use\)/);
+    expect(first.stdout).toMatch(/checkpoint berukuran \d+ diterima, akar .* \(checkpoint pertama, dipercaya pada penggunaan pertama\)/);
     await post(t, '/api/v1/offices', { code: 'BPKAD', name: 'Badan Pengelolaan Keuangan dan Aset Daerah' });
     await issue();
     const growth = await runCli(['witness', '--state', state, '--key', t.verifierKey, '--url', base]);
     expect(growth.code).toBe(0);
-    expect(growth.stdout).toMatch(/consistent with size \d+/);
+    expect(growth.stdout).toMatch(/konsisten dengan ukuran \d+/);
 
     // An insider with database access rewrites an early event, recomputes every hash and tree node
     // so the database is self-consistent again, and lets the server sign the new root with the real key.
@@ -134,6 +134,6 @@ describe('tamper evidence over HTTP: checkpoints, public key, proofs, and a witn
     await issue();
     const caught = await runCli(['witness', '--state', state, '--key', t.verifierKey, '--url', base]);
     expect(caught.code).toBe(2);
-    expect(caught.stderr).toMatch(/REJECTED \(inconsistent\)/);
+    expect(caught.stderr).toMatch(/DITOLAK \(inconsistent\)/);
   });
 });

@@ -75,7 +75,7 @@ describe('renja-ledger report', () => {
     expect([bytes.subarray(0, 5).toString(), pdfPageCount(bytes)]).toEqual(['%PDF-', 1]);
     const refused = await report('evaluation', '--format', 'pdf');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('--format pdf writes a binary file: give --out <file>');
+    expect(refused.stderr).toContain('--format pdf menulis berkas biner: berikan --out <berkas>');
   });
 
   it('names the bad option', async () => {
@@ -83,8 +83,8 @@ describe('renja-ledger report', () => {
     expect([badDate.code, badDate.stderr]).toEqual([1, expect.stringContaining('--valid-at')]);
     const badName = await report('neraca');
     expect(badName.code).not.toBe(0);
-    expect(badName.stderr).toContain('the report must be one of pagu-trail, reconciliation, absorption, evaluation');
-    const pdf = await report('absorption', '--format', 'pdf', '--out', join(dir, 'x.pdf'));
-    expect([pdf.code, pdf.stderr]).toEqual([1, expect.stringContaining('PDF is available for the evaluation and the reconciliation')]);
+    expect(badName.stderr).toContain('nama laporan harus salah satu dari pagu-trail, reconciliation, absorption, evaluation');
+    const paper = await report('absorption', '--format', 'pdf', '--paper', 'letter', '--out', join(dir, 'x.pdf'));
+    expect([paper.code, paper.stderr]).toEqual([1, expect.stringContaining('--paper harus salah satu dari a4, f4')]);
   });
 });

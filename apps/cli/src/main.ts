@@ -9,9 +9,11 @@ import { exportCommand } from './commands/export.command';
 import { verifyCommand } from './commands/verify.command';
 import { importCommand } from './commands/import.command';
 import { correctCommand } from './commands/correct.command';
+import { signatoryCommand } from './commands/signatory.command';
 import { faktorCommand } from './commands/faktor.command';
 import { backupCommand } from './commands/backup.command';
 import { restoreCommand } from './commands/restore.command';
+import { messageOf } from '@renja/domain';
 import { withLedger } from './context';
 
 const program = new Command('renja-ledger')
@@ -32,6 +34,7 @@ program.addCommand(exportCommand());
 program.addCommand(verifyCommand());
 program.addCommand(importCommand());
 program.addCommand(correctCommand());
+program.addCommand(signatoryCommand());
 program.addCommand(faktorCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());
@@ -40,11 +43,12 @@ program
   .description('create or upgrade the database schema')
   .action(async () => {
     await withLedger(async ({ db }) => {
-      process.stdout.write(db.applied.length ? `Applied ${db.applied.join(', ')}\n` : 'Schema is up to date\n');
+      process.stdout.write(db.applied.length ? `Migrasi diterapkan: ${db.applied.join(', ')}\n` : 'Skema basis data sudah mutakhir\n');
     });
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`renja-ledger: ${error instanceof Error ? error.message : String(error)}\n`);
+  // A refusal by a rule of the ledger is said in Bahasa Indonesia, as the API and the browser say it.
+  process.stderr.write(`renja-ledger: ${messageOf(error, 'id')}\n`);
   process.exit(1);
 });

@@ -9,15 +9,15 @@ export class ProgressBar {
     private readonly label: string,
     private readonly stream: NodeJS.WriteStream = process.stderr,
     private readonly width = 30,
-    /** What is counted: "events" (a rebuild), "files", "rows". */
-    private readonly unit = 'events',
+    /** What is counted, in Indonesian: "peristiwa" (a rebuild), "berkas", "baris". */
+    private readonly unit = 'peristiwa',
   ) {}
 
   update(done: number, total: number): void {
     const ratio = total > 0 ? Math.min(1, done / total) : 1;
     const seconds = (Date.now() - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    const text = `${this.label} ${(ratio * 100).toFixed(0).padStart(3)}% ${done}/${total} ${this.unit}, ${rate} ${this.unit}/s`;
+    const text = `${this.label} ${(ratio * 100).toFixed(0).padStart(3)}% ${done}/${total} ${this.unit}, ${rate} ${this.unit}/detik`;
     if (this.stream.isTTY) {
       const filled = Math.round(ratio * this.width);
       this.stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(this.width - filled)}] ${text}`);

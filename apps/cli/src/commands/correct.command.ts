@@ -13,7 +13,7 @@ import {
   StreamCommandRunner,
   tokenPrincipal,
 } from '@renja/application';
-import { DomainError } from '@renja/domain';
+import { DomainError, formatDecimal, render } from '@renja/domain';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { PlanProjection, Projector } from '@renja/projections';
 import { withLedger } from '../context';
@@ -49,7 +49,7 @@ function decimalOption(option: string, text: string, options: Parameters<typeof 
   try {
     return parseIndonesianNumber({ text }, options);
   } catch (error) {
-    if (error instanceof CellError) throw new Refused(error.rule, `--${option}: ${error.message}`, option);
+    if (error instanceof CellError) throw new Refused(error.rule, `--${option}: ${error.messageIn('id')}`, option);
     throw error;
   }
 }
@@ -58,11 +58,14 @@ function decimalOption(option: string, text: string, options: Parameters<typeof 
 export function parseLegalBasisOption(text: string): { kind: string; number: string; date: string } {
   const parts = text.split('|').map((p) => p.trim());
   if (parts.length !== 3 || parts.some((p) => p === ''))
-    throw new Refused('LEGAL_BASIS_FORMAT', `--legal-basis: "${text}" is not "kind|number|date", e.g. "Perda|10 Tahun 2021|2021-12-30"`);
+    throw new Refused(
+      'LEGAL_BASIS_FORMAT',
+      `--legal-basis: "${text}" bukan "jenis|nomor|tanggal", misalnya "Perda|10 Tahun 2021|2021-12-30"`,
+    );
   try {
     return { kind: parts[0], number: parts[1], date: parseImportDate({ text: parts[2] }) };
   } catch (error) {
-    if (error instanceof CellError) throw new Refused(error.rule, `--legal-basis: ${error.message}`, 'legalBasis.date');
+    if (error instanceof CellError) throw new Refused(error.rule, `--legal-basis: ${error.messageIn('id')}`, 'legalBasis.date');
     throw error;
   }
 }
@@ -93,7 +96,7 @@ function parseLegalDate(option: string, text: string): string {
   try {
     return parseImportDate({ text });
   } catch (error) {
-    if (error instanceof CellError) throw new Refused(error.rule, `--${option}: ${error.message}`, option);
+    if (error instanceof CellError) throw new Refused(error.rule, `--${option}: ${error.messageIn('id')}`, option);
     throw error;
   }
 }
@@ -120,13 +123,13 @@ export function correctCommand(): Command {
       const token = o.token ?? process.env.RENJA_TOKEN;
       if (!token)
         throw new Error(
-          'a correction is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',
+          'koreksi dicatat bersama pelakunya: berikan --token <token> atau isi RENJA_TOKEN (buat dengan: renja-ledger token create --name <nama>)',
         );
       try {
         const body = correctionBody(o);
         await withLedger(async ({ db, store, dataSource }) => {
           const holder = await new TokenStore(db.pool).verify(token);
-          if (!holder) throw new Error('invalid or revoked token');
+          if (!holder) throw new Error('token tidak sah atau sudah dicabut');
           // The API's command handler itself: the same authorization, rules and append as POST …/corrections.
           const runner = new StreamCommandRunner(store, new Projector(dataSource, store, new PlanProjection()));
           const meta = { principal: tokenPrincipal(holder), correlationId: randomUUID() };
@@ -135,10 +138,10 @@ export function correctCommand(): Command {
           else {
             const what = body.amount ?? body.delta ?? body.value;
             process.stdout.write(
-              `${o.reverse ? 'Reversed' : 'Corrected'} event ${eventId.toLowerCase()}${what !== undefined ? ` (now ${String(what)})` : ''}\n` +
-                `  recorded event ${result.eventIds.join(', ')} at position ${result.position}\n` +
+              `Peristiwa ${eventId.toLowerCase()} ${o.reverse ? 'dibatalkan' : 'dikoreksi'}${what !== undefined ? ` (kini ${formatDecimal(String(what), 'id')})` : ''}\n` +
+                `  dicatat sebagai peristiwa ${result.eventIds.join(', ')} pada posisi ${result.position}\n` +
                 Object.entries(result.streamVersions)
-                  .map(([stream, version]) => `  ${stream} version ${version}\n`)
+                  .map(([stream, version]) => `  ${stream} versi ${version}\n`)
                   .join(''),
             );
           }
@@ -147,7 +150,13 @@ export function correctCommand(): Command {
         if (!(error instanceof Refused || error instanceof DomainError || error instanceof ForbiddenError)) throw error;
         const rule = error instanceof ForbiddenError ? 'FORBIDDEN' : error.rule;
         const field = error instanceof ForbiddenError ? undefined : error.field;
-        process.stderr.write(`renja-ledger: refused: ${rule}${field ? ` (${field})` : ''}: ${error.message}\n`);
+        const message =
+          error instanceof DomainError
+            ? error.messageIn('id')
+            : error instanceof ForbiddenError && error.text
+              ? render(error.text, 'id')
+              : error.message;
+        process.stderr.write(`renja-ledger: ditolak: ${rule}${field ? ` (${field})` : ''}: ${message}\n`);
         process.exitCode = 2;
       }
     });

@@ -20,7 +20,7 @@ interface ExportCliOptions {
 }
 
 const year = (value: string) => {
-  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('must be a four-digit year');
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('harus tahun empat angka');
   return Number(value);
 };
 
@@ -28,7 +28,7 @@ const year = (value: string) => {
 function selectionOf(options: ExportCliOptions): Selection {
   if (options.office === undefined && options.year === undefined && options.line === undefined) return 'all';
   if (options.line !== undefined && (options.office === undefined || options.year === undefined))
-    throw new Error('--line needs --office and --year');
+    throw new Error('--line memerlukan --office dan --year');
   const filter: ExportFilter = {
     ...(options.office !== undefined && { office: parseOfficeCode(options.office, '--office') }),
     ...(options.year !== undefined && { year: options.year }),
@@ -37,11 +37,13 @@ function selectionOf(options: ExportCliOptions): Selection {
   return validateFilter(filter);
 }
 
+const SELECTION_WORDS: Record<string, string> = { office: 'perangkat daerah', year: 'tahun', line: 'baris' };
+
 const describe = (selection: Selection) =>
   selection === 'all'
-    ? 'all events'
-    : `partial: ${Object.entries(selection)
-        .map(([k, v]) => `${k} ${v}`)
+    ? 'semua peristiwa'
+    : `sebagian: ${Object.entries(selection)
+        .map(([k, v]) => `${SELECTION_WORDS[k] ?? k} ${v}`)
         .join(', ')}`;
 
 export function exportCommand(): Command {
@@ -63,10 +65,10 @@ export function exportCommand(): Command {
         const tree = new LedgerTree(db.pool);
         if (options.checkpoint === undefined && !(await tree.latestCheckpoint())) {
           const issued = await new Checkpointer(tree, { origin: key.origin, signer: key.signer }).issue();
-          process.stderr.write(`No checkpoint yet: issued one of size ${issued.size} with the deployment's key.\n`);
+          process.stderr.write(`Belum ada checkpoint: satu checkpoint berukuran ${issued.size} diterbitkan dengan kunci deployment ini.\n`);
         }
         const out = createWriteStream(options.out);
-        const bar = new ProgressBar('Exporting:');
+        const bar = new ProgressBar('Mengekspor:');
         const summary = await writeExport(db.pool, out, {
           filter: selection,
           checkpoint: options.checkpoint,
@@ -76,9 +78,9 @@ export function exportCommand(): Command {
         await finished(out);
         bar.finish(summary.size, summary.size);
         process.stdout.write(
-          `Exported ${summary.events} events (${describe(selection)}) to ${options.out}\n` +
-            `Checkpoint size ${summary.size}, root ${summary.rootHash.toString('base64')}; only positions up to ${summary.size} are included.\n` +
-            `Verify with: renja-ledger verify ${options.out} --key '${key.verifierKey}'\n`,
+          `${summary.events} peristiwa (${describe(selection)}) diekspor ke ${options.out}\n` +
+            `Checkpoint berukuran ${summary.size}, akar ${summary.rootHash.toString('base64')}; hanya posisi sampai ${summary.size} yang disertakan.\n` +
+            `Verifikasi dengan: renja-ledger verify ${options.out} --key '${key.verifierKey}'\n`,
         );
       });
     });

@@ -6,7 +6,7 @@ import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-ke
 import { withLedger, type CliContext } from '../context';
 
 export const count = (min: number) => (value: string) => {
-  if (!/^\d{1,15}$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`must be an integer ≥ ${min}`);
+  if (!/^\d{1,15}$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`harus bilangan bulat ≥ ${min}`);
   return Number(value);
 };
 

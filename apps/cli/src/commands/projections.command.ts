@@ -12,16 +12,16 @@ export function projectionsCommand(): Command {
     .action(async (options: { batchSize: string }) => {
       const batchSize = Number(options.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
-        throw new Error('--batch-size must be an integer from 1 to 100000');
+        throw new Error('--batch-size harus bilangan bulat dari 1 sampai 100000');
       await withLedger(async ({ store, dataSource }) => {
         const projector = new Projector(dataSource, store, new PlanProjection(), { batchSize });
         const head = await store.headPosition();
-        const bar = new ProgressBar(`Rebuilding ${projector.projection.name}:`);
+        const bar = new ProgressBar(`Membangun ulang ${projector.projection.name}:`);
         const started = Date.now();
         await projector.rebuild((done, total) => bar.update(done, total));
         bar.finish(await projector.position(), head);
         process.stdout.write(
-          `Rebuilt projection "${projector.projection.name}" from ${head} events in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+          `Proyeksi "${projector.projection.name}" dibangun ulang dari ${head} peristiwa dalam ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} detik\n`,
         );
       });
     });
@@ -33,7 +33,7 @@ export function projectionsCommand(): Command {
         const projector = new Projector(dataSource, store, new PlanProjection());
         const [position, head] = await Promise.all([projector.position(), store.headPosition()]);
         process.stdout.write(
-          `${projector.projection.name}\tposition ${position} of ${head}${position < head ? ` (${head - position} behind)` : ' (up to date)'}\n`,
+          `${projector.projection.name}\tposisi ${position} dari ${head}${position < head ? ` (tertinggal ${head - position} peristiwa)` : ' (mutakhir)'}\n`,
         );
       });
     });

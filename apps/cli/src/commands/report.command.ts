@@ -1,8 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
+import { formatDecimal, normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
+import { LedgerTree } from '@renja/event-store';
 import {
+  checkpointRef,
   ConsistencyReader,
+  CSV_STYLES,
+  PAPERS,
+  PlanReader,
+  type CsvStyle,
+  type Paper,
+  type RenderOptions,
   consistencyDocument,
   PlanProjection,
   Projector,
@@ -15,7 +23,7 @@ import {
   type ConsistencyReport,
   type ReportName,
 } from '@renja/projections';
-import { withLedger } from '../context';
+import { withLedger, type CliContext } from '../context';
 
 const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx', 'pdf'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -30,18 +38,21 @@ interface ReportOptions {
   knownAt?: string;
   format: OutputFormat;
   out?: string;
+  paper: Paper;
+  csv: CsvStyle;
 }
 
 const oneOf =
   <T extends string>(values: readonly T[], what: string) =>
   (value: string): T => {
-    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} must be one of ${values.join(', ')}`);
+    if (!(values as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`${what} harus salah satu dari ${values.join(', ')}`);
     return value as T;
   };
 
 const fiscalYear = (value: string): number => {
   if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
-    throw new InvalidArgumentError('must be a fiscal year between 2000 and 2100');
+    throw new InvalidArgumentError('harus tahun anggaran antara 2000 dan 2100');
   return Number(value);
 };
 
@@ -63,7 +74,25 @@ function build(reader: ReportReader, name: ReportName, o: ReportOptions, asOf: A
 const NAMES = [...REPORT_NAMES, 'consistency'] as const;
 type Name = (typeof NAMES)[number];
 
-async function output(report: AnyReport | ConsistencyReport, o: ReportOptions): Promise<void> {
+/** What a printed paper carries besides its report: where it was drawn from, and who signs it (see docs/reports.md). */
+async function paperOptions(context: CliContext, projector: Projector, o: ReportOptions, asOf: AsOf): Promise<RenderOptions> {
+  if (o.format === 'csv') return { csv: o.csv };
+  const checkpoint = await new LedgerTree(context.db.pool).latestCheckpoint();
+  const office = await new PlanReader(context.dataSource).office(parseOfficeCode(o.office, 'office'));
+  return {
+    paper: o.paper,
+    provenance: {
+      validAt: asOf.validAt ?? null,
+      knownAt: asOf.knownAt ?? null,
+      position: await projector.position(),
+      checkpoint: checkpoint ? checkpointRef(checkpoint.note, checkpoint.size, checkpoint.rootHash.toString('base64')) : null,
+      drawnAt: new Date().toISOString(),
+    },
+    signatory: office.signatory ?? null,
+  };
+}
+
+async function output(report: AnyReport | ConsistencyReport, o: ReportOptions, options: () => Promise<RenderOptions>): Promise<void> {
   const document = () => (report.report === 'consistency' ? consistencyDocument(report) : reportDocument(report));
   if (o.format === 'table' || o.format === 'json') {
     const text = o.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderTextDocument(document())}\n`;
@@ -71,10 +100,10 @@ async function output(report: AnyReport | ConsistencyReport, o: ReportOptions): 
     else process.stdout.write(text);
     return;
   }
-  const file = await renderFile(document(), o.format, '--format');
+  const file = await renderFile(document(), o.format, await options());
   if (o.out) writeFileSync(o.out, file);
   else process.stdout.write(file);
-  if (o.out) process.stderr.write(`Wrote ${o.out} (${file.length} bytes)\n`);
+  if (o.out) process.stderr.write(`${o.out} ditulis (${formatDecimal(String(file.length), 'id')} bita)\n`);
 }
 
 export function reportCommand(): Command {
@@ -82,7 +111,7 @@ export function reportCommand(): Command {
     .description(
       'audit reports, as of any date: pagu-trail (why a pagu is what it is), reconciliation (APBD vs APBD-P), absorption (serapan), evaluation (Renja, Permendagri 86/2017); consistency (stated figures against the ledger)',
     )
-    .argument('<name>', NAMES.join(' | '), oneOf(NAMES, 'the report'))
+    .argument('<name>', NAMES.join(' | '), oneOf(NAMES, 'nama laporan'))
     .requiredOption('--year <year>', 'fiscal year', fiscalYear)
     .requiredOption('--office <code>', 'office (perangkat daerah) code')
     .option('--code <code>', 'pagu-trail: a line; a kegiatan or program includes everything under it (default: the whole office)')
@@ -92,25 +121,37 @@ export function reportCommand(): Command {
     .option('--known-at <time>', 'recorded time (date or ISO timestamp, UTC): "as the ledger knew it on 15 December 2022"')
     .option('--format <format>', OUTPUT_FORMATS.join(' | '), oneOf(OUTPUT_FORMATS, '--format'), 'table')
     .option('--out <file>', 'write to this file (required for xlsx and pdf)')
+    .option('--paper <paper>', 'pdf, xlsx: landscape A4 or F4 (folio, 215 × 330 mm)', oneOf(PAPERS, '--paper'), 'a4')
+    .option(
+      '--csv <style>',
+      'csv: machine (comma, decimal point) or id (Indonesian spreadsheets: semicolon, decimal comma)',
+      oneOf(CSV_STYLES, '--csv'),
+      'machine',
+    )
     .action(async (name: Name, o: ReportOptions) => {
       if ((o.format === 'xlsx' || o.format === 'pdf') && !o.out)
-        throw new Error(`--format ${o.format} writes a binary file: give --out <file>`);
+        throw new Error(`--format ${o.format} menulis berkas biner: berikan --out <berkas>`);
       const asOf: AsOf = {};
       if (o.validAt !== undefined) asOf.validAt = parseIsoDate(o.validAt, '--valid-at');
       if (o.knownAt !== undefined) asOf.knownAt = normaliseKnownAt(o.knownAt, '--known-at');
-      await withLedger(async ({ store, dataSource }) => {
+      await withLedger(async (context) => {
+        const { store, dataSource } = context;
         // The report reads the plan read model: bring it up to the head of the ledger first.
-        await new Projector(dataSource, store, new PlanProjection()).catchUp();
+        const projector = new Projector(dataSource, store, new PlanProjection());
+        await projector.catchUp();
         if (name === 'consistency') {
           if (o.validAt !== undefined || o.knownAt !== undefined)
-            throw new Error('the consistency report compares with everything recorded: it takes no --valid-at or --known-at');
+            throw new Error(
+              'laporan konsistensi membandingkan dengan semua yang tercatat: laporan ini tidak menerima --valid-at atau --known-at',
+            );
           await output(
             await new ConsistencyReader(dataSource, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }),
             o,
+            () => paperOptions(context, projector, o, {}),
           );
           return;
         }
-        await output(await build(new ReportReader(dataSource, store), name, o, asOf), o);
+        await output(await build(new ReportReader(dataSource, store), name, o, asOf), o, () => paperOptions(context, projector, o, asOf));
       });
     });
 }

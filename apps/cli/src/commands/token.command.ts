@@ -3,10 +3,11 @@ import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseTokenGrant, systemPrincipal, TokenAdministration, type Principal } from '@renja/application';
 import { TokenStore, type TokenInfo } from '@renja/infrastructure/auth/token-store';
+import { wibTime } from '@renja/projections';
 import { withLedger } from '../context';
 
 const positiveInt = (value: string) => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a token id (a positive integer)');
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('harus berupa ID token (bilangan bulat positif)');
   return Number(value);
 };
 
@@ -32,17 +33,20 @@ function operator(): Principal {
   return systemPrincipal(`renja-ledger CLI (${user})`);
 }
 
+/** An instant as people read it (WIB), or the word for "not (yet)". */
+const when = (instant: string | null, none: string) => (instant ? wibTime(instant) : none);
+
 const describe = (t: TokenInfo) =>
   [
     `#${t.id}`,
     t.name,
     ...(t.nip ? [`NIP ${t.nip}`] : []),
-    `roles ${t.roles.join(',')}`,
-    `offices ${t.offices === '*' ? '*' : t.offices.join(',')}`,
-    `expires ${t.expiresAt ?? 'never'}`,
-    `last used ${t.lastUsedAt ?? 'never'}`,
-    `created ${t.createdAt}${t.createdBy ? ` by ${t.createdBy}` : ''}`,
-    ...(t.revokedAt ? [`revoked ${t.revokedAt}`] : []),
+    `peran ${t.roles.join(',')}`,
+    `perangkat daerah ${t.offices === '*' ? '*' : t.offices.join(',')}`,
+    `berlaku sampai ${when(t.expiresAt, 'tanpa batas')}`,
+    `terakhir dipakai ${when(t.lastUsedAt, 'belum pernah')}`,
+    `dibuat ${wibTime(t.createdAt)}${t.createdBy ? ` oleh ${t.createdBy}` : ''}`,
+    ...(t.revokedAt ? [`dicabut ${wibTime(t.revokedAt)}`] : []),
   ].join('\t');
 
 export function tokenCommand(): Command {
@@ -66,9 +70,10 @@ export function tokenCommand(): Command {
         const issued = await new TokenAdministration(new TokenStore(db.pool), store).grant(operator(), grant, {
           correlationId: randomUUID(),
         });
-        const scope = issued.offices === '*' ? 'all offices' : `offices ${issued.offices.join(', ')}`;
+        const scope = issued.offices === '*' ? 'semua perangkat daerah' : `perangkat daerah ${issued.offices.join(', ')}`;
         process.stderr.write(
-          `Created token #${issued.id} for "${issued.name}": ${issued.roles.join(', ')} on ${scope}, expires ${issued.expiresAt ?? 'never'}. Send it as "Authorization: Bearer <token>":\n`,
+          `Token #${issued.id} dibuat untuk "${issued.name}": peran ${issued.roles.join(', ')} pada ${scope}, berlaku sampai ${when(issued.expiresAt, 'tanpa batas')}. ` +
+            'Kirimkan sebagai "Authorization: Bearer <token>" (token hanya ditampilkan sekali ini):\n',
         );
         process.stdout.write(`${issued.token}\n`);
       });
@@ -88,7 +93,7 @@ export function tokenCommand(): Command {
     .action(async (id: number) => {
       await withLedger(async ({ db, store }) => {
         await new TokenAdministration(new TokenStore(db.pool), store).revoke(operator(), id, { correlationId: randomUUID() });
-        process.stdout.write(`Revoked token #${id}\n`);
+        process.stdout.write(`Token #${id} dicabut\n`);
       });
     });
   return token;

@@ -23,7 +23,7 @@ function verifierFrom(value: string): NoteVerifier {
   try {
     return toVerifier(readKey(value));
   } catch (error) {
-    throw new Error(`--key is not a verifier key (<name>+<id>+<base64>) nor a file holding one: ${(error as Error).message}`);
+    throw new Error(`--key bukan kunci verifikasi (<nama>+<id>+<base64>) dan bukan berkas yang memuatnya: ${(error as Error).message}`);
   }
 }
 
@@ -32,30 +32,33 @@ async function databaseVerifier({ db }: CliContext, key: string | undefined): Pr
   if (key !== undefined) return verifierFrom(key);
   const config = loadConfig();
   if (!existsSync(config.ledgerKeyFile))
-    throw new Error(`no --key given and no signing key at ${config.ledgerKeyFile}: pass the deployment's verifier key with --key`);
+    throw new Error(
+      `--key tidak diberikan dan tidak ada kunci penanda tangan di ${config.ledgerKeyFile}: berikan kunci verifikasi deployment dengan --key`,
+    );
   const own = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin);
   const tree = new LedgerTree(db.pool);
   if (!(await tree.latestCheckpoint())) {
     const issued = await new Checkpointer(tree, { origin: own.origin, signer: own.signer }).issue();
-    process.stderr.write(`No checkpoint yet: issued one of size ${issued.size} with the deployment's key.\n`);
+    process.stderr.write(`Belum ada checkpoint: satu checkpoint berukuran ${issued.size} diterbitkan dengan kunci deployment ini.\n`);
   }
   return toVerifier(own.verifierKey);
 }
 
 function print(report: VerificationReport): void {
   if (!report.ok) {
-    process.stdout.write(`FAILED at position ${report.position}: ${report.kind}: ${report.message}\n`);
+    process.stdout.write(`GAGAL pada posisi ${report.position}: ${report.kind}: ${report.message}\n`);
     process.exitCode = 2;
     return;
   }
   process.stdout.write(
-    `verified ${report.events} events, root ${report.rootHash.base64}, checkpoints checked ${report.checkpointsChecked}, ${report.eventsPerSecond} events/s\n`,
+    `${report.events} peristiwa terverifikasi, akar ${report.rootHash.base64}, checkpoint diperiksa ${report.checkpointsChecked}, ${report.eventsPerSecond} peristiwa/detik\n`,
   );
-  if (report.partial) process.stdout.write(`partial export: every event proven in the signed tree of size ${report.size}\n`);
+  if (report.partial)
+    process.stdout.write(`ekspor sebagian: setiap peristiwa terbukti ada dalam pohon bertanda tangan berukuran ${report.size}\n`);
   else if (report.checkpointsChecked === 0)
-    process.stdout.write('warning: the ledger has no checkpoint: the chain holds, but nothing is signed\n');
+    process.stdout.write('peringatan: ledger belum memiliki checkpoint: rantainya utuh, tetapi belum ada yang ditandatangani\n');
   else if (report.signedSize < report.size)
-    process.stdout.write(`note: positions ${report.signedSize + 1}-${report.size} are chained but not covered by a checkpoint yet\n`);
+    process.stdout.write(`catatan: posisi ${report.signedSize + 1}-${report.size} sudah terantai tetapi belum tercakup checkpoint\n`);
 }
 
 export function verifyCommand(): Command {
@@ -73,15 +76,17 @@ export function verifyCommand(): Command {
     .option('--batch-size <n>', 'events per database read', count(1), 5000)
     .option('--workers <n>', 'threads that hash in parallel (default: one per core, at most 4); 0: verify on one thread', count(0))
     .action(async (file: string | undefined, options: VerifyCliOptions) => {
-      if ((file === undefined) === !options.database) throw new Error('give an export FILE or --database (not both)');
-      const bar = new ProgressBar('Verifying:');
+      if ((file === undefined) === !options.database) throw new Error('berikan berkas ekspor FILE atau --database (tidak keduanya)');
+      const bar = new ProgressBar('Memverifikasi:');
       const onProgress = (done: number, total: number) => bar.update(done, total);
       let report: VerificationReport;
       if (file !== undefined) {
         // The key inside the file is whatever its author put there: trust only the one given here.
         if (options.key === undefined)
-          throw new Error("--key is required to verify a file: use the deployment's published verifier key, not the one in the file");
-        if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+          throw new Error(
+            '--key wajib untuk memverifikasi berkas: pakai kunci verifikasi yang diumumkan deployment, bukan yang ada di dalam berkas',
+          );
+        if (!existsSync(file)) throw new Error(`berkas tidak ada: ${file}`);
         // reopen: a failure found by the parallel pass is named by a second, sequential read of the file.
         const reopen = () => createReadStream(file);
         report = await verifyExport(reopen(), { verifierKey: verifierFrom(options.key), onProgress, reopen, workers: options.workers });

@@ -35,7 +35,7 @@ export function witnessCommand(): Command {
     .option('--checkpoint <file>', 'offline: a signed checkpoint note')
     .option('--proof <file>', 'offline: the JSON of GET /api/v1/ledger/proofs/consistency from the held size')
     .action(async (options: { state: string; key: string; url?: string; checkpoint?: string; proof?: string }) => {
-      if (!options.url === !options.checkpoint) throw new Error('give either --url or --checkpoint (with --proof)');
+      if (!options.url === !options.checkpoint) throw new Error('berikan --url atau --checkpoint (dengan --proof), salah satu saja');
       const state: WitnessState | null = existsSync(options.state) ? JSON.parse(readFileSync(options.state, 'utf8')) : null;
       const request: WitnessRequest = options.url
         ? await requestFromServer(options.url, state)
@@ -50,13 +50,13 @@ export function witnessCommand(): Command {
         renameSync(`${options.state}.tmp`, options.state);
         const how = state
           ? next.size === state.size
-            ? 'unchanged'
-            : `consistent with size ${state.size}`
-          : 'first checkpoint, trusted on first use';
-        process.stdout.write(`accepted checkpoint of size ${next.size}, root ${next.rootHash} (${how})\n`);
+            ? 'tidak berubah'
+            : `konsisten dengan ukuran ${state.size}`
+          : 'checkpoint pertama, dipercaya pada penggunaan pertama';
+        process.stdout.write(`checkpoint berukuran ${next.size} diterima, akar ${next.rootHash} (${how})\n`);
       } catch (error) {
         if (!(error instanceof WitnessRejection)) throw error;
-        process.stderr.write(`REJECTED (${error.kind}): ${error.message}\n`);
+        process.stderr.write(`DITOLAK (${error.kind}): ${error.message}\n`);
         process.exitCode = 2;
       }
     });

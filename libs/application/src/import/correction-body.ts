@@ -36,12 +36,12 @@ export function correctionReplacement(
   if (reverse && Object.keys(given).length > 0)
     throw new CorrectionInputError(
       'REVERSE_WITH_FIELDS',
-      `${names.reverse} undoes the entry; it takes no field to replace (got ${Object.keys(given).join(', ')})`,
+      `${names.reverse} membatalkan entri; tidak boleh disertai kolom pengganti (diberikan ${Object.keys(given).join(', ')})`,
     );
   if (!reverse && Object.keys(given).length === 0)
     throw new CorrectionInputError(
       'NOTHING_TO_REPLACE',
-      `give the fields to replace (${names.fields}) or ${names.reverse} to undo the entry`,
+      `berikan kolom yang diganti (${names.fields}) atau ${names.reverse} untuk membatalkan entri`,
     );
   return given;
 }

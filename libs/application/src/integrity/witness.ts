@@ -47,20 +47,24 @@ export function witnessCheckpoint(state: WitnessState | null, request: WitnessRe
     opened = openCheckpoint(request.checkpoint, [verifierKey], state ? { origin: state.origin } : {});
   } catch (error) {
     if (error instanceof NoteError || error instanceof CheckpointError)
-      throw new WitnessRejection('bad_signature', `checkpoint refused: ${error.message}`);
+      throw new WitnessRejection('bad_signature', `checkpoint ditolak: ${error.message}`);
     throw error;
   }
   const { origin, size, rootHash } = opened.checkpoint;
   const next: WitnessState = { origin, size, rootHash: Buffer.from(rootHash).toString('base64'), checkpoint: request.checkpoint };
   if (!state) return next;
   if (request.oldSize !== state.size) {
-    throw new WitnessRejection('conflict', `the proof starts at size ${request.oldSize} but this witness holds size ${state.size}`);
+    throw new WitnessRejection('conflict', `bukti dimulai pada ukuran ${request.oldSize}, tetapi saksi ini memegang ukuran ${state.size}`);
   }
-  if (size < state.size) throw new WitnessRejection('smaller', `checkpoint size ${size} is older than the held size ${state.size}`);
+  if (size < state.size)
+    throw new WitnessRejection('smaller', `checkpoint berukuran ${size} lebih lama daripada ukuran yang dipegang, ${state.size}`);
   const oldRoot = Buffer.from(state.rootHash, 'base64');
   if (size === state.size) {
     if (!oldRoot.equals(Buffer.from(rootHash))) {
-      throw new WitnessRejection('inconsistent', `two different roots for size ${size}: the log has forked or rewritten its history`);
+      throw new WitnessRejection(
+        'inconsistent',
+        `dua akar berbeda untuk ukuran ${size}: log telah bercabang atau riwayatnya ditulis ulang`,
+      );
     }
     return state;
   }
@@ -76,7 +80,7 @@ export function witnessCheckpoint(state: WitnessState | null, request: WitnessRe
     if (error instanceof ProofError) {
       throw new WitnessRejection(
         'inconsistent',
-        `the checkpoint of size ${size} does not extend the held one of size ${state.size}: ${error.message}`,
+        `checkpoint berukuran ${size} tidak melanjutkan checkpoint yang dipegang (ukuran ${state.size}): ${error.message}`,
       );
     }
     throw error;
