@@ -79,7 +79,7 @@ describe('Papers of the built-in sample (DKUKM 2022): what they say', () => {
     expect(pages).toHaveLength(1);
   });
 
-  it('the office pagu trail, absorption, consistency, change log and plan are all printable', async () => {
+  it("the office's and a program's pagu trail, the plan and the change log print too", async () => {
     await paper(`${OFFICE}/reports/pagu-trail?format=pdf`);
     await paper(`${OFFICE}/reports/pagu-trail?code=2.17.08&format=pdf`);
     await paper(`${OFFICE}/plan?format=pdf`);
