@@ -270,10 +270,11 @@ describe('Audit reports on constructed cases', () => {
     const sheet = workbook.getWorksheet('Evaluasi Renja')!;
     const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
     const groups = (sheet.getRow(headerRow - 1).values as unknown[]).map(String);
-    const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === A)!;
+    // Column 1 is Tabel 2.1's No; the code is column 2.
+    const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(2).value === A)!;
     const column = (group: string, offset: number) => groups.indexOf(group) + offset;
-    expect(row.getCell(column('Target Renstra (akhir periode)', 0)).value).toBe('—');
-    expect(row.getCell(column('Tingkat Capaian 2023 (%)', 0)).value).toBe(125);
+    expect(row.getCell(column('Target Renstra akhir periode', 0)).value).toBe('—');
+    expect(row.getCell(column('Capaian Renja 2023 (%) (12÷7)', 0)).value).toBe(125);
     expect(row.getCell(column('Realisasi TW III', 1)).value).toBe('—');
   });
 

@@ -1,5 +1,7 @@
 import {
   describeChange,
+  diffFigures,
+  renstraFigureMap,
   LINE_EVENT_TYPES,
   paguBreakdown,
   realisationSummary,
@@ -69,6 +71,9 @@ export function historyRows(
   describe: () => FigureChange[] = () => describeChange(before, after),
 ): LineHistoryView[] {
   let changes = figuresWithoutAmounts(event);
+  // Renstra figures are no pagu, realisation or target: what a Renstra event changed is read from the two states.
+  if (event.type === LINE_EVENT_TYPES.renstraRecorded)
+    changes = diffFigures(renstraFigureMap(before.renstra), renstraFigureMap(after.renstra));
   if (changes.length === 0) changes = describe();
   if (changes.length === 0) changes = [{ figure: null as unknown as string, from: null, to: null }];
   return changes.map((c, seq) =>

@@ -11,6 +11,7 @@ import {
 } from './cell-parsers';
 import { koreksi, type CorrectionOperation } from './correction-rows';
 import type { ImportRow, Problems, ReadFile } from './import-types';
+import { renstraRow, type RenstraFiguresRow } from './renstra-rows';
 import { TABLE_ORDER, type TableName } from './tables';
 
 /** Where an operation comes from; recorded in the metadata of every event it produces. */
@@ -85,6 +86,7 @@ export type ImportOperation =
       source: string;
       note: string | null;
     }
+  | (OnLine & RenstraFiguresRow)
   | CorrectionOperation;
 
 /** Reads the cells of one row, collecting every problem; `ok` is false once any cell was wrong. */
@@ -324,6 +326,11 @@ const MAPPERS: Record<TableName, (r: RowReader, at: RowRef) => ImportOperation[]
   pagu,
   pergeseran,
   realisasi,
+  renstra: (r, at) => {
+    const line = onLine(r, at);
+    const figures = renstraRow(r);
+    return line && figures ? [{ ...line, ...figures }] : [];
+  },
   total,
   koreksi,
 };

@@ -532,6 +532,8 @@ function importAction(event: DomainEvent, work: StreamWork): Action {
           return { kind: 'change-pagu', office, phase: event.data.phase };
         case LINE_EVENT_TYPES.realisationRecorded:
           return { kind: 'record-realisation', office };
+        case LINE_EVENT_TYPES.renstraRecorded:
+          return { kind: 'record-renstra', office };
         default:
           return { kind: 'shift-budget', office };
       }
@@ -558,6 +560,8 @@ function operationAction(op: ImportOperation): Action {
       return { kind: 'record-realisation', office: op.office };
     case 'stated':
       return { kind: 'record-stated-figure', office: op.office };
+    case 'renstra':
+      return { kind: 'record-renstra', office: op.office };
     case 'correction': {
       const office = op.line?.office ?? '*';
       if (op.entryKind === 'pagu') return { kind: 'change-pagu', office, phase: op.phase };

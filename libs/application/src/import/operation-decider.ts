@@ -18,6 +18,7 @@ import {
   type PlanLineState,
 } from '@renja/domain';
 import { decideCorrectionRow } from './correction-decider';
+import { renstraUnchanged, RENSTRA_COLUMNS } from './renstra-rows';
 import type { ImportOperation, RowRef } from './import-rows';
 import type { StreamWork, TableCounts } from './import-service';
 import type { Problems } from './import-types';
@@ -58,6 +59,7 @@ const KIND_COLUMNS: Record<ImportOperation['kind'], Record<string, string>> = {
   shift: { amount: 'Jumlah' },
   realisation: { amount: 'Realisasi', value: 'Realisasi Kinerja' },
   stated: { value: 'Nilai' },
+  renstra: RENSTRA_COLUMNS,
   correction: {},
 };
 
@@ -199,7 +201,7 @@ export class OperationDecider {
     this.pushLine(work, decideLine(command, work.line), op.at);
   }
 
-  private lineChange(op: Extract<ImportOperation, { kind: 'indicator' | 'target' | 'pagu' | 'realisation' }>): void {
+  private lineChange(op: Extract<ImportOperation, { kind: 'indicator' | 'target' | 'pagu' | 'realisation' | 'renstra' }>): void {
     const work = this.stream(lineStreamId(op.year, op.office, op.code));
     const state = work.line;
     let command: LineCommand;
@@ -268,6 +270,16 @@ export class OperationDecider {
         };
         break;
       }
+      case 'renstra': {
+        if (renstraUnchanged(op, state)) return this.unchanged(op);
+        const { indicator, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp, effectiveDate, reason, legalBasis } = op;
+        command = {
+          type: 'RecordRenstra',
+          eventId,
+          ...{ indicator, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp, effectiveDate, reason, legalBasis },
+        };
+        break;
+      }
       case 'realisation': {
         if (this.realisationRecorded(op, state)) return;
         command = {
@@ -283,7 +295,7 @@ export class OperationDecider {
       }
     }
     this.pushLine(work, decideLine(command, state), op.at);
-    if (op.kind === 'indicator') return;
+    if (op.kind === 'indicator' || op.kind === 'renstra') return;
     for (const warning of lineWarnings(op, state, work.line)) this.warnings.add({ file: op.at.file, table: op.at.table, ...warning });
   }
 

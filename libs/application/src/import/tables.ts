@@ -2,7 +2,7 @@
  * The tables of the import format v1 (docs/import-format.md): names, sheet names and columns. Header
  * matching ignores case and surrounding spaces; optional columns may be absent; unknown columns are errors.
  */
-export const TABLE_ORDER = ['perangkat_daerah', 'rencana', 'pagu', 'pergeseran', 'realisasi', 'total', 'koreksi'] as const;
+export const TABLE_ORDER = ['perangkat_daerah', 'rencana', 'pagu', 'pergeseran', 'realisasi', 'renstra', 'total', 'koreksi'] as const;
 export type TableName = (typeof TABLE_ORDER)[number];
 
 const LEGAL_BASIS = ['Jenis Dasar Hukum', 'Nomor Dasar Hukum', 'Tanggal Dasar Hukum'];
@@ -48,6 +48,21 @@ export const TABLES: Record<TableName, TableSpec> = {
     sheet: 'Realisasi',
     required: ['Tahun', 'Perangkat Daerah', 'Kode', 'Periode'],
     optional: ['Realisasi', 'Indikator', 'Realisasi Kinerja', 'Tanggal Berlaku', 'Alasan'],
+  },
+  renstra: {
+    name: 'renstra',
+    sheet: 'Renstra',
+    required: ['Tahun', 'Perangkat Daerah', 'Kode'],
+    optional: [
+      'Indikator',
+      'Target Renstra K',
+      'Target Renstra Rp',
+      'Realisasi Renstra s.d. Tahun Lalu K',
+      'Realisasi Renstra s.d. Tahun Lalu Rp',
+      'Tanggal Berlaku',
+      'Alasan',
+      ...LEGAL_BASIS,
+    ],
   },
   total: {
     name: 'total',

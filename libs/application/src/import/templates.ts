@@ -7,6 +7,17 @@ import { TABLE_ORDER, TABLES, type TableName } from './tables';
  * here; a spec checks the committed files still match.
  */
 export const TEMPLATE_EXAMPLES: Record<TableName, Record<string, string>> = {
+  renstra: {
+    Tahun: '2022',
+    'Perangkat Daerah': 'DKUKM',
+    Kode: '2.17.07',
+    Indikator: 'Persentase UMKM yang diberdayakan',
+    'Target Renstra K': '0,25',
+    'Target Renstra Rp': '1.736.420.000,00',
+    'Realisasi Renstra s.d. Tahun Lalu K': '0',
+    'Realisasi Renstra s.d. Tahun Lalu Rp': '757.319.800,00',
+    Alasan: 'Renstra DKUKM, Tabel 2.1 Renja 2024',
+  },
   perangkat_daerah: { 'Kode Perangkat Daerah': 'DKUKM', 'Nama Perangkat Daerah': 'Dinas Koperasi, Usaha Kecil dan Menengah' },
   rencana: {
     Tahun: '2024',
@@ -119,6 +130,10 @@ const ORDER = [
   'Jumlah',
   'Realisasi',
   'Realisasi Kinerja',
+  'Target Renstra K',
+  'Target Renstra Rp',
+  'Realisasi Renstra s.d. Tahun Lalu K',
+  'Realisasi Renstra s.d. Tahun Lalu Rp',
   'Nilai',
   'Sumber',
   'Keterangan',

@@ -38,6 +38,12 @@ export function figureName(figure: string | null): string | null {
     case 'realisation':
       if (first === 'cumulative') return 'Realisasi kumulatif';
       return `Realisasi ${QUARTER_NAMES[first] ?? first}`;
+    case 'renstra': {
+      // renstra.target.rp, renstra.realised_to_last_year.IK-1
+      const what = first === 'target' ? 'Target Renstra' : 'Realisasi Renstra s.d. tahun lalu';
+      const of = figure.split('.').slice(2).join('.');
+      return of === 'rp' ? `${what} (Rp)` : `${what} ${of}`;
+    }
     case 'output': {
       const quarter = figure.split('.').at(-1)!;
       const indicator = figure.slice('output.'.length, figure.length - quarter.length - 1);

@@ -11,7 +11,10 @@ interface Group {
   figure: Figure;
 }
 
-/** The column groups of the Permendagri 86/2017 form, each a K and an Rp column, in the form's order. */
+/**
+ * The column groups of the Permendagri 86/2017 form, each a K and an Rp column, in the form's order; their
+ * numbers (5)–(15) follow Tabel 2.1 of the Renja document, after (1) No … (4) Indikator.
+ */
 function useGroups(): Group[] {
   const { t } = useI18n();
   const { year } = useOfficeYear();
@@ -31,21 +34,41 @@ function useGroups(): Group[] {
   ];
 }
 
+/** Program 1, its kegiatan 1.1, their sub kegiatan 1.1.1, in document order (as on paper). */
+function numbering(rows: EvaluationRow[]): string[] {
+  const counters = [0, 0, 0];
+  const depth: Record<string, number> = { program: 0, kegiatan: 1, sub_kegiatan: 2 };
+  let last: string | null = null;
+  return rows.map((row) => {
+    const d = depth[row.level] ?? 2;
+    if (row.code !== last) {
+      counters[d] += 1;
+      counters.fill(0, d + 1);
+      last = row.code;
+    }
+    return counters.slice(0, d + 1).join('.');
+  });
+}
+
 /** The evaluation form on screen: one row per line and indicator, K and Rp per column group. */
 export function EvaluationForm({ report }: { report: EvaluationReport }) {
   const { t } = useI18n();
   const groups = useGroups();
+  const numbers = numbering(report.rows);
   const caption = t('reports.evaluation.caption', { year: report.year });
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="data evaluation">
         <caption>{caption}</caption>
-        <colgroup span={4} />
+        <colgroup span={5} />
         {groups.map((group) => (
           <colgroup key={group.label} span={2} />
         ))}
         <thead>
           <tr>
+            <th scope="col" rowSpan={2}>
+              {t('reports.evaluation.no')}
+            </th>
             <th scope="col" rowSpan={2}>
               {t('reports.code')}
             </th>
@@ -63,6 +86,9 @@ export function EvaluationForm({ report }: { report: EvaluationReport }) {
                 {group.label}
               </th>
             ))}
+            <th scope="col" rowSpan={2}>
+              {t('reports.evaluation.responsible')}
+            </th>
           </tr>
           <tr>
             {groups.map((group) => [
@@ -74,10 +100,21 @@ export function EvaluationForm({ report }: { report: EvaluationReport }) {
               </th>,
             ])}
           </tr>
+          <tr className="column-numbers">
+            {['(1)', '(2)', '(3)', '(4)', '(4)'].map((n, i) => (
+              <td key={`lead-${i}`}>{n}</td>
+            ))}
+            {groups.map((group, i) => (
+              <td key={`${group.label}-n`} colSpan={2}>
+                ({i + 5})
+              </td>
+            ))}
+            <td>(16)</td>
+          </tr>
         </thead>
         <tbody>
-          {report.rows.map((row) => (
-            <FormRow key={`${row.code}-${row.indicator?.id ?? ''}`} row={row} groups={groups} />
+          {report.rows.map((row, i) => (
+            <FormRow key={`${row.code}-${row.indicator?.id ?? ''}`} no={numbers[i]} row={row} groups={groups} office={report.office.name} />
           ))}
         </tbody>
       </table>
@@ -85,10 +122,11 @@ export function EvaluationForm({ report }: { report: EvaluationReport }) {
   );
 }
 
-function FormRow({ row, groups }: { row: EvaluationRow; groups: Group[] }) {
+function FormRow({ no, row, groups, office }: { no: string; row: EvaluationRow; groups: Group[]; office: string }) {
   const { t, locale } = useI18n();
   return (
     <tr className={row.level === 'sub_kegiatan' ? undefined : `subtotal level-${row.level}`}>
+      <td>{no}</td>
       <th scope="row">
         <LineLink code={row.code} />
       </th>
@@ -109,6 +147,7 @@ function FormRow({ row, groups }: { row: EvaluationRow; groups: Group[] }) {
           </td>,
         ];
       })}
+      <td>{office}</td>
     </tr>
   );
 }

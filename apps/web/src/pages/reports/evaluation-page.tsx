@@ -2,10 +2,13 @@ import { Percent } from '../../components/figures';
 import { QueryView } from '../../components/query-view';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { EvaluationForm } from './evaluation-form';
+import { EvaluationNotes } from './evaluation-notes';
 import { LineLink, ReportHeader, useReport } from './report-shared';
 import type { EvaluationReport, EvaluationSummary, Predikat } from './report-types';
 
 const BANDS: Predikat[] = ['ST', 'T', 'S', 'R', 'SR'];
+const QUARTERS = ['TW I', 'TW II', 'TW III', 'TW IV'] as const;
+type Standing = EvaluationReport['standing'];
 
 /** Evaluasi Renja: the Permendagri 86/2017 form, program averages with predikat, and the legend. */
 export default function EvaluationPage() {
@@ -23,9 +26,15 @@ export default function EvaluationPage() {
       <QueryView query={query}>
         {(report) => (
           <>
-            <p className="note">{t('reports.evaluation.missing')}</p>
+            {!report.standing.final && (
+              <p className="note provisional" role="status">
+                {t('reports.evaluation.provisional', { quarter: quarterName(report.standing, t), year: report.year })}
+              </p>
+            )}
+            {report.missing.some((m) => m.column === 'renstraTarget') && <p className="note">{t('reports.evaluation.missing')}</p>}
             <EvaluationForm report={report} />
             <ProgramSummary report={report} />
+            <EvaluationNotes report={report} />
             <Legend />
           </>
         )}
@@ -45,13 +54,13 @@ function ProgramSummary({ report }: { report: EvaluationReport }) {
       </td>
       <td className="num">{summary.indicatorsCounted}</td>
       <td>
-        <PredikatText value={summary.predikatK} />
+        <PredikatText value={summary.predikatK} standing={report.standing} />
       </td>
       <td className="num">
         <Percent value={summary.capaianRp} />
       </td>
       <td>
-        <PredikatText value={summary.predikatRp} />
+        <PredikatText value={summary.predikatRp} standing={report.standing} />
       </td>
     </tr>
   );
@@ -86,10 +95,17 @@ function ProgramSummary({ report }: { report: EvaluationReport }) {
   );
 }
 
-/** "ST (Sangat Tinggi)": the letter with its meaning, never a colour alone. */
-function PredikatText({ value }: { value: Predikat | null }) {
+const quarterName = (standing: Standing, t: ReturnType<typeof useI18n>['t']) =>
+  standing.quarter ? QUARTERS[standing.quarter - 1] : t('reports.evaluation.noQuarter');
+
+/** "ST (Sangat Tinggi)": the letter with its meaning, never a colour alone; before the year ends "SR (sementara, TW III)". */
+function PredikatText({ value, standing }: { value: Predikat | null; standing: Standing }) {
   const { t } = useI18n();
   if (!value) return <span className="muted">—</span>;
+  if (!standing.final) {
+    const provisional = t('reports.evaluation.provisionalPredikat', { quarter: quarterName(standing, t) });
+    return <span className="predikat provisional">{`${value} (${provisional})`}</span>;
+  }
   const [code, name] = t(`reports.evaluation.band.${value}` as MessageKey)
     .split(' (')[0]
     .split(' = ');

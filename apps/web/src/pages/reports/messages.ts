@@ -105,7 +105,21 @@ const id = {
   'reports.evaluation.band.R': 'R = Rendah (51 % ≤ capaian < 66 %)',
   'reports.evaluation.band.SR': 'SR = Sangat Rendah (capaian < 51 %)',
   'reports.evaluation.missing':
-    'Target Renstra dan realisasi tahun-tahun sebelumnya belum dicatat di buku besar, sehingga kolom Renstra selalu kosong (—), bukan nol. Faktor pendorong, penghambat dan tindak lanjut adalah uraian yang tidak disimpan buku besar.',
+    'Target dan realisasi Renstra belum dicatat untuk perangkat daerah dan tahun ini, sehingga kolom Renstra kosong (—), bukan nol. Catat lewat tabel impor renstra atau POST …/lines/<kode>/renstra.',
+  'reports.evaluation.provisional': 'Predikat sementara: angka s.d. {quarter}. Predikat baru final setelah tahun anggaran {year} berakhir.',
+  'reports.evaluation.provisionalPredikat': 'sementara, {quarter}',
+  'reports.evaluation.noQuarter': 'belum ada triwulan',
+  'reports.evaluation.notesHeading': 'Faktor pendorong, faktor penghambat dan tindak lanjut',
+  'reports.evaluation.notesCaption': 'Catatan evaluasi per triwulan, untuk perangkat daerah atau satu program/kegiatan',
+  'reports.evaluation.notesEmpty': 'Belum ada faktor yang dicatat. Catat lewat POST …/evaluation-notes atau perintah renja-ledger faktor.',
+  'reports.evaluation.quarterCol': 'Triwulan',
+  'reports.evaluation.lineCol': 'Program / kegiatan',
+  'reports.evaluation.pendorong': 'Faktor pendorong',
+  'reports.evaluation.penghambat': 'Faktor penghambat',
+  'reports.evaluation.tindakLanjut': 'Tindak lanjut',
+  'reports.evaluation.recordedBy': 'Dicatat oleh',
+  'reports.evaluation.responsible': 'Perangkat daerah penanggung jawab',
+  'reports.evaluation.no': 'No',
 
   'reports.consistency.title': 'Konsistensi',
   'reports.consistency.intro':
@@ -239,7 +253,22 @@ const en: FeatureMessages<typeof id>['en'] = {
   'reports.evaluation.band.R': 'R = Rendah, low (51 % ≤ capaian < 66 %)',
   'reports.evaluation.band.SR': 'SR = Sangat Rendah, very low (capaian < 51 %)',
   'reports.evaluation.missing':
-    'Renstra targets and the realisation of earlier years are not recorded in the ledger yet, so the Renstra columns are always missing (—), never zero. Driving and hindering factors and follow-up are prose the ledger does not hold.',
+    'No Renstra target or realisation is recorded for this office and year, so the Renstra columns are missing (—), never zero. Record them with the renstra import table or POST …/lines/<code>/renstra.',
+  'reports.evaluation.provisional':
+    'Provisional predikat: figures up to {quarter}. The predikat is final once fiscal year {year} has ended.',
+  'reports.evaluation.provisionalPredikat': 'provisional, {quarter}',
+  'reports.evaluation.noQuarter': 'no quarter yet',
+  'reports.evaluation.notesHeading': 'Driving factors, hindering factors and follow-up',
+  'reports.evaluation.notesCaption': 'Evaluation notes per quarter, for the office or one program/kegiatan',
+  'reports.evaluation.notesEmpty': 'No factors recorded yet. Record them with POST …/evaluation-notes or renja-ledger faktor.',
+  'reports.evaluation.quarterCol': 'Quarter',
+  'reports.evaluation.lineCol': 'Program / kegiatan',
+  'reports.evaluation.pendorong': 'Driving factors (pendorong)',
+  'reports.evaluation.penghambat': 'Hindering factors (penghambat)',
+  'reports.evaluation.tindakLanjut': 'Follow-up (tindak lanjut)',
+  'reports.evaluation.recordedBy': 'Recorded by',
+  'reports.evaluation.responsible': 'Responsible office',
+  'reports.evaluation.no': 'No',
 
   'reports.consistency.title': 'Consistency',
   'reports.consistency.intro':

@@ -148,13 +148,31 @@ export interface EvaluationSummary {
   predikatRp: Predikat | null;
 }
 
+/** Faktor pendorong / penghambat / tindak lanjut of a quarter, for the office (code null) or a line. */
+export interface EvaluationNote {
+  period: string;
+  quarter: 1 | 2 | 3 | 4;
+  code: string | null;
+  name: string;
+  pendorong: string | null;
+  penghambat: string | null;
+  tindakLanjut: string | null;
+  eventId: string;
+  recordedAt: string;
+  actor: string;
+  reason: string | null;
+}
+
 export interface EvaluationReport {
   report: 'evaluation';
   year: number;
   office: ReportOffice;
+  /** Final once the year is complete; before that the predikat are provisional at `quarter`. */
+  standing: { final: boolean; quarter: 1 | 2 | 3 | 4 | null };
   rows: EvaluationRow[];
   programs: EvaluationSummary[];
   officeSummary: EvaluationSummary;
+  notes: EvaluationNote[];
   missing: Array<{ column: string; why: string }>;
 }
 
