@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { OFFICE, recordDidStory, YEAR } from '../support/did-story';
 import { pdfPlainText, pdfText } from '../support/pdf-text';
+import { runCli } from '../support/processes';
 import { getBinary, openWorkbook, parseCsv } from '../support/report-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -182,5 +186,69 @@ describe('Printed papers', () => {
       });
     });
     expect(amounts).toBeGreaterThan(10);
+  });
+
+  describe('from the CLI', () => {
+    let dir: string;
+    const cli = (...args: string[]) => runCli(args, { DATABASE_URL: t.db.url });
+    beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'renja-papers-'))));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('records a new signatory (an admin token), which the next paper printed on F4 carries', async () => {
+      const refused = await cli(
+        'signatory',
+        OFFICE,
+        '--place',
+        'Pangkalpinang',
+        '--title',
+        'Kepala Dinas',
+        '--name',
+        'X',
+        '--nip',
+        '123',
+        '--token',
+        t.token,
+      );
+      expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('NIP_FORMAT (nip)')]);
+      const set = await cli(
+        'signatory',
+        OFFICE,
+        ...['--place', 'Sungailiat', '--title', 'Plt. Kepala Dinas Koperasi, Usaha Kecil dan Menengah'],
+        ...['--name', 'Siti Aminah, S.H.', '--nip', '198001012005012002', '--token', t.token],
+      );
+      expect([set.code, set.stdout]).toEqual([0, expect.stringContaining('Penanda tangan DKUKM dicatat: Siti Aminah, S.H.')]);
+      const out = join(dir, 'serapan.pdf');
+      const printed = await cli(
+        'report',
+        'absorption',
+        '--year',
+        String(YEAR),
+        '--office',
+        OFFICE,
+        '--format',
+        'pdf',
+        '--paper',
+        'f4',
+        '--out',
+        out,
+      );
+      expect(printed.code).toBe(0);
+      const pages = (await pdfText(readFileSync(out))).pages;
+      for (const page of pages) expect([page.width, page.height]).toEqual([935.43, 609.45]);
+      const last = pages.at(-1)!.text.replace(/\s+/g, ' ');
+      expect(last).toMatch(/Sungailiat, \d{1,2} \w+ \d{4} Plt\. Kepala Dinas Koperasi/);
+      expect(last).toContain('NIP 19800101 200501 2 002');
+      expect(last).toContain(`Posisi buku besar: ${grouped(await ledgerSize())} peristiwa`);
+      expect(last).toContain(`Halaman ${pages.length} dari ${pages.length}`);
+    });
+
+    it('writes the CSV for Indonesian spreadsheets with --csv id', async () => {
+      const result = await cli('report', 'reconciliation', '--year', String(YEAR), '--office', OFFICE, '--format', 'csv', '--csv', 'id');
+      expect(result.code).toBe(0);
+      const [header, office] = [result.stdout.split('\r\n')[0], result.stdout.split('\r\n').find((l) => l.startsWith('Perangkat Daerah;'))];
+      expect(header.startsWith('\uFEFF')).toBe(true);
+      expect(header).toContain(';');
+      expect(office).toContain(';7798581241,00;');
+    });
   });
 });
