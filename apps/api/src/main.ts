@@ -18,7 +18,7 @@ import { explainStartFailure } from './ops/start-failure';
 import { EmbeddedPostgresError } from '@renja/infrastructure/database/postgres-failure';
 
 const logger = createLogger();
-const log = (line: string) => logger.info(line);
+const log = (line: string, level: 'info' | 'warn' | 'error' = 'info') => logger[level](line);
 
 /** In-flight requests get this long to finish after SIGTERM; then their connections are closed. */
 const DRAIN_MS = 10_000;

@@ -1,4 +1,4 @@
-import { asDatabaseUnavailable, DatabaseUnavailableError, isDatabaseUnavailable } from './database-availability';
+import { asDatabaseUnavailable, DatabaseUnavailableError, isDatabaseUnavailable, recentUnavailability } from './database-availability';
 
 describe('isDatabaseUnavailable', () => {
   it('knows a database that is gone, restarting or out of disk', () => {
@@ -26,5 +26,16 @@ describe('isDatabaseUnavailable', () => {
       message: expect.stringMatching(/^Basis data sedang tidak tersedia/),
       rule: 'DATABASE_UNAVAILABLE',
     });
+  });
+
+  it('remembers for a minute what the requests met, with what to do about a full disk (for /health/ready)', () => {
+    const full = Object.assign(new Error('could not extend file "base/16384/16397_fsm": No space left on device'), { code: '53100' });
+    asDatabaseUnavailable({ message: 'Query failed', driverError: full });
+    expect(recentUnavailability()).toEqual({
+      at: expect.any(String),
+      error: 'could not extend file "base/16384/16397_fsm": No space left on device',
+      hint: expect.stringMatching(/disk is full/),
+    });
+    expect(recentUnavailability(-1)).toBeNull();
   });
 });

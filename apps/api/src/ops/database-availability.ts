@@ -25,6 +25,26 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+/** The last request that met a missing or full database: /health/ready shows it for a minute (reads may work while writes fail). */
+let lastUnavailable: { at: number; error: string; diskFull: boolean } | null = null;
+
+function innermostMessage(error: unknown, depth = 0): string {
+  const e = error as { message?: unknown; driverError?: unknown; cause?: unknown } | null;
+  if (!e || typeof e !== 'object' || depth > 4) return String(error);
+  const inner = e.driverError ?? e.cause;
+  return inner ? innermostMessage(inner, depth + 1) : typeof e.message === 'string' && e.message ? e.message : String(error);
+}
+
+/** What the requests of the last `withinMs` met, if the database failed them. */
+export function recentUnavailability(withinMs = 60_000): { at: string; error: string; hint?: string } | null {
+  if (!lastUnavailable || Date.now() - lastUnavailable.at > withinMs) return null;
+  return {
+    at: new Date(lastUnavailable.at).toISOString(),
+    error: lastUnavailable.error,
+    ...(lastUnavailable.diskFull ? { hint: "the database's disk is full: free space there; writes are refused until then" } : {}),
+  };
+}
+
 /** 503 DATABASE_UNAVAILABLE: said in the words a person reads (Indonesian), with Retry-After added by the request hooks. */
 export class DatabaseUnavailableError extends ServiceUnavailableException {
   constructor(readonly original: unknown) {
@@ -34,6 +54,8 @@ export class DatabaseUnavailableError extends ServiceUnavailableException {
         'Kirim ulang penulisan dengan Idempotency-Key yang sama agar tidak tercatat dua kali.',
       rule: 'DATABASE_UNAVAILABLE',
     });
+    const error = innermostMessage(original);
+    lastUnavailable = { at: Date.now(), error, diskFull: /No space left on device|could not extend file/i.test(error) };
   }
 }
 

@@ -3,13 +3,20 @@ import type { Projector, ProjectorFailure } from '@renja/projections';
 import type { VerificationMonitor } from '@renja/application';
 import type { SupervisedStatus } from '@renja/infrastructure/database/embedded-postgres';
 import { ledgerGauges } from './metrics';
+import { recentUnavailability } from './database-availability';
 
 export interface ReadinessReport {
   status: 'ok' | 'error';
   /** Why it is not ready, in a few words (absent when ready). */
   reason?: string;
   stopping: boolean;
-  database: { status: 'up' | 'down'; error?: string; embedded?: SupervisedStatus };
+  /** recentFailure: what requests met in the last minute (a full disk fails writes while reads still work). */
+  database: {
+    status: 'up' | 'down';
+    error?: string;
+    embedded?: SupervisedStatus;
+    recentFailure?: { at: string; error: string; hint?: string };
+  };
   projection: {
     name: string;
     position: number | null;
@@ -78,6 +85,7 @@ export class LedgerHealth {
     const stopping = this.sources.stopping();
     const projectionName = this.sources.projector.projection.name;
     const verification = this.verification();
+    const recent = recentUnavailability();
     let figures: Figures | null = null;
     let databaseError: string | undefined;
     if (embedded && embedded.state !== 'running') databaseError = embedded.problem ?? `embedded PostgreSQL is ${embedded.state}`;
@@ -91,7 +99,12 @@ export class LedgerHealth {
     const report: ReadinessReport = {
       status: figures && !stopping ? 'ok' : 'error',
       stopping,
-      database: { status: figures ? 'up' : 'down', ...(databaseError ? { error: databaseError } : {}), ...(embedded ? { embedded } : {}) },
+      database: {
+        status: figures ? 'up' : 'down',
+        ...(databaseError ? { error: databaseError } : {}),
+        ...(embedded ? { embedded } : {}),
+        ...(recent ? { recentFailure: recent } : {}),
+      },
       projection: {
         name: projectionName,
         position: null,

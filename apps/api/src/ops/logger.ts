@@ -35,9 +35,10 @@ export function createLogger(format: LogFormat = logFormat(), write: (line: stri
       base: undefined, // no pid/hostname on every line
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
+      // pino-http's request logger carries requestId in its bindings already: not twice.
+      mixin: (_object, _level, child) => {
         const context = requestContext.getStore();
-        return context ? { requestId: context.requestId } : {};
+        return context && !('requestId' in child.bindings()) ? { requestId: context.requestId } : {};
       },
     },
     destination,

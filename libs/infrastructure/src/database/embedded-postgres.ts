@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { explainPostgresFailure, type FailureContext } from './postgres-failure';
 import { PostgresLog } from './postgres-log';
 import { createSuperuserPassword, superuserPassword } from './superuser-password';
-import { PostgresSupervisor, type SupervisedStatus } from './postgres-supervisor';
+import { PostgresSupervisor, type DatabaseLog, type SupervisedStatus } from './postgres-supervisor';
 
 /** The embedded PostgreSQL server: binaries from npm, data in a local folder kept across restarts. */
 export interface EmbeddedServer {
@@ -21,7 +21,7 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-export type { SupervisedStatus } from './postgres-supervisor';
+export type { DatabaseLog, SupervisedStatus } from './postgres-supervisor';
 
 export const EMBEDDED_DATABASE = 'renja_ledger';
 const DATABASE = EMBEDDED_DATABASE;
@@ -104,11 +104,7 @@ async function loadEmbeddedPostgres(): Promise<new (options: object) => Embedded
  * CLI runs beside it) already runs there. A server this process started is supervised: when it dies it
  * is restarted (see PostgresSupervisor). Its log goes to `dataDir/postgresql.log`.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  port: number,
-  log: (line: string) => void = () => {},
-): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: DatabaseLog = () => {}): Promise<EmbeddedServer> {
   const pgData = join(dataDir, 'pgdata');
   const passwordFile = join(dataDir, 'db-superuser-password');
   const logFile = join(dataDir, 'postgresql.log');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import type { LedgerConfig } from '../config/config';
-import { EMBEDDED_DATABASE, startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
+import { EMBEDDED_DATABASE, startEmbeddedPostgres, type DatabaseLog, type EmbeddedServer } from './embedded-postgres';
 import { runMigrations, type Migration } from './migrations';
 import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole } from './roles';
 
@@ -68,7 +68,7 @@ async function currentUser(url: string): Promise<string> {
 export async function openLedgerDatabase(
   config: LedgerConfig,
   migrations: Migration[],
-  log: (line: string) => void = () => {},
+  log: DatabaseLog = () => {},
 ): Promise<LedgerDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log);
   let url: string;
@@ -98,7 +98,7 @@ export async function openLedgerDatabase(
   }
   // A bounded connect: while the database is down a request fails in seconds (503), it does not hang.
   const pool = new Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
-  pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`));
+  pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`, 'warn'));
   try {
     if (!separateRoles) applied = await runMigrations(pool, migrations);
     if (applied.length > 0) log(`Migrated: ${applied.join(', ')}`);

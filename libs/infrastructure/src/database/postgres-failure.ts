@@ -25,7 +25,7 @@ const KNOWN: Known[] = [
   {
     match: /No space left on device|could not extend file|disk full/i,
     hint: (c) =>
-      `the disk holding ${c.dataDir} is full: free some space there (or move RENJA_DATA_DIR to a larger disk) and start again; ` +
+      `the disk holding ${c.dataDir} is full: free some space there (or move RENJA_DATA_DIR to a larger disk); ` +
       `the ledger's data is intact, PostgreSQL only refuses to write`,
   },
   {

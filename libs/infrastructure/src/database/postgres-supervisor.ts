@@ -2,6 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { EmbeddedPostgresError, explainPostgresFailure, type FailureContext } from './postgres-failure';
 import type { PostgresLog } from './postgres-log';
 
+/** Where the database layer reports; `level` says how loud (default info). */
+export type DatabaseLog = (line: string, level?: 'info' | 'warn' | 'error') => void;
+
 export interface SupervisedStatus {
   /** running: accepting connections; down: died or failed to start, a restart is scheduled; stopping/stopped: by request. */
   state: 'starting' | 'running' | 'down' | 'stopping' | 'stopped';
@@ -43,7 +46,7 @@ export class PostgresSupervisor {
     private readonly server: Startable,
     private readonly pgLog: PostgresLog,
     private readonly context: FailureContext,
-    private readonly log: (line: string) => void,
+    private readonly log: DatabaseLog,
   ) {}
 
   status(): SupervisedStatus {
@@ -84,7 +87,7 @@ export class PostgresSupervisor {
     const error = explainPostgresFailure(`the embedded PostgreSQL stopped unexpectedly (${how})`, this.pgLog.since(mark), this.context);
     this.downSince = Date.now();
     this.set({ state: 'down', problem: error.message, hint: error.hint });
-    this.log(`${error.message}\nRestarting it; requests are answered 503 meanwhile.`);
+    this.log(`${error.message}\nRestarting it; requests are answered 503 meanwhile.`, 'error');
     this.scheduleRestart();
   }
 
@@ -108,6 +111,7 @@ export class PostgresSupervisor {
       this.set({ state: 'down', problem: message, hint: explained?.hint ?? null });
       this.log(
         `${message}${explained ? `\nWhat to do: ${explained.hint}` : ''}\nTrying again in ${Math.round(Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** this.attempts) / 1000)} s.`,
+        'error',
       );
       this.scheduleRestart();
       return;
