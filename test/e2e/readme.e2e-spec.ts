@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, freePort, startServer, stopServer } from '../support/processes';
@@ -88,6 +88,9 @@ interface Result {
   statuses: number[];
 }
 
+/** curl's exit code for an HTTP status >= 400 under --fail-with-body. */
+const CURL_HTTP_ERROR = 22;
+
 /** A bound on one ledger's commands together (about a minute on a quiet 2-core machine). */
 const SCRIPT_LIMIT_MS = 200_000;
 
@@ -122,10 +125,21 @@ function runCommands(commands: Planned[], cwd: string, outDir: string, env: Reco
   });
 }
 
-const plan = planReadme(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+const markdown = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const plan = planReadme(markdown);
+
+/** Folders README names that runs write (git ignores them): a fresh clone has none of them yet. */
+const WRITTEN_BY_RUNS = ['test/browser/screenshots/'];
+
+/** Repository paths README names, in `code` or as a link target (globs and placeholders left out). */
+function namedPaths(text: string): string[] {
+  const candidates = [...text.matchAll(/`([^`\s]+)`|\]\(([^)\s]+)\)/g)].map((m) => (m[1] ?? m[2]).replace(/[?#].*$/, ''));
+  const inRepo = /^(?:apps|libs|projections|test|docs|data|scripts|bench|\.ci)\/[\w./-]*$/;
+  return [...new Set(candidates.filter((c) => inRepo.test(c)))];
+}
 
 /** Stable facts README states beside its commands (no sentences: those are being translated), checked on the output. */
-const FACTS: Array<{ ledger: Ledger; command: string; check: (r: Result, cwd: string) => void }> = [
+const FACTS: Array<{ ledger: Ledger; command: string; check: (r: Result, cwd: string, others: (command: string) => Result) => void }> = [
   {
     ledger: 'sample',
     command: '/years/2024/offices/DKUKM/plan',
@@ -167,12 +181,12 @@ const FACTS: Array<{ ledger: Ledger; command: string; check: (r: Result, cwd: st
   {
     ledger: 'sample',
     command: '"$API/ledger/checkpoints"',
-    check: (r) => {
-      // the sizes README's consistency proof names are sizes that were issued
-      const proof = plan.run.find((c) => c.text.includes('proofs/consistency?'))!;
-      const [, from, to] = /from=(\d+)&to=(\d+)/.exec(proof.text)!;
+    check: (r, _, others) => {
+      // the consistency proof README asks for is between sizes this list shows as issued
+      const proof = JSON.parse(others('proofs/consistency?').stdout) as { from: number; to: number };
       const issued = (JSON.parse(r.stdout) as Array<{ size: number }>).map((c) => c.size);
-      expect(issued).toEqual(expect.arrayContaining([Number(from), Number(to)]));
+      expect(issued).toEqual(expect.arrayContaining([proof.from, proof.to]));
+      expect(proof.to).toBeGreaterThan(proof.from);
     },
   },
   {
@@ -267,25 +281,47 @@ describe('README.md, run as written', () => {
     expect(unused).toEqual([]);
   });
 
+  it('documents in Configuration every RENJA_ variable the code reads', () => {
+    const sources = ['apps', 'libs', 'projections'].flatMap((dir) =>
+      (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
+        .filter((f) => /\.tsx?$/.test(f) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(f))
+        .map((f) => readFileSync(join(ROOT, dir, f), 'utf8')),
+    );
+    const read = new Set(sources.flatMap((text) => text.match(/\bRENJA_[A-Z][A-Z_]*[A-Z]\b/g) ?? []));
+    expect(read.size).toBeGreaterThan(20);
+    const configuration = markdown.slice(
+      markdown.indexOf('## Configuration'),
+      markdown.indexOf('\n## ', markdown.indexOf('## Configuration') + 5),
+    );
+    expect([...read].filter((v) => !configuration.includes(`\`${v}\``)).sort()).toEqual([]);
+  });
+
+  it('names only files and folders that exist', () => {
+    const paths = namedPaths(markdown);
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((p) => !WRITTEN_BY_RUNS.includes(p) && !existsSync(join(ROOT, p)))).toEqual([]);
+  });
+
   it.each(plan.run.map((c) => [`README.md:${c.line} (${c.ledger}) ${c.text.split('\n')[0]}`, c] as const))('%s', (_, command) => {
-    const r = results.get(command);
-    const failedHttp = r?.statuses.filter((s) => s >= 400) ?? [];
-    const failed = !r || r.rc !== 0 || failedHttp.length > 0;
+    const r = results.get(command) ?? { rc: null, ms: 0, stdout: '', stderr: '', statuses: [] };
+    // a README comment "→ 422" says the example shows a refusal: then that status, and only it, is right
+    const refusal = /#[^\n]*→ (\d{3})/.exec(command.text);
+    const expected = refusal ? Number(refusal[1]) : undefined;
+    const httpAsWritten = expected ? r.statuses.length > 0 && r.statuses.every((s) => s === expected) : r.statuses.every((s) => s < 400);
+    const exitAsWritten = r.rc === 0 || (expected !== undefined && r.rc === CURL_HTTP_ERROR);
     // on failure the output is in the comparison, so the report says what went wrong
     const output =
-      r?.rc === null
+      r.rc === null
         ? `never finished: the commands were stopped after ${SCRIPT_LIMIT_MS / 1000} s`
-        : `${r?.stdout.slice(-1500)}\n${r?.stderr.slice(-1500)}`;
-    expect({ rc: r?.rc, failedHttp, output: failed ? output : '' }).toEqual({
-      rc: 0,
-      failedHttp: [],
-      output: '',
-    });
+        : `exit ${r.rc}, HTTP ${r.statuses.join(', ') || '-'}\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`;
+    const ok = httpAsWritten && exitAsWritten;
+    expect({ exitAsWritten, httpAsWritten, output: ok ? '' : output }).toEqual({ exitAsWritten: true, httpAsWritten: true, output: '' });
   });
 
   it.each(FACTS.map((f) => [`${f.ledger}: ${f.command}`, f] as const))('states a true fact beside %s', (_, fact) => {
     const matching = plan.run.filter((c) => c.ledger === fact.ledger && c.text.includes(fact.command));
     expect(matching).toHaveLength(1);
-    fact.check(results.get(matching[0])!, cwd);
+    const others = (text: string) => results.get(plan.run.find((c) => c.ledger === fact.ledger && c.text.includes(text))!)!;
+    fact.check(results.get(matching[0])!, cwd, others);
   });
 });
