@@ -96,4 +96,25 @@ describe('PDF papers', () => {
     expect(flat(a4[0])).toContain('1.653.027.794,00');
     expect(flat(a4[0])).toContain('Serapan (%)');
   });
+
+  it('never breaks a word of a column group heading over narrow columns', async () => {
+    const narrow = {
+      sheet: 'x',
+      title: 'Evaluasi',
+      columns: [
+        { key: 'name', header: 'Uraian', kind: 'text' as const },
+        ...['a', 'b', 'c', 'd', 'e', 'f'].flatMap((g) => [
+          { key: `${g}k`, header: 'K', group: `Realisasi Renstra s.d. 2021 (${g})`, kind: 'value' as const },
+          { key: `${g}r`, header: 'Rp', group: `Realisasi Renstra s.d. 2021 (${g})`, kind: 'value' as const },
+        ]),
+      ],
+      // A long text wants the whole line: the group's columns are left at their minimum.
+      rows: [{ cells: { name: 'Program Pemberdayaan Usaha Mikro, Kecil dan Menengah '.repeat(8), ak: '1', ar: '2' } }],
+    };
+    const doc = { fileStem: 'x', title: 'Evaluasi', subtitle: [], tables: [narrow], csv: narrow };
+    const [page] = (await pdfText(await renderPdf(doc))).pages;
+    const words = page.text.split(/\s+/);
+    expect(words.filter((w) => w === 'Realisasi')).toHaveLength(6);
+    expect(words.filter((w) => w === 'Renstra')).toHaveLength(6);
+  });
 });

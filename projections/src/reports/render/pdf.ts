@@ -42,7 +42,7 @@ interface ColumnNeeds {
  */
 function columnNeeds(pdf: Pdf, table: ReportTable, texts: string[][], fontSize: number): ColumnNeeds[] {
   pdf.font(BOLD).fontSize(fontSize);
-  return table.columns.map((c, i) => {
+  const needs = table.columns.map((c, i) => {
     let minimum = Math.max(...c.header.split(/\s+/).map((w) => pdf.widthOfString(w)));
     let preferred = Math.min(pdf.widthOfString(c.header), LONGEST_LINE);
     for (const row of texts) {
@@ -54,6 +54,30 @@ function columnNeeds(pdf: Pdf, table: ReportTable, texts: string[][], fontSize: 
     const room = 2 * PADDING + 1;
     return { minimum: minimum + room, preferred: Math.max(minimum, preferred) + room };
   });
+  // A column group's heading ("Realisasi Renstra s.d. 2021" over K and Rp) must not break a word either:
+  // its columns together get at least its longest word.
+  for (const span of groupSpans(table)) {
+    const columns = needs.slice(span.from, span.to + 1);
+    const word = Math.max(...span.text.split(/\s+/).map((w) => pdf.widthOfString(w))) + 2 * PADDING + 1;
+    const short = word - sum(columns.map((n) => n.minimum));
+    if (short <= 0) continue;
+    for (const n of columns) {
+      n.minimum += short / columns.length;
+      n.preferred = Math.max(n.preferred, n.minimum);
+    }
+  }
+  return needs;
+}
+
+/** Neighbouring columns under one group heading, as the heading rows draw them. */
+function groupSpans(table: ReportTable): Array<{ from: number; to: number; text: string }> {
+  const spans: Array<{ from: number; to: number; text: string }> = [];
+  table.columns.forEach((c, i) => {
+    const last = spans.at(-1);
+    if (c.group && last?.text === c.group && last.to === i - 1) last.to = i;
+    else if (c.group) spans.push({ from: i, to: i, text: c.group });
+  });
+  return spans;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -111,12 +135,7 @@ function drawHeader(pdf: Pdf, table: ReportTable, layout: Layout, y: number): nu
     );
     return y + headerHeight;
   }
-  const spans: Array<{ from: number; to: number; text: string }> = [];
-  table.columns.forEach((c, i) => {
-    const last = spans.at(-1);
-    if (c.group && last?.text === c.group && last.to === i - 1) last.to = i;
-    else if (c.group) spans.push({ from: i, to: i, text: c.group });
-  });
+  const spans = groupSpans(table);
   const spanWidth = (s: { from: number; to: number }) => layout.x[s.to] + layout.widths[s.to] - layout.x[s.from];
   const groupHeight = Math.max(...spans.map((s) => pdf.heightOfString(s.text, { width: spanWidth(s) - 2 * PADDING }))) + 2 * PADDING;
   const cell = (text: string, x: number, top: number, width: number, height: number) => {

@@ -76,3 +76,18 @@ describe('XLSX that prints', () => {
     expect(sheet.getRow(9).height).toBeGreaterThanOrEqual(30); // two lines of wrapped text get two lines of room
   });
 });
+
+describe('XLSX column widths under a group heading', () => {
+  it('give the group heading its longest word across the columns it spans', () => {
+    const narrow: ReportTable = {
+      ...table,
+      columns: [
+        { key: 'k', header: 'K', group: 'Pertanggungjawaban', kind: 'value' },
+        { key: 'rp', header: 'Rp', group: 'Pertanggungjawaban', kind: 'value' },
+      ],
+      rows: [{ cells: { k: '1', rp: '2' } }],
+    };
+    const [k, rp] = columnWidths(narrow);
+    expect(k + rp).toBeGreaterThanOrEqual('Pertanggungjawaban'.length + 2);
+  });
+});

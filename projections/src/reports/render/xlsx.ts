@@ -105,6 +105,14 @@ export function columnWidths(table: ReportTable): number[] {
     floors.push(floor);
     return width;
   });
+  // A group heading merged over its columns ("Realisasi Renstra" over K and Rp) does not break a word either.
+  table.columns.forEach((c, i) => {
+    if (!c.group) return;
+    const span = table.columns.filter((other) => other.group === c.group).length;
+    const share = Math.ceil((longestWord(c.group) + 2) / span);
+    widths[i] = Math.max(widths[i], share);
+    floors[i] = Math.max(floors[i], share);
+  });
   const total = widths.reduce((a, b) => a + b, 0);
   const give = widths.reduce((a, w, i) => a + (w - floors[i]), 0);
   if (total <= PAGE_CHARACTERS || give === 0) return widths;
