@@ -7,8 +7,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  // The record forms read typed amounts with the importer's own parser (libs/application/src/import/
-  // cell-parsers.ts), which imports only the pure domain: point @renja/domain at its sources.
+  // The record forms read typed amounts with the domain's shared readers (libs/domain/src/shared/readings.ts,
+  // the importer's too), which are pure: point @renja/domain at its sources.
   resolve: { alias: { '@renja/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

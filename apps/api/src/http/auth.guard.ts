@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain';
 import {
   createParamDecorator,
   ForbiddenException,
@@ -24,7 +25,7 @@ export const RATE_LIMITER = Symbol('RATE_LIMITER');
 /** The principal the guard put on the request. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new UnauthorizedException({ message: 'this route needs a bearer token', field: 'Authorization' });
+  if (!principal) throw new UnauthorizedException({ message: msg('TOKEN_REQUIRED.route'), field: 'Authorization' });
   return principal;
 });
 
@@ -76,7 +77,7 @@ export class BearerTokenGuard implements CanActivate {
       request.claimedBy = 'no token';
       this.limit(`ip:${clientAddress(request)}`, 'this address');
       throw new UnauthorizedException({
-        message: 'missing Authorization header: send "Authorization: Bearer <token>"',
+        message: msg('TOKEN_REQUIRED'),
         field: 'Authorization',
         rule: 'TOKEN_REQUIRED',
       });
@@ -86,7 +87,7 @@ export class BearerTokenGuard implements CanActivate {
       request.claimedBy = 'unknown token';
       this.limit(`ip:${clientAddress(request)}`, 'this address');
       throw new UnauthorizedException({
-        message: 'Authorization header must be "Bearer <token>"',
+        message: msg('TOKEN_INVALID'),
         field: 'Authorization',
         rule: 'TOKEN_INVALID',
       });
@@ -118,7 +119,7 @@ export class BearerTokenGuard implements CanActivate {
         request.claimedBy = principal.name;
         this.limit(this.keyOf(principal), `"${principal.name}"`);
         throw new ForbiddenException({
-          message: `a ${request.method} with a session cookie needs the header X-CSRF-Token with the session's csrfToken (from POST or GET /api/v1/session)`,
+          message: msg('CSRF_TOKEN_INVALID', { method: request.method }),
           field: 'X-CSRF-Token',
           rule: 'CSRF_TOKEN_INVALID',
         });

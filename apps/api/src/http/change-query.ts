@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { parseIsoDate, parsePlanCode } from '@renja/domain';
+import { msg, parseIsoDate, parsePlanCode, type Message } from '@renja/domain';
 import type { ChangeFilter } from '@renja/projections';
 
 export interface ChangeQuery {
@@ -13,19 +13,18 @@ export interface ChangeQuery {
   order?: string;
 }
 
-const bad = (field: string, message: string) => new BadRequestException({ message, field, rule: 'INVALID_VALUE' });
+const bad = (field: string, message: Message) => new BadRequestException({ message, field, rule: 'INVALID_VALUE' });
 
 function integer(value: string | undefined, field: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max)
-    throw bad(field, `${field} must be an integer from ${min} to ${max}, got "${String(value).slice(0, 40)}"`);
+    throw bad(field, msg('INVALID_VALUE.integer_range', { field, min, max, value: String(value).slice(0, 40) }));
   return Number(value);
 }
 
 function text(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '' || value.length > 200)
-    throw bad(field, `${field} must be a text of 1 to 200 characters`);
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 200) throw bad(field, msg('INVALID_VALUE.text', { field }));
   return value;
 }
 
@@ -35,12 +34,12 @@ const jakartaDayStart = (date: string, days = 0) => new Date(Date.parse(`${date}
 /** Query of GET …/changes → the reader's filter; a bad value is a 400 naming its field. */
 export function changeFilter(query: ChangeQuery): ChangeFilter {
   for (const [field, value] of Object.entries(query))
-    if (value !== undefined && typeof value !== 'string') throw bad(field, `${field} must be given once`);
+    if (value !== undefined && typeof value !== 'string') throw bad(field, msg('INVALID_VALUE.once', { field }));
   const from = query.from === undefined ? undefined : parseIsoDate(query.from, 'from');
   const to = query.to === undefined ? undefined : parseIsoDate(query.to, 'to');
-  if (from && to && from > to) throw bad('to', `to (${to}) is before from (${from})`);
+  if (from && to && from > to) throw bad('to', msg('INVALID_VALUE.range_reversed', { to, from }));
   if (query.order !== undefined && query.order !== 'asc' && query.order !== 'desc')
-    throw bad('order', `order must be asc or desc, got "${query.order.slice(0, 40)}"`);
+    throw bad('order', msg('INVALID_VALUE.order', { value: query.order.slice(0, 40) }));
   return {
     from: from && jakartaDayStart(from),
     before: to && jakartaDayStart(to, 1),

@@ -45,8 +45,8 @@ export interface FileQuery {
 
 /** ?paper= and ?csv=, checked before any work (a 400 naming the parameter); defaults A4 and the machine CSV. */
 export function fileStyle(query: FileQuery): { paper: Paper; csv: CsvStyle } {
-  if (query.paper !== undefined && typeof query.paper !== 'string') throw invalid('paper', 'must be given once', 'PAPER_SIZE');
-  if (query.csv !== undefined && typeof query.csv !== 'string') throw invalid('csv', 'must be given once', 'CSV_STYLE');
+  if (query.paper !== undefined && typeof query.paper !== 'string') throw invalid('paper', msg('PAPER_SIZE.once'), 'PAPER_SIZE');
+  if (query.csv !== undefined && typeof query.csv !== 'string') throw invalid('csv', msg('CSV_STYLE.once'), 'CSV_STYLE');
   return {
     paper: query.paper === undefined ? 'a4' : parsePaper(query.paper),
     csv: query.csv === undefined ? 'machine' : parseCsvStyle(query.csv),

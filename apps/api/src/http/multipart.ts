@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain';
 import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
@@ -37,7 +38,7 @@ export function multipartFiles(maxBytes: number): (req: Request, res: Response) 
       if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
         reject(
           new BadRequestException({
-            message: 'send the files as multipart/form-data, each in a field named "file"',
+            message: msg('MULTIPART_REQUIRED'),
             field: 'file',
             rule: 'MULTIPART_REQUIRED',
           }),
@@ -50,7 +51,7 @@ export function multipartFiles(maxBytes: number): (req: Request, res: Response) 
         if (e.code === 'LIMIT_FILE_SIZE') {
           return reject(
             new PayloadTooLargeException({
-              message: `a file is larger than ${maxBytes} bytes, the import limit (RENJA_IMPORT_MAX_BYTES)`,
+              message: msg('IMPORT_TOO_LARGE', { max: maxBytes }),
               field: 'file',
               rule: 'IMPORT_TOO_LARGE',
             }),
@@ -59,7 +60,7 @@ export function multipartFiles(maxBytes: number): (req: Request, res: Response) 
         if (e.code === 'LIMIT_UNEXPECTED_FILE') {
           return reject(
             new BadRequestException({
-              message: `files go in the field "file" (got "${e.field}"), at most ${MAX_FILES_PER_IMPORT} of them`,
+              message: msg('MULTIPART_FIELD', { field: String(e.field), max: MAX_FILES_PER_IMPORT }),
               field: 'file',
               rule: 'MULTIPART_FIELD',
             }),
@@ -67,7 +68,7 @@ export function multipartFiles(maxBytes: number): (req: Request, res: Response) 
         }
         reject(
           new BadRequestException({
-            message: `the multipart/form-data body could not be read: ${e.message ?? String(error)}`,
+            message: msg('MULTIPART_MALFORMED', { detail: e.message ?? String(error) }),
             field: 'file',
             rule: 'MULTIPART_MALFORMED',
           }),

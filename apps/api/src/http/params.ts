@@ -1,12 +1,12 @@
 import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
-import { normaliseKnownAt, parseIsoDate, type AsOf } from '@renja/domain';
+import { msg, normaliseKnownAt, parseIsoDate, type AsOf } from '@renja/domain';
 
 /** Path parameter {year}: a fiscal year. */
 @Injectable()
 export class FiscalYearPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) {
-      throw new BadRequestException({ message: `year must be a fiscal year between 2000 and 2100, got "${value}"`, field: 'year' });
+      throw new BadRequestException({ message: msg('INVALID_VALUE.year', { value }), field: 'year' });
     }
     return Number(value);
   }

@@ -1,5 +1,6 @@
+import { msg } from '@renja/domain';
 import type { NextFunction, Request, Response } from 'express';
-import { toErrorBody } from './http-errors';
+import { sendError } from './http-errors';
 import { BadRequestException } from '@nestjs/common';
 
 /**
@@ -48,22 +49,22 @@ export function rejectUnstorableText(request: Request, response: Response, next:
   const infinite = unrepresentableNumber(request.body, '');
   if (infinite) {
     const error = new BadRequestException({
-      message: `${infinite}: a number too large to represent (it parses to Infinity); amounts are decimal strings`,
+      message: msg('NUMBER_NOT_REPRESENTABLE', { field: infinite }),
       field: infinite,
       rule: 'NUMBER_NOT_REPRESENTABLE',
     });
-    const body = toErrorBody(error);
-    response.status(body.statusCode).json(body);
+    sendError(request, response, error);
     return;
   }
   const field = unstorable(request.body, '');
   if (!field) return next();
-  const body = toErrorBody(
+  sendError(
+    request,
+    response,
     new BadRequestException({
-      message: `${field}: contains a NUL character or broken Unicode (a lone surrogate), which cannot be stored`,
+      message: msg('TEXT_NOT_STORABLE', { field }),
       field,
       rule: 'TEXT_NOT_STORABLE',
     }),
   );
-  response.status(body.statusCode).json(body);
 }

@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain';
 import { BadRequestException, createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '@renja/application';
@@ -11,7 +12,7 @@ const ID = /^[\x21-\x7e]{1,200}$/;
 export function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
-  if (!m) throw new BadRequestException({ message: `If-Match must be the ETag of the line, e.g. "3" (got ${value})`, field: 'If-Match' });
+  if (!m) throw new BadRequestException({ message: msg('INVALID_VALUE.if_match', { value }), field: 'If-Match' });
   return Number(m[1]);
 }
 
@@ -19,7 +20,7 @@ function header(request: AuthenticatedRequest, name: string, pattern: RegExp): s
   const value = request.headers[name.toLowerCase()];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !pattern.test(value)) {
-    throw new BadRequestException({ message: `${name} must be 1-200 printable ASCII characters`, field: name });
+    throw new BadRequestException({ message: msg('INVALID_VALUE.header', { name }), field: name });
   }
   return value;
 }
@@ -28,8 +29,7 @@ function header(request: AuthenticatedRequest, name: string, pattern: RegExp): s
 export const WriteMetadata = createParamDecorator((_: unknown, context: ExecutionContext): CommandMetadata => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   // Only a route that skipped the guard (@Public) could get here without one; a write never may.
-  if (!request.principal)
-    throw new UnauthorizedException({ message: 'a write needs "Authorization: Bearer <token>"', field: 'Authorization' });
+  if (!request.principal) throw new UnauthorizedException({ message: msg('TOKEN_REQUIRED.write'), field: 'Authorization' });
   const correlationId = header(request, 'X-Correlation-Id', ID) ?? randomUUID();
   // Canonical JSON: the same body with its keys in another order is the same request.
   const requestHash = createHash('sha256')

@@ -51,6 +51,9 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message, body?.rule, body?.field, body?.params);
 }
 
+/** The server says its refusals in the language the page is shown in (the html lang the i18n provider sets). */
+const pageLanguage = (): string => (typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id');
+
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const isWrite = method !== 'GET' && method !== 'HEAD';
   const response = await fetch(path, {
@@ -58,6 +61,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
     credentials: 'same-origin',
     headers: {
       Accept: 'application/json',
+      'Accept-Language': pageLanguage(),
       ...(body !== undefined && { 'Content-Type': 'application/json' }),
       ...(isWrite && csrfToken && { 'X-CSRF-Token': csrfToken }),
       ...headers,
@@ -85,5 +89,5 @@ export const officeYearPath = (year: string | number, office: string) =>
  * the session's CSRF token, kept here only.
  */
 export function writeHeaders(): Record<string, string> {
-  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+  return { 'Accept-Language': pageLanguage(), ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) };
 }

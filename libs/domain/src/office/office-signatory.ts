@@ -1,5 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { invalid, notFound } from '../shared/errors';
+import { msg } from '../shared/messages/message';
 import { requireText } from '../shared/legal-basis';
 import { OFFICE_EVENT_TYPES, type OfficeRegistered } from './office';
 
@@ -49,8 +50,7 @@ export type OfficeStreamEvent = OfficeRegistered | OfficeSignatorySet;
  */
 export function parseSignatoryNip(value: unknown, field = 'nip'): string {
   const digits = typeof value === 'string' ? value.replace(/ /g, '') : '';
-  if (!/^\d{18}$/.test(digits))
-    throw invalid(field, 'must be a NIP of 18 digits (spaces allowed, e.g. "19700101 199003 1 001")', 'NIP_FORMAT');
+  if (!/^\d{18}$/.test(digits)) throw invalid(field, msg('NIP_FORMAT.required'), 'NIP_FORMAT');
   return digits;
 }
 
@@ -58,7 +58,7 @@ export function parseSignatoryNip(value: unknown, field = 'nip'): string {
 export const officeSignatoryDecider: Decider<SetOfficeSignatory, OfficeStreamEvent, OfficeSignatoryState> = {
   initialState: () => ({ registered: false, signatory: null }),
   decide(command, state) {
-    if (!state.registered) throw notFound('OFFICE_NOT_REGISTERED', `office ${command.office} is not registered`, 'office');
+    if (!state.registered) throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: command.office }), 'office');
     const data: OfficeSignatoryData = {
       place: requireText(command.place, 'place', 100),
       title: requireText(command.title, 'title', 200),

@@ -1,4 +1,4 @@
-import { invalid } from '@renja/domain';
+import { invalid, msg } from '@renja/domain';
 import { indonesianDate, indonesianNumber, wibTime } from './human-cells';
 
 /** Paper of a printed report, always landscape: A4, or F4 (folio, 215 × 330 mm) as many Indonesian offices use. */
@@ -17,13 +17,13 @@ export const CSV_STYLES: readonly CsvStyle[] = ['machine', 'id'];
 
 export function parsePaper(value: string, field = 'paper'): Paper {
   const paper = value.trim().toLowerCase();
-  if (!(PAPERS as string[]).includes(paper)) throw invalid(field, `"${value}" is not a paper size (a4, f4)`, 'PAPER_SIZE');
+  if (!(PAPERS as string[]).includes(paper)) throw invalid(field, msg('PAPER_SIZE', { value }), 'PAPER_SIZE');
   return paper as Paper;
 }
 
 export function parseCsvStyle(value: string, field = 'csv'): CsvStyle {
   const style = value.trim().toLowerCase();
-  if (!(CSV_STYLES as string[]).includes(style)) throw invalid(field, `"${value}" is not a CSV style (machine, id)`, 'CSV_STYLE');
+  if (!(CSV_STYLES as string[]).includes(style)) throw invalid(field, msg('CSV_STYLE', { value }), 'CSV_STYLE');
   return style as CsvStyle;
 }
 

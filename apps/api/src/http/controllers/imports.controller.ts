@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain';
 import { BadRequestException, ConflictException, Controller, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -10,7 +11,7 @@ import { importRefusedSchema, importResultSchema } from './imports.openapi';
 function parseFlag(field: 'dryRun' | 'acceptWarnings', value: unknown): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true' || value === '') return true;
-  throw new BadRequestException({ message: `${field} must be true or false, got "${String(value)}"`, field });
+  throw new BadRequestException({ message: msg('INVALID_VALUE.boolean', { field, value: String(value) }), field });
 }
 
 /** Upload CSV / XLSX files in the import format (docs/import-format.md): all rows are written, or none. */
@@ -70,7 +71,7 @@ export class ImportsController {
     const acceptWarnings = queryAccept || fieldAccept;
     if (files.length === 0)
       throw new BadRequestException({
-        message: 'no file: send one or more files in the multipart field "file"',
+        message: msg('NO_FILES'),
         field: 'file',
         rule: 'NO_FILES',
       });

@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain';
 import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
@@ -13,12 +14,12 @@ import { CurrentPrincipal, Public } from '../auth.guard';
 function count(value: string | undefined, field: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,15}$/.test(value) || Number(value) < min)
-    throw new BadRequestException({ message: `${field} must be an integer ≥ ${min}, got "${value}"`, field });
+    throw new BadRequestException({ message: msg('INVALID_VALUE.integer', { field, min, value }), field });
   return Number(value);
 }
 
 const required = (value: number | undefined, field: string): number => {
-  if (value === undefined) throw new BadRequestException({ message: `${field} is required`, field });
+  if (value === undefined) throw new BadRequestException({ message: msg('INVALID_VALUE.required', { field }), field });
   return value;
 };
 

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { parseOfficeCode } from '@renja/domain';
+import { msg, parseOfficeCode } from '@renja/domain';
 import { EVENT_STORE } from '@renja/application';
 import type { EventStore } from '@renja/event-store';
 import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, ReportReader, type AnyReport } from '@renja/projections';
@@ -161,7 +161,7 @@ export class ReportsController {
     const style = fileStyle(query);
     if (query.validAt !== undefined || query.knownAt !== undefined) {
       throw new BadRequestException({
-        message: 'the consistency report compares with everything recorded: it takes no validAt or knownAt',
+        message: msg('INVALID_VALUE.consistency_as_of'),
         field: query.validAt !== undefined ? 'validAt' : 'knownAt',
       });
     }

@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain';
 import {
   Body,
   Controller,
@@ -108,7 +109,7 @@ export class SessionController {
         if (!sameSecret(typeof presented === 'string' ? presented : undefined, check.session.csrfToken)) {
           request.claimedBy = check.session.principal.name;
           throw new ForbiddenException({
-            message: "ending a session needs the header X-CSRF-Token with the session's csrfToken",
+            message: msg('CSRF_TOKEN_INVALID.end'),
             field: 'X-CSRF-Token',
             rule: 'CSRF_TOKEN_INVALID',
           });
@@ -122,7 +123,7 @@ export class SessionController {
   private sessionOf(request: AuthenticatedRequest): WebSession {
     if (!request.webSession)
       throw new UnauthorizedException({
-        message: 'no browser session: sign in with POST /api/v1/session',
+        message: msg('SESSION_INVALID.none'),
         field: SESSION_COOKIE,
         rule: 'SESSION_INVALID',
       });

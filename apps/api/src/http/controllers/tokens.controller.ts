@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain';
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ const ID = /^[\x21-\x7e]{1,200}$/;
 
 function tokenId(value: string): number {
   if (!/^\d{1,15}$/.test(value) || Number(value) < 1)
-    throw new BadRequestException({ message: `id must be a token id (a positive integer), got "${value.slice(0, 40)}"`, field: 'id' });
+    throw new BadRequestException({ message: msg('INVALID_VALUE.token_id', { value: value.slice(0, 40) }), field: 'id' });
   return Number(value);
 }
 

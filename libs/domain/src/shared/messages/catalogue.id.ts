@@ -133,6 +133,7 @@ export const ID = {
   EXPIRES_TOO_FAR: 'paling lama {max} hari ke depan; gunakan "never" untuk token tanpa masa berlaku',
   TOKEN_NAME_FORMAT: 'harus 1-100 karakter yang dapat dicetak: nama pemegang token, dicatat sebagai pelaku',
   NIP_FORMAT: 'harus NIP 18 angka (spasi boleh, misalnya "19800101 200501 1 001"), atau dikosongkan',
+  'NIP_FORMAT.required': 'harus NIP 18 angka (spasi boleh, misalnya "19700101 199003 1 001")',
   TOKEN_NOT_FOUND: 'tidak ada token aktif #{tokenId}',
 
   // Integrity
@@ -225,6 +226,41 @@ export const ID = {
   CSV_STYLE: '"{value}" bukan gaya CSV (machine, id)',
   'CSV_STYLE.once': 'hanya boleh diberikan sekali',
   REVERSE_FORMAT: '"{value}" bukan ya atau tidak',
+
+  // HTTP: authentication, headers, query parameters and uploads
+  TOKEN_REQUIRED: 'tidak ada header Authorization: kirim "Authorization: Bearer <token>"',
+  'TOKEN_REQUIRED.route': 'rute ini memerlukan bearer token',
+  'TOKEN_REQUIRED.write': 'penulisan memerlukan "Authorization: Bearer <token>"',
+  TOKEN_INVALID: 'header Authorization harus berbentuk "Bearer <token>"',
+  'TOKEN_INVALID.detail': '{detail}',
+  IDENTITY_PROVIDER_UNAVAILABLE: 'penyedia identitas tidak dapat dihubungi: {detail}',
+  SESSION_INVALID: 'sesi browser tidak berlaku: {detail}',
+  'SESSION_INVALID.none': 'tidak ada sesi browser: masuk dengan POST /api/v1/session',
+  CSRF_TOKEN_INVALID:
+    '{method} dengan cookie sesi memerlukan header X-CSRF-Token berisi csrfToken sesi (dari POST atau GET /api/v1/session)',
+  'CSRF_TOKEN_INVALID.end': 'mengakhiri sesi memerlukan header X-CSRF-Token berisi csrfToken sesi',
+  'INVALID_VALUE.boolean': '{field} harus true atau false, diterima "{value}"',
+  'INVALID_VALUE.integer': '{field} harus bilangan bulat ≥ {min}, diterima "{value}"',
+  'INVALID_VALUE.integer_range': '{field} harus bilangan bulat dari {min} sampai {max}, diterima "{value}"',
+  'INVALID_VALUE.required': '{field} wajib diisi',
+  'INVALID_VALUE.once': '{field} hanya boleh diberikan sekali',
+  'INVALID_VALUE.text': '{field} harus berupa teks 1 sampai 200 karakter',
+  'INVALID_VALUE.range_reversed': 'to ({to}) berada sebelum from ({from})',
+  'INVALID_VALUE.order': 'order harus asc atau desc, diterima "{value}"',
+  'INVALID_VALUE.token_id': 'id harus berupa ID token (bilangan bulat positif), diterima "{value}"',
+  'INVALID_VALUE.year': 'year harus tahun anggaran antara 2000 dan 2100, diterima "{value}"',
+  'INVALID_VALUE.if_match': 'If-Match harus berupa ETag baris, misalnya "3" (diterima {value})',
+  'INVALID_VALUE.header': '{name} harus 1-200 karakter ASCII yang dapat dicetak',
+  'INVALID_VALUE.consistency_as_of':
+    'laporan konsistensi membandingkan dengan semua yang tercatat: laporan ini tidak menerima validAt atau knownAt',
+  NO_FILES: 'tidak ada berkas: kirim satu berkas atau lebih dalam kolom multipart "file"',
+  MULTIPART_REQUIRED: 'kirim berkas sebagai multipart/form-data, masing-masing dalam kolom bernama "file"',
+  IMPORT_TOO_LARGE: 'ada berkas yang lebih besar dari {max} bita, batas impor (RENJA_IMPORT_MAX_BYTES)',
+  MULTIPART_FIELD: 'berkas dikirim dalam kolom "file" (diterima "{field}"), paling banyak {max} berkas',
+  MULTIPART_MALFORMED: 'isi multipart/form-data tidak dapat dibaca: {detail}',
+  NUMBER_NOT_REPRESENTABLE:
+    '{field}: angka terlalu besar untuk dinyatakan (terbaca sebagai Infinity); jumlah uang dikirim sebagai string desimal',
+  TEXT_NOT_STORABLE: '{field}: memuat karakter NUL atau Unicode rusak (surrogate tunggal) yang tidak dapat disimpan',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ID;
