@@ -131,7 +131,7 @@ describe('evaluation: Renstra figures and faktor notes (Tabel 2.1)', () => {
     expect(numbers.at(-1)).toBe('(16)');
     const program = form.find((r) => r[1] === '2.17.07')!;
     expect(program).toContain('1736420000');
-    expect(program.at(-1)).toBe('Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kepulauan Bangka Belitung');
+    expect(program.at(-1)).toBe('DKUKM');
     const faktor = await sheetRows(xlsx.body as Buffer, 'Faktor');
     expect(faktor.some((r) => r.includes('TW IV') && r.includes('Pengesahan DPPA tepat waktu'))).toBe(true);
   });

@@ -124,6 +124,22 @@ const ENDPOINTS: Endpoint[] = [
     roles: ['finance'],
   },
   {
+    name: 'renstra figures',
+    method: 'post',
+    path: (o) => `${sub(o)}/renstra`,
+    body: () => ({ targetRp: '5000000.00', realisedToLastYearRp: '2000000.00' }),
+    scoped: true,
+    roles: ['planner'],
+  },
+  {
+    name: 'evaluation note',
+    method: 'post',
+    path: (o) => `${base(o)}/evaluation-notes`,
+    body: () => ({ period: '2022-Q3', pendorong: 'Dukungan pimpinan' }),
+    scoped: true,
+    roles: ['planner'],
+  },
+  {
     name: 'shift',
     method: 'post',
     path: (o) => `${base(o)}/shifts`,

@@ -78,13 +78,15 @@ describe('evaluation tables (Tabel 2.1 of the Renja document)', () => {
   it('numbers the rows program 1, kegiatan 1.1, sub kegiatan 1.1.1 and names the office responsible on each', () => {
     const xlsx = table(doc.tables, 'Evaluasi Renja');
     expect(xlsx.rows.slice(1).map((r) => [r.cells.no, r.cells.code, r.cells.responsible])).toEqual([
-      ['1', '2.17.08', OFFICE.name],
-      ['1.1', '2.17.08.1.01', OFFICE.name],
-      ['1.1.1', SUB, OFFICE.name],
+      ['1', '2.17.08', 'DKUKM'],
+      ['1.1', '2.17.08.1.01', 'DKUKM'],
+      ['1.1.1', SUB, 'DKUKM'],
     ]);
-    // On paper the office's name heads the page and its code fills the column, as narrow as Tabel 2.1's.
+    // On paper the office's name heads the page and its code fills the column, as narrow as Tabel 2.1's; the CSV has the name.
     const pdf = table(doc.pdf, 'Evaluasi Renja');
     expect(pdf.rows.slice(1).map((r) => r.cells.responsible)).toEqual(['DKUKM', 'DKUKM', 'DKUKM']);
+    expect(doc.csv.rows[0].cells.responsible).toBe(OFFICE.name);
+    expect(doc.subtitle[0]).toContain(OFFICE.name);
     expect(pdf.rows[3].cells.indicator).toBe('Jumlah UMKM yang dikembangkan (unit)');
   });
 

@@ -60,7 +60,7 @@ function formColumns(year: number, mode: Mode): TableColumn[] {
     { key: `${snake(key)}_k`, header: 'K', group: header, kind: isPercent(key) ? 'percent' : 'value', width: widths(key)[0] },
     { key: `${snake(key)}_rp`, header: 'Rp', group: header, kind: isPercent(key) ? 'percent' : 'amount', width: widths(key)[1] },
   ]);
-  const responsible: TableColumn = { key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab', kind: 'text', width: pdf ? 5 : 24 };
+  const responsible: TableColumn = { key: 'responsible', header: 'Perangkat Daerah Penanggung Jawab', kind: 'text', width: pdf ? 5 : 12 };
   return [...lead, ...pairs, responsible];
 }
 
@@ -107,7 +107,9 @@ function formCells(r: EvaluationReport, row: EvaluationRow, mode: Mode): Record<
     indicator,
     unit: row.indicator?.unit ?? null,
     direction: row.indicator?.direction ?? null,
-    responsible: mode === 'pdf' ? r.office.code : r.office.name,
+    // On paper (PDF and a printed XLSX) the office's code: its name heads the page, and repeated on every row it
+    // would make each row several lines high. The CSV carries the name.
+    responsible: mode === 'machine' ? r.office.name : r.office.code,
   };
   for (const { key } of groups(r.year)) {
     cells[`${snake(key)}_k`] = figure(key).k;
