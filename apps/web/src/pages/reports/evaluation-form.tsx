@@ -2,7 +2,7 @@ import { Money, Percent } from '../../components/figures';
 import { useI18n } from '../../i18n/i18n';
 import { LineLink, useOfficeYear } from './report-shared';
 import { formatK } from './report-rows';
-import type { EvaluationReport, EvaluationRow, KRp } from './report-types';
+import type { EvaluationReport, EvaluationRow, KRp, ReportOffice } from './report-types';
 
 type Figure = 'amount' | 'percent';
 interface Group {
@@ -114,7 +114,7 @@ export function EvaluationForm({ report }: { report: EvaluationReport }) {
         </thead>
         <tbody>
           {report.rows.map((row, i) => (
-            <FormRow key={`${row.code}-${row.indicator?.id ?? ''}`} no={numbers[i]} row={row} groups={groups} office={report.office.name} />
+            <FormRow key={`${row.code}-${row.indicator?.id ?? ''}`} no={numbers[i]} row={row} groups={groups} office={report.office} />
           ))}
         </tbody>
       </table>
@@ -122,7 +122,7 @@ export function EvaluationForm({ report }: { report: EvaluationReport }) {
   );
 }
 
-function FormRow({ no, row, groups, office }: { no: string; row: EvaluationRow; groups: Group[]; office: string }) {
+function FormRow({ no, row, groups, office }: { no: string; row: EvaluationRow; groups: Group[]; office: ReportOffice }) {
   const { t, locale } = useI18n();
   return (
     <tr className={row.level === 'sub_kegiatan' ? undefined : `subtotal level-${row.level}`}>
@@ -147,7 +147,10 @@ function FormRow({ no, row, groups, office }: { no: string; row: EvaluationRow; 
           </td>,
         ];
       })}
-      <td>{office}</td>
+      <td>
+        {/* The code, as on paper: the full name on every row would make each row several lines high. */}
+        <abbr title={office.name}>{office.code}</abbr>
+      </td>
     </tr>
   );
 }
