@@ -73,8 +73,7 @@ export function faktorCommand(): Command {
       } catch (error) {
         if (!(error instanceof DomainError || error instanceof ForbiddenError)) throw error;
         const rule = error instanceof ForbiddenError ? 'FORBIDDEN' : error.rule;
-        const field = error instanceof ForbiddenError ? undefined : error.field;
-        process.stderr.write(`renja-ledger: ditolak: ${rule}${field ? ` (${field})` : ''}: ${messageOf(error, 'id')}\n`);
+        process.stderr.write(`renja-ledger: ditolak: ${rule}: ${messageOf(error, 'id')}\n`);
         process.exitCode = 2;
       }
     });
