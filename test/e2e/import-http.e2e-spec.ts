@@ -79,7 +79,7 @@ describe('HTTP import and the consistency report', () => {
         column: 'Pagu',
         value: '1,5,0',
         rule: 'NUMBER_AMBIGUOUS',
-        message: expect.stringContaining('ambiguous'),
+        message: expect.stringContaining('bermakna ganda'),
       },
     ]);
   });

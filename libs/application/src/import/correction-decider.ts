@@ -111,7 +111,7 @@ export function decideCorrectionRow(op: CorrectionOperation, ctx: CorrectionCont
     if (error instanceof CorrectionInputError) return ctx.problem('Batalkan', error.rule, error.message);
     if (!(error instanceof DomainError)) throw error;
     const column = columnOf(error.field, op, entry, finder);
-    return ctx.problem(column, error.rule, error.message);
+    return ctx.problem(column, error.rule, error.messageIn('id'));
   }
   const corrected = writes[0][1][0] as EventCorrected;
   const replaced = corrected.data.replacement;
@@ -176,7 +176,7 @@ function readPeriod(text: string | null, year: number, column: string, ctx: Corr
     return parseImportPeriod({ text }, year);
   } catch (error) {
     if (!(error instanceof CellError)) throw error;
-    ctx.problem(column, error.rule, `${column}: ${error.message}`);
+    ctx.problem(column, error.rule, `${column}: ${error.messageIn('id')}`);
     return undefined;
   }
 }

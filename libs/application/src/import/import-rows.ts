@@ -130,7 +130,7 @@ export class RowReader {
       return parser(cell);
     } catch (error) {
       if (error instanceof CellError || error instanceof DomainError) {
-        this.problem(column, error.rule, `${column}: ${error.message}`);
+        this.problem(column, error.rule, `${column}: ${error.messageIn('id')}`);
         return null;
       }
       throw error;

@@ -130,7 +130,7 @@ export class OperationDecider {
       this.decide(op);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      this.problem(op, columnFor(op.kind, error.field), error.rule, error.message);
+      this.problem(op, columnFor(op.kind, error.field), error.rule, error.messageIn('id'));
     }
   }
 
