@@ -21,6 +21,12 @@ describe('change labels', () => {
     });
     expect(figureLabel('target.IK-2')).toMatchObject({ key: 'changes.figure.target', money: false });
     expect(figureLabel('line').money).toBe(false);
+    expect(figureLabel('renstra.target.rp')).toEqual({ key: 'changes.figure.renstraTarget', values: { of: '(Rp)' }, money: true });
+    expect(figureLabel('renstra.realised_to_last_year.IK-1')).toEqual({
+      key: 'changes.figure.renstraRealised',
+      values: { of: 'IK-1' },
+      money: false,
+    });
     expect(figureLabel('something.new')).toEqual({ key: null, values: {}, money: false });
   });
 

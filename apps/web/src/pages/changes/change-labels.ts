@@ -10,6 +10,7 @@ export const EVENT_TYPE_LABELS: Record<string, MessageKey> = {
   'realisation.recorded': 'changes.type.realisation',
   'event.corrected': 'changes.type.corrected',
   'stated-figure.recorded': 'changes.type.stated',
+  'renstra.recorded': 'changes.type.renstra',
 };
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -38,6 +39,11 @@ export function figureLabel(figure: string, phaseLabel: (phase: string) => strin
   if (parts[0] === 'output' && parts.length === 3)
     return { key: 'changes.figure.output', values: { indicator: parts[1], period: quarter(parts[2]) }, money: false };
   if (parts[0] === 'target' && parts.length === 2) return { key: 'changes.figure.target', values: { indicator: parts[1] }, money: false };
+  // renstra.target.rp, renstra.realised_to_last_year.IK-1: Rupiah for the line, K for an indicator.
+  if (parts[0] === 'renstra' && parts.length === 3) {
+    const key = parts[1] === 'target' ? 'changes.figure.renstraTarget' : 'changes.figure.renstraRealised';
+    return { key, values: { of: parts[2] === 'rp' ? '(Rp)' : parts[2] }, money: parts[2] === 'rp' };
+  }
   return { key: null, values: {}, money: false };
 }
 

@@ -50,6 +50,7 @@ const id = {
   'changes.type.realisation': 'Pencatatan realisasi',
   'changes.type.corrected': 'Koreksi',
   'changes.type.stated': 'Angka dinyatakan dokumen',
+  'changes.type.renstra': 'Pencatatan Renstra',
   'changes.figure.line': 'Baris',
   'changes.figure.paguCurrent': 'Pagu terkini',
   'changes.figure.pagu': 'Pagu {phase} sumber dana {source}',
@@ -57,6 +58,8 @@ const id = {
   'changes.figure.realised': 'Realisasi {period}',
   'changes.figure.output': 'Output {indicator} {period}',
   'changes.figure.target': 'Target {indicator}',
+  'changes.figure.renstraTarget': 'Target Renstra {of}',
+  'changes.figure.renstraRealised': 'Realisasi Renstra s.d. tahun lalu {of}',
 } as const;
 
 const en: FeatureMessages<typeof id>['en'] = {
@@ -108,6 +111,7 @@ const en: FeatureMessages<typeof id>['en'] = {
   'changes.type.realisation': 'Realisation recorded',
   'changes.type.corrected': 'Correction',
   'changes.type.stated': 'Figure stated by a document',
+  'changes.type.renstra': 'Renstra figures recorded',
   'changes.figure.line': 'Line',
   'changes.figure.paguCurrent': 'Current pagu',
   'changes.figure.pagu': 'Pagu {phase}, funding source {source}',
@@ -115,6 +119,8 @@ const en: FeatureMessages<typeof id>['en'] = {
   'changes.figure.realised': 'Realisasi {period}',
   'changes.figure.output': 'Output {indicator} {period}',
   'changes.figure.target': 'Target {indicator}',
+  'changes.figure.renstraTarget': 'Renstra target {of}',
+  'changes.figure.renstraRealised': 'Renstra realisation up to last year {of}',
 };
 
 export const messages: FeatureMessages<typeof id> = { id, en };

@@ -70,6 +70,7 @@ const id = {
   'line.type.target.revised': 'Target direvisi',
   'line.type.realisation.recorded': 'Realisasi dicatat',
   'line.type.event.corrected': 'Koreksi',
+  'line.type.renstra.recorded': 'Renstra dicatat',
 
   'line.indicators': 'Indikator kinerja',
   'line.indicatorsEmpty': 'Baris ini belum memiliki indikator kinerja.',
@@ -173,6 +174,7 @@ const en: FeatureMessages<typeof id>['en'] = {
   'line.type.target.revised': 'Target revised',
   'line.type.realisation.recorded': 'Realisasi recorded',
   'line.type.event.corrected': 'Correction',
+  'line.type.renstra.recorded': 'Renstra figures recorded',
 
   'line.indicators': 'Performance indicators',
   'line.indicatorsEmpty': 'This line has no performance indicators yet.',
