@@ -138,6 +138,15 @@ function namedPaths(text: string): string[] {
   return [...new Set(candidates.filter((c) => inRepo.test(c)))];
 }
 
+/** Every page of the PDF is landscape F4 (935,43 × 609,45 pt), as `paper=f4` asks. */
+function expectF4Pdf(file: string): void {
+  const pdf = readFileSync(file).toString('latin1');
+  expect(pdf.startsWith('%PDF-')).toBe(true);
+  const boxes = pdf.match(/\/MediaBox \[[^\]]*\]/g) ?? [];
+  expect(boxes.length).toBeGreaterThan(0);
+  expect(new Set(boxes)).toEqual(new Set(['/MediaBox [0 0 935.43 609.45]']));
+}
+
 /** Stable facts README states beside its commands (no sentences: those are being translated), checked on the output. */
 const FACTS: Array<{ ledger: Ledger; command: string; check: (r: Result, cwd: string, others: (command: string) => Result) => void }> = [
   {
@@ -173,10 +182,22 @@ const FACTS: Array<{ ledger: Ledger; command: string; check: (r: Result, cwd: st
     command: '--format xlsx --out rekonsiliasi-2022.xlsx',
     check: (_, cwd) => expect(readFileSync(join(cwd, 'rekonsiliasi-2022.xlsx')).subarray(0, 2).toString()).toBe('PK'),
   },
+  { ledger: 'sample', command: '--format pdf --paper f4 --out evaluasi.pdf', check: (_, cwd) => expectF4Pdf(join(cwd, 'evaluasi.pdf')) },
+  { ledger: 'sample', command: 'curl -sS -o riwayat-pagu.pdf', check: (_, cwd) => expectF4Pdf(join(cwd, 'riwayat-pagu.pdf')) },
   {
     ledger: 'sample',
-    command: '--format pdf --out evaluasi.pdf',
-    check: (_, cwd) => expect(readFileSync(join(cwd, 'evaluasi.pdf')).subarray(0, 5).toString()).toBe('%PDF-'),
+    command: 'curl -sS -o serapan-2022.csv',
+    check: (_, cwd) => {
+      // for Indonesian spreadsheets: fields split by ";", amounts with a decimal comma
+      const [header, ...rows] = readFileSync(join(cwd, 'serapan-2022.csv'), 'utf8').trim().split(/\r?\n/);
+      expect(header.split(';').length).toBeGreaterThan(10);
+      expect(rows.join('\n')).toMatch(/;\d+,\d\d;/);
+    },
+  },
+  {
+    ledger: 'sample',
+    command: 'curl -sS -o riwayat-baris.xlsx',
+    check: (_, cwd) => expect(readFileSync(join(cwd, 'riwayat-baris.xlsx')).subarray(0, 2).toString()).toBe('PK'),
   },
   {
     ledger: 'sample',
