@@ -96,8 +96,9 @@ export async function openLedgerDatabase(
     if (embedded?.owned) await embedded.stop();
     throw error;
   }
-  // A bounded connect: while the database is down a request fails in seconds (503), it does not hang.
-  const pool = new Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
+  // A bounded connect: with the database hung a request fails (503) instead of waiting for ever. Generous,
+  // because the bound also covers waiting for a free connection under load; a dead server refuses at once.
+  const pool = new Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 15_000 });
   pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`, 'warn'));
   try {
     if (!separateRoles) applied = await runMigrations(pool, migrations);
