@@ -32,7 +32,7 @@ describe('HTTP API: bad input, auth and unknowns get clear 4xx errors naming the
       .set('Authorization', 'Bearer rl_nope')
       .send({ code: 'X', name: 'X' })
       .expect(401);
-    expect(bad.body.message).toMatch(/invalid or revoked token/);
+    expect(bad.body.message).toMatch(/token tidak sah atau sudah dicabut/);
   });
 
   it('refuses an amount sent as a JSON number, naming the field', async () => {

@@ -89,7 +89,7 @@ describe('OpenID Connect bearer tokens', () => {
   ])('refuses %s with a 401 and writes nothing', async (_what, make) => {
     const before = await ledgerDigest(t.pool);
     const res = await writePagu(await make()).expect(401);
-    expect(res.body).toMatchObject({ field: 'Authorization', message: expect.stringMatching(/JWT refused|neither/) });
+    expect(res.body).toMatchObject({ field: 'Authorization', message: expect.stringMatching(/JWT refused|bukan token API dan bukan JWT/) });
     expect(await ledgerDigest(t.pool)).toBe(before);
     expect(t.refusals.at(-1)).toMatch(/refused 401 POST .* for "(u-1 \(unverified JWT\)|unknown token)"/);
   });

@@ -82,7 +82,7 @@ describe('API tokens: grant, use, expire, revoke', () => {
     // Time passes: the expiry is a column the check compares with the database clock.
     await t.pool.query(`UPDATE api_tokens SET expires_at = clock_timestamp() - interval '1 second' WHERE id = $1`, [body.id]);
     const refused = await t.anonymous().get('/api/v1/years/2022/offices/DKUKM/plan').set(as(body.token)).expect(401);
-    expect(refused.body).toMatchObject({ field: 'Authorization', message: expect.stringMatching(/expiry that has passed/) });
+    expect(refused.body).toMatchObject({ field: 'Authorization', message: expect.stringMatching(/batas waktu yang sudah lewat/) });
     const line = t.refusals.find((l) => l.includes('Kontrak Sementara'));
     expect(line).toMatch(/refused 401 GET .*"Kontrak Sementara \(token #\d+\)"/);
     expect(t.refusals.join('\n')).not.toContain(body.token);

@@ -1,3 +1,4 @@
+import { msg, rawMessage, type Message } from '@renja/domain';
 import { isRole, normaliseOfficeScope, tokenPrincipal, type Principal } from '@renja/application';
 import { looksLikeJwt, type OidcIdentity, type OidcVerifier } from '@renja/infrastructure/auth/oidc';
 import type { TokenStore } from '@renja/infrastructure/auth/token-store';
@@ -13,7 +14,7 @@ export const oidcPrincipal = (identity: OidcIdentity): Principal => ({
 /** The outcome of reading a bearer token: a principal, or why not and under which name (for the log). */
 export type Authentication =
   | { ok: true; principal: Principal; /** When the credential stops being valid (ISO), null: never. */ expiresAt: string | null }
-  | { ok: false; message: string; name: string; unavailable?: boolean };
+  | { ok: false; message: Message; name: string; unavailable?: boolean };
 
 /**
  * Turns a bearer token into a principal: "rl_…" tokens from the token table; JWTs (when OpenID Connect is
@@ -31,7 +32,7 @@ export class Authenticator {
       return {
         ok: false,
         name: 'unknown token',
-        message: this.oidc ? 'the bearer token is neither an API token nor a JWT' : 'invalid or revoked token',
+        message: this.oidc ? msg('TOKEN_INVALID.neither') : msg('TOKEN_INVALID.unknown'),
       };
     }
     const check = await this.tokens.check(secret);
@@ -39,8 +40,8 @@ export class Authenticator {
       const name = check.name ? `${check.name} (token #${check.id})` : 'unknown token';
       const message =
         check.reason === 'unknown'
-          ? 'invalid or revoked token'
-          : `token #${check.id} was ${check.reason === 'expired' ? 'valid until an expiry that has passed' : 'revoked'}`;
+          ? msg('TOKEN_INVALID.unknown')
+          : msg(check.reason === 'expired' ? 'TOKEN_INVALID.expired' : 'TOKEN_INVALID.revoked', { id: check.id ?? '?' });
       return { ok: false, name, message };
     }
     const { holder } = check;
@@ -54,7 +55,7 @@ export class Authenticator {
   private async fromJwt(oidc: OidcVerifier, jwt: string): Promise<Authentication> {
     try {
       const check = await oidc.verify(jwt);
-      if (!check.ok) return { ok: false, name: check.name ?? 'unknown JWT', message: check.reason };
+      if (!check.ok) return { ok: false, name: check.name ?? 'unknown JWT', message: rawMessage(check.reason) };
       const { identity } = check;
       return { ok: true, principal: oidcPrincipal(identity), expiresAt: identity.expiresAt };
     } catch (error) {
@@ -62,7 +63,7 @@ export class Authenticator {
         ok: false,
         name: 'unknown JWT',
         unavailable: true,
-        message: `the identity provider could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+        message: msg('IDENTITY_PROVIDER_UNAVAILABLE', { detail: error instanceof Error ? error.message : String(error) }),
       };
     }
   }

@@ -210,8 +210,11 @@ export const EN: Record<MessageKey, string> = {
   'TOKEN_REQUIRED.route': 'this route needs a bearer token',
   'TOKEN_REQUIRED.write': 'a write needs "Authorization: Bearer <token>"',
   TOKEN_INVALID: 'Authorization header must be "Bearer <token>"',
-  'TOKEN_INVALID.detail': '{detail}',
-  IDENTITY_PROVIDER_UNAVAILABLE: 'the identity provider cannot be reached: {detail}',
+  'TOKEN_INVALID.neither': 'the bearer token is neither an API token nor a JWT',
+  'TOKEN_INVALID.unknown': 'invalid or revoked token',
+  'TOKEN_INVALID.expired': 'token #{id} was valid until an expiry that has passed',
+  'TOKEN_INVALID.revoked': 'token #{id} was revoked',
+  IDENTITY_PROVIDER_UNAVAILABLE: 'the identity provider could not be reached: {detail}',
   SESSION_INVALID: 'the browser session is not valid: {detail}',
   'SESSION_INVALID.none': 'no browser session: sign in with POST /api/v1/session',
   CSRF_TOKEN_INVALID:
