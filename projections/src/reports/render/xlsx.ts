@@ -26,7 +26,7 @@ export function exactNumber(value: string): number | null {
 function setCell(cell: ExcelJS.Cell, kind: CellKind, value: string | null): void {
   if (value === null || value === '') {
     cell.value = MISSING;
-    cell.alignment = { horizontal: 'center' };
+    cell.alignment = { horizontal: 'center', vertical: 'top' };
     return;
   }
   if (kind === 'text') {
