@@ -10,6 +10,7 @@ import {
   type PlanLineState,
 } from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
+import { cachedView, lineStateCache, type CachedLine } from './line-cache';
 import {
   foldLineView,
   readStoredLineView,
@@ -84,6 +85,8 @@ const OF_OFFICE = 'FROM rm_plan_lines WHERE year = $1 AND office_code = $2';
  * date) reads each line's stored view written by the projection, with the parts asked for; the query returns
  * the state instead for a line whose view or parts are missing or of another version, and that line is
  * folded. Any other point of view (validAt / knownAt) folds the stored line states. No event is replayed.
+ * Lines read before and unchanged since (same version and last position) are not read again: their views
+ * are kept between requests (line-cache.ts), and the query returns only their keys.
  */
 export async function loadReportScope(
   dataSource: DataSource,
@@ -92,26 +95,113 @@ export async function loadReportScope(
   asOf: AsOf,
   parts: ViewParts = {},
 ): Promise<ReportScope> {
-  if (!isFullKnowledge(asOf)) return loadStateScope(dataSource, year, officeCode, asOf);
-  const office = await officeOf(dataSource, officeCode);
-  const columns = ['report_view', ...(parts.movements ? ['report_movements'] : []), ...(parts.steps ? ['report_steps'] : [])].join(', ');
-  const rows: LineRow[] = await dataSource.query(
-    `${SELECT_LINES}, ${columns}, CASE WHEN views_version = $3 THEN NULL ELSE state END AS state ${OF_OFFICE}`,
-    [year, officeCode, STORED_VIEWS_VERSION],
-  );
+  if (!isFullKnowledge(asOf)) return loadPastScope(dataSource, year, officeCode, asOf);
+  const cache = lineStateCache(dataSource);
+  const kept = cache.office(year, officeCode);
+  // Lines kept with their present view and the parts asked for are not read again; the others are read with
+  // every part any kept line has, so that reports asking for different parts do not read each other's away.
+  const covers = (l: CachedLine) => l.present !== null && (!parts.movements || l.present.movements) && (!parts.steps || l.present.steps);
+  const reusable = [...kept].filter(([, l]) => covers(l));
+  const want = {
+    movements: !!parts.movements || [...kept.values()].some((l) => l.present?.movements),
+    steps: !!parts.steps || [...kept.values()].some((l) => l.present?.steps),
+  };
+  const unlessKept = (column: string) => `CASE WHEN k.key IS NULL THEN l.${column} END AS ${column}`;
+  const columns = ['report_view', ...(want.movements ? ['report_movements'] : []), ...(want.steps ? ['report_steps'] : [])];
+  const [office, rows] = await Promise.all([
+    officeOf(dataSource, officeCode),
+    dataSource.query<Array<LineRow & { key: string; kept: boolean }>>(
+      `SELECT l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.map(unlessKept).join(', ')},
+         CASE WHEN k.key IS NULL AND l.views_version IS DISTINCT FROM $5 THEN l.state END AS state
+       ${KEPT_JOIN}`,
+      [year, officeCode, reusable.map(([id]) => id), reusable.map(([, l]) => l.key), STORED_VIEWS_VERSION],
+    ),
+  ]);
+  const now = new Map<string, CachedLine>();
   const lines = rows.map((r): ReportLine => {
-    const stored = r.state === null ? r.report_view! : null;
+    let line = r.kept ? kept.get(r.stream_id)! : undefined;
+    if (!line) {
+      const old = kept.get(r.stream_id);
+      line = old && old.key === r.key ? old : { key: r.key, state: null, views: new Map(), present: null };
+      const stored = r.state === null ? r.report_view! : null;
+      line.present = {
+        indicators: stored ? stored.indicators : r.state!.indicators,
+        view: stored
+          ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null })
+          : foldLineView(r.state!, asOf),
+        movements: want.movements || !stored,
+        steps: want.steps || !stored,
+      };
+    }
+    now.set(r.stream_id, line);
     return {
       code: r.code,
       level: r.level,
       parentCode: r.parent_code,
       name: r.name,
-      indicators: stored ? stored.indicators : r.state!.indicators,
-      view: stored
-        ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null })
-        : foldLineView(r.state!, asOf),
+      indicators: line.present!.indicators,
+      view: line.present!.view,
     };
   });
+  cache.replace(year, officeCode, now);
+  return { year, office, asOf, lines: inDocumentOrder(lines) };
+}
+
+/** What identifies a line's stored state and views: the stream version and the position of its last event. */
+const KEY = `l.version || ':' || l.last_position`;
+/** The office's lines, joined with the keys of the kept ones ($3 stream ids, $4 keys) that are still current. */
+const KEPT_JOIN = `FROM rm_plan_lines l
+  LEFT JOIN unnest($3::text[], $4::text[]) AS k(stream_id, key) ON k.stream_id = l.stream_id AND k.key = ${KEY}
+  WHERE l.year = $1 AND l.office_code = $2`;
+
+interface PastRow {
+  stream_id: string;
+  code: string;
+  level: PlanLevel;
+  parent_code: string | null;
+  name: string;
+  key: string;
+  state: PlanLineState | null;
+}
+
+/**
+ * The lines for a point of view in the past (validAt / knownAt), in one query: the states kept from earlier
+ * requests (line-cache.ts) are sent as keys, and the query returns the state only of the lines whose key
+ * differs (new events) or that were not kept. Each line's view is folded once per distinct point of view.
+ */
+async function loadPastScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf): Promise<ReportScope> {
+  const cache = lineStateCache(dataSource);
+  const kept = cache.office(year, officeCode);
+  const withState = [...kept].filter(([, l]) => l.state !== null);
+  const [office, rows] = await Promise.all([
+    officeOf(dataSource, officeCode),
+    dataSource.query<PastRow[]>(
+      `SELECT l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state END AS state
+       ${KEPT_JOIN}`,
+      [year, officeCode, withState.map(([id]) => id), withState.map(([, l]) => l.key)],
+    ),
+  ]);
+  const now = new Map<string, CachedLine>();
+  for (const r of rows) {
+    const old = kept.get(r.stream_id);
+    if (r.state === null) now.set(r.stream_id, old!);
+    else if (old && old.key === r.key) now.set(r.stream_id, Object.assign(old, { state: r.state }));
+    else now.set(r.stream_id, { key: r.key, state: r.state, views: new Map(), present: null });
+  }
+  cache.replace(year, officeCode, now);
+  const lines = rows
+    .filter((r) => knownBy(now.get(r.stream_id)!.state!, asOf))
+    .map((r): ReportLine => {
+      const line = now.get(r.stream_id)!;
+      return {
+        code: r.code,
+        level: r.level,
+        parentCode: r.parent_code,
+        name: r.name,
+        indicators: line.state!.indicators,
+        view: cachedView(line as CachedLine & { state: PlanLineState }, asOf),
+      };
+    });
   return { year, office, asOf, lines: inDocumentOrder(lines) };
 }
 

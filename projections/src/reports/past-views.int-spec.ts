@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { pathSources, systemPrincipal } from '@renja/application';
+import { csv, openImportBench, type ImportBench } from '@renja/application/import/testing/import-fixture';
+import { normaliseKnownAt, type AsOf } from '@renja/domain';
+import { absorptionReport } from './absorption/absorption.report';
+import { evaluationReport } from './evaluation/evaluation.report';
+import { loadEvaluationInputs } from './evaluation/evaluation-inputs';
+import { paguTrailReport } from './pagu-trail/pagu-trail.report';
+import { reconciliationReport } from './reconciliation/reconciliation.report';
+import { ReportReader } from './report-reader';
+import { loadStateScope } from './shared/report-lines';
+
+const SAMPLE_DIR = join(__dirname, '..', '..', '..', 'data', 'samples', 'dkukm-babel');
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/**
+ * The reports in the past read kept line states and fold each line once per distinct point of view
+ * (shared/line-cache.ts). They must say exactly what the plain fold of the stored states says, at any
+ * validAt / knownAt, on the first request and on later ones, and after new events.
+ */
+describe('reports now and in the past: the kept states and views give exactly the plain fold', () => {
+  let bench: ImportBench;
+  let reader: ReportReader;
+  const scopes: Array<{ year: number; office: string }> = [];
+  let knownAts: string[] = [];
+
+  beforeAll(async () => {
+    bench = await openImportBench();
+    const result = await bench.service.run({ sources: pathSources([SAMPLE_DIR]), principal: systemPrincipal('uji') });
+    expect(result.status).toBe('imported');
+    reader = new ReportReader(bench.dataSource);
+    const rows = await bench.dataSource.query('SELECT DISTINCT year, office_code FROM rm_plan_lines ORDER BY year, office_code');
+    scopes.push(...rows.map((r: { year: number; office_code: string }) => ({ year: r.year, office: r.office_code })));
+    knownAts = await recordedTimes(bench, [0.1, 0.3, 0.5, 0.7, 0.9]);
+  });
+  afterAll(() => bench.close());
+
+  async function recordedTimes(b: ImportBench, fractions: number[]): Promise<string[]> {
+    const head = await b.store.headPosition();
+    const { rows } = await b.pool.query<{ t: string }>(
+      `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ledger_events WHERE position = ANY($1) ORDER BY position`,
+      [fractions.map((f) => Math.max(1, Math.floor(head * f)))],
+    );
+    return rows.map((r) => normaliseKnownAt(r.t));
+  }
+
+  /** Every report of one office and point of view, read by the reader and folded plainly from the states. */
+  async function compare(year: number, office: string, asOf: AsOf): Promise<void> {
+    const request = { year, office, asOf };
+    const plain = await loadStateScope(bench.dataSource, year, office, asOf);
+    const inputs = await loadEvaluationInputs(bench.dataSource, undefined, year, office);
+    const label = `${year} ${office} ${JSON.stringify(asOf)}`;
+    expect([label, json(await reader.reconciliation(request))]).toEqual([label, json(reconciliationReport(plain))]);
+    expect([label, json(await reader.absorption(request))]).toEqual([label, json(absorptionReport(plain))]);
+    expect([label, json(await reader.paguTrail(request))]).toEqual([label, json(paguTrailReport(plain))]);
+    const evaluation = { ...(await reader.evaluation(request)), today: null } as Record<string, unknown>;
+    expect([label, json(evaluation)]).toEqual([label, json({ ...evaluationReport(plain, inputs), today: null })]);
+  }
+
+  const points = (year: number): AsOf[] => {
+    const validAts = [`${year - 1}-12-31`, `${year}-01-01`, `${year}-01-15`, `${year}-03-31`, `${year}-06-30`, `${year}-09-30`];
+    validAts.push(`${year}-10-31`, `${year}-11-30`, `${year}-12-31`, `${year + 1}-06-30`);
+    return [
+      {},
+      ...validAts.map((validAt) => ({ validAt })),
+      ...knownAts.map((knownAt) => ({ knownAt })),
+      ...validAts.flatMap((validAt) => knownAts.map((knownAt) => ({ validAt, knownAt }))),
+    ];
+  };
+
+  it('at every point of view of every office and year of the sample, twice (folded, then kept)', async () => {
+    expect(scopes.length).toBeGreaterThan(1);
+    for (const round of [1, 2])
+      for (const { year, office } of scopes) for (const asOf of points(year)) await compare(year, office, asOf).then(() => round);
+  }, 600_000);
+
+  it('after a new event (a realisation) the changed line is read again', async () => {
+    const { year, office } = scopes.find((s) => s.office === 'DKUKM' && s.year === 2022)!;
+    const [line] = await bench.dataSource.query(
+      "SELECT code FROM rm_plan_lines WHERE year = $1 AND office_code = $2 AND level = 'sub_kegiatan' ORDER BY code LIMIT 1",
+      [year, office],
+    );
+    const before = points(year).filter((p) => !p.knownAt);
+    for (const asOf of before) await compare(year, office, asOf);
+    const text = [
+      'Tahun,Perangkat Daerah,Kode,Periode,Realisasi,Indikator,Realisasi Kinerja,Tanggal Berlaku,Alasan',
+      `${year},${office},${line.code},${year}-Q3,1000,,,${year}-09-30,Uji realisasi`,
+    ].join('\n');
+    const result = await bench.service.run({
+      sources: [csv('realisasi-uji.csv', text)],
+      principal: systemPrincipal('uji'),
+      acceptWarnings: true,
+    });
+    expect(result.status).toBe('imported');
+    const [later] = await recordedTimes(bench, [1]);
+    for (const asOf of [...before, { validAt: `${year}-12-31`, knownAt: later }, { validAt: `${year}-12-31` }])
+      await compare(year, office, asOf);
+  }, 600_000);
+});

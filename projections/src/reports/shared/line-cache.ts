@@ -1,0 +1,104 @@
+import type { AsOf, IndicatorDefinedData, PlanLineState } from '@renja/domain';
+import { foldLineView, type LineView } from './line-view';
+
+/**
+ * Parsed line states of the plan read model, kept between report requests for the views in the past
+ * (validAt / knownAt), and the line views already folded from them.
+ *
+ * A stored state is the fold of its stream's events 1..version, and events never change: a state is
+ * identified by (stream, version, last position) and can be kept for as long as the read model
+ * reports that key. Reading and parsing the states (about 7 KB of JSON per line) was most of the cost of a
+ * report in the past; with the states kept, a report loads only the rows' keys and the states that changed.
+ *
+ * A line's view depends on the point of view only through three facts about each entry: whether it was
+ * known (recorded by knownAt), whether it had taken effect (effective date by validAt), and whether its
+ * correction was known. Those facts, one digit per entry, are the key of a folded view: two points of
+ * view that see the same of every entry get the same view, folded once.
+ */
+export interface CachedLine {
+  key: string;
+  /** The stored state (null until a view in the past needed it). */
+  state: PlanLineState | null;
+  /** Views in the past, by viewKey. */
+  views: Map<string, LineView>;
+  /** The full-knowledge view, from the stored views, with the parts read (movements, steps). */
+  present: { indicators: IndicatorDefinedData[]; view: LineView; movements: boolean; steps: boolean } | null;
+}
+
+/** Views kept per line: a few points of view (the ones an inspector goes back and forth between). */
+const VIEWS_PER_LINE = 4;
+
+// The very test of the folds (as-of.ts, pagu-steps.ts), so that a digit says what they will decide.
+const known = (recordedAt: string | null, knownAt?: string): boolean =>
+  knownAt === undefined || recordedAt === null || recordedAt <= knownAt;
+
+/** The digits that decide what a point of view sees of a line (see above). */
+export function viewKey(state: PlanLineState, asOf: AsOf): string {
+  let key = '';
+  for (const e of state.entries) {
+    const digit =
+      (known(e.recordedAt, asOf.knownAt) ? 1 : 0) +
+      (asOf.validAt === undefined || e.effectiveDate <= asOf.validAt ? 2 : 0) +
+      (e.supersededBy && known(e.supersededBy.recordedAt, asOf.knownAt) ? 4 : 0);
+    key += String(digit);
+  }
+  return key;
+}
+
+/** The line's view for a point of view, folded once per distinct key. */
+export function cachedView(line: CachedLine & { state: PlanLineState }, asOf: AsOf): LineView {
+  const key = viewKey(line.state, asOf);
+  let view = line.views.get(key);
+  if (view) return view;
+  view = foldLineView(line.state, asOf);
+  if (line.views.size >= VIEWS_PER_LINE) line.views.delete(line.views.keys().next().value!);
+  line.views.set(key, view);
+  return view;
+}
+
+/**
+ * The kept states of one read model (one per DataSource), bounded by a number of lines: whole offices are
+ * dropped, least recently read first. The default holds a province of 40 offices of 670 lines.
+ */
+export class LineStateCache {
+  private readonly offices = new Map<string, Map<string, CachedLine>>();
+  private lines = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** The office's kept lines (marked as read just now). */
+  office(year: number, officeCode: string): Map<string, CachedLine> {
+    const id = `${year}|${officeCode}`;
+    const lines = this.offices.get(id) ?? new Map<string, CachedLine>();
+    this.offices.delete(id);
+    this.offices.set(id, lines);
+    return lines;
+  }
+
+  /** Keeps the office's lines as they were just read (those no longer in the read model are gone). */
+  replace(year: number, officeCode: string, lines: Map<string, CachedLine>): void {
+    const id = `${year}|${officeCode}`;
+    this.lines -= this.offices.get(id)?.size ?? 0;
+    this.offices.delete(id);
+    if (lines.size > this.limit) return;
+    this.offices.set(id, lines);
+    this.lines += lines.size;
+    for (const [oldest, kept] of this.offices) {
+      if (this.lines <= this.limit) break;
+      this.offices.delete(oldest);
+      this.lines -= kept.size;
+    }
+  }
+}
+
+const caches = new WeakMap<object, LineStateCache>();
+
+/** Lines kept by default: 40 offices × 670 lines (about 7 KB of parsed state each, ~200 MB at most). */
+export const DEFAULT_CACHED_LINES = 30_000;
+
+/** The cache of one read model (keyed by its DataSource: tests run many databases in one process). */
+export function lineStateCache(dataSource: object, limit = DEFAULT_CACHED_LINES): LineStateCache {
+  let cache = caches.get(dataSource);
+  if (!cache) caches.set(dataSource, (cache = new LineStateCache(limit)));
+  return cache;
+}
