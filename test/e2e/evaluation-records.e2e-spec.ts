@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pdfPlainText, pdfText } from '../support/pdf-text';
+import { getBinary } from '../support/report-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -14,12 +15,6 @@ const OFFICE = '/api/v1/years/2022/offices/DKUKM';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report JSON is checked field by field
 type Json = any;
-
-const binary = (res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 async function sheetRows(xlsx: Buffer, sheet: string): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
@@ -124,15 +119,16 @@ describe('evaluation: Renstra figures and faktor notes (Tabel 2.1)', () => {
     ]);
     expect((await evaluation('?validAt=2022-09-30')).notes.map((n: Json) => n.period)).toEqual(['2022-Q3']);
 
-    const xlsx = await t.http().get(`${OFFICE}/reports/evaluation?format=xlsx`).buffer(true).parse(binary).expect(200);
-    const form = await sheetRows(xlsx.body as Buffer, 'Evaluasi Renja');
+    const xlsx = await getBinary(t, `${OFFICE}/reports/evaluation?format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const form = await sheetRows(xlsx.body, 'Evaluasi Renja');
     const numbers = form.find((r) => r[0] === '(1)')!;
     expect(numbers.slice(0, 4)).toEqual(['(1)', '(2)', '(3)', '(4)']);
     expect(numbers.at(-1)).toBe('(16)');
     const program = form.find((r) => r[1] === '2.17.07')!;
     expect(program).toContain('1736420000');
     expect(program.at(-1)).toBe('DKUKM');
-    const faktor = await sheetRows(xlsx.body as Buffer, 'Faktor');
+    const faktor = await sheetRows(xlsx.body, 'Faktor');
     expect(faktor.some((r) => r.includes('TW IV') && r.includes('Pengesahan DPPA tepat waktu'))).toBe(true);
   });
 
@@ -149,8 +145,9 @@ describe('evaluation: Renstra figures and faktor notes (Tabel 2.1)', () => {
     expect(atTw3.programs.find((p: Json) => p.code === '2.17.07')).toMatchObject({ capaianRp: '15.31', predikatRp: 'SR' });
     expect((await evaluation()).standing).toEqual({ final: true, quarter: 4 });
 
-    const pdf = await t.http().get(`${OFFICE}/reports/evaluation?format=pdf&validAt=2022-09-30`).buffer(true).parse(binary).expect(200);
-    const { pages } = await pdfText(pdf.body as Buffer);
+    const pdf = await getBinary(t, `${OFFICE}/reports/evaluation?format=pdf&validAt=2022-09-30`);
+    expect(pdf.status).toBe(200);
+    const { pages } = await pdfText(pdf.body);
     const text = pdfPlainText(pages);
     expect(text).toContain('SR (sementara, TW III)');
     // Headings wrap inside their cells, so their words come out between others: each word whole, none broken.
