@@ -92,7 +92,7 @@ interface Result {
 const CURL_HTTP_ERROR = 22;
 
 /** A bound on one ledger's commands together (about a minute on a quiet 2-core machine). */
-const SCRIPT_LIMIT_MS = 200_000;
+const SCRIPT_LIMIT_MS = 300_000;
 
 /** Runs one ledger's commands in order in one bash (variables and functions carry over, as in a terminal). */
 function runCommands(commands: Planned[], cwd: string, outDir: string, env: Record<string, string | undefined>, port: number) {
@@ -176,7 +176,29 @@ const FACTS: Array<{ ledger: Ledger; command: string; check: (r: Result, cwd: st
     command: 'get "$L?validAt=2022-10-31"',
     check: (r) => expect(JSON.parse(r.stdout)).toMatchObject({ currentPagu: '653027794.00' }),
   },
-  { ledger: 'story', command: 'get $L/history', check: (r) => expect(JSON.parse(r.stdout)).toHaveLength(7) },
+  {
+    ledger: 'story',
+    command: "-H 'Accept-Language: en'",
+    check: (r, _, others) => {
+      // the same refusal twice: one rule, the message in two languages
+      const english = JSON.parse(r.stdout) as { rule: string; message: string };
+      const indonesian = JSON.parse(
+        others(`post $L/realisations '{"period":"2022-Q4","amount":"9000000000.00"}'`).stdout,
+      ) as typeof english;
+      expect(english.rule).toBe('REALISATION_EXCEEDS_PAGU');
+      expect(indonesian.rule).toBe(english.rule);
+      expect(indonesian.message).not.toBe(english.message);
+    },
+  },
+  {
+    ledger: 'story',
+    command: 'get $L/history',
+    check: (r) => {
+      // "every change": the line's registration and each change the walk-through recorded on it (refusals aside)
+      const recorded = plan.run.filter((c) => c.ledger === 'story' && c.text.startsWith('post $L/') && !c.text.includes('→ 4'));
+      expect(JSON.parse(r.stdout)).toHaveLength(1 + recorded.length);
+    },
+  },
   {
     ledger: 'sample',
     command: '--format xlsx --out rekonsiliasi-2022.xlsx',
