@@ -89,5 +89,10 @@ describe('HTTP API: messages in Bahasa Indonesia or English, and the aliases it 
     expect(missing.body.message).toMatch(/is not registered/);
     const hilang = await t.http().get(`${base}/lines/2.17.07.1.01.0009`).expect(404);
     expect(hilang.body.message).toMatch(/belum terdaftar/);
+    const route = await t.http().get('/api/v1/tidak-ada').expect(404);
+    expect(route.body).toMatchObject({
+      rule: 'ROUTE_NOT_FOUND',
+      message: expect.stringMatching(/^tidak ada rute GET \/api\/v1\/tidak-ada/),
+    });
   });
 });

@@ -55,6 +55,10 @@ function fromHttpException(e: HttpException, language: Language): ErrorBody {
   if (typeof response === 'string') return body(status, response);
   const sent = response.message ?? e.message;
   const messages = (Array.isArray(sent) ? sent : [sent]).map((m) => (isMessage(m) ? render(m, language) : String(m)));
+  // Nest's answer to a path no route serves: "Cannot GET /api/v1/…".
+  const unrouted = status === 404 && !response.rule && typeof sent === 'string' ? /^Cannot ([A-Z]+) (.+)$/.exec(sent) : null;
+  if (unrouted)
+    return body(404, render(msg('ROUTE_NOT_FOUND', { method: unrouted[1], path: unrouted[2] }), language), { rule: 'ROUTE_NOT_FOUND' });
   return body(status, messages.join('; '), {
     field: response.field,
     rule: response.rule,

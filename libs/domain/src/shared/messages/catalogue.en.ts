@@ -169,6 +169,7 @@ export const EN: Record<MessageKey, string> = {
   BODY_TOO_DEEP: '{field}: the request body nests deeper than {max} levels',
   INTERNAL_ERROR: 'internal error: the request was not recorded; the ledger is unchanged',
   BAD_REQUEST: 'bad request',
+  ROUTE_NOT_FOUND: 'Cannot {method} {path}: check the address (the routes are listed at /api/docs)',
 
   INVALID_REQUEST: 'request body is invalid',
   'VALIDATION.isString': 'must be a string',

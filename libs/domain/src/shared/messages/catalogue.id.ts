@@ -187,6 +187,7 @@ export const ID = {
   BODY_TOO_DEEP: '{field}: isi permintaan bersarang lebih dalam dari {max} tingkat',
   INTERNAL_ERROR: 'kesalahan internal: permintaan tidak dicatat; ledger tidak berubah',
   BAD_REQUEST: 'permintaan tidak sah',
+  ROUTE_NOT_FOUND: 'tidak ada rute {method} {path}: periksa alamatnya (daftar rute ada di /api/docs)',
 
   // Request bodies checked field by field (class-validator)
   INVALID_REQUEST: 'isi permintaan tidak sah',
