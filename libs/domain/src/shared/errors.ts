@@ -1,4 +1,4 @@
-import { render, rawMessage, type Language, type Message } from './messages/message';
+import { isMessage, render, rawMessage, type Language, type Message } from './messages/message';
 
 /**
  * Typed domain errors. `kind` decides the HTTP status in the API's single exception filter:
@@ -45,8 +45,13 @@ export const notFound = (rule: string, message: string | Message, field?: string
 
 export const conflict = (rule: string, message: string | Message, field?: string) => new DomainError('conflict', rule, message, field);
 
-/** Any error's message for people: a domain error in the language asked for, anything else as it is. */
+/**
+ * Any error's message for people: a domain error (or any error carrying a catalogue `text`, such as a
+ * refusal by role) in the language asked for, anything else as it is.
+ */
 export function messageOf(error: unknown, language: Language): string {
   if (error instanceof DomainError) return error.messageIn(language);
+  const text = (error as { text?: unknown } | null)?.text;
+  if (isMessage(text)) return render(text, language);
   return error instanceof Error ? error.message : String(error);
 }

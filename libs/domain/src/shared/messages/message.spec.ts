@@ -50,6 +50,15 @@ describe('messages in two languages', () => {
     expect(render(rawMessage('same'), 'en')).toBe('same');
   });
 
+  it('says any error that carries a catalogue text (a refusal by role) in the language asked for', () => {
+    const refusal = Object.assign(new Error('register-line needs the role planner'), {
+      text: msg('FORBIDDEN.role', { action: msg('ACTION.register-line'), needed: 'planner', name: 'Budi', has: msg('FORBIDDEN.no_role') }),
+    });
+    expect(messageOf(refusal, 'id')).toBe('mendaftarkan baris rencana memerlukan peran planner; "Budi" tidak memiliki peran');
+    expect(messageOf(refusal, 'en')).toBe('register-line needs the role planner; "Budi" has no role');
+    expect(messageOf(new Error('plain'), 'id')).toBe('plain');
+  });
+
   it.each([
     [undefined, 'id'],
     ['', 'id'],
