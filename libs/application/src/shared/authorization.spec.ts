@@ -109,4 +109,14 @@ describe('authorization policy', () => {
   it('refuses a principal without roles everything, reads included', () => {
     for (const [, action] of MATRIX) expect(decide(principal([]), action).allowed).toBe(false);
   });
+
+  it('gives a phase alias the roles of its phase: a planner may not write APBD-P by spelling it differently', () => {
+    for (const alias of ['APBD-P', 'apbd perubahan', 'APBD Murni', 'Pergeseran']) {
+      expect(rolesFor({ kind: 'change-pagu', office: 'DKUKM', phase: alias })).toEqual(['finance']);
+      expect(decide(principal(['planner']), { kind: 'change-pagu', office: 'DKUKM', phase: alias }).allowed).toBe(false);
+    }
+    expect(rolesFor({ kind: 'change-pagu', office: 'DKUKM', phase: 'Pagu Indikatif' })).toEqual(['planner']);
+    const refusal = decide(principal(['planner']), { kind: 'change-pagu', office: 'DKUKM', phase: 'APBD-P' });
+    expect(refusal.allowed === false && refusal.text).toMatchObject({ key: 'FORBIDDEN.role' });
+  });
 });
