@@ -93,11 +93,17 @@ export class LineStateCache {
 
 const caches = new WeakMap<object, LineStateCache>();
 
-/** Lines kept by default: 40 offices × 670 lines (about 7 KB of parsed state each, ~200 MB at most). */
-export const DEFAULT_CACHED_LINES = 30_000;
+/**
+ * Lines kept: RENJA_REPORT_CACHE_LINES, by default 30,000 (a province of 40 offices × 670 lines; about 7 KB
+ * of parsed state each when the past was read, ~200 MB at most); 0 keeps nothing (every request reads all).
+ */
+export const cachedLinesLimit = (env: Record<string, string | undefined> = process.env): number => {
+  const value = Number(env.RENJA_REPORT_CACHE_LINES ?? 30_000);
+  return Number.isInteger(value) && value >= 0 ? value : 30_000;
+};
 
 /** The cache of one read model (keyed by its DataSource: tests run many databases in one process). */
-export function lineStateCache(dataSource: object, limit = DEFAULT_CACHED_LINES): LineStateCache {
+export function lineStateCache(dataSource: object, limit = cachedLinesLimit()): LineStateCache {
   let cache = caches.get(dataSource);
   if (!cache) caches.set(dataSource, (cache = new LineStateCache(limit)));
   return cache;
