@@ -10,8 +10,9 @@ import {
 } from '@renja/domain';
 import type { RecordedEvent } from '@renja/event-store';
 import { toLineEvent } from '@renja/infrastructure/event-mapping';
-import type { Projection, RebuildOptions } from '../shared/projection';
-import { PlanRebuild } from './plan.rebuild';
+import type { BuiltBeside, Projection, RebuildOptions } from '../shared/projection';
+import { ShadowTables } from '../shared/shadow-tables';
+import { PLAN_TABLES, PlanRebuild } from './plan.rebuild';
 import { historyRows, paguRows, planLineRow } from './plan-line.rows';
 import { LineHistoryView, LinePaguView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -40,6 +41,15 @@ export class PlanProjection implements Projection {
 
   rebuild(manager: EntityManager, options: RebuildOptions): Promise<void> {
     return new PlanRebuild(manager).run(options);
+  }
+
+  async buildBeside(manager: EntityManager, options: RebuildOptions): Promise<BuiltBeside | null> {
+    const shadow = new ShadowTables(manager, PLAN_TABLES);
+    if (!(await shadow.possible())) return null;
+    await shadow.create();
+    await new PlanRebuild(manager, shadow.nameOf).load(options);
+    await shadow.index();
+    return { switchOver: () => shadow.switchOver() };
   }
 
   private async applyOffices(manager: EntityManager, events: RecordedEvent[]): Promise<void> {

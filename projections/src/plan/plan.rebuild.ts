@@ -24,19 +24,27 @@ const money = (value: unknown): string | null => decimalTransformer.to(value) ??
  * no per-event row updates, no state read back. Rows equal what `PlanProjection.apply` writes event by
  * event. Memory: one batch of events, one stream's state, a few thousand pending rows.
  */
+/** The plan's read-model tables, in the order a rebuild writes and switches them. */
+export const PLAN_TABLES = ['rm_offices', 'rm_plan_lines', 'rm_line_pagu', 'rm_line_history'] as const;
+
 export class PlanRebuild {
   private readonly offices: BulkInsert;
   private readonly lines: BulkInsert;
   private readonly pagu: BulkInsert;
   private readonly history: BulkInsert;
 
-  constructor(private readonly manager: EntityManager) {
-    this.offices = new BulkInsert(manager, 'rm_offices', 500);
-    this.lines = new BulkInsert(manager, 'rm_plan_lines', 500);
-    this.pagu = new BulkInsert(manager, 'rm_line_pagu', 4000);
-    this.history = new BulkInsert(manager, 'rm_line_history', 4000);
+  /** `tableName` says where each table's rows go: the live tables (in place) or their copies (ShadowTables). */
+  constructor(
+    private readonly manager: EntityManager,
+    tableName: (table: (typeof PLAN_TABLES)[number]) => string = (table) => table,
+  ) {
+    this.offices = new BulkInsert(manager, tableName('rm_offices'), 500);
+    this.lines = new BulkInsert(manager, tableName('rm_plan_lines'), 500);
+    this.pagu = new BulkInsert(manager, tableName('rm_line_pagu'), 4000);
+    this.history = new BulkInsert(manager, tableName('rm_line_history'), 4000);
   }
 
+  /** In place, into the emptied live tables (the role cannot build beside them). */
   async run({ upTo, batchSize, onProgress }: RebuildOptions): Promise<void> {
     // The history is the biggest table (a row or more per event): its indexes are built once at the end,
     // by sorting, instead of taking hundreds of thousands of inserts in stream order (random positions).
@@ -45,7 +53,7 @@ export class PlanRebuild {
     const owner = await this.ownsHistoryTable();
     if (owner)
       await this.manager.query('ALTER TABLE rm_line_history DROP CONSTRAINT rm_line_history_pkey; DROP INDEX rm_line_history_stream');
-    await this.load(upTo, batchSize, onProgress);
+    await this.load({ upTo, batchSize, onProgress });
     if (owner)
       await this.manager.query(
         'ALTER TABLE rm_line_history ADD CONSTRAINT rm_line_history_pkey PRIMARY KEY (position, seq); CREATE INDEX rm_line_history_stream ON rm_line_history (stream_id, position)',
@@ -59,7 +67,8 @@ export class PlanRebuild {
     return rows[0]?.owner === true;
   }
 
-  private async load(upTo: number, batchSize: number, onProgress: RebuildOptions['onProgress']): Promise<void> {
+  /** Every event up to `upTo` into the tables, which start empty. */
+  async load({ upTo, batchSize, onProgress }: RebuildOptions): Promise<void> {
     let stream: RecordedEvent[] = [];
     let done = 0;
     for await (const batch of readLogByStream((sql, parameters) => this.manager.query(sql, parameters), { upTo, batchSize })) {

@@ -23,4 +23,16 @@ export interface Projection {
    * Without it, a rebuild applies batches.
    */
   rebuild?(manager: EntityManager, options: RebuildOptions): Promise<void>;
+  /**
+   * Optional rebuild that keeps the live read model serving: fills copies of its tables with every event
+   * up to `upTo`, in the caller's transaction, and returns how to put them in the live tables' place (in
+   * the same transaction, once the caller holds the checkpoint). Null when this database role may not
+   * build beside: the caller then rebuilds in place.
+   */
+  buildBeside?(manager: EntityManager, options: RebuildOptions): Promise<BuiltBeside | null>;
+}
+
+export interface BuiltBeside {
+  /** The copies become the read model; afterwards `apply` writes to them. */
+  switchOver(): Promise<void>;
 }

@@ -149,11 +149,13 @@ export class Projector {
   }
 
   /**
-   * Empties the read model and replays the whole log into it, in ONE transaction: readers keep seeing
-   * the old rows until the new ones commit, and a failure (a crash, a bug) leaves the old rows intact.
+   * Builds the read model anew beside the live one and switches (rebuildBeside) when the projection can;
+   * otherwise empties it and replays the whole log into it, in ONE transaction: readers wait until the new
+   * rows commit (emptying locks the tables), and a failure (a crash, a bug) leaves the old rows intact.
    * Live projectors wait on the checkpoint lock meanwhile and carry on from the rebuilt position.
    */
   async rebuild(onProgress?: ProgressListener): Promise<void> {
+    if (await this.rebuildBeside(onProgress)) return;
     await this.dataSource.transaction(async (manager) => {
       await this.lockCheckpoint(manager);
       await this.projection.reset(manager);
@@ -172,6 +174,33 @@ export class Projector {
         onProgress?.(position, Math.max(head, position));
       }
       await manager.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [this.projection.name, position]);
+    });
+  }
+
+  /**
+   * A rebuild that never takes the read side away: the projection fills copies of its tables while the
+   * live ones keep serving (and the live projector keeps feeding them), then, holding the checkpoint,
+   * switches the copies in, applies what was appended since the copy's snapshot and moves the checkpoint,
+   * all in one transaction. False when the projection cannot build beside (then the rebuild is in place).
+   */
+  private async rebuildBeside(onProgress?: ProgressListener): Promise<boolean> {
+    const build = this.projection.buildBeside?.bind(this.projection);
+    if (!build) return false;
+    return this.dataSource.transaction(async (manager) => {
+      const head = await this.store.headPosition();
+      const built = await build(manager, { upTo: head, batchSize: this.batchSize, onProgress });
+      if (!built) return false;
+      await this.lockCheckpoint(manager); // before the tables' locks, in the order live batches take them
+      await built.switchOver();
+      let position = head;
+      for (;;) {
+        const events = await this.store.readAll({ after: position, limit: this.batchSize });
+        if (events.length === 0) break;
+        await this.projection.apply(manager, events);
+        position = events[events.length - 1].position;
+      }
+      await manager.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [this.projection.name, position]);
+      return true;
     });
   }
 

@@ -7,7 +7,7 @@ export function projectionsCommand(): Command {
   const projections = new Command('projections').description('read models built from the ledger');
   projections
     .command('rebuild')
-    .description('empty the read models and replay every event into them')
+    .description('replay every event into new read models built beside the live ones (which keep serving), then switch to them')
     .option('--batch-size <n>', 'events per transaction', '1000')
     .action(async (options: { batchSize: string }) => {
       const batchSize = Number(options.batchSize);
