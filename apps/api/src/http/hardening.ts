@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { toErrorBody } from './http-errors';
+import { msg, render } from '@renja/domain';
+import { languageOf, toErrorBody } from './http-errors';
 
 /**
  * The API's own pages are the Swagger UI (external scripts, inline styles, data: images); nothing else
@@ -53,11 +54,10 @@ export function cors(origins: readonly string[]) {
       return next();
     }
     if (preflight) {
-      const body = toErrorBody({
-        status: 403,
-        message: `cross-origin requests from ${String(origin ?? 'this origin').slice(0, 200)} are not allowed (RENJA_CORS_ORIGINS)`,
-      });
-      response.status(403).json({ ...body, field: 'Origin', rule: 'CORS_ORIGIN_NOT_ALLOWED' });
+      const language = languageOf(request);
+      const message = render(msg('CORS_ORIGIN_NOT_ALLOWED', { origin: String(origin ?? '?').slice(0, 200) }), language);
+      response.setHeader('Content-Language', language);
+      response.status(403).json({ ...toErrorBody({ status: 403, message }, language), field: 'Origin', rule: 'CORS_ORIGIN_NOT_ALLOWED' });
       return;
     }
     next();
@@ -76,8 +76,10 @@ export function rejectMalformedPath(request: Request, response: Response, next: 
     } catch (error) {
       if (!(error instanceof URIError)) throw error;
       const shown = segment.slice(0, 60);
+      const language = languageOf(request);
+      response.setHeader('Content-Language', language);
       response.status(400).json({
-        ...toErrorBody({ status: 400, message: `the path segment "${shown}" is not valid percent-encoded UTF-8` }),
+        ...toErrorBody({ status: 400, message: render(msg('MALFORMED_PATH', { segment: shown }), language) }, language),
         field: 'path',
         rule: 'MALFORMED_PATH',
       });

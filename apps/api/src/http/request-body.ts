@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { toErrorBody } from './http-errors';
+import { msg, render, type Message } from '@renja/domain';
+import { languageOf, toErrorBody } from './http-errors';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes that take another body: the import upload reads multipart/form-data itself (apps/api/src/http/multipart.ts). */
@@ -7,8 +8,10 @@ const OWN_BODY_ROUTES = new Set(['/api/v1/imports']);
 const hasBody = (request: Request) =>
   Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
 
-function refuse(response: Response, status: number, message: string, field: string, rule: string): void {
-  response.status(status).json({ ...toErrorBody({ status, message }), field, rule });
+function refuse(request: Request, response: Response, status: number, message: Message, field: string, rule: string): void {
+  const language = languageOf(request);
+  response.setHeader('Content-Language', language);
+  response.status(status).json({ ...toErrorBody({ status, message: render(message, language) }, language), field, rule });
 }
 
 /**
@@ -20,22 +23,17 @@ export function requireJsonObjectBody(request: Request, response: Response, next
   if (!WRITES.has(request.method) || OWN_BODY_ROUTES.has(request.path.replace(/\/+$/, ''))) return next();
   if (hasBody(request) && !request.is('application/json')) {
     const type = String(request.headers['content-type'] ?? 'none').slice(0, 100);
-    return refuse(
-      response,
-      415,
-      `the request body must be JSON (Content-Type: application/json), not ${type}`,
-      'Content-Type',
-      'UNSUPPORTED_MEDIA_TYPE',
-    );
+    return refuse(request, response, 415, msg('UNSUPPORTED_MEDIA_TYPE.not_json', { type }), 'Content-Type', 'UNSUPPORTED_MEDIA_TYPE');
   }
   // No body at all: an empty object, so validation names each missing field instead of a handler tripping over nothing.
   if (request.body === undefined) request.body = {};
   const body: unknown = request.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     return refuse(
+      request,
       response,
       400,
-      `the request body must be a JSON object, not ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`,
+      msg('BODY_NOT_OBJECT', { type: Array.isArray(body) ? 'array' : body === null ? 'null' : typeof body }),
       'body',
       'BODY_NOT_OBJECT',
     );

@@ -169,6 +169,10 @@ export const EN: Record<MessageKey, string> = {
   BODY_TOO_DEEP: '{field}: the request body nests deeper than {max} levels',
   INTERNAL_ERROR: 'internal error: the request was not recorded; the ledger is unchanged',
   BAD_REQUEST: 'bad request',
+  'UNSUPPORTED_MEDIA_TYPE.not_json': 'the request body must be JSON (Content-Type: application/json), not {type}',
+  BODY_NOT_OBJECT: 'the request body must be a JSON object, not {type}',
+  CORS_ORIGIN_NOT_ALLOWED: 'cross-origin requests from {origin} are not allowed (RENJA_CORS_ORIGINS)',
+  MALFORMED_PATH: 'the path segment "{segment}" is not valid percent-encoded UTF-8',
   ROUTE_NOT_FOUND: 'Cannot {method} {path}: check the address (the routes are listed at /api/docs)',
 
   INVALID_REQUEST: 'request body is invalid',

@@ -187,6 +187,10 @@ export const ID = {
   BODY_TOO_DEEP: '{field}: isi permintaan bersarang lebih dalam dari {max} tingkat',
   INTERNAL_ERROR: 'kesalahan internal: permintaan tidak dicatat; ledger tidak berubah',
   BAD_REQUEST: 'permintaan tidak sah',
+  'UNSUPPORTED_MEDIA_TYPE.not_json': 'isi permintaan harus JSON (Content-Type: application/json), bukan {type}',
+  BODY_NOT_OBJECT: 'isi permintaan harus berupa objek JSON, bukan {type}',
+  CORS_ORIGIN_NOT_ALLOWED: 'permintaan lintas asal dari {origin} tidak diizinkan (RENJA_CORS_ORIGINS)',
+  MALFORMED_PATH: 'segmen alamat "{segment}" bukan UTF-8 yang dikodekan persen dengan benar',
   ROUTE_NOT_FOUND: 'tidak ada rute {method} {path}: periksa alamatnya (daftar rute ada di /api/docs)',
 
   // Request bodies checked field by field (class-validator)
