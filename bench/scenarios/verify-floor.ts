@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { hash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { readBatch, readPackedBatch } from '@renja/application/integrity/verification/database-source';
+import { readBatch, readPackedBatch, readRawBatch, type PackedBatch } from '@renja/application/integrity/verification/database-source';
 import { runCli } from '../lib/child';
 import type { Progress } from '../lib/progress';
 import type { BatchRow } from '../lib/results';
@@ -44,8 +44,16 @@ export async function verifyFloors(input: FloorInput): Promise<BatchRow[]> {
       ),
     );
     rows.push(
-      await timed('floor: read the rows through pg, packed by PostgreSQL (as the parallel verifier reads)', events, progress, () =>
-        readPacked(pool),
+      await timed(
+        'floor: read the rows through pg, packed by PostgreSQL (as the parallel verifier read before 2026-12-05)',
+        events,
+        progress,
+        () => readPacked(pool, readPackedBatch),
+      ),
+    );
+    rows.push(
+      await timed('floor: read the rows through pg, their JSON left as text (as the parallel verifier reads)', events, progress, () =>
+        readPacked(pool, readRawBatch),
       ),
     );
   } finally {
@@ -102,15 +110,15 @@ async function readAll(pool: Pool, read: typeof readBatch): Promise<number> {
 }
 
 /** The same batches as one JSON text and one buffer of hashes each (the strings are not parsed: the workers do that). */
-async function readPacked(pool: Pool): Promise<number> {
+async function readPacked(pool: Pool, read: (client: PoolClient, after: number, limit: number) => Promise<PackedBatch>): Promise<number> {
   return inSnapshot(pool, async (client) => {
     let count = 0;
-    let next = readPackedBatch(client, 0, BATCH);
+    let next = read(client, 0, BATCH);
     for (;;) {
       const batch = await next;
       if (batch.rows === 0) return count;
       count += batch.rows;
-      next = batch.rows < BATCH ? Promise.resolve({ ...batch, rows: 0 }) : readPackedBatch(client, batch.last, BATCH);
+      next = batch.rows < BATCH ? Promise.resolve({ ...batch, rows: 0 }) : read(client, batch.last, BATCH);
     }
   });
 }

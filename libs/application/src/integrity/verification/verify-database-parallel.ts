@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { NoteVerifier } from '@renja/integrity';
 import { GENESIS_HASH } from '@renja/event-store/integrity/event-hash';
 import { ChainVerifier } from './chain-verifier';
-import { readCheckpoints, readPackedBatch, type PackedBatch } from './database-source';
+import { readCheckpoints, readRawBatch, type PackedBatch } from './database-source';
 import type { LeafHasher } from './leaf-hash-workers';
 import type { VerificationSuccess } from './report';
 
@@ -23,8 +23,8 @@ interface InFlight {
 }
 
 /**
- * The fast pass of verifyDatabase: this thread reads batches (read-ahead; PostgreSQL packs each batch
- * into one JSON text and one buffer of hashes, so this thread parses nothing), the hasher's threads
+ * The fast pass of verifyDatabase: this thread reads batches (read-ahead; each batch becomes one JSON
+ * text, the events' data left as PostgreSQL sent it, and one buffer of hashes: this thread parses no JSON), the hasher's threads
  * check that every event of a batch hashes from its predecessor's stored hash to its own, and this
  * thread folds the stored hashes into the tree and checks checkpoints and the head. Returns the report
  * when everything holds, null as soon as anything does not: the caller then verifies sequentially,
@@ -38,7 +38,7 @@ export async function verifyDatabaseInParallel(
   const { batchSize, head } = options;
   const chain = new ChainVerifier(options.verifier);
   const inFlight: InFlight[] = [];
-  let reading: Promise<PackedBatch> | null = readPackedBatch(client, 0, batchSize);
+  let reading: Promise<PackedBatch> | null = readRawBatch(client, 0, batchSize);
   let after = 0;
   let previousHash: Buffer = GENESIS_HASH;
   let checkpointsUpTo = -1;
@@ -47,7 +47,7 @@ export async function verifyDatabaseInParallel(
       while (reading && inFlight.length < hasher.depth) {
         const batch: PackedBatch = await reading;
         // The next batch is requested before this one is handed over, so PostgreSQL produces it meanwhile.
-        reading = batch.rows < batchSize ? null : readPackedBatch(client, batch.last, batchSize);
+        reading = batch.rows < batchSize ? null : readRawBatch(client, batch.last, batchSize);
         if (batch.rows === 0) break;
         // A row without a 32-byte hash (an event never hashed, a damaged node): the sequential pass names it.
         if (!batch.hashed || !batch.hashes || batch.events === null || batch.hashes.length !== batch.rows * HASH_SIZE) return null;

@@ -5,7 +5,7 @@ import { inlineLeafHasher, LeafHashWorkerError, type LeafHasher } from './leaf-h
 import type { VerificationReport } from './report';
 import { verifyDatabase } from './verify-database';
 import { verifyDatabaseInParallel } from './verify-database-parallel';
-import { readHead } from './database-source';
+import { readHead, readPackedBatch, readRawBatch } from './database-source';
 import { toVerifier } from './checkpoint-check';
 
 describe('verifyDatabase: the live ledger, and tampering by a superuser', () => {
@@ -90,6 +90,28 @@ describe('verifyDatabase: the live ledger, and tampering by a superuser', () => 
       expect(checkpoints.length).toBe(4);
       expect(seen).toContain(head);
       expect(seen).toContain(7); // batches of 7 report progress along the way
+    });
+  });
+
+  it('hands the workers the same events and hashes whether PostgreSQL packs a batch or this thread does', async () => {
+    await onCopy(async (ledger) => {
+      const client = await ledger.pool.connect();
+      try {
+        for (const [after, limit] of [
+          [0, 7],
+          [7, 5000],
+          [head, 10],
+        ]) {
+          const raw = await readRawBatch(client, after, limit);
+          const packed = await readPackedBatch(client, after, limit);
+          expect({ ...raw, events: raw.events && JSON.parse(raw.events) }).toEqual({
+            ...packed,
+            events: packed.events && JSON.parse(packed.events),
+          });
+        }
+      } finally {
+        client.release();
+      }
     });
   });
 
