@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ledgerMigrations } from '@renja/application';
 import { PostgresEventStore } from '@renja/event-store';
