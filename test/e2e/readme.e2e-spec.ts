@@ -92,8 +92,9 @@ interface Result {
 const CURL_HTTP_ERROR = 22;
 
 /**
- * A bound on one ledger's commands together, only there to stop a command that hangs: the sample ledger's 38
- * commands take about 50 s on a quiet 2-core machine (a CLI command about 2.5 s), 190 s under a load average of 17.
+ * A bound on one ledger's commands together, only there to stop a command that hangs. Measured on the shared
+ * 2-core machine: a CLI command 2.3–2.5 s when quiet, 6–12 s under a load average of 10–17; the whole test 125 s
+ * at a load of 10, 245 s at 17 (the sample ledger's 38 commands then 95 s and 190 s).
  */
 const SCRIPT_LIMIT_MS = 300_000;
 
