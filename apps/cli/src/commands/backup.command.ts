@@ -65,7 +65,9 @@ export function backupCommand(): Command {
             key
               ? `Diperiksa ulang: rantai hash, akar Merkle dan tanda tangan checkpoint cocok (kunci ${key.verifierKey}).`
               : `Kunci penanda tangan tidak ada di mesin ini: cadangan belum diperiksa ulang. Periksa dengan: renja-ledger verify ${join(dir, LEDGER_FILE)} --key <kunci publik>`,
-            `Kunci penanda tangan TIDAK ikut dicadangkan. Kunci itu ada di ${config.ledgerKeyFile}: simpan salinannya terpisah dari cadangan ini.`,
+            key
+              ? `Kunci penanda tangan TIDAK ikut dicadangkan. Kunci itu ada di ${config.ledgerKeyFile}: simpan salinannya terpisah dari cadangan ini.`
+              : 'Kunci penanda tangan TIDAK ikut dicadangkan: simpan salinan kunci deployment terpisah dari cadangan ini.',
             '',
           ].join('\n'),
         );
