@@ -165,7 +165,8 @@ async function rebuild(env: Record<string, string>, events: number, progress: Pr
   progress.step(`${what}: ${events.toLocaleString('en-US')} events`);
   const run = await runCli(['projections', 'rebuild'], env);
   if (run.code !== 0) throw cliFailed('renja-ledger projections rebuild', run);
-  const reported = Number(/in ([\d.]+) s/.exec(run.stdout)?.[1] ?? Number.NaN);
+  // The CLI prints "… dalam 8,6 detik" (Bahasa Indonesia, decimal comma).
+  const reported = Number(/dalam ([\d.,]+) detik/.exec(run.stdout)?.[1].replace(',', '.') ?? Number.NaN);
   const seconds = Number.isFinite(reported) ? reported : run.seconds;
   progress.done(what, `${Math.round(events / seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
   return {
@@ -189,7 +190,7 @@ async function verifyDatabase(env: Record<string, string>, events: number, progr
     seconds: run.seconds,
     eventsPerSecond: events / run.seconds,
     peakRssMb: run.peakRssMb,
-    note: `whole process (start, connect, verify); the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}`,
+    note: `whole process (start, connect, verify); the CLI printed: ${/([\d.,]+) peristiwa\/detik/.exec(run.stdout)?.[0] ?? 'n/a'}`,
   };
 }
 
@@ -224,7 +225,7 @@ async function verify(
     seconds: run.seconds,
     eventsPerSecond: events / run.seconds,
     peakRssMb: run.peakRssMb,
-    note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}`,
+    note: `whole process; the CLI printed: ${/([\d.,]+) peristiwa\/detik/.exec(run.stdout)?.[0] ?? 'n/a'}`,
   });
   progress.done('verify FILE', `${Math.round(events / run.seconds)} events/s, peak RSS ${run.peakRssMb?.toFixed(0) ?? '?'} MB`);
   rows.push(...(await verifyFloors({ env, verifierKey, file, events, progress })));
@@ -245,10 +246,11 @@ async function queryScenarios(
   const issued = await runCli(['token', 'create', '--name', 'bench inspector', '--role', 'inspector', '--office', '*'], env);
   if (issued.code !== 0) throw cliFailed('renja-ledger token create', issued);
   const authorization = `Bearer ${issued.stdout.trim()}`;
-  const api = await startApi({ ...env, PORT: String(port), HOST: '127.0.0.1', RENJA_RATE_LIMIT_PER_MINUTE: '0' });
+  const apiEnv = { ...env, HOST: '127.0.0.1', RENJA_RATE_LIMIT_PER_MINUTE: '0' };
+  let api = await startApi({ ...apiEnv, PORT: String(port) });
   const rows: QueryRow[] = [];
   try {
-    const base = `http://127.0.0.1:${port}/api/v1/years/${YEAR}/offices`;
+    let base = `http://127.0.0.1:${port}/api/v1/years/${YEAR}/offices`;
     const get = async (path: string): Promise<void> => {
       const response = await fetch(`${base}${path}`, { headers: { Authorization: authorization } });
       if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${(await response.text()).slice(0, 500)}`);
@@ -257,6 +259,12 @@ async function queryScenarios(
     const office = officeCode(1);
     const line = `${subCodes()[123]}`;
     const past = `validAt=${YEAR}-10-31&knownAt=${encodeURIComponent(knownAt)}`;
+    // Distinct validAt dates (a day of the year each), each with the same knownAt as `past`.
+    let point = 0;
+    const nextPoint = () => {
+      const day = new Date(Date.UTC(YEAR, 0, 1 + ((point++ * 7) % 365))).toISOString().slice(0, 10);
+      return `validAt=${day}&knownAt=${encodeURIComponent(knownAt)}`;
+    };
     const allOffices = Array.from({ length: options.offices }, (_, i) => officeCode(i + 1));
     const allRuns = options.quick ? 2 : 3; // each run is one request per office: enough to see the spread, short enough for the budget
     const cases: Array<[string, number, () => Promise<void>]> = [
@@ -267,6 +275,13 @@ async function queryScenarios(
       ['plan of one office, validAt/knownAt in the past', options.queryRuns, () => get(`/${office}/plan?${past}`)],
       ['reconciliation, one office, in the past', options.queryRuns, () => get(`/${office}/reports/reconciliation?${past}`)],
       ['evaluation, one office, in the past', options.queryRuns, () => get(`/${office}/reports/evaluation?${past}`)],
+      // A new point of view on every request (no view folded before): what the first look at a date costs.
+      [
+        'reconciliation, one office, a new validAt each run',
+        options.queryRuns,
+        () => get(`/${office}/reports/reconciliation?${nextPoint()}`),
+      ],
+      ['evaluation, one office, a new validAt each run', options.queryRuns, () => get(`/${office}/reports/evaluation?${nextPoint()}`)],
       [
         `reconciliation, all ${allOffices.length} offices one after another`,
         allRuns,
@@ -296,12 +311,24 @@ async function queryScenarios(
         },
       ],
     ];
-    for (const [query, n, work] of cases) {
-      progress.step(`query: ${query} (${n} runs after a warm-up)`);
-      const ms = await timeRuns(n, work);
-      rows.push({ query, runs: n, p50Ms: percentile(ms, 50), p95Ms: percentile(ms, 95) });
-      progress.done(query, `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms`);
-    }
+    const measure = async (list: typeof cases) => {
+      for (const [query, n, work] of list) {
+        progress.step(`query: ${query} (${n} runs after a warm-up)`);
+        const ms = await timeRuns(n, work);
+        rows.push({ query, runs: n, p50Ms: percentile(ms, 50), p95Ms: percentile(ms, 95) });
+        progress.done(query, `p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms`);
+      }
+    };
+    await measure(cases);
+    // The same reports from a server that keeps no lines between requests (RENJA_REPORT_CACHE_LINES=0): every
+    // request reads and folds every line, as the reader did before it kept them. In the same run, for the ratio.
+    await stopApi(api);
+    const plainPort = await freePortForApi();
+    progress.step(`starting the API server without kept lines on port ${plainPort}`);
+    api = await startApi({ ...apiEnv, PORT: String(plainPort), RENJA_REPORT_CACHE_LINES: '0' });
+    base = `http://127.0.0.1:${plainPort}/api/v1/years/${YEAR}/offices`;
+    const again = new Set([2, 3, 5, 6, 9, 11]); // now and in the past, one office and all offices
+    await measure(cases.filter((_, i) => again.has(i)).map(([query, n, work]) => [`without kept lines: ${query}`, n, work]));
   } finally {
     await stopApi(api);
     progress.done('API server', 'stopped');
