@@ -2,12 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseOfficeCode, parsePlanCode } from '@renja/domain';
-import { Checkpointer } from '@renja/application';
 import { validateFilter, writeExport, type ExportFilter, type Selection } from '@renja/application/integrity/verification';
-import { LedgerTree } from '@renja/event-store';
+import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
-import { withLedger } from '../context';
+import { checkpointerClass, withLedgerDatabase } from '../context';
 import { ProgressBar } from '../progress-bar';
 import { count } from './integrity.command';
 
@@ -59,11 +58,12 @@ export function exportCommand(): Command {
     .option('--checkpoint <size>', 'export against this issued checkpoint (default: the latest)', count(0))
     .action(async (options: ExportCliOptions) => {
       const selection = selectionOf(options);
-      await withLedger(async ({ db }) => {
+      await withLedgerDatabase(async ({ db }) => {
         const config = loadConfig();
         const key = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin, (line) => process.stderr.write(`${line}\n`));
         const tree = new LedgerTree(db.pool);
         if (options.checkpoint === undefined && !(await tree.latestCheckpoint())) {
+          const Checkpointer = checkpointerClass();
           const issued = await new Checkpointer(tree, { origin: key.origin, signer: key.signer }).issue();
           process.stderr.write(`Belum ada checkpoint: satu checkpoint berukuran ${issued.size} diterbitkan dengan kunci deployment ini.\n`);
         }

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { Checkpointer, LedgerIntegrityService } from '@renja/application';
-import { LedgerTree } from '@renja/event-store';
+import { LedgerIntegrityService } from '@renja/application/integrity/ledger-integrity.service';
+import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
-import { withLedger, type CliContext } from '../context';
+import { checkpointerClass, withLedgerDatabase, type LedgerContext } from '../context';
 
 export const count = (min: number) => (value: string) => {
   if (!/^\d{1,15}$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`harus bilangan bulat ≥ ${min}`);
@@ -11,10 +11,11 @@ export const count = (min: number) => (value: string) => {
 };
 
 /** The deployment's integrity service, with its own signing key (created on first use, like the server does). */
-export function integrityOf({ db }: CliContext): LedgerIntegrityService {
+export function integrityOf({ db }: LedgerContext): LedgerIntegrityService {
   const config = loadConfig();
   const key = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin, (line) => process.stderr.write(`${line}\n`));
   const tree = new LedgerTree(db.pool);
+  const Checkpointer = checkpointerClass();
   return new LedgerIntegrityService(tree, new Checkpointer(tree, { origin: key.origin, signer: key.signer }), key.verifierKey);
 }
 
@@ -22,7 +23,7 @@ export function checkpointCommand(): Command {
   return new Command('checkpoint')
     .description('issue a signed checkpoint of the ledger now and print it (a C2SP signed note)')
     .action(async () => {
-      await withLedger(async (context) => {
+      await withLedgerDatabase(async (context) => {
         const checkpoint = await integrityOf(context).issue();
         process.stdout.write(checkpoint.note);
       });
@@ -37,7 +38,7 @@ export function proofCommand(): Command {
     .requiredOption('--position <n>', 'global position of the event', count(1))
     .option('--size <n>', 'size of an issued checkpoint (default: the latest)', count(1))
     .action(async (options: { position: number; size?: number }) => {
-      await withLedger(async (context) => {
+      await withLedgerDatabase(async (context) => {
         process.stdout.write(`${JSON.stringify(await integrityOf(context).inclusionProof(options.position, options.size), null, 2)}\n`);
       });
     });
@@ -47,7 +48,7 @@ export function proofCommand(): Command {
     .requiredOption('--from <n>', 'size of the older checkpoint', count(0))
     .requiredOption('--to <n>', 'size of the newer checkpoint', count(0))
     .action(async (options: { from: number; to: number }) => {
-      await withLedger(async (context) => {
+      await withLedgerDatabase(async (context) => {
         process.stdout.write(`${JSON.stringify(await integrityOf(context).consistencyProof(options.from, options.to), null, 2)}\n`);
       });
     });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatDecimal, normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
-import { LedgerTree } from '@renja/event-store';
+import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 import {
   checkpointRef,
   ConsistencyReader,

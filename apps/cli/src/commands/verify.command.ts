@@ -1,12 +1,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { Checkpointer } from '@renja/application';
 import { toVerifier, verifyDatabase, verifyExport, type VerificationReport } from '@renja/application/integrity/verification';
-import { LedgerTree } from '@renja/event-store';
+import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 import type { NoteVerifier } from '@renja/integrity';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
-import { withLedger, type CliContext } from '../context';
+import { checkpointerClass, withLedgerDatabase, type LedgerContext } from '../context';
 import { ProgressBar } from '../progress-bar';
 import { count } from './integrity.command';
 import { readKey } from './witness.command';
@@ -28,7 +27,7 @@ function verifierFrom(value: string): NoteVerifier {
 }
 
 /** The live database's key: --key, else the deployment's own key file (never created here: a new key would verify nothing). */
-async function databaseVerifier({ db }: CliContext, key: string | undefined): Promise<NoteVerifier> {
+async function databaseVerifier({ db }: LedgerContext, key: string | undefined): Promise<NoteVerifier> {
   if (key !== undefined) return verifierFrom(key);
   const config = loadConfig();
   if (!existsSync(config.ledgerKeyFile))
@@ -38,6 +37,7 @@ async function databaseVerifier({ db }: CliContext, key: string | undefined): Pr
   const own = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin);
   const tree = new LedgerTree(db.pool);
   if (!(await tree.latestCheckpoint())) {
+    const Checkpointer = checkpointerClass();
     const issued = await new Checkpointer(tree, { origin: own.origin, signer: own.signer }).issue();
     process.stderr.write(`Belum ada checkpoint: satu checkpoint berukuran ${issued.size} diterbitkan dengan kunci deployment ini.\n`);
   }
@@ -91,7 +91,7 @@ export function verifyCommand(): Command {
         const reopen = () => createReadStream(file);
         report = await verifyExport(reopen(), { verifierKey: verifierFrom(options.key), onProgress, reopen, workers: options.workers });
       } else {
-        report = await withLedger(async (context) =>
+        report = await withLedgerDatabase(async (context) =>
           verifyDatabase(context.db.pool, {
             verifierKey: await databaseVerifier(context, options.key),
             batchSize: options.batchSize,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { WitnessRejection, witnessCheckpoint, type WitnessRequest, type WitnessState } from '@renja/application';
+import { WitnessRejection, witnessCheckpoint, type WitnessRequest, type WitnessState } from '@renja/application/integrity/witness';
 
 /** A verifier key given inline or as a file holding it. */
 export function readKey(value: string): string {

@@ -1,5 +1,7 @@
 import { MerkleAccumulator, type NoteVerifier } from '@renja/integrity';
-import { eventHash, GENESIS_HASH, type RecordedEvent } from '@renja/event-store';
+import type { RecordedEvent } from '@renja/event-store';
+// Deep import: the package index also loads the EventStoreDB client, which the CLI's verify does not need.
+import { eventHash, GENESIS_HASH } from '@renja/event-store/integrity/event-hash';
 import { claimedSize, isFailure, openTrustedCheckpoint } from './checkpoint-check';
 import { outOfOrder, StreamVersions } from './ordering';
 import {

@@ -1,5 +1,6 @@
 import { types, type PoolClient } from 'pg';
-import { toRecordedEvent, type RecordedEvent } from '@renja/event-store';
+import type { RecordedEvent } from '@renja/event-store';
+import { toRecordedEvent } from '@renja/event-store/postgres/sql';
 import type { CheckpointEntry, LedgerEntry } from './report';
 
 /**

@@ -1,5 +1,6 @@
 import { verifyInclusion } from '@renja/integrity';
-import { eventHash, type RecordedEvent } from '@renja/event-store';
+import type { RecordedEvent } from '@renja/event-store';
+import { eventHash } from '@renja/event-store/integrity/event-hash';
 import type { TrustedCheckpoint } from './checkpoint-check';
 import { outOfOrder, StreamVersions } from './ordering';
 import {

@@ -1,8 +1,10 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
-import { GENESIS_HASH, LedgerTree, type RecordedEvent } from '@renja/event-store';
-import { toRecordedEvent } from '@renja/event-store';
+import type { RecordedEvent } from '@renja/event-store';
+import { GENESIS_HASH } from '@renja/event-store/integrity/event-hash';
+import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
+import { toRecordedEvent } from '@renja/event-store/postgres/sql';
 import { isFailure, openTrustedCheckpoint, toVerifier } from './checkpoint-check';
 import { EXPORT_FORMAT, eventLine, type ExportHeader } from './export-format';
 import { coarseSql, isPartial, selects, type Selection } from './selection';
