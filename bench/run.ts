@@ -12,6 +12,7 @@ import { publish } from './lib/report';
 import type { AppendRow, BatchRow, QueryRow, WebResults } from './lib/results';
 import { appendScenarios } from './scenarios/append';
 import { bulkScenario } from './scenarios/bulk';
+import { cliScenario } from './scenarios/cli';
 import { provinceScenarios, type DatasetFacts } from './scenarios/province';
 
 async function main(): Promise<void> {
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   try {
     if (runs(options, 'append')) append.push(...(await appendScenarios(server, options, progress)));
     if (runs(options, 'bulk')) batch.push(...(await bulkScenario(server, options, progress)));
+    // The command line writes its own section of docs/benchmarks.md.
+    if (runs(options, 'cli')) await cliScenario(server, options, progress);
     if (['command', 'rebuild', 'verify', 'queries', 'web'].some((s) => runs(options, s as never))) {
       const province = await provinceScenarios(server, options, progress);
       append.push(...province.append);

@@ -13,7 +13,7 @@ export interface BenchOptions {
   queryRuns: number;
 }
 
-export const SCENARIOS = ['append', 'bulk', 'command', 'rebuild', 'verify', 'queries', 'web'] as const;
+export const SCENARIOS = ['append', 'bulk', 'command', 'rebuild', 'verify', 'queries', 'web', 'cli'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface AppendRow {
