@@ -74,7 +74,11 @@ export function verifyCommand(): Command {
       "the deployment's verifier key, or a file holding it: required for a file; for --database defaults to the deployment's own key",
     )
     .option('--batch-size <n>', 'events per database read', count(1), 5000)
-    .option('--workers <n>', 'threads that hash in parallel (default: one per core, at most 4); 0: verify on one thread', count(0))
+    .option(
+      '--workers <n>',
+      'threads that hash in parallel (default: the cores beyond two, at most 4; none on two cores); 0: verify on one thread',
+      count(0),
+    )
     .action(async (file: string | undefined, options: VerifyCliOptions) => {
       if ((file === undefined) === !options.database) throw new Error('berikan berkas ekspor FILE atau --database (tidak keduanya)');
       const bar = new ProgressBar('Memverifikasi:');
