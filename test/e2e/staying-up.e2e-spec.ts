@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { PostgresEventStore } from '@renja/event-store';
+import { processAlive } from '@renja/infrastructure/database/postgres-owner';
 import { freePort, ROOT, startServer, stopServer } from '../support/processes';
 
 /**
@@ -170,6 +171,37 @@ describe('staying up: the server and its embedded PostgreSQL under faults', () =
       `killed postmaster: ready ${readySeconds.toFixed(1)} s after the kill, first acknowledged write ${firstWrite.toFixed(1)} s`,
     );
   });
+
+  it('a server killed -9 and started again takes over the PostgreSQL it left running: a second server is refused, and a postmaster killed later is restarted', async () => {
+    server!.child.removeAllListeners('exit'); // startServer's
+    const died = exited(server!.child);
+    server!.child.kill('SIGKILL');
+    await died;
+    server = null;
+    const orphan = postmasterPid();
+    expect(isAlive(orphan)).toBe(true); // PostgreSQL outlives the server that started it
+    server = await startServer(env);
+    expect(server.output()).toMatch(new RegExp(`embedded PostgreSQL \\(pid ${orphan}\\) was left running by a process that died`));
+    expect(processAlive(orphan)).toBe(false); // stopped (perhaps a zombie not yet reaped by pid 1)
+    expect(postmasterPid()).not.toBe(orphan);
+    await expect(startServer({ ...env, PORT: String(await freePort()) })).rejects.toThrow(
+      /another Renja Ledger server \(pid \d+\) is already running on/,
+    );
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200); // the refused one stopped nothing
+    const killed = postmasterPid();
+    process.kill(killed, 'SIGKILL');
+    const killedAt = Date.now();
+    const seconds = await within(45_000, 'ready again after the postmaster of the restarted server was killed', async () => {
+      const pid = existsSync(join(dataDir, 'pgdata', 'postmaster.pid')) ? postmasterPid() : null;
+      if (pid === null || pid === killed || !isAlive(pid)) return false;
+      return (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200;
+    });
+    expect((await registerOffice('DISDIK')).status).toBe(201);
+    expect(server.output()).toMatch(/embedded PostgreSQL is running again/);
+    console.log(
+      `server killed -9, started again: took over its orphaned PostgreSQL; that one killed: ready ${seconds.toFixed(1)} s, first write ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`,
+    );
+  }, 150_000);
 
   it('SIGTERM under load: requests in flight are answered (none 500), then PostgreSQL stops; all within seconds', async () => {
     const child = server!.child;

@@ -94,7 +94,8 @@ async function main(): Promise<void> {
   process.removeAllListeners('warning');
   process.on('warning', (warning) => logger.warn(warning.message));
   const config = loadConfig();
-  const db = await openLedgerDatabase(config, ledgerMigrations, log);
+  // 'server': an embedded PostgreSQL left running by a server killed -9 is taken over (supervised), not joined.
+  const db = await openLedgerDatabase(config, ledgerMigrations, log, 'server');
   await ensureAdminToken(db, config);
   const ledgerKey = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin, log);
   const serving = new ServingState();

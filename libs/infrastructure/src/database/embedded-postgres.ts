@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:f
 import { dirname, join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { explainPostgresFailure, type FailureContext } from './postgres-failure';
+import { EmbeddedPostgresError, explainPostgresFailure, type FailureContext } from './postgres-failure';
+import { liveOwner, livePostmaster, recordOwner, stopOrphan } from './postgres-owner';
 import { PostgresLog } from './postgres-log';
 import { createSuperuserPassword, superuserPassword } from './superuser-password';
 import { PostgresSupervisor, type DatabaseLog, type SupervisedStatus } from './postgres-supervisor';
@@ -100,14 +101,56 @@ async function loadEmbeddedPostgres(): Promise<new (options: object) => Embedded
 }
 
 /**
- * Starts the embedded server on `dataDir/pgdata`, or joins the one another process (the API, when the
- * CLI runs beside it) already runs there. A server this process started is supervised: when it dies it
- * is restarted (see PostgresSupervisor). Its log goes to `dataDir/postgresql.log`.
+ * Who is starting: the API server supervises the PostgreSQL it runs on, and takes over one left running
+ * by a process that died (kill -9); the CLI joins whatever runs there (the API server's, beside it).
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: DatabaseLog = () => {}): Promise<EmbeddedServer> {
+export type EmbeddedRole = 'server' | 'cli';
+
+/**
+ * The API server's start on a folder where PostgreSQL may already run: refused beside a live server (two
+ * servers on one ledger) or a live CLI command that started it; an orphan (its owner died) is stopped, so
+ * that the server starts and supervises its own as on a cold start.
+ */
+async function takeOverAsServer(dataDir: string, pgData: string, log: DatabaseLog): Promise<void> {
+  const owner = liveOwner(dataDir);
+  if (owner?.role === 'server')
+    throw new EmbeddedPostgresError(
+      `another Renja Ledger server (pid ${owner.pid}) is already running on ${dataDir}`,
+      `stop that server first (kill -TERM ${owner.pid}), or give this one its own RENJA_DATA_DIR; two servers on one ledger folder are not supported`,
+    );
+  const postmaster = livePostmaster(pgData);
+  if (!postmaster) return;
+  if (owner)
+    throw new EmbeddedPostgresError(
+      `a renja-ledger CLI command (pid ${owner.pid}) is running the embedded PostgreSQL on ${dataDir}`,
+      `let that command finish (or stop it: kill -TERM ${owner.pid}), then start the server`,
+    );
+  log(
+    `The embedded PostgreSQL (pid ${postmaster}) was left running by a process that died: stopping it to start a supervised one ...`,
+    'warn',
+  );
+  if (!(await stopOrphan(postmaster)))
+    throw new EmbeddedPostgresError(
+      `the embedded PostgreSQL left running on ${pgData} (pid ${postmaster}) did not stop`,
+      `stop it by hand (kill -QUIT ${postmaster}), then start the server again`,
+    );
+}
+
+/**
+ * Starts the embedded server on `dataDir/pgdata`, or (the CLI) joins the one another process (the API,
+ * when the CLI runs beside it) already runs there. A server this process started is supervised: when it
+ * dies it is restarted (see PostgresSupervisor). Its log goes to `dataDir/postgresql.log`.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: DatabaseLog = () => {},
+  role: EmbeddedRole = 'cli',
+): Promise<EmbeddedServer> {
   const pgData = join(dataDir, 'pgdata');
   const passwordFile = join(dataDir, 'db-superuser-password');
   const logFile = join(dataDir, 'postgresql.log');
+  if (role === 'server') await takeOverAsServer(dataDir, pgData, log);
   const runningPort = runningServerPort(pgData);
   if (runningPort) {
     const password = await superuserPassword(passwordFile, runningPort, USER, log);
@@ -146,18 +189,18 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   }
   const supervisor = new PostgresSupervisor(server, pgLog, context, log);
   await supervisor.start();
+  // Recorded once it runs: a process that finds it running later knows whether its starter is still alive.
+  const forgetOwner = recordOwner(dataDir, role);
+  const stop = async () => {
+    await supervisor.stop();
+    forgetOwner();
+  };
   try {
     const password = await superuserPassword(passwordFile, port, USER, log);
     await ensureDatabase(port, password);
-    return {
-      url: urlFor(port, password, DATABASE),
-      owned: true,
-      logFile,
-      status: () => supervisor.status(),
-      stop: () => supervisor.stop(),
-    };
+    return { url: urlFor(port, password, DATABASE), owned: true, logFile, status: () => supervisor.status(), stop };
   } catch (error) {
-    await supervisor.stop();
+    await stop();
     throw error;
   }
 }

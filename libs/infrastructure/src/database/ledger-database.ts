@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import type { LedgerConfig } from '../config/config';
-import { EMBEDDED_DATABASE, startEmbeddedPostgres, type DatabaseLog, type EmbeddedServer } from './embedded-postgres';
+import { EMBEDDED_DATABASE, startEmbeddedPostgres, type DatabaseLog, type EmbeddedRole, type EmbeddedServer } from './embedded-postgres';
 import { runMigrations, type Migration } from './migrations';
 import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole } from './roles';
 
@@ -69,8 +69,10 @@ export async function openLedgerDatabase(
   config: LedgerConfig,
   migrations: Migration[],
   log: DatabaseLog = () => {},
+  /** 'server': the API server, which takes over an embedded PostgreSQL left running by a dead process (see startEmbeddedPostgres). */
+  role: EmbeddedRole = 'cli',
 ): Promise<LedgerDatabase> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log);
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log, role);
   let url: string;
   let applied: string[] = [];
   let separateRoles = true;
