@@ -9,7 +9,9 @@ import {
   OFFICE_SIGNATORY_SET,
   type PlanLineState,
 } from '@renja/domain';
-import { readLogByStream, type RecordedEvent } from '@renja/event-store';
+import type { RecordedEvent } from '@renja/event-store';
+// Deep import: the package index also loads the EventStoreDB client (the CLI's report loads this module).
+import { readLogByStream } from '@renja/event-store/bulk/read-log-by-stream';
 import { toLineEvent } from '@renja/infrastructure/event-mapping';
 import { decimalTransformer } from '../shared/decimal.transformer';
 import { BulkInsert } from '../shared/bulk-insert';

@@ -2,27 +2,24 @@ import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatDecimal, normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
 import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
+// Deep imports, not the package index: the index also loads ExcelJS and PDFKit, which only csv/xlsx/pdf need.
+import { PlanReader } from '@renja/projections/plan/plan-reader';
+import { PlanProjection } from '@renja/projections/plan/plan.projection';
+import { ConsistencyReader, type ConsistencyReport } from '@renja/projections/reports/consistency/consistency.report';
+import { consistencyDocument } from '@renja/projections/reports/consistency/consistency.tables';
+import { REPORT_NAMES, reportDocument, type AnyReport, type ReportName } from '@renja/projections/reports/report-documents';
+import { ReportReader } from '@renja/projections/reports/report-reader';
 import {
   checkpointRef,
-  ConsistencyReader,
   CSV_STYLES,
   PAPERS,
-  PlanReader,
   type CsvStyle,
   type Paper,
   type RenderOptions,
-  consistencyDocument,
-  PlanProjection,
-  Projector,
-  renderFile,
-  renderTextDocument,
-  REPORT_NAMES,
-  reportDocument,
-  ReportReader,
-  type AnyReport,
-  type ConsistencyReport,
-  type ReportName,
-} from '@renja/projections';
+} from '@renja/projections/reports/render/render-options';
+import type { renderFile as RenderFile } from '@renja/projections/reports/render/report-formats';
+import { renderTextDocument } from '@renja/projections/reports/render/text-table';
+import { Projector } from '@renja/projections/shared/projector';
 import { withLedger, type CliContext } from '../context';
 
 const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx', 'pdf'] as const;
@@ -100,6 +97,8 @@ async function output(report: AnyReport | ConsistencyReport, o: ReportOptions, o
     else process.stdout.write(text);
     return;
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file renderers, loaded only for a file format
+  const { renderFile } = require('@renja/projections/reports/render/report-formats') as { renderFile: typeof RenderFile };
   const file = await renderFile(document(), o.format, await options());
   if (o.out) writeFileSync(o.out, file);
   else process.stdout.write(file);
