@@ -75,7 +75,7 @@ async function cli(args: string[], what: string, { env, events, progress }: Floo
     seconds: run.seconds,
     eventsPerSecond: events / run.seconds,
     peakRssMb: run.peakRssMb,
-    note: `whole process; the CLI printed: ${/([\d,]+) events\/s/.exec(run.stdout)?.[0] ?? 'n/a'}`,
+    note: `whole process; the CLI printed: ${/([\d.,]+) peristiwa\/detik/.exec(run.stdout)?.[0] ?? 'n/a'}`,
   };
 }
 
