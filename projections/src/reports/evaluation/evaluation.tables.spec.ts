@@ -133,6 +133,12 @@ describe('evaluation tables (Tabel 2.1 of the Renja document)', () => {
     expect(atYearEnd.title).not.toContain('sementara');
   });
 
+  it('states its point of view as the other papers do: dates day-first, the recorded time in WIB', () => {
+    const at = evaluationDocument(report({ validAt: '2022-09-30', knownAt: '2022-12-15T23:59:59.999999Z' }));
+    expect(at.subtitle[2]).toBe('Sudut pandang: berlaku s.d. 30-09-2022; sebagaimana tercatat s.d. 16-12-2022 06:59 WIB');
+    expect(at.subtitle.join(' ')).not.toContain('T23:59');
+  });
+
   it('prints the faktor notes after the evaluation, the ones in force at validAt', () => {
     const note = (period: string, code: string | null, pendorong: string, recordedAt: string): RecordedNote => ({
       year: 2022,

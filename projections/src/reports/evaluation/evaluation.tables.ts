@@ -1,4 +1,5 @@
-import { subtitleOf, type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { type ReportDocument, type ReportTable, type TableColumn, type TableRow } from '../render/report-table';
+import { officeYearHeading } from '../shared/indonesian-text';
 import { notesTable } from './evaluation-notes.tables';
 import type { EvaluationReport, EvaluationRow, EvaluationSummary, KRp } from './evaluation.report';
 import { predikatText, standingLabel } from './standing';
@@ -162,7 +163,7 @@ function summaryTable(r: EvaluationReport): ReportTable {
 }
 
 function subtitle(r: EvaluationReport): string[] {
-  const lines = [...subtitleOf(r)];
+  const lines = officeYearHeading(r);
   if (!r.standing.final) {
     lines.push(`Predikat sementara: angka s.d. ${standingLabel(r.standing)}; predikat final setelah tahun anggaran ${r.year} berakhir.`);
   }

@@ -1,5 +1,3 @@
-import type { AsOf } from '@renja/domain';
-
 /**
  * Reports become tables before they become files: one description serves CSV, XLSX, PDF and the terminal.
  * Cell values stay machine strings ("1653027794.00", "38.15"); each renderer formats them for its readers.
@@ -54,19 +52,6 @@ export interface ReportDocument {
   /** The tables a PDF lays out, when the report has a printable form (evaluation, reconciliation). */
   pdf?: ReportTable[];
 }
-
-/** "Per 31-10-2022 (berlaku), sebagaimana tercatat s.d. 2022-12-15T23:59:59.999999Z" — the report's point of view. */
-export function asOfLine(asOf: AsOf): string {
-  const valid = asOf.validAt ? `berlaku s.d. ${asOf.validAt}` : 'berlaku s.d. hari ini';
-  const known = asOf.knownAt ? `tercatat s.d. ${asOf.knownAt}` : 'semua yang tercatat';
-  return `Sudut pandang: ${valid}; ${known}`;
-}
-
-export const subtitleOf = (report: { year: number; office: { code: string; name: string }; asOf: AsOf }): string[] => [
-  `Perangkat Daerah: ${report.office.code} — ${report.office.name}`,
-  `Tahun Anggaran: ${report.year}`,
-  asOfLine(report.asOf),
-];
 
 export const LEVEL_NAMES: Record<string, string> = {
   program: 'Program',
