@@ -1,3 +1,5 @@
+import { toErrorBody } from '../http/http-errors';
+import { serverStopping } from './ops-http';
 import { asDatabaseUnavailable, DatabaseUnavailableError, isDatabaseUnavailable, recentUnavailability } from './database-availability';
 
 describe('isDatabaseUnavailable', () => {
@@ -18,12 +20,18 @@ describe('isDatabaseUnavailable', () => {
     expect(asDatabaseUnavailable(bug)).toBe(bug);
   });
 
-  it('answers 503 DATABASE_UNAVAILABLE, in Indonesian', () => {
+  it('answers 503 DATABASE_UNAVAILABLE, in Indonesian unless English is asked for', () => {
     const answer = asDatabaseUnavailable(new Error('Connection terminated unexpectedly'));
     expect(answer).toBeInstanceOf(DatabaseUnavailableError);
     expect((answer as DatabaseUnavailableError).getStatus()).toBe(503);
-    expect((answer as DatabaseUnavailableError).getResponse()).toEqual({
-      message: expect.stringMatching(/^Basis data sedang tidak tersedia/),
+    expect(toErrorBody(answer, 'id')).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: expect.stringMatching(/^Basis data sedang tidak tersedia .*coba lagi dalam 5 detik/),
+      rule: 'DATABASE_UNAVAILABLE',
+    });
+    expect(toErrorBody(answer, 'en')).toMatchObject({
+      message: expect.stringMatching(/^The database is unavailable .*retry in 5 seconds/),
       rule: 'DATABASE_UNAVAILABLE',
     });
   });
@@ -37,5 +45,19 @@ describe('isDatabaseUnavailable', () => {
       hint: expect.stringMatching(/disk is full/),
     });
     expect(recentUnavailability(-1)).toBeNull();
+  });
+});
+
+describe('serverStopping', () => {
+  it('answers 503 SERVER_STOPPING in the language asked for', () => {
+    expect(toErrorBody(serverStopping(), 'id')).toMatchObject({
+      statusCode: 503,
+      message: 'Server sedang berhenti; coba lagi dalam 5 detik.',
+      rule: 'SERVER_STOPPING',
+    });
+    expect(toErrorBody(serverStopping(), 'en')).toMatchObject({
+      message: 'The server is stopping; retry in 5 seconds.',
+      rule: 'SERVER_STOPPING',
+    });
   });
 });

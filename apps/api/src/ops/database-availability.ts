@@ -1,4 +1,5 @@
 import { ServiceUnavailableException } from '@nestjs/common';
+import { msg } from '@renja/domain';
 
 /** Seconds a client is told to wait (Retry-After) while the database is unavailable or the server stops. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -45,21 +46,20 @@ export function recentUnavailability(withinMs = 60_000): { at: string; error: st
   };
 }
 
-/** 503 DATABASE_UNAVAILABLE: said in the words a person reads (Indonesian), with Retry-After added by the request hooks. */
+/** 503 DATABASE_UNAVAILABLE: said from the catalogue in the request's language, with Retry-After added by the request hooks. */
 export class DatabaseUnavailableError extends ServiceUnavailableException {
   constructor(readonly original: unknown) {
-    super({
-      message:
-        'Basis data sedang tidak tersedia (dimulai ulang atau disk penuh); coba lagi dalam beberapa detik. ' +
-        'Kirim ulang penulisan dengan Idempotency-Key yang sama agar tidak tercatat dua kali.',
-      rule: 'DATABASE_UNAVAILABLE',
-    });
-    const error = innermostMessage(original);
-    lastUnavailable = { at: Date.now(), error, diskFull: /No space left on device|could not extend file/i.test(error) };
+    super({ message: msg('DATABASE_UNAVAILABLE', { seconds: RETRY_AFTER_SECONDS }), rule: 'DATABASE_UNAVAILABLE' });
   }
 }
 
-/** The error to answer with: a DatabaseUnavailableError for a missing database, the error itself otherwise. */
+/**
+ * The error to answer with: a DatabaseUnavailableError for a missing database (remembered for /health/ready),
+ * the error itself otherwise.
+ */
 export function asDatabaseUnavailable(error: unknown): unknown {
-  return !(error instanceof DatabaseUnavailableError) && isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+  if (error instanceof DatabaseUnavailableError || !isDatabaseUnavailable(error)) return error;
+  const met = innermostMessage(error);
+  lastUnavailable = { at: Date.now(), error: met, diskFull: /No space left on device|could not extend file/i.test(met) };
+  return new DatabaseUnavailableError(error);
 }

@@ -4,6 +4,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { readYourWrites } from '@renja/projections';
+import { ServiceUnavailableException } from '@nestjs/common';
+import { msg } from '@renja/domain';
+import { sendError } from '../http/http-errors';
 import { RETRY_AFTER_SECONDS } from './database-availability';
 import type { LedgerHealth } from './ledger-health';
 import { httpDuration, httpRequests, registry } from './metrics';
@@ -128,12 +131,7 @@ export function requestHooks(logger: Logger, state: ServingState) {
       readYourWrites.run(() => {
         log(request, response);
         if (state.stopping && !OPS_PATHS.has(request.path)) {
-          response.status(503).json({
-            statusCode: 503,
-            error: 'Service Unavailable',
-            message: 'Server sedang berhenti; coba lagi dalam beberapa detik.',
-            rule: 'SERVER_STOPPING',
-          });
+          sendError(request, response, serverStopping());
           return;
         }
         next();
@@ -141,6 +139,10 @@ export function requestHooks(logger: Logger, state: ServingState) {
     );
   };
 }
+
+/** 503 SERVER_STOPPING: a request that arrives while the server drains, said in the request's language. */
+export const serverStopping = (): ServiceUnavailableException =>
+  new ServiceUnavailableException({ message: msg('SERVER_STOPPING', { seconds: RETRY_AFTER_SECONDS }), rule: 'SERVER_STOPPING' });
 
 /** GET /health/live, /health/ready and /metrics: no token, no ledger content (counts, positions, ages, states). */
 export function opsRoutes(health: LedgerHealth, startedAt = Date.now()) {

@@ -174,6 +174,9 @@ export const EN: Record<MessageKey, string> = {
   CORS_ORIGIN_NOT_ALLOWED: 'cross-origin requests from {origin} are not allowed (RENJA_CORS_ORIGINS)',
   MALFORMED_PATH: 'the path segment "{segment}" is not valid percent-encoded UTF-8',
   ROUTE_NOT_FOUND: 'Cannot {method} {path}: check the address (the routes are listed at /api/docs)',
+  DATABASE_UNAVAILABLE:
+    'The database is unavailable for the moment (restarting or out of disk); retry in {seconds} seconds. Resend a write with the same Idempotency-Key so that it is not recorded twice.',
+  SERVER_STOPPING: 'The server is stopping; retry in {seconds} seconds.',
 
   INVALID_REQUEST: 'request body is invalid',
   'VALIDATION.isString': 'must be a string',
@@ -217,6 +220,8 @@ export const EN: Record<MessageKey, string> = {
   TOKEN_INVALID: 'Authorization header must be "Bearer <token>"',
   'TOKEN_INVALID.neither': 'the bearer token is neither an API token nor a JWT',
   'TOKEN_INVALID.unknown': 'invalid or revoked token',
+  'TOKEN_REQUIRED.cli':
+    'a change is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',
   'TOKEN_INVALID.expired': 'token #{id} was valid until an expiry that has passed',
   'TOKEN_INVALID.revoked': 'token #{id} was revoked',
   IDENTITY_PROVIDER_UNAVAILABLE: 'the identity provider could not be reached: {detail}',

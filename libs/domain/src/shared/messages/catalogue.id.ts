@@ -192,6 +192,9 @@ export const ID = {
   CORS_ORIGIN_NOT_ALLOWED: 'permintaan lintas asal dari {origin} tidak diizinkan (RENJA_CORS_ORIGINS)',
   MALFORMED_PATH: 'segmen alamat "{segment}" bukan UTF-8 yang dikodekan persen dengan benar',
   ROUTE_NOT_FOUND: 'tidak ada rute {method} {path}: periksa alamatnya (daftar rute ada di /api/docs)',
+  DATABASE_UNAVAILABLE:
+    'Basis data sedang tidak tersedia (dimulai ulang atau disk penuh); coba lagi dalam {seconds} detik. Kirim ulang penulisan dengan Idempotency-Key yang sama agar tidak tercatat dua kali.',
+  SERVER_STOPPING: 'Server sedang berhenti; coba lagi dalam {seconds} detik.',
 
   // Request bodies checked field by field (class-validator)
   INVALID_REQUEST: 'isi permintaan tidak sah',
@@ -239,6 +242,8 @@ export const ID = {
   TOKEN_INVALID: 'header Authorization harus berbentuk "Bearer <token>"',
   'TOKEN_INVALID.neither': 'bearer token ini bukan token API dan bukan JWT',
   'TOKEN_INVALID.unknown': 'token tidak sah atau sudah dicabut',
+  'TOKEN_REQUIRED.cli':
+    'perubahan dicatat bersama pelakunya: berikan --token <token> atau isi RENJA_TOKEN (buat dengan: renja-ledger token create --name <nama>)',
   'TOKEN_INVALID.expired': 'token #{id} berlaku sampai batas waktu yang sudah lewat',
   'TOKEN_INVALID.revoked': 'token #{id} sudah dicabut',
   IDENTITY_PROVIDER_UNAVAILABLE: 'penyedia identitas tidak dapat dihubungi: {detail}',
