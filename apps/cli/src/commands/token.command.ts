@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseTokenGrant, systemPrincipal, TokenAdministration, type Principal } from '@renja/application';
 import { TokenStore, type TokenInfo } from '@renja/infrastructure/auth/token-store';
-import { wibTime } from '@renja/projections';
+import { wibDateTime } from '@renja/projections/reports/shared/indonesian-text';
 import { withLedger } from '../context';
 
 const positiveInt = (value: string) => {
@@ -34,7 +34,7 @@ function operator(): Principal {
 }
 
 /** An instant as people read it (WIB), or the word for "not (yet)". */
-const when = (instant: string | null, none: string) => (instant ? wibTime(instant) : none);
+const when = (instant: string | null, none: string) => (instant ? wibDateTime(instant) : none);
 
 const describe = (t: TokenInfo) =>
   [
@@ -45,8 +45,8 @@ const describe = (t: TokenInfo) =>
     `perangkat daerah ${t.offices === '*' ? '*' : t.offices.join(',')}`,
     `berlaku sampai ${when(t.expiresAt, 'tanpa batas')}`,
     `terakhir dipakai ${when(t.lastUsedAt, 'belum pernah')}`,
-    `dibuat ${wibTime(t.createdAt)}${t.createdBy ? ` oleh ${t.createdBy}` : ''}`,
-    ...(t.revokedAt ? [`dicabut ${wibTime(t.revokedAt)}`] : []),
+    `dibuat ${wibDateTime(t.createdAt)}${t.createdBy ? ` oleh ${t.createdBy}` : ''}`,
+    ...(t.revokedAt ? [`dicabut ${wibDateTime(t.revokedAt)}`] : []),
   ].join('\t');
 
 export function tokenCommand(): Command {

@@ -1,4 +1,4 @@
-import { wibTime } from '../render/human-cells';
+import { wibDateTime } from '../shared/indonesian-text';
 import type { ReportTable, TableRow } from '../render/report-table';
 import type { EvaluationReport } from './evaluation.report';
 import { QUARTER_NAMES } from './standing';
@@ -17,7 +17,7 @@ export function notesTable(r: EvaluationReport): ReportTable {
       pendorong: n.pendorong,
       penghambat: n.penghambat,
       tindak_lanjut: n.tindakLanjut,
-      recorded: `${n.actor}, ${wibTime(n.recordedAt)}${n.reason ? ` (${n.reason})` : ''}`,
+      recorded: `${n.actor}, ${wibDateTime(n.recordedAt)}${n.reason ? ` (${n.reason})` : ''}`,
     },
   }));
   return {

@@ -165,7 +165,7 @@ describe('evaluation tables (Tabel 2.1 of the Renja document)', () => {
       ['TW III', 'DKUKM', OFFICE.name, 'Dukungan pimpinan dan koordinasi'],
       ['TW IV', '2.17.08', 'Line 2.17.08', 'DID turun November'],
     ]);
-    expect(table(all.tables, 'Faktor').rows[0].cells.recorded).toBe('perencana, 6 Oktober 2022 10.00 WIB');
+    expect(table(all.tables, 'Faktor').rows[0].cells.recorded).toBe('perencana, 06-10-2022 10:00 WIB');
     const atTw3 = table(evaluationDocument(report({ validAt: '2022-09-30' }, notes)).tables, 'Faktor');
     expect(atTw3.rows.map((r) => r.cells.quarter)).toEqual(['TW III']);
     expect(table(doc.tables, 'Faktor').rows[0].cells.name).toContain('Belum ada faktor');

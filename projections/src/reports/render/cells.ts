@@ -1,8 +1,3 @@
-import type { LegalBasis } from '@renja/domain';
-
-/** "PMK 170/PMK.07/2022 tanggal 2022-11-08": the legal basis as an inspector cites it. */
-export const legalBasisText = (b: LegalBasis | null): string | null => (b ? `${b.kind} ${b.number} tanggal ${b.date}` : null);
-
 export const PHASE_NAMES: Record<string, string> = {
   RKPD: 'RKPD',
   RENJA: 'Renja',

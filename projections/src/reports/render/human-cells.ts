@@ -26,20 +26,3 @@ export function humanCell(kind: CellKind, value: string | null, options: { compa
       return value;
   }
 }
-
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** 2022-09-30 → "30 September 2022". */
-export function indonesianDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-');
-  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
-}
-
-/** The calendar day of an instant in WIB (UTC+7): "2026-12-05". */
-export const wibDate = (isoInstant: string): string => new Date(Date.parse(isoInstant) + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** An instant in Western Indonesian Time (UTC+7, no daylight saving): "5 Desember 2026 18.50 WIB". */
-export function wibTime(isoInstant: string): string {
-  const wib = new Date(Date.parse(isoInstant) + 7 * 3600_000).toISOString();
-  return `${indonesianDate(wibDate(isoInstant))} ${wib.slice(11, 13)}.${wib.slice(14, 16)} WIB`;
-}

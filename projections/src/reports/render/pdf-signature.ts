@@ -1,4 +1,4 @@
-import { indonesianDate, wibDate } from './human-cells';
+import { dateInWords, wibDay } from '../shared/indonesian-text';
 import { nipText, type Signatory } from './render-options';
 
 /** The height the signature block needs: place and date, title, room to sign, name, NIP. */
@@ -14,7 +14,7 @@ const BLANK = '..............................';
 export function drawSignature(pdf: PDFKit.PDFDocument, signatory: Signatory | null, drawnAt: string | null, top: number): void {
   const x = pdf.page.width - pdf.page.margins.right - WIDTH;
   const options = { width: WIDTH, align: 'center' as const };
-  const date = drawnAt ? indonesianDate(wibDate(drawnAt)) : BLANK;
+  const date = drawnAt ? dateInWords(wibDay(drawnAt)) : BLANK;
   pdf.font('Helvetica').fontSize(8);
   pdf.text(`${signatory?.place ?? BLANK}, ${date}`, x, top, options);
   pdf.text(signatory?.title ?? 'Kepala Perangkat Daerah', x, pdf.y + 1, options);

@@ -73,7 +73,7 @@ describe('PDF papers', () => {
       expect(flat(page)).toContain('diketahui: semua yang tercatat');
       expect(flat(page)).toContain('Posisi buku besar: 1.234 peristiwa');
       expect(flat(page)).toContain('renja-ledger.example/ledger, ukuran 1.200, akar q1w2e3r4t5y6u7i8…');
-      expect(flat(page)).toContain('dicetak 31 Januari 2023 09.00 WIB');
+      expect(flat(page)).toContain('dicetak 31-01-2023 09:00 WIB');
     }
   });
 

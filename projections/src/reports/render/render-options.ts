@@ -1,5 +1,6 @@
 import { invalid, msg } from '@renja/domain';
-import { indonesianDate, indonesianNumber, wibTime } from './human-cells';
+import { dateInWords, wibDateTime } from '../shared/indonesian-text';
+import { indonesianNumber } from './human-cells';
 
 /** Paper of a printed report, always landscape: A4, or F4 (folio, 215 × 330 mm) as many Indonesian offices use. */
 export type Paper = 'a4' | 'f4';
@@ -75,18 +76,15 @@ export const checkpointRef = (note: string, size: number, rootHash: string): Che
   rootHash,
 });
 
-const knownText = (knownAt: string): string =>
-  knownAt.endsWith('T23:59:59.999999Z') ? `akhir ${indonesianDate(knownAt.slice(0, 10))} (UTC)` : wibTime(knownAt);
-
 /** The footer lines: point of view; ledger position and checkpoint. Bahasa Indonesia, Indonesian numbers. */
 export function provenanceLines(p: Provenance): string[] {
-  const valid = p.validAt ? `berlaku s.d. ${indonesianDate(p.validAt)}` : 'berlaku s.d. hari dicetak';
-  const known = p.knownAt ? `diketahui s.d. ${knownText(p.knownAt)}` : 'diketahui: semua yang tercatat';
+  const valid = p.validAt ? `berlaku s.d. ${dateInWords(p.validAt)}` : 'berlaku s.d. hari dicetak';
+  const known = p.knownAt ? `diketahui s.d. ${wibDateTime(p.knownAt)}` : 'diketahui: semua yang tercatat';
   const checkpoint = p.checkpoint
     ? `checkpoint bertanda tangan terakhir: ${p.checkpoint.origin}, ukuran ${indonesianNumber(String(p.checkpoint.size))}, akar ${shortHash(p.checkpoint.rootHash)}`
     : 'belum ada checkpoint bertanda tangan';
   return [
-    `Sumber: Renja Ledger; ${valid}; ${known}; dicetak ${wibTime(p.drawnAt)}`,
+    `Sumber: Renja Ledger; ${valid}; ${known}; dicetak ${wibDateTime(p.drawnAt)}`,
     `Posisi buku besar: ${indonesianNumber(String(p.position))} peristiwa; ${checkpoint}`,
   ];
 }

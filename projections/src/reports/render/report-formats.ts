@@ -6,7 +6,6 @@ import type { RenderOptions } from './render-options';
 import { renderXlsx } from './xlsx';
 
 export * from './render-options';
-export { wibTime, indonesianDate } from './human-cells';
 
 export type FileFormat = 'csv' | 'xlsx' | 'pdf';
 export type ReportFormat = 'json' | FileFormat;

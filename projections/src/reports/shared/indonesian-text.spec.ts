@@ -9,6 +9,7 @@ import {
   rupiahText,
   valueText,
   wibDateTime,
+  wibDay,
 } from './indonesian-text';
 
 describe('wibDateTime', () => {
@@ -28,6 +29,19 @@ describe('wibDateTime', () => {
 
   it('leaves text that is not an instant as it is rather than inventing a time', () => {
     expect(wibDateTime('kemarin')).toBe('kemarin');
+  });
+});
+
+describe('wibDay', () => {
+  it('gives the calendar day in WIB, the next day once WIB is past midnight, as a signature dates the paper', () => {
+    expect(wibDay('2023-01-31T02:00:00Z')).toBe('2023-01-31');
+    expect(wibDay('2022-12-31T17:30:00.123456Z')).toBe('2023-01-01');
+    expect(dateInWords(wibDay('2026-12-05T11:50:00Z'))).toBe('5 Desember 2026');
+  });
+
+  it('leaves text that is not an instant as it is instead of throwing', () => {
+    expect(wibDay('bukan waktu')).toBe('bukan waktu');
+    expect(wibDateTime('2022-13-45T99:99:00Z')).toBe('2022-13-45T99:99:00Z');
   });
 });
 

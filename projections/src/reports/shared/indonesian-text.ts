@@ -30,16 +30,30 @@ const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "2022-12-15T07:03:12.123456Z" → "15-12-2022 14:03 WIB": the recorded time as an office reads it, to the minute. */
-export function wibDateTime(iso: string): string {
+/** An instant as WIB wall-clock time (read with the getUTC… methods), or null when the text is not an instant. */
+function wibClock(iso: string): Date | null {
   const m = ISO_INSTANT.exec(iso.trim());
-  if (!m) return iso;
+  if (!m) return null;
   const [, date, time, seconds = '00', zone = 'Z'] = m;
   const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const ms = Date.parse(`${date}T${time}:${seconds}${offset}`);
-  if (Number.isNaN(ms)) return iso;
-  const wib = new Date(ms + WIB_OFFSET_MS);
+  return Number.isNaN(ms) ? null : new Date(ms + WIB_OFFSET_MS);
+}
+
+/**
+ * "2022-12-15T07:03:12.123456Z" → "15-12-2022 14:03 WIB": the recorded time as an office reads it, to the minute.
+ * The one style for a time on every paper, footer and command line; text that is not an instant comes back as given.
+ */
+export function wibDateTime(iso: string): string {
+  const wib = wibClock(iso);
+  if (!wib) return iso;
   return `${pad(wib.getUTCDate())}-${pad(wib.getUTCMonth() + 1)}-${wib.getUTCFullYear()} ${pad(wib.getUTCHours())}:${pad(wib.getUTCMinutes())} WIB`;
+}
+
+/** The calendar day of an instant in WIB: "2026-12-05T18:50:00Z" → "2026-12-06"; text that is not an instant comes back as given. */
+export function wibDay(iso: string): string {
+  const wib = wibClock(iso);
+  return wib ? `${wib.getUTCFullYear()}-${pad(wib.getUTCMonth() + 1)}-${pad(wib.getUTCDate())}` : iso;
 }
 
 /** "2022-11-08" → "08-11-2022", as dates stand in the columns of Indonesian tables. */
