@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveOwner, livePostmaster, ownerFile, processAlive, recordOwner, stopOrphan } from './postgres-owner';
 
-/** A process that runs until signalled; `exit` resolves with the signal that ended it. */
+/**
+ * A process that runs until signalled; `exit` resolves with the signal that ended it, `ready` once its
+ * script (signal handlers included) has run: a condition to wait on, not a clock (node starts slowly on a busy machine).
+ */
 function sleeper(script = 'setInterval(() => {}, 1000)') {
-  const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', `${script}; process.stdout.write('ready\\n')`], { stdio: ['ignore', 'pipe', 'ignore'] });
   const exit = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  return { pid: child.pid!, child, exit };
+  const ready = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  return { pid: child.pid!, child, exit, ready };
 }
 
 /** The pid of a process that has ended (and been reaped). */
@@ -78,7 +82,7 @@ describe('the embedded PostgreSQL owner record', () => {
     expect(await fast.exit).toBe('SIGINT');
 
     const stubborn = sleeper("process.on('SIGINT', () => {}); setInterval(() => {}, 1000)");
-    await new Promise((resolve) => setTimeout(resolve, 300)); // its SIGINT handler is in place
+    await stubborn.ready; // its SIGINT handler is in place
     expect(await stopOrphan(stubborn.pid, 300, 5000)).toBe(true);
     expect(await stubborn.exit).toBe('SIGQUIT');
     expect(processAlive(stubborn.pid)).toBe(false);
@@ -87,7 +91,7 @@ describe('the embedded PostgreSQL owner record', () => {
   it('reports an orphan that outlives both signals', async () => {
     const immortal = sleeper("process.on('SIGINT', () => {}); process.on('SIGQUIT', () => {}); setInterval(() => {}, 1000)");
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await immortal.ready;
       expect(await stopOrphan(immortal.pid, 200, 200)).toBe(false);
       expect(processAlive(immortal.pid)).toBe(true);
     } finally {
