@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
 import {
   CellError,
@@ -7,16 +6,11 @@ import {
   CorrectionInputError,
   correctionReplacement,
   type CorrectionFields,
-  ForbiddenError,
   parseImportDate,
   parseIndonesianNumber,
-  StreamCommandRunner,
-  tokenPrincipal,
 } from '@renja/application';
-import { DomainError, formatDecimal, render } from '@renja/domain';
-import { TokenStore } from '@renja/infrastructure/auth/token-store';
-import { PlanProjection, Projector } from '@renja/projections';
-import { withLedger } from '../context';
+import { formatDecimal, rawMessage } from '@renja/domain';
+import { CliRefusal, printRefusal, requireToken, withActor } from '../refusal';
 
 interface CorrectOptions {
   reason: string;
@@ -33,14 +27,10 @@ interface CorrectOptions {
   json?: boolean;
 }
 
-/** A refusal the user can act on: printed as "RULE: message", exit code 2 (like an import with problems). */
-class Refused extends Error {
-  constructor(
-    readonly rule: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
+/** A refusal of an option, already said in Bahasa Indonesia: printed as "RULE (field): message", exit code 2. */
+class Refused extends CliRefusal {
+  constructor(rule: string, message: string, field?: string) {
+    super(rule, rawMessage(message), field);
   }
 }
 
@@ -120,19 +110,11 @@ export function correctCommand(): Command {
     .option('--token <token>', 'API token of the correcting user (default: $RENJA_TOKEN); its holder is recorded as the actor')
     .option('--json', 'print the result as JSON')
     .action(async (eventId: string, o: CorrectOptions) => {
-      const token = o.token ?? process.env.RENJA_TOKEN;
-      if (!token)
-        throw new Error(
-          'koreksi dicatat bersama pelakunya: berikan --token <token> atau isi RENJA_TOKEN (buat dengan: renja-ledger token create --name <nama>)',
-        );
+      const token = requireToken(o.token);
       try {
         const body = correctionBody(o);
-        await withLedger(async ({ db, store, dataSource }) => {
-          const holder = await new TokenStore(db.pool).verify(token);
-          if (!holder) throw new Error('token tidak sah atau sudah dicabut');
-          // The API's command handler itself: the same authorization, rules and append as POST …/corrections.
-          const runner = new StreamCommandRunner(store, new Projector(dataSource, store, new PlanProjection()));
-          const meta = { principal: tokenPrincipal(holder), correlationId: randomUUID() };
+        // The API's command handler itself: the same authorization, rules and append as POST …/corrections.
+        await withActor(token, async ({ runner, store, meta }) => {
           const result = await new CorrectEventHandler(runner, store).execute(new CorrectEventCommand(eventId, body, meta));
           if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else {
@@ -147,17 +129,7 @@ export function correctCommand(): Command {
           }
         });
       } catch (error) {
-        if (!(error instanceof Refused || error instanceof DomainError || error instanceof ForbiddenError)) throw error;
-        const rule = error instanceof ForbiddenError ? 'FORBIDDEN' : error.rule;
-        const field = error instanceof ForbiddenError ? undefined : error.field;
-        const message =
-          error instanceof DomainError
-            ? error.messageIn('id')
-            : error instanceof ForbiddenError && error.text
-              ? render(error.text, 'id')
-              : error.message;
-        process.stderr.write(`renja-ledger: ditolak: ${rule}${field ? ` (${field})` : ''}: ${message}\n`);
-        process.exitCode = 2;
+        printRefusal(error);
       }
     });
 }

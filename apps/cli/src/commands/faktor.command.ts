@@ -1,16 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
-import { assertFiscalYear, DomainError, messageOf, parseOfficeCode } from '@renja/domain';
-import {
-  ForbiddenError,
-  RecordEvaluationNoteCommand,
-  RecordEvaluationNoteHandler,
-  StreamCommandRunner,
-  tokenPrincipal,
-} from '@renja/application';
-import { TokenStore } from '@renja/infrastructure/auth/token-store';
-import { PlanProjection, Projector } from '@renja/projections';
-import { withLedger } from '../context';
+import { assertFiscalYear, parseOfficeCode } from '@renja/domain';
+import { RecordEvaluationNoteCommand, RecordEvaluationNoteHandler } from '@renja/application';
+import { printRefusal, requireToken, withActor } from '../refusal';
 
 interface FaktorOptions {
   year: string;
@@ -43,16 +34,11 @@ export function faktorCommand(): Command {
     .option('--reason <text>', 'why the note is recorded (e.g. the evaluation meeting)')
     .option('--token <token>', 'API token of a planner (default: $RENJA_TOKEN); its holder is recorded as the actor')
     .action(async (office: string, o: FaktorOptions) => {
-      const token = o.token ?? process.env.RENJA_TOKEN;
-      if (!token) throw new Error('a note is recorded with its actor: give --token <token> or set RENJA_TOKEN');
+      const token = requireToken(o.token);
       try {
         const code = parseOfficeCode(office, 'office');
         const year = assertFiscalYear(Number(o.year), '--year');
-        await withLedger(async ({ db, store, dataSource }) => {
-          const holder = await new TokenStore(db.pool).verify(token);
-          if (!holder) throw new Error('invalid or revoked token');
-          const runner = new StreamCommandRunner(store, new Projector(dataSource, store, new PlanProjection()));
-          const meta = { principal: tokenPrincipal(holder), correlationId: randomUUID() };
+        await withActor(token, async ({ runner, store, meta }) => {
           const body = {
             period: o.period,
             code: o.code,
@@ -71,10 +57,7 @@ export function faktorCommand(): Command {
           );
         });
       } catch (error) {
-        if (!(error instanceof DomainError || error instanceof ForbiddenError)) throw error;
-        const rule = error instanceof ForbiddenError ? 'FORBIDDEN' : error.rule;
-        process.stderr.write(`renja-ledger: ditolak: ${rule}: ${messageOf(error, 'id')}\n`);
-        process.exitCode = 2;
+        printRefusal(error);
       }
     });
 }

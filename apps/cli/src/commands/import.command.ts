@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { pathSources, type ImportResult, type ImportStage } from '@renja/application';
-import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { loadConfig } from '@renja/infrastructure/config/config';
-import { DEFAULT_IMPORT_MAX_ROWS, ImportService, tokenPrincipal } from '@renja/application';
-import { PlanProjection, Projector } from '@renja/projections';
-import { withLedger } from '../context';
+import { DEFAULT_IMPORT_MAX_ROWS, ImportService } from '@renja/application';
+import { msg } from '@renja/domain';
+import { CliRefusal, requireToken, withActor } from '../refusal';
 import { ProgressBar } from '../progress-bar';
 import { previewListing, warningLines } from './import-listing';
 
@@ -96,18 +95,11 @@ export function importCommand(): Command {
       'write although the import has warnings (an achievement above 200 %, an amount a thousand times off the pagu, a target changed a hundredfold, a suspected decimal comma): you have checked them',
     )
     .action(async (paths: string[], o: ImportOptions) => {
-      const token = o.token ?? process.env.RENJA_TOKEN;
-      if (!token)
-        throw new Error(
-          'an import is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',
-        );
+      const token = requireToken(o.token);
       const missing = paths.find((p) => !existsSync(p));
-      if (missing) throw new Error(`${missing}: no such file or directory`);
+      if (missing) throw new CliRefusal('PATH_NOT_FOUND', msg('PATH_NOT_FOUND', { path: missing }), 'path');
       const sources = pathSources(paths);
-      await withLedger(async ({ db, store, dataSource }) => {
-        const holder = await new TokenStore(db.pool).verify(token);
-        if (!holder) throw new Error('invalid or revoked token');
-        const projector = new Projector(dataSource, store, new PlanProjection());
+      await withActor(token, async ({ store, projector, meta }) => {
         const service = new ImportService(store, () => projector.catchUp(), {
           maxBytes: loadConfig().importMaxBytes,
           maxRows: DEFAULT_IMPORT_MAX_ROWS,
@@ -115,7 +107,7 @@ export function importCommand(): Command {
         const progress = stageProgress();
         const result = await service.run({
           sources,
-          principal: tokenPrincipal(holder),
+          principal: meta.principal,
           dryRun: o.dryRun === true,
           acceptWarnings: o.acceptWarnings === true,
           preview: o.show === true,

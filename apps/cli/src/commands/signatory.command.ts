@@ -1,16 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
-import { DomainError, parseOfficeCode } from '@renja/domain';
-import {
-  ForbiddenError,
-  SetOfficeSignatoryCommand,
-  SetOfficeSignatoryHandler,
-  StreamCommandRunner,
-  tokenPrincipal,
-} from '@renja/application';
-import { TokenStore } from '@renja/infrastructure/auth/token-store';
-import { PlanProjection, Projector } from '@renja/projections';
-import { withLedger } from '../context';
+import { parseOfficeCode } from '@renja/domain';
+import { SetOfficeSignatoryCommand, SetOfficeSignatoryHandler } from '@renja/application';
+import { printRefusal, requireToken, withActor } from '../refusal';
 
 interface SignatoryOptions {
   place: string;
@@ -34,15 +25,10 @@ export function signatoryCommand(): Command {
     .requiredOption('--nip <nip>', 'NIP: 18 digits, spaces allowed ("19700101 199003 1 001")')
     .option('--token <token>', 'API token of an admin (default: $RENJA_TOKEN); its holder is recorded as the actor')
     .action(async (office: string, o: SignatoryOptions) => {
-      const token = o.token ?? process.env.RENJA_TOKEN;
-      if (!token) throw new Error('a signatory is recorded with its actor: give --token <token> or set RENJA_TOKEN');
+      const token = requireToken(o.token);
       try {
         const code = parseOfficeCode(office, 'office');
-        await withLedger(async ({ db, store, dataSource }) => {
-          const holder = await new TokenStore(db.pool).verify(token);
-          if (!holder) throw new Error('invalid or revoked token');
-          const runner = new StreamCommandRunner(store, new Projector(dataSource, store, new PlanProjection()));
-          const meta = { principal: tokenPrincipal(holder), correlationId: randomUUID() };
+        await withActor(token, async ({ runner, store, meta }) => {
           const body = { place: o.place, title: o.title, name: o.name, nip: o.nip };
           const result = await new SetOfficeSignatoryHandler(runner, store).execute(new SetOfficeSignatoryCommand(code, body, meta));
           process.stdout.write(
@@ -50,11 +36,7 @@ export function signatoryCommand(): Command {
           );
         });
       } catch (error) {
-        if (!(error instanceof DomainError || error instanceof ForbiddenError)) throw error;
-        const rule = error instanceof ForbiddenError ? 'FORBIDDEN' : error.rule;
-        const field = error instanceof ForbiddenError ? undefined : error.field;
-        process.stderr.write(`renja-ledger: refused: ${rule}${field ? ` (${field})` : ''}: ${error.message}\n`);
-        process.exitCode = 2;
+        printRefusal(error);
       }
     });
 }

@@ -220,6 +220,7 @@ export const EN: Record<MessageKey, string> = {
   TOKEN_INVALID: 'Authorization header must be "Bearer <token>"',
   'TOKEN_INVALID.neither': 'the bearer token is neither an API token nor a JWT',
   'TOKEN_INVALID.unknown': 'invalid or revoked token',
+  PATH_NOT_FOUND: '{path}: no such file or directory',
   'TOKEN_REQUIRED.cli':
     'a change is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',
   'TOKEN_INVALID.expired': 'token #{id} was valid until an expiry that has passed',

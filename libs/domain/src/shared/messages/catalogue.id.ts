@@ -242,6 +242,7 @@ export const ID = {
   TOKEN_INVALID: 'header Authorization harus berbentuk "Bearer <token>"',
   'TOKEN_INVALID.neither': 'bearer token ini bukan token API dan bukan JWT',
   'TOKEN_INVALID.unknown': 'token tidak sah atau sudah dicabut',
+  PATH_NOT_FOUND: '{path}: tidak ada berkas atau direktori dengan nama itu',
   'TOKEN_REQUIRED.cli':
     'perubahan dicatat bersama pelakunya: berikan --token <token> atau isi RENJA_TOKEN (buat dengan: renja-ledger token create --name <nama>)',
   'TOKEN_INVALID.expired': 'token #{id} berlaku sampai batas waktu yang sudah lewat',
