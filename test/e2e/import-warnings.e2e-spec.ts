@@ -107,7 +107,7 @@ describe('import warnings, the dry-run listing and unknown offices (HTTP and CLI
     const shown = await cli('import', file, '--dry-run', '--show');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('realisasi-tw3.csv — tabel realisasi');
-    expect(shown.stdout).toContain(`baris 2  DKUKM ${SUB}  → mencatat realisasi (${SUB})`);
+    expect(shown.stdout).toContain(`baris 2  DKUKM ${SUB}  → Pencatatan realisasi (${SUB})`);
     expect(shown.stdout).toContain(
       'Periode: TW III 2022 · Realisasi: Rp 150.000.000,00 · Indikator: Jumlah UMKM yang dibina · Realisasi Kinerja: 5.000',
     );

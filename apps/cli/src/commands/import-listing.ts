@@ -1,43 +1,20 @@
 import { formatRupiah } from '@renja/domain';
 import { formatDecimalId, type ImportPreview, type ImportPreviewRow, type ImportProblem, type ImportWarning } from '@renja/application';
+// By file, not through the package index: the command line loads only what it prints with.
+import { dateInWords, periodText } from '@renja/projections/reports/shared/indonesian-text';
+import { phaseName } from '@renja/projections/reports/render/cells';
+import { DIRECTION_WORDS, eventName } from '@renja/projections/reports/shared/ledger-words';
 
 /**
  * `import --show`: every row as the ledger understood it, in Indonesian — table, row, line code, what it
  * records (phase, amounts in Rupiah, period, values) — with its warnings and problems beneath it.
  */
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const ROMAN = ['I', 'II', 'III', 'IV'];
 const RUPIAH = new Set(['Pagu', 'Perubahan', 'Jumlah', 'Realisasi']);
 const DECIMAL = new Set(['Target', 'Realisasi Kinerja']);
 const DATE = new Set(['Tanggal Berlaku', 'Tanggal Dasar Hukum']);
 const PERIOD = new Set(['Periode', 'Periode Baru']);
 /** Columns that place the row (shown first) rather than say what it records. */
 const PLACE = new Set(['Tahun', 'Perangkat Daerah', 'Kode', 'Kode Perangkat Daerah']);
-
-const EVENTS: Record<string, string> = {
-  'office.registered': 'mendaftarkan perangkat daerah',
-  'plan-line.registered': 'mendaftarkan baris rencana',
-  'indicator.defined': 'menetapkan indikator',
-  'target.revised': 'menetapkan target',
-  'pagu.changed': 'mengubah pagu',
-  'pagu.shifted': 'pergeseran',
-  'realisation.recorded': 'mencatat realisasi',
-  'stated-figure.recorded': 'mencatat angka dokumen',
-  'event.corrected': 'mengoreksi peristiwa',
-};
-
-export const longDate = (iso: string): string => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
-};
-
-/** "2022-Q4" → "TW IV 2022", "2022-11" → "November 2022". */
-export const periodText = (period: string): string => {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) return `TW ${ROMAN[Number(quarter[2]) - 1]} ${quarter[1]}`;
-  const month = /^(\d{4})-(\d{2})$/.exec(period);
-  return month ? `${MONTHS[Number(month[2]) - 1]} ${month[1]}` : period;
-};
 
 /** A value as the ledger understood it, in Indonesian notation. */
 export function understoodText(row: ImportPreviewRow, column: string): string {
@@ -46,10 +23,10 @@ export function understoodText(row: ImportPreviewRow, column: string): string {
   if (value === undefined) return row.cells[column];
   if (RUPIAH.has(column)) return formatRupiah(value);
   if (DECIMAL.has(column)) return formatDecimalId(value);
-  if (DATE.has(column)) return longDate(value);
+  if (DATE.has(column)) return dateInWords(value);
   if (PERIOD.has(column)) return periodText(value);
-  if (column === 'Tahapan' || column === 'Tahapan Baru') return value.replace(/_/g, '-');
-  if (column === 'Arah') return value === 'lower_is_better' ? 'turun' : 'naik';
+  if (column === 'Tahapan' || column === 'Tahapan Baru') return phaseName(value) ?? value;
+  if (column === 'Arah') return DIRECTION_WORDS[value] ?? value;
   if (column === 'Nilai') {
     const measure = (row.cells.Besaran ?? '').trim().toUpperCase();
     if (measure === 'SERAPAN') return `${formatDecimalId(value, 2)} %`;
@@ -64,7 +41,7 @@ function outcomeText(row: ImportPreviewRow): string {
   if (row.outcome === 'grouped') return `bagian dari realisasi baris ${row.groupedWith}`;
   return row.records
     .map((r) => {
-      const what = r.type === 'event.corrected' && r.replacement === null ? 'membatalkan peristiwa' : (EVENTS[r.type] ?? r.type);
+      const what = r.type === 'event.corrected' && r.replacement === null ? 'Pembatalan peristiwa' : eventName(r.type);
       const target = r.corrects ? ` ${r.corrects}` : '';
       return `${what}${target}${r.code ? ` (${r.code})` : ''}`;
     })

@@ -1,4 +1,4 @@
-import { eventName } from '../shared/ledger-words';
+import { DIRECTION_WORDS, eventName } from '../shared/ledger-words';
 import { PHASE_NAMES } from './cells';
 import { LEVEL_NAMES } from './report-table';
 
@@ -16,7 +16,7 @@ const SHARED_VALUES: Record<string, Record<string, string>> = {
   current_phase: PHASE_NAMES,
   explained: YES_NO,
   monthly_complete: YES_NO,
-  direction: { higher_is_better: 'makin tinggi makin baik', lower_is_better: 'makin rendah makin baik' },
+  direction: DIRECTION_WORDS,
   status: { in_force: 'berlaku', reversed: 'dibatalkan', replaced: 'diganti', OK: 'sesuai', MISMATCH: 'tidak sesuai' },
   measure: { PAGU: 'Pagu', REALISASI: 'Realisasi', SERAPAN: 'Serapan', TARGET: 'Target' },
   presence: { both: 'keduanya' },

@@ -3,6 +3,7 @@ import { phaseName } from '../render/cells';
 /** The ledger's machine names (event types, figures) in the words of an Indonesian office, for papers and sheets. */
 
 const EVENT_NAMES: Record<string, string> = {
+  'office.registered': 'Pendaftaran perangkat daerah',
   'plan-line.registered': 'Pendaftaran baris',
   'indicator.defined': 'Penetapan indikator',
   'target.revised': 'Penetapan/perubahan target',
@@ -11,6 +12,7 @@ const EVENT_NAMES: Record<string, string> = {
   'realisation.recorded': 'Pencatatan realisasi',
   'event.corrected': 'Koreksi',
   'renstra.recorded': 'Pencatatan Renstra',
+  'stated-figure.recorded': 'Pencatatan angka dokumen',
 };
 
 /** "pagu.changed" → "Penetapan/perubahan pagu"; a type this list does not know stays as it is. */
@@ -54,7 +56,11 @@ export function figureName(figure: string | null): string | null {
   }
 }
 
-const DIRECTION_WORDS: Record<string, string> = { higher_is_better: 'makin tinggi makin baik', lower_is_better: 'makin rendah makin baik' };
+/** An indicator's direction as the papers word it; the import tables write it as naik / turun. */
+export const DIRECTION_WORDS: Record<string, string> = {
+  higher_is_better: 'makin tinggi makin baik',
+  lower_is_better: 'makin rendah makin baik',
+};
 
 /** A history value for people: an indicator's direction in words ("Nilai SAKIP (nilai; makin tinggi makin baik)"). */
 export function figureValueText(figure: string | null, value: string | null): string | null {
