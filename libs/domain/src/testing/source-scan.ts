@@ -15,7 +15,8 @@ export interface ThrowSite {
   bareMessage: string | null;
 }
 
-const CALLS: Array<{ pattern: RegExp; messageArg: number }> = [
+/** `only`: the call counts only in files under these paths (a plain Error is a refusal people read only in the apps). */
+const CALLS: Array<{ pattern: RegExp; messageArg: number; only?: string[] }> = [
   { pattern: /\binvalid\(/g, messageArg: 1 },
   { pattern: /\bruleBroken\(/g, messageArg: 1 },
   { pattern: /\bnotFound\(/g, messageArg: 1 },
@@ -24,6 +25,10 @@ const CALLS: Array<{ pattern: RegExp; messageArg: number }> = [
   { pattern: /\bnew DomainError\(/g, messageArg: 2 },
   // HTTP exceptions with a body: { message, field, rule } (the message is read from the object below)
   { pattern: /\bnew \w+Exception\(/g, messageArg: -1 },
+  // An answer written by hand: response.status(503).json({ message, rule })
+  { pattern: /\.status\(\d{3}\)\.json\(/g, messageArg: -1 },
+  // A plain Error the CLI or the API lets a person read (main prints its message)
+  { pattern: /\bnew Error\(/g, messageArg: 0, only: ['apps/cli/', 'apps/api/'] },
 ];
 
 /** The text of a call's arguments, from just after "(" to its matching ")", strings and templates skipped over. */
@@ -76,7 +81,8 @@ export function scanThrowSites(root: string, dirs: string[]): ThrowSite[] {
   const sites: ThrowSite[] = [];
   for (const file of dirs.flatMap((d) => sourceFiles(join(root, d)))) {
     const source = readFileSync(file, 'utf8');
-    for (const { pattern, messageArg } of CALLS) {
+    for (const { pattern, messageArg, only } of CALLS) {
+      if (only && !only.some((prefix) => relative(root, file).startsWith(prefix))) continue;
       for (const match of source.matchAll(pattern)) {
         const open = match.index + match[0].length;
         // The helpers' own definitions ("export const invalid = (field: string, …") are not throw sites.
