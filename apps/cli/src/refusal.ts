@@ -1,25 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, messageOf } from '@renja/domain/shared/errors';
-import { msg, render, type Message } from '@renja/domain/shared/messages/message';
+import { msg } from '@renja/domain/shared/messages/message';
 import { ForbiddenError, StreamCommandRunner, tokenPrincipal, type CommandMetadata } from '@renja/application';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { PlanProjection, Projector } from '@renja/projections';
+import { CliRefusal } from './cli-refusal';
 import { withLedger, type CliContext } from './context';
 
-/**
- * A refusal the CLI itself finds (an option it cannot read, a missing or unknown token): a catalogue
- * message like a domain error's, so `messageOf(error, 'id')` says it in Bahasa Indonesia.
- */
-export class CliRefusal extends Error {
-  constructor(
-    readonly rule: string,
-    readonly text: Message,
-    readonly field?: string,
-  ) {
-    super(render(text, 'en'));
-    this.name = 'CliRefusal';
-  }
-}
+export { CliRefusal };
 
 /** An error the user can act on: a rule of the ledger, a missing role, or the CLI's own refusal. */
 function isRefusal(error: unknown): error is DomainError | CliRefusal | ForbiddenError {

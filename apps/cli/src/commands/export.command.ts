@@ -8,6 +8,8 @@ import { loadConfig } from '@renja/infrastructure/config/config';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { checkpointerClass, withLedgerDatabase } from '../context';
 import { ProgressBar } from '../progress-bar';
+import { msg } from '@renja/domain/shared/messages/message';
+import { CliRefusal } from '../cli-refusal';
 import { count } from './integrity.command';
 
 interface ExportCliOptions {
@@ -27,7 +29,7 @@ const year = (value: string) => {
 function selectionOf(options: ExportCliOptions): Selection {
   if (options.office === undefined && options.year === undefined && options.line === undefined) return 'all';
   if (options.line !== undefined && (options.office === undefined || options.year === undefined))
-    throw new Error('--line memerlukan --office dan --year');
+    throw new CliRefusal('LINE_NEEDS_SCOPE', msg('LINE_NEEDS_SCOPE'), 'line');
   const filter: ExportFilter = {
     ...(options.office !== undefined && { office: parseOfficeCode(options.office, '--office') }),
     ...(options.year !== undefined && { year: options.year }),

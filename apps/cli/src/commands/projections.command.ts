@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { PlanProjection, Projector } from '@renja/projections';
 import { withLedger } from '../context';
 import { ProgressBar } from '../progress-bar';
+import { msg } from '@renja/domain/shared/messages/message';
+import { CliRefusal } from '../cli-refusal';
 
 export function projectionsCommand(): Command {
   const projections = new Command('projections').description('read models built from the ledger');
@@ -12,7 +14,7 @@ export function projectionsCommand(): Command {
     .action(async (options: { batchSize: string }) => {
       const batchSize = Number(options.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
-        throw new Error('--batch-size harus bilangan bulat dari 1 sampai 100000');
+        throw new CliRefusal('BATCH_SIZE_RANGE', msg('BATCH_SIZE_RANGE'), 'batch-size');
       await withLedger(async ({ store, dataSource }) => {
         const projector = new Projector(dataSource, store, new PlanProjection(), { batchSize });
         const head = await store.headPosition();

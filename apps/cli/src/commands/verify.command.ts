@@ -7,6 +7,8 @@ import { loadConfig } from '@renja/infrastructure/config/config';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { checkpointerClass, withLedgerDatabase, type LedgerContext } from '../context';
 import { ProgressBar } from '../progress-bar';
+import { msg } from '@renja/domain/shared/messages/message';
+import { CliRefusal } from '../cli-refusal';
 import { count } from './integrity.command';
 import { readKey } from './witness.command';
 
@@ -22,7 +24,7 @@ function verifierFrom(value: string): NoteVerifier {
   try {
     return toVerifier(readKey(value));
   } catch (error) {
-    throw new Error(`--key bukan kunci verifikasi (<nama>+<id>+<base64>) dan bukan berkas yang memuatnya: ${(error as Error).message}`);
+    throw new CliRefusal('KEY_FORMAT', msg('KEY_FORMAT', { detail: (error as Error).message }), 'key');
   }
 }
 
@@ -31,9 +33,7 @@ async function databaseVerifier({ db }: LedgerContext, key: string | undefined):
   if (key !== undefined) return verifierFrom(key);
   const config = loadConfig();
   if (!existsSync(config.ledgerKeyFile))
-    throw new Error(
-      `--key tidak diberikan dan tidak ada kunci penanda tangan di ${config.ledgerKeyFile}: berikan kunci verifikasi deployment dengan --key`,
-    );
+    throw new CliRefusal('KEY_REQUIRED', msg('KEY_REQUIRED.no_own', { file: config.ledgerKeyFile }), 'key');
   const own = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin);
   const tree = new LedgerTree(db.pool);
   if (!(await tree.latestCheckpoint())) {
@@ -80,17 +80,14 @@ export function verifyCommand(): Command {
       count(0),
     )
     .action(async (file: string | undefined, options: VerifyCliOptions) => {
-      if ((file === undefined) === !options.database) throw new Error('berikan berkas ekspor FILE atau --database (tidak keduanya)');
+      if ((file === undefined) === !options.database) throw new CliRefusal('VERIFY_SOURCE', msg('VERIFY_SOURCE'));
       const bar = new ProgressBar('Memverifikasi:');
       const onProgress = (done: number, total: number) => bar.update(done, total);
       let report: VerificationReport;
       if (file !== undefined) {
         // The key inside the file is whatever its author put there: trust only the one given here.
-        if (options.key === undefined)
-          throw new Error(
-            '--key wajib untuk memverifikasi berkas: pakai kunci verifikasi yang diumumkan deployment, bukan yang ada di dalam berkas',
-          );
-        if (!existsSync(file)) throw new Error(`berkas tidak ada: ${file}`);
+        if (options.key === undefined) throw new CliRefusal('KEY_REQUIRED', msg('KEY_REQUIRED.file'), 'key');
+        if (!existsSync(file)) throw new CliRefusal('PATH_NOT_FOUND', msg('PATH_NOT_FOUND', { path: file }), 'file');
         // reopen: a failure found by the parallel pass is named by a second, sequential read of the file.
         const reopen = () => createReadStream(file);
         report = await verifyExport(reopen(), { verifierKey: verifierFrom(options.key), onProgress, reopen, workers: options.workers });

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { msg } from '@renja/domain/shared/messages/message';
+import { CliRefusal } from '../cli-refusal';
 import { WitnessRejection, witnessCheckpoint, type WitnessRequest, type WitnessState } from '@renja/application/integrity/witness';
 
 /** A verifier key given inline or as a file holding it. */
@@ -35,7 +37,7 @@ export function witnessCommand(): Command {
     .option('--checkpoint <file>', 'offline: a signed checkpoint note')
     .option('--proof <file>', 'offline: the JSON of GET /api/v1/ledger/proofs/consistency from the held size')
     .action(async (options: { state: string; key: string; url?: string; checkpoint?: string; proof?: string }) => {
-      if (!options.url === !options.checkpoint) throw new Error('berikan --url atau --checkpoint (dengan --proof), salah satu saja');
+      if (!options.url === !options.checkpoint) throw new CliRefusal('WITNESS_SOURCE', msg('WITNESS_SOURCE'));
       const state: WitnessState | null = existsSync(options.state) ? JSON.parse(readFileSync(options.state, 'utf8')) : null;
       const request: WitnessRequest = options.url
         ? await requestFromServer(options.url, state)

@@ -220,6 +220,13 @@ export const EN: Record<MessageKey, string> = {
   TOKEN_INVALID: 'Authorization header must be "Bearer <token>"',
   'TOKEN_INVALID.neither': 'the bearer token is neither an API token nor a JWT',
   'TOKEN_INVALID.unknown': 'invalid or revoked token',
+  KEY_FORMAT: '--key is neither a verifier key (<name>+<id>+<base64>) nor a file holding one: {detail}',
+  'KEY_REQUIRED.no_own': "--key not given and there is no signing key at {file}: give the deployment's verifier key with --key",
+  'KEY_REQUIRED.file': 'verifying a file needs --key: use the verifier key the deployment published, not one inside the file',
+  VERIFY_SOURCE: 'give an export FILE or --database (not both)',
+  WITNESS_SOURCE: 'give --url or --checkpoint (with --proof), one of them',
+  LINE_NEEDS_SCOPE: '--line needs --office and --year',
+  BATCH_SIZE_RANGE: '--batch-size must be an integer from 1 to 100000',
   PATH_NOT_FOUND: '{path}: no such file or directory',
   'TOKEN_REQUIRED.cli':
     'a change is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',

@@ -242,6 +242,15 @@ export const ID = {
   TOKEN_INVALID: 'header Authorization harus berbentuk "Bearer <token>"',
   'TOKEN_INVALID.neither': 'bearer token ini bukan token API dan bukan JWT',
   'TOKEN_INVALID.unknown': 'token tidak sah atau sudah dicabut',
+  KEY_FORMAT: '--key bukan kunci verifikasi (<nama>+<id>+<base64>) dan bukan berkas yang memuatnya: {detail}',
+  'KEY_REQUIRED.no_own':
+    '--key tidak diberikan dan tidak ada kunci penanda tangan di {file}: berikan kunci verifikasi deployment dengan --key',
+  'KEY_REQUIRED.file':
+    '--key wajib untuk memverifikasi berkas: pakai kunci verifikasi yang diumumkan deployment, bukan yang ada di dalam berkas',
+  VERIFY_SOURCE: 'berikan berkas ekspor FILE atau --database (tidak keduanya)',
+  WITNESS_SOURCE: 'berikan --url atau --checkpoint (dengan --proof), salah satu saja',
+  LINE_NEEDS_SCOPE: '--line memerlukan --office dan --year',
+  BATCH_SIZE_RANGE: '--batch-size harus bilangan bulat dari 1 sampai 100000',
   PATH_NOT_FOUND: '{path}: tidak ada berkas atau direktori dengan nama itu',
   'TOKEN_REQUIRED.cli':
     'perubahan dicatat bersama pelakunya: berikan --token <token> atau isi RENJA_TOKEN (buat dengan: renja-ledger token create --name <nama>)',
