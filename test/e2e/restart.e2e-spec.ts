@@ -58,6 +58,6 @@ describe('the server on its embedded PostgreSQL', () => {
     }
     // The operator's rebuild on the embedded default runs as the application's database role (not the owner).
     const rebuilt = await runCli(['projections', 'rebuild'], env);
-    expect([rebuilt.code, rebuilt.stdout]).toEqual([0, expect.stringContaining('Rebuilt projection "plan"')]);
+    expect([rebuilt.code, rebuilt.stdout]).toEqual([0, expect.stringContaining('Proyeksi "plan" dibangun ulang')]);
   });
 });
