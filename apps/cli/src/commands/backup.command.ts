@@ -8,12 +8,14 @@ import { backupReadme, CHECKPOINT_FILE, LEDGER_FILE, MANIFEST_FILE, README_FILE 
 import { writeBackup } from '../backup/write-backup';
 import { withLedger } from '../context';
 import { ProgressBar } from '../progress-bar';
+import { msg } from '@renja/domain/shared/messages/message';
+import { CliRefusal } from '../cli-refusal';
 import { count } from './integrity.command';
 
 /** The backup folder: new, or empty (a half-written backup is never mixed with an older one). */
 function prepareFolder(dir: string): boolean {
   if (existsSync(dir) && readdirSync(dir).length > 0)
-    throw new Error(`${dir} sudah berisi berkas: pilih folder baru atau kosong untuk cadangan`);
+    throw new CliRefusal('BACKUP_DIR_NOT_EMPTY', msg('BACKUP_DIR_NOT_EMPTY', { dir }), 'dir');
   const created = !existsSync(dir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return created;
@@ -52,7 +54,10 @@ export function backupCommand(): Command {
           const file = join(dir, LEDGER_FILE);
           const report = await verifyExport(createReadStream(file), { verifierKey: key.verifierKey, reopen: () => createReadStream(file) });
           if (!report.ok)
-            throw new Error(`cadangan yang baru ditulis tidak lolos verifikasi pada posisi ${report.position}: ${report.message}`);
+            throw new CliRefusal(
+              'BACKUP_VERIFY_FAILED',
+              msg('BACKUP_VERIFY_FAILED', { position: String(report.position), detail: String(report.message) }),
+            );
         }
         writeFileSync(join(dir, CHECKPOINT_FILE), checkpointNote, { mode: 0o600 });
         writeFileSync(join(dir, README_FILE), backupReadme(manifest), { mode: 0o600 });

@@ -21,6 +21,8 @@ import type { renderFile as RenderFile } from '@renja/projections/reports/render
 import { renderTextDocument } from '@renja/projections/reports/render/text-table';
 import { Projector } from '@renja/projections/shared/projector';
 import { withLedger, type CliContext } from '../context';
+import { msg } from '@renja/domain/shared/messages/message';
+import { CliRefusal } from '../cli-refusal';
 
 const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx', 'pdf'] as const;
 type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -129,7 +131,7 @@ export function reportCommand(): Command {
     )
     .action(async (name: Name, o: ReportOptions) => {
       if ((o.format === 'xlsx' || o.format === 'pdf') && !o.out)
-        throw new Error(`--format ${o.format} menulis berkas biner: berikan --out <berkas>`);
+        throw new CliRefusal('OUT_REQUIRED', msg('OUT_REQUIRED', { format: o.format }), 'out');
       const asOf: AsOf = {};
       if (o.validAt !== undefined) asOf.validAt = parseIsoDate(o.validAt, '--valid-at');
       if (o.knownAt !== undefined) asOf.knownAt = normaliseKnownAt(o.knownAt, '--known-at');
@@ -139,10 +141,7 @@ export function reportCommand(): Command {
         const projector = new Projector(dataSource, store, new PlanProjection());
         await projector.catchUp();
         if (name === 'consistency') {
-          if (o.validAt !== undefined || o.knownAt !== undefined)
-            throw new Error(
-              'laporan konsistensi membandingkan dengan semua yang tercatat: laporan ini tidak menerima --valid-at atau --known-at',
-            );
+          if (o.validAt !== undefined || o.knownAt !== undefined) throw new CliRefusal('CONSISTENCY_AS_OF', msg('CONSISTENCY_AS_OF'));
           await output(
             await new ConsistencyReader(dataSource, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }),
             o,

@@ -14,6 +14,8 @@ import { PlanProjection, Projector, readModelEntities } from '@renja/projections
 import { BackupFormatError, LEDGER_FILE, readManifest, sha256OfFile } from '../backup/backup-format';
 import { restoreBackup, RestoreRefusedError } from '../backup/restore-backup';
 import { ProgressBar } from '../progress-bar';
+import { msg } from '@renja/domain/shared/messages/message';
+import { CliRefusal } from '../cli-refusal';
 import { readKey } from './witness.command';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,14 +27,11 @@ function trustedVerifiers(keys: string[], config: LedgerConfig): NoteVerifier[] 
       try {
         return toVerifier(readKey(k));
       } catch (error) {
-        throw new Error(`--key ${k} bukan kunci verifikasi (<nama>+<id>+<base64>) atau berkas yang memuatnya: ${(error as Error).message}`);
+        throw new CliRefusal('KEY_FORMAT', msg('KEY_FORMAT.named', { key: k, detail: (error as Error).message }), 'key');
       }
     });
   if (existsSync(config.ledgerKeyFile)) return [toVerifier(loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin).verifierKey)];
-  throw new Error(
-    `tidak ada --key dan tidak ada kunci penanda tangan di ${config.ledgerKeyFile}: berikan kunci verifikasi publik deployment dengan --key ` +
-      '(jangan memakai kunci yang tertulis di dalam cadangan itu sendiri)',
-  );
+  throw new CliRefusal('KEY_REQUIRED', msg('KEY_REQUIRED.backup', { file: config.ledgerKeyFile }), 'key');
 }
 
 /** Refusal: say so; the command then exits 2, like a failed `verify`. */

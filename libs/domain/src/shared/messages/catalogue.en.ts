@@ -227,6 +227,13 @@ export const EN: Record<MessageKey, string> = {
   WITNESS_SOURCE: 'give --url or --checkpoint (with --proof), one of them',
   LINE_NEEDS_SCOPE: '--line needs --office and --year',
   BATCH_SIZE_RANGE: '--batch-size must be an integer from 1 to 100000',
+  'KEY_FORMAT.named': '--key {key} is neither a verifier key (<name>+<id>+<base64>) nor a file holding one: {detail}',
+  'KEY_REQUIRED.backup':
+    "no --key and no signing key at {file}: give the deployment's public verifier key with --key (never the key written inside the backup itself)",
+  BACKUP_DIR_NOT_EMPTY: '{dir} already holds files: choose a new or empty folder for the backup',
+  BACKUP_VERIFY_FAILED: 'the backup just written fails verification at position {position}: {detail}',
+  OUT_REQUIRED: '--format {format} writes a binary file: give --out <file>',
+  CONSISTENCY_AS_OF: 'the consistency report compares with everything recorded: it takes no --valid-at or --known-at',
   PATH_NOT_FOUND: '{path}: no such file or directory',
   'TOKEN_REQUIRED.cli':
     'a change is recorded with its actor: give --token <token> or set RENJA_TOKEN (create one with: renja-ledger token create --name <name>)',

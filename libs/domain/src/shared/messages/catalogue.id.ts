@@ -251,6 +251,13 @@ export const ID = {
   WITNESS_SOURCE: 'berikan --url atau --checkpoint (dengan --proof), salah satu saja',
   LINE_NEEDS_SCOPE: '--line memerlukan --office dan --year',
   BATCH_SIZE_RANGE: '--batch-size harus bilangan bulat dari 1 sampai 100000',
+  'KEY_FORMAT.named': '--key {key} bukan kunci verifikasi (<nama>+<id>+<base64>) atau berkas yang memuatnya: {detail}',
+  'KEY_REQUIRED.backup':
+    'tidak ada --key dan tidak ada kunci penanda tangan di {file}: berikan kunci verifikasi publik deployment dengan --key (jangan memakai kunci yang tertulis di dalam cadangan itu sendiri)',
+  BACKUP_DIR_NOT_EMPTY: '{dir} sudah berisi berkas: pilih folder baru atau kosong untuk cadangan',
+  BACKUP_VERIFY_FAILED: 'cadangan yang baru ditulis tidak lolos verifikasi pada posisi {position}: {detail}',
+  OUT_REQUIRED: '--format {format} menulis berkas biner: berikan --out <berkas>',
+  CONSISTENCY_AS_OF: 'laporan konsistensi membandingkan dengan semua yang tercatat: laporan ini tidak menerima --valid-at atau --known-at',
   PATH_NOT_FOUND: '{path}: tidak ada berkas atau direktori dengan nama itu',
   'TOKEN_REQUIRED.cli':
     'perubahan dicatat bersama pelakunya: berikan --token <token> atau isi RENJA_TOKEN (buat dengan: renja-ledger token create --name <nama>)',

@@ -10,7 +10,11 @@ const SOURCES = ['libs/domain/src', 'libs/application/src', 'libs/infrastructure
  * Every other plain Error there is a refusal and is said from the catalogue (CliRefusal, an HTTP exception).
  */
 const PLAIN_ERRORS_ALLOWED: Array<[string, string, string]> = [
-  ['apps/api/src/http/oidc-login.ts', 'the provider sent no ID token', 'caught below and answered as SESSION_INVALID from the catalogue'],
+  [
+    'apps/api/src/http/oidc-login.ts',
+    'the provider sent no ID token',
+    'caught and passed on as a code only; the sign-in page says it in its own language',
+  ],
   ['apps/api/src/ops/ledger-health.ts', 'no answer within', "an operator's /health/ready detail, like the database's own words beside it"],
   [
     'apps/api/src/ops/logger.ts',
@@ -18,13 +22,6 @@ const PLAIN_ERRORS_ALLOWED: Array<[string, string, string]> = [
     "a start-up configuration error for the operator, as the other RENJA_* settings' errors",
   ],
   ['apps/cli/src/commands/witness.command.ts', '${url}: HTTP', "the witnessed server's own answer, passed on as it came"],
-  // Said in Bahasa Indonesia but not yet from the catalogue: to move to CliRefusal + catalogue keys (issue 14).
-  ['apps/cli/src/commands/backup.command.ts', '${dir} sudah berisi berkas', 'Indonesian, not yet in the catalogue'],
-  ['apps/cli/src/commands/backup.command.ts', 'cadangan yang baru ditulis', 'Indonesian, not yet in the catalogue'],
-  ['apps/cli/src/commands/report.command.ts', '--format ${o.format}', 'Indonesian, not yet in the catalogue'],
-  ['apps/cli/src/commands/report.command.ts', 'laporan konsistensi', 'Indonesian, not yet in the catalogue'],
-  ['apps/cli/src/commands/restore.command.ts', '--key ${k} bukan', 'Indonesian, not yet in the catalogue'],
-  ['apps/cli/src/commands/restore.command.ts', 'tidak ada --key', 'Indonesian, not yet in the catalogue'],
 ];
 const placeholders = (template: string) => [...new Set([...template.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]))].sort();
 
