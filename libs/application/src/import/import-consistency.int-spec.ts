@@ -23,7 +23,7 @@ describe('consistency report on an imported plan with stated figures', () => {
       ['2.17.07.1.01.0001', 'REALISASI', null, '2022-Q3', 'Tabel 2.1', '455000000.00', '455000000.00', '0.00', 'OK'],
       ['2.17.07.1.01.0001', 'TARGET', null, null, 'Tabel 2.1', '100', '100', '0', 'OK'],
     ]);
-    expect(report.rows[1].explanation).toBe('sum of the APBD_P pagu of every line of the office');
+    expect(report.rows[1].explanation).toBe('jumlah pagu APBD-P dari seluruh baris perangkat daerah');
     expect(report.conflicts).toEqual([
       {
         code: '2.17.07',
