@@ -52,7 +52,7 @@ describe('renja-ledger CLI', () => {
     expect(rows).toEqual([{ actor: 'Siti (BPKAD)' }]);
     const list = await runCli(['token', 'list'], { DATABASE_URL: t.db.url });
     expect(list.stdout).toMatch(
-      /#(\d+)\tSiti \(BPKAD\)\tperan admin\tperangkat daerah BPKAD\tberlaku sampai \d+ \w+ 20\d\d \d\d\.\d\d WIB\tterakhir dipakai \d+ \w+ 20/,
+      /#(\d+)\tSiti \(BPKAD\)\tperan admin\tperangkat daerah BPKAD\tberlaku sampai \d\d-\d\d-20\d\d \d\d:\d\d WIB\tterakhir dipakai \d\d-\d\d-20\d\d \d\d:\d\d WIB/,
     );
     expect(list.stdout).not.toContain(token);
     const id = /#(\d+)\tSiti/.exec(list.stdout)![1];
