@@ -130,7 +130,11 @@ export async function restoreBackup(
 ): Promise<RestoreSummary> {
   const tableRows = readTables(dir);
   const byTable = new Map<string, Record<string, unknown>[]>();
-  for (const { table, row } of tableRows) byTable.set(table, [...(byTable.get(table) ?? []), row]);
+  for (const { table, row } of tableRows) {
+    const rows = byTable.get(table) ?? [];
+    if (rows.length === 0) byTable.set(table, rows);
+    rows.push(row);
+  }
 
   // The root each restored checkpoint signs, by size: checked when the rebuilt tree reaches that size.
   const expectedRoots = new Map<number, Buffer>();
