@@ -292,9 +292,10 @@ describe('README.md, run as written', () => {
         RENJA_VERIFY_EVERY_MINUTES: '0',
       };
       // the sample: what `npm start` loads into an empty ledger; the story: `npm start -- --empty`
+      // a bound for a broken start, not a speed: initdb alone took 48 s at a load average of 24 on 2 cores
       const server = await startServer(
         env,
-        120_000,
+        240_000,
         ledger === 'sample' ? { sampleDir: join(ROOT, 'data', 'samples', 'dkukm-babel') } : {},
       );
       servers.push(server);
