@@ -187,6 +187,33 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     expect(progress).toEqual([3, 6, 7]);
   });
 
+  it('rebuilds text that COPY must escape (tabs, newlines, backslashes, quotes, non-ASCII) to the same rows', async () => {
+    const awkward = 'Geser\tke DID\nbaris 2\r\\ "kutip" \\N ☃ Rp 1.000,00';
+    await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
+      type: 'ChangePagu',
+      eventId,
+      phase: 'APBD_P',
+      fundingSource: 'DID',
+      amount: '1000.00',
+      reason: awkward,
+      legalBasis: { kind: 'Perda', number: awkward, date: '2022-09-30' },
+      effectiveDate: '2022-09-30',
+    }));
+    await new Projector(dataSource, store, new PlanProjection()).catchUp();
+    const snapshot = async () => ({
+      lines: await rows('SELECT t::text FROM rm_plan_lines t ORDER BY 1'),
+      pagu: await rows('SELECT t::text FROM rm_line_pagu t ORDER BY 1'),
+      history: await rows('SELECT t::text FROM rm_line_history t ORDER BY 1'),
+      offices: await rows('SELECT t::text FROM rm_offices t ORDER BY 1'),
+    });
+    const live = await snapshot();
+    await new Projector(dataSource, store, new PlanProjection(), { batchSize: 2 }).rebuild();
+    expect(await snapshot()).toEqual(live);
+    expect(
+      await rows(`SELECT DISTINCT reason, legal_basis->>'number' AS number FROM rm_line_history WHERE figure LIKE 'pagu.APBD_P.DID'`),
+    ).toEqual([{ reason: awkward, number: awkward }]);
+  });
+
   it('keeps totals beyond 10^18 exact (many funding sources at the largest amount)', async () => {
     for (let i = 0; i < 120; i++) {
       await write(2022, 'DKUKM', '2.17.07', (eventId) => ({

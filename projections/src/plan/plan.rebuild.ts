@@ -20,6 +20,23 @@ import { historyRows, paguRows, planLineRow } from './plan-line.rows';
 
 const money = (value: unknown): string | null => decimalTransformer.to(value) ?? null;
 
+/** The batches of `source`, each next one asked for as soon as the one before is handed out (read-ahead of one). */
+async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done) return;
+      next = source.next();
+      yield result.value;
+    }
+  } finally {
+    // Ended early (a failure while folding): let the read in flight settle, then close the source.
+    await next.catch(() => undefined);
+    await source.return(undefined);
+  }
+}
+
 /**
  * The plan read model from zero, stream by stream: the log is read in (stream, version) order through a
  * cursor, each line's events are folded in memory and its rows written once with multi-row INSERTs —
@@ -71,20 +88,35 @@ export class PlanRebuild {
 
   /** Every event up to `upTo` into the tables, which start empty. */
   async load({ upTo, batchSize, onProgress }: RebuildOptions): Promise<void> {
-    let stream: RecordedEvent[] = [];
-    let done = 0;
-    for await (const batch of readLogByStream((sql, parameters) => this.manager.query(sql, parameters), { upTo, batchSize })) {
-      for (const event of batch) {
-        if (stream.length > 0 && stream[0].streamId !== event.streamId) {
-          await this.fold(stream);
-          stream = [];
+    // The log is read on a connection of its own, so that the next batch of events never queues behind
+    // the rows being written on the transaction's connection: PostgreSQL writes while this process folds.
+    // Events up to `upTo` (a head the caller read, committed) are all visible to the reader's snapshot
+    // and never change; the reading transaction only reads.
+    const reader = this.manager.connection.createQueryRunner();
+    await reader.connect();
+    try {
+      await reader.startTransaction('REPEATABLE READ');
+      await reader.query('SET TRANSACTION READ ONLY');
+      let stream: RecordedEvent[] = [];
+      let done = 0;
+      const batches = prefetched(readLogByStream((sql, parameters) => reader.query(sql, parameters), { upTo, batchSize }));
+      for await (const batch of batches) {
+        for (const event of batch) {
+          if (stream.length > 0 && stream[0].streamId !== event.streamId) {
+            await this.fold(stream);
+            stream = [];
+          }
+          stream.push(event);
         }
-        stream.push(event);
+        done += batch.length;
+        onProgress?.(done, upTo);
       }
-      done += batch.length;
-      onProgress?.(done, upTo);
+      if (stream.length > 0) await this.fold(stream);
+      await reader.commitTransaction();
+    } finally {
+      if (reader.isTransactionActive) await reader.rollbackTransaction().catch(() => undefined);
+      await reader.release();
     }
-    if (stream.length > 0) await this.fold(stream);
     // One statement at a time on the transaction's connection.
     for (const table of [this.offices, this.lines, this.pagu, this.history]) await table.finish();
   }

@@ -93,18 +93,19 @@ export class FigureTracker {
 
   /** The changes `event` made, going from `before` (the state tracked so far) to `after`. */
   changes(before: PlanLineState, event: LineEvent, after: PlanLineState): FigureChange[] {
-    const a = new Map<string, string>();
-    const b = new Map<string, string>();
     const changed = familiesChangedBy(event);
-    for (const family of FIGURE_FAMILIES) {
+    let changes: FigureChange[] = [];
+    // A family the event cannot change adds no difference; the families' figure names are apart (each
+    // starts with its family's own prefix), so the differences of the changed families, sorted as
+    // diffFigures sorts, are the difference of the whole figures.
+    for (const family of changed) {
       let old = this.families.get(family);
-      if (!old) this.families.set(family, (old = this.compute(before, family)));
-      const now = changed.includes(family) ? this.next(event, after, family) : old;
-      for (const [k, v] of old) a.set(k, v);
-      for (const [k, v] of now) b.set(k, v);
+      if (!old) old = this.compute(before, family);
+      const now = this.next(event, after, family);
       this.families.set(family, now);
+      changes = changes.length === 0 ? unsortedDiff(old, now) : changes.concat(unsortedDiff(old, now));
     }
-    return diffFigures(a, b);
+    return changes.length > 1 ? changes.sort(byFigure) : changes;
   }
 
   private compute(state: PlanLineState, family: FigureFamily): Map<string, string> {
@@ -136,11 +137,17 @@ export function describeChange(before: PlanLineState, after: PlanLineState): Fig
 
 /** The figures that differ between two `lineFigures` results (a fold can compute each state's figures once). */
 export function diffFigures(a: Map<string, string>, b: Map<string, string>): FigureChange[] {
+  return unsortedDiff(a, b).sort(byFigure);
+}
+
+const byFigure = (x: FigureChange, y: FigureChange): number => x.figure.localeCompare(y.figure);
+
+function unsortedDiff(a: Map<string, string>, b: Map<string, string>): FigureChange[] {
   const changes: FigureChange[] = [];
-  for (const figure of new Set([...a.keys(), ...b.keys()])) {
-    const from = a.get(figure) ?? null;
+  for (const [figure, from] of a) {
     const to = b.get(figure) ?? null;
     if (from !== to) changes.push({ figure, from, to });
   }
-  return changes.sort((x, y) => x.figure.localeCompare(y.figure));
+  for (const [figure, to] of b) if (!a.has(figure)) changes.push({ figure, from: null, to });
+  return changes;
 }

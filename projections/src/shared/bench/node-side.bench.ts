@@ -1,0 +1,80 @@
+/**
+ * The Node side of the plan rebuild alone, in CPU time per event: the log's rows are read once from
+ * BENCH_URL (a database holding a ledger, e.g. the rebuild bench's BENCH_DATABASE), then `PlanRebuild.load`
+ * folds them and builds its COPY text BENCH_RUNS times (default 5) with PostgreSQL left out (a fake
+ * connection takes the COPY data). On a shared machine, CPU time per event compares code where wall time
+ * cannot. Not part of `npm test`; run it with
+ *
+ *   BENCH_URL=postgres://… node --expose-gc node_modules/.bin/jest --selectProjects unit \
+ *     --runTestsByPath projections/src/shared/bench/node-side.bench.ts --testRegex 'bench\.ts$'
+ */
+import { Pool } from 'pg';
+import type { EntityManager } from 'typeorm';
+import { PlanRebuild } from '../../plan/plan.rebuild';
+
+it('node side of the plan rebuild', async () => {
+  const pool = new Pool({ connectionString: process.env.BENCH_URL, max: 1 });
+  const { rows: events } = await pool.query(
+    `SELECT position, event_id, stream_id, version, type, schema_version, data, metadata,
+            to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at
+       FROM ledger_events ORDER BY stream_id, version`,
+  );
+  const columns = new Map<string, unknown[]>();
+  for (const table of ['rm_offices', 'rm_plan_lines', 'rm_line_pagu', 'rm_line_history'])
+    columns.set(
+      table,
+      (
+        await pool.query(
+          `SELECT attname AS name, atttypid IN ('json'::regtype, 'jsonb'::regtype) AS json FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+          [table],
+        )
+      ).rows,
+    );
+  await pool.end();
+  let bytes = 0;
+  const client = {
+    query(copy: { chunks: Buffer[]; callback?: (e: Error | null, n: number) => void }) {
+      for (const c of copy.chunks) bytes += c.length;
+      setImmediate(() => copy.callback?.(null, 0));
+    },
+  };
+  const reader = {
+    offset: 0,
+    connect: async () => undefined,
+    startTransaction: async () => undefined,
+    commitTransaction: async () => undefined,
+    rollbackTransaction: async () => undefined,
+    release: async () => undefined,
+    isTransactionActive: false,
+    query: async (sql: string) => {
+      const m = /^FETCH (\d+)/.exec(sql);
+      if (!m) return [];
+      const n = Number(m[1]);
+      const batch = events.slice(reader.offset, reader.offset + n);
+      reader.offset += n;
+      return batch;
+    },
+  };
+  const manager = {
+    // The code before the COPY change read the log and wrote its rows through manager.query.
+    query: async (sql: string, parameters: unknown[]) =>
+      /^(FETCH|DECLARE|CLOSE)/.test(sql) ? reader.query(sql) : sql.startsWith('INSERT') ? [] : columns.get(String(parameters[0])),
+    queryRunner: { connect: async () => client },
+    connection: { createQueryRunner: () => reader },
+  } as unknown as EntityManager;
+  const out: string[] = [];
+  for (let run = 0; run < Number(process.env.BENCH_RUNS ?? 5); run++) {
+    reader.offset = 0;
+    bytes = 0;
+    (global as { gc?: () => void }).gc?.();
+    const cpu = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    await new PlanRebuild(manager).load({ upTo: Number.MAX_SAFE_INTEGER, batchSize: 1000 });
+    const used = process.cpuUsage(cpu);
+    const wall = Number(process.hrtime.bigint() - started) / 1e6;
+    out.push(
+      `run ${run + 1}: ${events.length} events, CPU ${((used.user + used.system) / 1000).toFixed(0)} ms = ${((used.user + used.system) / events.length).toFixed(1)} µs/event, wall ${wall.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB of COPY`,
+    );
+  }
+  console.log(out.join('\n'));
+}, 600_000);
