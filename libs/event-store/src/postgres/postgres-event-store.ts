@@ -35,7 +35,8 @@ export interface PostgresEventStoreOptions {
    * An append transaction idle for longer than this (a frozen client holding the head, which
    * blocks every writer) is ended by PostgreSQL; default 5000 ms. A group gets 0.2 ms more per event:
    * between its statements the store hashes and serialises every event (an import of 200,000 rows
-   * may legitimately spend seconds there).
+   * may legitimately spend seconds there). A call written alone by ledger_append is one statement:
+   * its transaction never waits on the client, so this timeout does not concern it.
    */
   appendIdleTimeoutMs?: number;
   /** Most calls committed in one group transaction; default 100 (1: no group commit). */
