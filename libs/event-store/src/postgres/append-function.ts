@@ -3,7 +3,7 @@ import type { PreparedAppend } from './append-plan';
 import type { StoredAppendResult } from './sql';
 
 /**
- * One call of appendMany in ONE statement and one round trip (docs/scaling.md): the function takes the
+ * One call of appendMany in ONE statement and one round trip: the function takes the
  * head lock, reads the versions and the idempotency key it decides on, inserts the events, chains
  * their hashes, stores the Merkle nodes they complete and moves the head, all in the statement's
  * own transaction, so nothing is ever left idle holding the head. Same rows, same hashes, same
