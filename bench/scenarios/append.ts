@@ -118,6 +118,64 @@ const INSERT_MANY = {
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])`,
 };
 
+/**
+ * The floor WITH what the ledger keeps (issue 15): ledger_events' columns, constraints and indexes,
+ * a head row whose lock every append holds to commit, and a SHA-256 hash chain whose leaves are
+ * stored (level 0 only: no interior Merkle nodes, no expected-version read, no idempotency keys,
+ * no triggers, no canonical JSON). One statement per append, like ledger_append.
+ */
+const LOCKED_SCHEMA = `CREATE TABLE locked_events (
+  position bigint PRIMARY KEY CHECK (position > 0), event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL CHECK (stream_id <> ''),
+  version integer NOT NULL CHECK (version > 0), type text NOT NULL, schema_version integer NOT NULL, data jsonb NOT NULL,
+  metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(), UNIQUE (stream_id, version));
+CREATE INDEX ON locked_events (type, position);
+CREATE TABLE locked_head (id boolean PRIMARY KEY DEFAULT true, position bigint NOT NULL, last_hash bytea NOT NULL);
+INSERT INTO locked_head VALUES (true, 0, decode(repeat('00', 32), 'hex'));
+CREATE TABLE locked_leaves (idx bigint PRIMARY KEY, hash bytea NOT NULL);
+CREATE FUNCTION locked_append(p_ids uuid[], p_streams text[], p_versions integer[], p_types text[], p_svs integer[],
+                              p_data jsonb[], p_metadata jsonb[], p_texts text[]) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  v_head bigint;
+  v_prev bytea;
+  v_recorded text[];
+  v_hashes bytea[] := '{}';
+BEGIN
+  SELECT position, last_hash INTO v_head, v_prev FROM locked_head FOR UPDATE;
+  WITH ins AS (
+    INSERT INTO locked_events (position, event_id, stream_id, version, type, schema_version, data, metadata)
+    SELECT v_head + e.o, e.id, e.s, e.v, e.t, e.sv, e.d, e.m
+      FROM unnest(p_ids, p_streams, p_versions, p_types, p_svs, p_data, p_metadata) WITH ORDINALITY AS e(id, s, v, t, sv, d, m, o)
+    RETURNING position, recorded_at::text AS r
+  )
+  SELECT array_agg(ins.r ORDER BY ins.position) INTO v_recorded FROM ins;
+  FOR i IN 1..array_length(p_ids, 1) LOOP
+    v_prev := sha256(decode('00', 'hex') || convert_to(p_texts[i] || (v_head + i) || encode(v_prev, 'hex') || v_recorded[i], 'UTF8'));
+    v_hashes := v_hashes || v_prev;
+  END LOOP;
+  INSERT INTO locked_leaves (idx, hash) SELECT v_head + o - 1, h FROM unnest(v_hashes) WITH ORDINALITY AS x(h, o);
+  UPDATE locked_head SET position = v_head + array_length(p_ids, 1), last_hash = v_prev;
+  RETURN v_head + array_length(p_ids, 1);
+END
+$$;`;
+
+const LOCKED_APPEND = { name: 'locked_append', text: 'SELECT locked_append($1, $2, $3, $4, $5, $6, $7, $8)' };
+
+/** locked_append's parameters for events appended to `stream` from version `from` + 1. */
+function lockedValues(events: NewEvent[], stream: string, from: number): unknown[] {
+  const data = events.map((e) => JSON.stringify(e.data));
+  const metadata = events.map((e) => JSON.stringify(e.metadata));
+  return [
+    events.map((e) => e.id),
+    events.map(() => stream),
+    events.map((_, i) => from + i + 1),
+    events.map((e) => e.type),
+    events.map((e) => e.schemaVersion),
+    data,
+    metadata,
+    events.map((e, i) => `${e.id}${stream}${e.type}${data[i]}${metadata[i]}`),
+  ];
+}
+
 /** Every writer appends one event per call: to its own line (distinct) or to one of a few shared lines (contended, conflicts retried). */
 async function appendRun(
   contender: Contender,
@@ -227,6 +285,7 @@ async function floors(server: BenchServer, options: BenchOptions, source: EventS
       rows.push(row('append-distinct', 'bare-insert', writers, run, 'one row per autocommit INSERT'));
       progress.done(label, `${Math.round(run.operations / run.seconds)} rows/s`);
     }
+    rows.push(...(await lockedFloors(server, options, source, progress)));
     const batch = options.floorBatch;
     let stream = 0;
     const columnsOf = (events: NewEvent[]) => {
@@ -280,6 +339,53 @@ async function floors(server: BenchServer, options: BenchOptions, source: EventS
     }
   } finally {
     await bare.close();
+  }
+  return rows;
+}
+
+/** The floor with the head lock, the hash chain and the indexes: one statement per append at each writer count, and 1,000 rows per statement. */
+async function lockedFloors(server: BenchServer, options: BenchOptions, source: EventSource, progress: Progress): Promise<AppendRow[]> {
+  const rows: AppendRow[] = [];
+  const db = await server.createDatabase('locked');
+  const pool = benchPool(server.url(db), Math.max(...options.writers) + 2);
+  try {
+    await pool.query(LOCKED_SCHEMA);
+    for (const writers of options.writers) {
+      const label = `locked INSERT + hash chain, ${writers} writer(s)`;
+      progress.step(label);
+      const versions = new Map<number, number>();
+      const run = await runWriters(writers, options.appendSeconds, async (writer) => {
+        const version = versions.get(writer) ?? 0;
+        versions.set(writer, version + 1);
+        await pool.query({ ...LOCKED_APPEND, values: lockedValues([source.take()], `line-locked-${writers}-w${writer}`, version) });
+        return { rows: 1, retries: 0 };
+      });
+      rows.push(row('append-distinct', 'locked-insert', writers, run, 'one statement: head lock + indexed INSERT + SHA-256 chain leaf'));
+      progress.done(label, `${Math.round(run.operations / run.seconds)} rows/s`);
+    }
+    // floorBatch rows per statement, and as many as the most writers can have waiting (a group commit's most).
+    let stream = 0;
+    for (const batch of [options.floorBatch, Math.max(...options.writers)]) {
+      progress.step(`locked multi-row INSERT + hash chain, 1 writer, ${batch} rows per statement`);
+      const multi = await runWriters(1, options.appendSeconds, async () => {
+        const events = Array.from({ length: batch }, () => source.take());
+        await pool.query({ ...LOCKED_APPEND, values: lockedValues(events, `line-locked-floor-${stream++}`, 0) });
+        return { rows: batch, retries: 0 };
+      });
+      rows.push(
+        row(
+          'floor',
+          batch === options.floorBatch ? 'locked-multi-row-insert' : `locked-multi-row-insert-${batch}`,
+          1,
+          multi,
+          `head lock + indexed INSERT ... SELECT FROM unnest of ${batch} rows + SHA-256 chain leaves, per statement`,
+        ),
+      );
+      progress.done('locked multi-row INSERT', `${Math.round(multi.rows / multi.seconds)} rows/s`);
+    }
+  } finally {
+    await pool.end();
+    await server.dropDatabase(db);
   }
   return rows;
 }

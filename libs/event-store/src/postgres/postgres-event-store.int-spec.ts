@@ -170,7 +170,12 @@ describe('PostgresEventStore on PostgreSQL', () => {
     try {
       const frozenStore = new PostgresEventStore(stallingPool, { appendIdleTimeoutMs: 150 });
       const started = Date.now();
-      const frozen = frozenStore.append(streamName('frozen'), 'no_stream', newEvents(2)).catch((e: unknown) => e);
+      // Two calls at once: a group transaction of several statements. (A call alone is one statement,
+      // ledger_append, whose transaction never waits on the client while it holds the head.)
+      const frozen = Promise.all([
+        frozenStore.append(streamName('frozen'), 'no_stream', newEvents(2)),
+        frozenStore.append(streamName('frozen'), 'no_stream', newEvents(1)),
+      ]).catch((e: unknown) => e);
       await new Promise((resolve) => setTimeout(resolve, 50)); // let it take the head first
       const other = await store.append(streamName(), 'no_stream', newEvents(1));
       expect(Date.now() - started).toBeLessThan(900); // did not wait for the frozen client

@@ -16,6 +16,7 @@ import { SubscriptionSet } from '../subscription/subscription-set';
 import { countEvents, isUuid, prepareAppends } from './append-plan';
 import { groupKeys, groupStreams, planGroup, takeGroup, type GroupOutcome, type GroupWrite, type QueuedAppend } from './append-group';
 import { writeGroupByCopy } from './append-copy';
+import { APPEND_FUNCTION, appendFunctionValues, isAppendFunctionUnavailable, type AppendFunctionRow } from './append-function';
 import { PgChangeNotifier } from './change-notifier';
 import { LEDGER_NOTIFY_CHANNEL } from './schema';
 import { eventHash } from '../integrity/event-hash';
@@ -37,7 +38,8 @@ export interface PostgresEventStoreOptions {
    * An append transaction idle for longer than this (a frozen client holding the head, which
    * blocks every writer) is ended by PostgreSQL; default 5000 ms. A group gets 1 ms more per event:
    * between its statements the store hashes and serialises every event (an import of 200,000 rows
-   * may legitimately spend seconds there).
+   * may legitimately spend seconds there). A call written alone by ledger_append is one statement:
+   * its transaction never waits on the client, so this timeout does not concern it.
    */
   appendIdleTimeoutMs?: number;
   /** Most calls committed in one group transaction; default 100 (1: no group commit). */
@@ -86,6 +88,8 @@ export class PostgresEventStore implements EventStore {
   private readonly maxGroupEvents: number;
   private readonly copyFromEvents: number;
   private readonly queue: QueuedAppend[] = [];
+  /** Whether a lone call goes through the ledger_append function (off after it answered RJ001 or 42883). */
+  private appendFunction = true;
   private draining = false;
   private closed = false;
 
@@ -153,6 +157,21 @@ export class PostgresEventStore implements EventStore {
 
   /** Settles every call of the group; never throws. */
   private async commitGroup(group: QueuedAppend[]): Promise<void> {
+    // A call alone (the usual case with one writer) is one statement and one round trip; a bulk one goes by COPY.
+    if (group.length === 1 && this.appendFunction && group[0].eventCount < this.copyFromEvents) {
+      try {
+        const outcome = await this.appendByFunction(group[0]);
+        if (outcome.ok) group[0].resolve(outcome.result);
+        else group[0].reject(outcome.error);
+        return;
+      } catch (error) {
+        if (!isAppendFunctionUnavailable(error)) {
+          group[0].reject(sql.mapAppendError(error));
+          return;
+        }
+        this.appendFunction = false; // the group transaction below writes this call and every later one
+      }
+    }
     let outcomes: GroupOutcome[];
     try {
       outcomes = await this.inTransaction(group, (client, head, state) => this.writeGroup(client, group, head, state));
@@ -207,6 +226,42 @@ export class PostgresEventStore implements EventStore {
       recordedAt: recorded,
     }));
     return { value: outcomes, commit: await this.extendTree(client, head, events) };
+  }
+
+  /**
+   * One call in one statement (append-function.ts): the function locks the head, reads the versions and
+   * the stored key, and writes the events, the key, the hash chain, the Merkle nodes and the head, or
+   * nothing; its transaction is the statement's. The call is then decided by planGroup on what the
+   * function read, exactly as in a group of one: a replay, a conflict, or the positions it wrote.
+   */
+  private async appendByFunction(queued: QueuedAppend): Promise<GroupOutcome> {
+    const values = appendFunctionValues(queued.appends, queued.key, queued.requestHash); // canonical JSON before a connection is taken
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onError);
+    try {
+      const { rows } = await client.query<AppendFunctionRow>({ ...APPEND_FUNCTION, values });
+      const row = rows[0];
+      const stored = new Map<string, { requestHash: string | null; result: sql.StoredAppendResult }>();
+      if (row.status === 'replay' && queued.key !== null && row.stored_result !== null) {
+        stored.set(queued.key, { requestHash: row.stored_request_hash, result: row.stored_result });
+      }
+      const versions = new Map((row.versions ?? []).map((version, i): [string, number] => [queued.appends[i].streamId, Number(version)]));
+      const { outcomes } = planGroup([queued], { versions, stored }, Number(row.first_position ?? 1) - 1);
+      return outcomes[0];
+    } catch (error) {
+      // A statement error leaves the connection usable (the statement's transaction is rolled back);
+      // anything else (no SQLSTATE, or the server ending the session) discards it.
+      const code = (error as { code?: unknown } | null)?.code;
+      if (typeof code !== 'string' || code.startsWith('57') || code.startsWith('08')) broken ??= error as Error;
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
   }
 
   /** The group's events, idempotency records and new head in one statement; the recorded times in position order. */

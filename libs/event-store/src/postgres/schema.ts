@@ -1,5 +1,6 @@
 import type { Migration } from '@renja/infrastructure/database/migrations';
 import { integrityMigration } from './integrity-schema';
+import { appendFunctionMigration } from './append-function';
 
 /** Channel on which every committed append announces the new head position (payload: decimal string). */
 export const LEDGER_NOTIFY_CHANNEL = 'ledger_events';
@@ -111,4 +112,5 @@ CREATE TRIGGER ledger_events_notify AFTER INSERT ON ledger_events
 `,
   },
   integrityMigration,
+  appendFunctionMigration,
 ];
