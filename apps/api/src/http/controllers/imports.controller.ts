@@ -28,7 +28,6 @@ export class ImportsController {
 
   @Post()
   @UseGuards(BearerTokenGuard)
-  // Above ApiSignedInWrite, so these replace its 403 (decorators apply bottom-up; the last one of a status wins).
   @ApiResponse({
     status: 403,
     description:
@@ -41,7 +40,7 @@ export class ImportsController {
       'Files above RENJA_IMPORT_MAX_BYTES (rule IMPORT_TOO_LARGE): as the upload arrives (ErrorBody) or once read (every problem)',
     schema: importErrorOrRefusedSchema(),
   })
-  @ApiSignedInWrite()
+  @ApiSignedInWrite({ own403: true })
   @ApiErrors(400, 409)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } })

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { ErrorBody } from '../http-errors';
 
 /**
@@ -6,6 +6,7 @@ import type { ErrorBody } from '../http-errors';
  * It implements the body's interface, so a field added there and not here fails to compile; the type
  * check below fails on a field here that the interface does not have.
  */
+@ApiSchema({ name: 'ErrorBody' })
 export class ErrorBodySchema implements Required<ErrorBody> {
   @ApiProperty({ type: 'integer', example: 400, description: 'The HTTP status, repeated' })
   statusCode!: number;

@@ -20,6 +20,7 @@ export function addSecuritySchemes(builder: DocumentBuilder): DocumentBuilder {
       {
         type: 'http',
         scheme: 'bearer',
+        bearerFormat: 'API token or JWT',
         description: 'An API token (renja-ledger token create) or an OpenID Connect access token (a JWT) of the deployment',
       },
       BEARER,
@@ -66,14 +67,15 @@ export const ApiSignedIn = (): MethodDecorator & ClassDecorator =>
 
 /**
  * A write behind the guard: a bearer token, or the session cookie with its X-CSRF-Token. 401 without
- * credentials; 403 without the CSRF token or without the role or office scope the write needs.
+ * credentials; 403 without the CSRF token or without the role or office scope the write needs (`own403`:
+ * the route documents its 403 itself, e.g. with another body).
  */
-export const ApiSignedInWrite = (): MethodDecorator & ClassDecorator =>
+export const ApiSignedInWrite = ({ own403 = false } = {}): MethodDecorator & ClassDecorator =>
   applyDecorators(
     ApiSecurity({ [BEARER]: [] }),
     ApiSecurity({ [SESSION]: [], [CSRF]: [] }),
     errorResponse(401),
-    errorResponse(403),
+    ...(own403 ? [] : [errorResponse(403)]),
     rateLimited(),
   );
 
