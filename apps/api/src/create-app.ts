@@ -1,6 +1,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { createOpenApiDocument } from './http/openapi/document';
 import { LedgerExceptionFilter, type RefusalLog } from './http/http-errors';
 import { cors, rejectMalformedPath, securityHeaders } from './http/hardening';
 import { checkJsonStructure } from './http/json-structure';
@@ -86,16 +87,6 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, exceptionFactory: validationException }),
   );
   app.useGlobalFilters(new LedgerExceptionFilter(options.onRefusal));
-  const config = new DocumentBuilder()
-    .setTitle('Renja Ledger API')
-    .setDescription(
-      'Event-sourced, tamper-evident audit ledger of Renja plans, pagu and realisasi. Amounts are decimal strings ("1653027794.00"). ' +
-        'Every route except the public ledger routes needs "Authorization: Bearer <token>" (an API token or an OpenID Connect JWT); ' +
-        'roles and office scopes decide what it may do (docs/security.md). Writes accept Idempotency-Key and If-Match headers.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrectEventCommand, type CommandMetadata, type CommandResult } from '@renja/application';
 import { CorrectionDto } from '../dto/correction.dto';
 import { WriteMetadata } from '../write-metadata';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedInWrite } from '../openapi/security';
 
 @ApiTags('corrections')
 @Controller('api/v1/events')
@@ -13,9 +15,11 @@ export class CorrectionsController {
 
   @Post(':eventId/corrections')
   @HttpCode(201)
-  @ApiBearerAuth()
+  @ApiSignedInWrite()
+  @ApiErrors(400, 404, 409, 412, 413, 415, 422)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({ summary: 'Correct (fields sent) or reverse (no fields) a recorded event with a new event that references it' })
+  @ApiCreatedResponse({ description: 'Recorded: eventIds, streamVersions, the stream corrected (ETag: its version), position, replayed' })
   async correct(
     @Param('eventId') eventId: string,
     @Body() body: CorrectionDto,

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { evaluationNoteStreamId, parseOfficeCode } from '@renja/domain';
 import {
@@ -14,10 +14,13 @@ import { RecordEvaluationNoteDto, RecordRenstraDto } from '../dto/evaluation-rec
 import { FiscalYearPipe } from '../params';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedInWrite } from '../openapi/security';
 
 /** What the Renja evaluation needs besides the plan: Renstra figures per line and the quarter's faktor notes. */
 @ApiTags('evaluation')
-@ApiBearerAuth()
+@ApiSignedInWrite()
+@ApiErrors(400, 404, 409, 412, 413, 415, 422)
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Re-sending the same key returns the first result and writes nothing' })
 @Controller('api/v1/years/:year/offices/:office')
 export class EvaluationRecordsController {

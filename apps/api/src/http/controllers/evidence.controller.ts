@@ -1,15 +1,17 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { LEDGER_INTEGRITY, lineAddress, PG_POOL, type LedgerIntegrityService } from '@renja/application';
 import { lineEvidence } from '@renja/application/integrity/verification';
 import { PlanReader } from '@renja/projections';
 import { FiscalYearPipe } from '../params';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedIn } from '../openapi/security';
 
 /** Evidence a browser verifies itself: a line's events with hashes and inclusion proofs against a signed checkpoint. */
 @ApiTags('ledger integrity')
-@ApiBearerAuth()
-@ApiCookieAuth('rl_session')
+@ApiSignedIn()
+@ApiErrors(400, 403, 404)
 @Controller('api/v1/years/:year/offices/:office/lines/:code/evidence')
 export class EvidenceController {
   constructor(

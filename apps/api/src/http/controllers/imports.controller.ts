@@ -1,12 +1,14 @@
 import { msg } from '@renja/domain';
 import { BadRequestException, ConflictException, Controller, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { bufferSource, ImportConflictError, ImportService, type CommandMetadata } from '@renja/application';
 import { BearerTokenGuard } from '../auth.guard';
 import { multipartFiles, type UploadedFile } from '../multipart';
 import { WriteMetadata } from '../write-metadata';
-import { importRefusedSchema, importResultSchema } from './imports.openapi';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedInWrite } from '../openapi/security';
+import { importErrorOrRefusedSchema, importRefusedSchema, importResultSchema } from './imports.openapi';
 
 function parseFlag(field: 'dryRun' | 'acceptWarnings', value: unknown): boolean {
   if (value === undefined || value === 'false') return false;
@@ -26,7 +28,20 @@ export class ImportsController {
 
   @Post()
   @UseGuards(BearerTokenGuard)
-  @ApiBearerAuth()
+  @ApiResponse({
+    status: 403,
+    description:
+      "Not allowed: no role or CSRF token for the upload (ErrorBody, rule FORBIDDEN or CSRF_TOKEN_INVALID); or rows outside the caller's roles or offices (rule IMPORT_FORBIDDEN, every problem listed, nothing written)",
+    schema: importErrorOrRefusedSchema(),
+  })
+  @ApiResponse({
+    status: 413,
+    description:
+      'Files above RENJA_IMPORT_MAX_BYTES (rule IMPORT_TOO_LARGE): as the upload arrives (ErrorBody) or once read (every problem)',
+    schema: importErrorOrRefusedSchema(),
+  })
+  @ApiSignedInWrite({ own403: true })
+  @ApiErrors(400, 409)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
   @ApiQuery({

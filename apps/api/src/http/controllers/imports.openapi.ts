@@ -1,4 +1,5 @@
-import type { SchemaObject } from '@nestjs/swagger';
+import { getSchemaPath, type SchemaObject } from '@nestjs/swagger';
+import { ErrorBodySchema } from '../openapi/error-body';
 
 /** OpenAPI schemas of POST /api/v1/imports' answers (docs/import-format.md, "Answers"). */
 const nullableString: SchemaObject = { type: 'string', nullable: true };
@@ -153,3 +154,12 @@ export const importRefusedSchema: SchemaObject = {
     },
   ],
 };
+
+/**
+ * 403 and 413 come either from the guard or the upload (the ErrorBody every route answers with: no role,
+ * no CSRF token, a file over the limit) or from the import itself (IMPORT_FORBIDDEN, IMPORT_TOO_LARGE: the
+ * refusal body with every problem).
+ */
+export const importErrorOrRefusedSchema = (): SchemaObject => ({
+  oneOf: [{ $ref: getSchemaPath(ErrorBodySchema) }, importRefusedSchema],
+});

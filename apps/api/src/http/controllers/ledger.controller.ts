@@ -1,6 +1,6 @@
 import { msg } from '@renja/domain';
 import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   authorize,
   LEDGER_INTEGRITY,
@@ -10,6 +10,8 @@ import {
   type VerificationMonitor,
 } from '@renja/application';
 import { CurrentPrincipal, Public } from '../auth.guard';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiPublic, ApiSignedInWrite } from '../openapi/security';
 
 function count(value: string | undefined, field: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -37,15 +39,18 @@ export class LedgerController {
 
   @Public()
   @Get('verification')
+  @ApiPublic()
   @ApiOperation({ summary: 'The result of the last full verification of the ledger (run at start, then hourly)' })
+  @ApiOkResponse({ description: 'The last verification: when, how far, what it found' })
   verificationStatus() {
     return this.verification.status();
   }
 
   @Post('verification')
   @HttpCode(200)
-  @ApiBearerAuth()
+  @ApiSignedInWrite()
   @ApiOperation({ summary: 'Verify the whole ledger now: every hash, every link, every checkpoint; returns the report' })
+  @ApiOkResponse({ description: 'The verification report' })
   verifyNow(@CurrentPrincipal() principal: Principal) {
     authorize(principal, { kind: 'verify-ledger' });
     return this.verification.run();
@@ -53,18 +58,22 @@ export class LedgerController {
 
   @Public()
   @Get('checkpoint')
+  @ApiPublic()
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'The latest checkpoint, as a signed note' })
+  @ApiOkResponse({ description: 'A C2SP signed note (text/plain)' })
   async latest(): Promise<string> {
     return (await this.integrity.latest()).note;
   }
 
   @Post('checkpoints')
   @HttpCode(201)
-  @ApiBearerAuth()
+  @ApiSignedInWrite()
   @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiProduces('text/plain')
   @ApiOperation({ summary: 'Issue a checkpoint of the current ledger now' })
+  @ApiCreatedResponse({ description: 'The new checkpoint, a C2SP signed note (text/plain)' })
   async issue(@CurrentPrincipal() principal: Principal): Promise<string> {
     authorize(principal, { kind: 'issue-checkpoint' });
     return (await this.integrity.issue()).note;
@@ -72,32 +81,42 @@ export class LedgerController {
 
   @Public()
   @Get('checkpoints')
+  @ApiPublic()
   @ApiOperation({ summary: 'Every checkpoint issued: size, root hash, time' })
+  @ApiOkResponse({ description: 'The checkpoints, oldest first: size, rootHash (base64), issuedAt' })
   async list() {
     return (await this.integrity.list()).map((c) => ({ size: c.size, rootHash: c.rootHash.toString('base64'), issuedAt: c.issuedAt }));
   }
 
   @Public()
   @Get('checkpoints/:size')
+  @ApiPublic()
+  @ApiErrors(400, 404)
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'The checkpoint issued at a tree size, as a signed note' })
+  @ApiOkResponse({ description: 'A C2SP signed note (text/plain)' })
   async one(@Param('size') size: string): Promise<string> {
     return (await this.integrity.checkpoint(required(count(size, 'size', 0), 'size'))).note;
   }
 
   @Public()
   @Get('public-key')
+  @ApiPublic()
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiProduces('text/plain')
   @ApiOperation({ summary: "The checkpoint signing key's public half, in C2SP verifier-key form" })
+  @ApiOkResponse({ description: 'The verifier key, one line (text/plain)' })
   publicKey(): string {
     return `${this.integrity.verifierKey}\n`;
   }
 
   @Public()
   @Get('proofs/inclusion')
+  @ApiPublic()
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Inclusion proof of the event at a position in a checkpoint (default: the latest)' })
+  @ApiOkResponse({ description: 'The proof (RFC 9162): position, index, size, leafHash, rootHash, proof, checkpoint' })
   @ApiQuery({ name: 'position', description: 'Global position of the event (1-based)' })
   @ApiQuery({ name: 'size', required: false, description: 'Tree size of an issued checkpoint' })
   inclusion(@Query('position') position?: string, @Query('size') size?: string) {
@@ -106,7 +125,10 @@ export class LedgerController {
 
   @Public()
   @Get('proofs/consistency')
+  @ApiPublic()
+  @ApiErrors(400, 404)
   @ApiOperation({ summary: 'Consistency proof between two issued checkpoints' })
+  @ApiOkResponse({ description: 'The proof (RFC 9162): from, to, their root hashes and checkpoints, proof' })
   @ApiQuery({ name: 'from', description: 'Size of the older checkpoint' })
   @ApiQuery({ name: 'to', description: 'Size of the newer checkpoint' })
   consistency(@Query('from') from?: string, @Query('to') to?: string) {

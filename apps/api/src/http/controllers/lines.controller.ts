@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { WriteResultDto } from '../dto/common.dto';
 import type { Response } from 'express';
 import { parsePlanCode } from '@renja/domain';
 import {
@@ -22,6 +23,8 @@ import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedIn, ApiSignedInWrite } from '../openapi/security';
 
 type LineChangeClass = new (
   year: number,
@@ -31,18 +34,19 @@ type LineChangeClass = new (
   meta: CommandMetadata,
 ) => LineChangeCommand;
 
-const WRITE_HEADERS = [
-  ApiBearerAuth(),
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Re-sending the same key returns the first result and writes nothing',
-  }),
-  ApiHeader({ name: 'If-Match', required: false, description: 'ETag (version) of the line you last read; 412 if it changed' }),
-];
-const Write = (): MethodDecorator => (target, key, descriptor) => {
-  WRITE_HEADERS.forEach((d) => d(target, key, descriptor));
-};
+// A new set of decorators for every route: @nestjs/swagger's ApiSecurity keeps what it was given, so one
+// instance applied to several routes would list a requirement once more on each.
+const Write = (): MethodDecorator =>
+  applyDecorators(
+    ApiSignedInWrite(),
+    ApiErrors(400, 404, 409, 412, 413, 415, 422),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Re-sending the same key returns the first result and writes nothing',
+    }),
+    ApiHeader({ name: 'If-Match', required: false, description: 'ETag (version) of the line you last read; 412 if it changed' }),
+  );
 
 @ApiTags('plan lines')
 @Controller('api/v1/years/:year/offices/:office/lines')
@@ -71,6 +75,9 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: 'Register a program, kegiatan or sub kegiatan line for the year' })
+  @ApiCreatedResponse({
+    description: 'Registered: the code, level and parent code of the line, and the write result (eventIds, version, position, replayed)',
+  })
   async register(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,
@@ -87,6 +94,10 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: 'Define a performance indicator on a line' })
+  @ApiCreatedResponse({
+    type: WriteResultDto,
+    description: 'Recorded (ETag: the new version; Idempotent-Replayed: true when a stored result was replayed)',
+  })
   indicator(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,
@@ -102,6 +113,10 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: "Set or revise an indicator's target" })
+  @ApiCreatedResponse({
+    type: WriteResultDto,
+    description: 'Recorded (ETag: the new version; Idempotent-Replayed: true when a stored result was replayed)',
+  })
   target(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,
@@ -117,6 +132,10 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: "Set (amount) or add to (delta) a funding source's pagu in a phase" })
+  @ApiCreatedResponse({
+    type: WriteResultDto,
+    description: 'Recorded (ETag: the new version; Idempotent-Replayed: true when a stored result was replayed)',
+  })
   pagu(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,
@@ -132,6 +151,10 @@ export class LinesController {
   @HttpCode(201)
   @Write()
   @ApiOperation({ summary: 'Record realisation (Rupiah and/or outputs) for a month or quarter' })
+  @ApiCreatedResponse({
+    type: WriteResultDto,
+    description: 'Recorded (ETag: the new version; Idempotent-Replayed: true when a stored result was replayed)',
+  })
   realisation(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,
@@ -144,7 +167,10 @@ export class LinesController {
   }
 
   @Get(':code')
+  @ApiSignedIn()
+  @ApiErrors(400, 403, 404)
   @ApiOperation({ summary: 'One line: pagu per phase and source, realisation, absorption, indicators' })
+  @ApiOkResponse({ description: 'The line (ETag: its version, for If-Match)' })
   @ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time: a date or ISO timestamp (UTC)' })
   async line(
@@ -162,10 +188,13 @@ export class LinesController {
   }
 
   @Get(':code/history')
+  @ApiSignedIn()
+  @ApiErrors(400, 403, 404)
   @ApiOperation({
     summary:
       'Revision history of a line: every change with who, when, why and on what legal basis; as a file (csv, xlsx, pdf) one row per change',
   })
+  @ApiOkResponse({ description: "The line's changes: JSON, or the file asked for by format / Accept" })
   @TableFileDocs()
   async history(
     @Param('year', FiscalYearPipe) year: number,

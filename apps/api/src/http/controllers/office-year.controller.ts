@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseOfficeCode } from '@renja/domain';
 import { lineAddress, ShiftBudgetCommand, type CommandMetadata, type CommandResult } from '@renja/application';
@@ -11,6 +11,8 @@ import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { WriteMetadata } from '../write-metadata';
 import { writeResponse } from '../write-response';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedIn, ApiSignedInWrite } from '../openapi/security';
 
 @ApiTags('plan')
 @Controller('api/v1/years/:year/offices/:office')
@@ -22,12 +24,15 @@ export class OfficeYearController {
   ) {}
 
   @Get('plan')
+  @ApiSignedIn()
+  @ApiErrors(400, 403, 404)
   @ApiOperation({
     summary:
       "The office's plan for the year: every line with pagu, realisation and absorption, rolled up; as a file, one row per line plus the office total",
   })
   @ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD: "the pagu on 31 October 2022"' })
   @ApiQuery({ name: 'knownAt', required: false, description: 'Recorded time: "as the ledger knew it on 15 December 2022"' })
+  @ApiOkResponse({ description: "The office's plan: JSON, or the file asked for by format / Accept" })
   @TableFileDocs()
   async plan(
     @Param('year', FiscalYearPipe) year: number,
@@ -50,10 +55,14 @@ export class OfficeYearController {
 
   @Post('shifts')
   @HttpCode(201)
-  @ApiBearerAuth()
+  @ApiSignedInWrite()
+  @ApiErrors(400, 404, 409, 412, 413, 415, 422)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Version of the line giving the budget (fromCode)' })
   @ApiOperation({ summary: 'Shift budget (pergeseran) from one line to another: both change or neither' })
+  @ApiCreatedResponse({
+    description: "Recorded on both lines: the write result of the giving line (ETag: its version) and the receiving line's version",
+  })
   async shift(
     @Param('year', FiscalYearPipe) year: number,
     @Param('office') office: string,

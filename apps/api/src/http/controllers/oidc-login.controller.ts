@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SessionStore } from '@renja/infrastructure/auth/session-store';
 import { Public, type AuthenticatedRequest } from '../auth.guard';
@@ -7,6 +7,7 @@ import { oidcPrincipal } from '../authenticator';
 import { parseCookies, sessionCookie } from '../cookies';
 import { OidcLogin, OidcLoginError, safeReturnPath } from '../oidc-login';
 import { SESSION_COOKIE, SESSION_HOURS, SESSION_STORE } from '../web-session';
+import { ApiPublic } from '../openapi/security';
 
 export const OIDC_LOGIN = Symbol('OIDC_LOGIN');
 /** The pending sign-in's id: sent back only to the callback, and on the provider's redirect (Lax). */
@@ -28,13 +29,20 @@ export class OidcLoginController {
 
   @Public()
   @Get('options')
+  @ApiPublic()
   @ApiOperation({ summary: 'How one may sign in to the workbench: { oidc: true } when "Masuk dengan SSO" is configured' })
+  @ApiOkResponse({ description: '{ oidc: boolean }' })
   options(): { oidc: boolean } {
     return { oidc: !!this.login };
   }
 
   @Public()
   @Get('oidc/login')
+  @ApiPublic()
+  @ApiResponse({
+    status: 303,
+    description: 'To the identity provider; without SSO configured, or when it cannot be reached, back to /?ssoError=<code>',
+  })
   @ApiQuery({ name: 'returnTo', required: false, description: 'A workbench path to open after signing in' })
   @ApiOperation({ summary: 'Starts "Masuk dengan SSO": redirects to the identity provider (authorization code with PKCE)' })
   async start(
@@ -62,6 +70,8 @@ export class OidcLoginController {
 
   @Public()
   @Get('oidc/callback')
+  @ApiPublic()
+  @ApiResponse({ status: 303, description: 'Signed in: to the returnTo path, with the session cookie; refused: to /?ssoError=<code>' })
   @ApiOperation({
     summary: "The identity provider's redirect back: checks the answer, starts a session (cookie rl_session) and opens the workbench",
   })

@@ -8,6 +8,8 @@ import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, 
 import { FILE_STYLE_QUERIES, fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
 import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedIn } from '../openapi/security';
 
 const AS_OF_QUERIES = [
   ApiQuery({ name: 'validAt', required: false, description: 'Effective date YYYY-MM-DD: "the pagu on 31 October 2022"' }),
@@ -34,6 +36,8 @@ interface ReportQuery extends FileQuery {
 }
 
 @ApiTags('reports')
+@ApiSignedIn()
+@ApiErrors(400, 403, 404)
 @Controller('api/v1/years/:year/offices/:office')
 export class ReportsController {
   private readonly reports: ReportReader;

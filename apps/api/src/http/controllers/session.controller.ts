@@ -13,7 +13,7 @@ import {
   UnauthorizedException,
   ForbiddenException,
 } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '@renja/application';
 import type { SessionStore } from '@renja/infrastructure/auth/session-store';
@@ -22,6 +22,8 @@ import type { Authenticator } from '../authenticator';
 import { parseCookies, sameSecret, sessionCookie } from '../cookies';
 import { CreateSessionDto } from '../dto/session.dto';
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_HOURS, SESSION_STORE, type WebSession } from '../web-session';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiPublic, ApiSessionOnly, ApiSignOut } from '../openapi/security';
 
 /** What the browser learns of its session: who, what they may do, until when, and the CSRF token for writes. */
 export interface SessionBody {
@@ -58,10 +60,13 @@ export class SessionController {
   @Public()
   @Post()
   @HttpCode(201)
+  @ApiPublic()
+  @ApiErrors(400, 401, 413, 415)
   @ApiOperation({
     summary:
       'Sign in: an API token or OIDC JWT in the body starts a session (cookie rl_session); answers who, until when, and the CSRF token',
   })
+  @ApiCreatedResponse({ description: 'Signed in (Set-Cookie: rl_session): name, roles, offices, via, expiresAt, csrfToken' })
   async create(
     @Body() body: CreateSessionDto,
     @Req() request: AuthenticatedRequest,
@@ -86,8 +91,9 @@ export class SessionController {
   }
 
   @Get()
-  @ApiCookieAuth(SESSION_COOKIE)
+  @ApiSessionOnly()
   @ApiOperation({ summary: 'The current browser session (401 without a valid session cookie)' })
+  @ApiOkResponse({ description: 'The session: name, roles, offices, via, expiresAt, csrfToken' })
   current(@Req() request: AuthenticatedRequest): SessionBody {
     const session = this.sessionOf(request);
     return bodyOf(session.principal, session.expiresAt, session.csrfToken);
@@ -96,9 +102,9 @@ export class SessionController {
   @Public()
   @Delete()
   @HttpCode(204)
-  @ApiCookieAuth(SESSION_COOKIE)
-  @ApiHeader({ name: 'X-CSRF-Token', required: true, description: "The session's csrfToken" })
+  @ApiSignOut()
   @ApiOperation({ summary: 'Sign out: ends the session on the server and clears the cookie' })
+  @ApiNoContentResponse({ description: 'Signed out (or there was no session): the cookie is cleared' })
   async end(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     const id = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
     if (id !== undefined) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { parseOfficeCode } from '@renja/domain';
 import { inScope, VERIFICATION_MONITOR, type Principal, type VerificationMonitor } from '@renja/application';
@@ -9,11 +9,12 @@ import { changeFilter, type ChangeQuery } from '../change-query';
 import { fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
 import { PaperSources } from '../paper-sources';
 import { FiscalYearPipe } from '../params';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiSignedIn } from '../openapi/security';
 
 /** What the web workbench's screens read: the office-years at a glance, and an office-year's change log. */
 @ApiTags('workbench')
-@ApiBearerAuth()
-@ApiCookieAuth('rl_session')
+@ApiSignedIn()
 @Controller('api/v1')
 export class WorkbenchController {
   constructor(
@@ -33,6 +34,7 @@ export class WorkbenchController {
   }
 
   @Get('years/:year/offices/:office/changes')
+  @ApiErrors(400, 403, 404)
   @ApiOperation({
     summary:
       "The office-year's change log: every change of every line, in recorded order, filtered and paged by position; as a file, one row per entry",
@@ -45,6 +47,7 @@ export class WorkbenchController {
   @ApiQuery({ name: 'order', required: false, enum: ['asc', 'desc'] })
   @ApiQuery({ name: 'limit', required: false, description: 'Entries per page, 1-1000 (default 200)' })
   @ApiQuery({ name: 'after', required: false, description: 'Position cursor: nextAfter of the previous page' })
+  @ApiOkResponse({ description: 'The change log page (entries, nextAfter): JSON, or the file asked for by format / Accept' })
   @TableFileDocs()
   async changes(
     @Param('year', FiscalYearPipe) year: number,
