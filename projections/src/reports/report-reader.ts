@@ -2,10 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { AsOf } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import { absorptionReport, type AbsorptionReport } from './absorption/absorption.report';
-import { evaluationReport, type EvaluationReport } from './evaluation/evaluation.report';
+import { evaluationFigures, evaluationReport, renstraFiguresOf, type EvaluationReport } from './evaluation/evaluation.report';
 import { loadEvaluationInputs } from './evaluation/evaluation-inputs';
 import { paguTrailReport, type PaguTrailReport } from './pagu-trail/pagu-trail.report';
 import { reconciliationReport, type ReconciliationReport } from './reconciliation/reconciliation.report';
+import { linesFingerprint, reportMemo } from './shared/report-memo';
 import { loadReportScope, type ViewParts } from './shared/report-lines';
 
 export interface ReportRequest {
@@ -35,7 +36,11 @@ export class ReportReader {
   }
 
   async reconciliation(request: ReportRequest & { from?: string; to?: string }): Promise<ReconciliationReport> {
-    return reconciliationReport(await this.scope(request, { movements: true }), request.from, request.to);
+    const scope = await this.scope(request, { movements: true });
+    // Kept while the lines are the same (shared/report-memo.ts); the point of view is in the lines' views.
+    const key = `reconciliation|${request.from ?? ''}|${request.to ?? ''}|${linesFingerprint(scope)}`;
+    const kept = reportMemo(this.dataSource).get(key, scope.lines.length, () => reconciliationReport(scope, request.from, request.to));
+    return kept.asOf === scope.asOf ? kept : { ...kept, asOf: scope.asOf };
   }
 
   async absorption(request: ReportRequest): Promise<AbsorptionReport> {
@@ -47,6 +52,17 @@ export class ReportReader {
       this.scope(request, {}),
       loadEvaluationInputs(this.dataSource, this.store, request.year, request.office),
     ]);
-    return evaluationReport(scope, inputs);
+    // The rows and summaries are kept while the lines and their Renstra figures are the same (report-memo.ts).
+    const renstra = renstraFiguresOf(scope, inputs);
+    const renstraKey = [...renstra]
+      .filter(([, f]) => f.rp.target !== null || f.rp.realisedToLastYear !== null || f.k.size > 0)
+      .map(([code, f]) => JSON.stringify([code, f.rp, [...f.k]]))
+      .join('\u0000');
+    const key = `evaluation|${renstraKey}|${linesFingerprint(scope)}`;
+    return evaluationReport(
+      scope,
+      inputs,
+      reportMemo(this.dataSource).get(key, scope.lines.length, () => evaluationFigures(scope, renstra)),
+    );
   }
 }

@@ -2,18 +2,44 @@ import type { DataSource } from 'typeorm';
 import type { RenstraEntry } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import type { EvaluationInputs } from './evaluation.report';
+import { cachedLinesLimit, LineStateCache } from '../shared/line-cache';
+import { KEPT_JOIN, KEY } from '../shared/report-lines';
 import { readNotes } from './evaluation-notes';
+
+/** A line's Renstra entries as last read, with the key of the row they were read from (line-cache.ts). */
+interface KeptRenstra {
+  key: string;
+  renstra: RenstraEntry[] | null;
+}
+
+const keptRenstra = new WeakMap<object, LineStateCache<KeptRenstra>>();
 
 /**
  * The Renstra entries of an office's lines, from the plan read model's line states (the part of each
- * state the evaluation needs, not the whole state): a line without any is left out.
+ * state the evaluation needs, not the whole state): a line without any is left out. Taking that part out
+ * makes PostgreSQL parse the whole state of every line (~6 KB of JSON each, most of an evaluation's time),
+ * so the entries are kept between requests as the line states are (line-cache.ts): the query sends the kept
+ * lines' keys, and parses the state only of the lines whose key changed or that were not kept.
  */
 async function loadRenstra(dataSource: DataSource, year: number, officeCode: string): Promise<Map<string, readonly RenstraEntry[]>> {
-  const rows: Array<{ code: string; renstra: RenstraEntry[] | null }> = await dataSource.query(
-    `SELECT code, state->'renstra' AS renstra FROM rm_plan_lines WHERE year = $1 AND office_code = $2 AND state->'renstra' IS NOT NULL`,
-    [year, officeCode],
-  );
-  return new Map(rows.filter((r) => r.renstra).map((r) => [r.code, r.renstra!]));
+  let cache = keptRenstra.get(dataSource);
+  if (!cache) keptRenstra.set(dataSource, (cache = new LineStateCache<KeptRenstra>(cachedLinesLimit())));
+  const kept = cache.office(year, officeCode);
+  const rows: Array<{ stream_id: string; code: string; key: string; kept: boolean; renstra: RenstraEntry[] | null }> =
+    await dataSource.query(
+      `SELECT l.stream_id, l.code, ${KEY} AS key, k.key IS NOT NULL AS kept, CASE WHEN k.key IS NULL THEN l.state->'renstra' END AS renstra
+     ${KEPT_JOIN}`,
+      [year, officeCode, [...kept.keys()], [...kept.values()].map((l) => l.key)],
+    );
+  const now = new Map<string, KeptRenstra>();
+  const renstra = new Map<string, readonly RenstraEntry[]>();
+  for (const r of rows) {
+    const line = r.kept ? kept.get(r.stream_id)! : { key: r.key, renstra: r.renstra };
+    now.set(r.stream_id, line);
+    if (line.renstra) renstra.set(r.code, line.renstra);
+  }
+  cache.replace(year, officeCode, now);
+  return renstra;
 }
 
 /** Today in WIB (UTC+7), the offices' calendar: when the running year's evaluation is still provisional. */

@@ -10,6 +10,7 @@ import {
 } from '@renja/domain';
 import { fixedOrNull, plusOrNull, sumPresent, zero } from '../shared/amounts';
 import type { LineKinerja, MoneyFigures } from '../shared/line-money';
+import { idOf } from '../shared/report-memo';
 import { rollUpTree } from '../shared/roll-up-tree';
 import type { ReportLine, ReportScope } from '../shared/report-lines';
 import { notesInForce, type EvaluationNote, type RecordedNote } from './evaluation-notes';
@@ -163,27 +164,68 @@ function missingColumns(rows: EvaluationRow[]): EvaluationReport['missing'] {
   return COLUMNS_WITH_WHY.filter(([key]) => empty(key)).map(([column, why]) => ({ column, why }));
 }
 
-/** The Renja evaluation form of Permendagri 86/2017, per program, kegiatan, sub kegiatan and indicator. */
-export function evaluationReport(scope: ReportScope, inputs: EvaluationInputs = NO_INPUTS): EvaluationReport {
+/**
+ * Rows already computed, by the money they were computed from. A line without lines under it rolls up to its
+ * own money, the object its kept view holds (shared/line-cache.ts) for as long as the line and what the point
+ * of view sees of it are the same; its rows depend on nothing else but its name, indicators, kinerja and
+ * Renstra figures. A point of view never asked before still shares most lines' views with earlier ones.
+ */
+const keptRows = new WeakMap<object, Map<string, EvaluationRow[]>>();
+
+function rowsKept(line: ReportLine, money: FormMoney, kinerja: LineKinerja, renstra: RenstraFigures): EvaluationRow[] {
+  const renstraKey =
+    renstra.rp.target === null && renstra.rp.realisedToLastYear === null && renstra.k.size === 0
+      ? ''
+      : JSON.stringify([renstra.rp, [...renstra.k]]);
+  const key = [line.code, line.level, line.name, idOf(line.indicators), idOf(kinerja), renstraKey].join('\u0000');
+  let byKey = keptRows.get(money);
+  if (!byKey) keptRows.set(money, (byKey = new Map()));
+  let rows = byKey.get(key);
+  if (!rows) byKey.set(key, (rows = rowsOf(line, money, kinerja, renstra)));
+  return rows;
+}
+
+/** What the form shows of the lines themselves: everything but the standing and the notes. */
+export type EvaluationFigures = Pick<EvaluationReport, 'rows' | 'programs' | 'officeSummary' | 'missing'>;
+
+/** Each line's Renstra figures for the scope's point of view (a line without entries has none). */
+export function renstraFiguresOf(scope: ReportScope, inputs: EvaluationInputs = NO_INPUTS): Map<string, RenstraFigures> {
+  return new Map(scope.lines.map((l) => [l.code, renstraAsOf(inputs.renstra.get(l.code), scope.asOf)]));
+}
+
+/** The rows and summaries of the form, from the lines and their Renstra figures (the point of view is in both). */
+export function evaluationFigures(scope: ReportScope, renstra: Map<string, RenstraFigures>): EvaluationFigures {
   const views = new Map(scope.lines.map((l) => [l.code, l.view]));
   const rolled = rollUpTree(scope.lines, (code): FormMoney => views.get(code)!.money, plusMoney, noMoney);
-  const rows = scope.lines.flatMap((l) =>
-    rowsOf(l, rolled.byCode.get(l.code)!, l.view.kinerja, renstraAsOf(inputs.renstra.get(l.code), scope.asOf)),
-  );
-  const names = new Map(scope.lines.map((l) => [l.code, l.name]));
+  const rows = scope.lines.flatMap((l) => rowsKept(l, rolled.byCode.get(l.code)!, l.view.kinerja, renstra.get(l.code)!));
   const under = (code: string) => rows.filter((r) => r.code === code || r.code.startsWith(`${code}.`));
+  return {
+    rows,
+    programs: scope.lines
+      .filter((l) => l.level === 'program')
+      .map((p) => summary(p.code, p.name, under(p.code), rolled.byCode.get(p.code)!)),
+    officeSummary: summary(null, scope.office.name, rows, rolled.office),
+    missing: missingColumns(rows),
+  };
+}
+
+/** The Renja evaluation form of Permendagri 86/2017, per program, kegiatan, sub kegiatan and indicator. */
+export function evaluationReport(
+  scope: ReportScope,
+  inputs: EvaluationInputs = NO_INPUTS,
+  figures: EvaluationFigures = evaluationFigures(scope, renstraFiguresOf(scope, inputs)),
+): EvaluationReport {
+  const names = new Map(scope.lines.map((l) => [l.code, l.name]));
   return {
     report: 'evaluation',
     year: scope.year,
     office: scope.office,
     asOf: scope.asOf,
     standing: standingOf(scope.year, scope.asOf.validAt, inputs.today),
-    rows,
-    programs: scope.lines
-      .filter((l) => l.level === 'program')
-      .map((p) => summary(p.code, p.name, under(p.code), rolled.byCode.get(p.code)!)),
-    officeSummary: summary(null, scope.office.name, rows, rolled.office),
+    rows: figures.rows,
+    programs: figures.programs,
+    officeSummary: figures.officeSummary,
     notes: notesInForce(inputs.notes, scope.asOf, (code) => (code === null ? scope.office.name : (names.get(code) ?? code))),
-    missing: missingColumns(rows),
+    missing: figures.missing,
   };
 }

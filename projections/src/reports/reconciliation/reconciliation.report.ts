@@ -167,6 +167,23 @@ function reconcileLine(
   };
 }
 
+/**
+ * Lines already reconciled, by view: a kept view (shared/line-cache.ts) is the same object for as long as the
+ * line and what the point of view sees of it are the same, and a line's row and sums depend on nothing else
+ * but its place and name and the two phases. A point of view never asked before still shares most lines'
+ * views with earlier ones (most lines see the same entries at neighbouring dates).
+ */
+const reconciled = new WeakMap<object, Map<string, { row: ReconciliationLine | null; sums: Sums }>>();
+
+function reconcileKept(line: ReportLine, breakdown: PaguBreakdown, fromPhase: ChainPhase, toPhase: ChainPhase) {
+  const key = `${fromPhase}|${toPhase}|${line.code}|${line.level}|${line.parentCode ?? ''}|${line.name}`;
+  let byKey = reconciled.get(line.view);
+  if (!byKey) reconciled.set(line.view, (byKey = new Map()));
+  let result = byKey.get(key);
+  if (!result) byKey.set(key, (result = reconcileLine(line, breakdown, fromPhase, toPhase)));
+  return result;
+}
+
 const totalRow = (code: string | null, level: string, name: string, s: Sums): ReconciliationTotal => {
   const bySource = new Map(s.toBySource);
   for (const [source, amount] of s.fromBySource) bySource.set(source, (bySource.get(source) ?? zero()).minus(amount));
@@ -188,7 +205,7 @@ export function reconciliationReport(scope: ReportScope, from?: string, to?: str
   // One breakdown per line, shared by the phase defaults, the amounts and the explaining steps.
   const breakdowns = new Map(scope.lines.map((l) => [l.code, l.view.breakdown]));
   const { fromPhase, toPhase } = resolvePhases(scope, breakdowns, from, to);
-  const perLine = new Map(scope.lines.map((l) => [l.code, reconcileLine(l, breakdowns.get(l.code)!, fromPhase, toPhase)]));
+  const perLine = new Map(scope.lines.map((l) => [l.code, reconcileKept(l, breakdowns.get(l.code)!, fromPhase, toPhase)]));
   const emptySums = (): Sums => ({ from: zero(), to: zero(), fromBySource: new Map(), toBySource: new Map() });
   const plus = (a: Sums, b: Sums): Sums => ({
     from: a.from.plus(b.from),

@@ -60,23 +60,23 @@ export function cachedView(line: CachedLine & { state: PlanLineState }, asOf: As
  * The kept states of one read model (one per DataSource), bounded by a number of lines: whole offices are
  * dropped, least recently read first. The default holds a province of 40 offices of 670 lines.
  */
-export class LineStateCache {
-  private readonly offices = new Map<string, Map<string, CachedLine>>();
+export class LineStateCache<Line = CachedLine> {
+  private readonly offices = new Map<string, Map<string, Line>>();
   private lines = 0;
 
   constructor(readonly limit: number) {}
 
   /** The office's kept lines (marked as read just now). */
-  office(year: number, officeCode: string): Map<string, CachedLine> {
+  office(year: number, officeCode: string): Map<string, Line> {
     const id = `${year}|${officeCode}`;
-    const lines = this.offices.get(id) ?? new Map<string, CachedLine>();
+    const lines = this.offices.get(id) ?? new Map<string, Line>();
     this.offices.delete(id);
     this.offices.set(id, lines);
     return lines;
   }
 
   /** Keeps the office's lines as they were just read (those no longer in the read model are gone). */
-  replace(year: number, officeCode: string, lines: Map<string, CachedLine>): void {
+  replace(year: number, officeCode: string, lines: Map<string, Line>): void {
     const id = `${year}|${officeCode}`;
     this.lines -= this.offices.get(id)?.size ?? 0;
     this.offices.delete(id);

@@ -148,9 +148,9 @@ export async function loadReportScope(
 }
 
 /** What identifies a line's stored state and views: the stream version and the position of its last event. */
-const KEY = `l.version || ':' || l.last_position`;
+export const KEY = `l.version || ':' || l.last_position`;
 /** The office's lines, joined with the keys of the kept ones ($3 stream ids, $4 keys) that are still current. */
-const KEPT_JOIN = `FROM rm_plan_lines l
+export const KEPT_JOIN = `FROM rm_plan_lines l
   LEFT JOIN unnest($3::text[], $4::text[]) AS k(stream_id, key) ON k.stream_id = l.stream_id AND k.key = ${KEY}
   WHERE l.year = $1 AND l.office_code = $2`;
 
