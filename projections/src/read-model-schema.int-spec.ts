@@ -6,7 +6,7 @@ import { sessionMigrations } from '@renja/infrastructure/auth/session-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { createTestDatabase, type TestDatabase } from '@renja/infrastructure/testing/test-database';
 import { projectionMigrations } from './migrations';
-import { readModelEntities } from './read-model-entities';
+import { readModelDataSourceOptions } from './read-model-entities';
 
 /**
  * The SQL migrations own the read models' schema; the TypeORM entities describe it. After every migration
@@ -25,7 +25,7 @@ describe('the read-model entities against the migrated schema', () => {
     } finally {
       await pool.end();
     }
-    dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities, synchronize: false }).initialize();
+    dataSource = await new DataSource(readModelDataSourceOptions(db.url)).initialize();
   });
 
   afterAll(async () => {
