@@ -56,8 +56,9 @@ describe('the server on its embedded PostgreSQL', () => {
       if (code !== 0) console.log(`the restarted server exited with ${code}; it said:\n${second.output()}`);
       expect(code).toBe(0);
     }
-    // The operator's rebuild on the embedded default runs as the application's database role (not the owner).
+    // The operator's rebuild on the embedded default runs as the tables' owner role: beside the live tables, then switched.
     const rebuilt = await runCli(['projections', 'rebuild'], env);
     expect([rebuilt.code, rebuilt.stdout]).toEqual([0, expect.stringContaining('Proyeksi "plan" dibangun ulang')]);
+    expect(rebuilt.stdout).toContain('Dibangun di samping tabel yang dipakai, lalu ditukar');
   });
 });

@@ -26,7 +26,7 @@ import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-st
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { SessionStore } from '@renja/infrastructure/auth/session-store';
-import { PlanProjection, PlanReader, Projector, readModelEntities } from '@renja/projections';
+import { PlanProjection, PlanReader, Projector, readModelDataSourceOptions } from '@renja/projections';
 import { APP_GUARD } from '@nestjs/core';
 import type { SecurityConfig } from '@renja/infrastructure/config/config';
 import { OidcVerifier } from '@renja/infrastructure/auth/oidc';
@@ -80,16 +80,7 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
   static forRoot(options: LedgerModuleOptions): DynamicModule {
     return {
       module: LedgerModule,
-      imports: [
-        CqrsModule.forRoot(),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: options.databaseUrl,
-          entities: readModelEntities,
-          synchronize: false,
-          logging: false,
-        }),
-      ],
+      imports: [CqrsModule.forRoot(), TypeOrmModule.forRoot(readModelDataSourceOptions(options.databaseUrl))],
       controllers: [
         OfficesController,
         LinesController,

@@ -6,6 +6,7 @@ import { ledgerMigrations } from '@renja/application/ledger-schema';
 import { PostgresEventStore } from '@renja/event-store/postgres/postgres-event-store';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
+import { PLAN_PROJECTION_NAME, poolSqlRunner, projectionPosition, type SqlRunner } from '@renja/projections/shared/sql-runner';
 
 /** What a command that reads or writes only the log works with: the migrated database and its event store. */
 export interface LedgerContext {
@@ -16,6 +17,11 @@ export interface LedgerContext {
 /** What a CLI command works with: the migrated database, its event store, the read-model DataSource. */
 export interface CliContext extends LedgerContext {
   dataSource: DataSource;
+}
+
+/** What a command that only reads the read models works with: their queries run on the ledger's pg pool. */
+export interface ReadContext extends LedgerContext {
+  sql: SqlRunner;
 }
 
 /**
@@ -33,22 +39,58 @@ export async function withLedgerDatabase<T>(work: (context: LedgerContext) => Pr
   }
 }
 
+/** A TypeORM DataSource on the read models of the database at `url`, for the time of `work`. */
+async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  // Loaded here rather than at the top: TypeORM and the entities cost a few hundred ms that export, verify and report skip.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { DataSource } = require('typeorm') as typeof import('typeorm');
+  const { readModelDataSourceOptions } =
+    require('@renja/projections/read-model-entities') as typeof import('@renja/projections/read-model-entities');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const dataSource = new DataSource(readModelDataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export interface ReadModelOptions {
+  /**
+   * 'owner': the read models' DataSource connects as the role that owns their tables where the ledger knows it
+   * (the embedded server's owner role), so that a rebuild may build beside the live tables and switch. With
+   * DATABASE_URL it stays the app role's connection. Default 'app'.
+   */
+  as?: 'app' | 'owner';
+}
+
 /** Opens the ledger with its read models (a TypeORM DataSource on the same database). */
-export async function withLedger<T>(work: (context: CliContext) => Promise<T>): Promise<T> {
+export async function withLedger<T>(work: (context: CliContext) => Promise<T>, options: ReadModelOptions = {}): Promise<T> {
+  return withLedgerDatabase(({ db, store }) =>
+    withDataSource(options.as === 'owner' ? (db.ownerUrl ?? db.url) : db.url, (dataSource) => work({ db, store, dataSource })),
+  );
+}
+
+/**
+ * Opens the ledger for reading its read models (reports): the plan projection is first brought to the head of
+ * the log, as the API keeps it; TypeORM and the projection are loaded only when it is behind. The readers
+ * then query through the ledger's pg pool.
+ */
+export async function withReadModels<T>(work: (context: ReadContext) => Promise<T>): Promise<T> {
   return withLedgerDatabase(async ({ db, store }) => {
-    // Loaded here rather than at the top: TypeORM and the entities cost a few hundred ms that export and verify skip.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { DataSource } = require('typeorm') as typeof import('typeorm');
-    const { readModelEntities } =
-      require('@renja/projections/read-model-entities') as typeof import('@renja/projections/read-model-entities');
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const dataSource = new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities, synchronize: false, logging: false });
-    await dataSource.initialize();
-    try {
-      return await work({ db, store, dataSource });
-    } finally {
-      await dataSource.destroy();
+    const sql = poolSqlRunner(db.pool);
+    if ((await projectionPosition(sql, PLAN_PROJECTION_NAME)) < (await store.headPosition())) {
+      await withDataSource(db.url, async (dataSource) => {
+        /* eslint-disable @typescript-eslint/no-require-imports */
+        const { Projector } = require('@renja/projections/shared/projector') as typeof import('@renja/projections/shared/projector');
+        const { PlanProjection } =
+          require('@renja/projections/plan/plan.projection') as typeof import('@renja/projections/plan/plan.projection');
+        /* eslint-enable @typescript-eslint/no-require-imports */
+        await new Projector(dataSource, store, new PlanProjection()).catchUp();
+      });
     }
+    return work({ db, store, sql });
   });
 }
 

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../shared/sql-runner';
 import type { HistoryEntry } from './plan-reader';
 
 /** One change in an office-year's log: the line history entry, which line, and the correction of it if any. */
@@ -52,7 +52,7 @@ interface Row {
 }
 
 /** The office-year's change log from the line history read model, filtered and paged by position. */
-export async function officeYearChanges(dataSource: DataSource, year: number, office: string, filter: ChangeFilter): Promise<ChangeLog> {
+export async function officeYearChanges(dataSource: SqlRunner, year: number, office: string, filter: ChangeFilter): Promise<ChangeLog> {
   const where = ['p.year = $1', 'p.office_code = $2'];
   const values: unknown[] = [year, office];
   const add = (sql: (n: string) => string, value: unknown) => {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../shared/sql-runner';
 import type { PlanReader } from './plan-reader';
 import type { Totals } from './rollup';
 
@@ -15,7 +15,7 @@ export interface OfficeYearOverview {
 
 /** The office-years with lines, of the offices a caller may see (`visible`), newest year first, then office code. */
 export async function officeYearOverview(
-  dataSource: DataSource,
+  dataSource: SqlRunner,
   plans: PlanReader,
   visible: (office: string) => boolean,
 ): Promise<OfficeYearOverview[]> {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { isFullKnowledge, msg, notFound, sortByPlanCode, type AsOf } from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../shared/stored-views';
 import { lineFigures, type LineFigures } from './line-figures';
+import { readOffice } from './office-reader';
 import { rollUp, type Totals } from './rollup';
 import { LineHistoryView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -70,9 +71,7 @@ export class PlanReader {
   constructor(private readonly dataSource: DataSource) {}
 
   async office(code: string): Promise<OfficeView> {
-    const office = await this.dataSource.getRepository(OfficeView).findOneBy({ code });
-    if (!office) throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: code }), 'office');
-    return office;
+    return Object.assign(new OfficeView(), await readOffice(this.dataSource, code));
   }
 
   offices(): Promise<OfficeView[]> {

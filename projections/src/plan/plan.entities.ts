@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { OfficeSignatoryData, PlanLineState } from '@renja/domain';
 import type { StoredLineMovements, StoredLineSteps, StoredLineView } from '../reports/shared/line-view';
 import type { LineFigures } from './line-figures';
@@ -21,6 +21,7 @@ export class OfficeView {
 
 /** One plan line with its figures now (full knowledge); `state` lets reads fold any as-of view without a replay. */
 @Entity({ name: 'rm_plan_lines' })
+@Unique('rm_plan_lines_year_office_code_code_key', ['year', 'officeCode', 'code'])
 export class PlanLineView {
   @PrimaryColumn('text', { name: 'stream_id' }) streamId: string;
   @Column('int') year: number;
@@ -57,6 +58,8 @@ export class LinePaguView {
 
 /** One figure changed by one event: the revision history an inspector reads. */
 @Entity({ name: 'rm_line_history' })
+@Index('rm_line_history_stream', ['streamId', 'position'])
+@Index('rm_line_history_corrects', ['correctsEventId'], { where: 'corrects_event_id IS NOT NULL' })
 export class LineHistoryView {
   @PrimaryColumn('bigint', { transformer: bigintNumber }) position: number;
   @PrimaryColumn('int') seq: number;

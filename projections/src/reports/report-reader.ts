@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../shared/sql-runner';
 import type { AsOf } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import { absorptionReport, type AbsorptionReport } from './absorption/absorption.report';
@@ -22,7 +22,7 @@ export interface ReportRequest {
 export class ReportReader {
   /** `store`: where the evaluation's faktor notes are read from (without it, the evaluation has none). */
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: SqlRunner,
     private readonly store?: Pick<EventStore, 'readStream'>,
   ) {}
 

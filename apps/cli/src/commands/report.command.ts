@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatDecimal, normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
 import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
-// Deep imports, not the package index: the index also loads ExcelJS and PDFKit, which only csv/xlsx/pdf need.
-import { PlanReader } from '@renja/projections/plan/plan-reader';
-import { PlanProjection } from '@renja/projections/plan/plan.projection';
+// Deep imports, not the package index: the index also loads ExcelJS and PDFKit, which only csv/xlsx/pdf need,
+// and TypeORM with the entities, which the readers do not need (they query through the pg pool).
+import { readOffice } from '@renja/projections/plan/office-reader';
 import { ConsistencyReader, type ConsistencyReport } from '@renja/projections/reports/consistency/consistency.report';
 import { consistencyDocument } from '@renja/projections/reports/consistency/consistency.tables';
 import { REPORT_NAMES, reportDocument, type AnyReport, type ReportName } from '@renja/projections/reports/report-documents';
@@ -19,8 +19,8 @@ import {
 } from '@renja/projections/reports/render/render-options';
 import type { renderFile as RenderFile } from '@renja/projections/reports/render/report-formats';
 import { renderTextDocument } from '@renja/projections/reports/render/text-table';
-import { Projector } from '@renja/projections/shared/projector';
-import { withLedger, type CliContext } from '../context';
+import { PLAN_PROJECTION_NAME, projectionPosition } from '@renja/projections/shared/sql-runner';
+import { withReadModels, type ReadContext } from '../context';
 import { msg } from '@renja/domain/shared/messages/message';
 import { CliRefusal } from '../cli-refusal';
 
@@ -74,16 +74,16 @@ const NAMES = [...REPORT_NAMES, 'consistency'] as const;
 type Name = (typeof NAMES)[number];
 
 /** What a printed paper carries besides its report: where it was drawn from, and who signs it (see docs/reports.md). */
-async function paperOptions(context: CliContext, projector: Projector, o: ReportOptions, asOf: AsOf): Promise<RenderOptions> {
+async function paperOptions(context: ReadContext, o: ReportOptions, asOf: AsOf): Promise<RenderOptions> {
   if (o.format === 'csv') return { csv: o.csv };
   const checkpoint = await new LedgerTree(context.db.pool).latestCheckpoint();
-  const office = await new PlanReader(context.dataSource).office(parseOfficeCode(o.office, 'office'));
+  const office = await readOffice(context.sql, parseOfficeCode(o.office, 'office'));
   return {
     paper: o.paper,
     provenance: {
       validAt: asOf.validAt ?? null,
       knownAt: asOf.knownAt ?? null,
-      position: await projector.position(),
+      position: await projectionPosition(context.sql, PLAN_PROJECTION_NAME),
       checkpoint: checkpoint ? checkpointRef(checkpoint.note, checkpoint.size, checkpoint.rootHash.toString('base64')) : null,
       drawnAt: new Date().toISOString(),
     },
@@ -135,21 +135,19 @@ export function reportCommand(): Command {
       const asOf: AsOf = {};
       if (o.validAt !== undefined) asOf.validAt = parseIsoDate(o.validAt, '--valid-at');
       if (o.knownAt !== undefined) asOf.knownAt = normaliseKnownAt(o.knownAt, '--known-at');
-      await withLedger(async (context) => {
-        const { store, dataSource } = context;
-        // The report reads the plan read model: bring it up to the head of the ledger first.
-        const projector = new Projector(dataSource, store, new PlanProjection());
-        await projector.catchUp();
+      // The report reads the plan read model, brought up to the head of the ledger first (withReadModels).
+      await withReadModels(async (context) => {
+        const { store, sql } = context;
         if (name === 'consistency') {
           if (o.validAt !== undefined || o.knownAt !== undefined) throw new CliRefusal('CONSISTENCY_AS_OF', msg('CONSISTENCY_AS_OF'));
           await output(
-            await new ConsistencyReader(dataSource, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }),
+            await new ConsistencyReader(sql, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }),
             o,
-            () => paperOptions(context, projector, o, {}),
+            () => paperOptions(context, o, {}),
           );
           return;
         }
-        await output(await build(new ReportReader(dataSource, store), name, o, asOf), o, () => paperOptions(context, projector, o, asOf));
+        await output(await build(new ReportReader(sql, store), name, o, asOf), o, () => paperOptions(context, o, asOf));
       });
     });
 }

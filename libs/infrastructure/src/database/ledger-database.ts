@@ -3,12 +3,19 @@ import { Client, Pool } from 'pg';
 import type { LedgerConfig } from '../config/config';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres, type DatabaseLog, type EmbeddedRole, type EmbeddedServer } from './embedded-postgres';
 import { runMigrations, type Migration } from './migrations';
+import { ledgerPoolConfig } from './pool-config';
 import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole } from './roles';
 
 /** An open, migrated ledger database: external (DATABASE_URL) or the embedded server. */
 export interface LedgerDatabase {
   /** The app role's connection URL (what the server and the CLI work with). */
   url: string;
+  /**
+   * The connection URL of the role that owns the tables, where the ledger knows it: the embedded server's owner
+   * role. Null with DATABASE_URL (the operator's roles are the operator's). For work that must own the read
+   * models' tables, such as a rebuild beside the live ones; everything else uses `url`.
+   */
+  ownerUrl: string | null;
   pool: Pool;
   embedded: EmbeddedServer | null;
   applied: string[];
@@ -35,7 +42,7 @@ async function endWithin(pool: Pool, ms: number): Promise<void> {
 
 /** Runs the migrations as the owner, then grants the app role what it needs (and no more). */
 export async function migrateAsOwner(ownerUrl: string, migrations: Migration[], appRole: string): Promise<string[]> {
-  const owner = new Pool({ connectionString: ownerUrl, max: 1 });
+  const owner = new Pool(ledgerPoolConfig(ownerUrl, 'migrations'));
   try {
     const applied = await runMigrations(owner, migrations);
     const client = await owner.connect();
@@ -74,6 +81,7 @@ export async function openLedgerDatabase(
 ): Promise<LedgerDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log, role);
   let url: string;
+  let ownerUrl: string | null = null;
   let applied: string[] = [];
   let separateRoles = true;
   try {
@@ -81,7 +89,8 @@ export async function openLedgerDatabase(
       const roles = loadOrCreateRoleCredentials(join(config.dataDir, 'db-roles.json'));
       await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
       url = withCredentials(embedded.url, roles.app);
-      applied = await migrateAsOwner(withCredentials(embedded.url, roles.owner), migrations, roles.app.name);
+      ownerUrl = withCredentials(embedded.url, roles.owner);
+      applied = await migrateAsOwner(ownerUrl, migrations, roles.app.name);
       log(`Database: embedded PostgreSQL, data in ${config.dataDir} (app role ${roles.app.name}, migrations as ${roles.owner.name})`);
     } else if (config.migrationDatabaseUrl) {
       url = config.databaseUrl!;
@@ -98,15 +107,14 @@ export async function openLedgerDatabase(
     if (embedded?.owned) await embedded.stop();
     throw error;
   }
-  // A bounded connect: with the database hung a request fails (503) instead of waiting for ever. Generous,
-  // because the bound also covers waiting for a free connection under load; a dead server refuses at once.
-  const pool = new Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 15_000 });
+  const pool = new Pool(ledgerPoolConfig(url));
   pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`, 'warn'));
   try {
     if (!separateRoles) applied = await runMigrations(pool, migrations);
     if (applied.length > 0) log(`Migrated: ${applied.join(', ')}`);
     return {
       url,
+      ownerUrl,
       pool,
       embedded,
       applied,

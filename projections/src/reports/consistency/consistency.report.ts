@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../../shared/sql-runner';
 import { Money, statedFigureStreamId, STATED_FIGURE_EVENT_TYPE, type StatedFigureData } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import { loadStateScope, type ReportScope, type StateReportLine } from '../shared/report-lines';
@@ -121,7 +121,7 @@ export async function readStatements(store: EventStore, officeCode: string, year
 /** The consistency report of an office and year: the plan read model's lines and the stated-figure stream. */
 export class ConsistencyReader {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: SqlRunner,
     private readonly store: EventStore,
   ) {}
 

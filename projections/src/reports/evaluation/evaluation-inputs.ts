@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../../shared/sql-runner';
 import type { RenstraEntry } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import type { EvaluationInputs } from './evaluation.report';
@@ -21,7 +21,7 @@ const keptRenstra = new WeakMap<object, LineStateCache<KeptRenstra>>();
  * so the entries are kept between requests as the line states are (line-cache.ts): the query sends the kept
  * lines' keys, and parses the state only of the lines whose key changed or that were not kept.
  */
-async function loadRenstra(dataSource: DataSource, year: number, officeCode: string): Promise<Map<string, readonly RenstraEntry[]>> {
+async function loadRenstra(dataSource: SqlRunner, year: number, officeCode: string): Promise<Map<string, readonly RenstraEntry[]>> {
   let cache = keptRenstra.get(dataSource);
   if (!cache) keptRenstra.set(dataSource, (cache = new LineStateCache<KeptRenstra>(cachedLinesLimit())));
   const kept = cache.office(year, officeCode);
@@ -47,7 +47,7 @@ const todayInWib = (): string => new Date(Date.now() + 7 * 3600_000).toISOString
 
 /** Renstra figures and faktor notes for an evaluation; without an event store (benchmarks) there are no notes. */
 export async function loadEvaluationInputs(
-  dataSource: DataSource,
+  dataSource: SqlRunner,
   store: Pick<EventStore, 'readStream'> | undefined,
   year: number,
   officeCode: string,

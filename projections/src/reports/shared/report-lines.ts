@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../../shared/sql-runner';
 import {
   isFullKnowledge,
   msg,
@@ -69,7 +69,7 @@ const knownBy = (state: PlanLineState, asOf: AsOf): boolean => !asOf.knownAt || 
 
 const inDocumentOrder = <T extends { code: string }>(lines: T[]): T[] => sortByPlanCode(lines, (l) => l.code);
 
-async function officeOf(dataSource: DataSource, officeCode: string): Promise<{ code: string; name: string }> {
+async function officeOf(dataSource: SqlRunner, officeCode: string): Promise<{ code: string; name: string }> {
   const offices: Array<{ code: string; name: string }> = await dataSource.query('SELECT code, name FROM rm_offices WHERE code = $1', [
     officeCode,
   ]);
@@ -89,7 +89,7 @@ const OF_OFFICE = 'FROM rm_plan_lines WHERE year = $1 AND office_code = $2';
  * are kept between requests (line-cache.ts), and the query returns only their keys.
  */
 export async function loadReportScope(
-  dataSource: DataSource,
+  dataSource: SqlRunner,
   year: number,
   officeCode: string,
   asOf: AsOf,
@@ -110,7 +110,7 @@ export async function loadReportScope(
   const columns = ['report_view', ...(want.movements ? ['report_movements'] : []), ...(want.steps ? ['report_steps'] : [])];
   const [office, rows] = await Promise.all([
     officeOf(dataSource, officeCode),
-    dataSource.query<Array<LineRow & { key: string; kept: boolean }>>(
+    dataSource.query<LineRow & { key: string; kept: boolean }>(
       `SELECT l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.map(unlessKept).join(', ')},
          CASE WHEN k.key IS NULL AND l.views_version IS DISTINCT FROM $5 THEN l.state END AS state
        ${KEPT_JOIN}`,
@@ -169,13 +169,13 @@ interface PastRow {
  * requests (line-cache.ts) are sent as keys, and the query returns the state only of the lines whose key
  * differs (new events) or that were not kept. Each line's view is folded once per distinct point of view.
  */
-async function loadPastScope(dataSource: DataSource, year: number, officeCode: string, asOf: AsOf): Promise<ReportScope> {
+async function loadPastScope(dataSource: SqlRunner, year: number, officeCode: string, asOf: AsOf): Promise<ReportScope> {
   const cache = lineStateCache(dataSource);
   const kept = cache.office(year, officeCode);
   const withState = [...kept].filter(([, l]) => l.state !== null);
   const [office, rows] = await Promise.all([
     officeOf(dataSource, officeCode),
-    dataSource.query<PastRow[]>(
+    dataSource.query<PastRow>(
       `SELECT l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state END AS state
        ${KEPT_JOIN}`,
       [year, officeCode, withState.map(([id]) => id), withState.map(([, l]) => l.key)],
@@ -207,7 +207,7 @@ async function loadPastScope(dataSource: DataSource, year: number, officeCode: s
 
 /** Every line of an office and year with its whole folded state, for reports that read the entries themselves. */
 export async function loadStateScope(
-  dataSource: DataSource,
+  dataSource: SqlRunner,
   year: number,
   officeCode: string,
   asOf: AsOf,
