@@ -1,4 +1,4 @@
-import type { Migration } from '@renja/infrastructure/database/migrations';
+import type { Migration } from './migration';
 import { integrityMigration } from './integrity-schema';
 
 /** Channel on which every committed append announces the new head position (payload: decimal string). */
