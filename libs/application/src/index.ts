@@ -20,7 +20,6 @@ export * from './shared/line-change';
 export * from './integrity/checkpointer';
 export * from './integrity/ledger-integrity.service';
 export * from './integrity/witness';
-export * from './integrity/verification-monitor';
 export * from './shared/principal';
 export * from './shared/authorization';
 export * from './access/token-grant';

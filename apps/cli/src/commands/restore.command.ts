@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ledgerMigrations } from '@renja/application';
-import { toVerifier, verifyDatabase, verifyExport } from '@renja/application/integrity/verification';
+import { toVerifier, verifyDatabase, verifyExport } from '@renja/verification';
 import { PostgresEventStore } from '@renja/event-store';
 import type { NoteVerifier } from '@renja/integrity';
 import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/config';
