@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ledgerMigrations } from '@renja/application';
+import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { toVerifier, verifyDatabase, verifyExport } from '@renja/verification';
 import { PostgresEventStore } from '@renja/event-store';
 import type { NoteVerifier } from '@renja/integrity';
