@@ -94,6 +94,26 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
 
+  // Layers (docs/architecture.md): only apps/ wire NestJS modules together. dependency-cruiser (.dependency-cruiser.cjs)
+  // checks the packages (@nestjs/core, @nestjs/typeorm); this catches the @Module decorator itself.
+  {
+    files: ['libs/**/*.ts', 'projections/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: ['Module', 'Global'],
+              message: 'Only apps/ wire NestJS modules (docs/architecture.md, "Layers").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   {
     rules: {
       // Adding `cause` would change the errors thrown (what callers and logs see); left for a deliberate change.

@@ -18,6 +18,7 @@ const shared = {
     '^@renja/application(/.*)?$': '<rootDir>/libs/application/src$1',
     '^@renja/integrity(/.*)?$': '<rootDir>/libs/integrity/src$1',
     '^@renja/projections(/.*)?$': '<rootDir>/projections/src$1',
+    '^@renja/verification(/.*)?$': '<rootDir>/libs/verification/src$1',
   },
 };
 // The database (and Chromium's path) are set up once per run even when both tiers that need them run.

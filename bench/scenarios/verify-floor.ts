@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { hash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { readBatch, readPackedBatch, readRawBatch, type PackedBatch } from '@renja/application/integrity/verification/database-source';
+import { readBatch, readPackedBatch, readRawBatch, type PackedBatch } from '@renja/verification/database-source';
 import { runCli } from '../lib/child';
 import type { Progress } from '../lib/progress';
 import type { BatchRow } from '../lib/results';

@@ -1,4 +1,4 @@
-import type { Migration } from '@renja/infrastructure/database/migrations';
+import type { Migration } from '@renja/event-store/postgres/migration';
 
 /** Read-model tables. They can be emptied and rebuilt from the ledger at any time. */
 export const projectionMigrations: Migration[] = [

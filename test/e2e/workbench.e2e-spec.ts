@@ -1,7 +1,7 @@
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyExport } from '@renja/application/integrity/verification';
+import { verifyExport } from '@renja/verification';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { OFFICE, post, PROGRAMS, recordDidStory, YEAR } from '../support/did-story';
 

@@ -19,10 +19,10 @@ import {
   TOKEN_STORE,
   TokenAdministration,
   VERIFICATION_MONITOR,
-  VerificationMonitor,
   DEFAULT_IMPORT_MAX_ROWS,
 } from '@renja/application';
 import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-store';
+import { VerificationMonitor } from '@renja/verification';
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { SessionStore } from '@renja/infrastructure/auth/session-store';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import type { Checkpointer } from '@renja/application/integrity/checkpointer';
 // Deep imports, not the packages' indexes: a command loads only what opening the ledger needs (startup time).
-import { ledgerMigrations } from '@renja/application/ledger-schema';
+import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { PostgresEventStore } from '@renja/event-store/postgres/postgres-event-store';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';

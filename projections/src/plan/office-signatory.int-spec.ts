@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { officeDecider, officeSignatoryDecider, officeStreamId, type OfficeSignatoryState } from '@renja/domain';
 import { eventStoreMigrations, PostgresEventStore } from '@renja/event-store';
-import { toNewEvent } from '@renja/infrastructure/event-mapping';
+import { toNewEvent } from '@renja/event-store/event-mapping';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { createTestDatabase, type TestDatabase } from '@renja/infrastructure/testing/test-database';
 import { projectionMigrations } from '../migrations';

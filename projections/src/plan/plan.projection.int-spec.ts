@@ -14,7 +14,7 @@ import {
 } from '@renja/domain';
 import { eventStoreMigrations, PostgresEventStore, type RecordedEvent } from '@renja/event-store';
 import { authMigrations } from '@renja/infrastructure/auth/token-store';
-import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
+import { toLineEvent, toNewEvent } from '@renja/event-store/event-mapping';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { createTestDatabase, type TestDatabase } from '@renja/infrastructure/testing/test-database';
 import { projectionMigrations } from '../migrations';

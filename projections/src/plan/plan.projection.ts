@@ -9,7 +9,7 @@ import {
   type PlanLineState,
 } from '@renja/domain';
 import type { RecordedEvent } from '@renja/event-store';
-import { toLineEvent } from '@renja/infrastructure/event-mapping';
+import { toLineEvent } from '@renja/event-store/event-mapping';
 import type { BuiltBeside, Projection, RebuildOptions } from '../shared/projection';
 import { ShadowTables } from '../shared/shadow-tables';
 import { PLAN_TABLES, PlanRebuild } from './plan.rebuild';

@@ -12,7 +12,7 @@ import {
 import type { RecordedEvent } from '@renja/event-store';
 // Deep import: the package index also loads the EventStoreDB client (the CLI's report loads this module).
 import { readLogByStream } from '@renja/event-store/bulk/read-log-by-stream';
-import { toLineEvent } from '@renja/infrastructure/event-mapping';
+import { toLineEvent } from '@renja/event-store/event-mapping';
 import { decimalTransformer } from '../shared/decimal.transformer';
 import { BulkInsert } from '../shared/bulk-insert';
 import type { RebuildOptions } from '../shared/projection';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Projector, ProjectorFailure } from '@renja/projections';
-import type { VerificationMonitor } from '@renja/application';
+import type { VerificationMonitor } from '@renja/verification';
 import type { SupervisedStatus } from '@renja/infrastructure/database/embedded-postgres';
 import { ledgerGauges } from './metrics';
 import { recentUnavailability } from './database-availability';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
-import { EXPORT_FORMAT, eventLine, type ExportHeader } from '@renja/application/integrity/verification/export-format';
+import { EXPORT_FORMAT, eventLine, type ExportHeader } from '@renja/verification/export-format';
 import { GENESIS_HASH, LedgerTree, toRecordedEvent, type StoredCheckpoint } from '@renja/event-store';
 import { signCheckpoint, type NoteSigner } from '@renja/integrity';
 import { BACKUP_FORMAT, LEDGER_FILE, TABLES_FILE, sha256OfFile, type BackupManifest } from './backup-format';

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { verifyExport } from '@renja/application/integrity/verification';
+import { verifyExport } from '@renja/verification';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { backupReadme, CHECKPOINT_FILE, LEDGER_FILE, MANIFEST_FILE, README_FILE } from '../backup/backup-format';

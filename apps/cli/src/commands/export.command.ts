@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { parseOfficeCode, parsePlanCode } from '@renja/domain';
-import { validateFilter, writeExport, type ExportFilter, type Selection } from '@renja/application/integrity/verification';
+import { validateFilter, writeExport, type ExportFilter, type Selection } from '@renja/verification';
 import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { toVerifier, verifyDatabase, verifyExport, type VerificationReport } from '@renja/application/integrity/verification';
+import { toVerifier, verifyDatabase, verifyExport, type VerificationReport } from '@renja/verification';
 import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 import type { NoteVerifier } from '@renja/integrity';
 import { loadConfig } from '@renja/infrastructure/config/config';

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { canonicalJson as serverCanonicalJson, eventHash as serverEventHash, type RecordedEvent } from '@renja/event-store';
 import { generateSignerKey, parseCheckpoint as serverParseCheckpoint, parseSignerKey, signCheckpoint } from '@renja/integrity';
-import { writeExport } from '@renja/application/integrity/verification/write-export';
-import { buildSampleLedger, newKey, ORIGIN, type OpenLedger } from '@renja/application/integrity/verification/testing/ledger-fixture';
+import { writeExport } from '@renja/verification/write-export';
+import { buildSampleLedger, newKey, ORIGIN, type OpenLedger } from '@renja/verification/testing/ledger-fixture';
 import { fromBase64, toBase64, toHex } from './bytes';
 import { canonicalJson } from './canonical-json';
 import { eventHash, leafText, type EvidenceEvent } from './leaf';

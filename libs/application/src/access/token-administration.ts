@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { msg, notFound } from '@renja/domain';
 import type { EventStore, NewEvent } from '@renja/event-store';
-import type { IssuedToken, TokenInfo, TokenStore } from '@renja/infrastructure/auth/token-store';
 import { authorize } from '../shared/authorization';
 import type { Principal } from '../shared/principal';
 import type { TokenGrantRequest } from './token-grant';
+import type { IssuedToken, TokenInfo, TokenRegistry } from './token-registry';
 
 /** Token management is evidence too: each grant and revocation is an event (never the secret or its hash). */
 export const ACCESS_EVENT_TYPES = { granted: 'access.token.granted', revoked: 'access.token.revoked' } as const;
@@ -21,7 +21,7 @@ export interface RequestContext {
  */
 export class TokenAdministration {
   constructor(
-    private readonly tokens: TokenStore,
+    private readonly tokens: TokenRegistry,
     private readonly store: EventStore,
   ) {}
 

@@ -21,7 +21,7 @@ import {
   type StatedFiguresState,
 } from '@renja/domain';
 import { WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '@renja/event-store';
-import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
+import { toLineEvent, toNewEvent } from '@renja/event-store/event-mapping';
 import type { CommandMetadata } from '../shared/command-metadata';
 import { correctionAction, decide, type Action } from '../shared/authorization';
 import { inScope, type Principal } from '../shared/principal';

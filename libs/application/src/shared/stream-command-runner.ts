@@ -11,7 +11,7 @@ import {
   type PlanLineState,
 } from '@renja/domain';
 import { WrongExpectedVersionError, type AppendResult, type EventStore } from '@renja/event-store';
-import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
+import { toLineEvent, toNewEvent } from '@renja/event-store/event-mapping';
 import type { Projector } from '@renja/projections';
 import type { CommandMetadata, CommandResult } from './command-metadata';
 import { IdempotencyConflictError, PreconditionFailedError } from './errors';

@@ -1,4 +1,4 @@
-import type { Migration } from '@renja/infrastructure/database/migrations';
+import type { Migration } from './migration';
 
 /**
  * Tamper evidence (docs/verification.md): every event's hash chains to the previous one and is a

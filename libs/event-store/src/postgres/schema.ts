@@ -1,4 +1,4 @@
-import type { Migration } from '@renja/infrastructure/database/migrations';
+import type { Migration } from './migration';
 import { integrityMigration } from './integrity-schema';
 import { appendFunctionMigration } from './append-function';
 

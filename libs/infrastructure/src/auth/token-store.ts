@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { IssuedToken, TokenGrant, TokenHolder, TokenInfo, TokenRegistry } from '@renja/application/access/token-registry';
 import type { Migration } from '../database/migrations';
 
 /** API tokens: the holder's name is the actor recorded on every event the token writes. */
@@ -35,39 +36,8 @@ export const authMigrations: Migration[] = [
   },
 ];
 
-export interface TokenGrant {
-  name: string;
-  roles: string[];
-  /** '*' = every office. */
-  offices: '*' | string[];
-  /** null: the token never expires. */
-  expiresAt: Date | null;
-  createdBy: string;
-  /** The holder's NIP (18 digits), if any. */
-  nip?: string | null;
-}
-
-export interface TokenHolder {
-  id: number;
-  name: string;
-  roles: string[];
-  offices: '*' | string[];
-  expiresAt: string | null;
-}
-
-export interface TokenInfo extends TokenHolder {
-  nip: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
-export interface IssuedToken extends TokenHolder {
-  nip: string | null;
-  /** Shown once; only its SHA-256 is stored. */
-  token: string;
-}
+// The token types belong to the port this store implements (libs/application/src/access/token-registry.ts).
+export type { IssuedToken, TokenGrant, TokenHolder, TokenInfo };
 
 /** Why a presented token was refused; `name` (never the secret) is for the log. */
 export type TokenCheck =
@@ -113,7 +83,7 @@ export class TokenNameError extends Error {
   }
 }
 
-export class TokenStore {
+export class TokenStore implements TokenRegistry {
   constructor(private readonly pool: Pool) {}
 
   async create(grant: TokenGrant): Promise<IssuedToken> {

@@ -1,10 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
+import type { Migration } from '@renja/event-store/postgres/migration';
 
-/** A forward-only schema step. Ids sort in the order they must run (e.g. "0001_event_store"). */
-export interface Migration {
-  id: string;
-  sql: string;
-}
+// The type lives with the event store, which declares its tables with it and may not import this layer.
+export type { Migration };
 
 const LOCK_KEY = 727_001; // advisory lock: one migrator at a time across processes
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { ledgerMigrations } from '@renja/application';
+import { ledgerMigrations } from './ledger-schema';
 import { PostgresEventStore } from '@renja/event-store';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../testing/test-database';
 import { migrateAsOwner } from './ledger-database';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LINE_EVENT_TYPES, lineStreamId, OFFICE_EVENT_TYPES, officeStreamId, type LegalBasis, type LineEvent } from '@renja/domain';
 import type { EventStore, NewEvent, StreamAppend } from '@renja/event-store';
-import { toNewEvent } from '@renja/infrastructure/event-mapping';
+import { toNewEvent } from '@renja/event-store/event-mapping';
 
 /**
  * Synthetic plan data for the report benchmark: a province-sized office (programs → kegiatan → sub kegiatan),

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { LEDGER_INTEGRITY, lineAddress, PG_POOL, type LedgerIntegrityService } from '@renja/application';
-import { lineEvidence } from '@renja/application/integrity/verification';
+import { lineEvidence } from '@renja/verification';
 import { PlanReader } from '@renja/projections';
 import { FiscalYearPipe } from '../params';
 import { ApiErrors } from '../openapi/api-errors';

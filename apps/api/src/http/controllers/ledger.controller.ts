@@ -1,14 +1,8 @@
 import { msg } from '@renja/domain';
 import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import {
-  authorize,
-  LEDGER_INTEGRITY,
-  VERIFICATION_MONITOR,
-  type LedgerIntegrityService,
-  type Principal,
-  type VerificationMonitor,
-} from '@renja/application';
+import { authorize, LEDGER_INTEGRITY, VERIFICATION_MONITOR, type LedgerIntegrityService, type Principal } from '@renja/application';
+import type { VerificationMonitor } from '@renja/verification';
 import { CurrentPrincipal, Public } from '../auth.guard';
 import { ApiErrors } from '../openapi/api-errors';
 import { ApiPublic, ApiSignedInWrite } from '../openapi/security';

@@ -6,7 +6,7 @@ import { PostgresEventStore } from '@renja/event-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { createTestDatabase, type TestDatabase } from '@renja/infrastructure/testing/test-database';
 import { PlanProjection, Projector, readModelEntities } from '@renja/projections';
-import { ledgerMigrations } from '../../ledger-schema';
+import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { bufferSource, pathSources } from '../import-sources';
 import type { ImportLimits, ImportSource } from '../import-types';
 import { ImportService } from '../import-service';

@@ -3,7 +3,7 @@ import { generateSignerKey, parseSignerKey, type NoteSigner } from '@renja/integ
 import { eventStoreMigrations, LedgerTree, PostgresEventStore } from '@renja/event-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { createTestDatabase, testServerUrl } from '@renja/infrastructure/testing/test-database';
-import { Checkpointer } from '../../checkpointer';
+import { Checkpointer } from '@renja/application/integrity/checkpointer';
 import { sampleLedger } from './ledger-events';
 
 export const ORIGIN = 'renja-ledger.test/verification';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { verifyDatabase } from './verification';
-import type { VerificationReport } from './verification/report';
+import type { VerificationReport } from './report';
+import { verifyDatabase } from './verify-database';
 
 export interface VerificationStatus {
   /** never: not run yet; running: the first run is in progress; ok / failed: the last finished run. */

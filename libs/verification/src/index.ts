@@ -12,4 +12,5 @@ export { writeExport, NoCheckpointError, type ExportOptions, type ExportSummary 
 export { lineEvidence, type LineEvidence } from './line-evidence';
 export { verifyExport, type ExportReport, type VerifyExportOptions } from './verify-export';
 export { EXPORT_FORMAT, ExportFormatError, parseEventLine, parseHeader, type EventLine, type ExportHeader } from './export-format';
+export { VerificationMonitor, type VerificationStatus } from './verification-monitor';
 export { selects, validateFilter, parseLineStream, isPartial, type ExportFilter, type Selection } from './selection';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@renja/infrastructure/testing/test-database';
-import { runCli } from '../../../../../test/support/processes';
+import { runCli } from '../../../test/support/processes';
 import { buildSampleLedger, newKey, type OpenLedger } from './testing/ledger-fixture';
 
 /** The built CLI (npm test builds first), run like an inspector would: export, verify, tamper, verify again. */

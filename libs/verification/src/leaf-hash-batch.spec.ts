@@ -113,21 +113,7 @@ describe('LeafHashWorkers', () => {
   });
 
   it('gives, from worker threads, the answers of the calling thread (compiled worker from npm run build)', async () => {
-    const script = join(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      '..',
-      'dist',
-      'libs',
-      'application',
-      'src',
-      'integrity',
-      'verification',
-      'leaf-hash.worker.js',
-    );
+    const script = join(__dirname, '..', '..', '..', 'dist', 'libs', 'verification', 'src', 'leaf-hash.worker.js');
     if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first (npm test does)`);
     const workers = LeafHashWorkers.open(2, script)!;
     const inline = inlineLeafHasher();
@@ -144,21 +130,7 @@ describe('LeafHashWorkers', () => {
   });
 
   it('rejects the tasks of failed workers without unhandled rejections while the caller awaits something else', async () => {
-    const script = join(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      '..',
-      'dist',
-      'libs',
-      'application',
-      'src',
-      'integrity',
-      'verification',
-      'leaf-hash.worker.js',
-    );
+    const script = join(__dirname, '..', '..', '..', 'dist', 'libs', 'verification', 'src', 'leaf-hash.worker.js');
     if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first (npm test does)`);
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);

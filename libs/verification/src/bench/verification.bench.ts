@@ -26,7 +26,7 @@ import { Pool } from 'pg';
 import { eventStoreMigrations, LedgerTree, PostgresEventStore, type StreamAppend } from '@renja/event-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { createTestDatabase } from '@renja/infrastructure/testing/test-database';
-import { Checkpointer } from '../../checkpointer';
+import { Checkpointer } from '@renja/application/integrity/checkpointer';
 import { newKey, ORIGIN } from '../testing/ledger-fixture';
 import { verifyDatabase } from '../verify-database';
 import { verifyExport } from '../verify-export';
@@ -37,7 +37,7 @@ const STREAMS = Number(process.env.BENCH_STREAMS ?? 5000);
 const HEAP_CAP = Number(process.env.BENCH_HEAP_CAP ?? 64); // MB of V8 old space for the capped CLI runs
 const KEEP = process.env.BENCH_KEEP === '1'; // keep the database, the export files and print the key, to rerun the CLI by hand
 const PER_APPEND = 1000; // events per appendMany: 20 streams x 50 events
-const CLI = join(__dirname, '..', '..', '..', '..', '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const CLI = join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** A realistic append: 20 line streams (of STREAMS, round robin), 50 pagu or realisation events each. */

@@ -1,5 +1,5 @@
 import type { EvaluationNoteRecorded, LineEvent, OfficeRegistered, OfficeSignatorySet, StatedFigureRecorded } from '@renja/domain';
-import type { EventMetadata, NewEvent, RecordedEvent } from '@renja/event-store';
+import type { EventMetadata, NewEvent, RecordedEvent } from './port/event-store.port';
 
 /** What the application adds to every event it records: who, and the request chain it belongs to. */
 export interface RecordingContext {

@@ -52,7 +52,7 @@ const EVENTS: RecordedEvent[] = [
 const SIGNER_KEY = 'PRIVATE+KEY+example.renja-ledger/doc+0cd769d0+AQABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f';
 
 describe('the worked example of docs/verification.md', () => {
-  const doc = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'docs', 'verification.md'), 'utf8');
+  const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'verification.md'), 'utf8');
   const h1 = eventHash(EVENTS[0], GENESIS_HASH);
   const h2 = eventHash(EVENTS[1], h1);
   const root = rootFromLeafHashes([h1, h2]);

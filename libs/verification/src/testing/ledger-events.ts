@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { lineStreamId, officeStreamId, type LineEvent, type OfficeRegistered } from '@renja/domain';
 import type { StreamAppend } from '@renja/event-store';
-import { toNewEvent } from '@renja/infrastructure/event-mapping';
+import { toNewEvent } from '@renja/event-store/event-mapping';
 
 /**
  * A small but realistic ledger for the verification specs: three offices (one code with a dash
