@@ -23,6 +23,7 @@ import {
 import { WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '@renja/event-store';
 import { toLineEvent, toNewEvent } from '@renja/infrastructure/event-mapping';
 import type { CommandMetadata } from '../shared/command-metadata';
+import type { LedgerPipeline } from '../shared/ledger-pipeline';
 import { correctionAction, decide, type Action } from '../shared/authorization';
 import { inScope, type Principal } from '../shared/principal';
 import { IMPORT_RECORDED_EVENT_TYPE, importStreamId, type ImportRecordedData } from './import-record';
@@ -132,7 +133,7 @@ export class ImportService {
 
   constructor(
     private readonly store: EventStore,
-    private readonly waitForProjection: (position: number) => Promise<void>,
+    private readonly pipeline: LedgerPipeline,
     private readonly limits: ImportLimits = { maxBytes: DEFAULT_IMPORT_MAX_BYTES, maxRows: DEFAULT_IMPORT_MAX_ROWS },
   ) {}
 
@@ -278,12 +279,8 @@ export class ImportService {
     return `the import is invalid: ${list.length} problem(s); nothing was written`;
   }
 
-  private async readYourWrite(position: number): Promise<void> {
-    try {
-      await this.waitForProjection(position);
-    } catch (error) {
-      this.logger.warn(`read model behind position ${position}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  private readYourWrite(position: number): Promise<void> {
+    return this.pipeline.readYourWrite(position);
   }
 
   /** When every file still to write has been imported since this import looked: the answer to give instead. */

@@ -31,6 +31,7 @@ export interface ReviseTarget {
   value: unknown;
   reason: unknown;
   effectiveDate: unknown;
+  legalBasis?: unknown;
 }
 
 export interface ChangePagu {
@@ -54,6 +55,8 @@ export interface RecordRealisation {
   outputs?: unknown;
   /** Defaults to the last day of the period. */
   effectiveDate?: unknown;
+  reason?: unknown;
+  legalBasis?: unknown;
 }
 
 export interface CorrectEvent {
