@@ -292,23 +292,25 @@ export class LedgerBatch<Tag = undefined> {
   }
 
   /**
-   * Records a decision: the principal must hold the role for the command in its office (only a command that
-   * writes is checked), then the events evolve the in-memory states and wait for the append.
+   * Records a decision: the events evolve the in-memory states and wait for the append; then the principal
+   * must hold the role for the command in its office (a command that writes nothing is not checked). A
+   * refused command throws ForbiddenError with its events still queued: the batch must not be appended.
    */
   commit(command: LedgerCommand, decision: CommandDecision, tag: Tag): void {
-    if (decision.writes.some((w) => w.events.length > 0)) authorize(this.principal, ...actionsOf(command));
     for (const { streamId, events } of decision.writes) {
       const work = this.stream(streamId);
       for (const event of events) {
-        if (event.type === 'office.registered') work.office = officeDecider.evolve(work.office, event);
-        else if (event.type === 'office.signatory-set') work.signatory = officeSignatoryDecider.evolve(work.signatory, event);
+        if (event.type === 'office.registered') {
+          work.office = officeDecider.evolve(work.office, event);
+          work.signatory = officeSignatoryDecider.evolve(work.signatory, event);
+        } else if (event.type === 'office.signatory-set') work.signatory = officeSignatoryDecider.evolve(work.signatory, event);
         else if (event.type === 'stated-figure.recorded') work.stated = statedFigureDecider.evolve(work.stated, event);
         else if (event.type === 'evaluation-note.recorded') work.notes = evaluationNoteDecider.evolve(work.notes, event);
         else work.line = evolveLine(work.line, event);
-        if (event.type === 'office.registered') work.signatory = officeSignatoryDecider.evolve(work.signatory, event);
         work.pending.push({ event, tag });
       }
     }
+    if (decision.writes.some((w) => w.events.length > 0)) authorize(this.principal, ...actionsOf(command));
   }
 
   /** Decides and records one command; returns what it decided. */
