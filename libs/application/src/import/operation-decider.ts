@@ -1,4 +1,13 @@
-import { DomainError, lineStreamId, Money, officeStreamId, parsePeriod, type LineEntry, type PlanLineState } from '@renja/domain';
+import {
+  DomainError,
+  lineStreamId,
+  parseIndicatorDefinition,
+  Money,
+  officeStreamId,
+  parsePeriod,
+  type LineEntry,
+  type PlanLineState,
+} from '@renja/domain';
 import { ForbiddenError } from '../shared/authorization';
 import type { LedgerCommand } from '../shared/ledger-command';
 import type { CommandDecision, LedgerBatch, StreamState } from '../shared/ledger-pipeline';
@@ -198,7 +207,8 @@ export class OperationDecider {
         command = {
           kind: 'define-indicator',
           line,
-          input: { name: op.name, unit: op.unit, direction: op.direction ?? 'higher_is_better' },
+          // The same parser as the API's, in its lenient mode (Arah was read as naik / turun).
+          input: parseIndicatorDefinition({ name: op.name, unit: op.unit, direction: op.direction ?? 'higher_is_better' }, 'lenient'),
         };
         break;
       }

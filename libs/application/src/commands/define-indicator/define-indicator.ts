@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseIndicatorDefinition } from '@renja/domain';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import type { LedgerCommand } from '../../shared/ledger-command';
@@ -18,6 +19,6 @@ export class DefineIndicatorHandler
   }
 
   protected toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand {
-    return { kind: 'define-indicator', line, input: { name: body.name, unit: body.unit, direction: body.direction } };
+    return { kind: 'define-indicator', line, input: parseIndicatorDefinition(body, 'strict') };
   }
 }
