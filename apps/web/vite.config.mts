@@ -8,8 +8,16 @@ export default defineConfig({
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
   // The record forms read typed amounts with the domain's shared readers (libs/domain/src/shared/readings.ts,
-  // the importer's too), which are pure: point @renja/domain at its sources.
-  resolve: { alias: { '@renja/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) } },
+  // the importer's too), which are pure: point @renja/domain at its sources. The roles each kind of write needs
+  // come from the server's one table (libs/application/src/shared/command-roles.ts, which imports only the domain).
+  resolve: {
+    alias: {
+      '@renja/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+      '@renja/application/shared/command-roles': fileURLToPath(
+        new URL('../../libs/application/src/shared/command-roles.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

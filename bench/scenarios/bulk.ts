@@ -1,6 +1,7 @@
 import { eventStoreMigrations, PostgresEventStore } from '@renja/event-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { bufferSource, ImportService, type ImportSource, type ImportStage } from '@renja/application/import';
+import { LedgerPipeline } from '@renja/application/shared/ledger-pipeline';
 import { systemPrincipal } from '@renja/application/shared/principal';
 import { officeCode, SHAPE, YEAR } from '../lib/dataset';
 import { copyField, copyIn } from '../lib/copy-in';
@@ -64,7 +65,10 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
   try {
     await runMigrations(pool, eventStoreMigrations);
     const store = new PostgresEventStore(pool);
-    const service = new ImportService(store, async () => undefined, { maxBytes: 256 * 1024 * 1024, maxRows: 10_000_000 });
+    const service = new ImportService(store, new LedgerPipeline(store, { waitFor: async () => undefined }), {
+      maxBytes: 256 * 1024 * 1024,
+      maxRows: 10_000_000,
+    });
     progress.step(`bulk import: import ${offices.length} office(s): parse, decide, one appendMany`);
     const stages = new Map<ImportStage, number>();
     const cpu = new Map<ImportStage, number>();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { ChangePaguCommand, ChangePaguHandler, StreamCommandRunner, systemPrincipal } from '@renja/application';
+import { ChangePaguCommand, ChangePaguHandler, LedgerPipeline, systemPrincipal } from '@renja/application';
 import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { PostgresEventStore } from '@renja/event-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
@@ -354,7 +354,7 @@ async function commandPath(url: string, store: PostgresEventStore, options: Benc
     extra: { max: 8 },
   }).initialize();
   const projector = new Projector(dataSource, store, new PlanProjection());
-  const handler = new ChangePaguHandler(new StreamCommandRunner(store, projector));
+  const handler = new ChangePaguHandler(new LedgerPipeline(store, projector));
   const lines = Array.from({ length: options.offices }, (_, o) => subCodes().map((code) => ({ office: officeCode(o + 1), code }))).flat();
   const rows: AppendRow[] = [];
   let n = 0;

@@ -14,7 +14,8 @@ import {
   LedgerIntegrityService,
   PG_POOL,
   PLAN_PROJECTOR,
-  StreamCommandRunner,
+  LedgerPipeline,
+  READ_MODEL_WAITER,
   TOKEN_ADMINISTRATION,
   TOKEN_STORE,
   TokenAdministration,
@@ -146,14 +147,16 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
         { provide: RATE_LIMITER, useValue: new RateLimiter(options.security?.rateLimitPerMinute ?? 1200) },
         {
           provide: ImportService,
-          useFactory: (store: EventStore, projector: Projector) =>
-            new ImportService(store, (position) => projector.waitFor(position), {
+          useFactory: (store: EventStore, pipeline: LedgerPipeline) =>
+            new ImportService(store, pipeline, {
               maxBytes: options.importMaxBytes ?? loadConfig().importMaxBytes,
               maxRows: DEFAULT_IMPORT_MAX_ROWS,
             }),
-          inject: [EVENT_STORE, PLAN_PROJECTOR],
+          inject: [EVENT_STORE, LedgerPipeline],
         },
-        StreamCommandRunner,
+        // The application's read-your-writes port is this app's projector.
+        { provide: READ_MODEL_WAITER, useExisting: PLAN_PROJECTOR },
+        LedgerPipeline,
         BearerTokenGuard,
         { provide: APP_GUARD, useExisting: BearerTokenGuard },
         ...commandHandlers,

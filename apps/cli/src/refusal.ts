@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, messageOf } from '@renja/domain/shared/errors';
 import { msg } from '@renja/domain/shared/messages/message';
-import { ForbiddenError, StreamCommandRunner, tokenPrincipal, type CommandMetadata } from '@renja/application';
+import { ForbiddenError, LedgerPipeline, tokenPrincipal, type CommandMetadata } from '@renja/application';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
 import { PlanProjection, Projector } from '@renja/projections';
 import { CliRefusal } from './cli-refusal';
@@ -34,7 +34,7 @@ export function requireToken(token: string | undefined): string {
 }
 
 export interface ActorContext {
-  runner: StreamCommandRunner;
+  pipeline: LedgerPipeline;
   store: CliContext['store'];
   projector: Projector;
   meta: CommandMetadata;
@@ -42,14 +42,14 @@ export interface ActorContext {
 
 /**
  * Opens the ledger, checks the token (an unknown or revoked one is refused) and hands the work the API's
- * own command runner and the metadata naming the token's holder as the actor.
+ * own write pipeline and the metadata naming the token's holder as the actor.
  */
 export async function withActor<T>(token: string, work: (actor: ActorContext) => Promise<T>): Promise<T> {
   return withLedger(async ({ db, store, dataSource }) => {
     const holder = await new TokenStore(db.pool).verify(token);
     if (!holder) throw new CliRefusal('TOKEN_INVALID', msg('TOKEN_INVALID.unknown'), 'token');
     const projector = new Projector(dataSource, store, new PlanProjection());
-    const runner = new StreamCommandRunner(store, projector);
-    return work({ runner, store, projector, meta: { principal: tokenPrincipal(holder), correlationId: randomUUID() } });
+    const pipeline = new LedgerPipeline(store, projector);
+    return work({ pipeline, store, projector, meta: { principal: tokenPrincipal(holder), correlationId: randomUUID() } });
   });
 }

@@ -5,10 +5,10 @@ describe('the server log', () => {
   it('JSON lines with level, time, context and the request id of the request being served', () => {
     const lines: string[] = [];
     const nest = new NestPinoLogger(createLogger('json', (l) => void lines.push(l)));
-    requestContext.run({ requestId: 'req-1' }, () => nest.warn('read model behind position 7', 'StreamCommandRunner'));
+    requestContext.run({ requestId: 'req-1' }, () => nest.warn('read model behind position 7', 'LedgerPipeline'));
     nest.log('Mapped {/api/v1/offices, GET} route', 'RouterExplorer'); // Nest's start-up chatter: dropped
     expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
-      { level: 'warn', time: expect.any(String), requestId: 'req-1', context: 'StreamCommandRunner', msg: 'read model behind position 7' },
+      { level: 'warn', time: expect.any(String), requestId: 'req-1', context: 'LedgerPipeline', msg: 'read model behind position 7' },
     ]);
   });
 

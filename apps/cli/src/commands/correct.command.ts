@@ -114,8 +114,8 @@ export function correctCommand(): Command {
       try {
         const body = correctionBody(o);
         // The API's command handler itself: the same authorization, rules and append as POST …/corrections.
-        await withActor(token, async ({ runner, store, meta }) => {
-          const result = await new CorrectEventHandler(runner, store).execute(new CorrectEventCommand(eventId, body, meta));
+        await withActor(token, async ({ pipeline, store, meta }) => {
+          const result = await new CorrectEventHandler(pipeline, store).execute(new CorrectEventCommand(eventId, body, meta));
           if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else {
             const what = body.amount ?? body.delta ?? body.value;

@@ -38,7 +38,7 @@ export function faktorCommand(): Command {
       try {
         const code = parseOfficeCode(office, 'office');
         const year = assertFiscalYear(Number(o.year), '--year');
-        await withActor(token, async ({ runner, store, meta }) => {
+        await withActor(token, async ({ pipeline, meta }) => {
           const body = {
             period: o.period,
             code: o.code,
@@ -47,9 +47,7 @@ export function faktorCommand(): Command {
             tindakLanjut: o.tindakLanjut,
             reason: o.reason,
           };
-          const result = await new RecordEvaluationNoteHandler(runner, store).execute(
-            new RecordEvaluationNoteCommand(year, code, body, meta),
-          );
+          const result = await new RecordEvaluationNoteHandler(pipeline).execute(new RecordEvaluationNoteCommand(year, code, body, meta));
           process.stdout.write(
             result.eventIds.length === 0
               ? `Catatan ${code} ${o.period} sudah tercatat dengan isi yang sama: tidak ada yang ditulis\n`

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { pathSources, type ImportResult, type ImportStage } from '@renja/application';
 import { loadConfig } from '@renja/infrastructure/config/config';
-import { DEFAULT_IMPORT_MAX_ROWS, ImportService } from '@renja/application';
+import { DEFAULT_IMPORT_MAX_ROWS, ImportService, LedgerPipeline } from '@renja/application';
 import { msg } from '@renja/domain';
 import { CliRefusal, requireToken, withActor } from '../refusal';
 import { ProgressBar } from '../progress-bar';
@@ -100,7 +100,8 @@ export function importCommand(): Command {
       if (missing) throw new CliRefusal('PATH_NOT_FOUND', msg('PATH_NOT_FOUND', { path: missing }), 'path');
       const sources = pathSources(paths);
       await withActor(token, async ({ store, projector, meta }) => {
-        const service = new ImportService(store, () => projector.catchUp(), {
+        // The command line catches the read model up itself (no projector is running in the background).
+        const service = new ImportService(store, new LedgerPipeline(store, { waitFor: () => projector.catchUp() }), {
           maxBytes: loadConfig().importMaxBytes,
           maxRows: DEFAULT_IMPORT_MAX_ROWS,
         });

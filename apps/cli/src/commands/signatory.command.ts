@@ -28,9 +28,9 @@ export function signatoryCommand(): Command {
       const token = requireToken(o.token);
       try {
         const code = parseOfficeCode(office, 'office');
-        await withActor(token, async ({ runner, store, meta }) => {
+        await withActor(token, async ({ pipeline, meta }) => {
           const body = { place: o.place, title: o.title, name: o.name, nip: o.nip };
-          const result = await new SetOfficeSignatoryHandler(runner, store).execute(new SetOfficeSignatoryCommand(code, body, meta));
+          const result = await new SetOfficeSignatoryHandler(pipeline).execute(new SetOfficeSignatoryCommand(code, body, meta));
           process.stdout.write(
             `Penanda tangan ${code} dicatat: ${o.name} (${o.title}), peristiwa ${result.eventIds.join(', ')} pada posisi ${result.position}\n`,
           );

@@ -1,11 +1,11 @@
 import {
-  readDirection,
+  parseDirection as parseDirectionIn,
+  parsePhase,
   readFiscalYear,
   readIndonesianDate,
   readIndonesianNumber,
   ReadingError,
   readPeriod,
-  readPhase,
   type NumberReadingOptions,
   type Phase,
   type TypedValue,
@@ -29,7 +29,7 @@ export const parseIndonesianNumber = (cell: Cell, options: NumberReadingOptions 
 export const parseImportDate = (cell: Cell): string => readIndonesianDate(cell.text);
 
 /** Tahapan: RKPD, Renja / Pagu Indikatif, KUA-PPAS, APBD (Induk, Murni), Pergeseran, APBD-P (Perubahan), Prakiraan Maju. */
-export const parseImportPhase = (cell: Cell): Phase => readPhase(cell.text);
+export const parseImportPhase = (cell: Cell): Phase => parsePhase(cell.text, 'lenient');
 
 /** Periode: 2022-11, 2022-Q4, or with the year from Tahun: TW IV, Triwulan 4, November. */
 export const parseImportPeriod = (cell: Cell, year: number): string => readPeriod(cell.text, year);
@@ -38,4 +38,4 @@ export const parseImportPeriod = (cell: Cell, year: number): string => readPerio
 export const parseImportYear = (cell: Cell): number => readFiscalYear(cell);
 
 /** Arah: naik (higher is better, the default) or turun (lower is better). */
-export const parseDirection = (cell: Cell): 'higher_is_better' | 'lower_is_better' => readDirection(cell.text);
+export const parseDirection = (cell: Cell): 'higher_is_better' | 'lower_is_better' => parseDirectionIn(cell.text, 'lenient');

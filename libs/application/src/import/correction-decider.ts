@@ -1,26 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import {
-  decideLine,
-  decideShiftCorrection,
-  DomainError,
-  lineStreamId,
-  type EventCorrected,
-  type LineEntry,
-  type LineEvent,
-  type PlanLineState,
-} from '@renja/domain';
+import { DomainError, lineStreamId, LINE_EVENT_TYPES, type EventCorrected, type LineEntry, type PlanLineState } from '@renja/domain';
+import type { LedgerCommand } from '../shared/ledger-command';
+import type { CommandDecision, StreamState } from '../shared/ledger-pipeline';
 import { CellError, parseImportPeriod } from './cell-parsers';
 import { CorrectionInputError, correctionReplacement } from './correction-body';
 import { REPLACEMENT_COLUMNS, type CorrectionOperation } from './correction-rows';
-import type { StreamWork } from './import-service';
+import type { RowRef } from './import-rows';
 
-/** What the operation decider lends a correction row: its streams, its problem list and its counts. */
+/** What the operation decider lends a correction row: its streams, its problem list, its counts and the batch's decide and record. */
 export interface CorrectionContext {
-  stream(id: string): StreamWork;
+  stream(id: string): StreamState<RowRef>;
   problem(column: string | null, rule: string, message: string): void;
   unchanged(): void;
-  push(work: StreamWork, events: LineEvent[]): void;
+  decide(command: LedgerCommand): CommandDecision;
+  record(command: LedgerCommand, decision: CommandDecision): void;
 }
+
+/** The event type of each kind of entry: what a correction of it is authorized as (correctionAction). */
+const ENTRY_EVENT_TYPE: Record<LineEntry['kind'], string> = {
+  pagu: LINE_EVENT_TYPES.paguChanged,
+  shift: LINE_EVENT_TYPES.paguShifted,
+  target: LINE_EVENT_TYPES.targetRevised,
+  realisation: LINE_EVENT_TYPES.realisationRecorded,
+};
 
 type Found = { entry: LineEntry } | { reversedBy: string } | null;
 
@@ -94,7 +95,8 @@ export function decideCorrectionRow(op: CorrectionOperation, ctx: CorrectionCont
   const fields = Object.fromEntries(
     Object.entries(op.fields).map(([column, value]) => [REPLACEMENT_COLUMNS[column].field, column === 'Periode Baru' ? newPeriod! : value]),
   );
-  let writes: Array<[StreamWork, LineEvent[]]>;
+  let command: LedgerCommand;
+  let decision: CommandDecision;
   try {
     const replacement: Record<string, unknown> = correctionReplacement(fields, op.reverse, {
       reverse: 'Batalkan: ya',
@@ -105,54 +107,33 @@ export function decideCorrectionRow(op: CorrectionOperation, ctx: CorrectionCont
       if (!outputs) return ctx.problem('Indikator', 'INDICATOR_UNKNOWN', `line ${code} has no indicator "${op.indicator}"`);
       replacement.outputs = outputs;
     }
-    const input = { reason: op.reason, legalBasis: op.legalBasis ?? undefined, replacement };
-    writes = entry.kind === 'shift' ? shiftLegs(entry, work, input, ctx) : [[work, lineCorrection(entry, state, input)]];
+    // The API's CorrectEvent (of a shift: both legs together, the other leg's line was loaded with this one).
+    const counterpart = entry.kind === 'shift' ? lineStreamId(year, office, entry.data.counterpartCode) : null;
+    command = {
+      kind: 'correct-event',
+      target: {
+        streamId: work.streamId,
+        year,
+        office,
+        type: ENTRY_EVENT_TYPE[entry.kind],
+        data: { ...entry.data },
+        counterpartStreamId: counterpart,
+      },
+      input: { correctedEventId: entry.eventId, reason: op.reason, legalBasis: op.legalBasis ?? undefined, replacement },
+    };
+    decision = ctx.decide(command);
   } catch (error) {
     if (error instanceof CorrectionInputError) return ctx.problem('Batalkan', error.rule, error.message);
     if (!(error instanceof DomainError)) throw error;
     const column = columnOf(error.field, op, entry, finder);
     return ctx.problem(column, error.rule, error.messageIn('id'));
   }
-  const corrected = writes[0][1][0] as EventCorrected;
+  const corrected = decision.writes[0].events[0] as EventCorrected;
   const replaced = corrected.data.replacement;
   // A correction already in the ledger with these very figures: a re-exported table, not a new correction.
   if (entry.corrects !== null && replaced && stable(replaced.data) === stable(entry.data) && replaced.effectiveDate === entry.effectiveDate)
     return ctx.unchanged();
-  for (const [target, events] of writes) ctx.push(target, events);
-}
-
-interface CorrectionInput {
-  reason: unknown;
-  legalBasis: unknown;
-  replacement: Record<string, unknown>;
-}
-
-/** One entry of one line: the CorrectEvent command, as the API decides it. */
-function lineCorrection(entry: LineEntry, state: PlanLineState, input: CorrectionInput): LineEvent[] {
-  return decideLine({ type: 'CorrectEvent', eventId: randomUUID(), correctedEventId: entry.eventId, ...input }, state);
-}
-
-/**
- * A shift: both legs corrected together, as the API's CorrectShift does (the other leg's line was loaded
- * with this one, see ImportService.findCorrected), so the two lines never disagree about it.
- */
-function shiftLegs(
-  entry: Extract<LineEntry, { kind: 'shift' }>,
-  work: StreamWork,
-  input: CorrectionInput,
-  ctx: CorrectionContext,
-): Array<[StreamWork, LineEvent[]]> {
-  const { year, officeCode } = work.line.line!;
-  const counterpart = ctx.stream(lineStreamId(year, officeCode, entry.data.counterpartCode));
-  const decided = decideShiftCorrection(
-    { type: 'CorrectShift', correctedEventId: entry.eventId, eventId: randomUUID(), counterpartEventId: randomUUID(), ...input },
-    work.line,
-    counterpart.line,
-  );
-  return [
-    [work, decided.line],
-    [counterpart, decided.counterpart],
-  ];
+  ctx.record(command, decision);
 }
 
 /** The entry's outputs with the named indicator's value replaced (or added); null: no such indicator. */

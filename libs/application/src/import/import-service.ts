@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import {
-  evolveLine,
-  fold,
-  initialLineState,
-  isLineStream,
-  lineStreamId,
-  officeDecider,
-  officeStreamId,
-  parsePlanCode,
-  statedFigureDecider,
-  statedFigureStreamId,
-  LINE_EVENT_TYPES,
-  type LineEvent,
-  type OfficeRegistered,
-  type OfficeState,
-  type PlanLineState,
-  type StatedFigureData,
-  type StatedFigureRecorded,
-  type StatedFiguresState,
-} from '@renja/domain';
-import { WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '@renja/event-store';
-import { toLineEvent, toNewEvent } from '@renja/event-store/event-mapping';
+import { isLineStream, lineStreamId, officeStreamId, parsePlanCode, statedFigureStreamId } from '@renja/domain';
+import type { EventStore, NewEvent, RecordedEvent, StreamAppend } from '@renja/event-store';
+import { toNewEvent } from '@renja/event-store/event-mapping';
 import type { CommandMetadata } from '../shared/command-metadata';
-import { correctionAction, decide, type Action } from '../shared/authorization';
+import { decide, type Action } from '../shared/authorization';
+import { CORRECTED_KIND_WRITE, type WriteKind } from '../shared/command-roles';
+import { shiftCounterpartCode } from '../shared/ledger-command';
+import type { DomainEvent, LedgerPipeline } from '../shared/ledger-pipeline';
 import { inScope, type Principal } from '../shared/principal';
 import { IMPORT_RECORDED_EVENT_TYPE, importStreamId, type ImportRecordedData } from './import-record';
 import { previewOf, type ImportPreview } from './import-preview';
@@ -107,16 +90,6 @@ export class ImportConflictError extends Error {
   }
 }
 
-type DomainEvent = LineEvent | OfficeRegistered | StatedFigureRecorded;
-
-export interface StreamWork {
-  version: number;
-  line: PlanLineState;
-  office: OfficeState;
-  stated: StatedFiguresState;
-  pending: Array<{ event: DomainEvent; at: RowRef }>;
-}
-
 export type TableCounts = ImportResult['tables'];
 
 const emptyTables = (): TableCounts =>
@@ -128,11 +101,9 @@ const emptyTables = (): TableCounts =>
  * without problems is appended — all events of all streams in one atomic append, or nothing.
  */
 export class ImportService {
-  private readonly logger = new Logger('ImportService');
-
   constructor(
     private readonly store: EventStore,
-    private readonly waitForProjection: (position: number) => Promise<void>,
+    private readonly pipeline: LedgerPipeline,
     private readonly limits: ImportLimits = { maxBytes: DEFAULT_IMPORT_MAX_BYTES, maxRows: DEFAULT_IMPORT_MAX_ROWS },
   ) {}
 
@@ -210,7 +181,8 @@ export class ImportService {
       );
       return result('already_imported', `${when.join('; ')}: nothing written`);
     }
-    for (let attempt = 1; ; attempt++) {
+    // One write path: a lost race decides everything again on fresh state (LedgerPipeline.write).
+    return this.pipeline.write<ImportResult>(async () => {
       const decideProblems = new Problems();
       const decideWarnings = new Problems();
       const decided = await this.decideAll(live, decideProblems, decideWarnings, progress, meta);
@@ -218,72 +190,72 @@ export class ImportService {
       const all = [...readProblems, ...decideProblems.list];
       const warnings = liveWarnings(decideWarnings.list);
       if (all.length > 0)
-        return result('invalid', this.invalidMessage(all), { problems: all, warnings, tables, ...preview(decided.appends, all) });
+        return {
+          answer: result('invalid', this.invalidMessage(all), { problems: all, warnings, tables, ...preview(decided.appends, all) }),
+        };
       const events = decided.appends.reduce((n, a) => n + a.events.length, 0);
       const unchanged = Object.values(tables).reduce((n, t) => n + t.unchanged, 0);
       if (events === 0) {
         // Nothing to write may mean this very file was imported meanwhile (by someone else, after the check
         // above): say so, as a conflict on the append would, rather than depend on who was faster.
         const meanwhile = await this.importedMeanwhile(live, summaries);
-        if (meanwhile) return result('already_imported', meanwhile.message, { files: meanwhile.files });
+        if (meanwhile) return { answer: result('already_imported', meanwhile.message, { files: meanwhile.files }) };
+        return {
+          answer: result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, {
+            tables,
+            unchanged,
+            ...preview([], []),
+          }),
+        };
       }
-      if (events === 0)
-        return result('unchanged', `every row is already in the ledger (${unchanged} unchanged): nothing written`, {
-          tables,
-          unchanged,
-          ...preview([], []),
-        });
       if (dryRun)
-        return result(
-          'dry_run',
-          `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written${warnings.length > 0 ? `; ${warningsMessage(warnings)}` : ''}`,
-          { tables, events, unchanged, warnings, ...preview(decided.appends, []) },
-        );
+        return {
+          answer: result(
+            'dry_run',
+            `dry run: would write ${events} events (${unchanged} rows unchanged); nothing written${warnings.length > 0 ? `; ${warningsMessage(warnings)}` : ''}`,
+            { tables, events, unchanged, warnings, ...preview(decided.appends, []) },
+          ),
+        };
       if (warnings.length > 0 && request.acceptWarnings !== true)
-        return result('warnings', `${warningsMessage(warnings)}; tidak ada yang ditulis`, {
-          tables,
-          events,
-          unchanged,
-          warnings,
-          ...preview(decided.appends, []),
-        });
+        return {
+          answer: result('warnings', `${warningsMessage(warnings)}; tidak ada yang ditulis`, {
+            tables,
+            events,
+            unchanged,
+            warnings,
+            ...preview(decided.appends, []),
+          }),
+        };
       progress('writing', 0, events);
-      const records = this.importRecords(live, decided, meta, warnings);
-      let append: Awaited<ReturnType<EventStore['appendMany']>>;
-      try {
-        append = await this.store.appendMany([...decided.appends, ...records]);
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (attempt >= ATTEMPTS) throw new ImportConflictError();
-        // Someone wrote meanwhile (perhaps this very file): decide everything again on fresh state.
-        const meanwhile = await this.importedMeanwhile(live, summaries);
-        if (meanwhile) return result('already_imported', meanwhile.message, { files: meanwhile.files });
-        continue;
-      }
-      // Written: what follows must not turn a written import into a reported failure.
-      progress('writing', events, events);
-      await this.readYourWrite(append.lastPosition);
-      return result('imported', `imported ${live.map((f) => f.name).join(', ')}: ${events} events written, ${unchanged} rows unchanged`, {
-        tables,
-        events,
-        unchanged,
-        warnings,
-        position: append.lastPosition,
-        ...preview(decided.appends, []),
-      });
-    }
+      return {
+        appends: [...decided.appends, ...this.importRecords(live, decided, meta, warnings)],
+        gaveUp: () => new ImportConflictError(),
+        // Someone wrote meanwhile (perhaps this very file): that answer, or decide everything again on fresh state.
+        lostRace: async () => {
+          const meanwhile = await this.importedMeanwhile(live, summaries);
+          return meanwhile ? result('already_imported', meanwhile.message, { files: meanwhile.files }) : undefined;
+        },
+        written: (append) => {
+          progress('writing', events, events);
+          return result(
+            'imported',
+            `imported ${live.map((f) => f.name).join(', ')}: ${events} events written, ${unchanged} rows unchanged`,
+            {
+              tables,
+              events,
+              unchanged,
+              warnings,
+              position: append.lastPosition,
+              ...preview(decided.appends, []),
+            },
+          );
+        },
+      };
+    });
   }
 
   private invalidMessage(list: ImportProblem[]): string {
     return `the import is invalid: ${list.length} problem(s); nothing was written`;
-  }
-
-  private async readYourWrite(position: number): Promise<void> {
-    try {
-      await this.waitForProjection(position);
-    } catch (error) {
-      this.logger.warn(`read model behind position ${position}: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   /** When every file still to write has been imported since this import looked: the answer to give instead. */
@@ -377,32 +349,18 @@ export class ImportService {
     });
     const tables = emptyTables();
     for (const file of files) for (const row of file.rows) tables[row.table].rows++;
-    const streams = await this.load(ops);
-    const decider = new OperationDecider(streams, problems, tables, warnings);
+    const batch = await this.pipeline.load<RowRef>(meta.principal, streamsOf(ops));
+    const decider = new OperationDecider(batch, problems, tables, warnings);
     ops.forEach((op, i) => {
       decider.apply(op);
       if (i % 200 === 0) progress('validating', i, ops.length);
     });
     progress('validating', ops.length, ops.length);
     const eventsByFile = new Map<string, number>();
-    const appends: StreamAppend[] = [];
-    for (const [streamId, work] of streams) {
-      if (work.pending.length === 0) continue;
-      for (const { event, at } of work.pending) {
-        // The same policy as every API command: the importing principal must hold the role for each change, in its office.
-        const refusal = importActions(event, work)
-          .map((action) => decide(meta.principal, action))
-          .find((decision) => !decision.allowed);
-        if (refusal && !refusal.allowed)
-          problems.add({ file: at.file, table: at.table, row: at.row, rule: 'FORBIDDEN', message: refusal.reason });
-      }
-      for (const { at } of work.pending) eventsByFile.set(at.file, (eventsByFile.get(at.file) ?? 0) + 1);
-      appends.push({
-        streamId,
-        expectedVersion: work.version,
-        events: work.pending.map(({ event, at }) => this.toStored(event, meta, at)),
-      });
-    }
+    const appends = batch.appends((event, at) => {
+      eventsByFile.set(at.file, (eventsByFile.get(at.file) ?? 0) + 1);
+      return this.toStored(event, meta, at);
+    });
     return { tables, appends, eventsByFile };
   }
 
@@ -419,70 +377,32 @@ export class ImportService {
       op.counterpart = other ? lineStreamId(op.line!.year, op.line!.office, other) : null;
     }
   }
-
-  /** Loads every stream the operations touch (offices, lines and their parents, stated figures). */
-  private async load(ops: ImportOperation[]): Promise<Map<string, StreamWork>> {
-    const ids = new Set<string>();
-    for (const op of ops) {
-      if (op.kind === 'office') {
-        ids.add(officeStreamId(op.code));
-        continue;
-      }
-      if (op.kind === 'correction') {
-        if (op.line) ids.add(op.line.streamId);
-        // A shift is corrected on both legs: the other leg's line is decided in the same append.
-        if (op.counterpart) ids.add(op.counterpart);
-        continue;
-      }
-      ids.add(officeStreamId(op.office));
-      const codes = op.kind === 'shift' ? [op.fromCode, op.toCode] : op.kind === 'stated' ? [] : [op.code];
-      for (const code of codes) {
-        ids.add(lineStreamId(op.year, op.office, code));
-        const parent = parsePlanCode(code).parentCode;
-        if (parent) ids.add(lineStreamId(op.year, op.office, parent));
-      }
-      if (op.kind === 'stated') ids.add(statedFigureStreamId(op.office, op.year));
-    }
-    // One read for all of them (a query per thousand streams on PostgreSQL), not a round trip per stream.
-    const read = await this.store.readStreams([...ids]);
-    return new Map([...read].map(([streamId, events]) => [streamId, this.workOf(streamId, events)]));
-  }
-
-  private workOf(streamId: string, events: RecordedEvent[]): StreamWork {
-    const work: StreamWork = {
-      version: events.at(-1)?.version ?? 0,
-      line: initialLineState(),
-      office: officeDecider.initialState(),
-      stated: statedFigureDecider.initialState(),
-      pending: [],
-    };
-    if (streamId.startsWith('line-')) work.line = fold(evolveLine, initialLineState(), events.map(toLineEvent));
-    else if (streamId.startsWith('office-'))
-      work.office = fold(
-        officeDecider.evolve,
-        work.office,
-        events.map((e) => ({ id: e.id, type: 'office.registered' as const, data: e.data as { code: string; name: string } })),
-      );
-    else work.stated = { figures: events.map((e) => e.data as unknown as StatedFigureData) };
-    return work;
-  }
 }
 
-/**
- * The code of the line holding a shift's other leg: from the shift itself, or from a correction that
- * replaced one (a reversal has no replacement, and nothing is left to correct after it).
- */
-function shiftCounterpartCode(event: RecordedEvent): string | null {
-  const data = event.data as {
-    counterpartCode?: unknown;
-    correctedType?: unknown;
-    replacement?: { data?: { counterpartCode?: unknown } } | null;
-  };
-  if (event.type === LINE_EVENT_TYPES.paguShifted && typeof data.counterpartCode === 'string') return data.counterpartCode;
-  const replaced = data.replacement?.data?.counterpartCode;
-  if (event.type === LINE_EVENT_TYPES.corrected && data.correctedType === LINE_EVENT_TYPES.paguShifted && typeof replaced === 'string')
-    return replaced;
-  return null;
+/** Every stream the operations touch (offices, lines and their parents, stated figures): read in one call. */
+function streamsOf(ops: ImportOperation[]): Set<string> {
+  const ids = new Set<string>();
+  for (const op of ops) {
+    if (op.kind === 'office') {
+      ids.add(officeStreamId(op.code));
+      continue;
+    }
+    if (op.kind === 'correction') {
+      if (op.line) ids.add(op.line.streamId);
+      // A shift is corrected on both legs: the other leg's line is decided in the same append.
+      if (op.counterpart) ids.add(op.counterpart);
+      continue;
+    }
+    ids.add(officeStreamId(op.office));
+    const codes = op.kind === 'shift' ? [op.fromCode, op.toCode] : op.kind === 'stated' ? [] : [op.code];
+    for (const code of codes) {
+      ids.add(lineStreamId(op.year, op.office, code));
+      const parent = parsePlanCode(code).parentCode;
+      if (parent) ids.add(lineStreamId(op.year, op.office, parent));
+    }
+    if (op.kind === 'stated') ids.add(statedFigureStreamId(op.office, op.year));
+  }
+  return ids;
 }
 
 /** The answer's message says how files were read when that is not plain UTF-8. */
@@ -501,73 +421,29 @@ interface Decided {
   eventsByFile: Map<string, number>;
 }
 
-/** The authorization actions of an event an import row produces (see shared/authorization.ts). */
-function importActions(event: DomainEvent, work: StreamWork): Action[] {
-  if (event.type === LINE_EVENT_TYPES.corrected) {
-    // The API's rule: the role of the kind first corrected (and of a pagu's new phase), in the line's office.
-    const corrected = work.line.entries.find((e) => e.eventId === event.data.correctedEventId);
-    const replacement = event.data.replacement?.data ?? {};
-    const data = (corrected?.data ?? {}) as unknown as Record<string, unknown>;
-    return correctionAction(event.data.correctedType, data, replacement, work.line.line?.officeCode ?? '*');
-  }
-  return [importAction(event, work)];
-}
+/** The kind of write each kind of row records: COMMAND_ROLES says who may. */
+const OPERATION_WRITE: Record<Exclude<ImportOperation['kind'], 'correction'>, WriteKind> = {
+  office: 'register-office',
+  line: 'register-line',
+  indicator: 'define-indicator',
+  target: 'revise-target',
+  pagu: 'change-pagu',
+  shift: 'shift-budget',
+  realisation: 'record-realisation',
+  stated: 'record-stated-figure',
+  renstra: 'record-renstra',
+};
 
-function importAction(event: DomainEvent, work: StreamWork): Action {
-  switch (event.type) {
-    case 'office.registered':
-      return { kind: 'register-office', office: event.data.code };
-    case 'stated-figure.recorded':
-      return { kind: 'record-stated-figure', office: event.data.officeCode };
-    default: {
-      const office = work.line.line?.officeCode ?? (event.type === LINE_EVENT_TYPES.registered ? event.data.officeCode : '*');
-      switch (event.type) {
-        case LINE_EVENT_TYPES.registered:
-          return { kind: 'register-line', office };
-        case LINE_EVENT_TYPES.indicatorDefined:
-          return { kind: 'define-indicator', office };
-        case LINE_EVENT_TYPES.targetRevised:
-          return { kind: 'revise-target', office };
-        case LINE_EVENT_TYPES.paguChanged:
-          return { kind: 'change-pagu', office, phase: event.data.phase };
-        case LINE_EVENT_TYPES.realisationRecorded:
-          return { kind: 'record-realisation', office };
-        case LINE_EVENT_TYPES.renstraRecorded:
-          return { kind: 'record-renstra', office };
-        default:
-          return { kind: 'shift-budget', office };
-      }
-    }
-  }
-}
-
-/** The authorization action a row asks for (the office scope check before deciding). */
+/** The authorization action a row asks for (the role check before the office scope is looked at). */
 function operationAction(op: ImportOperation): Action {
-  switch (op.kind) {
-    case 'office':
-      return { kind: 'register-office', office: op.code };
-    case 'line':
-      return { kind: 'register-line', office: op.office };
-    case 'indicator':
-      return { kind: 'define-indicator', office: op.office };
-    case 'target':
-      return { kind: 'revise-target', office: op.office };
-    case 'pagu':
-      return { kind: 'change-pagu', office: op.office, phase: op.phase };
-    case 'shift':
-      return { kind: 'shift-budget', office: op.office };
-    case 'realisation':
-      return { kind: 'record-realisation', office: op.office };
-    case 'stated':
-      return { kind: 'record-stated-figure', office: op.office };
-    case 'renstra':
-      return { kind: 'record-renstra', office: op.office };
-    case 'correction': {
-      const office = op.line?.office ?? '*';
-      if (op.entryKind === 'pagu') return { kind: 'change-pagu', office, phase: op.phase };
-      if (op.entryKind === 'target') return { kind: 'revise-target', office };
-      const shift = op.entryKind === 'shift' || op.counterpart !== null;
-      return shift ? { kind: 'shift-budget', office } : { kind: 'record-realisation', office };
-    }
+  if (op.kind === 'correction') {
+    const office = op.line?.office ?? '*';
+    const write = CORRECTED_KIND_WRITE[op.entryKind ?? (op.counterpart !== null ? 'shift' : 'realisation')];
+    return write === 'change-pagu' ? { kind: write, office, phase: op.phase } : { kind: write, office };
   }
+  const office = op.kind === 'office' ? op.code : op.office;
+  const write = OPERATION_WRITE[op.kind];
+  return write === 'change-pagu' && op.kind === 'pagu'
+    ? { kind: write, office, phase: op.phase }
+    : { kind: write as Exclude<WriteKind, 'change-pagu'>, office };
 }

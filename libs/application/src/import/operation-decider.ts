@@ -1,26 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import {
-  decideLine,
-  decideShift,
   DomainError,
-  evolveLine,
   lineStreamId,
+  parseIndicatorDefinition,
   Money,
-  officeDecider,
   officeStreamId,
   parsePeriod,
-  parsePlanCode,
-  statedFigureDecider,
-  statedFigureStreamId,
-  type LineCommand,
   type LineEntry,
-  type LineEvent,
   type PlanLineState,
 } from '@renja/domain';
+import { ForbiddenError } from '../shared/authorization';
+import type { LedgerCommand } from '../shared/ledger-command';
+import type { CommandDecision, LedgerBatch, StreamState } from '../shared/ledger-pipeline';
+import { lineAddress } from '../shared/line-address';
 import { decideCorrectionRow } from './correction-decider';
 import { renstraUnchanged, RENSTRA_COLUMNS } from './renstra-rows';
 import type { ImportOperation, RowRef } from './import-rows';
-import type { StreamWork, TableCounts } from './import-service';
+import type { TableCounts } from './import-service';
 import type { Problems } from './import-types';
 import { lineWarnings } from './plausibility';
 import { officeUnknownMessage, OFFICE_UNKNOWN } from './office-scope';
@@ -74,23 +69,37 @@ const sameAmount = (a: string | null, b: string | null) => (a === null || b === 
 const active = (entry: LineEntry) => !entry.supersededBy;
 
 /**
- * Decides the operations of an import in order against in-memory stream states, with the API's deciders,
- * so a row sees what the rows before it did. What is already in the ledger is not recorded twice: the same
- * line, indicator, target, pagu, shift, realisation or stated figure counts as unchanged.
+ * Turns the operations of an import into ledger commands, in order, and has the write pipeline's batch
+ * decide each against the in-memory stream states (the API's deciders and role table), so a row sees what
+ * the rows before it did. What is already in the ledger is not recorded twice: the same line, indicator,
+ * target, pagu, shift, realisation or stated figure counts as unchanged.
  */
 export class OperationDecider {
   constructor(
-    private readonly streams: Map<string, StreamWork>,
+    private readonly batch: LedgerBatch<RowRef>,
     private readonly problems: Problems,
     private readonly tables: TableCounts,
     /** Implausible but possible figures of rows that record something, for the user to confirm. */
     private readonly warnings: Problems,
   ) {}
 
-  private stream(id: string): StreamWork {
-    const work = this.streams.get(id);
-    if (!work) throw new Error(`import: stream ${id} was not loaded`);
-    return work;
+  private stream(id: string): StreamState<RowRef> {
+    return this.batch.stream(id);
+  }
+
+  /** Records a command's decision (deciding it unless given): authorized, evolved, queued for the append, counted. */
+  private record(op: ImportOperation, command: LedgerCommand, decision: CommandDecision = this.batch.decide(command)): void {
+    const events = decision.writes.reduce((n, w) => n + w.events.length, 0);
+    this.tables[op.at.table].events += events;
+    try {
+      this.batch.commit(command, decision, op.at);
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+      // The same policy as every API command: the importing principal must hold the role for each change it
+      // records, in its office; each event refused is listed (a shift's two legs twice).
+      const { file, table, row } = op.at;
+      for (let i = 0; i < events; i++) this.problems.add({ file, table, row, rule: 'FORBIDDEN', message: error.message });
+    }
   }
 
   private problem(op: ImportOperation, column: string | null, rule: string, message: string): void {
@@ -109,14 +118,6 @@ export class OperationDecider {
 
   private unchanged(op: ImportOperation): void {
     this.tables[op.at.table].unchanged++;
-  }
-
-  private pushLine(work: StreamWork, events: LineEvent[], at: RowRef): void {
-    for (const event of events) {
-      work.line = evolveLine(work.line, event);
-      work.pending.push({ event, at });
-    }
-    this.tables[at.table].events += events.length;
   }
 
   apply(op: ImportOperation): void {
@@ -149,7 +150,8 @@ export class OperationDecider {
           stream: (id) => this.stream(id),
           problem: (column, rule, message) => this.problem(op, column, rule, message),
           unchanged: () => this.unchanged(op),
-          push: (work, events) => this.pushLine(work, events, op.at),
+          decide: (command) => this.batch.decide(command),
+          record: (command, decision) => this.record(op, command, decision),
         });
       default:
         return this.lineChange(op);
@@ -167,12 +169,7 @@ export class OperationDecider {
         `office ${op.code} is registered as "${work.office.name}", not "${op.name}"`,
       );
     }
-    const events = officeDecider.decide({ type: 'RegisterOffice', eventId: randomUUID(), code: op.code, name: op.name }, work.office);
-    for (const event of events) {
-      work.office = officeDecider.evolve(work.office, event);
-      work.pending.push({ event, at: op.at });
-    }
-    this.tables[op.at.table].events += events.length;
+    this.record(op, { kind: 'register-office', input: { code: op.code, name: op.name } });
   }
 
   private line(op: Extract<ImportOperation, { kind: 'line' }>): void {
@@ -187,25 +184,14 @@ export class OperationDecider {
         `line ${op.code} is registered as "${existing.name}"; a later row must repeat that name or leave it empty`,
       );
     }
-    const parent = parsePlanCode(op.code).parentCode;
-    const command: LineCommand = {
-      type: 'RegisterLine',
-      eventId: randomUUID(),
-      year: op.year,
-      officeCode: op.office,
-      code: op.code,
-      name: op.name ?? undefined,
-      officeRegistered: Boolean(this.stream(officeStreamId(op.office)).office.code),
-      parentRegistered: parent ? Boolean(this.stream(lineStreamId(op.year, op.office, parent)).line.line) : true,
-    };
-    this.pushLine(work, decideLine(command, work.line), op.at);
+    this.record(op, { kind: 'register-line', input: { year: op.year, officeCode: op.office, code: op.code, name: op.name ?? undefined } });
   }
 
   private lineChange(op: Extract<ImportOperation, { kind: 'indicator' | 'target' | 'pagu' | 'realisation' | 'renstra' }>): void {
-    const work = this.stream(lineStreamId(op.year, op.office, op.code));
+    const line = lineAddress(op.year, op.office, op.code);
+    const work = this.stream(line.streamId);
     const state = work.line;
-    let command: LineCommand;
-    const eventId = randomUUID();
+    let command: LedgerCommand;
     switch (op.kind) {
       case 'indicator': {
         const existing = state.indicators.find((i) => i.name === op.name);
@@ -218,7 +204,12 @@ export class OperationDecider {
             `indicator "${op.name}" of line ${op.code} is defined with unit "${existing.unit}" and direction ${existing.direction}`,
           );
         }
-        command = { type: 'DefineIndicator', eventId, name: op.name, unit: op.unit, direction: op.direction ?? 'higher_is_better' };
+        command = {
+          kind: 'define-indicator',
+          line,
+          // The same parser as the API's, in its lenient mode (Arah was read as naik / turun).
+          input: parseIndicatorDefinition({ name: op.name, unit: op.unit, direction: op.direction ?? 'higher_is_better' }, 'lenient'),
+        };
         break;
       }
       case 'target': {
@@ -232,15 +223,12 @@ export class OperationDecider {
             e.effectiveDate === op.effectiveDate,
         );
         if (same) return this.unchanged(op);
+        const { value, reason, effectiveDate } = op;
         command = {
-          type: 'ReviseTarget',
-          eventId,
-          indicator: op.indicator,
-          value: op.value,
-          reason: op.reason,
-          effectiveDate: op.effectiveDate,
-          legalBasis: op.legalBasis ?? undefined,
-        } as LineCommand;
+          kind: 'revise-target',
+          line,
+          input: { indicator: op.indicator, value, reason, effectiveDate, legalBasis: op.legalBasis ?? undefined },
+        };
         break;
       }
       case 'pagu': {
@@ -259,14 +247,16 @@ export class OperationDecider {
         );
         if (same) return this.unchanged(op);
         command = {
-          type: 'ChangePagu',
-          eventId,
-          phase: op.phase,
-          fundingSource: op.fundingSource,
-          ...(op.amount !== undefined ? { amount: op.amount } : { delta: op.delta }),
-          reason: op.reason ?? undefined,
-          legalBasis: op.legalBasis ?? undefined,
-          effectiveDate: op.effectiveDate,
+          kind: 'change-pagu',
+          line,
+          input: {
+            phase: op.phase,
+            fundingSource: op.fundingSource,
+            ...(op.amount !== undefined ? { amount: op.amount } : { delta: op.delta }),
+            reason: op.reason ?? undefined,
+            legalBasis: op.legalBasis ?? undefined,
+            effectiveDate: op.effectiveDate,
+          },
         };
         break;
       }
@@ -274,27 +264,29 @@ export class OperationDecider {
         if (renstraUnchanged(op, state)) return this.unchanged(op);
         const { indicator, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp, effectiveDate, reason, legalBasis } = op;
         command = {
-          type: 'RecordRenstra',
-          eventId,
-          ...{ indicator, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp, effectiveDate, reason, legalBasis },
+          kind: 'record-renstra',
+          line,
+          input: { indicator, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp, effectiveDate, reason, legalBasis },
         };
         break;
       }
       case 'realisation': {
         if (this.realisationRecorded(op, state)) return;
         command = {
-          type: 'RecordRealisation',
-          eventId,
-          period: op.period,
-          amount: op.amount ?? undefined,
-          outputs: op.outputs,
-          effectiveDate: op.effectiveDate ?? undefined,
-          reason: op.reason ?? undefined,
-        } as LineCommand;
+          kind: 'record-realisation',
+          line,
+          input: {
+            period: op.period,
+            amount: op.amount ?? undefined,
+            outputs: op.outputs,
+            effectiveDate: op.effectiveDate ?? undefined,
+            reason: op.reason ?? undefined,
+          },
+        };
         break;
       }
     }
-    this.pushLine(work, decideLine(command, state), op.at);
+    this.record(op, command);
     if (op.kind === 'indicator' || op.kind === 'renstra') return;
     for (const warning of lineWarnings(op, state, work.line)) this.warnings.add({ file: op.at.file, table: op.at.table, ...warning });
   }
@@ -356,51 +348,28 @@ export class OperationDecider {
         e.effectiveDate === op.effectiveDate,
     );
     if (same) return this.unchanged(op);
-    const legs = decideShift(
-      {
-        type: 'ShiftBudget',
-        shiftId: randomUUID(),
-        outEventId: randomUUID(),
-        inEventId: randomUUID(),
+    this.record(op, {
+      kind: 'shift-budget',
+      from: lineAddress(op.year, op.office, op.fromCode),
+      to: lineAddress(op.year, op.office, op.toCode),
+      input: {
         amount: op.amount,
         fundingSource: op.fundingSource,
         reason: op.reason ?? undefined,
         legalBasis: op.legalBasis ?? undefined,
         effectiveDate: op.effectiveDate,
       },
-      from.line,
-      to.line,
-    );
-    this.pushLine(from, legs.out, op.at);
-    this.pushLine(to, legs.in, op.at);
+    });
   }
 
   private stated(op: Extract<ImportOperation, { kind: 'stated' }>): void {
-    const work = this.stream(statedFigureStreamId(op.office, op.year));
-    const events = statedFigureDecider.decide(
-      {
-        type: 'RecordStatedFigure',
-        eventId: randomUUID(),
-        year: op.year,
-        officeCode: op.office,
-        code: op.code,
-        label: op.label,
-        measure: op.measure,
-        phase: op.phase,
-        period: op.period,
-        indicator: op.indicator,
-        value: op.value,
-        source: op.source,
-        note: op.note,
-        officeRegistered: Boolean(this.stream(officeStreamId(op.office)).office.code),
-      },
-      work.stated,
-    );
-    if (events.length === 0) return this.unchanged(op);
-    for (const event of events) {
-      work.stated = statedFigureDecider.evolve(work.stated, event);
-      work.pending.push({ event, at: op.at });
-    }
-    this.tables[op.at.table].events += events.length;
+    const { year, office, code, label, measure, phase, period, indicator, value, source, note } = op;
+    const command: LedgerCommand = {
+      kind: 'record-stated-figure',
+      input: { year, officeCode: office, code, label, measure, phase, period, indicator, value, source, note },
+    };
+    const decision = this.batch.decide(command);
+    if (decision.writes.every((w) => w.events.length === 0)) return this.unchanged(op);
+    this.record(op, command, decision);
   }
 }

@@ -1,14 +1,5 @@
-import {
-  EXECUTABLE_PHASES,
-  hasMessage,
-  LINE_EVENT_TYPES,
-  msg,
-  phaseFromAlias,
-  PHASES,
-  rawMessage,
-  type Message,
-  type Phase,
-} from '@renja/domain';
+import { hasMessage, LINE_EVENT_TYPES, msg, phaseFromAlias, rawMessage, type Message } from '@renja/domain';
+import { paguRoles, PLANNING_PHASES, rolesForWrite, type WriteKind } from './command-roles';
 import { describeScope, inScope, type OfficeScope, type Principal, type Role } from './principal';
 
 /**
@@ -16,53 +7,28 @@ import { describeScope, inScope, type OfficeScope, type Principal, type Role } f
  * `office` is the office the change touches ('*' for actions over the whole ledger).
  */
 export type Action =
-  | { kind: 'register-office'; office: string }
-  | { kind: 'set-office-signatory'; office: string }
-  | { kind: 'register-line' | 'define-indicator' | 'revise-target' | 'record-realisation' | 'shift-budget'; office: string }
+  | { kind: Exclude<WriteKind, 'change-pagu'>; office: string }
   | { kind: 'change-pagu'; office: string; phase: unknown }
-  | { kind: 'record-stated-figure'; office: string }
-  | { kind: 'record-renstra' | 'record-evaluation-note'; office: string }
   | { kind: 'manage-tokens'; offices: OfficeScope }
   | { kind: 'read'; office: string }
   | { kind: 'verify-ledger' | 'issue-checkpoint' };
 
-/** Phases whose amounts planners record; the executable budget (APBD, PERGESERAN, APBD_P) is finance's. */
-export const PLANNING_PHASES: readonly Phase[] = PHASES.filter((p) => !EXECUTABLE_PHASES.includes(p));
+export { paguRoles, PLANNING_PHASES };
 
-/** The roles that may record a change to a pagu phase (an unknown phase: any role that records pagu at all). */
-export function paguRoles(phase: unknown): Role[] {
-  // An alias (APBD-P) names the same phase as its code: the same roles, whichever spelling was sent.
-  const canonical = phaseFromAlias(phase);
-  if (!canonical) return ['planner', 'finance'];
-  return EXECUTABLE_PHASES.includes(canonical) ? ['finance'] : ['planner'];
-}
-
-/** The roles allowed an action, before the office scope is looked at. */
+/** The roles allowed an action, before the office scope is looked at: writes by the table in command-roles.ts. */
 export function rolesFor(action: Action): Role[] {
   switch (action.kind) {
-    case 'register-office':
-    case 'set-office-signatory':
     case 'manage-tokens':
       return ['admin'];
-    case 'register-line':
-    case 'define-indicator':
-    case 'revise-target':
-      return ['planner'];
-    case 'change-pagu':
-      return paguRoles(action.phase);
-    case 'record-realisation':
-    case 'shift-budget':
-      return ['finance'];
-    case 'record-stated-figure':
-      return ['planner', 'finance'];
-    case 'record-renstra':
-    case 'record-evaluation-note':
-      return ['planner'];
     case 'read':
       return ['admin', 'planner', 'finance', 'inspector'];
     case 'verify-ledger':
     case 'issue-checkpoint':
       return ['admin', 'inspector'];
+    case 'change-pagu':
+      return rolesForWrite(action.kind, action.phase);
+    default:
+      return rolesForWrite(action.kind);
   }
 }
 

@@ -1,9 +1,7 @@
-import type { LineCommand } from '@renja/domain';
-import { authorize, type Action } from './authorization';
+import type { LedgerCommand } from './ledger-command';
 import type { CommandMetadata, CommandResult } from './command-metadata';
-import { lineAddress } from './line-address';
-import { runLineCommand } from './run-line-command';
-import type { StreamCommandRunner } from './stream-command-runner';
+import { lineAddress, type LineAddress } from './line-address';
+import type { LedgerPipeline } from './ledger-pipeline';
 
 /** A command addressed to one existing plan line, with the request body as sent. */
 export abstract class LineChangeCommand {
@@ -16,18 +14,14 @@ export abstract class LineChangeCommand {
   ) {}
 }
 
-/** Shared execute() of the single-line use cases: each names only the domain command it builds. */
+/** Shared execute() of the single-line use cases: each names only the ledger command it builds. */
 export abstract class LineChangeHandler<C extends LineChangeCommand> {
-  constructor(protected readonly runner: StreamCommandRunner) {}
+  constructor(protected readonly pipeline: LedgerPipeline) {}
 
-  protected abstract toDomain(command: C, eventId: string): LineCommand;
-
-  /** What the command does, for the authorization check (its kind, the office, the pagu phase). */
-  protected abstract action(command: C, officeCode: string): Action;
+  protected abstract toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand;
 
   execute(command: C): Promise<CommandResult> {
     const line = lineAddress(command.year, command.office, command.code);
-    authorize(command.meta.principal, this.action(command, line.officeCode));
-    return runLineCommand(this.runner, command.meta, line, (eventId) => this.toDomain(command, eventId));
+    return this.pipeline.execute(command.meta, this.toCommand(command.body, line));
   }
 }

@@ -2,8 +2,9 @@
  * Who is acting: a verified identity with roles and an office scope. Every command carries one; its name
  * becomes the actor recorded on the events, so it must come from a verified token, never from the request.
  */
-export const ROLES = ['admin', 'planner', 'finance', 'inspector'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './command-roles';
+
+export { ROLES, type Role };
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 

@@ -1,7 +1,7 @@
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { requireText } from '../shared/legal-basis';
+import { requireText, TEXT_LIMITS } from '../shared/legal-basis';
 
 /** A regional office (perangkat daerah, OPD), e.g. Dinas Koperasi, Usaha Kecil dan Menengah. */
 export const OFFICE_EVENT_TYPES = { registered: 'office.registered' } as const;
@@ -39,7 +39,7 @@ export const officeDecider: Decider<RegisterOffice, OfficeRegistered, OfficeStat
   decide(command, state) {
     const code = parseOfficeCode(command.code);
     if (state.code) throw conflict('OFFICE_ALREADY_REGISTERED', msg('OFFICE_ALREADY_REGISTERED', { office: code }), 'code');
-    const name = requireText(command.name, 'name', 300);
+    const name = requireText(command.name, 'name', TEXT_LIMITS.officeName);
     return [{ id: command.eventId, type: OFFICE_EVENT_TYPES.registered, data: { code, name } }];
   },
   // The office stream also carries who signs its papers (office-signatory.ts): only a registration, which

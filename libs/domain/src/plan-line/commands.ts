@@ -1,6 +1,9 @@
+import type { IndicatorDirection } from './events';
+
 /**
- * Commands on a plan line. Fields arrive as sent (strings, possibly missing) and are validated by the
- * decider, so the domain protects itself whatever the edge did. `eventId` is the id the produced event
+ * Commands on a plan line. A typed field was parsed at the edge by the domain's parsers (parse-changes.ts:
+ * strict for the API, lenient for the import and the browser); an `unknown` field still arrives as sent and
+ * is validated by the decider, so the domain protects itself whatever the edge did. `eventId` is the id the produced event
  * will carry: ids are chosen outside the domain.
  */
 export interface RegisterLine {
@@ -18,9 +21,9 @@ export interface RegisterLine {
 export interface DefineIndicator {
   type: 'DefineIndicator';
   eventId: string;
-  name: unknown;
-  unit: unknown;
-  direction: unknown;
+  name: string;
+  unit: string;
+  direction: IndicatorDirection;
 }
 
 export interface ReviseTarget {
@@ -31,6 +34,7 @@ export interface ReviseTarget {
   value: unknown;
   reason: unknown;
   effectiveDate: unknown;
+  legalBasis?: unknown;
 }
 
 export interface ChangePagu {
@@ -54,6 +58,8 @@ export interface RecordRealisation {
   outputs?: unknown;
   /** Defaults to the last day of the period. */
   effectiveDate?: unknown;
+  reason?: unknown;
+  legalBasis?: unknown;
 }
 
 export interface CorrectEvent {

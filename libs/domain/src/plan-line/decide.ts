@@ -1,19 +1,17 @@
 import { assertFiscalYear } from '../shared/dates';
-import { conflict, invalid, notFound, ruleBroken } from '../shared/errors';
+import { conflict, notFound, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { requireText } from '../shared/legal-basis';
+import { requireText, TEXT_LIMITS } from '../shared/legal-basis';
 import type { Decider } from '../shared/decider';
 import type { ChangePagu, DefineIndicator, LineCommand, RecordRealisation, RegisterLine, ReviseTarget } from './commands';
 import { decideCorrection } from './correct';
-import { LINE_EVENT_TYPES, type IndicatorDirection, type LineEvent } from './events';
+import { LINE_EVENT_TYPES, type LineEvent } from './events';
 import { evolveLine } from './evolve';
 import { assertInvariants } from './invariants';
 import { parsePaguChange, parseRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
 import { parsePlanCode } from './plan-code';
 import { parseRenstra } from './renstra';
 import { initialLineState, type PlanLineState } from './state';
-
-const DIRECTIONS: IndicatorDirection[] = ['higher_is_better', 'lower_is_better'];
 
 function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] {
   const { code, level, parentCode } = parsePlanCode(command.code);
@@ -29,7 +27,7 @@ function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] 
   if (parentCode && !command.parentRegistered) {
     throw ruleBroken('PARENT_NOT_REGISTERED', msg('PARENT_NOT_REGISTERED', { parent: parentCode, code }), 'code');
   }
-  const name = requireText(command.name, 'name', 500);
+  const name = requireText(command.name, 'name', TEXT_LIMITS.lineName);
   return [
     {
       id: command.eventId,
@@ -42,20 +40,17 @@ function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] 
   ];
 }
 
+/** The command was parsed at the edge (parseIndicatorDefinition): what is left are the line's rules. */
 function defineIndicator(command: DefineIndicator, state: PlanLineState): LineEvent[] {
   requireLine(state);
-  const name = requireText(command.name, 'name', 500);
-  const unit = requireText(command.unit, 'unit', 60);
-  if (!DIRECTIONS.includes(command.direction as IndicatorDirection)) {
-    throw invalid('direction', msg('DIRECTION_UNKNOWN', { directions: DIRECTIONS.join(', ') }), 'DIRECTION_UNKNOWN');
-  }
+  const { name, unit, direction } = command;
   if (state.indicators.some((i) => i.name === name)) throw conflict('INDICATOR_NAME_TAKEN', msg('INDICATOR_NAME_TAKEN', { name }), 'name');
   const indicatorId = `IK-${state.indicators.length + 1}`;
   return [
     {
       id: command.eventId,
       type: LINE_EVENT_TYPES.indicatorDefined,
-      data: { indicatorId, name, unit, direction: command.direction as IndicatorDirection },
+      data: { indicatorId, name, unit, direction },
       effectiveDate: `${state.line!.year}-01-01`,
       legalBasis: null,
       reason: null,

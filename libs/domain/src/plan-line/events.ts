@@ -26,7 +26,9 @@ export interface LineRegisteredData {
   name: string;
 }
 
-export type IndicatorDirection = 'higher_is_better' | 'lower_is_better';
+/** How an indicator's achievement is read: more is better, or less is better. */
+export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 
 export interface IndicatorDefinedData {
   indicatorId: string;

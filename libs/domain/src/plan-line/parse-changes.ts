@@ -1,12 +1,19 @@
 import { assertInFiscalYear, parseIsoDate } from '../shared/dates';
 import { invalid, notFound, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { parseLegalBasis, parseReason, requireLegalBasisAndReason, type LegalBasis } from '../shared/legal-basis';
+import { parseLegalBasis, parseReason, requireLegalBasisAndReason, requireText, TEXT_LIMITS, type LegalBasis } from '../shared/legal-basis';
 import { parseAmount, parseDecimalValue, toAmountString } from '../shared/money';
 import { assertPeriodInYear, parsePeriod } from '../shared/period';
-import type { IndicatorDefinedData, OutputValue, PaguChangedData, RealisationRecordedData, TargetRevisedData } from './events';
-import { phaseFromAlias, periodFromAlias } from '../shared/readings';
-import { FUNDING_SOURCE_PATTERN, PHASES, PHASES_NEEDING_LEGAL_BASIS } from './phases';
+import type {
+  IndicatorDefinedData,
+  IndicatorDirection,
+  OutputValue,
+  PaguChangedData,
+  RealisationRecordedData,
+  TargetRevisedData,
+} from './events';
+import { parseDirection, parsePhase, periodFromAlias, type ParseMode } from '../shared/readings';
+import { FUNDING_SOURCE_PATTERN, PHASES_NEEDING_LEGAL_BASIS } from './phases';
 import type { PlanLineState } from './state';
 
 /** A validated change: event data plus the metadata it is recorded with. */
@@ -47,8 +54,7 @@ export function parseFundingSource(value: unknown, field = 'fundingSource'): str
 
 export function parsePaguChange(state: PlanLineState, input: Record<string, unknown>): ParsedChange<PaguChangedData> {
   requireLine(state);
-  const phase = phaseFromAlias(input.phase);
-  if (!phase) throw invalid('phase', msg('PHASE_UNKNOWN', { phases: PHASES.join(', ') }), 'PHASE_UNKNOWN');
+  const phase = parsePhase(input.phase, 'strict');
   const fundingSource = parseFundingSource(input.fundingSource);
   const hasAmount = input.amount !== undefined && input.amount !== null;
   const hasDelta = input.delta !== undefined && input.delta !== null;
@@ -132,5 +138,21 @@ export function parseRealisation(state: PlanLineState, input: Record<string, unk
     effectiveDate,
     legalBasis: parseLegalBasis(input.legalBasis),
     reason: parseReason(input.reason),
+  };
+}
+
+/**
+ * An indicator's definition from what was sent: name and unit as text within their limits, the direction
+ * by `mode` (the API's codes, or naik / turun as people write them). The decider checks the rest against
+ * the line (registered, the name not taken).
+ */
+export function parseIndicatorDefinition(
+  input: { name?: unknown; unit?: unknown; direction?: unknown },
+  mode: ParseMode,
+): { name: string; unit: string; direction: IndicatorDirection } {
+  return {
+    name: requireText(input.name, 'name', TEXT_LIMITS.indicatorName),
+    unit: requireText(input.unit, 'unit', TEXT_LIMITS.indicatorUnit),
+    direction: parseDirection(input.direction, mode),
   };
 }

@@ -1,4 +1,6 @@
+import { errorOf } from '../testing/error-of';
 import { defineIndicator, given, registered, registerLine } from '../testing/plan-line-fixtures';
+import { parseIndicatorDefinition } from './parse-changes';
 import { lineStreamId } from '../streams';
 import type { IndicatorDefined, TargetRevised } from './events';
 import { targetsAsOf } from './realisation';
@@ -137,18 +139,24 @@ describe('indicators (indikator kinerja)', () => {
       .thenThrows('INDICATOR_NAME_TAKEN', 'conflict');
   });
 
+  // The definition is parsed at the edge (the API strictly, the import leniently), before anything is decided.
   it.each([['up'], ['HIGHER_IS_BETTER'], [undefined]])('refuses the direction %p', (direction) => {
-    const error = given([registered()])
-      .when(defineIndicator('ind-1', 'Jumlah UMKM', { direction }))
-      .thenThrows('DIRECTION_UNKNOWN', 'invalid');
-    expect(error.field).toBe('direction');
+    const error = errorOf(() => parseIndicatorDefinition({ name: 'Jumlah UMKM', unit: 'UMKM', direction }, 'strict'));
+    expect([error.rule, error.kind, error.field]).toEqual(['DIRECTION_UNKNOWN', 'invalid', 'direction']);
+  });
+
+  it('reads naik / turun only in lenient mode', () => {
+    expect(parseIndicatorDefinition({ name: 'Angka pengangguran', unit: '%', direction: 'turun' }, 'lenient').direction).toBe(
+      'lower_is_better',
+    );
+    expect(errorOf(() => parseIndicatorDefinition({ name: 'Angka pengangguran', unit: '%', direction: 'turun' }, 'strict')).rule).toBe(
+      'DIRECTION_UNKNOWN',
+    );
   });
 
   it('requires a unit', () => {
-    const error = given([registered()])
-      .when(defineIndicator('ind-1', 'Jumlah UMKM', { unit: ' ' }))
-      .thenThrows('TEXT_REQUIRED', 'invalid');
-    expect(error.field).toBe('unit');
+    const error = errorOf(() => parseIndicatorDefinition({ name: 'Jumlah UMKM', unit: ' ', direction: 'higher_is_better' }, 'strict'));
+    expect([error.rule, error.kind, error.field]).toEqual(['TEXT_REQUIRED', 'invalid', 'unit']);
   });
 
   it('refuses an indicator on an unregistered line', () => {

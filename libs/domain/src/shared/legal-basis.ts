@@ -2,6 +2,20 @@ import { parseIsoDate } from './dates';
 import { invalid, ruleBroken } from './errors';
 import { msg, type Message } from './messages/message';
 
+/**
+ * The longest text each field takes: the domain's rule, which the API's DTOs repeat for their OpenAPI
+ * shape by importing it (never a second number).
+ */
+export const TEXT_LIMITS = {
+  legalBasisKind: 40,
+  legalBasisNumber: 120,
+  reason: 2000,
+  officeName: 300,
+  lineName: 500,
+  indicatorName: 500,
+  indicatorUnit: 60,
+} as const;
+
 export interface LegalBasis {
   /** Perda, Perkada, DPA, DPPA, PMK, ... */
   kind: string;
@@ -21,15 +35,15 @@ export function parseLegalBasis(value: unknown, field = 'legalBasis'): LegalBasi
   if (typeof value !== 'object') throw invalid(field, msg('LEGAL_BASIS_FORMAT'), 'LEGAL_BASIS_FORMAT');
   const v = value as Record<string, unknown>;
   return {
-    kind: text(v.kind, `${field}.kind`, 40),
-    number: text(v.number, `${field}.number`, 120),
+    kind: text(v.kind, `${field}.kind`, TEXT_LIMITS.legalBasisKind),
+    number: text(v.number, `${field}.number`, TEXT_LIMITS.legalBasisNumber),
     date: parseIsoDate(v.date, `${field}.date`),
   };
 }
 
 export function parseReason(value: unknown, field = 'reason'): string | null {
   if (value === undefined || value === null) return null;
-  return text(value, field, 2000);
+  return text(value, field, TEXT_LIMITS.reason);
 }
 
 export function requireText(value: unknown, field: string, max = 500): string {

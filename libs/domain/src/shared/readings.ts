@@ -1,5 +1,6 @@
-import { isPhase, type Phase } from '../plan-line/phases';
-import { DomainError } from './errors';
+import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '../plan-line/events';
+import { isPhase, PHASES, type Phase } from '../plan-line/phases';
+import { DomainError, invalid } from './errors';
 import { msg, type Message } from './messages/message';
 
 /**
@@ -218,4 +219,26 @@ export function readDirection(text: string): 'higher_is_better' | 'lower_is_bett
 export function isPeriodSpelling(value: unknown): boolean {
   const key = periodFromAlias(value, 2000);
   return typeof key === 'string' && /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(key);
+}
+
+/**
+ * How an input is read. 'strict': the API's canonical machine forms (and only the unambiguous aliases
+ * above); 'lenient': also the spellings people type (the import, the browser's forms). One parser per
+ * value, with this flag: never a second implementation.
+ */
+export type ParseMode = 'strict' | 'lenient';
+
+/** A pagu phase: strict takes the code or an alias (phaseFromAlias); lenient reads Tahapan as typed (readPhase). */
+export function parsePhase(value: unknown, mode: ParseMode, field = 'phase'): Phase {
+  if (mode === 'lenient' && typeof value === 'string') return readPhase(value);
+  const phase = phaseFromAlias(value);
+  if (!phase) throw invalid(field, msg('PHASE_UNKNOWN', { phases: PHASES.join(', ') }), 'PHASE_UNKNOWN');
+  return phase;
+}
+
+/** An indicator's direction: strict takes the codes (higher_is_better, lower_is_better); lenient also reads Arah (naik, turun). */
+export function parseDirection(value: unknown, mode: ParseMode, field = 'direction'): IndicatorDirection {
+  if (typeof value === 'string' && (INDICATOR_DIRECTIONS as readonly string[]).includes(value)) return value as IndicatorDirection;
+  if (mode === 'lenient' && typeof value === 'string') return readDirection(value);
+  throw invalid(field, msg('DIRECTION_UNKNOWN', { directions: INDICATOR_DIRECTIONS.join(', ') }), 'DIRECTION_UNKNOWN');
 }

@@ -2,6 +2,7 @@ import { fold } from '../shared/decider';
 import type { LegalBasis } from '../shared/legal-basis';
 import type { ChangePagu, CorrectEvent, DefineIndicator, LineCommand, RecordRealisation, RegisterLine } from '../plan-line/commands';
 import { planLineDecider } from '../plan-line/decide';
+import { parseIndicatorDefinition } from '../plan-line/parse-changes';
 import type { LineEvent, LineRegistered } from '../plan-line/events';
 import type { PlanLineState } from '../plan-line/state';
 import { DeciderSpecification } from './decider-specification';
@@ -44,13 +45,11 @@ export const registerLine = (fields: Partial<RegisterLine> = {}): RegisterLine =
   ...fields,
 });
 
+/** As the API sends it: parsed by the domain's parser (strict), as every edge does before deciding. */
 export const defineIndicator = (eventId: string, name: string, fields: Partial<DefineIndicator> = {}): DefineIndicator => ({
   type: 'DefineIndicator',
   eventId,
-  name,
-  unit: 'UMKM',
-  direction: 'higher_is_better',
-  ...fields,
+  ...parseIndicatorDefinition({ name, unit: 'UMKM', direction: 'higher_is_better', ...fields }, 'strict'),
 });
 
 /** An APBD amount with its Perda, unless the fields say otherwise. */

@@ -1,18 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TEXT_LIMITS } from '@renja/domain';
 import { IsIsoDate } from './validators';
 
 export class LegalBasisDto {
   @ApiProperty({ example: 'PMK', description: 'Kind of instrument: Perda, Perkada, DPA, DPPA, PMK, ...' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(40)
+  @MaxLength(TEXT_LIMITS.legalBasisKind)
   kind: string;
 
   @ApiProperty({ example: '170/PMK.07/2022' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(120)
+  @MaxLength(TEXT_LIMITS.legalBasisNumber)
   number: string;
 
   @ApiProperty({ example: '2022-11-08', format: 'date' })

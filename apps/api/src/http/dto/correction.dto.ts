@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { PHASES } from '@renja/domain';
+import { PHASES, TEXT_LIMITS } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
 import { OutputDto } from './line-change.dto';
 import { IsAmountString, IsDecimalString, IsIsoDate, IsPeriod, IsPhase } from './validators';
@@ -14,7 +14,7 @@ export class CorrectionDto {
   @ApiProperty({ example: 'Salah input: nilai DPA tertukar' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason: string;
 
   @ApiPropertyOptional({ type: LegalBasisDto, description: 'Required when correcting a budget change that needs one' })

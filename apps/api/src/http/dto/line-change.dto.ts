@@ -1,25 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PHASES } from '@renja/domain';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PHASES, TEXT_LIMITS } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
-import { IsAmountString, IsDecimalString, IsIsoDate, IsPeriod, IsPhase } from './validators';
+import { IsAmountString, IsDecimalString, IsIndicatorDirection, IsIsoDate, IsPeriod, IsPhase } from './validators';
 
 export class DefineIndicatorDto {
   @ApiProperty({ example: 'Jumlah UMKM yang dibina' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(TEXT_LIMITS.indicatorName)
   name: string;
 
   @ApiProperty({ example: 'UMKM' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(60)
+  @MaxLength(TEXT_LIMITS.indicatorUnit)
   unit: string;
 
   @ApiProperty({ enum: ['higher_is_better', 'lower_is_better'] })
-  @IsIn(['higher_is_better', 'lower_is_better'])
+  @IsIndicatorDirection()
   direction: string;
 }
 
@@ -36,7 +36,7 @@ export class ReviseTargetDto {
   @ApiProperty({ example: 'Target Renja 2022' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason: string;
 
   @ApiProperty({ example: '2022-01-03', format: 'date' })
@@ -73,7 +73,7 @@ export class ChangePaguDto {
   @ApiPropertyOptional({ example: 'Tambahan Dana Insentif Daerah' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason?: string;
 
   @ApiPropertyOptional({ type: LegalBasisDto, description: 'Required for APBD, PERGESERAN, APBD_P and every delta' })
@@ -128,6 +128,6 @@ export class RecordRealisationDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TEXT_LIMITS } from '@renja/domain';
 
 export class RegisterOfficeDto {
   @ApiProperty({ example: 'DKUKM', description: 'Office (perangkat daerah) code: letters, digits, dots, dashes' })
@@ -11,7 +12,7 @@ export class RegisterOfficeDto {
   @ApiProperty({ example: 'Dinas Koperasi, Usaha Kecil dan Menengah' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxLength(TEXT_LIMITS.officeName)
   name: string;
 }
 
@@ -25,6 +26,6 @@ export class RegisterLineDto {
   @ApiProperty({ example: 'Pemberdayaan Usaha Menengah' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(TEXT_LIMITS.lineName)
   name: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { TEXT_LIMITS } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
 import { IsAmountString, IsIsoDate } from './validators';
 
@@ -27,7 +28,7 @@ export class ShiftBudgetDto {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason: string;
 
   @ApiProperty({ type: LegalBasisDto })

@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isPeriodSpelling, phaseFromAlias } from '@renja/domain';
+import { DomainError, INDICATOR_DIRECTIONS, isPeriodSpelling, parseDirection, parsePhase } from '@renja/domain';
 
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const SIGNED_AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
@@ -53,16 +53,50 @@ export const IsIsoDate = (validationOptions?: ValidationOptions) =>
     validationOptions,
   );
 
-/** A budget phase: its code (APBD_P) or an unambiguous alias offices write (APBD-P, APBD Perubahan, apbd murni). */
-export const IsPhase = (validationOptions?: ValidationOptions) =>
+/**
+ * A field whose rule the domain owns: valid when the domain's parser (in its strict, API mode) reads it.
+ * The DTO only names the constraint (its catalogue message, validation-errors.ts) and says it in English.
+ */
+export const ParsedBy = (
+  constraint: string,
+  parse: (value: unknown) => unknown,
+  message: (property: string, value: unknown) => string,
+  validationOptions?: ValidationOptions,
+) =>
   ValidateBy(
     {
-      name: 'isPhase',
+      name: constraint,
       validator: {
-        validate: (value) => phaseFromAlias(value) !== undefined,
-        defaultMessage: (args) => `${args?.property} must be a phase such as APBD or APBD_P (or APBD-P); got ${describe(args?.value)}`,
+        validate: (value) => {
+          try {
+            parse(value);
+            return true;
+          } catch (error) {
+            if (error instanceof DomainError) return false;
+            throw error;
+          }
+        },
+        defaultMessage: (args) => message(args?.property ?? '', args?.value),
       },
     },
+    validationOptions,
+  );
+
+/** A budget phase: its code (APBD_P) or an unambiguous alias offices write (APBD-P, APBD Perubahan, apbd murni). */
+export const IsPhase = (validationOptions?: ValidationOptions) =>
+  ParsedBy(
+    'isPhase',
+    (value) => parsePhase(value, 'strict'),
+    (property, value) => `${property} must be a phase such as APBD or APBD_P (or APBD-P); got ${describe(value)}`,
+    validationOptions,
+  );
+
+/** An indicator's direction, as the domain reads it in the API's strict mode (the codes, INDICATOR_DIRECTIONS). */
+export const IsIndicatorDirection = (validationOptions?: ValidationOptions) =>
+  ParsedBy(
+    'isIn',
+    (value) => parseDirection(value, 'strict'),
+    (property) => `${property} must be one of the following values: ${INDICATOR_DIRECTIONS.join(', ')}`,
     validationOptions,
   );
 

@@ -1,7 +1,7 @@
-import type { Role, SessionInfo } from '../../api/session';
+import { rolesToCorrect, type CorrectableKind } from '@renja/application/shared/command-roles';
+import type { SessionInfo } from '../../api/session';
 
-/** The kinds of entry a correction may target (libs/domain/src/plan-line/correct.ts). */
-export type CorrectableKind = 'pagu' | 'shift' | 'target' | 'realisation';
+export { rolesToCorrect, type CorrectableKind };
 
 /** The fields of a timeline or change-log entry that say what it is. */
 export interface EntryFacts {
@@ -17,9 +17,6 @@ const KIND_OF_TYPE: Record<string, CorrectableKind> = {
   'target.revised': 'target',
   'realisation.recorded': 'realisation',
 };
-
-/** The executable budget is finance's; the planning phases are the planner's (authorization.ts, paguRoles). */
-const EXECUTABLE_PHASES = new Set(['APBD', 'PERGESERAN', 'APBD_P']);
 
 /** The pagu phase an entry changed, read from its figures ("pagu.APBD.DID"); null when it changed none. */
 export function phaseOf(entry: EntryFacts): string | null {
@@ -45,19 +42,6 @@ export function kindOf(entry: EntryFacts, byId: ReadonlyMap<string, EntryFacts>)
   }
   const family = entry.changes.map((c) => (c.figure ?? '').split('.')[0]).find((f) => f !== 'pagu' || phaseOf(entry));
   return family === 'pagu' ? 'pagu' : family === 'target' ? 'target' : family === 'realisation' ? 'realisation' : null;
-}
-
-/** The roles that may record (hence correct) an entry of this kind; the server checks again. */
-export function rolesToCorrect(kind: CorrectableKind, phase: string | null): Role[] {
-  switch (kind) {
-    case 'pagu':
-      return phase === null ? ['planner', 'finance'] : EXECUTABLE_PHASES.has(phase) ? ['finance'] : ['planner'];
-    case 'target':
-      return ['planner'];
-    case 'shift':
-    case 'realisation':
-      return ['finance'];
-  }
 }
 
 const inScope = (offices: SessionInfo['offices'], office: string) =>

@@ -1,24 +1,32 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { LineCommand } from '@renja/domain';
-import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
-import { StreamCommandRunner } from '../../shared/stream-command-runner';
+import type { LedgerCommand } from '../../shared/ledger-command';
+import type { LineAddress } from '../../shared/line-address';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
 /** Sets a funding source's pagu in a phase, or adds a signed delta (a late DID transfer is an addition). */
 export class ChangePaguCommand extends LineChangeCommand {}
 
 @CommandHandler(ChangePaguCommand)
 export class ChangePaguHandler extends LineChangeHandler<ChangePaguCommand> implements ICommandHandler<ChangePaguCommand, CommandResult> {
-  constructor(runner: StreamCommandRunner) {
-    super(runner);
+  constructor(pipeline: LedgerPipeline) {
+    super(pipeline);
   }
 
-  protected action({ body }: ChangePaguCommand, office: string): Action {
-    return { kind: 'change-pagu', office, phase: body.phase };
-  }
-
-  protected toDomain({ body }: ChangePaguCommand, eventId: string): LineCommand {
-    return { ...body, type: 'ChangePagu', eventId } as LineCommand;
+  protected toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand {
+    return {
+      kind: 'change-pagu',
+      line,
+      input: {
+        phase: body.phase,
+        fundingSource: body.fundingSource,
+        amount: body.amount,
+        delta: body.delta,
+        reason: body.reason,
+        legalBasis: body.legalBasis,
+        effectiveDate: body.effectiveDate,
+      },
+    };
   }
 }

@@ -1,17 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideLine, decideShiftCorrection, invalid, isLineStream, lineStreamId, msg, notFound, ruleBroken } from '@renja/domain';
+import { invalid, isLineStream, msg, notFound, ruleBroken } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
-import { authorize, correctionAction } from '../../shared/authorization';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
-import { StreamCommandRunner, type LoadedLine, type StreamWrite } from '../../shared/stream-command-runner';
+import { correctionTarget } from '../../shared/ledger-command';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 import { EVENT_STORE } from '../../shared/tokens';
-
-/** line-{year}-{office}-{code}: office codes may contain dashes, plan codes never do, so the last dash ends the office. */
-function officeOfLineStream(streamId: string): string {
-  const rest = streamId.slice('line-'.length + 5);
-  return rest.slice(0, rest.lastIndexOf('-'));
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,7 +24,7 @@ export class CorrectEventCommand {
 @CommandHandler(CorrectEventCommand)
 export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand, CommandResult> {
   constructor(
-    private readonly runner: StreamCommandRunner,
+    private readonly pipeline: LedgerPipeline,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -44,39 +38,10 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
     const { reason, legalBasis, ...fields } = body;
     // Only the fields the client sent replace the original's; absent ones keep their recorded value.
     const replacement = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    // The role that may record the corrected event's kind may correct it, within its office scope.
-    authorize(meta.principal, ...correctionAction(target.type, target.data, replacement, officeOfLineStream(target.streamId)));
-    return this.runner.run(meta, target.streamId, async () => {
-      const line = await this.runner.loadLine(target.streamId);
-      const entry = line.state.entries.find((e) => e.eventId === eventId);
-      if (entry?.kind === 'shift') return this.correctShift(line, entry.data.counterpartCode, eventId, { reason, legalBasis, replacement });
-      const events = decideLine(
-        { type: 'CorrectEvent', eventId: this.runner.newEventId(), correctedEventId: eventId, reason, legalBasis, replacement },
-        line.state,
-      );
-      return { writes: [{ streamId: line.streamId, events }], versions: { [line.streamId]: line.version } };
+    return this.pipeline.execute(meta, {
+      kind: 'correct-event',
+      target: correctionTarget(target),
+      input: { correctedEventId: eventId, reason, legalBasis, replacement },
     });
-  }
-
-  private async correctShift(
-    line: LoadedLine,
-    counterpartCode: string,
-    correctedEventId: string,
-    input: { reason: unknown; legalBasis: unknown; replacement: Record<string, unknown> },
-  ): Promise<{ writes: StreamWrite[]; versions: Record<string, number> }> {
-    const { year, officeCode } = line.state.line!;
-    const counterpart = await this.runner.loadLine(lineStreamId(year, officeCode, counterpartCode));
-    const decided = decideShiftCorrection(
-      { type: 'CorrectShift', correctedEventId, eventId: this.runner.newEventId(), counterpartEventId: this.runner.newEventId(), ...input },
-      line.state,
-      counterpart.state,
-    );
-    return {
-      writes: [
-        { streamId: line.streamId, events: decided.line },
-        { streamId: counterpart.streamId, events: decided.counterpart },
-      ],
-      versions: { [line.streamId]: line.version, [counterpart.streamId]: counterpart.version },
-    };
   }
 }

@@ -1,9 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { LineCommand } from '@renja/domain';
-import type { Action } from '../../shared/authorization';
+import { parseIndicatorDefinition } from '@renja/domain';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
-import { StreamCommandRunner } from '../../shared/stream-command-runner';
+import type { LedgerCommand } from '../../shared/ledger-command';
+import type { LineAddress } from '../../shared/line-address';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
 /** Defines a performance indicator (indikator kinerja) on a line: name, unit, direction. */
 export class DefineIndicatorCommand extends LineChangeCommand {}
@@ -13,15 +14,11 @@ export class DefineIndicatorHandler
   extends LineChangeHandler<DefineIndicatorCommand>
   implements ICommandHandler<DefineIndicatorCommand, CommandResult>
 {
-  constructor(runner: StreamCommandRunner) {
-    super(runner);
+  constructor(pipeline: LedgerPipeline) {
+    super(pipeline);
   }
 
-  protected action(_command: DefineIndicatorCommand, office: string): Action {
-    return { kind: 'define-indicator', office };
-  }
-
-  protected toDomain({ body }: DefineIndicatorCommand, eventId: string): LineCommand {
-    return { ...body, type: 'DefineIndicator', eventId } as LineCommand;
+  protected toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand {
+    return { kind: 'define-indicator', line, input: parseIndicatorDefinition(body, 'strict') };
   }
 }

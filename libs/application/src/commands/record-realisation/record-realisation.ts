@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { LineCommand } from '@renja/domain';
-import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
-import { StreamCommandRunner } from '../../shared/stream-command-runner';
+import type { LedgerCommand } from '../../shared/ledger-command';
+import type { LineAddress } from '../../shared/line-address';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
 /** Records money spent (realisasi keuangan) and/or output achieved (realisasi kinerja) for a month or quarter. */
 export class RecordRealisationCommand extends LineChangeCommand {}
@@ -13,15 +13,22 @@ export class RecordRealisationHandler
   extends LineChangeHandler<RecordRealisationCommand>
   implements ICommandHandler<RecordRealisationCommand, CommandResult>
 {
-  constructor(runner: StreamCommandRunner) {
-    super(runner);
+  constructor(pipeline: LedgerPipeline) {
+    super(pipeline);
   }
 
-  protected action(_command: RecordRealisationCommand, office: string): Action {
-    return { kind: 'record-realisation', office };
-  }
-
-  protected toDomain({ body }: RecordRealisationCommand, eventId: string): LineCommand {
-    return { ...body, type: 'RecordRealisation', eventId } as LineCommand;
+  protected toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand {
+    return {
+      kind: 'record-realisation',
+      line,
+      input: {
+        period: body.period,
+        amount: body.amount,
+        outputs: body.outputs,
+        effectiveDate: body.effectiveDate,
+        reason: body.reason,
+        legalBasis: body.legalBasis,
+      },
+    };
   }
 }

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { LineCommand } from '@renja/domain';
-import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
-import { StreamCommandRunner } from '../../shared/stream-command-runner';
+import type { LedgerCommand } from '../../shared/ledger-command';
+import type { LineAddress } from '../../shared/line-address';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
 /** Records a line's Renstra figures (end-of-period target, realisation up to last year) in K and/or Rp. */
 export class RecordRenstraCommand extends LineChangeCommand {}
@@ -13,15 +13,11 @@ export class RecordRenstraHandler
   extends LineChangeHandler<RecordRenstraCommand>
   implements ICommandHandler<RecordRenstraCommand, CommandResult>
 {
-  constructor(runner: StreamCommandRunner) {
-    super(runner);
+  constructor(pipeline: LedgerPipeline) {
+    super(pipeline);
   }
 
-  protected action(_command: RecordRenstraCommand, office: string): Action {
-    return { kind: 'record-renstra', office };
-  }
-
-  protected toDomain({ body }: RecordRenstraCommand, eventId: string): LineCommand {
-    return { ...body, type: 'RecordRenstra', eventId };
+  protected toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand {
+    return { kind: 'record-renstra', line, input: body };
   }
 }

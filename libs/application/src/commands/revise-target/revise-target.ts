@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { LineCommand } from '@renja/domain';
-import type { Action } from '../../shared/authorization';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
-import { StreamCommandRunner } from '../../shared/stream-command-runner';
+import type { LedgerCommand } from '../../shared/ledger-command';
+import type { LineAddress } from '../../shared/line-address';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
 /** Sets or revises an indicator's target for the year, with a reason and an effective date. */
 export class ReviseTargetCommand extends LineChangeCommand {}
@@ -13,15 +13,21 @@ export class ReviseTargetHandler
   extends LineChangeHandler<ReviseTargetCommand>
   implements ICommandHandler<ReviseTargetCommand, CommandResult>
 {
-  constructor(runner: StreamCommandRunner) {
-    super(runner);
+  constructor(pipeline: LedgerPipeline) {
+    super(pipeline);
   }
 
-  protected action(_command: ReviseTargetCommand, office: string): Action {
-    return { kind: 'revise-target', office };
-  }
-
-  protected toDomain({ body }: ReviseTargetCommand, eventId: string): LineCommand {
-    return { ...body, type: 'ReviseTarget', eventId } as LineCommand;
+  protected toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand {
+    return {
+      kind: 'revise-target',
+      line,
+      input: {
+        indicator: body.indicator ?? body.indicatorId,
+        value: body.value,
+        reason: body.reason,
+        effectiveDate: body.effectiveDate,
+        legalBasis: body.legalBasis,
+      },
+    };
   }
 }

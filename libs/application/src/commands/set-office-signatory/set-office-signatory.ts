@@ -1,11 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { fold, officeSignatoryDecider, officeStreamId, parseOfficeCode, type OfficeStreamEvent } from '@renja/domain';
-import type { EventStore } from '@renja/event-store';
-import { authorize } from '../../shared/authorization';
+import { parseOfficeCode } from '@renja/domain';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
-import { StreamCommandRunner } from '../../shared/stream-command-runner';
-import { EVENT_STORE } from '../../shared/tokens';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
 /** Who signs the office's papers (place, title, name, NIP): an event on the office's own stream. */
 export class SetOfficeSignatoryCommand {
@@ -18,35 +14,13 @@ export class SetOfficeSignatoryCommand {
 
 @CommandHandler(SetOfficeSignatoryCommand)
 export class SetOfficeSignatoryHandler implements ICommandHandler<SetOfficeSignatoryCommand, CommandResult> {
-  constructor(
-    private readonly runner: StreamCommandRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly pipeline: LedgerPipeline) {}
 
   execute({ office, body, meta }: SetOfficeSignatoryCommand): Promise<CommandResult> {
-    const code = parseOfficeCode(office, 'office');
-    authorize(meta.principal, { kind: 'set-office-signatory', office: code });
-    const streamId = officeStreamId(code);
-    return this.runner.run(meta, streamId, async () => {
-      const history = await this.store.readStream(streamId);
-      const state = fold(
-        officeSignatoryDecider.evolve,
-        officeSignatoryDecider.initialState(),
-        history.map((e) => ({ id: e.id, type: e.type, data: e.data }) as unknown as OfficeStreamEvent),
-      );
-      const events = officeSignatoryDecider.decide(
-        {
-          type: 'SetOfficeSignatory',
-          eventId: this.runner.newEventId(),
-          office: code,
-          place: body.place,
-          title: body.title,
-          name: body.name,
-          nip: body.nip,
-        },
-        state,
-      );
-      return { writes: [{ streamId, events }], versions: { [streamId]: history.length } };
+    const { place, title, name, nip } = body;
+    return this.pipeline.execute(meta, {
+      kind: 'set-office-signatory',
+      input: { office: parseOfficeCode(office, 'office'), place, title, name, nip },
     });
   }
 }

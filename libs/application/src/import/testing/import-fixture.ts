@@ -9,6 +9,7 @@ import { PlanProjection, Projector, readModelEntities } from '@renja/projections
 import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { bufferSource, pathSources } from '../import-sources';
 import type { ImportLimits, ImportSource } from '../import-types';
+import { LedgerPipeline } from '../../shared/ledger-pipeline';
 import { ImportService } from '../import-service';
 
 export const DID_STORY_DIR = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'import', 'did-story');
@@ -42,7 +43,7 @@ export async function openImportBench(limits?: ImportLimits): Promise<ImportBenc
   const store = new PostgresEventStore(pool);
   const dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities }).initialize();
   const projector = new Projector(dataSource, store, new PlanProjection());
-  const service = new ImportService(store, () => projector.catchUp(), limits);
+  const service = new ImportService(store, new LedgerPipeline(store, { waitFor: () => projector.catchUp() }), limits);
   return {
     db,
     pool,
