@@ -10,12 +10,14 @@
  *   infrastructure         domain, integrity, event-store, application (it implements the application's ports),
  *                          and the read-model migrations (projections/src/migrations.ts) for the whole schema
  *   apps/api, apps/cli     anything: they are where NestJS modules are wired together (@nestjs/core, @nestjs/typeorm)
- *   apps/web               only libs/domain (pure code bundled into the browser)
+ *   apps/web               only libs/domain (pure code bundled into the browser) and the role table of the writes
+ *                          (libs/application/src/shared/command-roles.ts, which itself imports only the domain)
  *
  * Test code — specs (*.spec.ts, *.int-spec.ts, *.e2e-spec.ts, *.contract.ts), `testing/` and `bench/` folders —
  * follows its layer's rule with one exception: it may import the infrastructure's test utilities
  * (libs/infrastructure/src/testing: test databases; libs/infrastructure/src/database: migrations, roles, the schema)
- * to set up PostgreSQL. Production code never imports test code. No cycles anywhere.
+ * to set up PostgreSQL; the application's tests may also wire the real plan projection as the read-model port.
+ * Production code never imports test code. No cycles anywhere.
  */
 const OURS = '^(apps|libs|projections|test|bench)/';
 const TEST = '(\\.(spec|int-spec|e2e-spec|contract|bench)\\.ts$|/testing/|/bench/|^test/|^bench/)';
@@ -43,6 +45,7 @@ function layer(name, from, allowed, comment, testsAlso = [], testsExcept = []) {
   ];
 }
 
+const COMMAND_ROLES = '^libs/application/src/shared/command-roles[.]ts$';
 const PAST_VIEWS_SPEC = '^projections/src/reports/past-views[.]int-spec[.]ts$';
 
 const inner = (label, ...libs) => ({ label, paths: libs.map((lib) => `^${lib}/`) });
@@ -67,6 +70,8 @@ module.exports = {
       '^libs/application/',
       inner('domain-integrity-event-store', 'libs/domain/src', 'libs/integrity/src', 'libs/event-store/src', 'libs/application/src'),
       'Use cases depend on ports they define (or the event-store port), never on infrastructure, projections or verification.',
+      // Its integration specs and the import fixture wire the real plan projection as the read-model port, as the apps do.
+      ['^projections/src/'],
     ),
     ...layer(
       'projections',
@@ -119,7 +124,16 @@ module.exports = {
       comment: 'The workbench bundles into the browser: of ours, only libs/domain (pure, no I/O), never its test helpers.',
       severity: 'error',
       from: { path: '^apps/web/', pathNot: TEST },
-      to: { path: OURS, pathNot: ['^apps/web/', '^libs/domain/src/'] },
+      to: { path: OURS, pathNot: ['^apps/web/', '^libs/domain/src/', COMMAND_ROLES] },
+    },
+    {
+      name: 'command-roles-stays-pure',
+      comment:
+        'The role table of every write kind is one file shared by the API, the importer and the browser forms: it may ' +
+        'import only the domain, so the workbench can bundle it.',
+      severity: 'error',
+      from: { path: COMMAND_ROLES },
+      to: { path: OURS, pathNot: ['^libs/domain/src/', COMMAND_ROLES] },
     },
     {
       name: 'web-imports-no-domain-test-helpers',

@@ -1,5 +1,5 @@
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
-import { ledgerPoolConfig } from '@renja/infrastructure/database/pool-config';
+import type { PoolConfig } from 'pg';
 import { ProjectionCheckpoint } from './shared/checkpoint.entity';
 import { LineHistoryView, LinePaguView, OfficeView, PlanLineView } from './plan/plan.entities';
 
@@ -9,9 +9,10 @@ export const readModelEntities = [ProjectionCheckpoint, OfficeView, PlanLineView
 /**
  * The read models' DataSource (or TypeOrmModule) options: the entities describe the tables that the SQL
  * migrations create (TypeORM never changes the schema; read-model-schema.int-spec.ts checks that the two
- * agree), and the pool takes the ledger's connection settings (ledgerPoolConfig, passed to pg.Pool as `extra`).
+ * agree), and the pool takes the settings it is given: the ledger's (ledgerPoolConfig(url, 'read-models') of
+ * libs/infrastructure, which the apps pass; pg.Pool receives them as `extra`).
  */
-export function readModelDataSourceOptions(url: string): PostgresConnectionOptions {
+export function readModelDataSourceOptions(url: string, pool: PoolConfig): PostgresConnectionOptions {
   return {
     type: 'postgres',
     url,
@@ -19,6 +20,6 @@ export function readModelDataSourceOptions(url: string): PostgresConnectionOptio
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: ledgerPoolConfig(url, 'read-models'),
+    extra: pool,
   };
 }

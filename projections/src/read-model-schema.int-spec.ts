@@ -4,6 +4,7 @@ import { eventStoreMigrations } from '@renja/event-store/postgres/schema';
 import { authMigrations } from '@renja/infrastructure/auth/token-store';
 import { sessionMigrations } from '@renja/infrastructure/auth/session-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
+import { ledgerPoolConfig } from '@renja/infrastructure/database/pool-config';
 import { createTestDatabase, type TestDatabase } from '@renja/infrastructure/testing/test-database';
 import { projectionMigrations } from './migrations';
 import { readModelDataSourceOptions } from './read-model-entities';
@@ -25,7 +26,7 @@ describe('the read-model entities against the migrated schema', () => {
     } finally {
       await pool.end();
     }
-    dataSource = await new DataSource(readModelDataSourceOptions(db.url)).initialize();
+    dataSource = await new DataSource(readModelDataSourceOptions(db.url, ledgerPoolConfig(db.url, 'read-models'))).initialize();
   });
 
   afterAll(async () => {

@@ -26,6 +26,7 @@ import { LedgerTree, PostgresEventStore, type EventStore } from '@renja/event-st
 import { VerificationMonitor } from '@renja/verification';
 import type { LedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { TokenStore } from '@renja/infrastructure/auth/token-store';
+import { ledgerPoolConfig } from '@renja/infrastructure/database/pool-config';
 import { SessionStore } from '@renja/infrastructure/auth/session-store';
 import { PlanProjection, PlanReader, Projector, readModelDataSourceOptions } from '@renja/projections';
 import { APP_GUARD } from '@nestjs/core';
@@ -81,7 +82,10 @@ export class LedgerModule implements OnApplicationBootstrap, OnApplicationShutdo
   static forRoot(options: LedgerModuleOptions): DynamicModule {
     return {
       module: LedgerModule,
-      imports: [CqrsModule.forRoot(), TypeOrmModule.forRoot(readModelDataSourceOptions(options.databaseUrl))],
+      imports: [
+        CqrsModule.forRoot(),
+        TypeOrmModule.forRoot(readModelDataSourceOptions(options.databaseUrl, ledgerPoolConfig(options.databaseUrl, 'read-models'))),
+      ],
       controllers: [
         OfficesController,
         LinesController,

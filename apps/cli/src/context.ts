@@ -6,6 +6,7 @@ import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { PostgresEventStore } from '@renja/event-store/postgres/postgres-event-store';
 import { loadConfig } from '@renja/infrastructure/config/config';
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
+import { ledgerPoolConfig } from '@renja/infrastructure/database/pool-config';
 import { PLAN_PROJECTION_NAME, poolSqlRunner, projectionPosition, type SqlRunner } from '@renja/projections/shared/sql-runner';
 
 /** What a command that reads or writes only the log works with: the migrated database and its event store. */
@@ -47,7 +48,7 @@ async function withDataSource<T>(url: string, work: (dataSource: DataSource) => 
   const { readModelDataSourceOptions } =
     require('@renja/projections/read-model-entities') as typeof import('@renja/projections/read-model-entities');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const dataSource = new DataSource(readModelDataSourceOptions(url));
+  const dataSource = new DataSource(readModelDataSourceOptions(url, ledgerPoolConfig(url, 'read-models')));
   await dataSource.initialize();
   try {
     return await work(dataSource);

@@ -30,7 +30,7 @@ describe('one pool configuration', () => {
   const url = 'postgres://renja_app:secret@127.0.0.1:5432/renja_ledger';
 
   it("gives TypeORM's pool the ledger pool's settings, its size apart", () => {
-    const { extra, url: typeormUrl, synchronize } = readModelDataSourceOptions(url);
+    const { extra, url: typeormUrl, synchronize } = readModelDataSourceOptions(url, ledgerPoolConfig(url, 'read-models'));
     const { max: ledgerMax, application_name: ledgerName, ...ledger } = ledgerPoolConfig(url);
     const { max: readMax, application_name: readName, ...readModels } = extra as ReturnType<typeof ledgerPoolConfig>;
     expect(readModels).toEqual(ledger);
