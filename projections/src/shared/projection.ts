@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@renja/event-store';
-import type { ProgressListener } from './projector';
+
+export type ProgressListener = (applied: number, head: number) => void;
 
 export interface RebuildOptions {
   upTo: number;

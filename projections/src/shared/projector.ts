@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, Subscription } from '@renja/event-store';
-import type { Projection } from './projection';
+import type { ProgressListener, Projection } from './projection';
 import { readYourWrites } from './read-your-writes';
 
 /** Where the projector says that it failed and that it recovered (the API passes its JSON logger). */
@@ -41,8 +41,6 @@ export class ReadModelBehindError extends Error {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-export type ProgressListener = (applied: number, head: number) => void;
 
 /**
  * Feeds a projection from the global log. Each batch runs in one transaction that locks the

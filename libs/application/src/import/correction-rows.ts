@@ -1,7 +1,7 @@
 import { lineStreamId, msg, parseOfficeCode, parsePlanCode, type LegalBasis, type LineEntry, type Phase } from '@renja/domain';
 import { CellError, parseImportDate, parseImportPhase, parseImportYear, parseIndonesianNumber, type Cell } from './cell-parsers';
 import type { CorrectionFields } from './correction-body';
-import type { RowReader, RowRef } from './import-rows';
+import type { RowReader, RowRef } from './row-reader';
 
 export type CorrectableKind = LineEntry['kind'];
 

@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Transform } from 'node:stream';
-import type { ImportSource } from './import-types';
+import type { CsvEncoding, ImportSource } from './import-types';
 
-/**
- * How a CSV file's bytes are read. Excel on Windows saves "CSV (Comma delimited)" in Windows-1252, not
- * UTF-8: such a file is read as Windows-1252 (decodeWindows1252) and the answer says so. Anything else that is not UTF-8
- * (UTF-16 "Unicode Text", or bytes Windows-1252 leaves undefined) is refused with "simpan sebagai CSV UTF-8".
- */
-export type CsvEncoding = 'utf-8' | 'windows-1252';
+export type { CsvEncoding } from './import-types';
 
 export interface CsvBytes {
   sha256: string;

@@ -21,12 +21,13 @@ import {
   type ImportSource,
   type ImportWarning,
   type ReadFile,
+  type TableCounts,
 } from './import-types';
 import { windows1252Note, type CsvEncoding } from './csv-encoding';
 import { eventUnknownMessage, officeUnknownMessage, OFFICE_UNKNOWN } from './office-scope';
 import { OperationDecider } from './operation-decider';
 import { readImportFiles } from './read-files';
-import { TABLE_ORDER, type TableName } from './tables';
+import { TABLE_ORDER } from './tables';
 
 export type ImportStage = 'reading' | 'validating' | 'writing';
 
@@ -67,7 +68,7 @@ export interface ImportResult {
   correlationId: string;
   dryRun: boolean;
   files: ImportFileSummary[];
-  tables: Record<TableName, { rows: number; events: number; unchanged: number }>;
+  tables: TableCounts;
   /** Events written (or, in a dry run, that would be written). */
   events: number;
   unchanged: number;
@@ -89,8 +90,6 @@ export class ImportConflictError extends Error {
     this.name = 'ImportConflictError';
   }
 }
-
-export type TableCounts = ImportResult['tables'];
 
 const emptyTables = (): TableCounts =>
   Object.fromEntries(TABLE_ORDER.map((t) => [t, { rows: 0, events: 0, unchanged: 0 }])) as ImportResult['tables'];

@@ -1,7 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { Cell } from './cell-parsers';
-import type { CsvEncoding } from './csv-encoding';
 import type { TableName } from './tables';
+
+/**
+ * How a CSV file's bytes are read. Excel on Windows saves "CSV (Comma delimited)" in Windows-1252, not
+ * UTF-8: such a file is read as Windows-1252 (decodeWindows1252 in csv-encoding.ts) and the answer says so. Anything else that is not UTF-8
+ * (UTF-16 "Unicode Text", or bytes Windows-1252 leaves undefined) is refused with "simpan sebagai CSV UTF-8".
+ */
+export type CsvEncoding = 'utf-8' | 'windows-1252';
 
 /** One thing wrong with an import: where (file, table, row, column), what (value) and which rule. */
 export interface ImportProblem {
@@ -53,6 +59,9 @@ export interface ReadFile {
   /** How a CSV's bytes were read (Windows-1252 is said in the answer); null for XLSX. */
   encoding: CsvEncoding | null;
 }
+
+/** What an import did per table: rows read, events written, rows already in the ledger (ImportResult.tables). */
+export type TableCounts = Record<TableName, { rows: number; events: number; unchanged: number }>;
 
 export interface ImportLimits {
   /** All files of one import together. */

@@ -15,8 +15,7 @@ import { lineAddress } from '../shared/line-address';
 import { decideCorrectionRow } from './correction-decider';
 import { renstraUnchanged, RENSTRA_COLUMNS } from './renstra-rows';
 import type { ImportOperation, RowRef } from './import-rows';
-import type { TableCounts } from './import-service';
-import type { Problems } from './import-types';
+import type { Problems, TableCounts } from './import-types';
 import { lineWarnings } from './plausibility';
 import { officeUnknownMessage, OFFICE_UNKNOWN } from './office-scope';
 

@@ -1,6 +1,6 @@
 import { Money, renstraAsOf, type LegalBasis, type PlanLineState } from '@renja/domain';
 import { parseImportDate, parseIndonesianNumber, type Cell } from './cell-parsers';
-import type { RowReader } from './import-rows';
+import type { RowReader } from './row-reader';
 
 /** The columns of table renstra (docs/import-format.md): Renstra figures of a line, K per indicator and Rp. */
 export const RENSTRA_COLUMNS = {

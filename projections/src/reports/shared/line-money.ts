@@ -1,32 +1,10 @@
 import type Decimal from 'decimal.js';
 import { decimalOf, entriesAsOf, paguBreakdown, parsePeriod, type AsOf, type PaguBreakdown, type PlanLineState } from '@renja/domain';
 import { plusOrNull, zero } from './amounts';
-import type { ReportLine } from './report-lines';
+import type { LineKinerja, MoneyFigures, ReportLine } from './line-types';
 import { rollUpTree, type RolledUp } from './roll-up-tree';
 
-/**
- * The money of a line or of a line with everything under it: pagu and realisation per month and quarter.
- * A period in which nothing was recorded is missing (null), not zero.
- */
-export interface MoneyFigures {
-  currentPagu: Decimal;
-  /** APBD murni; zero in a roll-up where no line has one (then `hasOriginal` is false). */
-  originalPagu: Decimal;
-  hasOriginal: boolean;
-  /** Some line has a pagu in a phase of the chain; otherwise the pagu is missing, not zero. */
-  hasPagu: boolean;
-  realised: Decimal;
-  months: Array<Decimal | null>;
-  quarters: Array<Decimal | null>;
-  /** Some line recorded by quarter: its months cannot be told apart, so monthly figures are incomplete. */
-  hasQuarterlyLines: boolean;
-}
-
-/** Realisasi kinerja per indicator per quarter (null: nothing reported) and the targets in force. */
-export interface LineKinerja {
-  outputs: Map<string, Array<Decimal | null>>;
-  targets: Map<string, Decimal>;
-}
+export type { LineKinerja, MoneyFigures } from './line-types';
 
 /** Money and kinerja of one line from one pass over its entries in force (reports fold hundreds of lines). */
 export function lineFacts(

@@ -5,42 +5,15 @@ import {
   type AsOf,
   type ChainPhase,
   type IndicatorDefinedData,
-  type LegalBasis,
   type PaguBreakdown,
   type Phase,
   type PlanLineState,
 } from '@renja/domain';
-import { paguSteps, type LineSteps, type PaguStep, type StepKind } from '../pagu-trail/pagu-steps';
-import { lineFacts, type LineKinerja, type MoneyFigures } from './line-money';
+import { paguSteps, type LineSteps, type PaguStep } from '../pagu-trail/pagu-steps';
+import { lineFacts } from './line-money';
+import type { LineKinerja, LineView, MoneyFigures, PaguMovement } from './line-types';
 
-/**
- * What the reports derive from one line for one point of view: its pagu per phase and source, the steps
- * that explain the pagu, its money per period and its kinerja. Each part is computed on first use.
- */
-export interface LineView {
-  readonly breakdown: PaguBreakdown;
-  readonly steps: LineSteps;
-  /** The steps in force that moved an amount (no phase starts): what explains a change between phases. */
-  readonly movements: readonly PaguMovement[];
-  readonly money: MoneyFigures;
-  readonly kinerja: LineKinerja;
-}
-
-/** A pagu step in force that moved an amount, with what the reports that explain deltas list of it. */
-export interface PaguMovement {
-  kind: Exclude<StepKind, 'phase_start'>;
-  phase: ChainPhase;
-  fundingSource: string;
-  eventId: string;
-  eventType: string;
-  delta: string;
-  effectiveDate: string;
-  legalBasis: LegalBasis | null;
-  reason: string | null;
-  recordedAt: string | null;
-  /** The event this one replaced (a correction), if any. */
-  corrects: string | null;
-}
+export type { LineView, PaguMovement } from './line-types';
 
 const movementsOf = (steps: LineSteps): PaguMovement[] =>
   steps.steps

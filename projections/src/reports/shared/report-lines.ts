@@ -1,35 +1,11 @@
 import type { SqlRunner } from '../../shared/sql-runner';
-import {
-  isFullKnowledge,
-  msg,
-  notFound,
-  sortByPlanCode,
-  type AsOf,
-  type IndicatorDefinedData,
-  type PlanLevel,
-  type PlanLineState,
-} from '@renja/domain';
+import { isFullKnowledge, msg, notFound, sortByPlanCode, type AsOf, type PlanLevel, type PlanLineState } from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
 import { cachedView, lineStateCache, type CachedLine } from './line-cache';
-import {
-  foldLineView,
-  readStoredLineView,
-  type LineView,
-  type StoredLineMovements,
-  type StoredLineSteps,
-  type StoredLineView,
-} from './line-view';
+import { foldLineView, readStoredLineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
+import type { ReportLine } from './line-types';
 
-/** One plan line as the reports read it: its place in the code tree and what they derive from it. */
-export interface ReportLine {
-  code: string;
-  level: PlanLevel;
-  parentCode: string | null;
-  name: string;
-  indicators: IndicatorDefinedData[];
-  /** Pagu, steps, money and kinerja for the scope's point of view. */
-  view: LineView;
-}
+export type { ReportLine } from './line-types';
 
 /** A report line that also carries the folded state (for reports that read entries themselves). */
 export interface StateReportLine extends ReportLine {
