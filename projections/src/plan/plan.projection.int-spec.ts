@@ -11,6 +11,8 @@ import {
   officeStreamId,
   type LineCommand,
   type LineEvent,
+  parseChangePagu,
+  parseRecordRealisation,
 } from '@renja/domain';
 import { eventStoreMigrations, PostgresEventStore, type RecordedEvent } from '@renja/event-store';
 import { authMigrations } from '@renja/infrastructure/auth/token-store';
@@ -80,18 +82,29 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
       type: 'ChangePagu',
       eventId,
-      phase: 'APBD',
-      fundingSource: 'DAU',
-      amount: '653027794.00',
-      reason: 'APBD murni',
-      legalBasis: perda,
-      effectiveDate: '2022-01-03',
+      ...parseChangePagu(
+        {
+          phase: 'APBD',
+          fundingSource: 'DAU',
+          amount: '653027794.00',
+          reason: 'APBD murni',
+          legalBasis: perda,
+          effectiveDate: '2022-01-03',
+        },
+        'strict',
+      ),
     }));
     await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
       type: 'RecordRealisation',
       eventId,
-      period: '2022-Q1',
-      amount: '95000000.00',
+      ...parseRecordRealisation(
+        {
+          period: '2022-Q1',
+          amount: '95000000.00',
+        },
+        'strict',
+        2022,
+      ),
     }));
   });
 
@@ -154,8 +167,14 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
       type: 'RecordRealisation',
       eventId,
-      period: '2022-Q2',
-      amount: '1.00',
+      ...parseRecordRealisation(
+        {
+          period: '2022-Q2',
+          amount: '1.00',
+        },
+        'strict',
+        2022,
+      ),
     }));
     const failing: Projection = {
       name: 'plan',
@@ -192,12 +211,17 @@ describe('PlanProjection against the PostgreSQL event store', () => {
     await write(2022, 'DKUKM', '2.17.07.1.01.0001', (eventId) => ({
       type: 'ChangePagu',
       eventId,
-      phase: 'APBD_P',
-      fundingSource: 'DID',
-      amount: '1000.00',
-      reason: awkward,
-      legalBasis: { kind: 'Perda', number: awkward, date: '2022-09-30' },
-      effectiveDate: '2022-09-30',
+      ...parseChangePagu(
+        {
+          phase: 'APBD_P',
+          fundingSource: 'DID',
+          amount: '1000.00',
+          reason: awkward,
+          legalBasis: { kind: 'Perda', number: awkward, date: '2022-09-30' },
+          effectiveDate: '2022-09-30',
+        },
+        'strict',
+      ),
     }));
     await new Projector(dataSource, store, new PlanProjection()).catchUp();
     const snapshot = async () => ({
@@ -219,12 +243,17 @@ describe('PlanProjection against the PostgreSQL event store', () => {
       await write(2022, 'DKUKM', '2.17.07', (eventId) => ({
         type: 'ChangePagu',
         eventId,
-        phase: 'RKPD',
-        fundingSource: `SRC${i}`,
-        amount: '9999999999999999.99',
-        reason: null,
-        legalBasis: null,
-        effectiveDate: '2022-01-03',
+        ...parseChangePagu(
+          {
+            phase: 'RKPD',
+            fundingSource: `SRC${i}`,
+            amount: '9999999999999999.99',
+            reason: null,
+            legalBasis: null,
+            effectiveDate: '2022-01-03',
+          },
+          'strict',
+        ),
       }));
     }
     await new Projector(dataSource, store, new PlanProjection()).catchUp();

@@ -4,7 +4,11 @@ import {
   parseIndicatorDefinition,
   Money,
   officeStreamId,
+  parseChangePagu,
   parsePeriod,
+  parseRecordRealisation,
+  parseShiftBudget,
+  requireLine,
   type LineEntry,
   type PlanLineState,
 } from '@renja/domain';
@@ -245,17 +249,22 @@ export class OperationDecider {
             e.effectiveDate === op.effectiveDate,
         );
         if (same) return this.unchanged(op);
+        requireLine(state);
         command = {
           kind: 'change-pagu',
           line,
-          input: {
-            phase: op.phase,
-            fundingSource: op.fundingSource,
-            ...(op.amount !== undefined ? { amount: op.amount } : { delta: op.delta }),
-            reason: op.reason ?? undefined,
-            legalBasis: op.legalBasis ?? undefined,
-            effectiveDate: op.effectiveDate,
-          },
+          // The API's parser in its lenient mode (the cells were read as people write them).
+          input: parseChangePagu(
+            {
+              phase: op.phase,
+              fundingSource: op.fundingSource,
+              ...(op.amount !== undefined ? { amount: op.amount } : { delta: op.delta }),
+              reason: op.reason,
+              legalBasis: op.legalBasis,
+              effectiveDate: op.effectiveDate,
+            },
+            'lenient',
+          ),
         };
         break;
       }
@@ -271,16 +280,15 @@ export class OperationDecider {
       }
       case 'realisation': {
         if (this.realisationRecorded(op, state)) return;
+        requireLine(state);
         command = {
           kind: 'record-realisation',
           line,
-          input: {
-            period: op.period,
-            amount: op.amount ?? undefined,
-            outputs: op.outputs,
-            effectiveDate: op.effectiveDate ?? undefined,
-            reason: op.reason ?? undefined,
-          },
+          input: parseRecordRealisation(
+            { period: op.period, amount: op.amount, outputs: op.outputs, effectiveDate: op.effectiveDate, reason: op.reason },
+            'lenient',
+            op.year,
+          ),
         };
         break;
       }
@@ -351,13 +359,16 @@ export class OperationDecider {
       kind: 'shift-budget',
       from: lineAddress(op.year, op.office, op.fromCode),
       to: lineAddress(op.year, op.office, op.toCode),
-      input: {
-        amount: op.amount,
-        fundingSource: op.fundingSource,
-        reason: op.reason ?? undefined,
-        legalBasis: op.legalBasis ?? undefined,
-        effectiveDate: op.effectiveDate,
-      },
+      input: parseShiftBudget(
+        {
+          amount: op.amount,
+          fundingSource: op.fundingSource,
+          reason: op.reason,
+          legalBasis: op.legalBasis,
+          effectiveDate: op.effectiveDate,
+        },
+        'lenient',
+      ),
     });
   }
 

@@ -1,4 +1,10 @@
+import type { LegalBasis } from '../shared/legal-basis';
+import type { Money } from '../shared/money';
+import type { IsoDate } from '../shared/parse-date';
+import type { Period } from '../shared/period';
 import type { IndicatorDirection } from './events';
+import type { FundingSource } from './parse-budget';
+import type { Phase } from './phases';
 
 /**
  * Commands on a plan line. A typed field was parsed at the edge by the domain's parsers (parse-changes.ts:
@@ -40,26 +46,32 @@ export interface ReviseTarget {
 export interface ChangePagu {
   type: 'ChangePagu';
   eventId: string;
-  phase: unknown;
-  fundingSource: unknown;
-  /** Exactly one of amount (set) and delta (add). */
-  amount?: unknown;
-  delta?: unknown;
-  reason: unknown;
-  legalBasis: unknown;
-  effectiveDate: unknown;
+  phase: Phase;
+  fundingSource: FundingSource;
+  /** set: the source's amount in the phase (sent as amount); add: a signed, non-zero change (sent as delta). */
+  operation: 'set' | 'add';
+  amount: Money;
+  reason: string | null;
+  legalBasis: LegalBasis | null;
+  effectiveDate: IsoDate;
+}
+
+/** An output as sent: the indicator by id ("IK-1") or exact name (the decider resolves it), its value a decimal string. */
+export interface OutputInput {
+  indicator: string;
+  value: string;
 }
 
 export interface RecordRealisation {
   type: 'RecordRealisation';
   eventId: string;
-  period: unknown;
-  amount?: unknown;
-  outputs?: unknown;
-  /** Defaults to the last day of the period. */
-  effectiveDate?: unknown;
-  reason?: unknown;
-  legalBasis?: unknown;
+  period: Period;
+  amount: Money | null;
+  outputs: OutputInput[];
+  /** Null: the last day of the period. */
+  effectiveDate: IsoDate | null;
+  reason: string | null;
+  legalBasis: LegalBasis | null;
 }
 
 export interface CorrectEvent {

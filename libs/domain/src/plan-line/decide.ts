@@ -3,12 +3,12 @@ import { conflict, notFound, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
 import { requireText, TEXT_LIMITS } from '../shared/legal-basis';
 import type { Decider } from '../shared/decider';
-import type { ChangePagu, DefineIndicator, LineCommand, RecordRealisation, RegisterLine, ReviseTarget } from './commands';
+import type { DefineIndicator, LineCommand, RegisterLine, ReviseTarget } from './commands';
 import { decideCorrection } from './correct';
 import { LINE_EVENT_TYPES, type LineEvent } from './events';
 import { evolveLine } from './evolve';
 import { assertInvariants } from './invariants';
-import { parsePaguChange, parseRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
+import { decidePaguChange, decideRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
 import { parsePlanCode } from './plan-code';
 import { parseRenstra } from './renstra';
 import { initialLineState, type PlanLineState } from './state';
@@ -82,17 +82,9 @@ export function decideLine(command: LineCommand, state: PlanLineState): LineEven
         ),
       ];
     case 'ChangePagu':
-      return checked(state, [
-        eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, parsePaguChange(state, command as ChangePagu & Record<string, unknown>)),
-      ]);
+      return checked(state, [eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, decidePaguChange(state, command))]);
     case 'RecordRealisation':
-      return checked(state, [
-        eventFrom(
-          command.eventId,
-          LINE_EVENT_TYPES.realisationRecorded,
-          parseRealisation(state, command as RecordRealisation & Record<string, unknown>),
-        ),
-      ]);
+      return checked(state, [eventFrom(command.eventId, LINE_EVENT_TYPES.realisationRecorded, decideRealisation(state, command))]);
     case 'CorrectEvent':
       return checked(state, [decideCorrection(command, state)]);
     case 'RecordRenstra':

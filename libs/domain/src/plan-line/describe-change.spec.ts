@@ -14,6 +14,7 @@ import { describeChange, familiesChangedBy, FigureTracker, lineFigures } from '.
 import type { LineCommand } from './commands';
 import type { LineEvent } from './events';
 import { decideShift } from './shift';
+import { parseShiftBudget } from './parse-budget';
 
 const base = history([registered()], changePagu('p-apbd', { amount: '653027794.00' }));
 
@@ -100,11 +101,16 @@ describe('describeChange', () => {
         shiftId: 'shift-1',
         outEventId: 's-out',
         inEventId: 's-in',
-        amount: '53027794.00',
-        fundingSource: 'DAU',
-        reason: 'pergeseran',
-        legalBasis: PERKADA_PERGESERAN,
-        effectiveDate: '2022-06-15',
+        ...parseShiftBudget(
+          {
+            amount: '53027794.00',
+            fundingSource: 'DAU',
+            reason: 'pergeseran',
+            legalBasis: PERKADA_PERGESERAN,
+            effectiveDate: '2022-06-15',
+          },
+          'strict',
+        ),
       },
       stateOf(base),
       stateOf(other),

@@ -2,8 +2,8 @@ import { assertInFiscalYear, parseIsoDate } from '../shared/dates';
 import { invalid, notFound, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
 import { parseLegalBasis, parseReason, requireLegalBasisAndReason, requireText, TEXT_LIMITS, type LegalBasis } from '../shared/legal-basis';
-import { parseAmount, parseDecimalValue, toAmountString } from '../shared/money';
-import { assertPeriodInYear, parsePeriod } from '../shared/period';
+import { parseDecimalValue, toAmountString } from '../shared/money';
+import { assertPeriodInYear } from '../shared/period';
 import type {
   IndicatorDefinedData,
   IndicatorDirection,
@@ -12,8 +12,10 @@ import type {
   RealisationRecordedData,
   TargetRevisedData,
 } from './events';
-import { parseDirection, parsePhase, periodFromAlias, type ParseMode } from '../shared/readings';
-import { FUNDING_SOURCE_PATTERN, PHASES_NEEDING_LEGAL_BASIS } from './phases';
+import { parseDirection, type ParseMode } from '../shared/readings';
+import type { OutputInput } from './commands';
+import { parseChangePagu, parseRecordRealisation, type ChangePaguInput, type RecordRealisationInput } from './parse-budget';
+import { PHASES_NEEDING_LEGAL_BASIS } from './phases';
 import type { PlanLineState } from './state';
 
 /** A validated change: event data plus the metadata it is recorded with. */
@@ -45,33 +47,26 @@ export function resolveIndicator(state: PlanLineState, ref: unknown, field = 'in
   return found;
 }
 
-export function parseFundingSource(value: unknown, field = 'fundingSource'): string {
-  if (typeof value !== 'string' || !FUNDING_SOURCE_PATTERN.test(value.trim().toUpperCase())) {
-    throw invalid(field, msg('FUNDING_SOURCE_FORMAT'), 'FUNDING_SOURCE_FORMAT');
-  }
-  return value.trim().toUpperCase();
-}
-
-export function parsePaguChange(state: PlanLineState, input: Record<string, unknown>): ParsedChange<PaguChangedData> {
-  requireLine(state);
-  const phase = parsePhase(input.phase, 'strict');
-  const fundingSource = parseFundingSource(input.fundingSource);
-  const hasAmount = input.amount !== undefined && input.amount !== null;
-  const hasDelta = input.delta !== undefined && input.delta !== null;
-  if (hasAmount === hasDelta) {
-    throw invalid('amount', msg('AMOUNT_OR_DELTA'), 'AMOUNT_OR_DELTA');
-  }
-  const operation = hasAmount ? 'set' : 'add';
-  const amount = hasAmount ? parseAmount(input.amount, 'amount') : parseAmount(input.delta, 'delta', { signed: true });
-  if (operation === 'add' && amount.isZero()) throw invalid('delta', msg('DELTA_ZERO'), 'DELTA_ZERO');
-  const effectiveDate = effectiveDateIn(state, input.effectiveDate);
-  let legalBasis = parseLegalBasis(input.legalBasis);
-  let reason = parseReason(input.reason);
+/**
+ * A parsed pagu change against the line: its date inside the line's year, a legal basis and a reason where
+ * the phase (or an addition) needs them. The invariants are checked by the decider on the result.
+ */
+export function decidePaguChange(state: PlanLineState, command: ChangePaguInput): ParsedChange<PaguChangedData> {
+  const line = requireLine(state);
+  const { phase, fundingSource, operation, amount, effectiveDate } = command;
+  assertInFiscalYear(effectiveDate, line.year, 'effectiveDate');
+  let { legalBasis, reason } = command;
   if (PHASES_NEEDING_LEGAL_BASIS.includes(phase) || operation === 'add') {
     const why = msg(operation === 'add' ? 'WHY.pagu_addition' : 'WHY.pagu_change', { phase });
     ({ legalBasis, reason } = requireLegalBasisAndReason(legalBasis, reason, why));
   }
   return { data: { phase, fundingSource, operation, amount: toAmountString(amount) }, effectiveDate, legalBasis, reason };
+}
+
+/** A pagu change's fields as sent (a correction's replacement), parsed strictly and decided against the line. */
+export function parsePaguChange(state: PlanLineState, input: Record<string, unknown>): ParsedChange<PaguChangedData> {
+  requireLine(state);
+  return decidePaguChange(state, parseChangePagu(input, 'strict'));
 }
 
 export function parseTargetRevision(state: PlanLineState, input: Record<string, unknown>): ParsedChange<TargetRevisedData> {
@@ -88,28 +83,27 @@ export function parseTargetRevision(state: PlanLineState, input: Record<string, 
   };
 }
 
-function parseOutputs(state: PlanLineState, value: unknown): OutputValue[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw invalid('outputs', msg('OUTPUTS_FORMAT'), 'OUTPUTS_FORMAT');
+function resolveOutputs(state: PlanLineState, outputs: OutputInput[]): OutputValue[] {
   const seen = new Set<string>();
-  return value.map((item, i) => {
-    if (typeof item !== 'object' || item === null) throw invalid(`outputs[${i}]`, msg('OUTPUTS_FORMAT.item'), 'OUTPUTS_FORMAT');
-    const o = item as Record<string, unknown>;
-    const indicator = resolveIndicator(state, o.indicator ?? o.indicatorId, `outputs[${i}].indicator`);
+  return outputs.map((o, i) => {
+    const indicator = resolveIndicator(state, o.indicator, `outputs[${i}].indicator`);
     if (seen.has(indicator.indicatorId))
       throw invalid(`outputs[${i}].indicator`, msg('OUTPUTS_DUPLICATE', { indicator: indicator.indicatorId }), 'OUTPUTS_DUPLICATE');
     seen.add(indicator.indicatorId);
-    return { indicatorId: indicator.indicatorId, value: parseDecimalValue(o.value, `outputs[${i}].value`).toString() };
+    return { indicatorId: indicator.indicatorId, value: o.value };
   });
 }
 
-export function parseRealisation(state: PlanLineState, input: Record<string, unknown>): ParsedChange<RealisationRecordedData> {
+/**
+ * A parsed realisation against the line: the period in its year, the outputs' indicators defined, one
+ * granularity (months or quarters) per line, the date inside the year and inside the period.
+ */
+export function decideRealisation(state: PlanLineState, command: RecordRealisationInput): ParsedChange<RealisationRecordedData> {
   const line = requireLine(state);
-  const period = parsePeriod(periodFromAlias(input.period, line.year));
+  const { period } = command;
   assertPeriodInYear(period, line.year);
-  const amount = input.amount === undefined || input.amount === null ? null : toAmountString(parseAmount(input.amount, 'amount'));
-  const outputs = parseOutputs(state, input.outputs);
-  if (amount === null && outputs.length === 0) throw invalid('amount', msg('REALISATION_EMPTY'), 'REALISATION_EMPTY');
+  const amount = command.amount === null ? null : toAmountString(command.amount);
+  const outputs = resolveOutputs(state, command.outputs);
   const granularity = state.realisationGranularity;
   if (granularity && granularity !== period.granularity) {
     throw ruleBroken(
@@ -123,8 +117,8 @@ export function parseRealisation(state: PlanLineState, input: Record<string, unk
       'period',
     );
   }
-  const effectiveDate =
-    input.effectiveDate === undefined || input.effectiveDate === null ? period.endDate : effectiveDateIn(state, input.effectiveDate);
+  const effectiveDate = command.effectiveDate ?? period.endDate;
+  if (command.effectiveDate !== null) assertInFiscalYear(effectiveDate, line.year, 'effectiveDate');
   // Spending takes effect inside its period: a date outside it would test it against another period's pagu.
   if (effectiveDate < period.startDate || effectiveDate > period.endDate) {
     throw ruleBroken(
@@ -133,12 +127,13 @@ export function parseRealisation(state: PlanLineState, input: Record<string, unk
       'effectiveDate',
     );
   }
-  return {
-    data: { period: period.key, amount, outputs },
-    effectiveDate,
-    legalBasis: parseLegalBasis(input.legalBasis),
-    reason: parseReason(input.reason),
-  };
+  return { data: { period: period.key, amount, outputs }, effectiveDate, legalBasis: command.legalBasis, reason: command.reason };
+}
+
+/** A realisation's fields as sent (a correction's replacement), parsed strictly for the line's year and decided against it. */
+export function parseRealisation(state: PlanLineState, input: Record<string, unknown>): ParsedChange<RealisationRecordedData> {
+  const line = requireLine(state);
+  return decideRealisation(state, parseRecordRealisation(input, 'strict', line.year));
 }
 
 /**

@@ -2,6 +2,13 @@ import { changePagu, defineIndicator, given, history, PERDA_APBD_P, realise, reg
 import type { LineEvent, RealisationRecorded } from './events';
 import { paguBreakdown } from './pagu';
 import { cumulativeRealisationAt, realisationSummary, type RealisationSummary } from './realisation';
+import { errorOf } from '../testing/error-of';
+
+/** Parsed at the edge (the API strictly, the import leniently): refused before anything is decided. */
+const refusedByParser = (make: () => unknown, rule: string) => {
+  const error = errorOf(make);
+  expect([error.rule, error.kind]).toEqual([rule, 'invalid']);
+};
 
 const base: LineEvent[] = history(
   [registered()],
@@ -149,10 +156,8 @@ describe('realisation: recording', () => {
         }),
       )
       .thenThrows('OUTPUTS_DUPLICATE', 'invalid');
-    given(base).when(realise('r-1', '2022-Q1')).thenThrows('REALISATION_EMPTY', 'invalid');
-    given(base)
-      .when(realise('r-1', '2022-Q1', undefined, { outputs: { indicator: 'IK-1' } }))
-      .thenThrows('OUTPUTS_FORMAT', 'invalid');
+    refusedByParser(() => realise('r-1', '2022-Q1'), 'REALISATION_EMPTY');
+    refusedByParser(() => realise('r-1', '2022-Q1', undefined, { outputs: { indicator: 'IK-1' } }), 'OUTPUTS_FORMAT');
   });
 
   it('refuses mixing months and quarters on one line, either way round', () => {
@@ -171,18 +176,12 @@ describe('realisation: recording', () => {
     given(base)
       .when(realise('r-1', '2021-Q4', '1.00'))
       .thenThrows('PERIOD_OUTSIDE_FISCAL_YEAR', 'rule');
-    given(base)
-      .when(realise('r-1', '2022-13', '1.00'))
-      .thenThrows('PERIOD_FORMAT', 'invalid');
+    refusedByParser(() => realise('r-1', '2022-13', '1.00'), 'PERIOD_FORMAT');
   });
 
   it('refuses a JSON number and a negative amount', () => {
-    given(base)
-      .when(realise('r-1', '2022-01', 1 as unknown as string))
-      .thenThrows('AMOUNT_NOT_STRING', 'invalid');
-    given(base)
-      .when(realise('r-1', '2022-01', '-1.00'))
-      .thenThrows('AMOUNT_FORMAT', 'invalid');
+    refusedByParser(() => realise('r-1', '2022-01', 1 as unknown as string), 'AMOUNT_NOT_STRING');
+    refusedByParser(() => realise('r-1', '2022-01', '-1.00'), 'AMOUNT_FORMAT');
   });
 
   it('refuses realisation on an unregistered line', () => {

@@ -11,6 +11,7 @@ import {
 } from '../testing/plan-line-fixtures';
 import type { LineEvent, PaguShifted } from './events';
 import { paguBreakdown, type PaguBreakdown } from './pagu';
+import { parseShiftBudget } from './parse-budget';
 import { decideShift, decideShiftCorrection, type CorrectShift, type ShiftBudget } from './shift';
 import type { PlanLineState } from './state';
 import { errorOf } from '../testing/error-of';
@@ -20,17 +21,23 @@ const B = '2.17.07.1.01.0002';
 const lineA = history([registered(A)], changePagu('a-apbd', { amount: '653027794.00' }));
 const lineB = history([registered(B)], changePagu('b-apbd', { amount: '200000000.00' }));
 
-const shift = (fields: Partial<ShiftBudget> = {}): ShiftBudget => ({
+/** A shift as the API sends it, parsed strictly. */
+const shift = (fields: Record<string, unknown> = {}): ShiftBudget => ({
   type: 'ShiftBudget',
   shiftId: 'shift-1',
   outEventId: 's-out',
   inEventId: 's-in',
-  amount: '53027794.00',
-  fundingSource: 'DAU',
-  reason: 'pergeseran antar kegiatan',
-  legalBasis: PERKADA_PERGESERAN,
-  effectiveDate: '2022-06-15',
-  ...fields,
+  ...parseShiftBudget(
+    {
+      amount: '53027794.00',
+      fundingSource: 'DAU',
+      reason: 'pergeseran antar kegiatan',
+      legalBasis: PERKADA_PERGESERAN,
+      effectiveDate: '2022-06-15',
+      ...fields,
+    },
+    'strict',
+  ),
 });
 
 const leg = (id: string, direction: 'out' | 'in', counterpartCode: string, amount = '53027794.00'): PaguShifted => ({

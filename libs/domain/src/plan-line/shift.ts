@@ -1,12 +1,15 @@
 import { invalid, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
-import { parseAmount, toAmountString } from '../shared/money';
+import { parseLegalBasis, parseReason, requireLegalBasisAndReason, type LegalBasis } from '../shared/legal-basis';
+import { assertInFiscalYear } from '../shared/dates';
+import { parseAmount, toAmountString, type Money } from '../shared/money';
+import type { IsoDate } from '../shared/parse-date';
 import { correctableEntry } from './correct';
 import { paguBreakdown } from './pagu';
 import { checked } from './decide';
 import { LINE_EVENT_TYPES, type EventCorrected, type LineEvent, type PaguShifted } from './events';
-import { effectiveDateIn, parseFundingSource, requireLine } from './parse-changes';
+import type { FundingSource } from './parse-budget';
+import { requireLine } from './parse-changes';
 import type { LineEntry, PlanLineState } from './state';
 
 /** A budget shift (pergeseran): takes an amount of one funding source from one line and gives it to another. */
@@ -15,11 +18,11 @@ export interface ShiftBudget {
   shiftId: string;
   outEventId: string;
   inEventId: string;
-  amount: unknown;
-  fundingSource: unknown;
-  reason: unknown;
-  legalBasis: unknown;
-  effectiveDate: unknown;
+  amount: Money;
+  fundingSource: FundingSource;
+  reason: string | null;
+  legalBasis: LegalBasis | null;
+  effectiveDate: IsoDate;
 }
 
 /** Decides both legs; the handler appends them to the two streams in one transaction. */
@@ -30,15 +33,10 @@ export function decideShift(command: ShiftBudget, from: PlanLineState, to: PlanL
   if (fromLine.year !== toLine.year || fromLine.officeCode !== toLine.officeCode) {
     throw ruleBroken('SHIFT_ACROSS_OFFICES', msg('SHIFT_ACROSS_OFFICES'), 'toCode');
   }
-  const amount = parseAmount(command.amount, 'amount');
+  const { amount, fundingSource, effectiveDate } = command;
   if (!amount.isPositive() || amount.isZero()) throw invalid('amount', msg('SHIFT_AMOUNT_NOT_POSITIVE'), 'SHIFT_AMOUNT_NOT_POSITIVE');
-  const fundingSource = parseFundingSource(command.fundingSource);
-  const effectiveDate = effectiveDateIn(from, command.effectiveDate);
-  const { legalBasis, reason } = requireLegalBasisAndReason(
-    parseLegalBasis(command.legalBasis),
-    parseReason(command.reason),
-    msg('WHY.shift'),
-  );
+  assertInFiscalYear(effectiveDate, fromLine.year, 'effectiveDate');
+  const { legalBasis, reason } = requireLegalBasisAndReason(command.legalBasis, command.reason, msg('WHY.shift'));
   const revised = [from, to].some((s) => paguBreakdown(s, { validAt: effectiveDate }).phases.has('APBD_P'));
   const phase = revised ? 'APBD_P' : 'PERGESERAN';
   const leg = (id: string, direction: 'out' | 'in', counterpartCode: string): PaguShifted => ({

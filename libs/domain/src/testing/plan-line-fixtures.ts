@@ -3,6 +3,7 @@ import type { LegalBasis } from '../shared/legal-basis';
 import type { ChangePagu, CorrectEvent, DefineIndicator, LineCommand, RecordRealisation, RegisterLine } from '../plan-line/commands';
 import { planLineDecider } from '../plan-line/decide';
 import { parseIndicatorDefinition } from '../plan-line/parse-changes';
+import { parseChangePagu, parseRecordRealisation } from '../plan-line/parse-budget';
 import type { LineEvent, LineRegistered } from '../plan-line/events';
 import type { PlanLineState } from '../plan-line/state';
 import { DeciderSpecification } from './decider-specification';
@@ -52,24 +53,21 @@ export const defineIndicator = (eventId: string, name: string, fields: Partial<D
   ...parseIndicatorDefinition({ name, unit: 'UMKM', direction: 'higher_is_better', ...fields }, 'strict'),
 });
 
-/** An APBD amount with its Perda, unless the fields say otherwise. */
-export const changePagu = (eventId: string, fields: Partial<ChangePagu>): ChangePagu => ({
+/** An APBD amount with its Perda, unless the fields say otherwise; as the API sends it, parsed strictly. */
+export const changePagu = (eventId: string, fields: Record<string, unknown>): ChangePagu => ({
   type: 'ChangePagu',
   eventId,
-  phase: 'APBD',
-  fundingSource: 'DAU',
-  reason: 'APBD induk',
-  legalBasis: PERDA_APBD,
-  effectiveDate: '2022-01-03',
-  ...fields,
+  ...parseChangePagu(
+    { phase: 'APBD', fundingSource: 'DAU', reason: 'APBD induk', legalBasis: PERDA_APBD, effectiveDate: '2022-01-03', ...fields },
+    'strict',
+  ),
 });
 
-export const realise = (eventId: string, period: string, amount?: string, fields: Partial<RecordRealisation> = {}): RecordRealisation => ({
+/** A realisation of the fixture's year as the API sends it, parsed strictly. */
+export const realise = (eventId: string, period: string, amount?: string, fields: Record<string, unknown> = {}): RecordRealisation => ({
   type: 'RecordRealisation',
   eventId,
-  period,
-  ...(amount === undefined ? {} : { amount }),
-  ...fields,
+  ...parseRecordRealisation({ period, ...(amount === undefined ? {} : { amount }), ...fields }, 'strict', YEAR),
 });
 
 export const correct = (eventId: string, correctedEventId: string, fields: Partial<CorrectEvent> = {}): CorrectEvent => ({

@@ -1,31 +1,25 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { DomainError, INDICATOR_DIRECTIONS, isPeriodSpelling, parseDirection, parsePhase } from '@renja/domain';
+import { DomainError, INDICATOR_DIRECTIONS, parseDate, parseDirection, parseMoney, parsePeriodOf, parsePhase } from '@renja/domain';
 
-const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
-const SIGNED_AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
 const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const describe = (value: unknown) =>
   typeof value === 'number' ? 'a JSON number' : typeof value === 'string' ? `"${value}"` : typeof value;
 
 /**
- * Rupiah as a decimal string; a JSON number is refused with a message saying why. Human spellings
- * ("25.000.000", "25.000") stay refused: in a machine interface "25.000" could be 25 or 25000.
- * (Messages for people come from the catalogue, by constraint name: validation-errors.ts.)
+ * Rupiah as a decimal string, as the domain reads it strictly (parseMoney); a JSON number is refused with a
+ * message saying why. Human spellings ("25.000.000", "25.000") stay refused: in a machine interface
+ * "25.000" could be 25 or 25000. (Messages for people come from the catalogue, by constraint name:
+ * validation-errors.ts.)
  */
 export const IsAmountString = (options: { signed?: boolean } = {}, validationOptions?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: options.signed ? 'isSignedAmountString' : 'isAmountString',
-      validator: {
-        validate: (value) => typeof value === 'string' && (options.signed ? SIGNED_AMOUNT : AMOUNT).test(value),
-        defaultMessage: (args) =>
-          `${args?.property} must be a decimal string with at most 2 decimal places, such as "1653027794.00"${
-            options.signed ? ' (a leading minus for decreases)' : ''
-          }; got ${describe(args?.value)}`,
-      },
-    },
+  ParsedBy(
+    options.signed ? 'isSignedAmountString' : 'isAmountString',
+    (value) => parseMoney(value, 'strict', 'amount', options),
+    (property, value) =>
+      `${property} must be a decimal string with at most 2 decimal places, such as "1653027794.00"${
+        options.signed ? ' (a leading minus for decreases)' : ''
+      }; got ${describe(value)}`,
     validationOptions,
   );
 
@@ -41,15 +35,12 @@ export const IsDecimalString = (validationOptions?: ValidationOptions) =>
     validationOptions,
   );
 
+/** A date YYYY-MM-DD, as the domain reads it strictly (parseDate: an impossible day such as 2022-02-30 is refused too). */
 export const IsIsoDate = (validationOptions?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isIsoDate',
-      validator: {
-        validate: (value) => typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)),
-        defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD; got ${describe(args?.value)}`,
-      },
-    },
+  ParsedBy(
+    'isIsoDate',
+    (value) => parseDate(value, 'strict'),
+    (property, value) => `${property} must be a date YYYY-MM-DD; got ${describe(value)}`,
     validationOptions,
   );
 
@@ -100,16 +91,15 @@ export const IsIndicatorDirection = (validationOptions?: ValidationOptions) =>
     validationOptions,
   );
 
-/** A realisation period: "2022-11", "2022-Q4", or a quarter of the line's year "TW IV", "TW4", "Triwulan 4". */
+/**
+ * A realisation period as the domain reads it strictly (parsePeriodOf): "2022-11", "2022-Q4", or a quarter
+ * of the line's year "TW IV", "TW4", "Triwulan 4" (the year is the line's; any year will do to check the form).
+ */
 export const IsPeriod = (validationOptions?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isPeriod',
-      validator: {
-        validate: (value) => isPeriodSpelling(value),
-        defaultMessage: (args) =>
-          `${args?.property} must be a month such as "2022-11" or a quarter such as "2022-Q4" (or "TW IV"); got ${describe(args?.value)}`,
-      },
-    },
+  ParsedBy(
+    'isPeriod',
+    (value) => parsePeriodOf(value, 'strict', 2000),
+    (property, value) =>
+      `${property} must be a month such as "2022-11" or a quarter such as "2022-Q4" (or "TW IV"); got ${describe(value)}`,
     validationOptions,
   );

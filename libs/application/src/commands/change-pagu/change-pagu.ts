@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseChangePagu } from '@renja/domain';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import type { LedgerCommand } from '../../shared/ledger-command';
@@ -18,15 +19,8 @@ export class ChangePaguHandler extends LineChangeHandler<ChangePaguCommand> impl
     return {
       kind: 'change-pagu',
       line,
-      input: {
-        phase: body.phase,
-        fundingSource: body.fundingSource,
-        amount: body.amount,
-        delta: body.delta,
-        reason: body.reason,
-        legalBasis: body.legalBasis,
-        effectiveDate: body.effectiveDate,
-      },
+      // Parsed at the edge, strictly (the API's canonical forms and unambiguous phase aliases).
+      input: parseChangePagu(body, 'strict'),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseRecordRealisation } from '@renja/domain';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import type { LedgerCommand } from '../../shared/ledger-command';
@@ -21,14 +22,8 @@ export class RecordRealisationHandler
     return {
       kind: 'record-realisation',
       line,
-      input: {
-        period: body.period,
-        amount: body.amount,
-        outputs: body.outputs,
-        effectiveDate: body.effectiveDate,
-        reason: body.reason,
-        legalBasis: body.legalBasis,
-      },
+      // Parsed at the edge, strictly (the API's forms; a quarter alias names one of the line's year).
+      input: parseRecordRealisation(body, 'strict', line.year),
     };
   }
 }

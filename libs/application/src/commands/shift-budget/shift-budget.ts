@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { invalid, msg } from '@renja/domain';
+import { invalid, msg, parseShiftBudget } from '@renja/domain';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { lineAddress } from '../../shared/line-address';
 import { LedgerPipeline } from '../../shared/ledger-pipeline';
@@ -21,12 +21,11 @@ export class ShiftBudgetHandler implements ICommandHandler<ShiftBudgetCommand, C
   execute({ year, office, body, meta }: ShiftBudgetCommand): Promise<CommandResult> {
     if (typeof body.fromCode !== 'string') throw invalid('fromCode', msg('SHIFT_FROM_REQUIRED'));
     if (typeof body.toCode !== 'string') throw invalid('toCode', msg('SHIFT_TO_REQUIRED'));
-    const { amount, fundingSource, reason, legalBasis, effectiveDate } = body;
     return this.pipeline.execute(meta, {
       kind: 'shift-budget',
       from: lineAddress(year, office, body.fromCode),
       to: lineAddress(year, office, body.toCode),
-      input: { amount, fundingSource, reason, legalBasis, effectiveDate },
+      input: parseShiftBudget(body, 'strict'),
     });
   }
 }

@@ -1,0 +1,62 @@
+import { errorOf } from '../testing/error-of';
+import { parseDate } from './parse-date';
+import { parseMoney } from './parse-money';
+import { parsePeriodOf } from './parse-period';
+
+describe('parseMoney: one reader, two modes', () => {
+  it('strict takes only the canonical decimal string', () => {
+    expect(parseMoney('1653027794.00', 'strict').toFixed(2)).toBe('1653027794.00');
+    expect(parseMoney('-5.50', 'strict', 'delta', { signed: true }).toFixed(2)).toBe('-5.50');
+    for (const [value, rule] of [
+      ['1.653.027.794,00', 'AMOUNT_FORMAT'],
+      ['Rp 25.000', 'AMOUNT_FORMAT'],
+      [25000, 'AMOUNT_NOT_STRING'],
+      [undefined, 'AMOUNT_REQUIRED'],
+    ] as const) {
+      const error = errorOf(() => parseMoney(value, 'strict', 'amount'));
+      expect([error.rule, error.field]).toEqual([rule, 'amount']);
+    }
+  });
+
+  it('lenient reads the Indonesian spellings (readIndonesianNumber) and names the field of a refusal', () => {
+    expect(parseMoney('1.653.027.794,00', 'lenient').toFixed(2)).toBe('1653027794.00');
+    expect(parseMoney('Rp 25.000', 'lenient').toFixed(2)).toBe('25000.00');
+    expect(parseMoney({ text: '1,653,027,794.5', number: '1653027794.5' }, 'lenient').toFixed(2)).toBe('1653027794.50');
+    expect(parseMoney('-1.000', 'lenient', 'delta', { signed: true }).toFixed(2)).toBe('-1000.00');
+    const ambiguous = errorOf(() => parseMoney('1.65.3', 'lenient', 'delta'));
+    expect([ambiguous.rule, ambiguous.kind, ambiguous.field]).toEqual(['NUMBER_AMBIGUOUS', 'invalid', 'delta']);
+    expect(errorOf(() => parseMoney('-1.000', 'lenient')).rule).toBe('NUMBER_NEGATIVE');
+    expect(errorOf(() => parseMoney(25000, 'lenient')).rule).toBe('AMOUNT_NOT_STRING');
+  });
+});
+
+describe('parseDate', () => {
+  it('strict takes YYYY-MM-DD and refuses impossible days', () => {
+    expect(parseDate('2022-11-08', 'strict')).toBe('2022-11-08');
+    expect(errorOf(() => parseDate('08/11/2022', 'strict')).rule).toBe('DATE_FORMAT');
+    expect(errorOf(() => parseDate('2022-02-30', 'strict')).rule).toBe('DATE_FORMAT');
+  });
+
+  it('lenient also reads day/month/year and Indonesian month names', () => {
+    expect(parseDate('08/11/2022', 'lenient')).toBe('2022-11-08');
+    expect(parseDate('8 November 2022', 'lenient')).toBe('2022-11-08');
+    const error = errorOf(() => parseDate('30/02/2022', 'lenient', 'legalBasis.date'));
+    expect([error.rule, error.field]).toEqual(['DATE_FORMAT', 'legalBasis.date']);
+  });
+});
+
+describe('parsePeriodOf', () => {
+  it('strict takes the keys and the unambiguous aliases of the line year', () => {
+    expect(parsePeriodOf('2022-Q1', 'strict', 2022).key).toBe('2022-Q1');
+    expect(parsePeriodOf('2022-03', 'strict', 2022).key).toBe('2022-03');
+    expect(parsePeriodOf('TW III', 'strict', 2022).key).toBe('2022-Q3');
+    expect(errorOf(() => parsePeriodOf('Q3', 'strict', 2022)).rule).toBe('PERIOD_FORMAT');
+  });
+
+  it('lenient reads Periode as typed, with the field named', () => {
+    expect(parsePeriodOf('Triwulan 4', 'lenient', 2023).key).toBe('2023-Q4');
+    expect(parsePeriodOf('November', 'lenient', 2022).endDate).toBe('2022-11-30');
+    const error = errorOf(() => parsePeriodOf('kuartal 3', 'lenient', 2022));
+    expect([error.rule, error.field]).toEqual(['PERIOD_FORMAT', 'period']);
+  });
+});
