@@ -3,8 +3,7 @@ import type { Money } from '../shared/money';
 import type { IsoDate } from '../shared/parse-date';
 import type { Period } from '../shared/period';
 import type { IndicatorDirection } from './events';
-import type { FundingSource } from './parse-budget';
-import type { Phase } from './phases';
+import type { FundingSource, Phase } from './phases';
 
 /**
  * Commands on a plan line. A typed field was parsed at the edge by the domain's parsers (parse-changes.ts:
@@ -101,3 +100,16 @@ export interface RecordRenstra {
 }
 
 export type LineCommand = RegisterLine | DefineIndicator | ReviseTarget | ChangePagu | RecordRealisation | CorrectEvent | RecordRenstra;
+
+/** A budget shift (pergeseran): takes an amount of one funding source from one line and gives it to another. */
+export interface ShiftBudget {
+  type: 'ShiftBudget';
+  shiftId: string;
+  outEventId: string;
+  inEventId: string;
+  amount: Money;
+  fundingSource: FundingSource;
+  reason: string | null;
+  legalBasis: LegalBasis | null;
+  effectiveDate: IsoDate;
+}

@@ -6,12 +6,8 @@ import { parseDate } from '../shared/parse-date';
 import { parseMoney } from '../shared/parse-money';
 import { parsePeriodOf } from '../shared/parse-period';
 import { parsePhase, type ParseMode } from '../shared/readings';
-import type { ChangePagu, OutputInput, RecordRealisation } from './commands';
-import { FUNDING_SOURCE_PATTERN } from './phases';
-import type { ShiftBudget } from './shift';
-
-/** A funding source (sumber dana) code, upper case: the known ones or any other (the list is open). */
-export type FundingSource = string;
+import type { ChangePagu, OutputInput, RecordRealisation, ShiftBudget } from './commands';
+import { FUNDING_SOURCE_PATTERN, type FundingSource } from './phases';
 
 /** The same in both modes: a code in any case, trimmed and upper-cased. */
 export function parseFundingSource(value: unknown, field = 'fundingSource'): FundingSource {

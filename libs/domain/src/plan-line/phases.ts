@@ -21,3 +21,6 @@ export const isPhase = (value: unknown): value is Phase => typeof value === 'str
 /** Well-known funding sources (sumber dana); the list is open: any upper-case code is accepted. */
 export const KNOWN_FUNDING_SOURCES = ['APBD', 'PAD', 'DAU', 'DAK', 'DBH', 'DID', 'BLUD', 'BANKEU', 'LAINNYA'] as const;
 export const FUNDING_SOURCE_PATTERN = /^[A-Z][A-Z0-9_-]{1,29}$/;
+
+/** A funding source (sumber dana) code, upper case: the known ones or any other (the list is open). */
+export type FundingSource = string;

@@ -12,7 +12,8 @@ import {
 import type { LineEvent, PaguShifted } from './events';
 import { paguBreakdown, type PaguBreakdown } from './pagu';
 import { parseShiftBudget } from './parse-budget';
-import { decideShift, decideShiftCorrection, type CorrectShift, type ShiftBudget } from './shift';
+import type { ShiftBudget } from './commands';
+import { decideShift, decideShiftCorrection, type CorrectShift } from './shift';
 import type { PlanLineState } from './state';
 import { errorOf } from '../testing/error-of';
 

@@ -1,29 +1,15 @@
 import { invalid, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { parseLegalBasis, parseReason, requireLegalBasisAndReason, type LegalBasis } from '../shared/legal-basis';
+import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
 import { assertInFiscalYear } from '../shared/dates';
-import { parseAmount, toAmountString, type Money } from '../shared/money';
-import type { IsoDate } from '../shared/parse-date';
+import { parseAmount, toAmountString } from '../shared/money';
 import { correctableEntry } from './correct';
 import { paguBreakdown } from './pagu';
 import { checked } from './decide';
 import { LINE_EVENT_TYPES, type EventCorrected, type LineEvent, type PaguShifted } from './events';
-import type { FundingSource } from './parse-budget';
+import type { ShiftBudget } from './commands';
 import { requireLine } from './parse-changes';
 import type { LineEntry, PlanLineState } from './state';
-
-/** A budget shift (pergeseran): takes an amount of one funding source from one line and gives it to another. */
-export interface ShiftBudget {
-  type: 'ShiftBudget';
-  shiftId: string;
-  outEventId: string;
-  inEventId: string;
-  amount: Money;
-  fundingSource: FundingSource;
-  reason: string | null;
-  legalBasis: LegalBasis | null;
-  effectiveDate: IsoDate;
-}
 
 /** Decides both legs; the handler appends them to the two streams in one transaction. */
 export function decideShift(command: ShiftBudget, from: PlanLineState, to: PlanLineState): { out: LineEvent[]; in: LineEvent[] } {
