@@ -9,6 +9,7 @@ import {
   lineStreamId,
   officeDecider,
   officeStreamId,
+  parsePlanCode,
   type LineCommand,
   type LineEvent,
 } from '@renja/domain';
@@ -71,7 +72,7 @@ describe('PlanProjection against the PostgreSQL event store', () => {
         eventId,
         year: 2022,
         officeCode: 'DKUKM',
-        code,
+        code: parsePlanCode(code),
         name: code,
         officeRegistered: true,
         parentRegistered: parent,

@@ -103,7 +103,7 @@ export function streamsOf(command: LedgerCommand): string[] {
       return [primaryStreamOf(command)];
     case 'register-line': {
       const { year, officeCode } = command.input;
-      const { code, parentCode } = parsePlanCode(command.input.code);
+      const { code, parentCode } = command.input.code;
       return [
         lineStreamId(year, officeCode, code),
         officeStreamId(officeCode),

@@ -1,4 +1,8 @@
+import type Decimal from 'decimal.js';
+import type { LegalBasis } from '../shared/legal-basis';
+import type { IsoDate } from '../shared/parse-values';
 import type { IndicatorDirection } from './events';
+import type { PlanCode } from './plan-code';
 
 /**
  * Commands on a plan line. A typed field was parsed at the edge by the domain's parsers (parse-changes.ts:
@@ -11,8 +15,9 @@ export interface RegisterLine {
   eventId: string;
   year: number;
   officeCode: string;
-  code: unknown;
-  name: unknown;
+  /** Parsed at the edge (parseRegisterLine, parse-target.ts). */
+  code: PlanCode;
+  name: string;
   /** Facts looked up by the handler: the office and (for kegiatan / sub kegiatan) the parent line exist. */
   officeRegistered: boolean;
   parentRegistered: boolean;
@@ -26,15 +31,16 @@ export interface DefineIndicator {
   direction: IndicatorDirection;
 }
 
+/** Parsed at the edge (parseReviseTarget); the indicator and the date's year are decided against the line. */
 export interface ReviseTarget {
   type: 'ReviseTarget';
   eventId: string;
   /** Indicator id ("IK-1") or its exact name. */
-  indicator: unknown;
-  value: unknown;
-  reason: unknown;
-  effectiveDate: unknown;
-  legalBasis?: unknown;
+  indicator: string;
+  value: Decimal;
+  reason: string;
+  effectiveDate: IsoDate;
+  legalBasis: LegalBasis | null;
 }
 
 export interface ChangePagu {
@@ -76,16 +82,17 @@ export interface CorrectEvent {
 export interface RecordRenstra {
   type: 'RecordRenstra';
   eventId: string;
-  /** Indicator id ("IK-1") or exact name; required with a K figure. */
-  indicator?: unknown;
-  targetK?: unknown;
-  targetRp?: unknown;
-  realisedToLastYearK?: unknown;
-  realisedToLastYearRp?: unknown;
-  /** Defaults to the first day of the fiscal year. */
-  effectiveDate?: unknown;
-  reason?: unknown;
-  legalBasis?: unknown;
+  /** Indicator id ("IK-1") or exact name; present with a K figure (parseRecordRenstra). */
+  indicator: string | null;
+  /** At least one figure is present; Rp figures are amounts, K figures decimals. */
+  targetK: Decimal | null;
+  targetRp: Decimal | null;
+  realisedToLastYearK: Decimal | null;
+  realisedToLastYearRp: Decimal | null;
+  /** Null: the first day of the fiscal year. */
+  effectiveDate: IsoDate | null;
+  reason: string | null;
+  legalBasis: LegalBasis | null;
 }
 
 export type LineCommand = RegisterLine | DefineIndicator | ReviseTarget | ChangePagu | RecordRealisation | CorrectEvent | RecordRenstra;

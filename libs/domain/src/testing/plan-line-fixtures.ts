@@ -3,6 +3,7 @@ import type { LegalBasis } from '../shared/legal-basis';
 import type { ChangePagu, CorrectEvent, DefineIndicator, LineCommand, RecordRealisation, RegisterLine } from '../plan-line/commands';
 import { planLineDecider } from '../plan-line/decide';
 import { parseIndicatorDefinition } from '../plan-line/parse-changes';
+import { parseRegisterLine } from '../plan-line/parse-target';
 import type { LineEvent, LineRegistered } from '../plan-line/events';
 import type { PlanLineState } from '../plan-line/state';
 import { DeciderSpecification } from './decider-specification';
@@ -33,17 +34,22 @@ export function registered(code = SUB_KEGIATAN, id = `reg-${code}`): LineRegiste
   };
 }
 
-export const registerLine = (fields: Partial<RegisterLine> = {}): RegisterLine => ({
-  type: 'RegisterLine',
-  eventId: 'reg-1',
-  year: YEAR,
-  officeCode: OFFICE,
-  code: SUB_KEGIATAN,
-  name: 'Pemberdayaan UMKM',
-  officeRegistered: true,
-  parentRegistered: true,
-  ...fields,
-});
+/** As the API sends it (code and name parsed by parseRegisterLine, strict); the facts as given. */
+export const registerLine = ({
+  code = SUB_KEGIATAN,
+  name = 'Pemberdayaan UMKM',
+  ...fields
+}: Partial<Omit<RegisterLine, 'code' | 'name'>> & { code?: unknown; name?: unknown } = {}): RegisterLine => {
+  const { year = YEAR, officeCode = OFFICE } = fields;
+  return {
+    type: 'RegisterLine',
+    eventId: 'reg-1',
+    officeRegistered: true,
+    parentRegistered: true,
+    ...fields,
+    ...parseRegisterLine({ year, officeCode, code, name }, 'strict'),
+  };
+};
 
 /** As the API sends it: parsed by the domain's parser (strict), as every edge does before deciding. */
 export const defineIndicator = (eventId: string, name: string, fields: Partial<DefineIndicator> = {}): DefineIndicator => ({
