@@ -29,4 +29,6 @@ export * from './plan-line/describe-change';
 export * from './plan-line/renstra';
 export * from './streams';
 export * from './stated-figure/stated-figure';
+export * from './stated-figure/parse-stated-figure';
 export * from './evaluation-note/evaluation-note';
+export * from './evaluation-note/parse-evaluation-note';

@@ -3,6 +3,7 @@ import {
   lineStreamId,
   parseIndicatorDefinition,
   parseRecordRenstra,
+  parseRecordStatedFigure,
   parseRegisterLine,
   parseRegisterOffice,
   parseReviseTarget,
@@ -378,7 +379,11 @@ export class OperationDecider {
     const { year, office, code, label, measure, phase, period, indicator, value, source, note } = op;
     const command: LedgerCommand = {
       kind: 'record-stated-figure',
-      input: { year, officeCode: office, code, label, measure, phase, period, indicator, value, source, note },
+      // The same parser as the API's, in its lenient mode.
+      input: parseRecordStatedFigure(
+        { year, officeCode: office, code, label, measure, phase, period, indicator, value, source, note },
+        'lenient',
+      ),
     };
     const decision = this.batch.decide(command);
     if (decision.writes.every((w) => w.events.length === 0)) return this.unchanged(op);

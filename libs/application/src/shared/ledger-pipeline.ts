@@ -16,7 +16,6 @@ import {
   officeDecider,
   officeSignatoryDecider,
   officeStreamId,
-  parsePlanCode,
   statedFigureDecider,
   statedFigureStreamId,
   type EvaluationNoteData,
@@ -118,15 +117,13 @@ export function streamsOf(command: LedgerCommand): string[] {
       return [statedFigureStreamId(command.input.officeCode, command.input.year), officeStreamId(command.input.officeCode)];
     case 'record-evaluation-note': {
       const { year, officeCode, code } = command.input;
-      const line = present(code) ? [lineStreamId(year, officeCode, parsePlanCode(code).code)] : [];
+      const line = code ? [lineStreamId(year, officeCode, code.code)] : [];
       return [evaluationNoteStreamId(officeCode, year), officeStreamId(officeCode), ...line];
     }
     default:
       return [command.line.streamId];
   }
 }
-
-const present = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
 /**
  * The streams of a batch in memory: every command is decided against them in order, so a command sees
