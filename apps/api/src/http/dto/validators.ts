@@ -1,9 +1,8 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { DomainError, INDICATOR_DIRECTIONS, isPeriodSpelling, parseDirection, parsePhase } from '@renja/domain';
+import { DomainError, INDICATOR_DIRECTIONS, isPeriodSpelling, parseDecimalIn, parseDirection, parsePhase } from '@renja/domain';
 
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const SIGNED_AMOUNT = /^-?\d{1,16}(\.\d{1,2})?$/;
-const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const describe = (value: unknown) =>
@@ -29,15 +28,12 @@ export const IsAmountString = (options: { signed?: boolean } = {}, validationOpt
     validationOptions,
   );
 
+/** A non-money decimal (a target, a K figure, an output), as the domain reads it strictly (parseDecimalIn). */
 export const IsDecimalString = (validationOptions?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isDecimalString',
-      validator: {
-        validate: (value) => typeof value === 'string' && DECIMAL.test(value),
-        defaultMessage: (args) => `${args?.property} must be a decimal string such as "100" or "12.5"; got ${describe(args?.value)}`,
-      },
-    },
+  ParsedBy(
+    'isDecimalString',
+    (value) => parseDecimalIn(value, 'strict', 'value'),
+    (property, value) => `${property} must be a decimal string such as "100" or "12.5"; got ${describe(value)}`,
     validationOptions,
   );
 
