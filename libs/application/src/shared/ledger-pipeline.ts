@@ -270,7 +270,7 @@ export class LedgerBatch<Tag = undefined> {
       const { year, officeCode } = work.line.line!;
       const counterpart = this.stream(lineStreamId(year, officeCode, entry.data.counterpartCode));
       const decided = decideShiftCorrection(
-        { type: 'CorrectShift', eventId: randomUUID(), counterpartEventId: randomUUID(), legalBasis: undefined, ...command.input },
+        { type: 'CorrectShift', eventId: randomUUID(), counterpartEventId: randomUUID(), ...command.input },
         work.line,
         counterpart.line,
       );

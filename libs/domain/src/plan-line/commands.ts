@@ -72,9 +72,13 @@ export interface CorrectEvent {
   type: 'CorrectEvent';
   eventId: string;
   correctedEventId: string;
-  reason: unknown;
-  legalBasis?: unknown;
-  /** Fields to replace (same names as the original command's); empty or absent: a reversal. */
+  /** Parsed at the edge (parseCorrectEvent); required, and the legal basis for budget entries, by the decider. */
+  reason: string | null;
+  legalBasis: LegalBasis | null;
+  /**
+   * Fields to replace (same names as the original command's); empty or absent: a reversal. Still as sent:
+   * they are read over the corrected entry's own fields, by that kind's parser, when the entry is known.
+   */
   replacement?: Record<string, unknown>;
 }
 

@@ -1,3 +1,4 @@
+import { errorOf } from '../testing/error-of';
 import { changePagu, correct, defineIndicator, given, history, PMK_DID, realise, registered, stateOf } from '../testing/plan-line-fixtures';
 import { reviseTarget } from '../testing/parsed-commands';
 import type { EventCorrected, LineEvent } from './events';
@@ -63,9 +64,8 @@ describe('corrections: reversal', () => {
   });
 
   it('a correction of a realisation needs a reason but no legal basis', () => {
-    given(base)
-      .when(correct('c-1', 'r-q1', { reason: '  ' }))
-      .thenThrows('TEXT_REQUIRED', 'invalid');
+    // A blank reason is refused as text at the edge (parseCorrectEvent); a missing one by the decider.
+    expect(errorOf(() => correct('c-1', 'r-q1', { reason: '  ' })).rule).toBe('TEXT_REQUIRED');
     given(base)
       .when(correct('c-1', 'r-q1', { reason: null }))
       .thenThrows('REASON_REQUIRED', 'rule');

@@ -5,7 +5,7 @@ import { parseLegalBasis, parseReason, requireText, TEXT_LIMITS } from '../share
 import { msg } from '../shared/messages/message';
 import { isGiven, parseAmountIn, parseDecimalIn, parseIsoDateIn } from '../shared/parse-values';
 import type { ParseMode } from '../shared/readings';
-import type { RecordRenstra, RegisterLine, ReviseTarget } from './commands';
+import type { CorrectEvent, RecordRenstra, RegisterLine, ReviseTarget } from './commands';
 import type { TargetRevisedData } from './events';
 import { requireLine, resolveIndicator, type ParsedChange } from './parse-changes';
 import { parsePlanCode } from './plan-code';
@@ -113,5 +113,23 @@ export function targetRevision(state: PlanLineState, command: ReviseTarget): Par
     effectiveDate: command.effectiveDate,
     legalBasis: command.legalBasis,
     reason: command.reason,
+  };
+}
+
+/**
+ * A correction's own fields: its reason and legal basis (whether each is required depends on the entry
+ * corrected, decided). The replacement stays as sent: it is read over the corrected entry's fields by that
+ * kind's parser once the entry is known.
+ */
+export function parseCorrectEvent(
+  input: { correctedEventId: string; reason?: unknown; legalBasis?: unknown; replacement?: Record<string, unknown> },
+  mode: ParseMode,
+): Sent<CorrectEvent> {
+  void mode;
+  return {
+    correctedEventId: input.correctedEventId,
+    reason: parseReason(input.reason),
+    legalBasis: parseLegalBasis(input.legalBasis),
+    ...(input.replacement === undefined ? {} : { replacement: input.replacement }),
   };
 }

@@ -3,7 +3,7 @@ import type { LegalBasis } from '../shared/legal-basis';
 import type { ChangePagu, CorrectEvent, DefineIndicator, LineCommand, RecordRealisation, RegisterLine } from '../plan-line/commands';
 import { planLineDecider } from '../plan-line/decide';
 import { parseIndicatorDefinition } from '../plan-line/parse-changes';
-import { parseRegisterLine } from '../plan-line/parse-target';
+import { parseCorrectEvent, parseRegisterLine } from '../plan-line/parse-target';
 import type { LineEvent, LineRegistered } from '../plan-line/events';
 import type { PlanLineState } from '../plan-line/state';
 import { DeciderSpecification } from './decider-specification';
@@ -78,12 +78,15 @@ export const realise = (eventId: string, period: string, amount?: string, fields
   ...fields,
 });
 
-export const correct = (eventId: string, correctedEventId: string, fields: Partial<CorrectEvent> = {}): CorrectEvent => ({
+/** As the API sends it: reason and legal basis parsed by parseCorrectEvent (strict); the replacement as sent. */
+export const correct = (
+  eventId: string,
+  correctedEventId: string,
+  fields: { reason?: unknown; legalBasis?: unknown; replacement?: Record<string, unknown> } = {},
+): CorrectEvent => ({
   type: 'CorrectEvent',
   eventId,
-  correctedEventId,
-  reason: 'salah input',
-  ...fields,
+  ...parseCorrectEvent({ correctedEventId, reason: 'salah input', ...fields }, 'strict'),
 });
 
 export const stateOf = (events: LineEvent[]): PlanLineState => fold(planLineDecider.evolve, planLineDecider.initialState(), events);
