@@ -1,4 +1,12 @@
-import { DomainError, lineStreamId, LINE_EVENT_TYPES, type EventCorrected, type LineEntry, type PlanLineState } from '@renja/domain';
+import {
+  DomainError,
+  lineStreamId,
+  LINE_EVENT_TYPES,
+  parseCorrectEvent,
+  type EventCorrected,
+  type LineEntry,
+  type PlanLineState,
+} from '@renja/domain';
 import type { LedgerCommand } from '../shared/ledger-command';
 import type { CommandDecision, StreamState } from '../shared/ledger-pipeline';
 import { CellError, parseImportPeriod } from './cell-parsers';
@@ -119,7 +127,11 @@ export function decideCorrectionRow(op: CorrectionOperation, ctx: CorrectionCont
         data: { ...entry.data },
         counterpartStreamId: counterpart,
       },
-      input: { correctedEventId: entry.eventId, reason: op.reason, legalBasis: op.legalBasis ?? undefined, replacement },
+      // The same parser as the API's, in its lenient mode.
+      input: parseCorrectEvent(
+        { correctedEventId: entry.eventId, reason: op.reason, legalBasis: op.legalBasis ?? undefined, replacement },
+        'lenient',
+      ),
     };
     decision = ctx.decide(command);
   } catch (error) {

@@ -2,6 +2,11 @@ import {
   DomainError,
   lineStreamId,
   parseIndicatorDefinition,
+  parseRecordRenstra,
+  parseRecordStatedFigure,
+  parseRegisterLine,
+  parseRegisterOffice,
+  parseReviseTarget,
   Money,
   officeStreamId,
   parseChangePagu,
@@ -172,7 +177,7 @@ export class OperationDecider {
         `office ${op.code} is registered as "${work.office.name}", not "${op.name}"`,
       );
     }
-    this.record(op, { kind: 'register-office', input: { code: op.code, name: op.name } });
+    this.record(op, { kind: 'register-office', input: parseRegisterOffice({ code: op.code, name: op.name }, 'lenient') });
   }
 
   private line(op: Extract<ImportOperation, { kind: 'line' }>): void {
@@ -187,7 +192,9 @@ export class OperationDecider {
         `line ${op.code} is registered as "${existing.name}"; a later row must repeat that name or leave it empty`,
       );
     }
-    this.record(op, { kind: 'register-line', input: { year: op.year, officeCode: op.office, code: op.code, name: op.name ?? undefined } });
+    // The same parser as the API's, in its lenient mode.
+    const input = parseRegisterLine({ year: op.year, officeCode: op.office, code: op.code, name: op.name ?? undefined }, 'lenient');
+    this.record(op, { kind: 'register-line', input });
   }
 
   private lineChange(op: Extract<ImportOperation, { kind: 'indicator' | 'target' | 'pagu' | 'realisation' | 'renstra' }>): void {
@@ -230,7 +237,10 @@ export class OperationDecider {
         command = {
           kind: 'revise-target',
           line,
-          input: { indicator: op.indicator, value, reason, effectiveDate, legalBasis: op.legalBasis ?? undefined },
+          input: parseReviseTarget(
+            { indicator: op.indicator, value, reason, effectiveDate, legalBasis: op.legalBasis ?? undefined },
+            'lenient',
+          ),
         };
         break;
       }
@@ -274,7 +284,10 @@ export class OperationDecider {
         command = {
           kind: 'record-renstra',
           line,
-          input: { indicator, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp, effectiveDate, reason, legalBasis },
+          input: parseRecordRenstra(
+            { indicator, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp, effectiveDate, reason, legalBasis },
+            'lenient',
+          ),
         };
         break;
       }
@@ -376,7 +389,11 @@ export class OperationDecider {
     const { year, office, code, label, measure, phase, period, indicator, value, source, note } = op;
     const command: LedgerCommand = {
       kind: 'record-stated-figure',
-      input: { year, officeCode: office, code, label, measure, phase, period, indicator, value, source, note },
+      // The same parser as the API's, in its lenient mode.
+      input: parseRecordStatedFigure(
+        { year, officeCode: office, code, label, measure, phase, period, indicator, value, source, note },
+        'lenient',
+      ),
     };
     const decision = this.batch.decide(command);
     if (decision.writes.every((w) => w.events.length === 0)) return this.unchanged(op);

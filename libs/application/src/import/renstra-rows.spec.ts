@@ -1,4 +1,5 @@
 import { initialLineState, planLineDecider, type LineEvent, type PlanLineState } from '@renja/domain';
+import { recordRenstra, registerLineSent } from '@renja/domain/testing/parsed-commands';
 import { operationsOf } from './import-rows';
 import { Problems, type ReadFile } from './import-types';
 import { renstraUnchanged, type RenstraFiguresRow } from './renstra-rows';
@@ -88,18 +89,9 @@ describe('table renstra: rows → operations', () => {
         state = planLineDecider.evolve(state, event);
       }
     };
-    apply({
-      type: 'RegisterLine',
-      eventId: 'r',
-      year: 2022,
-      officeCode: 'DKUKM',
-      code: '2.17.07',
-      name: 'Program',
-      officeRegistered: true,
-      parentRegistered: true,
-    });
+    apply(registerLineSent({ eventId: 'r', year: 2022, officeCode: 'DKUKM', code: '2.17.07', name: 'Program' }));
     apply({ type: 'DefineIndicator', eventId: 'i', name: 'Persentase UMKM', unit: 'persen', direction: 'higher_is_better' });
-    apply({ type: 'RecordRenstra', eventId: 's', indicator: 'IK-1', targetK: '0.25', targetRp: '1736420000' });
+    apply(recordRenstra({ eventId: 's', indicator: 'IK-1', targetK: '0.25', targetRp: '1736420000' }));
     const row = (figures: Partial<RenstraFiguresRow>): RenstraFiguresRow => ({
       kind: 'renstra',
       indicator: 'Persentase UMKM',

@@ -1,11 +1,9 @@
 import {
   evaluationNoteStreamId,
   lineStreamId,
-  parsePlanCode,
   statedFigureStreamId,
   LINE_EVENT_TYPES,
   officeStreamId,
-  parseOfficeCode,
   type ChangePagu,
   type CorrectEvent,
   type DefineIndicator,
@@ -60,7 +58,7 @@ export type LedgerCommandKind = LedgerCommand['kind'];
 export function officeOf(command: LedgerCommand): string {
   switch (command.kind) {
     case 'register-office':
-      return parseOfficeCode(command.input.code);
+      return command.input.code;
     case 'set-office-signatory':
       return command.input.office;
     case 'register-line':
@@ -98,11 +96,11 @@ export function actionsOf(command: LedgerCommand): Action[] {
 export function primaryStreamOf(command: LedgerCommand): string {
   switch (command.kind) {
     case 'register-office':
-      return officeStreamId(parseOfficeCode(command.input.code));
+      return officeStreamId(command.input.code);
     case 'set-office-signatory':
       return officeStreamId(command.input.office);
     case 'register-line':
-      return lineStreamId(command.input.year, command.input.officeCode, parsePlanCode(command.input.code).code);
+      return lineStreamId(command.input.year, command.input.officeCode, command.input.code.code);
     case 'shift-budget':
       return command.from.streamId;
     case 'correct-event':

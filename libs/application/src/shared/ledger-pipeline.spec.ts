@@ -1,3 +1,4 @@
+import { parseRegisterLine } from '@renja/domain';
 import { WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent, type StreamAppend } from '@renja/event-store';
 import { ForbiddenError } from './authorization';
 import { COMMAND_ROLES, rolesToCorrect } from './command-roles';
@@ -50,7 +51,7 @@ function fakeStore(lost = 0) {
 const line = lineAddress(2022, 'DKUKM', '2.17.07');
 const registerLine: LedgerCommand = {
   kind: 'register-line',
-  input: { year: 2022, officeCode: 'DKUKM', code: '2.17.07', name: 'Program Pemberdayaan UMKM' },
+  input: parseRegisterLine({ year: 2022, officeCode: 'DKUKM', code: '2.17.07', name: 'Program Pemberdayaan UMKM' }, 'strict'),
 };
 const defineIndicator: LedgerCommand = {
   kind: 'define-indicator',

@@ -16,7 +16,6 @@ import {
   officeDecider,
   officeSignatoryDecider,
   officeStreamId,
-  parsePlanCode,
   statedFigureDecider,
   statedFigureStreamId,
   type EvaluationNoteData,
@@ -103,7 +102,7 @@ export function streamsOf(command: LedgerCommand): string[] {
       return [primaryStreamOf(command)];
     case 'register-line': {
       const { year, officeCode } = command.input;
-      const { code, parentCode } = parsePlanCode(command.input.code);
+      const { code, parentCode } = command.input.code;
       return [
         lineStreamId(year, officeCode, code),
         officeStreamId(officeCode),
@@ -118,15 +117,13 @@ export function streamsOf(command: LedgerCommand): string[] {
       return [statedFigureStreamId(command.input.officeCode, command.input.year), officeStreamId(command.input.officeCode)];
     case 'record-evaluation-note': {
       const { year, officeCode, code } = command.input;
-      const line = present(code) ? [lineStreamId(year, officeCode, parsePlanCode(code).code)] : [];
+      const line = code ? [lineStreamId(year, officeCode, code.code)] : [];
       return [evaluationNoteStreamId(officeCode, year), officeStreamId(officeCode), ...line];
     }
     default:
       return [command.line.streamId];
   }
 }
-
-const present = (value: unknown) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
 /**
  * The streams of a batch in memory: every command is decided against them in order, so a command sees
@@ -273,7 +270,7 @@ export class LedgerBatch<Tag = undefined> {
       const { year, officeCode } = work.line.line!;
       const counterpart = this.stream(lineStreamId(year, officeCode, entry.data.counterpartCode));
       const decided = decideShiftCorrection(
-        { type: 'CorrectShift', eventId: randomUUID(), counterpartEventId: randomUUID(), legalBasis: undefined, ...command.input },
+        { type: 'CorrectShift', eventId: randomUUID(), counterpartEventId: randomUUID(), ...command.input },
         work.line,
         counterpart.line,
       );

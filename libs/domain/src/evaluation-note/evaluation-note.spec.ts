@@ -1,20 +1,33 @@
 import { DeciderSpecification } from '../testing/decider-specification';
+import { errorOf } from '../testing/error-of';
+import { parseRecordEvaluationNote } from './parse-evaluation-note';
 import { evaluationNoteDecider, type EvaluationNoteRecorded, type RecordEvaluationNote } from './evaluation-note';
 
 const given = DeciderSpecification.for(evaluationNoteDecider);
 
-const note = (fields: Partial<RecordEvaluationNote> = {}): RecordEvaluationNote => ({
+/** As the API sends it: parsed by the domain's parser (strict) before anything is decided. */
+const note = ({
+  eventId = 'n-1',
+  officeRegistered = true,
+  lineRegistered = true,
+  ...sent
+}: { eventId?: string; officeRegistered?: boolean; lineRegistered?: boolean } & Record<string, unknown> = {}): RecordEvaluationNote => ({
   type: 'RecordEvaluationNote',
-  eventId: 'n-1',
-  year: 2022,
-  officeCode: 'DKUKM',
-  period: '2022-Q4',
-  code: '2.17.07',
-  penghambat: 'Tambahan DID turun pada November 2022 (triwulan IV)',
-  tindakLanjut: 'Pengesahan DPPA tepat waktu',
-  officeRegistered: true,
-  lineRegistered: true,
-  ...fields,
+  eventId,
+  officeRegistered,
+  lineRegistered,
+  ...parseRecordEvaluationNote(
+    {
+      year: 2022,
+      officeCode: 'DKUKM',
+      period: '2022-Q4',
+      code: '2.17.07',
+      penghambat: 'Tambahan DID turun pada November 2022 (triwulan IV)',
+      tindakLanjut: 'Pengesahan DPPA tepat waktu',
+      ...sent,
+    },
+    'strict',
+  ),
 });
 
 const recorded = (id: string, data: Partial<EvaluationNoteRecorded['data']> = {}): EvaluationNoteRecorded => ({
@@ -71,7 +84,8 @@ describe('evaluation notes (faktor pendorong / penghambat / tindak lanjut)', () 
     ['an office that is not registered', { officeRegistered: false }, 'OFFICE_NOT_REGISTERED', 'office', 'not_found'],
     ['a text that is too long', { pendorong: 'a'.repeat(4001) }, 'TEXT_TOO_LONG', 'pendorong', 'invalid'],
   ] as const)('refuses %s, naming the field', (_, fields, rule, field, kind) => {
-    const error = given([]).when(note(fields)).thenThrows(rule, kind);
-    expect(error.field).toBe(field);
+    // What the note says is parsed at the edge (parseRecordEvaluationNote); the office, the line and the year are decided.
+    const error = errorOf(() => evaluationNoteDecider.decide(note(fields), evaluationNoteDecider.initialState()));
+    expect([error.rule, error.kind, error.field]).toEqual([rule, kind, field]);
   });
 });

@@ -1,7 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { invalid, notFound } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { requireText } from '../shared/legal-basis';
 import { OFFICE_EVENT_TYPES, type OfficeRegistered } from './office';
 
 /**
@@ -31,10 +30,11 @@ export interface SetOfficeSignatory {
   type: 'SetOfficeSignatory';
   eventId: string;
   office: string;
-  place: unknown;
-  title: unknown;
-  name: unknown;
-  nip: unknown;
+  /** Parsed at the edge (parseOfficeSignatory): texts within TEXT_LIMITS, the NIP as 18 digits. */
+  place: string;
+  title: string;
+  name: string;
+  nip: string;
 }
 
 export interface OfficeSignatoryState {
@@ -59,12 +59,8 @@ export const officeSignatoryDecider: Decider<SetOfficeSignatory, OfficeStreamEve
   initialState: () => ({ registered: false, signatory: null }),
   decide(command, state) {
     if (!state.registered) throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: command.office }), 'office');
-    const data: OfficeSignatoryData = {
-      place: requireText(command.place, 'place', 100),
-      title: requireText(command.title, 'title', 200),
-      name: requireText(command.name, 'name', 150),
-      nip: parseSignatoryNip(command.nip),
-    };
+    const { place, title, name, nip } = command;
+    const data: OfficeSignatoryData = { place, title, name, nip };
     return [{ id: command.eventId, type: OFFICE_SIGNATORY_SET, data }];
   },
   evolve: (state, event) =>

@@ -1,7 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { conflict, invalid } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { requireText, TEXT_LIMITS } from '../shared/legal-basis';
 
 /** A regional office (perangkat daerah, OPD), e.g. Dinas Koperasi, Usaha Kecil dan Menengah. */
 export const OFFICE_EVENT_TYPES = { registered: 'office.registered' } as const;
@@ -12,11 +11,12 @@ export interface OfficeRegistered {
   data: { code: string; name: string };
 }
 
+/** Parsed at the edge (parseRegisterOffice): the code normalised, the name within its limit. */
 export interface RegisterOffice {
   type: 'RegisterOffice';
   eventId: string;
-  code: unknown;
-  name: unknown;
+  code: string;
+  name: string;
 }
 
 export interface OfficeState {
@@ -37,9 +37,8 @@ export function parseOfficeCode(value: unknown, field = 'code'): string {
 export const officeDecider: Decider<RegisterOffice, OfficeRegistered, OfficeState> = {
   initialState: () => ({ code: null, name: null }),
   decide(command, state) {
-    const code = parseOfficeCode(command.code);
+    const { code, name } = command;
     if (state.code) throw conflict('OFFICE_ALREADY_REGISTERED', msg('OFFICE_ALREADY_REGISTERED', { office: code }), 'code');
-    const name = requireText(command.name, 'name', TEXT_LIMITS.officeName);
     return [{ id: command.eventId, type: OFFICE_EVENT_TYPES.registered, data: { code, name } }];
   },
   // The office stream also carries who signs its papers (office-signatory.ts): only a registration, which

@@ -1,9 +1,11 @@
+import type Decimal from 'decimal.js';
 import type { LegalBasis } from '../shared/legal-basis';
 import type { Money } from '../shared/money';
 import type { IsoDate } from '../shared/parse-date';
 import type { Period } from '../shared/period';
 import type { IndicatorDirection } from './events';
 import type { FundingSource, Phase } from './phases';
+import type { PlanCode } from './plan-code';
 
 /**
  * Commands on a plan line. A typed field was parsed at the edge by the domain's parsers (parse-changes.ts:
@@ -16,8 +18,9 @@ export interface RegisterLine {
   eventId: string;
   year: number;
   officeCode: string;
-  code: unknown;
-  name: unknown;
+  /** Parsed at the edge (parseRegisterLine, parse-target.ts). */
+  code: PlanCode;
+  name: string;
   /** Facts looked up by the handler: the office and (for kegiatan / sub kegiatan) the parent line exist. */
   officeRegistered: boolean;
   parentRegistered: boolean;
@@ -31,15 +34,16 @@ export interface DefineIndicator {
   direction: IndicatorDirection;
 }
 
+/** Parsed at the edge (parseReviseTarget); the indicator and the date's year are decided against the line. */
 export interface ReviseTarget {
   type: 'ReviseTarget';
   eventId: string;
   /** Indicator id ("IK-1") or its exact name. */
-  indicator: unknown;
-  value: unknown;
-  reason: unknown;
-  effectiveDate: unknown;
-  legalBasis?: unknown;
+  indicator: string;
+  value: Decimal;
+  reason: string;
+  effectiveDate: IsoDate;
+  legalBasis: LegalBasis | null;
 }
 
 export interface ChangePagu {
@@ -77,9 +81,13 @@ export interface CorrectEvent {
   type: 'CorrectEvent';
   eventId: string;
   correctedEventId: string;
-  reason: unknown;
-  legalBasis?: unknown;
-  /** Fields to replace (same names as the original command's); empty or absent: a reversal. */
+  /** Parsed at the edge (parseCorrectEvent); required, and the legal basis for budget entries, by the decider. */
+  reason: string | null;
+  legalBasis: LegalBasis | null;
+  /**
+   * Fields to replace (same names as the original command's); empty or absent: a reversal. Still as sent:
+   * they are read over the corrected entry's own fields, by that kind's parser, when the entry is known.
+   */
   replacement?: Record<string, unknown>;
 }
 
@@ -87,16 +95,17 @@ export interface CorrectEvent {
 export interface RecordRenstra {
   type: 'RecordRenstra';
   eventId: string;
-  /** Indicator id ("IK-1") or exact name; required with a K figure. */
-  indicator?: unknown;
-  targetK?: unknown;
-  targetRp?: unknown;
-  realisedToLastYearK?: unknown;
-  realisedToLastYearRp?: unknown;
-  /** Defaults to the first day of the fiscal year. */
-  effectiveDate?: unknown;
-  reason?: unknown;
-  legalBasis?: unknown;
+  /** Indicator id ("IK-1") or exact name; present with a K figure (parseRecordRenstra). */
+  indicator: string | null;
+  /** At least one figure is present; Rp figures are amounts, K figures decimals. */
+  targetK: Decimal | null;
+  targetRp: Decimal | null;
+  realisedToLastYearK: Decimal | null;
+  realisedToLastYearRp: Decimal | null;
+  /** Null: the first day of the fiscal year. */
+  effectiveDate: IsoDate | null;
+  reason: string | null;
+  legalBasis: LegalBasis | null;
 }
 
 export type LineCommand = RegisterLine | DefineIndicator | ReviseTarget | ChangePagu | RecordRealisation | CorrectEvent | RecordRenstra;

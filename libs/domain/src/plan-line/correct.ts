@@ -1,6 +1,6 @@
 import { conflict, invalid, notFound, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { parseLegalBasis, parseReason, requireLegalBasisAndReason } from '../shared/legal-basis';
+import { requireLegalBasisAndReason } from '../shared/legal-basis';
 import type { CorrectEvent } from './commands';
 import { LINE_EVENT_TYPES, type CorrectableData, type EventCorrected } from './events';
 import { parsePaguChange, parseRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
@@ -78,9 +78,9 @@ export function decideCorrection(command: CorrectEvent, state: PlanLineState): E
   const entry = correctableEntry(state, command.correctedEventId);
   // Reversing or replacing one leg alone would leave the two lines disagreeing about the shift.
   if (entry.kind === 'shift') throw invalid('eventId', msg('SHIFT_CORRECTION'), 'SHIFT_CORRECTION');
-  const reason = parseReason(command.reason);
+  const reason = command.reason;
   if (!reason) throw ruleBroken('REASON_REQUIRED', msg('REASON_REQUIRED', { why: msg('WHY.correction') }), 'reason');
-  let legalBasis = parseLegalBasis(command.legalBasis);
+  let legalBasis = command.legalBasis;
   if (needsLegalBasis(entry)) ({ legalBasis } = requireLegalBasisAndReason(legalBasis, reason, msg('WHY.budget_correction')));
   const fields = command.replacement ?? {};
   const replacement = Object.keys(fields).length === 0 ? null : parseReplacement(state, entry, mergeReplacement(entry, fields, reason));

@@ -1,4 +1,6 @@
+import { errorOf } from '../testing/error-of';
 import { changePagu, correct, defineIndicator, given, history, PMK_DID, realise, registered, stateOf } from '../testing/plan-line-fixtures';
+import { reviseTarget } from '../testing/parsed-commands';
 import type { EventCorrected, LineEvent } from './events';
 import { paguBreakdown } from './pagu';
 import { realisationSummary } from './realisation';
@@ -62,9 +64,8 @@ describe('corrections: reversal', () => {
   });
 
   it('a correction of a realisation needs a reason but no legal basis', () => {
-    given(base)
-      .when(correct('c-1', 'r-q1', { reason: '  ' }))
-      .thenThrows('TEXT_REQUIRED', 'invalid');
+    // A blank reason is refused as text at the edge (parseCorrectEvent); a missing one by the decider.
+    expect(errorOf(() => correct('c-1', 'r-q1', { reason: '  ' })).rule).toBe('TEXT_REQUIRED');
     given(base)
       .when(correct('c-1', 'r-q1', { reason: null }))
       .thenThrows('REASON_REQUIRED', 'rule');
@@ -273,14 +274,11 @@ describe('corrections: replacement', () => {
   });
 
   it('corrects a target revision', () => {
-    const events = history(base, defineIndicator('ind-1', 'Jumlah UMKM'), {
-      type: 'ReviseTarget',
-      eventId: 't-1',
-      indicator: 'IK-1',
-      value: '150',
-      reason: 'Renja perubahan',
-      effectiveDate: '2022-03-01',
-    });
+    const events = history(
+      base,
+      defineIndicator('ind-1', 'Jumlah UMKM'),
+      reviseTarget({ eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja perubahan', effectiveDate: '2022-03-01' }),
+    );
     given(events)
       .when(correct('c-1', 't-1', { replacement: { value: '115' } }))
       .then([

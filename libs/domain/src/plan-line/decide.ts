@@ -1,20 +1,20 @@
 import { assertFiscalYear } from '../shared/dates';
 import { conflict, notFound, ruleBroken } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { requireText, TEXT_LIMITS } from '../shared/legal-basis';
 import type { Decider } from '../shared/decider';
-import type { DefineIndicator, LineCommand, RegisterLine, ReviseTarget } from './commands';
+import type { DefineIndicator, LineCommand, RegisterLine } from './commands';
 import { decideCorrection } from './correct';
 import { LINE_EVENT_TYPES, type LineEvent } from './events';
 import { evolveLine } from './evolve';
 import { assertInvariants } from './invariants';
-import { decidePaguChange, decideRealisation, parseTargetRevision, requireLine, type ParsedChange } from './parse-changes';
-import { parsePlanCode } from './plan-code';
+import { decidePaguChange, decideRealisation, requireLine, type ParsedChange } from './parse-changes';
+import { targetRevision } from './parse-target';
 import { parseRenstra } from './renstra';
 import { initialLineState, type PlanLineState } from './state';
 
+/** The command was parsed at the edge (parseRegisterLine): what is left are the ledger's facts. */
 function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] {
-  const { code, level, parentCode } = parsePlanCode(command.code);
+  const { code, level, parentCode } = command.code;
   assertFiscalYear(command.year);
   if (state.line)
     throw conflict(
@@ -27,7 +27,7 @@ function registerLine(command: RegisterLine, state: PlanLineState): LineEvent[] 
   if (parentCode && !command.parentRegistered) {
     throw ruleBroken('PARENT_NOT_REGISTERED', msg('PARENT_NOT_REGISTERED', { parent: parentCode, code }), 'code');
   }
-  const name = requireText(command.name, 'name', TEXT_LIMITS.lineName);
+  const name = command.name;
   return [
     {
       id: command.eventId,
@@ -74,13 +74,7 @@ export function decideLine(command: LineCommand, state: PlanLineState): LineEven
     case 'DefineIndicator':
       return defineIndicator(command, state);
     case 'ReviseTarget':
-      return [
-        eventFrom(
-          command.eventId,
-          LINE_EVENT_TYPES.targetRevised,
-          parseTargetRevision(state, command as ReviseTarget & Record<string, unknown>),
-        ),
-      ];
+      return [eventFrom(command.eventId, LINE_EVENT_TYPES.targetRevised, targetRevision(state, command))];
     case 'ChangePagu':
       return checked(state, [eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, decidePaguChange(state, command))]);
     case 'RecordRealisation':

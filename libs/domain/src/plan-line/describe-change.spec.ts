@@ -1,3 +1,4 @@
+import { reviseTarget } from '../testing/parsed-commands';
 import {
   changePagu,
   correct,
@@ -66,14 +67,10 @@ describe('describeChange', () => {
   it('outputs and targets are figures too', () => {
     const withIndicator = history(base, defineIndicator('ind-1', 'Jumlah UMKM'));
     expect(
-      changesOf(withIndicator, {
-        type: 'ReviseTarget',
-        eventId: 't-1',
-        indicator: 'IK-1',
-        value: '150',
-        reason: 'Renja',
-        effectiveDate: '2022-01-10',
-      }),
+      changesOf(
+        withIndicator,
+        reviseTarget({ eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja', effectiveDate: '2022-01-10' }),
+      ),
     ).toEqual([{ figure: 'target.IK-1', from: null, to: '150' }]);
     expect(changesOf(withIndicator, realise('r-q3', '2022-Q3', undefined, { outputs: [{ indicator: 'IK-1', value: '12' }] }))).toEqual([
       { figure: 'output.IK-1.Q3', from: null, to: '12' },
@@ -152,7 +149,7 @@ describe('FigureTracker', () => {
       defineIndicator('ind-1', 'Jumlah UMKM'),
       changePagu('p-apbd', { amount: '653027794.00', legalBasis: PERDA_APBD }),
       changePagu('p-dak', { fundingSource: 'DAK', amount: '50000000.00', legalBasis: PERDA_APBD }),
-      { type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja', effectiveDate: '2022-01-10' },
+      reviseTarget({ eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja', effectiveDate: '2022-01-10' }),
       realise('r-01', '2022-01', '95000000.00', { outputs: [{ indicator: 'IK-1', value: '4' }] }),
       realise('r-02', '2022-02', '5000000.50', { outputs: [{ indicator: 'IK-1', value: '2' }] }),
       changePagu('p-cut', { phase: 'PERGESERAN', delta: '-3027794.00', effectiveDate: '2022-06-20', legalBasis: PERKADA_PERGESERAN }),
@@ -166,7 +163,7 @@ describe('FigureTracker', () => {
         effectiveDate: '2022-11-24',
       }),
       correct('c-2', 'p-cut', { legalBasis: PERKADA_PERGESERAN }),
-      { type: 'ReviseTarget', eventId: 't-2', indicator: 'IK-1', value: '120', reason: 'Renja-P', effectiveDate: '2022-10-01' },
+      reviseTarget({ eventId: 't-2', indicator: 'IK-1', value: '120', reason: 'Renja-P', effectiveDate: '2022-10-01' }),
     );
     const tracker = new FigureTracker();
     let state = stateOf([]);

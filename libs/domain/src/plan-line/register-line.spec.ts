@@ -1,4 +1,5 @@
 import { errorOf } from '../testing/error-of';
+import { reviseTarget } from '../testing/parsed-commands';
 import { defineIndicator, given, registered, registerLine } from '../testing/plan-line-fixtures';
 import { parseIndicatorDefinition } from './parse-changes';
 import { lineStreamId } from '../streams';
@@ -93,13 +94,13 @@ describe('registering a plan line', () => {
       .thenThrows('LINE_ALREADY_REGISTERED', 'conflict');
   });
 
+  // The code and the name are parsed at the edge (parseRegisterLine), before anything is decided.
   it('refuses a bad code and a missing name', () => {
-    given([])
-      .when(registerLine({ code: '2.17.07.1' }))
-      .thenThrows('CODE_FORMAT', 'invalid');
-    given([])
-      .when(registerLine({ name: '' }))
-      .thenThrows('TEXT_REQUIRED', 'invalid');
+    expect(errorOf(() => registerLine({ code: '2.17.07.1' })).rule).toBe('CODE_FORMAT');
+    expect([errorOf(() => registerLine({ name: '' })).rule, errorOf(() => registerLine({ name: '' })).field]).toEqual([
+      'TEXT_REQUIRED',
+      'name',
+    ]);
   });
 
   it('refuses an impossible fiscal year', () => {
@@ -177,24 +178,12 @@ describe('target revisions', () => {
 
   it('revises a target by indicator id or name; the latest by effective date is in force', () => {
     given(base)
-      .when({
-        type: 'ReviseTarget',
-        eventId: 't-1',
-        indicator: 'Jumlah UMKM',
-        value: '150',
-        reason: 'Renja perubahan',
-        effectiveDate: '2022-03-01',
-      })
+      .when(
+        reviseTarget({ eventId: 't-1', indicator: 'Jumlah UMKM', value: '150', reason: 'Renja perubahan', effectiveDate: '2022-03-01' }),
+      )
       .then([revised('t-1', '150', '2022-03-01')]);
     const state = given([...base, revised('t-1', '150', '2022-03-01')])
-      .when({
-        type: 'ReviseTarget',
-        eventId: 't-2',
-        indicator: 'IK-1',
-        value: '120.50',
-        reason: 'Renja perubahan',
-        effectiveDate: '2022-02-01',
-      })
+      .when(reviseTarget({ eventId: 't-2', indicator: 'IK-1', value: '120.50', reason: 'Renja perubahan', effectiveDate: '2022-02-01' }))
       .then([revised('t-2', '120.5', '2022-02-01')]);
     expect(targetsAsOf(state).get('IK-1')!.toString()).toBe('150');
     expect(targetsAsOf(state, { validAt: '2022-02-15' }).get('IK-1')!.toString()).toBe('120.5');
@@ -202,14 +191,15 @@ describe('target revisions', () => {
   });
 
   it('requires a reason and a known indicator', () => {
+    const noReason = errorOf(() =>
+      reviseTarget({ eventId: 't-1', indicator: 'IK-1', value: '150', reason: undefined, effectiveDate: '2022-03-01' }),
+    );
+    expect([noReason.rule, noReason.kind, noReason.field]).toEqual(['REASON_REQUIRED', 'rule', 'reason']);
     given(base)
-      .when({ type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-1', value: '150', reason: undefined, effectiveDate: '2022-03-01' })
-      .thenThrows('REASON_REQUIRED', 'rule');
-    given(base)
-      .when({ type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-9', value: '150', reason: 'x', effectiveDate: '2022-03-01' })
+      .when(reviseTarget({ eventId: 't-1', indicator: 'IK-9', value: '150', reason: 'x', effectiveDate: '2022-03-01' }))
       .thenThrows('INDICATOR_UNKNOWN', 'not_found');
     given(base)
-      .when({ type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'x', effectiveDate: '2023-01-01' })
+      .when(reviseTarget({ eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'x', effectiveDate: '2023-01-01' }))
       .thenThrows('EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR', 'rule');
   });
 });

@@ -1,39 +1,33 @@
-import { invalid } from '../shared/errors';
-import { parseLegalBasis, parseReason } from '../shared/legal-basis';
-import { msg } from '../shared/messages/message';
-import { parseAmount, parseDecimalValue, toAmountString } from '../shared/money';
+import type Decimal from 'decimal.js';
+import { assertInFiscalYear } from '../shared/dates';
+import { toAmountString } from '../shared/money';
 import type { AsOf } from './as-of';
 import type { RecordRenstra } from './commands';
 import type { RenstraRecordedData } from './events';
-import { effectiveDateIn, requireLine, resolveIndicator, type ParsedChange } from './parse-changes';
+import { requireLine, resolveIndicator, type ParsedChange } from './parse-changes';
 import type { PlanLineState, RenstraEntry } from './state';
 
-const given = (value: unknown): boolean => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
-
-const amountOrNull = (value: unknown, field: string): string | null => (given(value) ? toAmountString(parseAmount(value, field)) : null);
-const valueOrNull = (value: unknown, field: string): string | null => (given(value) ? parseDecimalValue(value, field).toString() : null);
+const figure = (value: Decimal | null, asString: (d: Decimal) => string): string | null => (value === null ? null : asString(value));
 
 /**
- * Validates Renstra figures for a line: at least one figure; K figures name an indicator of the line;
- * Rupiah as amounts, K as decimal values. Effective from the first day of the fiscal year unless dated.
+ * Decides parsed Renstra figures (parseRecordRenstra, parse-target.ts) against the line: registered, the
+ * indicator one of its own, the date in its year (the first day of the year unless dated).
  */
 export function parseRenstra(state: PlanLineState, command: RecordRenstra): ParsedChange<RenstraRecordedData> {
   const line = requireLine(state);
-  const targetRp = amountOrNull(command.targetRp, 'targetRp');
-  const realisedToLastYearRp = amountOrNull(command.realisedToLastYearRp, 'realisedToLastYearRp');
-  const targetK = valueOrNull(command.targetK, 'targetK');
-  const realisedToLastYearK = valueOrNull(command.realisedToLastYearK, 'realisedToLastYearK');
-  if ([targetK, targetRp, realisedToLastYearK, realisedToLastYearRp].every((v) => v === null)) {
-    throw invalid('targetRp', msg('RENSTRA_EMPTY'), 'RENSTRA_EMPTY');
-  }
-  const hasK = targetK !== null || realisedToLastYearK !== null;
-  // A K figure is in an indicator's unit: without its indicator it means nothing.
-  const indicatorId = hasK || given(command.indicator) ? resolveIndicator(state, command.indicator).indicatorId : null;
+  const indicatorId = command.indicator === null ? null : resolveIndicator(state, command.indicator).indicatorId;
+  if (command.effectiveDate !== null) assertInFiscalYear(command.effectiveDate, line.year);
   return {
-    data: { indicatorId, targetK, targetRp, realisedToLastYearK, realisedToLastYearRp },
-    effectiveDate: given(command.effectiveDate) ? effectiveDateIn(state, command.effectiveDate) : `${line.year}-01-01`,
-    legalBasis: parseLegalBasis(command.legalBasis),
-    reason: parseReason(command.reason),
+    data: {
+      indicatorId,
+      targetK: figure(command.targetK, (d) => d.toString()),
+      targetRp: figure(command.targetRp, toAmountString),
+      realisedToLastYearK: figure(command.realisedToLastYearK, (d) => d.toString()),
+      realisedToLastYearRp: figure(command.realisedToLastYearRp, toAmountString),
+    },
+    effectiveDate: command.effectiveDate ?? `${line.year}-01-01`,
+    legalBasis: command.legalBasis,
+    reason: command.reason,
   };
 }
 

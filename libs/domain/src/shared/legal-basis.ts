@@ -14,6 +14,16 @@ export const TEXT_LIMITS = {
   lineName: 500,
   indicatorName: 500,
   indicatorUnit: 60,
+  /** An indicator named by a stated figure (TARGET). */
+  statedIndicator: 500,
+  statedLabel: 500,
+  statedSource: 200,
+  note: 2000,
+  /** Each of faktor pendorong, penghambat and tindak lanjut. */
+  evaluationNote: 4000,
+  signatoryPlace: 100,
+  signatoryTitle: 200,
+  signatoryName: 150,
 } as const;
 
 export interface LegalBasis {

@@ -1,20 +1,32 @@
 import { DeciderSpecification } from '../testing/decider-specification';
+import { errorOf } from '../testing/error-of';
+import { parseRecordStatedFigure } from './parse-stated-figure';
 import { statedFigureDecider, statedFigureStreamId, type RecordStatedFigure, type StatedFigureRecorded } from './stated-figure';
 
 const given = DeciderSpecification.for(statedFigureDecider);
-const record = (fields: Partial<RecordStatedFigure> = {}): RecordStatedFigure => ({
+/** As an edge sends it: parsed by the domain's parser (strict) before anything is decided. */
+const record = ({
+  eventId = 'sf-1',
+  officeRegistered = true,
+  ...sent
+}: { eventId?: string; officeRegistered?: boolean } & Record<string, unknown> = {}): RecordStatedFigure => ({
   type: 'RecordStatedFigure',
-  eventId: 'sf-1',
-  year: 2022,
-  officeCode: 'DKUKM',
-  code: '2.17.07',
-  label: 'Program Pemberdayaan UMKM',
-  measure: 'realisasi',
-  period: '',
-  value: '630592410.00',
-  source: 'Tabel 2.1',
-  officeRegistered: true,
-  ...fields,
+  eventId,
+  officeRegistered,
+  ...parseRecordStatedFigure(
+    {
+      year: 2022,
+      officeCode: 'DKUKM',
+      code: '2.17.07',
+      label: 'Program Pemberdayaan UMKM',
+      measure: 'realisasi',
+      period: '',
+      value: '630592410.00',
+      source: 'Tabel 2.1',
+      ...sent,
+    },
+    'strict',
+  ),
 });
 const recorded: StatedFigureRecorded = {
   id: 'sf-1',
@@ -53,15 +65,11 @@ describe('stated figure decider', () => {
   });
 
   it('names the phase of a pagu total and refuses unknown measures and phases', () => {
-    given([])
-      .when(record({ measure: 'PAGU' }))
-      .thenThrows('PHASE_REQUIRED', 'invalid');
-    given([])
-      .when(record({ measure: 'JUMLAH' }))
-      .thenThrows('MEASURE_UNKNOWN', 'invalid');
-    given([])
-      .when(record({ measure: 'PAGU', phase: 'RAPBD' }))
-      .thenThrows('PHASE_UNKNOWN', 'invalid');
+    // Parsed at the edge (parseRecordStatedFigure), before anything is decided.
+    expect(errorOf(() => record({ measure: 'PAGU' })).rule).toBe('PHASE_REQUIRED');
+    expect(errorOf(() => record({ measure: 'JUMLAH' })).rule).toBe('MEASURE_UNKNOWN');
+    const phase = errorOf(() => record({ measure: 'PAGU', phase: 'RAPBD' }));
+    expect([phase.rule, phase.kind, phase.field]).toEqual(['PHASE_UNKNOWN', 'invalid', 'phase']);
   });
 
   it('needs the office, a period inside the year and a line for a target', () => {
@@ -71,8 +79,7 @@ describe('stated figure decider', () => {
     given([])
       .when(record({ period: '2023-Q1' }))
       .thenThrows('PERIOD_OUTSIDE_FISCAL_YEAR', 'rule');
-    given([])
-      .when(record({ measure: 'TARGET', code: '' }))
-      .thenThrows('INDICATOR_REQUIRED', 'invalid');
+    const target = errorOf(() => record({ measure: 'TARGET', code: '' }));
+    expect([target.rule, target.kind, target.field]).toEqual(['INDICATOR_REQUIRED', 'invalid', 'indicator']);
   });
 });

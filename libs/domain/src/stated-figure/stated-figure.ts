@@ -1,13 +1,12 @@
 import { assertFiscalYear } from '../shared/dates';
 import type { Decider } from '../shared/decider';
-import { invalid, notFound } from '../shared/errors';
+import type Decimal from 'decimal.js';
+import { notFound } from '../shared/errors';
 import { msg } from '../shared/messages/message';
-import { phaseFromAlias } from '../shared/readings';
-import { requireText } from '../shared/legal-basis';
 import { parseDecimalValue } from '../shared/money';
-import { assertPeriodInYear, parsePeriod } from '../shared/period';
-import { PHASES, type Phase } from '../plan-line/phases';
-import { parsePlanCode } from '../plan-line/plan-code';
+import { assertPeriodInYear, type Period } from '../shared/period';
+import type { Phase } from '../plan-line/phases';
+import type { PlanCode } from '../plan-line/plan-code';
 
 /**
  * A stated figure: a total or percentage exactly as a document states it (e.g. "Tabel 2.1: Program
@@ -53,15 +52,18 @@ export interface RecordStatedFigure {
   eventId: string;
   year: number;
   officeCode: string;
-  code: unknown;
-  label: unknown;
-  measure: unknown;
-  phase?: unknown;
-  period?: unknown;
-  indicator?: unknown;
-  value: unknown;
-  source: unknown;
-  note?: unknown;
+  /** Parsed at the edge (parseRecordStatedFigure): null, the whole office. */
+  code: PlanCode | null;
+  label: string;
+  measure: StatedMeasure;
+  /** Present for PAGU. */
+  phase: Phase | null;
+  period: Period | null;
+  /** Present for TARGET (with a code). */
+  indicator: string | null;
+  value: Decimal;
+  source: string;
+  note: string | null;
   /** Looked up by the caller: the office exists. */
   officeRegistered: boolean;
 }
@@ -69,8 +71,6 @@ export interface RecordStatedFigure {
 export interface StatedFiguresState {
   figures: StatedFigureData[];
 }
-
-const present = (value: unknown): boolean => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
 
 /** Two statements are the same when every field is: recording one again changes nothing. */
 export const sameStatedFigure = (a: StatedFigureData, b: StatedFigureData): boolean =>
@@ -84,40 +84,25 @@ export const sameStatedFigure = (a: StatedFigureData, b: StatedFigureData): bool
   a.note === b.note &&
   parseDecimalValue(a.value, 'value').equals(parseDecimalValue(b.value, 'value'));
 
-function parseStated(command: RecordStatedFigure): StatedFigureData {
+/** The command was parsed at the edge (parseRecordStatedFigure): what is left are the year, the office and the period's year. */
+function statedData(command: RecordStatedFigure): StatedFigureData {
   const year = assertFiscalYear(command.year);
   if (!command.officeRegistered)
     throw notFound('OFFICE_NOT_REGISTERED', msg('OFFICE_NOT_REGISTERED', { office: command.officeCode }), 'office');
-  const code = present(command.code) ? parsePlanCode(command.code).code : null;
-  const measure = typeof command.measure === 'string' ? command.measure.trim().toUpperCase() : command.measure;
-  if (!(STATED_MEASURES as readonly unknown[]).includes(measure))
-    throw invalid('measure', msg('MEASURE_UNKNOWN', { measures: STATED_MEASURES.join(', ') }), 'MEASURE_UNKNOWN');
-  const phase = present(command.phase) ? phaseFromAlias(command.phase) : null;
-  if (phase === undefined) throw invalid('phase', msg('PHASE_UNKNOWN', { phases: PHASES.join(', ') }), 'PHASE_UNKNOWN');
-  if (measure === 'PAGU' && phase === null) throw invalid('phase', msg('PHASE_REQUIRED'), 'PHASE_REQUIRED');
-  let period: string | null = null;
-  if (present(command.period)) {
-    const parsed = parsePeriod(command.period);
-    assertPeriodInYear(parsed, year);
-    period = parsed.key;
-  }
-  const indicator = present(command.indicator) ? requireText(command.indicator, 'indicator', 500) : null;
-  if (measure === 'TARGET' && (indicator === null || code === null)) {
-    throw invalid('indicator', msg('INDICATOR_REQUIRED.stated'), 'INDICATOR_REQUIRED');
-  }
-  const value = parseDecimalValue(command.value, 'value');
+  if (command.period) assertPeriodInYear(command.period, year);
+  const { code, label, measure, phase, period, indicator, value, source, note } = command;
   return {
     year,
     officeCode: command.officeCode,
-    code,
-    label: requireText(command.label, 'label', 500),
-    measure: measure as StatedMeasure,
-    phase: phase,
-    period,
+    code: code?.code ?? null,
+    label,
+    measure,
+    phase,
+    period: period?.key ?? null,
     indicator,
     value: value.toString(),
-    source: requireText(command.source, 'source', 200),
-    note: present(command.note) ? requireText(command.note, 'note', 2000) : null,
+    source,
+    note,
   };
 }
 
@@ -125,7 +110,7 @@ export const statedFigureDecider: Decider<RecordStatedFigure, StatedFigureRecord
   initialState: () => ({ figures: [] }),
   /** Records the statement; one already recorded with the same content is not recorded twice. */
   decide(command, state) {
-    const data = parseStated(command);
+    const data = statedData(command);
     if (state.figures.some((f) => sameStatedFigure(f, data))) return [];
     return [{ id: command.eventId, type: STATED_FIGURE_EVENT_TYPE, data }];
   },

@@ -4,6 +4,7 @@ import type { ChangePagu, CorrectEvent, DefineIndicator, LineCommand, RecordReal
 import { planLineDecider } from '../plan-line/decide';
 import { parseIndicatorDefinition } from '../plan-line/parse-changes';
 import { parseChangePagu, parseRecordRealisation } from '../plan-line/parse-budget';
+import { parseCorrectEvent, parseRegisterLine } from '../plan-line/parse-target';
 import type { LineEvent, LineRegistered } from '../plan-line/events';
 import type { PlanLineState } from '../plan-line/state';
 import { DeciderSpecification } from './decider-specification';
@@ -34,17 +35,22 @@ export function registered(code = SUB_KEGIATAN, id = `reg-${code}`): LineRegiste
   };
 }
 
-export const registerLine = (fields: Partial<RegisterLine> = {}): RegisterLine => ({
-  type: 'RegisterLine',
-  eventId: 'reg-1',
-  year: YEAR,
-  officeCode: OFFICE,
-  code: SUB_KEGIATAN,
-  name: 'Pemberdayaan UMKM',
-  officeRegistered: true,
-  parentRegistered: true,
-  ...fields,
-});
+/** As the API sends it (code and name parsed by parseRegisterLine, strict); the facts as given. */
+export const registerLine = ({
+  code = SUB_KEGIATAN,
+  name = 'Pemberdayaan UMKM',
+  ...fields
+}: Partial<Omit<RegisterLine, 'code' | 'name'>> & { code?: unknown; name?: unknown } = {}): RegisterLine => {
+  const { year = YEAR, officeCode = OFFICE } = fields;
+  return {
+    type: 'RegisterLine',
+    eventId: 'reg-1',
+    officeRegistered: true,
+    parentRegistered: true,
+    ...fields,
+    ...parseRegisterLine({ year, officeCode, code, name }, 'strict'),
+  };
+};
 
 /** As the API sends it: parsed by the domain's parser (strict), as every edge does before deciding. */
 export const defineIndicator = (eventId: string, name: string, fields: Partial<DefineIndicator> = {}): DefineIndicator => ({
@@ -70,12 +76,15 @@ export const realise = (eventId: string, period: string, amount?: string, fields
   ...parseRecordRealisation({ period, ...(amount === undefined ? {} : { amount }), ...fields }, 'strict', YEAR),
 });
 
-export const correct = (eventId: string, correctedEventId: string, fields: Partial<CorrectEvent> = {}): CorrectEvent => ({
+/** As the API sends it: reason and legal basis parsed by parseCorrectEvent (strict); the replacement as sent. */
+export const correct = (
+  eventId: string,
+  correctedEventId: string,
+  fields: { reason?: unknown; legalBasis?: unknown; replacement?: Record<string, unknown> } = {},
+): CorrectEvent => ({
   type: 'CorrectEvent',
   eventId,
-  correctedEventId,
-  reason: 'salah input',
-  ...fields,
+  ...parseCorrectEvent({ correctedEventId, reason: 'salah input', ...fields }, 'strict'),
 });
 
 export const stateOf = (events: LineEvent[]): PlanLineState => fold(planLineDecider.evolve, planLineDecider.initialState(), events);

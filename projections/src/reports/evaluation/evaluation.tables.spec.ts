@@ -1,5 +1,6 @@
 import { type AsOf, type LineEvent, type PlanLineState } from '@renja/domain';
 import { changePagu, defineIndicator, history, realise, registered, stateOf } from '@renja/domain/testing/plan-line-fixtures';
+import { recordRenstra, reviseTarget } from '@renja/domain/testing/parsed-commands';
 import type { ReportTable } from '../render/report-table';
 import { foldLineView } from '../shared/line-view';
 import type { ReportScope } from '../shared/report-lines';
@@ -15,20 +16,19 @@ function states(): PlanLineState[] {
   const sub: LineEvent[] = history(
     [registered(SUB)],
     defineIndicator('i-1', 'Jumlah UMKM yang dikembangkan', { unit: 'unit' }),
-    { type: 'ReviseTarget', eventId: 't-1', indicator: 'IK-1', value: '30', reason: 'Target Renja', effectiveDate: '2022-01-03' },
+    reviseTarget({ eventId: 't-1', indicator: 'IK-1', value: '30', reason: 'Target Renja', effectiveDate: '2022-01-03' }),
     changePagu('p-1', { amount: '1000000.00' }),
     realise('r-1', '2022-Q1', '100000.00', { outputs: [{ indicator: 'IK-1', value: '3' }] }),
     realise('r-2', '2022-Q3', '200000.00', { outputs: [{ indicator: 'IK-1', value: '6' }] }),
     realise('r-4', '2022-Q4', '500000.00', { outputs: [{ indicator: 'IK-1', value: '12' }] }),
-    {
-      type: 'RecordRenstra',
+    recordRenstra({
       eventId: 'rs-1',
       indicator: 'IK-1',
       targetK: '150',
       realisedToLastYearK: '90',
       targetRp: '5000000',
       realisedToLastYearRp: '2000000',
-    },
+    }),
   );
   return [stateOf([registered('2.17.08')]), stateOf([registered('2.17.08.1.01')]), stateOf(sub)];
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { TEXT_LIMITS } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
 import { IsAmountString, IsDecimalString, IsIsoDate, IsPeriod } from './validators';
 
@@ -10,7 +11,7 @@ export class RecordRenstraDto {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxLength(TEXT_LIMITS.indicatorName)
   indicator?: string;
 
   @ApiPropertyOptional({ example: '30', description: "End-of-period Renstra target in the indicator's unit (K)" })
@@ -41,7 +42,7 @@ export class RecordRenstraDto {
   @ApiPropertyOptional({ example: 'Renstra DKUKM 2019-2024' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason?: string;
 
   @ApiPropertyOptional({ type: LegalBasisDto, description: 'The Renstra instrument (e.g. Pergub), if wanted' })
@@ -66,24 +67,24 @@ export class RecordEvaluationNoteDto {
   @ApiPropertyOptional({ example: 'Dukungan pimpinan dan koordinasi dengan kabupaten/kota', description: 'Faktor pendorong' })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(TEXT_LIMITS.evaluationNote)
   pendorong?: string;
 
   @ApiPropertyOptional({ example: 'Tambahan DID baru diterima November 2022', description: 'Faktor penghambat' })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(TEXT_LIMITS.evaluationNote)
   penghambat?: string;
 
   @ApiPropertyOptional({ example: 'Pengesahan DPPA tepat waktu', description: 'Tindak lanjut' })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(TEXT_LIMITS.evaluationNote)
   tindakLanjut?: string;
 
   @ApiPropertyOptional({ example: 'Hasil rapat evaluasi triwulan IV' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(TEXT_LIMITS.reason)
   reason?: string;
 }

@@ -1,7 +1,14 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { DomainError, INDICATOR_DIRECTIONS, parseDate, parseDirection, parseMoney, parsePeriodOf, parsePhase } from '@renja/domain';
-
-const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
+import {
+  DomainError,
+  INDICATOR_DIRECTIONS,
+  parseDate,
+  parseDecimalIn,
+  parseDirection,
+  parseMoney,
+  parsePeriodOf,
+  parsePhase,
+} from '@renja/domain';
 
 const describe = (value: unknown) =>
   typeof value === 'number' ? 'a JSON number' : typeof value === 'string' ? `"${value}"` : typeof value;
@@ -23,15 +30,12 @@ export const IsAmountString = (options: { signed?: boolean } = {}, validationOpt
     validationOptions,
   );
 
+/** A non-money decimal (a target, a K figure, an output), as the domain reads it strictly (parseDecimalIn). */
 export const IsDecimalString = (validationOptions?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isDecimalString',
-      validator: {
-        validate: (value) => typeof value === 'string' && DECIMAL.test(value),
-        defaultMessage: (args) => `${args?.property} must be a decimal string such as "100" or "12.5"; got ${describe(args?.value)}`,
-      },
-    },
+  ParsedBy(
+    'isDecimalString',
+    (value) => parseDecimalIn(value, 'strict', 'value'),
+    (property, value) => `${property} must be a decimal string such as "100" or "12.5"; got ${describe(value)}`,
     validationOptions,
   );
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { invalid, isLineStream, msg, notFound, ruleBroken } from '@renja/domain';
+import { invalid, isLineStream, msg, notFound, parseCorrectEvent, ruleBroken } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { correctionTarget } from '../../shared/ledger-command';
@@ -41,7 +41,7 @@ export class CorrectEventHandler implements ICommandHandler<CorrectEventCommand,
     return this.pipeline.execute(meta, {
       kind: 'correct-event',
       target: correctionTarget(target),
-      input: { correctedEventId: eventId, reason, legalBasis, replacement },
+      input: parseCorrectEvent({ correctedEventId: eventId, reason, legalBasis, replacement }, 'strict'),
     });
   }
 }

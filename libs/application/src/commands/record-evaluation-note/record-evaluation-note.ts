@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertFiscalYear, parseOfficeCode } from '@renja/domain';
+import { assertFiscalYear, parseOfficeCode, parseRecordEvaluationNote } from '@renja/domain';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
@@ -21,11 +21,14 @@ export class RecordEvaluationNoteHandler implements ICommandHandler<RecordEvalua
     const { period, code, pendorong, penghambat, tindakLanjut, reason } = body;
     return this.pipeline.execute(meta, {
       kind: 'record-evaluation-note',
-      input: {
-        year: assertFiscalYear(year),
-        officeCode: parseOfficeCode(office, 'office'),
-        ...{ period, code, pendorong, penghambat, tindakLanjut, reason },
-      },
+      input: parseRecordEvaluationNote(
+        {
+          year: assertFiscalYear(year),
+          officeCode: parseOfficeCode(office, 'office'),
+          ...{ period, code, pendorong, penghambat, tindakLanjut, reason },
+        },
+        'strict',
+      ),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseRecordRenstra } from '@renja/domain';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import type { LedgerCommand } from '../../shared/ledger-command';
@@ -18,6 +19,6 @@ export class RecordRenstraHandler
   }
 
   protected toCommand(body: Record<string, unknown>, line: LineAddress): LedgerCommand {
-    return { kind: 'record-renstra', line, input: body };
+    return { kind: 'record-renstra', line, input: parseRecordRenstra(body, 'strict') };
   }
 }

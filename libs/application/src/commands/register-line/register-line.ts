@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertFiscalYear, parseOfficeCode } from '@renja/domain';
+import { assertFiscalYear, parseOfficeCode, parseRegisterLine } from '@renja/domain';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
@@ -19,7 +19,10 @@ export class RegisterLineHandler implements ICommandHandler<RegisterLineCommand,
   execute({ year, office, body, meta }: RegisterLineCommand): Promise<CommandResult> {
     return this.pipeline.execute(meta, {
       kind: 'register-line',
-      input: { year: assertFiscalYear(year), officeCode: parseOfficeCode(office, 'office'), code: body.code, name: body.name },
+      input: parseRegisterLine(
+        { year: assertFiscalYear(year), officeCode: parseOfficeCode(office, 'office'), code: body.code, name: body.name },
+        'strict',
+      ),
     });
   }
 }

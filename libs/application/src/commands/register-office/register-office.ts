@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseRegisterOffice } from '@renja/domain';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
@@ -14,6 +15,6 @@ export class RegisterOfficeHandler implements ICommandHandler<RegisterOfficeComm
   constructor(private readonly pipeline: LedgerPipeline) {}
 
   execute({ body, meta }: RegisterOfficeCommand): Promise<CommandResult> {
-    return this.pipeline.execute(meta, { kind: 'register-office', input: { code: body.code, name: body.name } });
+    return this.pipeline.execute(meta, { kind: 'register-office', input: parseRegisterOffice(body, 'strict') });
   }
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseReviseTarget } from '@renja/domain';
 import type { CommandResult } from '../../shared/command-metadata';
 import { LineChangeCommand, LineChangeHandler } from '../../shared/line-change';
 import type { LedgerCommand } from '../../shared/ledger-command';
@@ -21,13 +22,16 @@ export class ReviseTargetHandler
     return {
       kind: 'revise-target',
       line,
-      input: {
-        indicator: body.indicator ?? body.indicatorId,
-        value: body.value,
-        reason: body.reason,
-        effectiveDate: body.effectiveDate,
-        legalBasis: body.legalBasis,
-      },
+      input: parseReviseTarget(
+        {
+          indicator: body.indicator ?? body.indicatorId,
+          value: body.value,
+          reason: body.reason,
+          effectiveDate: body.effectiveDate,
+          legalBasis: body.legalBasis,
+        },
+        'strict',
+      ),
     };
   }
 }

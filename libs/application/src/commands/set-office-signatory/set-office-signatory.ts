@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { parseOfficeCode } from '@renja/domain';
+import { parseOfficeCode, parseOfficeSignatory } from '@renja/domain';
 import type { CommandMetadata, CommandResult } from '../../shared/command-metadata';
 import { LedgerPipeline } from '../../shared/ledger-pipeline';
 
@@ -17,10 +17,9 @@ export class SetOfficeSignatoryHandler implements ICommandHandler<SetOfficeSigna
   constructor(private readonly pipeline: LedgerPipeline) {}
 
   execute({ office, body, meta }: SetOfficeSignatoryCommand): Promise<CommandResult> {
-    const { place, title, name, nip } = body;
     return this.pipeline.execute(meta, {
       kind: 'set-office-signatory',
-      input: { office: parseOfficeCode(office, 'office'), place, title, name, nip },
+      input: { office: parseOfficeCode(office, 'office'), ...parseOfficeSignatory(body, 'strict') },
     });
   }
 }
