@@ -8,10 +8,11 @@ import type { FundingSource, Phase } from './phases';
 import type { PlanCode } from './plan-code';
 
 /**
- * Commands on a plan line. A typed field was parsed at the edge by the domain's parsers (parse-changes.ts:
- * strict for the API, lenient for the import and the browser); an `unknown` field still arrives as sent and
- * is validated by the decider, so the domain protects itself whatever the edge did. `eventId` is the id the produced event
- * will carry: ids are chosen outside the domain.
+ * Commands on a plan line, every field parsed at the edge by the domain's parsers (parse-budget.ts,
+ * parse-target.ts, parse-changes.ts: strict for the API, lenient for the import and the browser); the decider
+ * checks only what needs the line's state. The one field left as sent is a correction's `replacement`, read over
+ * the corrected entry by that kind's parser inside decide. `eventId` is the id the produced event will carry:
+ * ids are chosen outside the domain.
  */
 export interface RegisterLine {
   type: 'RegisterLine';
