@@ -48,6 +48,9 @@ export type OfficeStreamEvent = OfficeRegistered | OfficeSignatorySet;
  * A NIP (Nomor Induk Pegawai) is 18 digits: birth date (8), TMT CPNS (6), sex (1), sequence (3). Often written
  * grouped ("19700101 199003 1 001"): spaces are dropped.
  */
+/** A NIP as the API takes it: 18 digits, single spaces allowed between them ("19700101 199003 1 001"). */
+export const NIP_AS_SENT = /^(\d ?){17}\d$/;
+
 export function parseSignatoryNip(value: unknown, field = 'nip'): string {
   const digits = typeof value === 'string' ? value.replace(/ /g, '') : '';
   if (!/^\d{18}$/.test(digits)) throw invalid(field, msg('NIP_FORMAT.required'), 'NIP_FORMAT');

@@ -21,6 +21,8 @@ export const isPhase = (value: unknown): value is Phase => typeof value === 'str
 /** Well-known funding sources (sumber dana); the list is open: any upper-case code is accepted. */
 export const KNOWN_FUNDING_SOURCES = ['APBD', 'PAD', 'DAU', 'DAK', 'DBH', 'DID', 'BLUD', 'BANKEU', 'LAINNYA'] as const;
 export const FUNDING_SOURCE_PATTERN = /^[A-Z][A-Z0-9_-]{1,29}$/;
+/** The same code as the API takes it: any case (upper-cased when parsed), no surrounding spaces. */
+export const FUNDING_SOURCE_AS_SENT = new RegExp(FUNDING_SOURCE_PATTERN.source, 'i');
 
 /** A funding source (sumber dana) code, upper case: the known ones or any other (the list is open). */
 export type FundingSource = string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PHASES, TEXT_LIMITS } from '@renja/domain';
+import { FUNDING_SOURCE_AS_SENT, PHASES, TEXT_LIMITS } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
 import { IsAmountString, IsDecimalString, IsIndicatorDirection, IsIsoDate, IsPeriod, IsPhase } from './validators';
 
@@ -57,7 +57,7 @@ export class ChangePaguDto {
 
   @ApiProperty({ example: 'DID', description: 'Funding source (sumber dana): APBD, PAD, DAU, DAK, DBH, DID, ... (open list)' })
   @IsString()
-  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'VALIDATION.fundingSource' })
+  @Matches(FUNDING_SOURCE_AS_SENT, { message: 'VALIDATION.fundingSource' })
   fundingSource: string;
 
   @ApiPropertyOptional({ example: '653027794.00', description: "Sets the source's amount in this phase (send amount or delta)" })

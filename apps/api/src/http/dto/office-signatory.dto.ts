@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { TEXT_LIMITS } from '@renja/domain';
+import { NIP_AS_SENT, TEXT_LIMITS } from '@renja/domain';
 
 /** Who signs the office's papers: printed in the signature block of every PDF. */
 export class SetOfficeSignatoryDto {
@@ -24,6 +24,6 @@ export class SetOfficeSignatoryDto {
 
   @ApiProperty({ example: '19700101 199003 1 001', description: 'NIP: 18 digits, spaces allowed' })
   @IsString()
-  @Matches(/^(\d ?){17}\d$/, { message: 'nip must be a NIP of 18 digits (spaces allowed, e.g. "19700101 199003 1 001")' })
+  @Matches(NIP_AS_SENT, { message: 'nip must be a NIP of 18 digits (spaces allowed, e.g. "19700101 199003 1 001")' })
   nip: string;
 }

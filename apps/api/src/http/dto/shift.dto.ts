@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { TEXT_LIMITS } from '@renja/domain';
+import { FUNDING_SOURCE_AS_SENT, TEXT_LIMITS } from '@renja/domain';
 import { LegalBasisDto } from './common.dto';
 import { IsAmountString, IsIsoDate } from './validators';
 
@@ -22,7 +22,7 @@ export class ShiftBudgetDto {
 
   @ApiProperty({ example: 'DAU' })
   @IsString()
-  @Matches(/^[A-Za-z][A-Za-z0-9_-]{1,29}$/, { message: 'VALIDATION.fundingSource' })
+  @Matches(FUNDING_SOURCE_AS_SENT, { message: 'VALIDATION.fundingSource' })
   fundingSource: string;
 
   @ApiProperty()
