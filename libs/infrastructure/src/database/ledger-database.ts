@@ -4,7 +4,7 @@ import type { LedgerConfig } from '../config/config';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres, type DatabaseLog, type EmbeddedRole, type EmbeddedServer } from './embedded-postgres';
 import { runMigrations, type Migration } from './migrations';
 import { ledgerPoolConfig } from './pool-config';
-import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole } from './roles';
+import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole, type DatabaseRoles } from './roles';
 
 /** An open, migrated ledger database: external (DATABASE_URL) or the embedded server. */
 export interface LedgerDatabase {
@@ -68,6 +68,30 @@ async function currentUser(url: string): Promise<string> {
 }
 
 /**
+ * Whether the database is ready for the app role as it stands, in one query on `pool` (the app role's):
+ * every one of `migrations` is recorded as applied, and the app role may read every table and sequence of
+ * schema public, which the grants after each migration run give it (so a run that stopped between its
+ * migrations and its grants is not taken for done). False when schema_migrations does not exist yet, the role
+ * cannot log in, or the query fails for any other reason: the caller then takes the full path.
+ */
+export async function schemaIsCurrent(pool: Pool, migrations: readonly Migration[]): Promise<boolean> {
+  const ids = [...new Set(migrations.map((m) => m.id))];
+  try {
+    const { rows } = await pool.query<{ applied: number; granted: boolean }>(
+      `SELECT (SELECT count(*) FROM schema_migrations WHERE id = ANY($1::text[]))::int AS applied,
+              NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE n.nspname = 'public'
+                             AND ((c.relkind IN ('r', 'p', 'v', 'm') AND NOT has_table_privilege(c.oid, 'SELECT'))
+                               OR (c.relkind = 'S' AND NOT has_sequence_privilege(c.oid, 'USAGE')))) AS granted`,
+      [ids],
+    );
+    return rows[0].applied === ids.length && rows[0].granted;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Embedded: the superuser only bootstraps the owner and app roles; migrations run as the owner, the
  * pool connects as the app role. External: DATABASE_URL is the app role and RENJA_MIGRATION_DATABASE_URL
  * the owner; without the latter, one role does both (and only the triggers guard the ledger's rows).
@@ -80,37 +104,39 @@ export async function openLedgerDatabase(
   role: EmbeddedRole = 'cli',
 ): Promise<LedgerDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log, role);
-  let url: string;
-  let ownerUrl: string | null = null;
-  let applied: string[] = [];
-  let separateRoles = true;
+  let roles: DatabaseRoles | null = null;
   try {
-    if (embedded) {
-      const roles = loadOrCreateRoleCredentials(join(config.dataDir, 'db-roles.json'));
-      await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
-      url = withCredentials(embedded.url, roles.app);
-      ownerUrl = withCredentials(embedded.url, roles.owner);
-      applied = await migrateAsOwner(ownerUrl, migrations, roles.app.name);
-      log(`Database: embedded PostgreSQL, data in ${config.dataDir} (app role ${roles.app.name}, migrations as ${roles.owner.name})`);
-    } else if (config.migrationDatabaseUrl) {
-      url = config.databaseUrl!;
-      applied = await migrateAsOwner(config.migrationDatabaseUrl, migrations, await currentUser(url));
-      log(`Database: ${redact(url)} (migrations as ${redact(config.migrationDatabaseUrl)})`);
-    } else {
-      url = config.databaseUrl!;
-      separateRoles = false;
-      log(
-        `Database: ${redact(url)} (one role for migrations and the app: set RENJA_MIGRATION_DATABASE_URL to keep the app from owning the ledger's tables, see docs/security.md)`,
-      );
-    }
+    if (embedded) roles = loadOrCreateRoleCredentials(join(config.dataDir, 'db-roles.json'));
   } catch (error) {
     if (embedded?.owned) await embedded.stop();
     throw error;
   }
+  const url = embedded && roles ? withCredentials(embedded.url, roles.app) : config.databaseUrl!;
+  const ownerUrl = embedded && roles ? withCredentials(embedded.url, roles.owner) : null;
+  const separateRoles = Boolean(embedded || config.migrationDatabaseUrl);
   const pool = new Pool(ledgerPoolConfig(url));
   pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`, 'warn'));
+  let applied: string[] = [];
   try {
-    if (!separateRoles) applied = await runMigrations(pool, migrations);
+    // A database already at the newest migration, its roles made and granted, is checked with one query on the
+    // app role's pool: the role bootstrap and the migration run (two or three more connections, a dozen
+    // statements) are for a new or older database, and take the path they always took.
+    const current = await schemaIsCurrent(pool, migrations);
+    if (embedded && roles && ownerUrl) {
+      if (!current) {
+        await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
+        applied = await migrateAsOwner(ownerUrl, migrations, roles.app.name);
+      }
+      log(`Database: embedded PostgreSQL, data in ${config.dataDir} (app role ${roles.app.name}, migrations as ${roles.owner.name})`);
+    } else if (config.migrationDatabaseUrl) {
+      if (!current) applied = await migrateAsOwner(config.migrationDatabaseUrl, migrations, await currentUser(url));
+      log(`Database: ${redact(url)} (migrations as ${redact(config.migrationDatabaseUrl)})`);
+    } else {
+      log(
+        `Database: ${redact(url)} (one role for migrations and the app: set RENJA_MIGRATION_DATABASE_URL to keep the app from owning the ledger's tables, see docs/security.md)`,
+      );
+      if (!current) applied = await runMigrations(pool, migrations);
+    }
     if (applied.length > 0) log(`Migrated: ${applied.join(', ')}`);
     return {
       url,
