@@ -67,22 +67,27 @@ async function currentUser(url: string): Promise<string> {
   }
 }
 
+/** Every known migration recorded as applied (a count, so a database a newer release migrated further still counts). */
+const APPLIED = 'SELECT count(*)::int FROM schema_migrations WHERE id = ANY($1::text[])';
+/** The app role may read every table and sequence of schema public: what the grants after each owner's migration run give it. */
+const GRANTED = `NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE n.nspname = 'public'
+                    AND ((c.relkind IN ('r', 'p', 'v', 'm') AND NOT has_table_privilege(c.oid, 'SELECT'))
+                      OR (c.relkind = 'S' AND NOT has_sequence_privilege(c.oid, 'USAGE'))))`;
+
 /**
- * Whether the database is ready for the app role as it stands, in one query on `pool` (the app role's):
- * every one of `migrations` is recorded as applied, and the app role may read every table and sequence of
- * schema public, which the grants after each migration run give it (so a run that stopped between its
- * migrations and its grants is not taken for done). False when schema_migrations does not exist yet, the role
- * cannot log in, or the query fails for any other reason: the caller then takes the full path.
+ * Whether the database is ready for the app role as it stands, in one query on `pool` (the app role's): every
+ * one of `migrations` is recorded as applied and, where an owner role migrates (`grants`), the app role may read
+ * every table and sequence of schema public, which the grants after each migration run give it (so a run that
+ * stopped between its migrations and its grants is not taken for done). With one role for both there are no
+ * grants to check. False when schema_migrations does not exist yet, the role cannot log in, or the query fails
+ * for any other reason: the caller then takes the full path.
  */
-export async function schemaIsCurrent(pool: Pool, migrations: readonly Migration[]): Promise<boolean> {
+export async function schemaIsCurrent(pool: Pool, migrations: readonly Migration[], grants = true): Promise<boolean> {
   const ids = [...new Set(migrations.map((m) => m.id))];
   try {
     const { rows } = await pool.query<{ applied: number; granted: boolean }>(
-      `SELECT (SELECT count(*) FROM schema_migrations WHERE id = ANY($1::text[]))::int AS applied,
-              NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE n.nspname = 'public'
-                             AND ((c.relkind IN ('r', 'p', 'v', 'm') AND NOT has_table_privilege(c.oid, 'SELECT'))
-                               OR (c.relkind = 'S' AND NOT has_sequence_privilege(c.oid, 'USAGE')))) AS granted`,
+      `SELECT (${APPLIED}) AS applied, ${grants ? GRANTED : 'true'} AS granted`,
       [ids],
     );
     return rows[0].applied === ids.length && rows[0].granted;
@@ -121,7 +126,7 @@ export async function openLedgerDatabase(
     // A database already at the newest migration, its roles made and granted, is checked with one query on the
     // app role's pool: the role bootstrap and the migration run (two or three more connections, a dozen
     // statements) are for a new or older database, and take the path they always took.
-    const current = await schemaIsCurrent(pool, migrations);
+    const current = await schemaIsCurrent(pool, migrations, separateRoles);
     if (embedded && roles && ownerUrl) {
       if (!current) {
         await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
