@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import type { LedgerConfig } from '../config/config';
@@ -110,8 +111,14 @@ export async function openLedgerDatabase(
 ): Promise<LedgerDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log, role);
   let roles: DatabaseRoles | null = null;
+  // New roles' passwords: the app role cannot log in yet, so its pool is not tried (nor a failed login left in PostgreSQL's log).
+  let newRoles = false;
   try {
-    if (embedded) roles = loadOrCreateRoleCredentials(join(config.dataDir, 'db-roles.json'));
+    if (embedded) {
+      const file = join(config.dataDir, 'db-roles.json');
+      newRoles = !existsSync(file);
+      roles = loadOrCreateRoleCredentials(file);
+    }
   } catch (error) {
     if (embedded?.owned) await embedded.stop();
     throw error;
@@ -126,7 +133,7 @@ export async function openLedgerDatabase(
     // A database already at the newest migration, its roles made and granted, is checked with one query on the
     // app role's pool: the role bootstrap and the migration run (two or three more connections, a dozen
     // statements) are for a new or older database, and take the path they always took.
-    const current = await schemaIsCurrent(pool, migrations, separateRoles);
+    const current = !newRoles && (await schemaIsCurrent(pool, migrations, separateRoles));
     if (embedded && roles && ownerUrl) {
       if (!current) {
         await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
