@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { commandNameIn, COMMANDS, registerCommands } from './command-index';
+import { commandNameIn, COMMANDS, mayOpenDatabase, registerCommands } from './command-index';
 
 function program(): Command {
   return new Command('renja-ledger').description('Renja Ledger').version('0.1.0');
@@ -24,6 +24,13 @@ describe('the light command index', () => {
     expect(commandNameIn(['help'])).toBeUndefined();
     expect(commandNameIn(['migrate'])).toBeUndefined();
     expect(commandNameIn(['reprot'])).toBeUndefined();
+  });
+
+  it('has main.ts load pg for a command that may open the database, and not for an offline one or none', () => {
+    expect(mayOpenDatabase('report')).toBe(true);
+    expect(mayOpenDatabase('verify')).toBe(true);
+    expect(mayOpenDatabase('witness')).toBe(false);
+    expect(mayOpenDatabase(undefined)).toBe(false);
   });
 
   it('loads the command that is run, with its options, and leaves the others as stand-ins', () => {

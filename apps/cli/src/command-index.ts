@@ -16,6 +16,8 @@ export interface CommandEntry {
   term: string;
   description: string;
   load: () => Command;
+  /** Works without the database (so main.ts does not load pg for it). */
+  offline?: true;
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
@@ -50,6 +52,7 @@ export const COMMANDS: readonly CommandEntry[] = [
       'keep a deployment honest: remember its last checkpoint in a file and accept a newer one only if it is\n' +
       'signed by its key and provably extends the one held (C2SP tlog-witness semantics)',
     load: () => (require('./commands/witness.command') as typeof import('./commands/witness.command')).witnessCommand(),
+    offline: true,
   },
   {
     name: 'report',
@@ -130,6 +133,11 @@ export function commandNameIn(args: readonly string[]): string | undefined {
   const operands = args.filter((arg) => !arg.startsWith('-'));
   const name = operands[0] === 'help' ? operands[1] : operands[0];
   return COMMANDS.some((entry) => entry.name === name) ? name : undefined;
+}
+
+/** Whether the command that is run (commandNameIn) may open the database: all but the offline ones. */
+export function mayOpenDatabase(name: string | undefined): boolean {
+  return name !== undefined && !COMMANDS.some((entry) => entry.name === name && entry.offline);
 }
 
 /** The real command for the one that is run; a light stand-in, listed in the help, for every other. */

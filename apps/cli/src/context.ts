@@ -8,6 +8,7 @@ import { loadConfig } from '@renja/infrastructure/config/config';
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
 import { ledgerPoolConfig } from '@renja/infrastructure/database/pool-config';
 import { PLAN_PROJECTION_NAME, poolSqlRunner, projectionPosition, type SqlRunner } from '@renja/projections/shared/sql-runner';
+import { oneAtATime } from './one-at-a-time';
 
 /** What a command that reads or writes only the log works with: the migrated database and its event store. */
 export interface LedgerContext {
@@ -80,7 +81,7 @@ export async function withLedger<T>(work: (context: CliContext) => Promise<T>, o
  */
 export async function withReadModels<T>(work: (context: ReadContext) => Promise<T>): Promise<T> {
   return withLedgerDatabase(async ({ db, store }) => {
-    const sql = poolSqlRunner(db.pool);
+    const sql = oneAtATime(poolSqlRunner(db.pool));
     if ((await projectionPosition(sql, PLAN_PROJECTION_NAME)) < (await store.headPosition())) {
       await withDataSource(db.url, async (dataSource) => {
         /* eslint-disable @typescript-eslint/no-require-imports */

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { registerCommands } from './command-index';
+import { commandNameIn, mayOpenDatabase, registerCommands } from './command-index';
+import { loadPg } from './load-pg';
 
 const program = new Command('renja-ledger')
   .description(
@@ -23,6 +24,8 @@ function registerMigrate(): void {
 }
 
 // Only the command that is run is loaded: --help and --version start as fast as node itself.
+// pg first, before any command module asks for it (load-pg.ts says why).
+if (mayOpenDatabase(commandNameIn(process.argv.slice(2)))) loadPg();
 registerCommands(program, process.argv.slice(2));
 registerMigrate();
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { formatDecimal, normaliseKnownAt, parseIsoDate, parseOfficeCode, type AsOf } from '@renja/domain';
-import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 // Deep imports, not the package index: the index also loads ExcelJS and PDFKit, which only csv/xlsx/pdf need,
-// and TypeORM with the entities, which the readers do not need (they query through the pg pool).
-import { readOffice } from '@renja/projections/plan/office-reader';
-import { ConsistencyReader, type ConsistencyReport } from '@renja/projections/reports/consistency/consistency.report';
-import { consistencyDocument } from '@renja/projections/reports/consistency/consistency.tables';
+// and TypeORM with the entities, which the readers do not need (they query through the pg pool). What only one
+// report or one format needs (the consistency report; a paper's checkpoint and signatory) is loaded where it is
+// used, below.
+import type { ConsistencyReport } from '@renja/projections/reports/consistency/consistency.report';
 import { REPORT_NAMES, reportDocument, type AnyReport, type ReportName } from '@renja/projections/reports/report-documents';
 import { ReportReader } from '@renja/projections/reports/report-reader';
 import {
@@ -76,6 +75,10 @@ type Name = (typeof NAMES)[number];
 /** What a printed paper carries besides its report: where it was drawn from, and who signs it (see docs/reports.md). */
 async function paperOptions(context: ReadContext, o: ReportOptions, asOf: AsOf): Promise<RenderOptions> {
   if (o.format === 'csv') return { csv: o.csv };
+  /* eslint-disable @typescript-eslint/no-require-imports -- only a paper (xlsx, pdf) needs them */
+  const { LedgerTree } = require('@renja/event-store/postgres/ledger-tree') as typeof import('@renja/event-store/postgres/ledger-tree');
+  const { readOffice } = require('@renja/projections/plan/office-reader') as typeof import('@renja/projections/plan/office-reader');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const checkpoint = await new LedgerTree(context.db.pool).latestCheckpoint();
   const office = await readOffice(context.sql, parseOfficeCode(o.office, 'office'));
   return {
@@ -89,6 +92,15 @@ async function paperOptions(context: ReadContext, o: ReportOptions, asOf: AsOf):
     },
     signatory: office.signatory ?? null,
   };
+}
+
+/** The consistency report's tables, loaded only for that report. */
+function consistencyDocument(report: ConsistencyReport): ReturnType<typeof reportDocument> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const tables =
+    require('@renja/projections/reports/consistency/consistency.tables') as typeof import('@renja/projections/reports/consistency/consistency.tables');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return tables.consistencyDocument(report);
 }
 
 async function output(report: AnyReport | ConsistencyReport, o: ReportOptions, options: () => Promise<RenderOptions>): Promise<void> {
@@ -140,6 +152,9 @@ export function reportCommand(): Command {
         const { store, sql } = context;
         if (name === 'consistency') {
           if (o.validAt !== undefined || o.knownAt !== undefined) throw new CliRefusal('CONSISTENCY_AS_OF', msg('CONSISTENCY_AS_OF'));
+          const { ConsistencyReader } =
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for the consistency report
+            require('@renja/projections/reports/consistency/consistency.report') as typeof import('@renja/projections/reports/consistency/consistency.report');
           await output(
             await new ConsistencyReader(sql, store).report({ year: o.year, office: parseOfficeCode(o.office, 'office') }),
             o,

@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import type { LedgerConfig } from '../config/config';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres, type DatabaseLog, type EmbeddedRole, type EmbeddedServer } from './embedded-postgres';
 import { runMigrations, type Migration } from './migrations';
 import { ledgerPoolConfig } from './pool-config';
-import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole } from './roles';
+import { bootstrapRoles, grantAppPrivileges, loadOrCreateRoleCredentials, type DatabaseRole, type DatabaseRoles } from './roles';
 
 /** An open, migrated ledger database: external (DATABASE_URL) or the embedded server. */
 export interface LedgerDatabase {
@@ -67,6 +68,35 @@ async function currentUser(url: string): Promise<string> {
   }
 }
 
+/** Every known migration recorded as applied (a count, so a database a newer release migrated further still counts). */
+const APPLIED = 'SELECT count(*)::int FROM schema_migrations WHERE id = ANY($1::text[])';
+/** The app role may read every table and sequence of schema public: what the grants after each owner's migration run give it. */
+const GRANTED = `NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE n.nspname = 'public'
+                    AND ((c.relkind IN ('r', 'p', 'v', 'm') AND NOT has_table_privilege(c.oid, 'SELECT'))
+                      OR (c.relkind = 'S' AND NOT has_sequence_privilege(c.oid, 'USAGE'))))`;
+
+/**
+ * Whether the database is ready for the app role as it stands, in one query on `pool` (the app role's): every
+ * one of `migrations` is recorded as applied and, where an owner role migrates (`grants`), the app role may read
+ * every table and sequence of schema public, which the grants after each migration run give it (so a run that
+ * stopped between its migrations and its grants is not taken for done). With one role for both there are no
+ * grants to check. False when schema_migrations does not exist yet, the role cannot log in, or the query fails
+ * for any other reason: the caller then takes the full path.
+ */
+export async function schemaIsCurrent(pool: Pool, migrations: readonly Migration[], grants = true): Promise<boolean> {
+  const ids = [...new Set(migrations.map((m) => m.id))];
+  try {
+    const { rows } = await pool.query<{ applied: number; granted: boolean }>(
+      `SELECT (${APPLIED}) AS applied, ${grants ? GRANTED : 'true'} AS granted`,
+      [ids],
+    );
+    return rows[0].applied === ids.length && rows[0].granted;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Embedded: the superuser only bootstraps the owner and app roles; migrations run as the owner, the
  * pool connects as the app role. External: DATABASE_URL is the app role and RENJA_MIGRATION_DATABASE_URL
@@ -80,37 +110,45 @@ export async function openLedgerDatabase(
   role: EmbeddedRole = 'cli',
 ): Promise<LedgerDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPort, log, role);
-  let url: string;
-  let ownerUrl: string | null = null;
-  let applied: string[] = [];
-  let separateRoles = true;
+  let roles: DatabaseRoles | null = null;
+  // New roles' passwords: the app role cannot log in yet, so its pool is not tried (nor a failed login left in PostgreSQL's log).
+  let newRoles = false;
   try {
     if (embedded) {
-      const roles = loadOrCreateRoleCredentials(join(config.dataDir, 'db-roles.json'));
-      await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
-      url = withCredentials(embedded.url, roles.app);
-      ownerUrl = withCredentials(embedded.url, roles.owner);
-      applied = await migrateAsOwner(ownerUrl, migrations, roles.app.name);
-      log(`Database: embedded PostgreSQL, data in ${config.dataDir} (app role ${roles.app.name}, migrations as ${roles.owner.name})`);
-    } else if (config.migrationDatabaseUrl) {
-      url = config.databaseUrl!;
-      applied = await migrateAsOwner(config.migrationDatabaseUrl, migrations, await currentUser(url));
-      log(`Database: ${redact(url)} (migrations as ${redact(config.migrationDatabaseUrl)})`);
-    } else {
-      url = config.databaseUrl!;
-      separateRoles = false;
-      log(
-        `Database: ${redact(url)} (one role for migrations and the app: set RENJA_MIGRATION_DATABASE_URL to keep the app from owning the ledger's tables, see docs/security.md)`,
-      );
+      const file = join(config.dataDir, 'db-roles.json');
+      newRoles = !existsSync(file);
+      roles = loadOrCreateRoleCredentials(file);
     }
   } catch (error) {
     if (embedded?.owned) await embedded.stop();
     throw error;
   }
+  const url = embedded && roles ? withCredentials(embedded.url, roles.app) : config.databaseUrl!;
+  const ownerUrl = embedded && roles ? withCredentials(embedded.url, roles.owner) : null;
+  const separateRoles = Boolean(embedded || config.migrationDatabaseUrl);
   const pool = new Pool(ledgerPoolConfig(url));
   pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`, 'warn'));
+  let applied: string[] = [];
   try {
-    if (!separateRoles) applied = await runMigrations(pool, migrations);
+    // A database already at the newest migration, its roles made and granted, is checked with one query on the
+    // app role's pool: the role bootstrap and the migration run (two or three more connections, a dozen
+    // statements) are for a new or older database, and take the path they always took.
+    const current = !newRoles && (await schemaIsCurrent(pool, migrations, separateRoles));
+    if (embedded && roles && ownerUrl) {
+      if (!current) {
+        await bootstrapRoles(embedded.url, EMBEDDED_DATABASE, roles);
+        applied = await migrateAsOwner(ownerUrl, migrations, roles.app.name);
+      }
+      log(`Database: embedded PostgreSQL, data in ${config.dataDir} (app role ${roles.app.name}, migrations as ${roles.owner.name})`);
+    } else if (config.migrationDatabaseUrl) {
+      if (!current) applied = await migrateAsOwner(config.migrationDatabaseUrl, migrations, await currentUser(url));
+      log(`Database: ${redact(url)} (migrations as ${redact(config.migrationDatabaseUrl)})`);
+    } else {
+      log(
+        `Database: ${redact(url)} (one role for migrations and the app: set RENJA_MIGRATION_DATABASE_URL to keep the app from owning the ledger's tables, see docs/security.md)`,
+      );
+      if (!current) applied = await runMigrations(pool, migrations);
+    }
     if (applied.length > 0) log(`Migrated: ${applied.join(', ')}`);
     return {
       url,
