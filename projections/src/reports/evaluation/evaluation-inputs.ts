@@ -56,12 +56,14 @@ export async function loadEvaluationInputs(
   store: Pick<EventStore, 'readStream'> | undefined,
   year: number,
   officeCode: string,
+  /** The Renstra entries being read with the lines (a view in the past, ReportScope.renstra): not read again. */
+  known?: Promise<Map<string, readonly RenstraEntry[]>>,
 ): Promise<EvaluationInputs> {
   const [renstra, notes] = await Promise.all([
-    loadRenstra(dataSource, year, [officeCode]),
+    known ?? loadRenstra(dataSource, year, [officeCode]).then((byOffice) => byOffice.get(officeCode)!),
     store ? readNotes(store, officeCode, year) : Promise.resolve([]),
   ]);
-  return { renstra: renstra.get(officeCode)!, notes, today: todayInWib() };
+  return { renstra, notes, today: todayInWib() };
 }
 
 /** The evaluation inputs of several offices: one query for their Renstra entries, their notes read side by side. */
@@ -70,9 +72,11 @@ export async function loadOfficesEvaluationInputs(
   store: Pick<EventStore, 'readStream'> | undefined,
   year: number,
   officeCodes: string[],
+  /** Each office's Renstra entries already read with its lines (views in the past): then none are read. */
+  known?: Map<string, Map<string, readonly RenstraEntry[]>>,
 ): Promise<Map<string, EvaluationInputs>> {
   const [renstra, notes] = await Promise.all([
-    loadRenstra(dataSource, year, officeCodes),
+    known ?? loadRenstra(dataSource, year, officeCodes),
     Promise.all(officeCodes.map((code) => (store ? readNotes(store, code, year) : Promise.resolve([])))),
   ]);
   const today = todayInWib();

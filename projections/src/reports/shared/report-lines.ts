@@ -1,5 +1,14 @@
 import type { SqlRunner } from '../../shared/sql-runner';
-import { isFullKnowledge, msg, notFound, sortByPlanCode, type AsOf, type PlanLevel, type PlanLineState } from '@renja/domain';
+import {
+  isFullKnowledge,
+  msg,
+  notFound,
+  sortByPlanCode,
+  type AsOf,
+  type PlanLevel,
+  type PlanLineState,
+  type RenstraEntry,
+} from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
 import { cachedView, lineStateCache, type CachedLine } from './line-cache';
 import { foldLineView, readStoredLineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
@@ -18,6 +27,11 @@ export interface ReportScope<Line extends ReportLine = ReportLine> {
   office: { code: string; name: string };
   asOf: AsOf;
   lines: Line[];
+  /**
+   * A view in the past reads the lines' states: their Renstra entries by code (every line of the office that
+   * has any, as the evaluation's own query reads them), so that the evaluation need not ask for them again.
+   */
+  renstra?: Map<string, readonly RenstraEntry[]>;
 }
 
 interface LineRow {
@@ -237,6 +251,11 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
       else now.set(r.stream_id, { key: r.key, state: r.state, views: new Map(), present: null });
     }
     cache.replace(year, office.code, now);
+    const renstra = new Map<string, readonly RenstraEntry[]>();
+    for (const r of officeRows) {
+      const entries = now.get(r.stream_id)!.state!.renstra;
+      if (entries) renstra.set(r.code, entries);
+    }
     const lines = officeRows
       .filter((r) => knownBy(now.get(r.stream_id)!.state!, asOf))
       .map((r): ReportLine => {
@@ -250,7 +269,7 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
           view: cachedView(line as CachedLine & { state: PlanLineState }, asOf),
         };
       });
-    return { year, office, asOf, lines: inDocumentOrder(lines) };
+    return { year, office, asOf, lines: inDocumentOrder(lines), renstra };
   });
 }
 
