@@ -252,8 +252,11 @@ async function queryScenarios(
   const rows: QueryRow[] = [];
   try {
     let base = `http://127.0.0.1:${port}/api/v1/years/${YEAR}/offices`;
-    const get = async (path: string): Promise<void> => {
-      const response = await fetch(`${base}${path}`, { headers: { Authorization: authorization } });
+    // `path` under the offices (/{office}/…), or under the year (…/years/{year}/reports/…) with `ofYear`.
+    const get = async (path: string, ofYear = false): Promise<void> => {
+      const response = await fetch(`${ofYear ? base.replace(/\/offices$/, '') : base}${path}`, {
+        headers: { Authorization: authorization },
+      });
       if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${(await response.text()).slice(0, 500)}`);
       await response.arrayBuffer();
     };
@@ -268,6 +271,7 @@ async function queryScenarios(
     };
     const allOffices = Array.from({ length: options.offices }, (_, i) => officeCode(i + 1));
     const allRuns = options.quick ? 2 : 3; // each run is one request per office: enough to see the spread, short enough for the budget
+    const provinceRuns = options.quick ? 3 : 10; // one request for every office each
     const cases: Array<[string, number, () => Promise<void>]> = [
       ['plan of one office', options.queryRuns, () => get(`/${office}/plan`)],
       ['history of one line', options.queryRuns, () => get(`/${office}/lines/${line}/history`)],
@@ -310,6 +314,19 @@ async function queryScenarios(
         async () => {
           for (const o of allOffices) await get(`/${o}/reports/evaluation?${past}`);
         },
+      ],
+      // The same reports of every office in one request (GET /api/v1/years/{year}/reports/…): one query for all lines.
+      [`reconciliation, all ${allOffices.length} offices (province request)`, provinceRuns, () => get('/reports/reconciliation', true)],
+      [`evaluation, all ${allOffices.length} offices (province request)`, provinceRuns, () => get('/reports/evaluation', true)],
+      [
+        `reconciliation, all ${allOffices.length} offices (province request), in the past`,
+        provinceRuns,
+        () => get(`/reports/reconciliation?${past}`, true),
+      ],
+      [
+        `evaluation, all ${allOffices.length} offices (province request), in the past`,
+        provinceRuns,
+        () => get(`/reports/evaluation?${past}`, true),
       ],
     ];
     const measure = async (list: typeof cases) => {

@@ -1,18 +1,54 @@
 import type { SqlRunner } from '../shared/sql-runner';
-import type { AsOf } from '@renja/domain';
+import { isFullKnowledge, type AsOf } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import { absorptionReport, type AbsorptionReport } from './absorption/absorption.report';
-import { evaluationFigures, evaluationReport, renstraFiguresOf, type EvaluationReport } from './evaluation/evaluation.report';
-import { loadEvaluationInputs } from './evaluation/evaluation-inputs';
+import {
+  evaluationFigures,
+  evaluationReport,
+  renstraFiguresOf,
+  type EvaluationInputs,
+  type EvaluationReport,
+} from './evaluation/evaluation.report';
+import { loadEvaluationInputs, loadOfficesEvaluationInputs } from './evaluation/evaluation-inputs';
 import { paguTrailReport, type PaguTrailReport } from './pagu-trail/pagu-trail.report';
-import { reconciliationReport, type ReconciliationReport } from './reconciliation/reconciliation.report';
+import { reconciliationReport, resolvePhases, type ReconciliationReport } from './reconciliation/reconciliation.report';
 import { linesFingerprint, reportMemo } from './shared/report-memo';
-import { loadReportScope, type ViewParts } from './shared/report-lines';
+import { loadProvinceScopes, loadReportScope, type ReportScope, type ViewParts } from './shared/report-lines';
 
 export interface ReportRequest {
   year: number;
   office: string;
   asOf?: AsOf;
+}
+
+export interface ProvinceRequest {
+  year: number;
+  asOf?: AsOf;
+  /** The offices the reader may see ('*': all); the others are left out of a province report. */
+  offices?: '*' | readonly string[];
+}
+
+/** One report per office with lines in the year (in office code order), each exactly the office's own report. */
+export interface ProvinceReport<Report> {
+  report: `province-${string}`;
+  year: number;
+  asOf: AsOf;
+  offices: Report[];
+}
+
+const inScope =
+  ({ offices = '*' }: ProvinceRequest) =>
+  (scope: ReportScope): boolean =>
+    offices === '*' || offices.includes(scope.office.code);
+
+function provinceReport<Report>(
+  kind: 'reconciliation' | 'evaluation',
+  year: number,
+  asOf: AsOf,
+  scopes: ReportScope[],
+  report: (scope: ReportScope) => Report,
+): ProvinceReport<Report> {
+  return { report: `province-${kind}`, year, asOf, offices: scopes.map(report) };
 }
 
 /**
@@ -36,10 +72,24 @@ export class ReportReader {
   }
 
   async reconciliation(request: ReportRequest & { from?: string; to?: string }): Promise<ReconciliationReport> {
-    const scope = await this.scope(request, { movements: true });
+    return this.reconcile(await this.scope(request, { movements: true }), request.from, request.to);
+  }
+
+  /** The reconciliation of every office with lines in the year: their lines read in one query, each office as above. */
+  async provinceReconciliation(request: ProvinceRequest & { from?: string; to?: string }): Promise<ProvinceReport<ReconciliationReport>> {
+    const asOf = request.asOf ?? {};
+    // The phases are checked once, before anything is read (a bad one would be the same 400 for every office).
+    resolvePhases(null, new Map(), request.from, request.to);
+    const scopes = await loadProvinceScopes(this.dataSource, request.year, asOf, { movements: true });
+    return provinceReport('reconciliation', request.year, asOf, scopes.filter(inScope(request)), (scope) =>
+      this.reconcile(scope, request.from, request.to),
+    );
+  }
+
+  private reconcile(scope: ReportScope, from?: string, to?: string): ReconciliationReport {
     // Kept while the lines are the same (shared/report-memo.ts); the point of view is in the lines' views.
-    const key = `reconciliation|${request.from ?? ''}|${request.to ?? ''}|${linesFingerprint(scope)}`;
-    const kept = reportMemo(this.dataSource).get(key, scope.lines.length, () => reconciliationReport(scope, request.from, request.to));
+    const key = `reconciliation|${from ?? ''}|${to ?? ''}|${linesFingerprint(scope)}`;
+    const kept = reportMemo(this.dataSource).get(key, scope.lines.length, () => reconciliationReport(scope, from, to));
     return kept.asOf === scope.asOf ? kept : { ...kept, asOf: scope.asOf };
   }
 
@@ -48,10 +98,32 @@ export class ReportReader {
   }
 
   async evaluation(request: ReportRequest): Promise<EvaluationReport> {
+    const lines = this.scope(request, {});
+    // In the past the lines' states are read anyway: the Renstra entries come with them (one query less).
+    const known = isFullKnowledge(request.asOf ?? {}) ? undefined : lines.then((s) => s.renstra!);
     const [scope, inputs] = await Promise.all([
-      this.scope(request, {}),
-      loadEvaluationInputs(this.dataSource, this.store, request.year, request.office),
+      lines,
+      loadEvaluationInputs(this.dataSource, this.store, request.year, request.office, known),
     ]);
+    return this.evaluate(scope, inputs);
+  }
+
+  /** The evaluation of every office with lines in the year: lines and Renstra entries read in one query each. */
+  async provinceEvaluation(request: ProvinceRequest): Promise<ProvinceReport<EvaluationReport>> {
+    const asOf = request.asOf ?? {};
+    const scopes = (await loadProvinceScopes(this.dataSource, request.year, asOf, {})).filter(inScope(request));
+    const known = isFullKnowledge(asOf) ? undefined : new Map(scopes.map((s) => [s.office.code, s.renstra!]));
+    const inputs = await loadOfficesEvaluationInputs(
+      this.dataSource,
+      this.store,
+      request.year,
+      scopes.map((s) => s.office.code),
+      known,
+    );
+    return provinceReport('evaluation', request.year, asOf, scopes, (scope) => this.evaluate(scope, inputs.get(scope.office.code)!));
+  }
+
+  private evaluate(scope: ReportScope, inputs: EvaluationInputs): EvaluationReport {
     // The rows and summaries are kept while the lines and their Renstra figures are the same (report-memo.ts).
     const renstra = renstraFiguresOf(scope, inputs);
     const renstraKey = [...renstra]

@@ -3,7 +3,7 @@ import type { RenstraEntry } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import type { EvaluationInputs } from './evaluation.report';
 import { cachedLinesLimit, LineStateCache } from '../shared/line-cache';
-import { KEPT_JOIN, KEY } from '../shared/report-lines';
+import { KEPT_JOIN_ANY, KEY } from '../shared/report-lines';
 import { readNotes } from './evaluation-notes';
 
 /** A line's Renstra entries as last read, with the key of the row they were read from (line-cache.ts). */
@@ -21,24 +21,29 @@ const keptRenstra = new WeakMap<object, LineStateCache<KeptRenstra>>();
  * so the entries are kept between requests as the line states are (line-cache.ts): the query sends the kept
  * lines' keys, and parses the state only of the lines whose key changed or that were not kept.
  */
-async function loadRenstra(dataSource: SqlRunner, year: number, officeCode: string): Promise<Map<string, readonly RenstraEntry[]>> {
+async function loadRenstra(
+  dataSource: SqlRunner,
+  year: number,
+  officeCodes: string[],
+): Promise<Map<string, Map<string, readonly RenstraEntry[]>>> {
   let cache = keptRenstra.get(dataSource);
   if (!cache) keptRenstra.set(dataSource, (cache = new LineStateCache<KeptRenstra>(cachedLinesLimit())));
-  const kept = cache.office(year, officeCode);
-  const rows: Array<{ stream_id: string; code: string; key: string; kept: boolean; renstra: RenstraEntry[] | null }> =
+  const keptOf = new Map(officeCodes.map((code) => [code, cache.office(year, code)]));
+  const kept = [...keptOf.values()].flatMap((lines) => [...lines]);
+  const rows: Array<{ office_code: string; stream_id: string; code: string; key: string; kept: boolean; renstra: RenstraEntry[] | null }> =
     await dataSource.query(
-      `SELECT l.stream_id, l.code, ${KEY} AS key, k.key IS NOT NULL AS kept, CASE WHEN k.key IS NULL THEN l.state->'renstra' END AS renstra
-     ${KEPT_JOIN}`,
-      [year, officeCode, [...kept.keys()], [...kept.values()].map((l) => l.key)],
+      `SELECT l.office_code, l.stream_id, l.code, ${KEY} AS key, k.key IS NOT NULL AS kept, CASE WHEN k.key IS NULL THEN l.state->'renstra' END AS renstra
+     ${KEPT_JOIN_ANY}`,
+      [year, officeCodes, kept.map(([id]) => id), kept.map(([, l]) => l.key)],
     );
-  const now = new Map<string, KeptRenstra>();
-  const renstra = new Map<string, readonly RenstraEntry[]>();
+  const now = new Map(officeCodes.map((code) => [code, new Map<string, KeptRenstra>()]));
+  const renstra = new Map(officeCodes.map((code) => [code, new Map<string, readonly RenstraEntry[]>()]));
   for (const r of rows) {
-    const line = r.kept ? kept.get(r.stream_id)! : { key: r.key, renstra: r.renstra };
-    now.set(r.stream_id, line);
-    if (line.renstra) renstra.set(r.code, line.renstra);
+    const line = r.kept ? keptOf.get(r.office_code)!.get(r.stream_id)! : { key: r.key, renstra: r.renstra };
+    now.get(r.office_code)!.set(r.stream_id, line);
+    if (line.renstra) renstra.get(r.office_code)!.set(r.code, line.renstra);
   }
-  cache.replace(year, officeCode, now);
+  for (const [code, lines] of now) cache.replace(year, code, lines);
   return renstra;
 }
 
@@ -51,10 +56,29 @@ export async function loadEvaluationInputs(
   store: Pick<EventStore, 'readStream'> | undefined,
   year: number,
   officeCode: string,
+  /** The Renstra entries being read with the lines (a view in the past, ReportScope.renstra): not read again. */
+  known?: Promise<Map<string, readonly RenstraEntry[]>>,
 ): Promise<EvaluationInputs> {
   const [renstra, notes] = await Promise.all([
-    loadRenstra(dataSource, year, officeCode),
+    known ?? loadRenstra(dataSource, year, [officeCode]).then((byOffice) => byOffice.get(officeCode)!),
     store ? readNotes(store, officeCode, year) : Promise.resolve([]),
   ]);
   return { renstra, notes, today: todayInWib() };
+}
+
+/** The evaluation inputs of several offices: one query for their Renstra entries, their notes read side by side. */
+export async function loadOfficesEvaluationInputs(
+  dataSource: SqlRunner,
+  store: Pick<EventStore, 'readStream'> | undefined,
+  year: number,
+  officeCodes: string[],
+  /** Each office's Renstra entries already read with its lines (views in the past): then none are read. */
+  known?: Map<string, Map<string, readonly RenstraEntry[]>>,
+): Promise<Map<string, EvaluationInputs>> {
+  const [renstra, notes] = await Promise.all([
+    known ?? loadRenstra(dataSource, year, officeCodes),
+    Promise.all(officeCodes.map((code) => (store ? readNotes(store, code, year) : Promise.resolve([])))),
+  ]);
+  const today = todayInWib();
+  return new Map(officeCodes.map((code, i) => [code, { renstra: renstra.get(code)!, notes: notes[i], today }]));
 }

@@ -90,9 +90,9 @@ const chainPhase = (value: string, field: string): ChainPhase => {
   return value;
 };
 
-/** Default: APBD against APBD_P; without any APBD_P in effect, against the latest phase in effect. */
+/** Default: APBD against APBD_P; without any APBD_P in effect, against the latest phase in effect (null: checks only). */
 export function resolvePhases(
-  scope: ReportScope,
+  scope: ReportScope | null,
   breakdowns: Map<string, PaguBreakdown>,
   from?: string,
   to?: string,

@@ -1,5 +1,14 @@
 import type { SqlRunner } from '../../shared/sql-runner';
-import { isFullKnowledge, msg, notFound, sortByPlanCode, type AsOf, type PlanLevel, type PlanLineState } from '@renja/domain';
+import {
+  isFullKnowledge,
+  msg,
+  notFound,
+  sortByPlanCode,
+  type AsOf,
+  type PlanLevel,
+  type PlanLineState,
+  type RenstraEntry,
+} from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
 import { cachedView, lineStateCache, type CachedLine } from './line-cache';
 import { foldLineView, readStoredLineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
@@ -18,6 +27,11 @@ export interface ReportScope<Line extends ReportLine = ReportLine> {
   office: { code: string; name: string };
   asOf: AsOf;
   lines: Line[];
+  /**
+   * A view in the past reads the lines' states: their Renstra entries by code (every line of the office that
+   * has any, as the evaluation's own query reads them), so that the evaluation need not ask for them again.
+   */
+  renstra?: Map<string, readonly RenstraEntry[]>;
 }
 
 interface LineRow {
@@ -71,57 +85,120 @@ export async function loadReportScope(
   asOf: AsOf,
   parts: ViewParts = {},
 ): Promise<ReportScope> {
-  if (!isFullKnowledge(asOf)) return loadPastScope(dataSource, year, officeCode, asOf);
+  // The office is looked up while its lines are read (a code not registered is a 404 either way).
+  const office = officeOf(dataSource, officeCode);
+  office.catch(() => undefined);
+  const [scope] = await loadScopes(dataSource, year, [officeCode], () => office.then((o) => [o]), asOf, parts);
+  return scope;
+}
+
+/**
+ * The scopes of every office with lines in the year (in office code order), read as loadReportScope reads one
+ * office's, but with one query for all of them: the same kept lines, the same views, so the same reports.
+ */
+export async function loadProvinceScopes(dataSource: SqlRunner, year: number, asOf: AsOf, parts: ViewParts = {}): Promise<ReportScope[]> {
+  const offices = await officesOfYear(dataSource, year);
+  return loadScopes(
+    dataSource,
+    year,
+    offices.map((o) => o.code),
+    async () => offices,
+    asOf,
+    parts,
+  );
+}
+
+/** The offices with lines in the year, in code order. */
+export async function officesOfYear(dataSource: SqlRunner, year: number): Promise<Array<{ code: string; name: string }>> {
+  return dataSource.query(
+    `SELECT o.code, o.name FROM rm_offices o
+     WHERE EXISTS (SELECT 1 FROM rm_plan_lines l WHERE l.year = $1 AND l.office_code = o.code)
+     ORDER BY o.code COLLATE "C"`,
+    [year],
+  );
+}
+
+type Offices = () => Promise<Array<{ code: string; name: string }>>;
+
+/**
+ * The offices' lines (`codes`, named by `offices`, asked for while the lines are read), one query for all:
+ * rows grouped by office, each office's in document order.
+ */
+async function loadScopes(
+  dataSource: SqlRunner,
+  year: number,
+  codes: string[],
+  offices: Offices,
+  asOf: AsOf,
+  parts: ViewParts,
+): Promise<ReportScope[]> {
+  if (codes.length === 0) return [];
+  if (!isFullKnowledge(asOf)) return loadPastScopes(dataSource, year, codes, offices, asOf);
   const cache = lineStateCache(dataSource);
-  const kept = cache.office(year, officeCode);
+  const keptOf = new Map(codes.map((code) => [code, cache.office(year, code)]));
   // Lines kept with their present view and the parts asked for are not read again; the others are read with
   // every part any kept line has, so that reports asking for different parts do not read each other's away.
   const covers = (l: CachedLine) => l.present !== null && (!parts.movements || l.present.movements) && (!parts.steps || l.present.steps);
-  const reusable = [...kept].filter(([, l]) => covers(l));
+  const allKept = [...keptOf.values()].flatMap((kept) => [...kept]);
+  const reusable = allKept.filter(([, l]) => covers(l));
   const want = {
-    movements: !!parts.movements || [...kept.values()].some((l) => l.present?.movements),
-    steps: !!parts.steps || [...kept.values()].some((l) => l.present?.steps),
+    movements: !!parts.movements || allKept.some(([, l]) => l.present?.movements),
+    steps: !!parts.steps || allKept.some(([, l]) => l.present?.steps),
   };
   const unlessKept = (column: string) => `CASE WHEN k.key IS NULL THEN l.${column} END AS ${column}`;
   const columns = ['report_view', ...(want.movements ? ['report_movements'] : []), ...(want.steps ? ['report_steps'] : [])];
-  const [office, rows] = await Promise.all([
-    officeOf(dataSource, officeCode),
-    dataSource.query<LineRow & { key: string; kept: boolean }>(
-      `SELECT l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.map(unlessKept).join(', ')},
+  const [named, rows] = await Promise.all([
+    offices(),
+    dataSource.query<LineRow & { office_code: string; key: string; kept: boolean }>(
+      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.map(unlessKept).join(', ')},
          CASE WHEN k.key IS NULL AND l.views_version IS DISTINCT FROM $5 THEN l.state END AS state
-       ${KEPT_JOIN}`,
-      [year, officeCode, reusable.map(([id]) => id), reusable.map(([, l]) => l.key), STORED_VIEWS_VERSION],
+       ${KEPT_JOIN_ANY}`,
+      [year, codes, reusable.map(([id]) => id), reusable.map(([, l]) => l.key), STORED_VIEWS_VERSION],
     ),
   ]);
-  const now = new Map<string, CachedLine>();
-  const lines = rows.map((r): ReportLine => {
-    let line = r.kept ? kept.get(r.stream_id)! : undefined;
-    if (!line) {
-      const old = kept.get(r.stream_id);
-      line = old && old.key === r.key ? old : { key: r.key, state: null, views: new Map(), present: null };
-      const stored = r.state === null ? r.report_view! : null;
-      line.present = {
-        indicators: stored ? stored.indicators : r.state!.indicators,
-        view: stored
-          ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null })
-          : foldLineView(r.state!, asOf),
-        movements: want.movements || !stored,
-        steps: want.steps || !stored,
+  const byOffice = groupByOffice(rows);
+  return named.map((office) => {
+    const kept = keptOf.get(office.code)!;
+    const now = new Map<string, CachedLine>();
+    const lines = (byOffice.get(office.code) ?? []).map((r): ReportLine => {
+      let line = r.kept ? kept.get(r.stream_id)! : undefined;
+      if (!line) {
+        const old = kept.get(r.stream_id);
+        line = old && old.key === r.key ? old : { key: r.key, state: null, views: new Map(), present: null };
+        const stored = r.state === null ? r.report_view! : null;
+        line.present = {
+          indicators: stored ? stored.indicators : r.state!.indicators,
+          view: stored
+            ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null })
+            : foldLineView(r.state!, asOf),
+          movements: want.movements || !stored,
+          steps: want.steps || !stored,
+        };
+      }
+      now.set(r.stream_id, line);
+      return {
+        code: r.code,
+        level: r.level,
+        parentCode: r.parent_code,
+        name: r.name,
+        indicators: line.present!.indicators,
+        view: line.present!.view,
       };
-    }
-    now.set(r.stream_id, line);
-    return {
-      code: r.code,
-      level: r.level,
-      parentCode: r.parent_code,
-      name: r.name,
-      indicators: line.present!.indicators,
-      view: line.present!.view,
-    };
+    });
+    cache.replace(year, office.code, now);
+    return { year, office, asOf, lines: inDocumentOrder(lines) };
   });
-  cache.replace(year, officeCode, now);
-  return { year, office, asOf, lines: inDocumentOrder(lines) };
 }
+
+const groupByOffice = <T extends { office_code: string }>(rows: T[]): Map<string, T[]> => {
+  const byOffice = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = byOffice.get(r.office_code);
+    if (list) list.push(r);
+    else byOffice.set(r.office_code, [r]);
+  }
+  return byOffice;
+};
 
 /** What identifies a line's stored state and views: the stream version and the position of its last event. */
 export const KEY = `l.version || ':' || l.last_position`;
@@ -129,8 +206,13 @@ export const KEY = `l.version || ':' || l.last_position`;
 export const KEPT_JOIN = `FROM rm_plan_lines l
   LEFT JOIN unnest($3::text[], $4::text[]) AS k(stream_id, key) ON k.stream_id = l.stream_id AND k.key = ${KEY}
   WHERE l.year = $1 AND l.office_code = $2`;
+/** As KEPT_JOIN, for the offices $2 (an array of codes). */
+export const KEPT_JOIN_ANY = `FROM rm_plan_lines l
+  LEFT JOIN unnest($3::text[], $4::text[]) AS k(stream_id, key) ON k.stream_id = l.stream_id AND k.key = ${KEY}
+  WHERE l.year = $1 AND l.office_code = ANY($2::text[])`;
 
 interface PastRow {
+  office_code: string;
   stream_id: string;
   code: string;
   level: PlanLevel;
@@ -145,40 +227,50 @@ interface PastRow {
  * requests (line-cache.ts) are sent as keys, and the query returns the state only of the lines whose key
  * differs (new events) or that were not kept. Each line's view is folded once per distinct point of view.
  */
-async function loadPastScope(dataSource: SqlRunner, year: number, officeCode: string, asOf: AsOf): Promise<ReportScope> {
+async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string[], offices: Offices, asOf: AsOf): Promise<ReportScope[]> {
   const cache = lineStateCache(dataSource);
-  const kept = cache.office(year, officeCode);
-  const withState = [...kept].filter(([, l]) => l.state !== null);
-  const [office, rows] = await Promise.all([
-    officeOf(dataSource, officeCode),
+  const keptOf = new Map(codes.map((code) => [code, cache.office(year, code)]));
+  const withState = [...keptOf.values()].flatMap((kept) => [...kept].filter(([, l]) => l.state !== null));
+  const [named, rows] = await Promise.all([
+    offices(),
     dataSource.query<PastRow>(
-      `SELECT l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state END AS state
-       ${KEPT_JOIN}`,
-      [year, officeCode, withState.map(([id]) => id), withState.map(([, l]) => l.key)],
+      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state END AS state
+       ${KEPT_JOIN_ANY}`,
+      [year, codes, withState.map(([id]) => id), withState.map(([, l]) => l.key)],
     ),
   ]);
-  const now = new Map<string, CachedLine>();
-  for (const r of rows) {
-    const old = kept.get(r.stream_id);
-    if (r.state === null) now.set(r.stream_id, old!);
-    else if (old && old.key === r.key) now.set(r.stream_id, Object.assign(old, { state: r.state }));
-    else now.set(r.stream_id, { key: r.key, state: r.state, views: new Map(), present: null });
-  }
-  cache.replace(year, officeCode, now);
-  const lines = rows
-    .filter((r) => knownBy(now.get(r.stream_id)!.state!, asOf))
-    .map((r): ReportLine => {
-      const line = now.get(r.stream_id)!;
-      return {
-        code: r.code,
-        level: r.level,
-        parentCode: r.parent_code,
-        name: r.name,
-        indicators: line.state!.indicators,
-        view: cachedView(line as CachedLine & { state: PlanLineState }, asOf),
-      };
-    });
-  return { year, office, asOf, lines: inDocumentOrder(lines) };
+  const byOffice = groupByOffice(rows);
+  return named.map((office) => {
+    const kept = keptOf.get(office.code)!;
+    const officeRows = byOffice.get(office.code) ?? [];
+    const now = new Map<string, CachedLine>();
+    for (const r of officeRows) {
+      const old = kept.get(r.stream_id);
+      if (r.state === null) now.set(r.stream_id, old!);
+      else if (old && old.key === r.key) now.set(r.stream_id, Object.assign(old, { state: r.state }));
+      else now.set(r.stream_id, { key: r.key, state: r.state, views: new Map(), present: null });
+    }
+    cache.replace(year, office.code, now);
+    const renstra = new Map<string, readonly RenstraEntry[]>();
+    for (const r of officeRows) {
+      const entries = now.get(r.stream_id)!.state!.renstra;
+      if (entries) renstra.set(r.code, entries);
+    }
+    const lines = officeRows
+      .filter((r) => knownBy(now.get(r.stream_id)!.state!, asOf))
+      .map((r): ReportLine => {
+        const line = now.get(r.stream_id)!;
+        return {
+          code: r.code,
+          level: r.level,
+          parentCode: r.parent_code,
+          name: r.name,
+          indicators: line.state!.indicators,
+          view: cachedView(line as CachedLine & { state: PlanLineState }, asOf),
+        };
+      });
+    return { year, office, asOf, lines: inDocumentOrder(lines), renstra };
+  });
 }
 
 /** Every line of an office and year with its whole folded state, for reports that read the entries themselves. */

@@ -2,10 +2,11 @@ import { BadRequestException, Controller, Get, Headers, Inject, Param, Query } f
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { msg, parseOfficeCode } from '@renja/domain';
-import { EVENT_STORE } from '@renja/application';
+import { authorize, EVENT_STORE, type Principal } from '@renja/application';
 import type { EventStore } from '@renja/event-store';
 import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, ReportReader, type AnyReport } from '@renja/projections';
 import { FILE_STYLE_QUERIES, fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
+import { CurrentPrincipal } from '../auth.guard';
 import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { ApiErrors } from '../openapi/api-errors';
@@ -28,6 +29,12 @@ const AS_OF_QUERIES = [
   ApiProduces(...Object.values(CONTENT_TYPES)),
 ];
 const ReportQueries = (): MethodDecorator => (target, key, descriptor) => AS_OF_QUERIES.forEach((d) => d(target, key, descriptor));
+/** The point of view of a province report; JSON only. */
+const PROVINCE_QUERIES = [
+  ...AS_OF_QUERIES.slice(0, 2),
+  ApiQuery({ name: 'format', required: false, enum: ['json'], description: 'json only (files are per office)' }),
+];
+const ProvinceQueries = (): MethodDecorator => (target, key, descriptor) => PROVINCE_QUERIES.forEach((d) => d(target, key, descriptor));
 
 interface ReportQuery extends FileQuery {
   validAt?: string;
@@ -38,7 +45,7 @@ interface ReportQuery extends FileQuery {
 @ApiTags('reports')
 @ApiSignedIn()
 @ApiErrors(400, 403, 404)
-@Controller('api/v1/years/:year/offices/:office')
+@Controller('api/v1/years/:year')
 export class ReportsController {
   private readonly reports: ReportReader;
   private readonly consistencyReports: ConsistencyReader;
@@ -68,7 +75,7 @@ export class ReportsController {
     return fileResponse(reportDocument(report), format, await this.papers.renderOptions(format, code, asOf, style));
   }
 
-  @Get('reports/pagu-trail')
+  @Get('offices/:office/reports/pagu-trail')
   @ApiOperation({ summary: 'Why is this pagu what it is? Every step from the first plan amount to the current pagu, with a tie-out' })
   @ApiQuery({
     name: 'code',
@@ -87,7 +94,7 @@ export class ReportsController {
     );
   }
 
-  @Get('lines/:code/reports/pagu-trail')
+  @Get('offices/:office/lines/:code/reports/pagu-trail')
   @ApiOperation({ summary: 'The pagu trail of one line (and everything under it): same as reports/pagu-trail?code=' })
   @ApiParam({ name: 'code', description: 'Permendagri 90 code of the line' })
   @ReportQueries()
@@ -101,7 +108,7 @@ export class ReportsController {
     return this.respond(office, query, accept, (asOf, officeCode) => this.reports.paguTrail({ year, office: officeCode, asOf, code }));
   }
 
-  @Get('reports/reconciliation')
+  @Get('offices/:office/reports/reconciliation')
   @ApiOperation({
     summary: 'Reconciliation of two phases (default APBD against APBD-P): per line, rolled up, explained by events, tied out',
   })
@@ -123,7 +130,7 @@ export class ReportsController {
     );
   }
 
-  @Get('reports/absorption')
+  @Get('offices/:office/reports/absorption')
   @ApiOperation({
     summary: 'Absorption (serapan) by month and quarter against the current pagu and the original APBD; Q4 additions flagged',
   })
@@ -137,7 +144,7 @@ export class ReportsController {
     return this.respond(office, query, accept, (asOf, officeCode) => this.reports.absorption({ year, office: officeCode, asOf }));
   }
 
-  @Get('reports/evaluation')
+  @Get('offices/:office/reports/evaluation')
   @ApiOperation({ summary: 'Renja evaluation (Permendagri 86/2017): K and Rp per indicator, capaian, average and predikat per program' })
   @ReportQueries()
   evaluation(
@@ -149,7 +156,7 @@ export class ReportsController {
     return this.respond(office, query, accept, (asOf, officeCode) => this.reports.evaluation({ year, office: officeCode, asOf }));
   }
 
-  @Get('reports/consistency')
+  @Get('offices/:office/reports/consistency')
   @ApiOperation({
     summary:
       'Stated figures (totals and percentages as documents state them) against the figures the ledger computes from their parts; contradicting statements',
@@ -173,5 +180,55 @@ export class ReportsController {
     const report = await this.consistencyReports.report({ year, office: code });
     if (format === 'json') return report;
     return fileResponse(consistencyDocument(report), format, await this.papers.renderOptions(format, code, {}, style));
+  }
+
+  /** The province view: JSON only (one report per office; the files are per office). */
+  private async province<Report>(
+    principal: Principal,
+    query: ReportQuery,
+    accept: string | undefined,
+    build: (asOf: ReturnType<typeof asOfFromQuery>) => Promise<Report>,
+  ): Promise<Report> {
+    authorize(principal, { kind: 'read', office: '*' });
+    negotiate(query.format, accept, []);
+    return build(asOfFromQuery(query.validAt, query.knownAt));
+  }
+
+  @Get('reports/reconciliation')
+  @ApiOperation({
+    summary:
+      "Reconciliation of every office with lines in the year, in one request: `offices` holds each office's reconciliation, exactly as offices/{office}/reports/reconciliation gives it (offices outside the caller's scope left out)",
+  })
+  @ApiQuery({ name: 'from', required: false, description: 'Phase of the chain, default APBD' })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'A later phase; default per office: APBD_P, or the latest phase in effect when there is no APBD_P',
+  })
+  @ProvinceQueries()
+  provinceReconciliation(
+    @Param('year', FiscalYearPipe) year: number,
+    @Query() query: ReportQuery & { from?: string; to?: string },
+    @CurrentPrincipal() principal: Principal,
+    @Headers('accept') accept?: string,
+  ) {
+    return this.province(principal, query, accept, (asOf) =>
+      this.reports.provinceReconciliation({ year, asOf, offices: principal.offices, from: query.from, to: query.to }),
+    );
+  }
+
+  @Get('reports/evaluation')
+  @ApiOperation({
+    summary:
+      "Renja evaluation of every office with lines in the year, in one request: `offices` holds each office's evaluation, exactly as offices/{office}/reports/evaluation gives it (offices outside the caller's scope left out)",
+  })
+  @ProvinceQueries()
+  provinceEvaluation(
+    @Param('year', FiscalYearPipe) year: number,
+    @Query() query: ReportQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('accept') accept?: string,
+  ) {
+    return this.province(principal, query, accept, (asOf) => this.reports.provinceEvaluation({ year, asOf, offices: principal.offices }));
   }
 }
