@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
   evolveLine,
-  FigureTracker,
   initialLineState,
   isLineEventType,
   isLineStream,
@@ -17,6 +16,7 @@ import { decimalTransformer } from '../shared/decimal.transformer';
 import { BulkInsert } from '../shared/bulk-insert';
 import type { RebuildOptions } from '../shared/projection';
 import { historyRows, paguRows, planLineRow } from './plan-line.rows';
+import { RebuildFigureTracker } from './rebuild-figures';
 
 const money = (value: unknown): string | null => decimalTransformer.to(value) ?? null;
 
@@ -141,7 +141,7 @@ export class PlanRebuild {
     let state: PlanLineState = initialLineState();
     let lastPosition = 0;
     // Each family of figures is recomputed only when an event can have changed it.
-    const figures = new FigureTracker();
+    const figures = new RebuildFigureTracker();
     for (const recorded of events) {
       if (!isLineEventType(recorded.type)) continue;
       const event = toLineEvent(recorded);
