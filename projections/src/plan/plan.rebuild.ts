@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
   evolveLine,
-  FigureTracker,
   initialLineState,
   isLineEventType,
   isLineStream,
@@ -17,6 +16,7 @@ import { decimalTransformer } from '../shared/decimal.transformer';
 import { BulkInsert } from '../shared/bulk-insert';
 import type { RebuildOptions } from '../shared/projection';
 import { historyRows, paguRows, planLineRow } from './plan-line.rows';
+import { RebuildFigureTracker } from './rebuild-figures';
 
 const money = (value: unknown): string | null => decimalTransformer.to(value) ?? null;
 
@@ -141,7 +141,7 @@ export class PlanRebuild {
     let state: PlanLineState = initialLineState();
     let lastPosition = 0;
     // Each family of figures is recomputed only when an event can have changed it.
-    const figures = new FigureTracker();
+    const figures = new RebuildFigureTracker();
     for (const recorded of events) {
       if (!isLineEventType(recorded.type)) continue;
       const event = toLineEvent(recorded);
@@ -149,7 +149,7 @@ export class PlanRebuild {
       const after = evolveLine(before, event);
       const describe = () => figures.changes(before, event, after);
       for (const row of historyRows(streamId, event, before, after, describe)) {
-        await this.history.add({
+        const sent = this.history.add({
           position: row.position,
           seq: row.seq,
           stream_id: row.streamId,
@@ -165,6 +165,7 @@ export class PlanRebuild {
           legal_basis: row.legalBasis,
           corrects_event_id: row.correctsEventId,
         });
+        if (sent) await sent; // most rows are only collected: no promise to wait for
       }
       state = after;
       lastPosition = recorded.position;
@@ -193,7 +194,9 @@ export class PlanRebuild {
       report_steps: line.reportSteps,
       last_position: lastPosition,
     });
-    for (const p of paguRows(streamId, state))
-      await this.pagu.add({ stream_id: p.streamId, phase: p.phase, funding_source: p.fundingSource, amount: money(p.amount) });
+    for (const p of paguRows(streamId, state)) {
+      const sent = this.pagu.add({ stream_id: p.streamId, phase: p.phase, funding_source: p.fundingSource, amount: money(p.amount) });
+      if (sent) await sent;
+    }
   }
 }

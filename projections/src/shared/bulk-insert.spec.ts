@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { copyValue } from './bulk-insert';
+import type { EntityManager } from 'typeorm';
+import { BulkInsert, copyValue } from './bulk-insert';
 
 describe('copyValue: one text-format COPY field, stored as json_populate_recordset stored it', () => {
   it('writes SQL NULL for null, undefined and non-finite numbers', () => {
@@ -25,5 +26,48 @@ describe('copyValue: one text-format COPY field, stored as json_populate_records
     expect(copyValue({ a: 'x\ty', b: [1, null] }, true)).toBe('{"a":"x\\\\ty","b":[1,null]}');
     expect(copyValue('text', true)).toBe('"text"');
     expect(copyValue({ d: new Decimal('1.50') }, true)).toBe('{"d":"1.5"}');
+  });
+});
+
+describe('BulkInsert: rows collected as COPY text and sent in statements', () => {
+  /** A manager whose table has the given columns and whose connection keeps what each COPY sends. */
+  function fake(columns: Array<{ name: string; json: boolean }>) {
+    const statements: Array<{ sql: string; data: string }> = [];
+    const client = {
+      query(copy: { text: string; chunks: Buffer[]; callback?: (e: Error | null, n: number) => void }) {
+        statements.push({ sql: copy.text, data: Buffer.concat(copy.chunks).toString('utf8') });
+        setImmediate(() => copy.callback?.(null, 0));
+      },
+    };
+    const manager = { query: async () => columns, queryRunner: { connect: async () => client } } as unknown as EntityManager;
+    return { manager, statements };
+  }
+
+  it('sends every row once, in order, whatever the statement and buffer boundaries', async () => {
+    const { manager, statements } = fake([
+      { name: 'id', json: false },
+      { name: 'note', json: false },
+      { name: 'doc', json: true },
+    ]);
+    const insert = new BulkInsert(manager, 'rm_x', 700);
+    const expected: string[] = [];
+    for (let i = 0; i < 2500; i++) {
+      // Long and multi-byte rows cross the 64 kB text spills and the buffer's growth.
+      const note = i % 7 === 0 ? `catatan ☃ ${'x'.repeat(1000)}\t${i}` : `n${i}`;
+      const doc = i % 3 === 0 ? null : { i, s: 'a\\b' };
+      const sent = insert.add({ id: i, note, doc });
+      if (sent) await sent;
+      expected.push(`${i}\t${copyValue(note, false)}\t${copyValue(doc, true)}\n`);
+    }
+    await insert.finish();
+    expect(statements.map((s) => s.sql)).toEqual(Array(4).fill('COPY rm_x ("id", "note", "doc") FROM STDIN'));
+    expect(statements.map((s) => s.data.split('\n').length - 1)).toEqual([700, 700, 700, 400]);
+    expect(statements.map((s) => s.data).join('')).toBe(expected.join(''));
+  });
+
+  it('sends nothing when no row was added', async () => {
+    const { manager, statements } = fake([{ name: 'id', json: false }]);
+    await new BulkInsert(manager, 'rm_x').finish();
+    expect(statements).toEqual([]);
   });
 });

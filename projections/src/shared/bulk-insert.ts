@@ -58,6 +58,8 @@ export class BulkInsert {
   /** The rows collected so far, as COPY text in UTF-8; a new buffer after each flush (the old one is on its way). */
   private buffer = Buffer.allocUnsafe(0);
   private used = 0;
+  /** The latest rows, not yet in `buffer`: written into it some 64 kB at a time (one encoding call, not one per row). */
+  private text = '';
   private rows = 0;
   private columns: Column[] | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
@@ -69,19 +71,28 @@ export class BulkInsert {
     private readonly flushBytes = 8 * 1024 * 1024,
   ) {}
 
-  async add(row: Record<string, unknown>): Promise<void> {
-    const columns = this.columns ?? (await this.describe());
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      if (i > 0) line += '\t';
-      line += copyValue(row[columns[i].name], columns[i].json);
-    }
-    line += '\n';
-    // Written into the buffer at once: no array of row strings to keep, join and copy again at the flush.
-    if (this.buffer.length - this.used < line.length * 3) this.grow(line.length * 3);
-    this.used += this.buffer.write(line, this.used, 'utf8');
+  /**
+   * Adds a row. Returns a promise only when the row needs waiting for (the table's columns were not known
+   * yet, or the rows collected are being sent): the caller awaits that one, and most rows cost no promise.
+   */
+  add(row: Record<string, unknown>): Promise<void> | undefined {
+    const columns = this.columns;
+    if (!columns) return this.describe().then(() => this.add(row));
+    let line = copyValue(row[columns[0].name], columns[0].json);
+    for (let i = 1; i < columns.length; i++) line += '\t' + copyValue(row[columns[i].name], columns[i].json);
+    this.text += line + '\n';
     this.rows++;
-    if (this.rows >= this.flushAt || this.used >= this.flushBytes) await this.flush();
+    if (this.text.length >= 64 * 1024) this.spill();
+    if (this.rows >= this.flushAt || this.used >= this.flushBytes) return this.flush();
+    return undefined;
+  }
+
+  /** Moves the rows held as text into the buffer. */
+  private spill(): void {
+    // At most 3 bytes of UTF-8 per UTF-16 code unit.
+    if (this.buffer.length - this.used < this.text.length * 3) this.grow(this.text.length * 3);
+    this.used += this.buffer.write(this.text, this.used, 'utf8');
+    this.text = '';
   }
 
   private grow(needed: number): void {
@@ -94,6 +105,7 @@ export class BulkInsert {
   async flush(): Promise<void> {
     await this.inFlight;
     if (this.rows === 0) return;
+    if (this.text.length > 0) this.spill();
     const data = this.buffer.subarray(0, this.used);
     this.buffer = Buffer.allocUnsafe(Math.min(this.buffer.length, this.flushBytes * 2));
     this.used = 0;
