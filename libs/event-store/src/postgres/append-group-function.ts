@@ -50,7 +50,8 @@ DECLARE
   v_event integer;
   v_ok boolean;
   v_n integer;
-  v_recorded text[];
+  v_before bytea[];
+  v_after bytea[];
   v_leaf bytea;
   v_carry bytea;
   v_index bigint;
@@ -117,21 +118,25 @@ BEGIN
   IF v_n > 0 THEN
     -- The head first: the statement trigger that notifies subscribers reads it.
     UPDATE ledger_head SET position = v_position;
+    -- The leaf text of each event around its previous hash (the only member the chain decides), as bytes, in
+    -- position order: ledger_append's text, built for the whole group at once.
     WITH ins AS (
       INSERT INTO ledger_events (position, event_id, stream_id, version, type, schema_version, data, metadata)
-      SELECT v_event_position[a.e], p_ids[a.e], p_streams[p_entry_slots[p_event_entries[a.e]]],
-             versions[p_event_entries[a.e]] + p_offsets[a.e], p_types[a.e], p_schema_versions[a.e], p_data[a.e], p_metadata[a.e]
-        FROM unnest(v_accepted) AS a(e)
-      RETURNING position, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS r
+      SELECT v_event_position[e.o], e.id, p_streams[p_entry_slots[e.entry]], versions[e.entry] + e.k, e.t, e.sv, e.d, e.m
+        FROM unnest(p_ids, p_event_entries, p_offsets, p_types, p_schema_versions, p_data, p_metadata)
+             WITH ORDINALITY AS e(id, entry, k, t, sv, d, m, o)
+       WHERE v_event_position[e.o] IS NOT NULL
+      RETURNING position, version, recorded_at
     )
-    SELECT array_agg(ins.r ORDER BY ins.position) INTO v_recorded FROM ins;
-    -- The accepted events are in position order: the hash chain and the Merkle tree, as in ledger_append.
+    SELECT array_agg(convert_to(p_leaf_heads[v_accepted[ins.position - v_head]] || ins.position || ',"previousHash":"', 'UTF8')
+                     ORDER BY ins.position),
+           array_agg(convert_to('","recordedAt":"' || to_char(ins.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '"'
+                                || p_leaf_tails[v_accepted[ins.position - v_head]] || ins.version || '}', 'UTF8') ORDER BY ins.position)
+      INTO v_before, v_after FROM ins;
+    -- The hash chain and the Merkle tree, as in ledger_append.
     FOR i IN 1..v_n LOOP
-      v_event := v_accepted[i];
       v_index := v_head + i - 1;
-      v_leaf := sha256(decode('00', 'hex') || convert_to(
-        p_leaf_heads[v_event] || (v_index + 1) || ',"previousHash":"' || encode(v_prev, 'hex') || '","recordedAt":"' || v_recorded[i] || '"'
-        || p_leaf_tails[v_event] || (versions[p_event_entries[v_event]] + p_offsets[v_event]) || '}', 'UTF8'));
+      v_leaf := sha256(decode('00', 'hex') || v_before[i] || convert_to(encode(v_prev, 'hex'), 'UTF8') || v_after[i]);
       v_levels := v_levels || 0::smallint;
       v_idxs := v_idxs || v_index;
       v_hashes := v_hashes || v_leaf;
