@@ -1,4 +1,5 @@
-import { eventStoreMigrations, PostgresEventStore } from '@renja/event-store';
+import { eventHash, eventStoreMigrations, GENESIS_HASH, PostgresEventStore, type RecordedEvent } from '@renja/event-store';
+import { extendTree } from '@renja/event-store/integrity/merkle-frontier';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { bufferSource, ImportService, type ImportSource, type ImportStage } from '@renja/application/import';
 import { LedgerPipeline } from '@renja/application/shared/ledger-pipeline';
@@ -166,6 +167,69 @@ export async function bulkScenario(server: BenchServer, options: BenchOptions, p
       note: 'position, event_id, (stream_id, version), (type, position) indexes; recorded_at set by a row trigger',
     });
     progress.done('COPY (ledger indexes)', `${floor.copied} rows, ${Math.round(floor.copied / floor.seconds)} rows/s`);
+
+    // The floor with everything the ledger keeps for these rows: the same COPY into a table with ledger_events'
+    // indexes and trigger, the recorded times read back, the hash chain and Merkle nodes computed as the store
+    // does (canonical JSON, SHA-256) and stored in a table like ledger_merkle_nodes, in one transaction. Not
+    // included: reading and deciding the files, expected versions, idempotency, the head row.
+    progress.step('COPY into the ledger-indexed table + hash chain + Merkle nodes, one transaction');
+    await pool.query(`CREATE TABLE chain_events (LIKE ledger_events INCLUDING ALL);
+      CREATE TRIGGER chain_events_recorded_at BEFORE INSERT ON chain_events FOR EACH ROW EXECUTE FUNCTION ledger_set_recorded_at();
+      CREATE TABLE chain_nodes (LIKE ledger_merkle_nodes INCLUDING ALL)`);
+    const chained = await (async () => {
+      const started = nowMs();
+      const text = stored
+        .map((e) =>
+          [e.position, e.event_id, e.stream_id, e.version, e.type, e.schema_version, e.data, e.metadata].map(copyField).join('\t'),
+        )
+        .join('\n');
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const copied = await copyIn(
+          client,
+          'COPY chain_events (position, event_id, stream_id, version, type, schema_version, data, metadata) FROM STDIN',
+          Buffer.from(`${text}\n`),
+        );
+        const { rows: recorded } = await client.query<{ r: string }>(
+          `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS r FROM chain_events ORDER BY position`,
+        );
+        let previous: Buffer = GENESIS_HASH;
+        const leaves = stored.map((e, i) => {
+          const event: RecordedEvent = {
+            id: e.event_id,
+            streamId: e.stream_id,
+            version: Number(e.version),
+            position: Number(e.position),
+            type: e.type,
+            schemaVersion: Number(e.schema_version),
+            data: JSON.parse(e.data) as RecordedEvent['data'],
+            metadata: JSON.parse(e.metadata) as RecordedEvent['metadata'],
+            recordedAt: recorded[i].r,
+          };
+          return (previous = eventHash(event, previous));
+        });
+        const { nodes } = extendTree(0, [], leaves);
+        await client.query('INSERT INTO chain_nodes (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])', [
+          nodes.map((n) => n.level),
+          nodes.map((n) => n.idx),
+          nodes.map((n) => n.hash),
+        ]);
+        await client.query('COMMIT');
+        return { copied, nodes: nodes.length, seconds: (nowMs() - started) / 1000 };
+      } finally {
+        client.release();
+      }
+    })();
+    rows.push({
+      what: "floor: COPY into a table with ledger_events' indexes and trigger + hash chain + Merkle nodes",
+      events: chained.copied,
+      seconds: chained.seconds,
+      eventsPerSecond: chained.copied / chained.seconds,
+      peakRssMb: null,
+      note: `one transaction: COPY, recorded times read back, SHA-256 chain over canonical JSON and ${chained.nodes} Merkle nodes computed in Node and inserted`,
+    });
+    progress.done('COPY + chain + nodes', `${chained.copied} rows, ${Math.round(chained.copied / chained.seconds)} rows/s`);
   } finally {
     await pool.end();
     await server.dropDatabase(db);

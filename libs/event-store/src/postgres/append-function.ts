@@ -1,4 +1,5 @@
 import { canonicalJson } from '../integrity/canonical-json';
+import { planGroup, type GroupOutcome, type QueuedAppend } from './append-group';
 import type { PreparedAppend } from './append-plan';
 import type { StoredAppendResult } from './sql';
 
@@ -7,7 +8,8 @@ import type { StoredAppendResult } from './sql';
  * head lock, reads the versions and the idempotency key it decides on, inserts the events, chains
  * their hashes, stores the Merkle nodes they complete and moves the head, all in the statement's
  * own transaction, so nothing is ever left idle holding the head. Same rows, same hashes, same
- * guarantees as the group transaction (writeGroup), which still writes groups of several calls.
+ * guarantees as the group transaction (writeGroup); several calls at once go by ledger_append_group
+ * (append-group-function.ts).
  *
  * The hash is the RFC 8785 leaf of eventLeafText: the client sends, per event, the canonical text
  * before the position and after the recorded time (everything it knows before the lock: the
@@ -187,4 +189,14 @@ export function appendFunctionValues(appends: PreparedAppend[], key: string | nu
 export function isAppendFunctionUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'RJ001' || code === '42883';
+}
+
+/** The call's outcome from the function's answer: decided by planGroup on what the function read, as in a group of one. */
+export function loneFunctionOutcome(queued: QueuedAppend, row: AppendFunctionRow): GroupOutcome {
+  const stored = new Map<string, { requestHash: string | null; result: StoredAppendResult }>();
+  if (row.status === 'replay' && queued.key !== null && row.stored_result !== null) {
+    stored.set(queued.key, { requestHash: row.stored_request_hash, result: row.stored_result });
+  }
+  const versions = new Map((row.versions ?? []).map((version, i): [string, number] => [queued.appends[i].streamId, Number(version)]));
+  return planGroup([queued], { versions, stored }, Number(row.first_position ?? 1) - 1).outcomes[0];
 }

@@ -161,17 +161,17 @@ describe('PostgresEventStore on PostgreSQL', () => {
         const client = await connect();
         const query = client.query.bind(client) as (config: unknown) => Promise<unknown>;
         const stalling = async (config: { name?: string }): Promise<unknown> => {
-          if (config?.name === 'ledger_write_append') await new Promise((resolve) => setTimeout(resolve, 1000));
+          if (config?.name === 'ledger_write_head_and_keys') await new Promise((resolve) => setTimeout(resolve, 1000));
           return query(config);
         };
         return Object.assign(client, { query: stalling });
       },
     });
     try {
-      const frozenStore = new PostgresEventStore(stallingPool, { appendIdleTimeoutMs: 150 });
+      // Every group by COPY: a transaction of several statements. (Below copyFromEvents a group is one statement,
+      // ledger_append or ledger_append_group, whose transaction never waits on the client while it holds the head.)
+      const frozenStore = new PostgresEventStore(stallingPool, { appendIdleTimeoutMs: 150, copyFromEvents: 1 });
       const started = Date.now();
-      // Two calls at once: a group transaction of several statements. (A call alone is one statement,
-      // ledger_append, whose transaction never waits on the client while it holds the head.)
       const frozen = Promise.all([
         frozenStore.append(streamName('frozen'), 'no_stream', newEvents(2)),
         frozenStore.append(streamName('frozen'), 'no_stream', newEvents(1)),

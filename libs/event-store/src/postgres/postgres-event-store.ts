@@ -16,7 +16,19 @@ import { SubscriptionSet } from '../subscription/subscription-set';
 import { countEvents, isUuid, prepareAppends } from './append-plan';
 import { groupKeys, groupStreams, planGroup, takeGroup, type GroupOutcome, type GroupWrite, type QueuedAppend } from './append-group';
 import { writeGroupByCopy } from './append-copy';
-import { APPEND_FUNCTION, appendFunctionValues, isAppendFunctionUnavailable, type AppendFunctionRow } from './append-function';
+import {
+  APPEND_FUNCTION,
+  appendFunctionValues,
+  isAppendFunctionUnavailable,
+  loneFunctionOutcome,
+  type AppendFunctionRow,
+} from './append-function';
+import {
+  APPEND_GROUP_FUNCTION,
+  appendGroupFunctionValues,
+  groupFunctionOutcomes,
+  type AppendGroupFunctionRow,
+} from './append-group-function';
 import { PgChangeNotifier } from './change-notifier';
 import { LEDGER_NOTIFY_CHANNEL } from './schema';
 import { eventHash } from '../integrity/event-hash';
@@ -38,8 +50,8 @@ export interface PostgresEventStoreOptions {
    * An append transaction idle for longer than this (a frozen client holding the head, which
    * blocks every writer) is ended by PostgreSQL; default 5000 ms. A group gets 1 ms more per event:
    * between its statements the store hashes and serialises every event (an import of 200,000 rows
-   * may legitimately spend seconds there). A call written alone by ledger_append is one statement:
-   * its transaction never waits on the client, so this timeout does not concern it.
+   * may legitimately spend seconds there). A group below copyFromEvents events is one statement (ledger_append,
+   * ledger_append_group): its transaction never waits on the client, so this timeout does not concern it.
    */
   appendIdleTimeoutMs?: number;
   /** Most calls committed in one group transaction; default 100 (1: no group commit). */
@@ -90,6 +102,8 @@ export class PostgresEventStore implements EventStore {
   private readonly queue: QueuedAppend[] = [];
   /** Whether a lone call goes through the ledger_append function (off after it answered RJ001 or 42883). */
   private appendFunction = true;
+  /** Whether a group of several calls goes through the ledger_append_group function (likewise). */
+  private groupFunction = true;
   private draining = false;
   private closed = false;
 
@@ -157,19 +171,28 @@ export class PostgresEventStore implements EventStore {
 
   /** Settles every call of the group; never throws. */
   private async commitGroup(group: QueuedAppend[]): Promise<void> {
-    // A call alone (the usual case with one writer) is one statement and one round trip; a bulk one goes by COPY.
-    if (group.length === 1 && this.appendFunction && group[0].eventCount < this.copyFromEvents) {
+    // Below copyFromEvents events a group (or a call alone, the usual case with one writer) is one statement and one
+    // round trip: ledger_append for a call alone, ledger_append_group for several. A bulk one goes by COPY.
+    const events = group.reduce((n, queued) => n + queued.eventCount, 0);
+    const lone = group.length === 1;
+    if ((lone ? this.appendFunction : this.groupFunction) && events < this.copyFromEvents) {
       try {
-        const outcome = await this.appendByFunction(group[0]);
-        if (outcome.ok) group[0].resolve(outcome.result);
-        else group[0].reject(outcome.error);
+        const outcomes = await this.appendByFunction(group);
+        outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.result) : group[i].reject(outcome.error)));
         return;
       } catch (error) {
-        if (!isAppendFunctionUnavailable(error)) {
-          group[0].reject(sql.mapAppendError(error));
+        if (isAppendFunctionUnavailable(error)) {
+          // The group transaction below writes this group and every later one of its kind.
+          if (lone) this.appendFunction = false;
+          else this.groupFunction = false;
+        } else if (!lone && isDataOrConstraintError(error)) {
+          for (const queued of group) await this.commitGroup([queued]); // see below: only the call at fault fails
+          return;
+        } else {
+          const mapped = sql.mapAppendError(error);
+          group.forEach((queued) => queued.reject(mapped));
           return;
         }
-        this.appendFunction = false; // the group transaction below writes this call and every later one
       }
     }
     let outcomes: GroupOutcome[];
@@ -229,39 +252,29 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One call in one statement (append-function.ts): the function locks the head, reads the versions and
-   * the stored key, and writes the events, the key, the hash chain, the Merkle nodes and the head, or
-   * nothing; its transaction is the statement's. The call is then decided by planGroup on what the
-   * function read, exactly as in a group of one: a replay, a conflict, or the positions it wrote.
+   * One call in one statement (append-function.ts), or several (append-group-function.ts): the function locks the
+   * head, reads the versions and the stored keys, and writes the events, the keys, the hash chain, the Merkle nodes
+   * and the head, or nothing; its transaction is the statement's. Each call is then decided by planGroup on what
+   * the function read before it, exactly as in the group transaction: a replay, a conflict, or the positions it wrote.
    */
-  private async appendByFunction(queued: QueuedAppend): Promise<GroupOutcome> {
-    const values = appendFunctionValues(queued.appends, queued.key, queued.requestHash); // canonical JSON before a connection is taken
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    const onError = (error: Error): void => {
-      broken = error;
-    };
-    client.on('error', onError);
-    try {
-      const { rows } = await client.query<AppendFunctionRow>({ ...APPEND_FUNCTION, values });
-      const row = rows[0];
-      const stored = new Map<string, { requestHash: string | null; result: sql.StoredAppendResult }>();
-      if (row.status === 'replay' && queued.key !== null && row.stored_result !== null) {
-        stored.set(queued.key, { requestHash: row.stored_request_hash, result: row.stored_result });
+  private async appendByFunction(group: QueuedAppend[]): Promise<GroupOutcome[]> {
+    // Canonical JSON before a connection is taken.
+    const statement =
+      group.length === 1
+        ? { ...APPEND_FUNCTION, values: appendFunctionValues(group[0].appends, group[0].key, group[0].requestHash) }
+        : { ...APPEND_GROUP_FUNCTION, values: appendGroupFunctionValues(group) };
+    const row = await this.withClient(async (client, discard) => {
+      try {
+        return (await client.query<AppendFunctionRow & AppendGroupFunctionRow>(statement)).rows[0];
+      } catch (error) {
+        // A statement error leaves the connection usable (the statement's transaction is rolled back);
+        // anything else (no SQLSTATE, or the server ending the session) discards it.
+        const code = (error as { code?: unknown } | null)?.code;
+        if (typeof code !== 'string' || code.startsWith('57') || code.startsWith('08')) discard(error as Error);
+        throw error;
       }
-      const versions = new Map((row.versions ?? []).map((version, i): [string, number] => [queued.appends[i].streamId, Number(version)]));
-      const { outcomes } = planGroup([queued], { versions, stored }, Number(row.first_position ?? 1) - 1);
-      return outcomes[0];
-    } catch (error) {
-      // A statement error leaves the connection usable (the statement's transaction is rolled back);
-      // anything else (no SQLSTATE, or the server ending the session) discards it.
-      const code = (error as { code?: unknown } | null)?.code;
-      if (typeof code !== 'string' || code.startsWith('57') || code.startsWith('08')) broken ??= error as Error;
-      throw error;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
+    });
+    return group.length === 1 ? [loneFunctionOutcome(group[0], row)] : groupFunctionOutcomes(group, row);
   }
 
   /** The group's events, idempotency records and new head in one statement; the recorded times in position order. */
@@ -389,33 +402,42 @@ export class PostgresEventStore implements EventStore {
     group: QueuedAppend[],
     work: (client: PoolClient, head: sql.HeadRow, state: sql.AppendStateRow) => Promise<TransactionOutcome<T>>,
   ): Promise<T> {
+    return this.withClient(async (client, discard) => {
+      try {
+        const events = group.reduce((n, queued) => n + queued.eventCount, 0);
+        const idleTimeoutMs = this.appendIdleTimeoutMs + Math.ceil(events * IDLE_MS_PER_EVENT);
+        const opening = sql.beginLockAndReadState(idleTimeoutMs, groupStreams(group), groupKeys(group), (s) => client.escapeLiteral(s));
+        const [, , head, state] = (await client.query(opening)) as unknown as [
+          QueryResult,
+          QueryResult,
+          QueryResult<sql.HeadRow>,
+          QueryResult<sql.AppendStateRow>,
+        ];
+        const { value, commit } = await work(client, head.rows[0], state.rows[0]);
+        await client.query(commit ?? 'ROLLBACK');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(discard); // the connection is unusable: the pool must discard it
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * A pooled connection for `work`, released when it is done, or discarded if it broke: pg emits 'error' on a
+   * checked-out client whose connection dies (unheard, it would crash the process), or `work` says so (`discard`).
+   */
+  private async withClient<T>(work: (client: PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
-    // pg emits 'error' on a checked-out client whose connection dies; unheard, it would crash the process.
-    const onError = (error: Error): void => {
-      broken = error;
+    const discard = (error: Error): void => {
+      broken ??= error;
     };
-    client.on('error', onError);
+    client.on('error', discard);
     try {
-      const events = group.reduce((n, queued) => n + queued.eventCount, 0);
-      const idleTimeoutMs = this.appendIdleTimeoutMs + Math.ceil(events * IDLE_MS_PER_EVENT);
-      const opening = sql.beginLockAndReadState(idleTimeoutMs, groupStreams(group), groupKeys(group), (s) => client.escapeLiteral(s));
-      const [, , head, state] = (await client.query(opening)) as unknown as [
-        QueryResult,
-        QueryResult,
-        QueryResult<sql.HeadRow>,
-        QueryResult<sql.AppendStateRow>,
-      ];
-      const { value, commit } = await work(client, head.rows[0], state.rows[0]);
-      await client.query(commit ?? 'ROLLBACK');
-      return value;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken ??= rollbackError; // the connection is unusable: the pool must discard it
-      });
-      throw error;
+      return await work(client, discard);
     } finally {
-      client.off('error', onError);
+      client.off('error', discard);
       client.release(broken);
     }
   }
