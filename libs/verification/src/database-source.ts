@@ -118,6 +118,69 @@ export async function readRawBatch(client: PoolClient, after: number, limit: num
     : { rows: rows.length, last, hashed, hashes: null, events: null };
 }
 
+/**
+ * An event read with its data and metadata as the jsonb text PostgreSQL sent: parsed only when asked
+ * for (eventHash, when the text is outside what eventHashOfJsonbText takes, or to name a failure).
+ */
+class JsonbTextEvent implements RecordedEvent {
+  private parsedData: RecordedEvent['data'] | undefined;
+  private parsedMetadata: RecordedEvent['metadata'] | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly streamId: string,
+    readonly version: number,
+    readonly position: number,
+    readonly type: string,
+    readonly schemaVersion: number,
+    readonly dataText: string,
+    readonly metadataText: string,
+    readonly recordedAt: string,
+  ) {}
+
+  get data(): RecordedEvent['data'] {
+    return (this.parsedData ??= JSON.parse(this.dataText) as RecordedEvent['data']);
+  }
+
+  get metadata(): RecordedEvent['metadata'] {
+    return (this.parsedMetadata ??= JSON.parse(this.metadataText) as RecordedEvent['metadata']);
+  }
+}
+
+/**
+ * readBatch's rows (the same query, so the same positions and failures) with each event's data and
+ * metadata left as jsonb text in `entry.json`: the verifier canonicalises that text for the hash
+ * (eventHashOfJsonbText) instead of parsing every event's JSON and canonicalising the objects.
+ */
+export async function readTextBatch(client: PoolClient, after: number, limit: number): Promise<LedgerEntry[]> {
+  const { rows } = await client.query<RawRow>({ ...RAW_BATCH, values: [after, limit] });
+  const entries: LedgerEntry[] = new Array<LedgerEntry>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const position = Number(r.position);
+    if (r.event_id === null) {
+      entries[i] = { position, event: null, hash: r.hash };
+      continue;
+    }
+    // Both columns are NOT NULL; were one null, readBatch's event would hold null, whose text is null.
+    const data = r.data ?? 'null';
+    const metadata = r.metadata ?? 'null';
+    const event = new JsonbTextEvent(
+      r.event_id,
+      r.stream_id,
+      Number(r.version),
+      position,
+      r.type,
+      Number(r.schema_version),
+      data,
+      metadata,
+      r.recorded_at,
+    );
+    entries[i] = { position, event, hash: r.hash, json: { data, metadata } };
+  }
+  return entries;
+}
+
 /** Checkpoints with size in (from, to], smallest first (`to` null: the rest; only the first of those matters). */
 export async function readCheckpoints(client: PoolClient, from: number, to: number | null): Promise<CheckpointEntry[]> {
   const { rows } = await client.query<{ size: string; root_hash: Buffer; note: string }>(

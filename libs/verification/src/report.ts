@@ -44,6 +44,8 @@ export interface LedgerEntry {
   hash: Buffer | null;
   previousHash?: Buffer | null;
   inclusionProof?: Buffer[];
+  /** The event's data and metadata as PostgreSQL's jsonb text (the database source): hashed without parsing where possible. */
+  json?: { data: string; metadata: string };
 }
 
 /** A checkpoint as a source holds it: the signed note, and for the database the row's own columns. */

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { NoteVerifier } from '@renja/integrity';
 import { ChainVerifier } from './chain-verifier';
 import { toVerifier } from './checkpoint-check';
-import { readBatch, readCheckpoints, readHead } from './database-source';
+import { readCheckpoints, readHead, readTextBatch } from './database-source';
 import { defaultWorkerCount, LeafHashWorkerError, LeafHashWorkers, type LeafHasher } from './leaf-hash-workers';
 import { verifyDatabaseInParallel } from './verify-database-parallel';
 import type { LedgerEntry, VerificationReport } from './report';
@@ -64,6 +64,8 @@ function openHasher(options: VerifyDatabaseOptions): LeafHasher | null {
   return options.openHasher ? options.openHasher() : LeafHashWorkers.open(options.workers ?? defaultWorkerCount());
 }
 
+const YIELD_EVERY = 500;
+
 /** Every entry through ChainVerifier.push on this thread: the authority that names the first bad position. */
 async function verifySequentially(
   client: PoolClient,
@@ -77,18 +79,24 @@ async function verifySequentially(
   try {
     let after = 0;
     let checkpointsUpTo = -1;
-    next = readBatch(client, after, batchSize);
+    next = readTextBatch(client, after, batchSize);
     for (;;) {
       const entries = await next;
       if (entries.length === 0) break;
       const last = entries[entries.length - 1].position;
-      const checkpoints = await readCheckpoints(client, checkpointsUpTo, last);
-      // The next batch is requested before this one is hashed, so PostgreSQL produces it meanwhile.
-      next = entries.length < batchSize ? Promise.resolve([]) : readBatch(client, last, batchSize);
+      const checkpoints = readCheckpoints(client, checkpointsUpTo, last);
+      // The next batch is requested before this one is hashed (sent right behind the checkpoints), so
+      // PostgreSQL produces it meanwhile.
+      next = entries.length < batchSize ? Promise.resolve([]) : readTextBatch(client, last, batchSize);
       // A checkpoint must be queued before the verifier reaches its size.
-      for (const checkpoint of checkpoints) if (verifier.addCheckpoint(checkpoint)) return verifier.finish();
+      for (const checkpoint of await checkpoints) if (verifier.addCheckpoint(checkpoint)) return verifier.finish();
       checkpointsUpTo = last;
-      for (const entry of entries) if (verifier.push(entry)) return verifier.finish();
+      for (let i = 0; i < entries.length; i++) {
+        if (verifier.push(entries[i])) return verifier.finish();
+        // Now and then the rows of the next batch are taken off the socket: PostgreSQL, which stops
+        // sending once the socket's buffer is full, then goes on producing them while this thread hashes.
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       after = last;
       onProgress?.(after, head.size);
     }
