@@ -328,6 +328,27 @@ async function queryScenarios(
         provinceRuns,
         () => get(`/reports/evaluation?${past}`, true),
       ],
+      // The totals of every office (no lines or rows: an answer of kilobytes instead of megabytes).
+      [
+        `reconciliation, all ${allOffices.length} offices (province request, lines=false)`,
+        provinceRuns,
+        () => get('/reports/reconciliation?lines=false', true),
+      ],
+      [
+        `evaluation, all ${allOffices.length} offices (province request, lines=false)`,
+        provinceRuns,
+        () => get('/reports/evaluation?lines=false', true),
+      ],
+      [
+        `reconciliation, all ${allOffices.length} offices (province request, lines=false), in the past`,
+        provinceRuns,
+        () => get(`/reports/reconciliation?${past}&lines=false`, true),
+      ],
+      [
+        `evaluation, all ${allOffices.length} offices (province request, lines=false), in the past`,
+        provinceRuns,
+        () => get(`/reports/evaluation?${past}&lines=false`, true),
+      ],
     ];
     const measure = async (list: typeof cases) => {
       for (const [query, n, work] of list) {

@@ -82,6 +82,18 @@ describe('Province reports over HTTP', () => {
     expect(before.offices[1].officeTotal.delta).toBe('0.00');
   });
 
+  it('lines=false gives each office its report without the lines or rows', async () => {
+    const q = `?validAt=2023-12-31&knownAt=${encodeURIComponent(between)}`;
+    const reconciliation = await get(`/api/v1/years/${year}/reports/reconciliation${q}&lines=false`);
+    const evaluation = await get(`/api/v1/years/${year}/reports/evaluation${q}&lines=false`);
+    for (const [i, office] of offices.entries()) {
+      const { lines, ...totals } = await get(`/api/v1/years/${year}/offices/${office}/reports/reconciliation${q}`);
+      expect([office, lines.length > 0, reconciliation.offices[i]]).toEqual([office, true, totals]);
+      const { rows, ...summary } = await get(`/api/v1/years/${year}/offices/${office}/reports/evaluation${q}`);
+      expect([office, rows.length > 0, evaluation.offices[i]]).toEqual([office, true, summary]);
+    }
+  });
+
   it("leaves out the offices outside the caller's scope", async () => {
     const token = await t.tokenFor(['inspector'], ['DINKES']);
     const province = await get(`/api/v1/years/${year}/reports/evaluation`, token);
@@ -97,6 +109,7 @@ describe('Province reports over HTTP', () => {
     await bad('?from=APBD_P&to=APBD', 'to');
     await bad('?validAt=31-12-2023', 'validAt');
     await bad('?format=csv', 'format');
+    await bad('?lines=maybe', 'lines');
     await t.http().get(`/api/v1/years/1800/reports/evaluation`).expect(400);
     await t.anonymous().get(`/api/v1/years/${year}/reports/evaluation`).expect(401);
   });

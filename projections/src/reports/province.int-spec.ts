@@ -93,6 +93,26 @@ describe('province reports: each office exactly as its own report', () => {
     await expect(reader.provinceReconciliation({ year: YEAR, from: 'NOPE' })).rejects.toMatchObject({ field: 'from' });
   }, 600_000);
 
+  it('lines=false: each office exactly its own report without the lines (reconciliation) or rows (evaluation)', async () => {
+    for (const asOf of [{}, { validAt: `${YEAR}-10-31`, knownAt: knownAts[2] }]) {
+      const reconciliation = await reader.provinceReconciliation({ year: YEAR, asOf, lines: false });
+      const evaluation = await reader.provinceEvaluation({ year: YEAR, asOf, lines: false });
+      const own = freshReader();
+      expect(reconciliation.offices.length).toBeGreaterThanOrEqual(4);
+      let left = 0; // lines and rows the totals leave out (some office has them at every point of view here)
+      for (const [i, totals] of reconciliation.offices.entries()) {
+        const office = totals.office.code;
+        const { lines, ...whole } = await own.reconciliation({ year: YEAR, office, asOf });
+        left += lines.length;
+        expect([office, 'lines' in totals, json(totals)]).toEqual([office, false, json(whole)]);
+        const { rows, ...summary } = await own.evaluation({ year: YEAR, office, asOf });
+        left += rows.length;
+        expect([office, 'rows' in evaluation.offices[i], json(evaluation.offices[i])]).toEqual([office, false, json(summary)]);
+      }
+      expect(left).toBeGreaterThan(0);
+    }
+  }, 600_000);
+
   it("leaves out the offices outside the reader's scope, and a year without lines has no office", async () => {
     const scoped = await reader.provinceEvaluation({ year: YEAR, offices: ['DINKES', 'DKUKM'] });
     expect(scoped.offices.map((r) => r.office.code)).toEqual(['DINKES', 'DKUKM']);

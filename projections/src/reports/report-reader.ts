@@ -26,7 +26,14 @@ export interface ProvinceRequest {
   asOf?: AsOf;
   /** The offices the reader may see ('*': all); the others are left out of a province report. */
   offices?: '*' | readonly string[];
+  /** false: each office's report without its lines (reconciliation) or rows (evaluation), the totals only. */
+  lines?: boolean;
 }
+
+/** A reconciliation without its lines: the kegiatan, program and office totals and the tie-outs. */
+export type ReconciliationTotals = Omit<ReconciliationReport, 'lines'>;
+/** An evaluation without its rows: the program and office summaries, the standing, notes and missing columns. */
+export type EvaluationTotals = Omit<EvaluationReport, 'rows'>;
 
 /** One report per office with lines in the year (in office code order), each exactly the office's own report. */
 export interface ProvinceReport<Report> {
@@ -76,14 +83,19 @@ export class ReportReader {
   }
 
   /** The reconciliation of every office with lines in the year: their lines read in one query, each office as above. */
-  async provinceReconciliation(request: ProvinceRequest & { from?: string; to?: string }): Promise<ProvinceReport<ReconciliationReport>> {
+  async provinceReconciliation(
+    request: ProvinceRequest & { from?: string; to?: string },
+  ): Promise<ProvinceReport<ReconciliationReport | ReconciliationTotals>> {
     const asOf = request.asOf ?? {};
     // The phases are checked once, before anything is read (a bad one would be the same 400 for every office).
     resolvePhases(null, new Map(), request.from, request.to);
     const scopes = await loadProvinceScopes(this.dataSource, request.year, asOf, { movements: true });
-    return provinceReport('reconciliation', request.year, asOf, scopes.filter(inScope(request)), (scope) =>
-      this.reconcile(scope, request.from, request.to),
-    );
+    return provinceReport('reconciliation', request.year, asOf, scopes.filter(inScope(request)), (scope) => {
+      const report = this.reconcile(scope, request.from, request.to);
+      if (request.lines !== false) return report;
+      const { lines: _lines, ...totals } = report;
+      return totals;
+    });
   }
 
   private reconcile(scope: ReportScope, from?: string, to?: string): ReconciliationReport {
@@ -109,7 +121,7 @@ export class ReportReader {
   }
 
   /** The evaluation of every office with lines in the year: lines and Renstra entries read in one query each. */
-  async provinceEvaluation(request: ProvinceRequest): Promise<ProvinceReport<EvaluationReport>> {
+  async provinceEvaluation(request: ProvinceRequest): Promise<ProvinceReport<EvaluationReport | EvaluationTotals>> {
     const asOf = request.asOf ?? {};
     const scopes = (await loadProvinceScopes(this.dataSource, request.year, asOf, {})).filter(inScope(request));
     const known = isFullKnowledge(asOf) ? undefined : new Map(scopes.map((s) => [s.office.code, s.renstra!]));
@@ -120,7 +132,12 @@ export class ReportReader {
       scopes.map((s) => s.office.code),
       known,
     );
-    return provinceReport('evaluation', request.year, asOf, scopes, (scope) => this.evaluate(scope, inputs.get(scope.office.code)!));
+    return provinceReport('evaluation', request.year, asOf, scopes, (scope) => {
+      const report = this.evaluate(scope, inputs.get(scope.office.code)!);
+      if (request.lines !== false) return report;
+      const { rows: _rows, ...totals } = report;
+      return totals;
+    });
   }
 
   private evaluate(scope: ReportScope, inputs: EvaluationInputs): EvaluationReport {

@@ -32,6 +32,12 @@ const ReportQueries = (): MethodDecorator => (target, key, descriptor) => AS_OF_
 /** The point of view of a province report; JSON only. */
 const PROVINCE_QUERIES = [
   ...AS_OF_QUERIES.slice(0, 2),
+  ApiQuery({
+    name: 'lines',
+    required: false,
+    enum: ['true', 'false'],
+    description: "Default true; false: each office's totals only (no lines / rows): a far smaller answer",
+  }),
   ApiQuery({ name: 'format', required: false, enum: ['json'], description: 'json only (files are per office)' }),
 ];
 const ProvinceQueries = (): MethodDecorator => (target, key, descriptor) => PROVINCE_QUERIES.forEach((d) => d(target, key, descriptor));
@@ -40,6 +46,10 @@ interface ReportQuery extends FileQuery {
   validAt?: string;
   knownAt?: string;
   format?: string;
+}
+
+interface ProvinceQuery extends ReportQuery {
+  lines?: string;
 }
 
 @ApiTags('reports')
@@ -185,13 +195,20 @@ export class ReportsController {
   /** The province view: JSON only (one report per office; the files are per office). */
   private async province<Report>(
     principal: Principal,
-    query: ReportQuery,
+    query: ProvinceQuery,
     accept: string | undefined,
-    build: (asOf: ReturnType<typeof asOfFromQuery>) => Promise<Report>,
+    build: (asOf: ReturnType<typeof asOfFromQuery>, lines: boolean) => Promise<Report>,
   ): Promise<Report> {
     authorize(principal, { kind: 'read', office: '*' });
     negotiate(query.format, accept, []);
-    return build(asOfFromQuery(query.validAt, query.knownAt));
+    const { lines } = query;
+    if (lines !== undefined && lines !== 'true' && lines !== 'false')
+      throw new BadRequestException({
+        message: msg('INVALID_VALUE.boolean', { field: 'lines', value: String(lines).slice(0, 40) }),
+        field: 'lines',
+        rule: 'INVALID_VALUE',
+      });
+    return build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false');
   }
 
   @Get('reports/reconciliation')
@@ -208,12 +225,12 @@ export class ReportsController {
   @ProvinceQueries()
   provinceReconciliation(
     @Param('year', FiscalYearPipe) year: number,
-    @Query() query: ReportQuery & { from?: string; to?: string },
+    @Query() query: ProvinceQuery & { from?: string; to?: string },
     @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept?: string,
   ) {
-    return this.province(principal, query, accept, (asOf) =>
-      this.reports.provinceReconciliation({ year, asOf, offices: principal.offices, from: query.from, to: query.to }),
+    return this.province(principal, query, accept, (asOf, lines) =>
+      this.reports.provinceReconciliation({ year, asOf, offices: principal.offices, lines, from: query.from, to: query.to }),
     );
   }
 
@@ -225,10 +242,12 @@ export class ReportsController {
   @ProvinceQueries()
   provinceEvaluation(
     @Param('year', FiscalYearPipe) year: number,
-    @Query() query: ReportQuery,
+    @Query() query: ProvinceQuery,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept?: string,
   ) {
-    return this.province(principal, query, accept, (asOf) => this.reports.provinceEvaluation({ year, asOf, offices: principal.offices }));
+    return this.province(principal, query, accept, (asOf, lines) =>
+      this.reports.provinceEvaluation({ year, asOf, offices: principal.offices, lines }),
+    );
   }
 }
