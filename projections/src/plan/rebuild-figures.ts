@@ -1,5 +1,8 @@
+import type Decimal from 'decimal.js';
 import {
   addToSummary,
+  decimalOf,
+  Money,
   familiesChangedBy,
   familyFigures,
   LINE_EVENT_TYPES,
@@ -39,6 +42,12 @@ export class RebuildFigureTracker {
   private readonly families = new Map<FigureFamily, Map<string, string>>();
   /** The realisation summary behind the family's figures, once computed; extended in place by realisations. */
   private realisation: RealisationSummary | null = null;
+  /**
+   * The summary's cumulative and quarters in exact integer sen, while every amount in them has at most two
+   * decimals (amounts always have: the parsers allow no more); then realisations add BigInts, not decimals,
+   * and the summary's own cumulative and quarters are left behind. Null: the summary's decimals hold them.
+   */
+  private sen: { cumulative: bigint; quarters: bigint[] } | null = null;
 
   /** The changes `event` made, going from `before` (the state tracked so far) to `after`. */
   changes(before: PlanLineState, event: LineEvent, after: PlanLineState): FigureChange[] {
@@ -72,6 +81,9 @@ export class RebuildFigureTracker {
   private compute(state: PlanLineState, family: FigureFamily): Map<string, string> {
     if (family !== 'realisation') return familyFigures(state, family);
     this.realisation = realisationSummary(state);
+    const quarters = this.realisation.byQuarter.map(senOf);
+    const cumulative = senOf(this.realisation.cumulative);
+    this.sen = cumulative !== null && quarters.every((q) => q !== null) ? { cumulative, quarters: quarters } : null;
     return realisationFigures(
       this.realisation,
       state.entries.some((e) => e.kind === 'realisation'),
@@ -84,12 +96,32 @@ export class RebuildFigureTracker {
    * quarter and outputs can change, and the cumulative (which appears with the first realisation).
    */
   private addRealisation(figures: Map<string, string>, summary: RealisationSummary, entry: RealisationEntry): FigureChange[] {
-    addToSummary(summary, entry);
     const q = parsePeriod(entry.data.period).quarter - 1;
     const next = new Map<string, string | null>();
-    next.set('realisation.cumulative', summary.cumulative.toFixed(2));
-    const quarter = summary.byQuarter[q];
-    next.set(`realisation.Q${q + 1}`, quarter.isZero() ? null : quarter.toFixed(2));
+    const amount = entry.data.amount === null ? 0n : SEN_AMOUNT.test(entry.data.amount) ? toSen(entry.data.amount) : null;
+    if (this.sen && amount !== null) {
+      // As addToSummary adds, in sen: the cumulative, the quarter, each output (outputs are no money: decimals).
+      this.sen.cumulative += amount;
+      this.sen.quarters[q] += amount;
+      for (const output of entry.data.outputs) {
+        const row = summary.outputs.get(output.indicatorId) ?? [null, null, null, null];
+        row[q] = (row[q] ?? ZERO).plus(decimalOf(output.value));
+        summary.outputs.set(output.indicatorId, row);
+      }
+      next.set('realisation.cumulative', fromSen(this.sen.cumulative));
+      next.set(`realisation.Q${q + 1}`, this.sen.quarters[q] === 0n ? null : fromSen(this.sen.quarters[q]));
+    } else {
+      if (this.sen) {
+        // An amount with more than two decimals: the summary's decimals take over from the sen.
+        summary.cumulative = new Money(fromSen(this.sen.cumulative));
+        summary.byQuarter = this.sen.quarters.map((s) => new Money(fromSen(s))) as RealisationSummary['byQuarter'];
+        this.sen = null;
+      }
+      addToSummary(summary, entry);
+      next.set('realisation.cumulative', summary.cumulative.toFixed(2));
+      const quarter = summary.byQuarter[q];
+      next.set(`realisation.Q${q + 1}`, quarter.isZero() ? null : quarter.toFixed(2));
+    }
     for (const output of entry.data.outputs) {
       const value = summary.outputs.get(output.indicatorId)?.[q];
       next.set(`output.${output.indicatorId}.Q${q + 1}`, value ? value.toString() : null);
@@ -104,6 +136,30 @@ export class RebuildFigureTracker {
     }
     return changes;
   }
+}
+
+const ZERO = new Money(0);
+/** An amount as the parsers store it: digits, at most two decimals, a sign for signed amounts. */
+const SEN_AMOUNT = /^-?\d+(\.\d{1,2})?$/;
+
+/** An amount matching SEN_AMOUNT in integer sen, exactly. */
+function toSen(amount: string): bigint {
+  const dot = amount.indexOf('.');
+  if (dot < 0) return BigInt(amount) * 100n;
+  // "-0.05" → "-005": the sign stays in front of the digits.
+  return BigInt(amount.slice(0, dot) + amount.slice(dot + 1).padEnd(2, '0'));
+}
+
+/** Integer sen as `toFixed(2)` writes the amount. */
+function fromSen(sen: bigint): string {
+  const negative = sen < 0n;
+  const digits = (negative ? -sen : sen).toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** A decimal in integer sen when it has at most two decimals (exactly), else null. */
+function senOf(value: Decimal): bigint | null {
+  return value.decimalPlaces() <= 2 ? toSen(value.toFixed(2)) : null;
 }
 
 /** The realisation family's figures of a summary: as the domain's `familyFigures(state, 'realisation')` lists them. */
