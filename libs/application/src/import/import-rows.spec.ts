@@ -118,4 +118,24 @@ describe('rows → operations', () => {
       ['pagu.csv', 3, null, 'DUPLICATE_ROW'],
     ]);
   });
+
+  it('a row repeated in another file with its columns in another order (and padded cells) is a duplicate; one other cell is not', () => {
+    const problems = new Problems();
+    const row = { ...line, Tahapan: 'APBD', 'Sumber Dana': 'DAU', Pagu: '1', 'Tanggal Berlaku': '2022-01-03' };
+    const reordered = Object.fromEntries(Object.entries(row).reverse());
+    const ops = operationsOf(
+      [
+        file('pagu-a.csv', 'pagu', [row]),
+        file('pagu-b.csv', 'pagu', [
+          { ...reordered, Pagu: ' 1 ' },
+          { ...reordered, Pagu: '2' },
+        ]),
+      ],
+      problems,
+    );
+    expect(problems.list.map((p) => [p.file, p.row, p.rule, p.message])).toEqual([
+      ['pagu-b.csv', 2, 'DUPLICATE_ROW', 'the row repeats row 2 of pagu-a.csv exactly'],
+    ]);
+    expect(ops.map((op) => (op.kind === 'pagu' ? op.amount : op.kind))).toEqual(['1', '2']);
+  });
 });

@@ -309,7 +309,12 @@ function groupRealisations(ops: ImportOperation[], problems: Problems): ImportOp
   return out;
 }
 
-const rowKey = (row: ImportRow) => JSON.stringify([...row.cells].map(([k, c]) => [k, c.text.trim()]).sort());
+/**
+ * A row's cells as one string, whatever the order of its columns: by column name (names are unique within
+ * a row, so this order is canonical; a plain sort() would turn every pair into a string to compare it).
+ */
+const rowKey = (row: ImportRow) =>
+  JSON.stringify([...row.cells].map(([k, c]) => [k, c.text.trim()]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 
 /** Every row of every file as operations, in the order they apply: table by table, rows in file order. */
 export function operationsOf(files: ReadFile[], problems: Problems): ImportOperation[] {

@@ -381,6 +381,16 @@ export class ImportService {
 /** Every stream the operations touch (offices, lines and their parents, stated figures): read in one call. */
 function streamsOf(ops: ImportOperation[]): Set<string> {
   const ids = new Set<string>();
+  // Codes repeat (a line has many rows): each parsed once.
+  const parents = new Map<string, string | null>();
+  const parentOf = (code: string) => {
+    let parent = parents.get(code);
+    if (parent === undefined) {
+      parent = parsePlanCode(code).parentCode;
+      parents.set(code, parent);
+    }
+    return parent;
+  };
   for (const op of ops) {
     if (op.kind === 'office') {
       ids.add(officeStreamId(op.code));
@@ -396,7 +406,7 @@ function streamsOf(ops: ImportOperation[]): Set<string> {
     const codes = op.kind === 'shift' ? [op.fromCode, op.toCode] : op.kind === 'stated' ? [] : [op.code];
     for (const code of codes) {
       ids.add(lineStreamId(op.year, op.office, code));
-      const parent = parsePlanCode(code).parentCode;
+      const parent = parentOf(code);
       if (parent) ids.add(lineStreamId(op.year, op.office, parent));
     }
     if (op.kind === 'stated') ids.add(statedFigureStreamId(op.office, op.year));

@@ -20,7 +20,7 @@ import {
 import { ForbiddenError } from '../shared/authorization';
 import type { LedgerCommand } from '../shared/ledger-command';
 import type { CommandDecision, LedgerBatch, StreamState } from '../shared/ledger-pipeline';
-import { lineAddress } from '../shared/line-address';
+import { lineAddress, type LineAddress } from '../shared/line-address';
 import { decideCorrectionRow } from './correction-decider';
 import { renstraUnchanged, RENSTRA_COLUMNS } from './renstra-rows';
 import type { ImportOperation, RowRef } from './import-rows';
@@ -90,6 +90,20 @@ export class OperationDecider {
     /** Implausible but possible figures of rows that record something, for the user to confirm. */
     private readonly warnings: Problems,
   ) {}
+
+  /** Addresses of lines already validated in this import: every row of a line gets the same one (read-only). */
+  private readonly addresses = new Map<string, LineAddress>();
+
+  /** lineAddress, once per line: a line has many rows. An invalid address throws each time, as before. */
+  private addressOf(year: number, office: string, code: string): LineAddress {
+    const key = `${year}|${office}|${code}`;
+    let address = this.addresses.get(key);
+    if (!address) {
+      address = lineAddress(year, office, code);
+      this.addresses.set(key, address);
+    }
+    return address;
+  }
 
   private stream(id: string): StreamState<RowRef> {
     return this.batch.stream(id);
@@ -198,7 +212,7 @@ export class OperationDecider {
   }
 
   private lineChange(op: Extract<ImportOperation, { kind: 'indicator' | 'target' | 'pagu' | 'realisation' | 'renstra' }>): void {
-    const line = lineAddress(op.year, op.office, op.code);
+    const line = this.addressOf(op.year, op.office, op.code);
     const work = this.stream(line.streamId);
     const state = work.line;
     let command: LedgerCommand;
@@ -370,8 +384,8 @@ export class OperationDecider {
     if (same) return this.unchanged(op);
     this.record(op, {
       kind: 'shift-budget',
-      from: lineAddress(op.year, op.office, op.fromCode),
-      to: lineAddress(op.year, op.office, op.toCode),
+      from: this.addressOf(op.year, op.office, op.fromCode),
+      to: this.addressOf(op.year, op.office, op.toCode),
       input: parseShiftBudget(
         {
           amount: op.amount,
