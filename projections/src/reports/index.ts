@@ -18,4 +18,3 @@ export { planDocument, PLAN_PHASES } from './workbench/plan.tables';
 export { changeLogDocument, type ChangeLogFile, type ChangeLogFilters } from './workbench/changes.tables';
 export { lineHistoryDocument, type LineHistoryFile } from './workbench/history.tables';
 export { percentText, pointOfView, rupiahText, wibDateTime } from './shared/indonesian-text';
-export { provinceReportJson, reportJson } from './shared/report-json';

@@ -1,19 +1,10 @@
-import { BadRequestException, Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { BadRequestException, Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { msg, parseOfficeCode } from '@renja/domain';
 import { authorize, EVENT_STORE, type Principal } from '@renja/application';
 import type { EventStore } from '@renja/event-store';
-import {
-  ConsistencyReader,
-  consistencyDocument,
-  CONTENT_TYPES,
-  provinceReportJson,
-  reportDocument,
-  ReportReader,
-  type AnyReport,
-} from '@renja/projections';
+import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, ReportReader, type AnyReport } from '@renja/projections';
 import { FILE_STYLE_QUERIES, fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
 import { CurrentPrincipal } from '../auth.guard';
 import { PaperSources } from '../paper-sources';
@@ -201,18 +192,13 @@ export class ReportsController {
     return fileResponse(consistencyDocument(report), format, await this.papers.renderOptions(format, code, {}, style));
   }
 
-  /**
-   * The province view: JSON only (one report per office; the files are per office). The text is made by
-   * provinceReportJson (exactly JSON.stringify's), which serialises a kept report's lines once rather than on
-   * every request: for 40 offices with their lines the answer is tens of megabytes.
-   */
-  private async province(
+  /** The province view: JSON only (one report per office; the files are per office). */
+  private async province<Report>(
     principal: Principal,
     query: ProvinceQuery,
     accept: string | undefined,
-    res: Response,
-    build: (asOf: ReturnType<typeof asOfFromQuery>, lines: boolean) => Promise<{ offices: object[] }>,
-  ): Promise<string> {
+    build: (asOf: ReturnType<typeof asOfFromQuery>, lines: boolean) => Promise<Report>,
+  ): Promise<Report> {
     authorize(principal, { kind: 'read', office: '*' });
     negotiate(query.format, accept, []);
     const { lines } = query;
@@ -222,9 +208,7 @@ export class ReportsController {
         field: 'lines',
         rule: 'INVALID_VALUE',
       });
-    const report = await build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false');
-    res.type('application/json');
-    return provinceReportJson(report);
+    return build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false');
   }
 
   @Get('reports/reconciliation')
@@ -243,10 +227,9 @@ export class ReportsController {
     @Param('year', FiscalYearPipe) year: number,
     @Query() query: ProvinceQuery & { from?: string; to?: string },
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('accept') accept?: string,
   ) {
-    return this.province(principal, query, accept, res, (asOf, lines) =>
+    return this.province(principal, query, accept, (asOf, lines) =>
       this.reports.provinceReconciliation({ year, asOf, offices: principal.offices, lines, from: query.from, to: query.to }),
     );
   }
@@ -261,10 +244,9 @@ export class ReportsController {
     @Param('year', FiscalYearPipe) year: number,
     @Query() query: ProvinceQuery,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
     @Headers('accept') accept?: string,
   ) {
-    return this.province(principal, query, accept, res, (asOf, lines) =>
+    return this.province(principal, query, accept, (asOf, lines) =>
       this.reports.provinceEvaluation({ year, asOf, offices: principal.offices, lines }),
     );
   }
