@@ -28,7 +28,7 @@ export type { PostgresEventStoreOptions } from './postgres/postgres-event-store'
 export { eventStoreMigrations, LEDGER_NOTIFY_CHANNEL } from './postgres/schema';
 export { LedgerTree, type StoredCheckpoint } from './postgres/ledger-tree';
 export { canonicalJson } from './integrity/canonical-json';
-export { eventHash, eventLeafBytes, GENESIS_HASH } from './integrity/event-hash';
+export { eventHash, eventLeafBytes, GENESIS_HASH, hasWellFormedHead, leafTextOfCanonicalParts } from './integrity/event-hash';
 export { toRecordedEvent, type EventRow } from './postgres/sql';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';

@@ -1,5 +1,6 @@
 import { leafHashOfText } from '@renja/integrity';
 import type { RecordedEvent } from '@renja/event-store';
+import { hasWellFormedHead, leafTextOfCanonicalParts } from '@renja/event-store/integrity/event-hash';
 
 /**
  * The RFC 8785 canonical JSON of a value, made straight from the text PostgreSQL's jsonb_out gives
@@ -171,8 +172,6 @@ function readObject(depth: number): string | null {
   }
 }
 
-const isInteger = (value: unknown): value is number => Number.isSafeInteger(value);
-
 /**
  * eventHash (libs/event-store integrity/event-hash.ts) of an event whose data and metadata are given as
  * jsonb text: the same leaf text, its two JSON members canonicalised from their text. Null when either
@@ -185,24 +184,10 @@ export function eventHashOfJsonbText(
   metadataText: string,
   previousHash: Buffer,
 ): Buffer | null {
-  const { position, id, streamId, version, type, schemaVersion, recordedAt } = event;
-  const wellFormed =
-    isInteger(position) &&
-    isInteger(version) &&
-    isInteger(schemaVersion) &&
-    typeof id === 'string' &&
-    typeof streamId === 'string' &&
-    typeof type === 'string' &&
-    typeof recordedAt === 'string';
-  if (!wellFormed) return null;
+  if (!hasWellFormedHead(event)) return null;
   const data = canonicalFromJsonbText(dataText);
   if (data === null) return null;
   const metadata = canonicalFromJsonbText(metadataText);
   if (metadata === null) return null;
-  // Members sorted by UTF-16 code units, exactly as eventLeafText writes a well-formed event.
-  return leafHashOfText(
-    `{"data":${data},"eventId":${JSON.stringify(id)},"metadata":${metadata},"position":${position}` +
-      `,"previousHash":"${previousHash.toString('hex')}","recordedAt":${JSON.stringify(recordedAt)},"schemaVersion":${schemaVersion}` +
-      `,"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)},"version":${version}}`,
-  );
+  return leafHashOfText(leafTextOfCanonicalParts(event, data, metadata, previousHash));
 }

@@ -15,17 +15,7 @@ const isInteger = (value: unknown): value is number => Number.isSafeInteger(valu
  */
 export function eventLeafText(event: RecordedEvent, previousHash: Buffer): string {
   const { position, id, streamId, version, type, schemaVersion, data, metadata, recordedAt } = event;
-  const wellFormed =
-    isInteger(position) &&
-    isInteger(version) &&
-    isInteger(schemaVersion) &&
-    typeof id === 'string' &&
-    typeof streamId === 'string' &&
-    typeof type === 'string' &&
-    typeof recordedAt === 'string' &&
-    data !== undefined &&
-    metadata !== undefined;
-  if (!wellFormed) {
+  if (!hasWellFormedHead(event) || data === undefined || metadata === undefined) {
     return canonicalJson({
       position,
       eventId: id,
@@ -39,9 +29,37 @@ export function eventLeafText(event: RecordedEvent, previousHash: Buffer): strin
       previousHash: previousHash.toString('hex'),
     });
   }
+  return leafTextOfCanonicalParts(event, canonicalJson(data), canonicalJson(metadata), previousHash);
+}
+
+/** Whether an event's members other than data and metadata have the types leafTextOfCanonicalParts writes directly. */
+export function hasWellFormedHead(event: Omit<RecordedEvent, 'data' | 'metadata'>): boolean {
+  const { position, id, streamId, version, type, schemaVersion, recordedAt } = event;
+  return (
+    isInteger(position) &&
+    isInteger(version) &&
+    isInteger(schemaVersion) &&
+    typeof id === 'string' &&
+    typeof streamId === 'string' &&
+    typeof type === 'string' &&
+    typeof recordedAt === 'string'
+  );
+}
+
+/**
+ * The leaf text of an event with a well-formed head (hasWellFormedHead) whose data and metadata are given
+ * as their canonical JSON texts: the ten members written in their sorted order.
+ */
+export function leafTextOfCanonicalParts(
+  event: Omit<RecordedEvent, 'data' | 'metadata'>,
+  data: string,
+  metadata: string,
+  previousHash: Buffer,
+): string {
+  const { position, id, streamId, version, type, schemaVersion, recordedAt } = event;
   // Members sorted by UTF-16 code units: data, eventId, metadata, position, previousHash, recordedAt, schemaVersion, streamId, type, version.
   return (
-    `{"data":${canonicalJson(data)},"eventId":${JSON.stringify(id)},"metadata":${canonicalJson(metadata)},"position":${position}` +
+    `{"data":${data},"eventId":${JSON.stringify(id)},"metadata":${metadata},"position":${position}` +
     `,"previousHash":"${previousHash.toString('hex')}","recordedAt":${JSON.stringify(recordedAt)},"schemaVersion":${schemaVersion}` +
     `,"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)},"version":${version}}`
   );
