@@ -71,7 +71,11 @@ describe('browser: reconciliation and change log of DKUKM 2022', () => {
       await changes.filters.getByLabel(/kode/i).first().fill(DID.code);
       await changes.filters.getByLabel(/kode/i).first().press('Enter');
       await page.waitForURL((url) => url.searchParams.get('code') === DID.code);
-      await waitUntil(async () => (await changes.entries.count()) < all, 'the filter to narrow the change log');
+      // While the filtered entries load the list may be empty for a moment: wait for the narrowed list itself.
+      await waitUntil(async () => {
+        const shown = await changes.entries.count();
+        return shown > 0 && shown < all;
+      }, 'the filter to narrow the change log');
       const narrowed = await changes.entries.allTextContents();
       expect(narrowed.length).toBeGreaterThan(0);
       for (const entry of narrowed) expect(entry).toContain(DID.code);
