@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import {
   addToSummary,
+  byFigure,
   decimalOf,
   Money,
   familiesChangedBy,
@@ -14,21 +15,10 @@ import {
   type LineEvent,
   type PlanLineState,
   type RealisationSummary,
+  unsortedDiff,
 } from '@renja/domain';
 
 type RealisationEntry = Extract<LineEntry, { kind: 'realisation' }>;
-
-const byFigure = (x: FigureChange, y: FigureChange): number => x.figure.localeCompare(y.figure);
-
-function unsortedDiff(a: Map<string, string>, b: Map<string, string>): FigureChange[] {
-  const changes: FigureChange[] = [];
-  for (const [figure, from] of a) {
-    const to = b.get(figure) ?? null;
-    if (from !== to) changes.push({ figure, from, to });
-  }
-  for (const [figure, to] of b) if (!a.has(figure)) changes.push({ figure, from: null, to });
-  return changes;
-}
 
 /**
  * The figures of a line along a rebuild's fold: the same changes as the domain's `FigureTracker` (and so

@@ -140,9 +140,11 @@ export function diffFigures(a: Map<string, string>, b: Map<string, string>): Fig
   return unsortedDiff(a, b).sort(byFigure);
 }
 
-const byFigure = (x: FigureChange, y: FigureChange): number => x.figure.localeCompare(y.figure);
+/** The order of figure changes: by figure name. */
+export const byFigure = (x: FigureChange, y: FigureChange): number => x.figure.localeCompare(y.figure);
 
-function unsortedDiff(a: Map<string, string>, b: Map<string, string>): FigureChange[] {
+/** The figures that differ between two `lineFigures` results, in no particular order (diffFigures sorts them). */
+export function unsortedDiff(a: Map<string, string>, b: Map<string, string>): FigureChange[] {
   const changes: FigureChange[] = [];
   for (const [figure, from] of a) {
     const to = b.get(figure) ?? null;
