@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openCheckpoint, verifyConsistency, verifyInclusion } from '@renja/integrity';
 import { eventHash, GENESIS_HASH } from '@renja/event-store';
 import { extendTree } from '@renja/event-store/integrity/merkle-frontier';
+import { render } from '@renja/domain/shared/messages/message';
 import { post, recordDidStory } from '../support/did-story';
 import { runCli } from '../support/processes';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -135,5 +136,19 @@ describe('tamper evidence over HTTP: checkpoints, public key, proofs, and a witn
     const caught = await runCli(['witness', '--state', state, '--key', t.verifierKey, '--url', base]);
     expect(caught.code).toBe(2);
     expect(caught.stderr).toMatch(/DITOLAK \(inconsistent\)/);
+  });
+
+  it('says what a failed verification found in Bahasa Indonesia, or in English on request', async () => {
+    // The history rewritten above is found by a full verification; the finding is one catalogue entry said in two languages.
+    const { body: found } = await t.http().post('/api/v1/ledger/verification').set(t.auth).expect(200);
+    expect(found).toMatchObject({ ok: false, detail: { key: expect.stringMatching(/^VERIFY\./) } });
+    expect(found.message).toBe(render(found.detail, 'id'));
+    const { body: status } = await t.http().get('/api/v1/ledger/verification').set('Accept-Language', 'en').expect(200);
+    expect(status).toMatchObject({
+      status: 'failed',
+      report: { ok: false, position: found.position, kind: found.kind, detail: found.detail },
+    });
+    expect(status.report.message).toBe(render(found.detail, 'en'));
+    expect(status.report.message).not.toBe(found.message);
   });
 });

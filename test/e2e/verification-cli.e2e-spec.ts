@@ -48,7 +48,9 @@ describe('renja-ledger export and verify', () => {
     lines[21] = lines[21].replace('"actor":"Inspektur Test"', '"actor":"Inspektur Tesu"'); // the event at position 21
     writeFileSync(file, lines.join('\n'));
     const bad = await runCli(['verify', file, '--key', key.verifierKey]);
-    expect(bad.stdout).toMatch(/^GAGAL pada posisi 21: modified: /);
+    expect(bad.stdout).toMatch(
+      /^GAGAL pada posisi 21: modified: peristiwa pada posisi 21 tidak menghasilkan hash yang dinyatakan untuknya \([0-9a-f]{64}\): isinya telah diubah\n/,
+    );
     expect(bad.code).toBe(2);
   });
 
@@ -65,7 +67,7 @@ describe('renja-ledger export and verify', () => {
     expect(noKey.stderr).toMatch(/--key wajib untuk memverifikasi berkas/);
     expect(noKey.code).toBe(1);
     const wrongKey = await runCli(['verify', file, '--key', newKey().verifierKey]);
-    expect(wrongKey.stdout).toMatch(/^GAGAL pada posisi \d+: bad_signature: /);
+    expect(wrongKey.stdout).toMatch(/^GAGAL pada posisi \d+: bad_signature: checkpoint ukuran \d+ tidak ditandatangani oleh /);
     expect(wrongKey.code).toBe(2);
   });
 

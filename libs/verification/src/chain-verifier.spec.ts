@@ -1,7 +1,7 @@
 import { emptyRoot, parseVerifierKey, rootFromLeafHashes, signCheckpoint } from '@renja/integrity';
 import { eventHash, GENESIS_HASH, type RecordedEvent } from '@renja/event-store';
 import { ChainVerifier } from './chain-verifier';
-import type { LedgerEntry } from './report';
+import { reportIn, type LedgerEntry } from './report';
 import { selects, validateFilter } from './selection';
 import { newKey, ORIGIN } from './testing/ledger-fixture';
 
@@ -75,6 +75,29 @@ describe('ChainVerifier (in memory)', () => {
       kind: 'reordered',
       message: expect.stringMatching(/version 4 of stream .* previous version is 2/),
     });
+  });
+
+  it('says a finding in Bahasa Indonesia or English from one catalogue entry, the reason nested in it', () => {
+    const list = entries.map((e) => (e.position === 7 ? { ...e, event: { ...e.event!, version: e.event!.version + 1 } } : e));
+    const report = run(list);
+    if (report.ok) throw new Error('the moved version was accepted');
+    expect(report.detail).toMatchObject({ key: 'VERIFY.out_of_order', params: { position: 7, why: { key: 'VERIFY_WHY.version' } } });
+    const stream = list[6].event!.streamId;
+    expect(reportIn(report, 'id').message).toBe(
+      `peristiwa pada posisi 7 tidak berada di urutannya: peristiwa itu versi 4 dari stream ${stream}, yang versi sebelumnya 2`,
+    );
+    expect(reportIn(report, 'en').message).toBe(report.message);
+    expect(report.message).toBe(
+      `the event at position 7 is out of order: it is version 4 of stream ${stream}, whose previous version is 2`,
+    );
+    const changed = run(entries.map((e) => (e.position === 4 ? { ...e, event: { ...e.event!, data: { amount: '1.00' } } } : e)));
+    if (changed.ok) throw new Error('the changed event was accepted');
+    expect(changed).toMatchObject({ position: 4, kind: 'modified' });
+    expect(reportIn(changed, 'id').message).toMatch(
+      /^peristiwa pada posisi 4 tidak menghasilkan hash yang dinyatakan untuknya \([0-9a-f]{64}\): isinya telah diubah$/,
+    );
+    const honest = run(entries);
+    expect(reportIn(honest, 'id')).toBe(honest);
   });
 
   it('names an altered previousHash field as modified although the event itself is intact', () => {

@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain/shared/messages/message';
 import { MerkleAccumulator, type NoteVerifier } from '@renja/integrity';
 import type { RecordedEvent } from '@renja/event-store';
 // Deep import: the package index also loads the EventStoreDB client, which the CLI's verify does not need.
@@ -97,13 +98,9 @@ export class ChainVerifier {
     if (this.pending) throw new Error('acceptVerified after push: entries must come one way only');
     this.hashesOnly = true;
     if (this.options.maxSize !== undefined && position > this.options.maxSize) {
-      this.failed = failure(
-        position,
-        'inserted',
-        `position ${position} is beyond the checkpoint (size ${this.options.maxSize}): it was never signed`,
-      );
+      this.failed = failure(position, 'inserted', msg('VERIFY.beyond_checkpoint', { position, size: this.options.maxSize }));
     } else if (position !== this.tree.size + 1) {
-      this.failed = failure(this.tree.size + 1, 'missing', `position ${position} came where position ${this.tree.size + 1} was expected`);
+      this.failed = failure(this.tree.size + 1, 'missing', msg('VERIFY.unexpected_position', { position, expected: this.tree.size + 1 }));
     } else {
       this.previousHash = hash;
       this.tree.append(hash);
@@ -131,17 +128,12 @@ export class ChainVerifier {
   private process(entry: LedgerEntry, next: LedgerEntry | null): VerificationFailure | null {
     const position = this.tree.size + 1;
     if (this.options.maxSize !== undefined && entry.position > this.options.maxSize) {
-      return failure(
-        entry.position,
-        'inserted',
-        `position ${entry.position} is beyond the checkpoint (size ${this.options.maxSize}): it was never signed`,
-      );
+      return failure(entry.position, 'inserted', msg('VERIFY.beyond_checkpoint', { position: entry.position, size: this.options.maxSize }));
     }
     if (entry.position !== position) return this.outOfPlace(entry, next, position);
-    if (next?.position === position) return failure(position, 'inserted', `two entries claim position ${position}`);
-    if (!entry.event) return failure(position, 'missing', `the ledger holds the hash of position ${position} but not its event`);
-    if (!entry.hash)
-      return failure(position, 'inserted', `the event at position ${position} has no hash: it was never appended through the ledger`);
+    if (next?.position === position) return failure(position, 'inserted', msg('VERIFY.two_entries', { position }));
+    if (!entry.event) return failure(position, 'missing', msg('VERIFY.hash_without_event', { position }));
+    if (!entry.hash) return failure(position, 'inserted', msg('VERIFY.event_without_hash', { position }));
     // The hash from the jsonb text when it can be made from it; eventHash over the parsed event decides otherwise.
     let computed = entry.json ? eventHashOfJsonbText(entry.event, entry.json.data, entry.json.metadata, this.previousHash) : null;
     if (computed === null || !computed.equals(entry.hash)) computed = eventHash(entry.event, this.previousHash);
@@ -150,7 +142,7 @@ export class ChainVerifier {
       return failure(
         position,
         'modified',
-        `its previousHash field ${hex(entry.previousHash)} is not the hash of position ${position - 1} (${hex(this.previousHash)})`,
+        msg('VERIFY.previous_hash_field', { claimed: hex(entry.previousHash), previous: position - 1, hash: hex(this.previousHash) }),
       );
     }
     this.previousHash = computed;
@@ -163,41 +155,35 @@ export class ChainVerifier {
   /** A position other than the next one: a duplicate, a swapped entry, or a gap. */
   private outOfPlace(entry: LedgerEntry, next: LedgerEntry | null, position: number): VerificationFailure {
     if (entry.position < position)
-      return failure(entry.position, 'inserted', `position ${entry.position} appears again after position ${position - 1}`);
+      return failure(entry.position, 'inserted', msg('VERIFY.appears_again', { position: entry.position, after: position - 1 }));
     const later = next?.event && entry.event && next.event.recordedAt < entry.event.recordedAt;
     if (next && (next.position < entry.position || later)) {
-      return failure(
-        position,
-        'reordered',
-        `position ${entry.position} appears where position ${position} was expected, before position ${next.position}`,
-      );
+      return failure(position, 'reordered', msg('VERIFY.misplaced', { position: entry.position, expected: position, next: next.position }));
     }
-    return failure(position, 'missing', `position ${position} is absent: the next entry is position ${entry.position}`);
+    return failure(position, 'missing', msg('VERIFY.absent', { position, next: entry.position }));
   }
 
   /** The event does not hash to its claimed hash: moved, or changed (itself, or its predecessor with its hash). */
   private mismatch(entry: LedgerEntry & { event: RecordedEvent; hash: Buffer }, next: LedgerEntry | null): VerificationFailure {
     const { event, position } = entry;
     const moved = outOfOrder(event, this.previous, next?.event ?? null, this.versions.of(event.streamId));
-    if (moved) return failure(position, 'reordered', `the event at position ${position} is out of order: ${moved}`);
+    if (moved) return failure(position, 'reordered', msg('VERIFY.out_of_order', { position, why: moved }));
     const chainedTo = entry.previousHash;
     if (chainedTo && !chainedTo.equals(this.previousHash) && eventHash(event, chainedTo).equals(entry.hash)) {
       // The entry itself is intact but was chained to another hash: its predecessor was rewritten, hash and all.
       return failure(
         position - 1,
         'modified',
-        `position ${position} is chained to ${hex(chainedTo)}, but position ${position - 1} hashes to ${hex(this.previousHash)}`,
+        msg('VERIFY.chained_elsewhere', { position, chainedTo: hex(chainedTo), previous: position - 1, hash: hex(this.previousHash) }),
       );
     }
     // The database keeps no previous hash per event: a stored hash that no longer follows from its
     // predecessor's means this event changed, or its predecessor was rewritten together with its hash.
     const stored = chainedTo === undefined;
-    const or = stored && position > 1 ? `, or position ${position - 1} was rewritten together with its stored hash` : '';
-    return failure(
-      position,
-      'modified',
-      `the event at position ${position} does not hash to its ${stored ? 'stored' : 'claimed'} hash ${hex(entry.hash)}: it was changed${or}`,
-    );
+    const hash = hex(entry.hash);
+    if (!stored) return failure(position, 'modified', msg('VERIFY.changed_claimed', { position, hash }));
+    if (position === 1) return failure(position, 'modified', msg('VERIFY.changed_stored', { position, hash }));
+    return failure(position, 'modified', msg('VERIFY.changed_stored_or_previous', { position, hash, previous: position - 1 }));
   }
 
   /** Checks every queued checkpoint whose size the log has now reached. */
@@ -207,21 +193,16 @@ export class ChainVerifier {
       const size = entry.size!;
       const signed = openTrustedCheckpoint(entry.note, this.verifier, size);
       if (isFailure(signed)) return signed;
-      if (signed.size !== size)
-        return failure(size, 'root_mismatch', `the checkpoint stored for size ${size} is signed for size ${signed.size}`);
+      if (signed.size !== size) return failure(size, 'root_mismatch', msg('VERIFY.checkpoint_size', { size, signed: signed.size }));
       if (!signed.rootHash.equals(this.tree.root())) {
         return failure(
           size,
           'root_mismatch',
-          `the checkpoint of size ${size} has root ${hex(signed.rootHash)}, but the events hash to ${hex(this.tree.root())}`,
+          msg('VERIFY.checkpoint_root', { size, root: hex(signed.rootHash), computed: hex(this.tree.root()) }),
         );
       }
       if (entry.rootHash && !entry.rootHash.equals(signed.rootHash)) {
-        return failure(
-          size,
-          'root_mismatch',
-          `the stored root of checkpoint ${size} (${hex(entry.rootHash)}) differs from its signed note`,
-        );
+        return failure(size, 'root_mismatch', msg('VERIFY.stored_root', { size, root: hex(entry.rootHash) }));
       }
       this.checked += 1;
       this.signedSize = size;
@@ -234,21 +215,21 @@ export class ChainVerifier {
     // A queued checkpoint is always beyond the size reached: settle() took every one the log reached.
     const unreached = this.checkpoints[0];
     if (unreached)
-      return failure(size + 1, 'missing', `the log ends at position ${size}, but a checkpoint of size ${unreached.size} was signed`);
-    if (end.size !== undefined && end.size > size)
-      return failure(size + 1, 'missing', `the log ends at position ${size}, but the ledger's head is at ${end.size}`);
-    if (end.size !== undefined && end.size < size)
-      return failure(end.size + 1, 'inserted', `position ${end.size + 1} is beyond the ledger's head (${end.size})`);
-    if (end.lastHash && !end.lastHash.equals(this.previousHash)) {
       return failure(
-        size,
-        'modified',
-        `the ledger head's last hash ${hex(end.lastHash)} is not the hash of position ${size} (${hex(this.previousHash)})`,
+        size + 1,
+        'missing',
+        msg('VERIFY.log_short_of_checkpoint', { size, signed: unreached.size ?? claimedSize(unreached.note) }),
       );
+    if (end.size !== undefined && end.size > size)
+      return failure(size + 1, 'missing', msg('VERIFY.log_short_of_head', { size, head: end.size }));
+    if (end.size !== undefined && end.size < size)
+      return failure(end.size + 1, 'inserted', msg('VERIFY.beyond_head', { position: end.size + 1, head: end.size }));
+    if (end.lastHash && !end.lastHash.equals(this.previousHash)) {
+      return failure(size, 'modified', msg('VERIFY.head_last_hash', { claimed: hex(end.lastHash), size, hash: hex(this.previousHash) }));
     }
     const peaks = this.tree.state().peaks;
     if (end.peaks && (end.peaks.length !== peaks.length || end.peaks.some((p, i) => !p.equals(peaks[i])))) {
-      return failure(size, 'root_mismatch', `the ledger head's Merkle peaks do not match the events' tree of size ${size}`);
+      return failure(size, 'root_mismatch', msg('VERIFY.head_peaks', { size }));
     }
     return null;
   }

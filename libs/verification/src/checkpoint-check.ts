@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain/shared/messages/message';
 import { openCheckpoint, parseCheckpoint, parseVerifierKey, verifierKeyOf, type NoteVerifier } from '@renja/integrity';
 import { failure, type VerificationFailure } from './report';
 
@@ -43,7 +44,7 @@ export function openTrustedCheckpoint(
     return failure(
       position,
       'bad_signature',
-      `checkpoint of size ${position} is not signed by ${verifier.name}: ${(error as Error).message}`,
+      msg('VERIFY.bad_signature', { size: position, key: verifier.name, detail: (error as Error).message }),
     );
   }
 }

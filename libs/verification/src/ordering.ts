@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@renja/event-store';
+import { msg, type Message } from '@renja/domain/shared/messages/message';
 
 /**
  * Why an event that does not hash to its claimed hash is out of place rather than altered, or
@@ -13,15 +14,15 @@ export function outOfOrder(
   previous: RecordedEvent | null,
   next: RecordedEvent | null,
   lastVersion?: number,
-): string | null {
+): Message | null {
   if (previous && event.recordedAt < previous.recordedAt) {
-    return `it was recorded at ${event.recordedAt}, before the event at position ${previous.position} (${previous.recordedAt})`;
+    return msg('VERIFY_WHY.recorded_before', { at: event.recordedAt, position: previous.position, other: previous.recordedAt });
   }
   if (next && next.position > event.position && next.recordedAt < event.recordedAt) {
-    return `it was recorded at ${event.recordedAt}, after the event at position ${next.position} (${next.recordedAt})`;
+    return msg('VERIFY_WHY.recorded_after', { at: event.recordedAt, position: next.position, other: next.recordedAt });
   }
   if (lastVersion !== undefined && event.version !== lastVersion + 1) {
-    return `it is version ${event.version} of stream ${event.streamId}, whose previous version is ${lastVersion}`;
+    return msg('VERIFY_WHY.version', { version: event.version, stream: event.streamId, previous: lastVersion });
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain/shared/messages/message';
 import { verifyInclusion } from '@renja/integrity';
 import type { RecordedEvent } from '@renja/event-store';
 import { eventHash } from '@renja/event-store/integrity/event-hash';
@@ -67,18 +68,14 @@ export class PartialVerifier {
     if (!computed.equals(hash)) {
       // No version rule here: in a partial export a version gap means a removed line, reported below.
       const moved = outOfOrder(event, this.previous, next?.event ?? null);
-      if (moved) return failure(position, 'reordered', `the event at position ${position} is out of order: ${moved}`);
-      return failure(
-        position,
-        'modified',
-        `the event at position ${position} does not hash to its claimed hash ${hex(hash)}: it was changed`,
-      );
+      if (moved) return failure(position, 'reordered', msg('VERIFY.out_of_order', { position, why: moved }));
+      return failure(position, 'modified', msg('VERIFY.changed_claimed', { position, hash: hex(hash) }));
     }
     if (this.previous?.position === position - 1 && !e.previousHash.equals(this.previousHash!)) {
       return failure(
         position - 1,
         'modified',
-        `position ${position} is chained to ${hex(e.previousHash)}, but position ${position - 1} hashes to ${hex(this.previousHash)}`,
+        msg('VERIFY.chained_elsewhere', { position, chainedTo: hex(e.previousHash), previous: position - 1, hash: hex(this.previousHash) }),
       );
     }
     const last = this.versions.of(event.streamId);
@@ -92,21 +89,18 @@ export class PartialVerifier {
       });
     } catch (error) {
       if (event.version <= last)
-        return failure(position, 'inserted', `a second version ${event.version} of stream ${event.streamId}, not in the signed tree`);
-      return failure(
-        position,
-        'modified',
-        `the event at position ${position} is not in the checkpoint's tree: ${(error as Error).message}`,
-      );
+        return failure(position, 'inserted', msg('VERIFY.second_version', { version: event.version, stream: event.streamId }));
+      return failure(position, 'modified', msg('VERIFY.not_in_tree', { position, detail: (error as Error).message }));
     }
-    if (event.version <= last) return failure(position, 'inserted', `version ${event.version} of stream ${event.streamId} appears again`);
+    if (event.version <= last)
+      return failure(position, 'inserted', msg('VERIFY.version_again', { version: event.version, stream: event.streamId }));
     if (event.version > last + 1) {
-      const range = last + 1 === event.version - 1 ? `version ${last + 1}` : `versions ${last + 1}-${event.version - 1}`;
-      return failure(
-        position,
-        'missing',
-        `${range} of stream ${event.streamId} ${last + 1 === event.version - 1 ? 'is' : 'are'} missing before position ${position}`,
-      );
+      const stream = event.streamId;
+      const gap =
+        last + 1 === event.version - 1
+          ? msg('VERIFY.version_missing', { version: last + 1, stream, position })
+          : msg('VERIFY.versions_missing', { from: last + 1, to: event.version - 1, stream, position });
+      return failure(position, 'missing', gap);
     }
     this.versions.record(event);
     this.previous = event;
@@ -120,19 +114,15 @@ export class PartialVerifier {
     const { position } = entry;
     const last = this.previous?.position ?? 0;
     if (position > this.checkpoint.size)
-      return failure(
-        position,
-        'inserted',
-        `position ${position} is beyond the checkpoint (size ${this.checkpoint.size}): it was never signed`,
-      );
-    if (position === last || next?.position === position) return failure(position, 'inserted', `two lines claim position ${position}`);
-    if (position < last) return failure(position, 'reordered', `position ${position} comes after position ${last}`);
+      return failure(position, 'inserted', msg('VERIFY.beyond_checkpoint', { position, size: this.checkpoint.size }));
+    if (position === last || next?.position === position) return failure(position, 'inserted', msg('VERIFY.two_lines', { position }));
+    if (position < last) return failure(position, 'reordered', msg('VERIFY.comes_after', { position, after: last }));
     if (next && next.position < position)
-      return failure(next.position, 'reordered', `position ${next.position} comes after position ${position}`);
+      return failure(next.position, 'reordered', msg('VERIFY.comes_after', { position: next.position, after: position }));
     if (!entry.event || !entry.hash || !entry.previousHash)
-      return failure(position, 'modified', `the line of position ${position} lacks its event, hash or previous hash`);
+      return failure(position, 'modified', msg('VERIFY.line_incomplete', { position }));
     if (!this.selected(entry.event.streamId))
-      return failure(position, 'inserted', `stream ${entry.event.streamId} is not part of this export's selection`);
+      return failure(position, 'inserted', msg('VERIFY.not_selected', { stream: entry.event.streamId }));
     return null;
   }
 }

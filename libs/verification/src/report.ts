@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@renja/event-store';
+import { render, type Language, type Message } from '@renja/domain/shared/messages/message';
 
 /**
  * What a verification found (docs/verification.md, "Failure kinds"). The hash chain is the
@@ -12,7 +13,10 @@ export interface VerificationFailure {
   /** The first bad position (for a checkpoint problem: the checkpoint's size). */
   position: number;
   kind: FailureKind;
+  /** What was found, in English (logs, scripts); `detail` says it in the reader's language. */
   message: string;
+  /** The same finding as a catalogue message (VERIFY.*), for the CLI and the API to say in Bahasa Indonesia or English. */
+  detail: Message;
 }
 
 export interface VerificationSuccess {
@@ -57,12 +61,20 @@ export interface CheckpointEntry {
   rootHash?: Buffer;
 }
 
-export const failure = (position: number, kind: FailureKind, message: string): VerificationFailure => ({
+export const failure = (position: number, kind: FailureKind, detail: Message): VerificationFailure => ({
   ok: false,
   position,
   kind,
-  message,
+  message: render(detail, 'en'),
+  detail,
 });
+
+/**
+ * A report as a person reads it: a failure's message in their language (the API's answer, the CLI's line);
+ * `detail` stays for a program that wants the catalogue key. A success has no words to translate.
+ */
+export const reportIn = <R extends VerificationReport>(report: R, language: Language): R =>
+  report.ok ? report : { ...report, message: render(report.detail, language) };
 
 export function success(
   fields: Omit<VerificationSuccess, 'ok' | 'rootHash' | 'eventsPerSecond'>,

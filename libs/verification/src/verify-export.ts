@@ -1,3 +1,4 @@
+import { msg } from '@renja/domain/shared/messages/message';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { NoteVerifier } from '@renja/integrity';
@@ -81,7 +82,10 @@ async function verifyExportSequentially(input: Readable, options: VerifyExportOp
       try {
         entry = parseEventLine(line.value);
       } catch (error) {
-        return { ...failure(position + 1, 'modified', `line ${count + 2} is not an event line: ${(error as Error).message}`), header };
+        return {
+          ...failure(position + 1, 'modified', msg('VERIFY.not_event_line', { line: count + 2, detail: (error as Error).message })),
+          header,
+        };
       }
       const failed = core.push(entry);
       if (failed) return { ...failed, header };

@@ -56,7 +56,7 @@ export function backupCommand(): Command {
           if (!report.ok)
             throw new CliRefusal(
               'BACKUP_VERIFY_FAILED',
-              msg('BACKUP_VERIFY_FAILED', { position: String(report.position), detail: String(report.message) }),
+              msg('BACKUP_VERIFY_FAILED', { position: String(report.position), detail: report.detail }),
             );
         }
         writeFileSync(join(dir, CHECKPOINT_FILE), checkpointNote, { mode: 0o600 });

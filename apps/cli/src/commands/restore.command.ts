@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
-import { toVerifier, verifyDatabase, verifyExport } from '@renja/verification';
+import { reportIn, toVerifier, verifyDatabase, verifyExport } from '@renja/verification';
 import { PostgresEventStore } from '@renja/event-store';
 import type { NoteVerifier } from '@renja/integrity';
 import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/config';
@@ -59,7 +59,7 @@ async function checkBackup(dir: string, verifiers: NoteVerifier[]): Promise<Note
       say(`Cadangan sah: ${report.events} peristiwa, akar Merkle ${report.rootHash.base64}, ditandatangani oleh ${verifier.name}.`);
       return verifier;
     }
-    last = `posisi ${report.position}, ${report.kind}: ${report.message}`;
+    last = `posisi ${report.position}, ${report.kind}: ${reportIn(report, 'id').message}`;
     if (report.kind !== 'bad_signature') break;
   }
   refuse(`verifikasi cadangan gagal (${last})`);
@@ -128,7 +128,7 @@ async function restoreInto(config: LedgerConfig, dir: string, verifiers: NoteVer
       if (!report.ok)
         throw new RestoreRefusedError(
           report.position,
-          `basis data hasil pemulihan tidak lolos verifikasi: ${report.kind}: ${report.message}`,
+          `basis data hasil pemulihan tidak lolos verifikasi: ${report.kind}: ${reportIn(report, 'id').message}`,
         );
       say(`Verifikasi basis data: bersih (${report.events} peristiwa, ${report.checkpointsChecked} checkpoint diperiksa).`);
     } else say('Verifikasi basis data: rantai hash dan akar setiap checkpoint sudah diperiksa saat memulihkan (lebih dari satu kunci).');

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { toVerifier, verifyDatabase, verifyExport, type VerificationReport } from '@renja/verification';
+import { reportIn, toVerifier, verifyDatabase, verifyExport, type VerificationReport } from '@renja/verification';
 import { LedgerTree } from '@renja/event-store/postgres/ledger-tree';
 import type { NoteVerifier } from '@renja/integrity';
 import { loadConfig } from '@renja/infrastructure/config/config';
@@ -46,7 +46,8 @@ async function databaseVerifier({ db }: LedgerContext, key: string | undefined):
 
 function print(report: VerificationReport): void {
   if (!report.ok) {
-    process.stdout.write(`GAGAL pada posisi ${report.position}: ${report.kind}: ${report.message}\n`);
+    // The kind stays its code (scripts match it; docs/verification.md explains each); the finding is said in Indonesian.
+    process.stdout.write(`GAGAL pada posisi ${report.position}: ${report.kind}: ${reportIn(report, 'id').message}\n`);
     process.exitCode = 2;
     return;
   }

@@ -1,8 +1,10 @@
 import { msg } from '@renja/domain';
-import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { authorize, LEDGER_INTEGRITY, VERIFICATION_MONITOR, type LedgerIntegrityService, type Principal } from '@renja/application';
-import type { VerificationMonitor } from '@renja/verification';
+import type { Request } from 'express';
+import { reportIn, type VerificationMonitor } from '@renja/verification';
+import { languageOf } from '../http-errors';
 import { CurrentPrincipal, Public } from '../auth.guard';
 import { ApiErrors } from '../openapi/api-errors';
 import { ApiPublic, ApiSignedInWrite } from '../openapi/security';
@@ -36,8 +38,9 @@ export class LedgerController {
   @ApiPublic()
   @ApiOperation({ summary: 'The result of the last full verification of the ledger (run at start, then hourly)' })
   @ApiOkResponse({ description: 'The last verification: when, how far, what it found' })
-  verificationStatus() {
-    return this.verification.status();
+  verificationStatus(@Req() request: Request) {
+    const status = this.verification.status();
+    return { ...status, report: status.report && reportIn(status.report, languageOf(request)) };
   }
 
   @Post('verification')
@@ -45,9 +48,9 @@ export class LedgerController {
   @ApiSignedInWrite()
   @ApiOperation({ summary: 'Verify the whole ledger now: every hash, every link, every checkpoint; returns the report' })
   @ApiOkResponse({ description: 'The verification report' })
-  verifyNow(@CurrentPrincipal() principal: Principal) {
+  async verifyNow(@CurrentPrincipal() principal: Principal, @Req() request: Request) {
     authorize(principal, { kind: 'verify-ledger' });
-    return this.verification.run();
+    return reportIn(await this.verification.run(), languageOf(request));
   }
 
   @Public()
