@@ -71,7 +71,7 @@ function columnNumberRow(columns: TableColumn[], year: number): TableRow {
   for (const g of groups(year)) numbers[`${snake(g.key)}_k`] = numbers[`${snake(g.key)}_rp`] = g.number;
   const cells = Object.fromEntries(columns.map((c) => [c.key, `(${numbers[c.key]})`]));
   // Every cell is text: "(5)" in an amount column must not be read as a figure.
-  return { cells, kinds: Object.fromEntries(columns.map((c) => [c.key, 'text' as const])) };
+  return { cells, kinds: Object.fromEntries(columns.map((c) => [c.key, 'text' as const])), heading: true };
 }
 
 /** Program 1, its kegiatan 1.1, their sub kegiatan 1.1.1 …, in document order; a line's further indicators repeat its number. */

@@ -67,6 +67,25 @@ describe('PDF papers', () => {
     expect(flat(a4[1])).toContain('Jejak Pagu (lanjutan)');
   });
 
+  it('repeats a row that belongs to the headings (the column numbers) under them on every page, and only there', async () => {
+    const report = longReport(150);
+    const numbers = {
+      cells: { code: '(1)', name: '(2)', k: '(3)', rp: '(3)', pct: '(4)' },
+      kinds: { k: 'text' as const, rp: 'text' as const, pct: 'text' as const },
+      heading: true,
+    };
+    const table = { ...report.tables[0], rows: [numbers, ...report.tables[0].rows] };
+    const pages = (await pdfText(await renderPdf({ ...report, tables: [table] }, { provenance, signatory }))).pages;
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages) {
+      expect(flat(page)).toMatch(/Kode Uraian Realisasi Renstra Serapan \(%\) K Rp \(1\) \(2\) \(3\) \(3\) \(4\) 2\.17\.07\.1\.01\.\d{4}/);
+      expect(flat(page).match(/\(1\) \(2\)/g)).toHaveLength(1);
+    }
+    // Every data row still printed once.
+    const codes = pages.flatMap((page) => flat(page).match(/2\.17\.07\.1\.01\.\d{4}/g) ?? []);
+    expect(codes).toHaveLength(150);
+  });
+
   it('names on every page where the paper was drawn from: point of view, ledger position, signed checkpoint', () => {
     for (const page of a4) {
       expect(flat(page)).toContain('berlaku s.d. 30 September 2022');

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { humanCell } from './human-cells';
-import { cellKind, type ReportDocument, type ReportTable } from './report-table';
+import { cellKind, headingRowCount, type ReportDocument, type ReportTable } from './report-table';
 import { PAPER_POINTS, provenanceLines, type RenderOptions } from './render-options';
 import { drawSignature, SIGNATURE_HEIGHT } from './pdf-signature';
 
@@ -172,16 +172,22 @@ function drawTable(pdf: Pdf, doc: ReportDocument, table: ReportTable, y: number)
     .text(table.title, MARGIN, y, { width: pdf.page.width - 2 * MARGIN });
   y = drawHeader(pdf, table, layout, pdf.y + 3);
   const align = table.columns.map((c) => (RIGHT_ALIGNED.has(c.kind) ? 'right' : 'left'));
+  const centred = table.columns.map(() => 'center' as const);
+  const headings = headingRowCount(table);
+  const draw = (r: number, top: number): number => {
+    pdf.font(table.rows[r].total ? BOLD : FONT).fontSize(layout.fontSize);
+    const h = heightOf(pdf, texts[r], layout.widths);
+    drawRow(pdf, layout, texts[r], top, h, table.rows[r].heading ? centred : align);
+    return top + h;
+  };
   table.rows.forEach((row, r) => {
     pdf.font(row.total ? BOLD : FONT).fontSize(layout.fontSize);
-    const h = heightOf(pdf, texts[r], layout.widths);
-    if (y + h > bottomOf(pdf)) {
-      // The table's headings again on every page it runs onto.
+    if (r >= headings && y + heightOf(pdf, texts[r], layout.widths) > bottomOf(pdf)) {
+      // The table's headings again on every page it runs onto, with the rows that belong to them (column numbers).
       y = drawHeader(pdf, table, layout, continuationPage(pdf, doc));
-      pdf.font(row.total ? BOLD : FONT).fontSize(layout.fontSize);
+      for (let h = 0; h < headings; h++) y = draw(h, y);
     }
-    drawRow(pdf, layout, texts[r], y, h, align);
-    y += h;
+    y = draw(r, y);
   });
   return y;
 }

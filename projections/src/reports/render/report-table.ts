@@ -27,7 +27,18 @@ export interface TableRow {
   total?: boolean;
   /** Cells whose kind differs from their column's: a change log's "from" is an amount on one row, a text on the next. */
   kinds?: Record<string, CellKind>;
+  /**
+   * Part of the headings (the form's column numbers under them): only at the top of `rows`, and repeated
+   * with the headings on every printed page.
+   */
+  heading?: boolean;
 }
+
+/** How many rows at the top of a table belong to its headings. */
+export const headingRowCount = (table: { rows: readonly TableRow[] }): number => {
+  const n = table.rows.findIndex((row) => !row.heading);
+  return n === -1 ? table.rows.length : n;
+};
 
 /** The kind of one cell: the row's own for that column, else the column's. */
 export const cellKind = (row: TableRow, column: TableColumn): CellKind => row.kinds?.[column.key] ?? column.kind;

@@ -56,6 +56,18 @@ describe('XLSX that prints', () => {
     expect(f4.pageSetup.paperSize).toBe(14);
   });
 
+  it('prints and freezes a row that belongs to the headings (the column numbers) with them', async () => {
+    const numbered: ReportTable = {
+      ...table,
+      rows: [{ cells: { code: '(1)', name: '(2)', k: '(3)', rp: '(3)' }, kinds: { k: 'text', rp: 'text' }, heading: true }, ...table.rows],
+    };
+    const sheet = await sheetOf(await renderXlsx({ ...doc, tables: [numbered] }, { provenance }));
+    expect(sheet.pageSetup.printTitlesRow).toBe('7:9');
+    expect(sheet.getCell(9, 1).value).toBe('(1)');
+    expect(sheet.getCell(9, 4).alignment).toMatchObject({ horizontal: 'center' });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
+  });
+
   it('names where the paper was drawn from under the title and in the page footer, with the page number', async () => {
     const sheet = await sheetOf(await renderXlsx(doc, { provenance }));
     expect(String(sheet.getCell(4, 1).value)).toContain('berlaku s.d. 30 September 2022');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Money } from '@renja/domain';
 import { humanCell, MISSING } from './human-cells';
-import { cellKind, type CellKind, type ReportDocument, type ReportTable } from './report-table';
+import { cellKind, headingRowCount, type CellKind, type ReportDocument, type ReportTable } from './report-table';
 import { PAPER_EXCEL_CODES, provenanceLines, type RenderOptions } from './render-options';
 
 /**
@@ -197,10 +197,12 @@ function addSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, table: Report
       excelRow.font = { bold: true };
       excelRow.eachCell((cell) => (cell.border = { top: { style: 'thin' } }));
     }
+    if (row.heading) excelRow.eachCell((cell) => (cell.alignment = { horizontal: 'center' }));
   });
   // Printed: the heading rows again at the top of every page. On screen: everything above the data stays in view.
-  sheet.pageSetup.printTitlesRow = `${first}:${headerRow}`;
-  sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
+  const lastHeading = headerRow + headingRowCount(table);
+  sheet.pageSetup.printTitlesRow = `${first}:${lastHeading}`;
+  sheet.views = [{ state: 'frozen', ySplit: lastHeading, xSplit: 0 }];
 }
 
 /**
