@@ -46,6 +46,8 @@ const STOPS: Stop[] = [
   { name: '41-catat-realisasi', path: `${office}/lines/${DID.code}/catat?form=realisation`, ready: byTestId('seen-version') },
   { name: '42-catat-pergeseran', path: `${office}/catat?form=shift` },
   { name: '43-perangkat-daerah', path: '/perangkat-daerah' },
+  { name: '44-catat-renstra', path: `${office}/lines/${DID.code}/catat?form=renstra`, ready: byTestId('seen-version') },
+  { name: '45-catat-faktor', path: `${office}/catat?form=note` },
   {
     name: '31-impor-pratinjau',
     path: '/impor',

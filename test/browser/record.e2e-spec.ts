@@ -214,6 +214,54 @@ describe('browser: recording through the forms', () => {
     expect((await history()).length).toBe(before);
   });
 
+  it("records a line's Renstra figures and a quarter's faktor notes through the forms; the evaluation prints them", async () => {
+    const evaluation = async () =>
+      (await bench.t.http().get(`/api/v1/years/${YEAR}/offices/${SIDE}/reports/evaluation`).expect(200)).body as {
+        rows: Array<{ code: string; renstraTarget: { k: string | null; rp: string | null } | null; renstraRealisedToLastYear: unknown }>;
+        notes: Array<{ period: string; code: string | null; pendorong: string | null; tindakLanjut: string | null }>;
+      };
+    await withPage(browser, bench, { token: operator, name: 'record-renstra-notes' }, async (page) => {
+      const form = new RecordPage(page);
+      await form.gotoLine(YEAR, SIDE, SIDE_LINE, 'renstra');
+      // The side line has no indicator: only the Rp figures are asked for, and an empty form sends nothing.
+      expect(await form.field('targetK').count()).toBe(0);
+      const before = (await history()).length;
+      await form.submit.click();
+      await form.errorSummary.getByText('Isi paling sedikit satu angka Renstra.').waitFor();
+      expect((await history()).length).toBe(before);
+      await form.fill({ targetRp: '3.250.000.000,00', realisedRp: '1.100.000.000' });
+      expect(await form.readAs('targetRp').textContent()).toBe('Dibaca sebagai Rp 3.250.000.000,00');
+      const axe = (await axeViolations(page)).filter(isSerious);
+      expect(axe.length ? describeViolations('the Renstra form', axe) : 'none').toBe('none');
+      await form.save();
+      expect(await form.saved.count()).toBe(1);
+
+      await form.gotoLine(YEAR, SIDE, SIDE_LINE, 'note');
+      expect(await page.getByTestId('note-line').textContent()).toBe(`Catatan ini untuk baris ${SIDE_LINE}.`);
+      await form.fill({ periodValue: 'Q3', penghambat: 'Pengadaan alat kesehatan tertunda' });
+      await form.save();
+      expect(await form.saved.count()).toBe(1);
+
+      await form.gotoOffice(YEAR, SIDE, 'note');
+      await form.submit.click();
+      await form.errorSummary.getByText('Isi paling sedikit satu: faktor pendorong, faktor penghambat atau tindak lanjut.').waitFor();
+      await form.fill({ periodValue: 'Q3', pendorong: 'Dukungan pimpinan', tindakLanjut: 'Percepatan lelang triwulan IV' });
+      const noteAxe = (await axeViolations(page)).filter(isSerious);
+      expect(noteAxe.length ? describeViolations('the faktor form', noteAxe) : 'none').toBe('none');
+      await form.save();
+      expect(await form.saved.count()).toBe(1);
+    });
+    const report = await evaluation();
+    expect(report.rows.find((r) => r.code === SIDE_LINE)?.renstraTarget).toEqual({ k: null, rp: '3250000000.00' });
+    expect(report.rows.find((r) => r.code === SIDE_LINE)?.renstraRealisedToLastYear).toEqual({ k: null, rp: '1100000000.00' });
+    expect(report.notes.map((n) => [n.period, n.code, n.pendorong, n.tindakLanjut])).toEqual(
+      expect.arrayContaining([
+        ['2022-Q3', SIDE_LINE, null, null],
+        ['2022-Q3', null, 'Dukungan pimpinan', 'Percepatan lelang triwulan IV'],
+      ]),
+    );
+  });
+
   it('shows an inspector no Catat links, and refuses their forged POST (403)', async () => {
     await withPage(browser, bench, { token: inspector, name: 'record-inspector' }, async (page) => {
       const plan = new PlanPage(page);

@@ -97,6 +97,25 @@ export function TextField({ id, label, hint, error, value, onChange, type = 'tex
   );
 }
 
+/** A longer text (a faktor note): several lines, the same label, hint and error as a text field. */
+export function TextAreaField({ id, label, hint, error, value, onChange }: Omit<InputProps, 'type' | 'width'>) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={id}
+          rows={3}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function SelectField({
   id,
   label,

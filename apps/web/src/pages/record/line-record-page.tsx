@@ -9,17 +9,19 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { useI18n } from '../../i18n/i18n';
 import type { Line } from '../line/line-types';
+import { EvaluationNoteForm } from './evaluation-note-form';
 import { FormChoice } from './form-choice';
 import { IndicatorForm } from './indicator-form';
 import { PaguForm } from './pagu-form';
 import { writeRights } from './permissions';
 import { RealisationForm } from './realisation-form';
+import { RenstraForm } from './renstra-form';
 import { TargetForm } from './target-form';
 import './record.css';
 
 /**
- * Catat perubahan: the forms of one line (pagu, realisasi, target, indicator), those the user's roles
- * allow. The line is read once as the user sees it; its version goes with every write as If-Match.
+ * Catat perubahan: the forms of one line (pagu, realisasi, target, indicator, Renstra figures, a quarter's
+ * faktor notes), those the user's roles allow. The line is read once as the user sees it; its version goes with every write as If-Match.
  */
 export default function LineRecordPage() {
   const { year = '', office = '', code = '' } = useParams();
@@ -37,7 +39,7 @@ export default function LineRecordPage() {
   const forms = [
     ...(rights.paguPhases.length ? ['pagu'] : []),
     ...(rights.budget ? ['realisation'] : []),
-    ...(rights.plan ? ['target', 'indicator'] : []),
+    ...(rights.plan ? ['target', 'indicator', 'renstra', 'note'] : []),
   ];
   const [search] = useSearchParams();
   const form = forms.includes(search.get('form') ?? '') ? (search.get('form') as string) : forms[0];
@@ -99,6 +101,16 @@ export default function LineRecordPage() {
                   {form === 'indicator' && (
                     <IndicatorForm linePath={linePath} seenVersion={seen} onSaved={setSeen} onReload={() => void reload()} />
                   )}
+                  {form === 'renstra' && (
+                    <RenstraForm
+                      linePath={linePath}
+                      seenVersion={seen}
+                      onSaved={setSeen}
+                      onReload={() => void reload()}
+                      indicators={data.indicators}
+                    />
+                  )}
+                  {form === 'note' && <EvaluationNoteForm officePath={officeYearPath(year, office)} year={year} code={code} />}
                 </div>
               )}
             </>

@@ -8,13 +8,14 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryView } from '../../components/query-view';
 import { useI18n } from '../../i18n/i18n';
 import type { Plan } from '../plan/plan-types';
+import { EvaluationNoteForm } from './evaluation-note-form';
 import { FormChoice } from './form-choice';
 import { writeRights } from './permissions';
 import { RegisterLineForm } from './register-line-form';
 import { ShiftForm } from './shift-form';
 import './record.css';
 
-/** Catat for an office-year: register a line (planner), a pergeseran between two lines (finance). */
+/** Catat for an office-year: register a line or a quarter's faktor notes (planner), a pergeseran between two lines (finance). */
 export default function OfficeRecordPage() {
   const { year = '', office = '' } = useParams();
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export default function OfficeRecordPage() {
   usePageTitle(t('record.officeTitle', { office, year }));
   const officePath = officeYearPath(year, office);
   const rights = writeRights(session, office);
-  const forms = [...(rights.plan ? ['line'] : []), ...(rights.budget ? ['shift'] : [])];
+  const forms = [...(rights.plan ? ['line', 'note'] : []), ...(rights.budget ? ['shift'] : [])];
   const [search] = useSearchParams();
   const form = forms.includes(search.get('form') ?? '') ? (search.get('form') as string) : forms[0];
   const [instance, setInstance] = useState(0);
@@ -47,6 +48,7 @@ export default function OfficeRecordPage() {
       {session && !forms.length && <p className="notice">{t('record.noRights')}</p>}
       {form && <FormChoice forms={forms} current={form} />}
       {form === 'line' && <RegisterLineForm officePath={officePath} />}
+      {form === 'note' && <EvaluationNoteForm officePath={officePath} year={year} />}
       {form === 'shift' && (
         <QueryView query={plan}>
           {(data) => <ShiftForm key={instance} officePath={officePath} lines={data.lines} onReload={() => void reload()} />}
