@@ -42,7 +42,7 @@ export async function withLedgerDatabase<T>(work: (context: LedgerContext) => Pr
 }
 
 /** A TypeORM DataSource on the read models of the database at `url`, for the time of `work`. */
-async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+export async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   // Loaded here rather than at the top: TypeORM and the entities cost a few hundred ms that export, verify and report skip.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { DataSource } = require('typeorm') as typeof import('typeorm');

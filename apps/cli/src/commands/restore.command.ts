@@ -2,7 +2,6 @@ import { createReadStream, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { reportIn, toVerifier, verifyDatabase, verifyExport } from '@renja/verification';
 import { PostgresEventStore } from '@renja/event-store';
@@ -10,9 +9,10 @@ import type { NoteVerifier } from '@renja/integrity';
 import { loadConfig, type LedgerConfig } from '@renja/infrastructure/config/config';
 import { openLedgerDatabase, type LedgerDatabase } from '@renja/infrastructure/database/ledger-database';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
-import { PlanProjection, Projector, readModelEntities } from '@renja/projections';
+import { PlanProjection, Projector } from '@renja/projections';
 import { BackupFormatError, LEDGER_FILE, readManifest, sha256OfFile } from '../backup/backup-format';
 import { restoreBackup, RestoreRefusedError } from '../backup/restore-backup';
+import { withDataSource } from '../context';
 import { ProgressBar } from '../progress-bar';
 import { msg } from '@renja/domain/shared/messages/message';
 import { CliRefusal } from '../cli-refusal';
@@ -74,18 +74,18 @@ function ownerUrl(db: LedgerDatabase, config: LedgerConfig): string {
 
 async function rebuildReadModels(db: LedgerDatabase): Promise<void> {
   const store = new PostgresEventStore(db.pool);
-  const dataSource = new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities, synchronize: false, logging: false });
-  await dataSource.initialize();
   try {
-    const started = Date.now();
-    const projector = new Projector(dataSource, store, new PlanProjection());
-    await projector.rebuild();
-    say(
-      `Model baca "${projector.projection.name}" dibangun ulang dalam ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} detik.`,
-    );
+    // The same read-model connection (options and pool) as every other command's.
+    await withDataSource(db.url, async (dataSource) => {
+      const started = Date.now();
+      const projector = new Projector(dataSource, store, new PlanProjection());
+      await projector.rebuild();
+      say(
+        `Model baca "${projector.projection.name}" dibangun ulang dalam ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} detik.`,
+      );
+    });
   } finally {
     await store.close();
-    await dataSource.destroy();
   }
 }
 
