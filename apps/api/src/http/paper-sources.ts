@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AsOf } from '@renja/domain';
 import { LEDGER_INTEGRITY, PLAN_PROJECTOR, type LedgerIntegrityService } from '@renja/application';
 import {
-  checkpointRef,
+  paperProvenance,
   PlanReader,
   type Projector,
   type CsvStyle,
@@ -36,13 +36,7 @@ export class PaperSources {
     const checkpoint = latest.size >= position ? latest : await this.integrity.issue();
     return {
       paper: style.paper,
-      provenance: {
-        validAt: asOf.validAt ?? null,
-        knownAt: asOf.knownAt ?? null,
-        position,
-        checkpoint: checkpointRef(checkpoint.note, checkpoint.size, checkpoint.rootHash.toString('base64')),
-        drawnAt: new Date().toISOString(),
-      },
+      provenance: paperProvenance(asOf, position, checkpoint),
       signatory: officeRow.signatory ?? null,
     };
   }

@@ -9,7 +9,7 @@ import type { ConsistencyReport } from '@renja/projections/reports/consistency/c
 import { REPORT_NAMES, reportDocument, type AnyReport, type ReportName } from '@renja/projections/reports/report-documents';
 import { ReportReader } from '@renja/projections/reports/report-reader';
 import {
-  checkpointRef,
+  paperProvenance,
   CSV_STYLES,
   PAPERS,
   type CsvStyle,
@@ -83,13 +83,7 @@ async function paperOptions(context: ReadContext, o: ReportOptions, asOf: AsOf):
   const office = await readOffice(context.sql, parseOfficeCode(o.office, 'office'));
   return {
     paper: o.paper,
-    provenance: {
-      validAt: asOf.validAt ?? null,
-      knownAt: asOf.knownAt ?? null,
-      position: await projectionPosition(context.sql, PLAN_PROJECTION_NAME),
-      checkpoint: checkpoint ? checkpointRef(checkpoint.note, checkpoint.size, checkpoint.rootHash.toString('base64')) : null,
-      drawnAt: new Date().toISOString(),
-    },
+    provenance: paperProvenance(asOf, await projectionPosition(context.sql, PLAN_PROJECTION_NAME), checkpoint),
     signatory: office.signatory ?? null,
   };
 }

@@ -76,6 +76,29 @@ export const checkpointRef = (note: string, size: number, rootHash: string): Che
   rootHash,
 });
 
+/** A signed checkpoint as the ledger keeps it (its note, tree size and root hash). */
+export interface SignedCheckpoint {
+  note: string;
+  size: number;
+  rootHash: Buffer;
+}
+
+/**
+ * Where a paper is drawn from, now: the point of view asked for, the read model's ledger position and the
+ * signed checkpoint named on it (the API's and the CLI's papers alike).
+ */
+export const paperProvenance = (
+  asOf: { validAt?: string; knownAt?: string },
+  position: number,
+  checkpoint: SignedCheckpoint | null,
+): Provenance => ({
+  validAt: asOf.validAt ?? null,
+  knownAt: asOf.knownAt ?? null,
+  position,
+  checkpoint: checkpoint ? checkpointRef(checkpoint.note, checkpoint.size, checkpoint.rootHash.toString('base64')) : null,
+  drawnAt: new Date().toISOString(),
+});
+
 /** The footer lines: point of view; ledger position and checkpoint. Bahasa Indonesia, Indonesian numbers. */
 export function provenanceLines(p: Provenance): string[] {
   const valid = p.validAt ? `berlaku s.d. ${dateInWords(p.validAt)}` : 'berlaku s.d. hari dicetak';
