@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
@@ -218,19 +218,16 @@ describe('Printed papers', () => {
       );
       expect([set.code, set.stdout]).toEqual([0, expect.stringContaining('Penanda tangan DKUKM dicatat: Siti Aminah, S.H.')]);
       const out = join(dir, 'serapan.pdf');
-      const printed = await cli(
-        'report',
-        'absorption',
-        '--year',
-        String(YEAR),
-        '--office',
-        OFFICE,
-        '--format',
-        'pdf',
-        '--paper',
-        'f4',
-        '--out',
-        out,
+      // The signatory is a new event that no checkpoint covers yet: the CLI, given the deployment's key as the
+      // server's operator has it, signs one first, so that the paper names a checkpoint covering its position.
+      const size = await ledgerSize();
+      const covered = Number((await t.pool.query('SELECT coalesce(max(size), 0) AS size FROM ledger_checkpoints')).rows[0].size);
+      expect(covered).toBeLessThan(size);
+      const keyFile = join(dir, 'ledger.key');
+      writeFileSync(keyFile, `${t.signerKey}\n`, { mode: 0o600 });
+      const printed = await runCli(
+        ['report', 'absorption', '--year', String(YEAR), '--office', OFFICE, '--format', 'pdf', '--paper', 'f4', '--out', out],
+        { DATABASE_URL: t.db.url, RENJA_LEDGER_KEY_FILE: keyFile },
       );
       expect(printed.code).toBe(0);
       const pages = (await pdfText(readFileSync(out))).pages;
@@ -238,7 +235,8 @@ describe('Printed papers', () => {
       const last = pages.at(-1)!.text.replace(/\s+/g, ' ');
       expect(last).toMatch(/Sungailiat, \d{1,2} \w+ \d{4} Plt\. Kepala Dinas Koperasi/);
       expect(last).toContain('NIP 19800101 200501 2 002');
-      expect(last).toContain(`Posisi buku besar: ${grouped(await ledgerSize())} peristiwa`);
+      expect(last).toContain(`Posisi buku besar: ${grouped(size)} peristiwa`);
+      expect(last).toContain(`checkpoint bertanda tangan terakhir: renja-ledger.test/e2e, ukuran ${grouped(size)}, akar`);
       expect(last).toContain(`Halaman ${pages.length} dari ${pages.length}`);
     });
 

@@ -24,6 +24,8 @@ export interface TestApp {
   pool: Pool;
   token: string;
   verifierKey: string;
+  /** The private key the app signs checkpoints with (C2SP signer-key text), for a CLI that must sign as the server does. */
+  signerKey: string;
   /** Auth header of the default token. */
   auth: { Authorization: string };
   /** A client that sends the default token with every request (override with .set('Authorization', …)). */
@@ -75,6 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     pool,
     token,
     verifierKey,
+    signerKey,
     auth,
     http: () => request.agent(app.getHttpServer()).set(auth),
     anonymous: () => request(app.getHttpServer()),

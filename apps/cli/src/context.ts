@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { existsSync } from 'node:fs';
 import type { Checkpointer } from '@renja/application/integrity/checkpointer';
+import type { StoredCheckpoint } from '@renja/event-store/postgres/ledger-tree';
 // Deep imports, not the packages' indexes: a command loads only what opening the ledger needs (startup time).
 import { ledgerMigrations } from '@renja/infrastructure/database/ledger-schema';
 import { PostgresEventStore } from '@renja/event-store/postgres/postgres-event-store';
@@ -101,4 +103,21 @@ export function checkpointerClass(): typeof Checkpointer {
   /* eslint-disable @typescript-eslint/no-require-imports */
   return (require('@renja/application/integrity/checkpointer') as typeof import('@renja/application/integrity/checkpointer')).Checkpointer;
   /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/**
+ * Signs a checkpoint of the whole log now with the deployment's own key, as the server's timer would; null
+ * when this machine has no key file (a new key would sign for nobody, so none is ever created here).
+ */
+export async function issueCheckpoint(db: LedgerDatabase): Promise<StoredCheckpoint | null> {
+  const config = loadConfig();
+  if (!existsSync(config.ledgerKeyFile)) return null;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadOrCreateLedgerKey } =
+    require('@renja/infrastructure/integrity/ledger-key') as typeof import('@renja/infrastructure/integrity/ledger-key');
+  const { LedgerTree } = require('@renja/event-store/postgres/ledger-tree') as typeof import('@renja/event-store/postgres/ledger-tree');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const own = loadOrCreateLedgerKey(config.ledgerKeyFile, config.ledgerOrigin);
+  const Checkpointer = checkpointerClass();
+  return new Checkpointer(new LedgerTree(db.pool), { origin: own.origin, signer: own.signer }).issue();
 }

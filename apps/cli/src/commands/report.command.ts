@@ -19,7 +19,7 @@ import {
 import type { renderFile as RenderFile } from '@renja/projections/reports/render/report-formats';
 import { renderTextDocument } from '@renja/projections/reports/render/text-table';
 import { PLAN_PROJECTION_NAME, projectionPosition } from '@renja/projections/shared/sql-runner';
-import { withReadModels, type ReadContext } from '../context';
+import { issueCheckpoint, withReadModels, type ReadContext } from '../context';
 import { msg } from '@renja/domain/shared/messages/message';
 import { CliRefusal } from '../cli-refusal';
 
@@ -79,11 +79,14 @@ async function paperOptions(context: ReadContext, o: ReportOptions, asOf: AsOf):
   const { LedgerTree } = require('@renja/event-store/postgres/ledger-tree') as typeof import('@renja/event-store/postgres/ledger-tree');
   const { readOffice } = require('@renja/projections/plan/office-reader') as typeof import('@renja/projections/plan/office-reader');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const checkpoint = await new LedgerTree(context.db.pool).latestCheckpoint();
+  const position = await projectionPosition(context.sql, PLAN_PROJECTION_NAME);
+  // As the API's papers: the checkpoint named covers everything the paper shows; an older one is followed by a new one.
+  let checkpoint = await new LedgerTree(context.db.pool).latestCheckpoint();
+  if (!checkpoint || checkpoint.size < position) checkpoint = (await issueCheckpoint(context.db)) ?? checkpoint;
   const office = await readOffice(context.sql, parseOfficeCode(o.office, 'office'));
   return {
     paper: o.paper,
-    provenance: paperProvenance(asOf, await projectionPosition(context.sql, PLAN_PROJECTION_NAME), checkpoint),
+    provenance: paperProvenance(asOf, position, checkpoint),
     signatory: office.signatory ?? null,
   };
 }
