@@ -1,6 +1,6 @@
 import type { Migration } from './migration';
 import { integrityMigration } from './integrity-schema';
-import { appendFunctionMigration } from './append-function';
+import { appendFunctionFastPathMigration, appendFunctionMigration } from './append-function';
 import { appendGroupFunctionMigration } from './append-group-function';
 
 /** Channel on which every committed append announces the new head position (payload: decimal string). */
@@ -115,4 +115,5 @@ CREATE TRIGGER ledger_events_notify AFTER INSERT ON ledger_events
   integrityMigration,
   appendFunctionMigration,
   appendGroupFunctionMigration,
+  appendFunctionFastPathMigration,
 ];
