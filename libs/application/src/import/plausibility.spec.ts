@@ -1,4 +1,16 @@
-import { evolveLine, initialLineState, LINE_EVENT_TYPES, type LineEvent, type Phase, type PlanLineState } from '@renja/domain';
+import type Decimal from 'decimal.js';
+import {
+  evolveLine,
+  initialLineState,
+  LINE_EVENT_TYPES,
+  Money,
+  percentage,
+  realisationSummary,
+  targetsAsOf,
+  type LineEvent,
+  type Phase,
+  type PlanLineState,
+} from '@renja/domain';
 import type { Cell } from './cell-parsers';
 import type { ImportOperation, RowRef } from './import-rows';
 import { lineWarnings, LineViews, type RowWarning } from './plausibility';
@@ -39,9 +51,12 @@ type LineOp = Extract<ImportOperation, { kind: 'target' | 'pagu' | 'realisation'
 function* generatedRows(seed: number): Generator<{ op: LineOp | null; before: PlanLineState; after: PlanLineState }> {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  // Every fifth line counts down (negative targets and outputs): their quotients are positive too.
+  const negative = seed % 5 === 0 ? '-' : '';
   const date = () => `${YEAR}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 28))}`;
   const money = () => pick(['0.50', '1000.00', `${Math.floor(next() * 900) * 1_000_000}.25`, '150000000.00', '987654321987.05']);
-  const figure = () => pick(['0.5', '1', '3', '12', '250', '1000.123456', '999999999999999999.999999']);
+  const figure = () =>
+    `${negative}${pick(['0.5', '1', '3', '6', '12', '24', '24.0005', '24.0006', '250', '1000.123456', '999999999999999999.999999'])}`;
   let state = initialLineState();
   let id = 0;
   let row = 1;
@@ -194,6 +209,23 @@ function* generatedRows(seed: number): Generator<{ op: LineOp | null; before: Pl
   }
 }
 
+/** The indicators of a realisation row whose achievement (percentage as the report rounds it) is above 200 %. */
+function achievementsOver200(op: Extract<LineOp, { kind: 'realisation' }>, state: PlanLineState): string[] {
+  const targets = targetsAsOf(state);
+  const outputs = realisationSummary(state).outputs;
+  return op.outputs
+    .map((o) => o.indicator)
+    .filter((name) => {
+      const indicator = state.indicators.find((i) => i.name === name);
+      const target = indicator && targets.get(indicator.indicatorId);
+      const quarters = indicator && outputs.get(indicator.indicatorId);
+      if (!indicator || !target || !quarters) return false;
+      const total = quarters.reduce<Decimal>((sum, q) => (q ? sum.plus(q) : sum), new Money(0));
+      const achievement = indicator.direction === 'lower_is_better' ? percentage(target, total) : percentage(total, target);
+      return achievement !== null && new Money(achievement).greaterThan(200);
+    });
+}
+
 describe('plausibility warnings kept per line (LineViews) are those computed from all of the line’s entries', () => {
   it('gives the same warnings, text and order for every row of 100 generated lines', () => {
     const rules = new Map<string, number>();
@@ -205,6 +237,11 @@ describe('plausibility warnings kept per line (LineViews) are those computed fro
         const kept: RowWarning[] = lineWarnings(op, before, after, views);
         const scratch: RowWarning[] = lineWarnings(op, before, after);
         expect({ seed, row: op.at.row, warnings: kept }).toEqual({ seed, row: op.at.row, warnings: scratch });
+        if (op.kind === 'realisation') {
+          // The indicators warned about are those whose achievement, as the report computes it, passes 200 %.
+          const warned = scratch.filter((w) => w.rule === 'ACHIEVEMENT_IMPLAUSIBLE').map((w) => /capaian "([^"]+)"/.exec(w.message)![1]);
+          expect({ seed, row: op.at.row, warned }).toEqual({ seed, row: op.at.row, warned: achievementsOver200(op, after) });
+        }
         for (const w of scratch) rules.set(`${w.rule} ${w.column}`, (rules.get(`${w.rule} ${w.column}`) ?? 0) + 1);
         rows++;
       }

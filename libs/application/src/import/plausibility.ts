@@ -266,7 +266,12 @@ function realisationWarnings(
     const total = indicator && figures.outputTotal(indicator.indicatorId);
     if (!indicator || !target || !total) continue;
     const lower = indicator.direction === 'lower_is_better';
-    const achievement = lower ? percentage(target, total) : percentage(total, target);
+    // Below the limit without dividing: a positive denominator and a quotient under 2 give a percentage of
+    // at most 200,00 however it is rounded (rounding never passes a value it can represent).
+    const [numerator, denominator] = lower ? [target, total] : [total, target];
+    if (denominator.isPositive() && !denominator.isZero() && numerator.lessThan(denominator.times(ACHIEVEMENT_LIMIT_PERCENT / 100)))
+      continue;
+    const achievement = percentage(numerator, denominator);
     if (achievement === null || new Money(achievement).lessThanOrEqualTo(ACHIEVEMENT_LIMIT_PERCENT)) continue;
     const [row, cell] = rowHolding(op, 'Realisasi Kinerja', output.indicator);
     const unit = indicator.unit ? ` ${indicator.unit}` : '';
