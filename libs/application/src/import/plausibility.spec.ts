@@ -257,3 +257,60 @@ describe('plausibility warnings kept per line (LineViews) are those computed fro
       expect([rule, (rules.get(rule) ?? 0) > 10]).toEqual([rule, true]);
   });
 });
+
+describe('pagu warnings', () => {
+  it('name the figure as read, how many times larger or smaller it is and the line’s pagu', () => {
+    const line = evolveLine(
+      evolveLine(initialLineState(), {
+        id: 'e-1',
+        type: LINE_EVENT_TYPES.registered,
+        data: { year: YEAR, officeCode: 'DKUKM', code: CODE, level: 'sub_kegiatan', parentCode: '2.17.01.1.01', name: 'Uji' },
+        effectiveDate: `${YEAR}-01-01`,
+        legalBasis: null,
+        reason: null,
+      }),
+      {
+        id: 'e-2',
+        type: LINE_EVENT_TYPES.paguChanged,
+        data: { phase: 'APBD', fundingSource: 'DAU', operation: 'set', amount: '500000000.00' },
+        effectiveDate: `${YEAR}-01-03`,
+        legalBasis: null,
+        reason: null,
+      },
+    );
+    const row = (amount: string, text: string): LineOp => ({
+      year: YEAR,
+      office: 'DKUKM',
+      code: CODE,
+      kind: 'pagu',
+      at: at('pagu', 7, { Pagu: text }),
+      phase: 'APBD_P',
+      fundingSource: 'DAU',
+      amount,
+      effectiveDate: `${YEAR}-10-01`,
+      reason: null,
+      legalBasis: null,
+    });
+    const messages = (op: LineOp) => lineWarnings(op, line, line).map((w) => [w.row, w.column, w.value, w.rule, w.message]);
+    const check = 'Periksa pemisah ribuan dan desimalnya (1.653.027.794,00).';
+    expect(messages(row('500000000000.00', ' 500.000.000.000 '))).toEqual([
+      [
+        7,
+        'Pagu',
+        ' 500.000.000.000 ',
+        'AMOUNT_IMPLAUSIBLE',
+        `Pagu: "500.000.000.000" dibaca sebagai Rp 500.000.000.000,00, 1.000 kali pagu baris ${CODE} saat ini (Rp 500.000.000,00). ${check}`,
+      ],
+    ]);
+    expect(messages(row('500000.00', '500.000'))).toEqual([
+      [
+        7,
+        'Pagu',
+        '500.000',
+        'AMOUNT_IMPLAUSIBLE',
+        `Pagu: "500.000" dibaca sebagai Rp 500.000,00, 1.000 kali lebih kecil dari pagu baris ${CODE} saat ini (Rp 500.000.000,00). ${check}`,
+      ],
+    ]);
+    expect(messages(row('500000001.00', '500.000.001'))).toEqual([]);
+  });
+});

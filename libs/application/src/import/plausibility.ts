@@ -109,8 +109,8 @@ function fromScratch(state: PlanLineState): RealisationFigures {
  *   40 significant digits and Money (precision 40) adds them exactly: the total does not depend on the
  *   order or grouping of the additions, and equals realisationSummary's sum of quarter sums.
  *
- * Anything else (a correction marks an entry superseded, a state that is not the last one plus one new
- * entry) rebuilds the view from the line's entries.
+ * Anything else (a correction marks an entry superseded, a state that is not the last one plus new
+ * entries) rebuilds the view from the line's entries.
  */
 class LineView implements RealisationFigures {
   private entries: readonly LineEntry[];
@@ -119,7 +119,7 @@ class LineView implements RealisationFigures {
   private outputs: Map<string, Decimal> | undefined;
 
   constructor(private state: PlanLineState) {
-    this.entries = [...state.entries];
+    this.entries = state.entries;
   }
 
   /** Brings the view to `state`: entries appended since are folded in; anything else starts again. */
@@ -127,8 +127,9 @@ class LineView implements RealisationFigures {
     const previous = this.entries;
     const next = state.entries;
     this.state = state;
-    // A copy: what the view has folded stays known even if a state's array were ever extended in place.
-    this.entries = [...next];
+    // States never change their entries (evolveLine makes a new array; entriesAsOf relies on that too).
+    this.entries = next;
+    if (next === previous) return;
     const appended = next.length >= previous.length && previous.every((e, i) => next[i] === e) ? next.slice(previous.length) : null;
     if (!appended || appended.some((e) => e.supersededBy || e.corrects)) {
       this.pagu = this.targetsInForce = this.outputs = undefined;
@@ -201,31 +202,25 @@ function paguWarnings(op: Extract<LineOp, { kind: 'pagu' }>, before: PlanLineSta
   const column = op.amount !== undefined ? 'Pagu' : 'Perubahan';
   const figure = new Money(op.amount ?? op.delta!).abs();
   if (figure.isZero()) return [];
-  const value = op.at.cells.get(column)?.text ?? null;
-  const read = readAs(column, value, formatRupiah(op.amount ?? op.delta!));
-  const pagu = `pagu baris ${op.code} saat ini (${formatRupiah(linePagu)})`;
-  const check = 'Periksa pemisah ribuan dan desimalnya (1.653.027.794,00).';
-  if (figure.greaterThanOrEqualTo(linePagu.times(AMOUNT_FACTOR)))
+  // The message is written only for a row that gets one (most rows do not).
+  const warning = (relation: string): RowWarning[] => {
+    const value = op.at.cells.get(column)?.text ?? null;
+    const read = readAs(column, value, formatRupiah(op.amount ?? op.delta!));
+    const pagu = `pagu baris ${op.code} saat ini (${formatRupiah(linePagu)})`;
+    const check = 'Periksa pemisah ribuan dan desimalnya (1.653.027.794,00).';
     return [
       {
         row: op.at.row,
         column,
         value,
         rule: 'AMOUNT_IMPLAUSIBLE',
-        message: `${read}, ${factorOf(figure, linePagu)} kali ${pagu}. ${check}`,
+        message: `${read}, ${factorOf(figure, linePagu)} ${relation} ${pagu}. ${check}`,
       },
     ];
+  };
+  if (figure.greaterThanOrEqualTo(linePagu.times(AMOUNT_FACTOR))) return warning('kali');
   // A small change (Perubahan) to a large line is ordinary; a pagu set a thousand times below the line's is not.
-  if (op.amount !== undefined && figure.times(AMOUNT_FACTOR).lessThanOrEqualTo(linePagu))
-    return [
-      {
-        row: op.at.row,
-        column,
-        value,
-        rule: 'AMOUNT_IMPLAUSIBLE',
-        message: `${read}, ${factorOf(figure, linePagu)} kali lebih kecil dari ${pagu}. ${check}`,
-      },
-    ];
+  if (op.amount !== undefined && figure.times(AMOUNT_FACTOR).lessThanOrEqualTo(linePagu)) return warning('kali lebih kecil dari');
   return [];
 }
 
