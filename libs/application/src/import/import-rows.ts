@@ -273,9 +273,9 @@ function groupRealisations(ops: ImportOperation[], problems: Problems): ImportOp
     const key = `${op.year}|${op.office}|${op.code}|${op.period}`;
     const group = groups.get(key);
     if (!group) {
-      const copy = { ...op, rows: [...op.rows], rowCells: new Map(op.rowCells), outputs: [...op.outputs] };
-      groups.set(key, copy);
-      out.push(copy);
+      // The first row's operation becomes the group: realisasi() made it, its lists and map, for this row alone.
+      groups.set(key, op);
+      out.push(op);
       continue;
     }
     const clash = (column: string, rule: string, message: string) =>
@@ -309,12 +309,29 @@ function groupRealisations(ops: ImportOperation[], problems: Problems): ImportOp
   return out;
 }
 
+/** Column names in the order of a row's cells → the same names sorted, as JSON: rows of one table share a few. */
+const sortedColumns = new Map<string, { names: string[]; json: string }>();
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * A row's cells as one string, whatever the order of its columns: by column name (names are unique within
- * a row, so this order is canonical; a plain sort() would turn every pair into a string to compare it).
+ * A row's cells as one string, whatever the order of its columns: the column names sorted (names are unique
+ * within a row, so this order is canonical), then the trimmed texts in that order, each part as JSON, so
+ * that two rows have the same key exactly when they have the same columns with the same texts.
  */
-const rowKey = (row: ImportRow) =>
-  JSON.stringify([...row.cells].map(([k, c]) => [k, c.text.trim()]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+function rowKey(row: ImportRow): string {
+  let columns = '';
+  for (const name of row.cells.keys()) columns += `${name}\u0000`;
+  let sorted = sortedColumns.get(columns);
+  if (!sorted) {
+    const names = [...row.cells.keys()].sort(byName);
+    sorted = { names, json: JSON.stringify(names) };
+    if (sortedColumns.size >= 1000) sortedColumns.clear();
+    sortedColumns.set(columns, sorted);
+  }
+  return `${sorted.json}${JSON.stringify(sorted.names.map((name) => row.cells.get(name)!.text.trim()))}`;
+}
+
+const TABLE_INDEX = new Map<TableName, number>(TABLE_ORDER.map((table, i) => [table, i]));
 
 /** Every row of every file as operations, in the order they apply: table by table, rows in file order. */
 export function operationsOf(files: ReadFile[], problems: Problems): ImportOperation[] {
@@ -346,12 +363,8 @@ export function operationsOf(files: ReadFile[], problems: Problems): ImportOpera
       if (reader.ok) ops.push(...produced);
     }
   }
-  const order = (op: ImportOperation) => TABLE_ORDER.indexOf(op.kind === 'office' ? 'perangkat_daerah' : op.at.table);
-  return groupRealisations(
-    ops
-      .map((op, i) => ({ op, i }))
-      .sort((a, b) => order(a.op) - order(b.op) || a.i - b.i)
-      .map((x) => x.op),
-    problems,
-  );
+  // Table by table in TABLE_ORDER, rows in the order read within each: a stable bucket per table.
+  const byTable = TABLE_ORDER.map((): ImportOperation[] => []);
+  for (const op of ops) byTable[TABLE_INDEX.get(op.kind === 'office' ? 'perangkat_daerah' : op.at.table)!].push(op);
+  return groupRealisations(byTable.flat(), problems);
 }

@@ -25,7 +25,7 @@ import { decideCorrectionRow } from './correction-decider';
 import { renstraUnchanged, RENSTRA_COLUMNS } from './renstra-rows';
 import type { ImportOperation, RowRef } from './import-rows';
 import type { Problems, TableCounts } from './import-types';
-import { lineWarnings } from './plausibility';
+import { lineWarnings, LineViews } from './plausibility';
 import { officeUnknownMessage, OFFICE_UNKNOWN } from './office-scope';
 
 /** The import column a domain error's field is about, per kind of operation. */
@@ -90,6 +90,9 @@ export class OperationDecider {
     /** Implausible but possible figures of rows that record something, for the user to confirm. */
     private readonly warnings: Problems,
   ) {}
+
+  /** What the plausibility warnings of a line's earlier rows summed up, for its next rows. */
+  private readonly lineViews = new LineViews();
 
   /** Addresses of lines already validated in this import: every row of a line gets the same one (read-only). */
   private readonly addresses = new Map<string, LineAddress>();
@@ -322,7 +325,8 @@ export class OperationDecider {
     }
     this.record(op, command);
     if (op.kind === 'indicator' || op.kind === 'renstra') return;
-    for (const warning of lineWarnings(op, state, work.line)) this.warnings.add({ file: op.at.file, table: op.at.table, ...warning });
+    for (const warning of lineWarnings(op, state, work.line, this.lineViews))
+      this.warnings.add({ file: op.at.file, table: op.at.table, ...warning });
   }
 
   /** True (and counted or reported) when the period already has a realisation in the ledger. */
