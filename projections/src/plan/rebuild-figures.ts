@@ -1,4 +1,3 @@
-import type Decimal from 'decimal.js';
 import {
   addToSummary,
   byFigure,
@@ -10,6 +9,7 @@ import {
   parsePeriod,
   realisationSummary,
   senOf,
+  senOfMoney,
   senText,
   type FigureChange,
   type FigureFamily,
@@ -73,8 +73,8 @@ export class RebuildFigureTracker {
   private compute(state: PlanLineState, family: FigureFamily): Map<string, string> {
     if (family !== 'realisation') return familyFigures(state, family);
     this.realisation = realisationSummary(state);
-    const quarters = this.realisation.byQuarter.map(senOfDecimal);
-    const cumulative = senOfDecimal(this.realisation.cumulative);
+    const quarters = this.realisation.byQuarter.map(senOfMoney);
+    const cumulative = senOfMoney(this.realisation.cumulative);
     this.sen = cumulative !== null && quarters.every((q) => q !== null) ? { cumulative, quarters: quarters } : null;
     return realisationFigures(
       this.realisation,
@@ -131,11 +131,6 @@ export class RebuildFigureTracker {
 }
 
 const ZERO = new Money(0);
-/** A decimal in integer sen when it has at most two decimals (exactly), else null. */
-function senOfDecimal(value: Decimal): bigint | null {
-  return value.decimalPlaces() <= 2 ? senOf(value.toFixed(2)) : null;
-}
-
 /** The realisation family's figures of a summary: as the domain's `familyFigures(state, 'realisation')` lists them. */
 export function realisationFigures(realisation: RealisationSummary, anyRecorded: boolean): Map<string, string> {
   const figures = new Map<string, string>();

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { decimalOf, Money, sum } from '../shared/money';
-import { senOf, senText } from '../shared/sen';
+import { senMoney, senOf } from '../shared/sen';
 import { entriesAsOf, type AsOf } from './as-of';
 import { EXECUTABLE_PHASES, ORIGINAL_BUDGET_PHASE, PHASE_CHAIN, type Phase } from './phases';
 import type { LineEntry, PlanLineState } from './state';
@@ -131,8 +131,6 @@ function senOfPhases(byPhase: Map<Phase, LineEntry[]>): PaguSen | null {
   };
 }
 
-const moneyOfSen = (sen: bigint): Decimal => decimalOf(senText(sen));
-
 /** The breakdown of entries already in force and in effective order (as `entriesAsOf` gives them). */
 export function breakdownOf(inForce: Iterable<LineEntry>): PaguBreakdown {
   const byPhase = entriesByPhase(inForce);
@@ -142,16 +140,16 @@ export function breakdownOf(inForce: Iterable<LineEntry>): PaguBreakdown {
     const phases = new Map<Phase, SourceAmounts>();
     for (const [phase, amounts] of sen.phases) {
       const decimals: SourceAmounts = new Map();
-      for (const [source, amount] of amounts) decimals.set(source, moneyOfSen(amount));
+      for (const [source, amount] of amounts) decimals.set(source, senMoney(amount));
       phases.set(phase, decimals);
     }
     return {
       phases,
       currentPhase: sen.currentPhase,
-      currentPagu: moneyOfSen(sen.currentPagu),
+      currentPagu: senMoney(sen.currentPagu),
       executablePhase: sen.executablePhase,
-      executablePagu: moneyOfSen(sen.executablePagu),
-      originalPagu: sen.originalPagu === null ? null : moneyOfSen(sen.originalPagu),
+      executablePagu: senMoney(sen.executablePagu),
+      originalPagu: sen.originalPagu === null ? null : senMoney(sen.originalPagu),
     };
   }
   return decimalBreakdown(byPhase);

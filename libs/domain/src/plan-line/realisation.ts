@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { decimalOf, Money } from '../shared/money';
 import { parsePeriod } from '../shared/period';
-import { senOf, senText } from '../shared/sen';
+import { senMoney, senOf } from '../shared/sen';
 import { entriesAsOf, type AsOf } from './as-of';
 import type { LineEntry, PlanLineState } from './state';
 
@@ -68,8 +68,6 @@ function decimalSummary(entries: RealisationEntry[]): RealisationSummary {
   return summary;
 }
 
-const moneyOfSen = (sen: bigint): Decimal => (sen === 0n ? ZERO : decimalOf(senText(sen)));
-
 /**
  * The summary with its Rupiah summed in exact integer sen (BigInt), the outputs (no money) in decimal.js:
  * the same values as `addToSummary` gives; null when an amount has more than two decimals or is a
@@ -100,9 +98,9 @@ function senSummary(entries: RealisationEntry[]): RealisationSummary | null {
     }
   }
   return {
-    cumulative: moneyOfSen(cumulative),
-    byQuarter: quarters.map(moneyOfSen) as RealisationSummary['byQuarter'],
-    byMonth: months ? months.map(moneyOfSen) : Array.from({ length: 12 }, () => ZERO),
+    cumulative: senMoney(cumulative),
+    byQuarter: quarters.map(senMoney) as RealisationSummary['byQuarter'],
+    byMonth: months ? months.map(senMoney) : Array.from({ length: 12 }, () => ZERO),
     outputs,
   };
 }

@@ -1,5 +1,5 @@
 import { Money } from './money';
-import { senOf, senText } from './sen';
+import { senMoney, senOf, senOfMoney, senText } from './sen';
 
 /** mulberry32: deterministic, so a failure names values that can be replayed. */
 function random(seed: number): () => number {
@@ -71,5 +71,19 @@ describe('amounts in integer sen', () => {
     expect(senText(0n)).toBe('0.00');
     expect(senText(12345n)).toBe('123.45');
     expect(senText(-100000n)).toBe('-1000.00');
+  });
+
+  it('turns sen into decimals and back, exactly', () => {
+    const next = random(13);
+    for (let i = 0; i < 2000; i++) {
+      const amount = amountOf(next);
+      const money = senMoney(senOf(amount)!);
+      expect([amount, money.toFixed(), money.toFixed(2)]).toEqual([amount, new Money(amount).toFixed(), new Money(amount).toFixed(2)]);
+      expect(senOfMoney(money)).toBe(senOf(amount));
+      expect(senOfMoney(new Money(amount))).toBe(senOf(amount)); // a decimal not made here
+    }
+    expect(senMoney(0n).isNegative()).toBe(false);
+    expect(senOfMoney(new Money('1.005'))).toBeNull();
+    expect(senOfMoney(new Money('-0'))).toBeNull();
   });
 });

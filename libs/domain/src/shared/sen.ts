@@ -1,3 +1,6 @@
+import type Decimal from 'decimal.js';
+import { decimalOf } from './money';
+
 /**
  * Rupiah amounts in exact integer sen (hundredths), as a BigInt: folds that sum many amounts with at most
  * two decimals (every amount the parsers accept has) add BigInts instead of decimal.js values, and write
@@ -36,4 +39,28 @@ export function senText(sen: bigint): string {
   const negative = sen < 0n;
   const digits = (negative ? -sen : sen).toString().padStart(3, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** Decimals made by `senMoney`, by their sen, and back: folds turn the same few sums into decimals over and over. */
+const moneyBySen = new Map<bigint, Decimal>();
+const senByMoney = new WeakMap<Decimal, bigint>();
+
+/** Integer sen as a decimal (shared, immutable): the value decimal.js's own sums give. */
+export function senMoney(sen: bigint): Decimal {
+  let money = moneyBySen.get(sen);
+  if (money === undefined) {
+    money = decimalOf(senText(sen));
+    if (moneyBySen.size >= 50_000) moneyBySen.clear();
+    moneyBySen.set(sen, money);
+    senByMoney.set(money, sen);
+  }
+  return money;
+}
+
+/** A decimal in integer sen when it has at most two decimals (exactly) and is no negative zero, else null. */
+export function senOfMoney(value: Decimal): bigint | null {
+  const known = senByMoney.get(value);
+  if (known !== undefined) return known;
+  if (value.isNegative() && value.isZero()) return null; // toFixed(2) would drop its sign
+  return value.decimalPlaces() <= 2 ? senOf(value.toFixed(2)) : null;
 }
