@@ -2,6 +2,7 @@ export * from './shared/errors';
 export * from './shared/messages/message';
 export * from './shared/readings';
 export * from './shared/money';
+export * from './shared/sen';
 export * from './shared/dates';
 export * from './shared/period';
 export * from './shared/parse-money';

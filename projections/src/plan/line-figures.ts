@@ -4,6 +4,8 @@ import {
   paguBreakdown,
   percentage,
   realisationSummary,
+  senOfMoney,
+  senText,
   targetsAsOf,
   totalOf,
   type AsOf,
@@ -38,6 +40,15 @@ export interface IndicatorFigures {
   achievement: string | null;
 }
 
+/**
+ * `toFixed(2)` of an amount; the folds' sums (made from integer sen by senMoney) are written from their
+ * sen, the same text without decimal.js's formatting.
+ */
+function fixed(amount: Decimal): string {
+  const sen = senOfMoney(amount);
+  return sen === null ? amount.toFixed(2) : senText(sen);
+}
+
 function achievement(direction: string, target: Decimal | undefined, total: Decimal | null): string | null {
   if (!target || total === null) return null;
   return direction === 'lower_is_better' ? percentage(target, total) : percentage(total, target);
@@ -59,17 +70,22 @@ export function lineFigures(state: PlanLineState, asOf: AsOf = {}, folded?: Fold
   const phases: LineFigures['pagu'] = {};
   for (const [phase, sources] of pagu.phases) {
     const entry: Record<string, string> = {};
-    for (const [source, amount] of sources) entry[source] = amount.toFixed(2);
-    phases[phase] = { ...entry, total: totalOf(sources).toFixed(2) };
+    let total: bigint | null = 0n;
+    for (const [source, amount] of sources) {
+      entry[source] = fixed(amount);
+      const sen: bigint | null = total === null ? null : senOfMoney(amount);
+      total = sen === null || total === null ? null : total + sen;
+    }
+    phases[phase] = { ...entry, total: total === null ? totalOf(sources).toFixed(2) : senText(total) };
   }
   return {
     currentPhase: pagu.currentPhase,
     pagu: phases,
-    currentPagu: pagu.currentPagu.toFixed(2),
-    originalPagu: pagu.originalPagu?.toFixed(2) ?? null,
-    executablePagu: pagu.executablePagu.toFixed(2),
-    realised: realisation.cumulative.toFixed(2),
-    realisedByQuarter: realisation.byQuarter.map((q) => q.toFixed(2)),
+    currentPagu: fixed(pagu.currentPagu),
+    originalPagu: pagu.originalPagu ? fixed(pagu.originalPagu) : null,
+    executablePagu: fixed(pagu.executablePagu),
+    realised: fixed(realisation.cumulative),
+    realisedByQuarter: realisation.byQuarter.map(fixed),
     absorption: {
       current: percentage(realisation.cumulative, pagu.currentPagu),
       original: pagu.originalPagu ? percentage(realisation.cumulative, pagu.originalPagu) : null,

@@ -62,6 +62,22 @@ function figuresWithoutAmounts(event: LineEvent): Array<{ figure: string; from: 
   return [];
 }
 
+/** What one event changed, one entry per history row: the figures it changed, or one without a figure. */
+export function historyChanges(
+  event: LineEvent,
+  before: PlanLineState,
+  after: PlanLineState,
+  describe: () => FigureChange[] = () => describeChange(before, after),
+): FigureChange[] {
+  let changes = figuresWithoutAmounts(event);
+  // Renstra figures are no pagu, realisation or target: what a Renstra event changed is read from the two states.
+  if (event.type === LINE_EVENT_TYPES.renstraRecorded)
+    changes = diffFigures(renstraFigureMap(before.renstra), renstraFigureMap(after.renstra));
+  if (changes.length === 0) changes = describe();
+  if (changes.length === 0) changes = [{ figure: null as unknown as string, from: null, to: null }];
+  return changes;
+}
+
 /** History rows for one event: one per figure it changed (at least one row per event). */
 export function historyRows(
   streamId: string,
@@ -70,13 +86,7 @@ export function historyRows(
   after: PlanLineState,
   describe: () => FigureChange[] = () => describeChange(before, after),
 ): LineHistoryView[] {
-  let changes = figuresWithoutAmounts(event);
-  // Renstra figures are no pagu, realisation or target: what a Renstra event changed is read from the two states.
-  if (event.type === LINE_EVENT_TYPES.renstraRecorded)
-    changes = diffFigures(renstraFigureMap(before.renstra), renstraFigureMap(after.renstra));
-  if (changes.length === 0) changes = describe();
-  if (changes.length === 0) changes = [{ figure: null as unknown as string, from: null, to: null }];
-  return changes.map((c, seq) =>
+  return historyChanges(event, before, after, describe).map((c, seq) =>
     Object.assign(new LineHistoryView(), {
       position: event.position!,
       seq,

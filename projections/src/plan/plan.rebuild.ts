@@ -4,6 +4,7 @@ import {
   initialLineState,
   isLineEventType,
   isLineStream,
+  LINE_EVENT_TYPES,
   OFFICE_EVENT_TYPES,
   OFFICE_SIGNATORY_SET,
   type PlanLineState,
@@ -15,7 +16,7 @@ import { toLineEvent } from '@renja/event-store/event-mapping';
 import { decimalTransformer } from '../shared/decimal.transformer';
 import { BulkInsert } from '../shared/bulk-insert';
 import type { RebuildOptions } from '../shared/projection';
-import { historyRows, paguRows, planLineRow } from './plan-line.rows';
+import { historyChanges, paguRows, planLineRow } from './plan-line.rows';
 import { RebuildFigureTracker } from './rebuild-figures';
 
 const money = (value: unknown): string | null => decimalTransformer.to(value) ?? null;
@@ -148,22 +149,28 @@ export class PlanRebuild {
       const before = state;
       const after = evolveLine(before, event);
       const describe = () => figures.changes(before, event, after);
-      for (const row of historyRows(streamId, event, before, after, describe)) {
+      // The columns of historyRows' rows, written straight from the changes (one object per row, not two).
+      const changes = historyChanges(event, before, after, describe);
+      const effectiveDate = event.effectiveDate || null;
+      const actor = event.actor ?? 'unknown';
+      const correctsEventId = event.type === LINE_EVENT_TYPES.corrected ? event.data.correctedEventId : null;
+      for (let seq = 0; seq < changes.length; seq++) {
+        const change = changes[seq];
         const sent = this.history.add({
-          position: row.position,
-          seq: row.seq,
-          stream_id: row.streamId,
-          event_id: row.eventId,
-          event_type: row.eventType,
-          recorded_at: row.recordedAt,
-          effective_date: row.effectiveDate,
-          actor: row.actor,
-          figure: row.figure,
-          from_value: row.fromValue,
-          to_value: row.toValue,
-          reason: row.reason,
-          legal_basis: row.legalBasis,
-          corrects_event_id: row.correctsEventId,
+          position: event.position,
+          seq,
+          stream_id: streamId,
+          event_id: event.id,
+          event_type: event.type,
+          recorded_at: event.recordedAt,
+          effective_date: effectiveDate,
+          actor,
+          figure: change.figure,
+          from_value: change.from,
+          to_value: change.to,
+          reason: event.reason,
+          legal_basis: event.legalBasis,
+          corrects_event_id: correctsEventId,
         });
         if (sent) await sent; // most rows are only collected: no promise to wait for
       }

@@ -1,4 +1,3 @@
-import type Decimal from 'decimal.js';
 import {
   addToSummary,
   byFigure,
@@ -9,6 +8,9 @@ import {
   LINE_EVENT_TYPES,
   parsePeriod,
   realisationSummary,
+  senOf,
+  senOfMoney,
+  senText,
   type FigureChange,
   type FigureFamily,
   type LineEntry,
@@ -71,8 +73,8 @@ export class RebuildFigureTracker {
   private compute(state: PlanLineState, family: FigureFamily): Map<string, string> {
     if (family !== 'realisation') return familyFigures(state, family);
     this.realisation = realisationSummary(state);
-    const quarters = this.realisation.byQuarter.map(senOf);
-    const cumulative = senOf(this.realisation.cumulative);
+    const quarters = this.realisation.byQuarter.map(senOfMoney);
+    const cumulative = senOfMoney(this.realisation.cumulative);
     this.sen = cumulative !== null && quarters.every((q) => q !== null) ? { cumulative, quarters: quarters } : null;
     return realisationFigures(
       this.realisation,
@@ -88,7 +90,7 @@ export class RebuildFigureTracker {
   private addRealisation(figures: Map<string, string>, summary: RealisationSummary, entry: RealisationEntry): FigureChange[] {
     const q = parsePeriod(entry.data.period).quarter - 1;
     const next = new Map<string, string | null>();
-    const amount = entry.data.amount === null ? 0n : SEN_AMOUNT.test(entry.data.amount) ? toSen(entry.data.amount) : null;
+    const amount = entry.data.amount === null ? 0n : senOf(entry.data.amount);
     if (this.sen && amount !== null) {
       // As addToSummary adds, in sen: the cumulative, the quarter, each output (outputs are no money: decimals).
       this.sen.cumulative += amount;
@@ -98,13 +100,13 @@ export class RebuildFigureTracker {
         row[q] = (row[q] ?? ZERO).plus(decimalOf(output.value));
         summary.outputs.set(output.indicatorId, row);
       }
-      next.set('realisation.cumulative', fromSen(this.sen.cumulative));
-      next.set(`realisation.Q${q + 1}`, this.sen.quarters[q] === 0n ? null : fromSen(this.sen.quarters[q]));
+      next.set('realisation.cumulative', senText(this.sen.cumulative));
+      next.set(`realisation.Q${q + 1}`, this.sen.quarters[q] === 0n ? null : senText(this.sen.quarters[q]));
     } else {
       if (this.sen) {
         // An amount with more than two decimals: the summary's decimals take over from the sen.
-        summary.cumulative = new Money(fromSen(this.sen.cumulative));
-        summary.byQuarter = this.sen.quarters.map((s) => new Money(fromSen(s))) as RealisationSummary['byQuarter'];
+        summary.cumulative = new Money(senText(this.sen.cumulative));
+        summary.byQuarter = this.sen.quarters.map((s) => new Money(senText(s))) as RealisationSummary['byQuarter'];
         this.sen = null;
       }
       addToSummary(summary, entry);
@@ -129,29 +131,6 @@ export class RebuildFigureTracker {
 }
 
 const ZERO = new Money(0);
-/** An amount as the parsers store it: digits, at most two decimals, a sign for signed amounts. */
-const SEN_AMOUNT = /^-?\d+(\.\d{1,2})?$/;
-
-/** An amount matching SEN_AMOUNT in integer sen, exactly. */
-function toSen(amount: string): bigint {
-  const dot = amount.indexOf('.');
-  if (dot < 0) return BigInt(amount) * 100n;
-  // "-0.05" → "-005": the sign stays in front of the digits.
-  return BigInt(amount.slice(0, dot) + amount.slice(dot + 1).padEnd(2, '0'));
-}
-
-/** Integer sen as `toFixed(2)` writes the amount. */
-function fromSen(sen: bigint): string {
-  const negative = sen < 0n;
-  const digits = (negative ? -sen : sen).toString().padStart(3, '0');
-  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
-
-/** A decimal in integer sen when it has at most two decimals (exactly), else null. */
-function senOf(value: Decimal): bigint | null {
-  return value.decimalPlaces() <= 2 ? toSen(value.toFixed(2)) : null;
-}
-
 /** The realisation family's figures of a summary: as the domain's `familyFigures(state, 'realisation')` lists them. */
 export function realisationFigures(realisation: RealisationSummary, anyRecorded: boolean): Map<string, string> {
   const figures = new Map<string, string>();

@@ -1,5 +1,6 @@
-import type { AsOf } from './as-of';
-import { paguBreakdown } from './pagu';
+import { senText } from '../shared/sen';
+import { entriesAsOf, type AsOf } from './as-of';
+import { paguBreakdown, paguSen } from './pagu';
 import { addToSummary, realisationSummary, targetsAsOf, type RealisationSummary } from './realisation';
 import { entryKindOf } from './evolve';
 import { LINE_EVENT_TYPES, type LineEvent } from './events';
@@ -32,6 +33,15 @@ const FAMILY_OF_ENTRY: Record<LineEntry['kind'], FigureFamily> = {
 export function familyFigures(state: PlanLineState, family: FigureFamily, asOf: AsOf = {}): Map<string, string> {
   const figures = new Map<string, string>();
   if (family === 'pagu') {
+    // In exact integer sen where every amount allows (written as toFixed(2) writes them), else decimal.js.
+    const sen = paguSen(entriesAsOf(state, asOf));
+    if (sen) {
+      for (const [phase, sources] of sen.phases) {
+        for (const [source, amount] of sources) figures.set(`pagu.${phase}.${source}`, senText(amount));
+      }
+      if (sen.currentPhase) figures.set('pagu.current', senText(sen.currentPagu));
+      return figures;
+    }
     const pagu = paguBreakdown(state, asOf);
     for (const [phase, sources] of pagu.phases) {
       for (const [source, amount] of sources) figures.set(`pagu.${phase}.${source}`, amount.toFixed(2));

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { decimalOf, Money } from '../shared/money';
 import { parsePeriod } from '../shared/period';
+import { senMoney, senOf } from '../shared/sen';
 import { entriesAsOf, type AsOf } from './as-of';
 import type { LineEntry, PlanLineState } from './state';
 
@@ -57,9 +58,51 @@ export const copySummary = (s: RealisationSummary): RealisationSummary => ({
 });
 
 export function realisationSummary(state: PlanLineState, asOf: AsOf = {}): RealisationSummary {
+  const entries = realisations(state, asOf);
+  return senSummary(entries) ?? decimalSummary(entries);
+}
+
+function decimalSummary(entries: RealisationEntry[]): RealisationSummary {
   const summary = emptySummary();
-  for (const entry of realisations(state, asOf)) addToSummary(summary, entry);
+  for (const entry of entries) addToSummary(summary, entry);
   return summary;
+}
+
+/**
+ * The summary with its Rupiah summed in exact integer sen (BigInt), the outputs (no money) in decimal.js:
+ * the same values as `addToSummary` gives; null when an amount has more than two decimals or is a
+ * negative zero (decimal.js then sums it all).
+ */
+function senSummary(entries: RealisationEntry[]): RealisationSummary | null {
+  let cumulative = 0n;
+  const quarters = [0n, 0n, 0n, 0n];
+  let months: bigint[] | null = null;
+  const outputs = new Map<string, Array<Decimal | null>>();
+  for (const entry of entries) {
+    const period = parsePeriod(entry.data.period);
+    const q = period.quarter - 1;
+    if (entry.data.amount !== null) {
+      const amount = senOf(entry.data.amount);
+      if (amount === null) return null;
+      cumulative += amount;
+      quarters[q] += amount;
+      if (period.granularity === 'month') {
+        months ??= Array.from({ length: 12 }, () => 0n);
+        months[period.index - 1] += amount;
+      }
+    }
+    for (const output of entry.data.outputs) {
+      const row = outputs.get(output.indicatorId) ?? [null, null, null, null];
+      row[q] = (row[q] ?? ZERO).plus(decimalOf(output.value));
+      outputs.set(output.indicatorId, row);
+    }
+  }
+  return {
+    cumulative: senMoney(cumulative),
+    byQuarter: quarters.map(senMoney) as RealisationSummary['byQuarter'],
+    byMonth: months ? months.map(senMoney) : Array.from({ length: 12 }, () => ZERO),
+    outputs,
+  };
 }
 
 /** Cumulative Rupiah realised with an effective date on or before `date`. */
