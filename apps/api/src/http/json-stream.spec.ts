@@ -1,6 +1,8 @@
-import { jsonChunks, streamedJson } from './json-stream';
+import { jsonChunks, streamedJson, type KeptTexts } from './json-stream';
 
-const text = (value: unknown, depth: number) => [...jsonChunks(value, depth)].join('');
+const utf8 = (chunk: string | Buffer) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+const text = (value: unknown, depth: number, kept?: KeptTexts) =>
+  Buffer.concat([...jsonChunks(value, depth, kept)].map(utf8)).toString('utf8');
 
 describe('jsonChunks', () => {
   const report = {
@@ -23,6 +25,25 @@ describe('jsonChunks', () => {
 
   it.each([0, 1, 2, 3, 4, 5, 8])('writes the very text JSON.stringify writes (depth %i)', (depth) => {
     expect(text(report, depth)).toBe(JSON.stringify(report));
+    const kept: KeptTexts = new WeakMap();
+    expect(text(report, depth, kept)).toBe(JSON.stringify(report));
+    expect(text(report, depth, kept)).toBe(JSON.stringify(report));
+  });
+
+  it('keeps the text of each value at the last level written whole, by identity: long ones as UTF-8 bytes, sent as they are', () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => ({ code: `2.17.${i}`, name: `Baris – ${i}` }));
+    const answer = { offices: [{ lines, asOf: {} }] };
+    const kept: KeptTexts = new WeakMap();
+    const first = [...jsonChunks(answer, 4, kept)];
+    expect(Buffer.isBuffer(kept.get(lines))).toBe(true);
+    expect(kept.get(answer.offices[0].asOf)).toBe('{}');
+    expect(first).toContain(kept.get(lines));
+    const again = [...jsonChunks({ offices: [{ lines, asOf: { validAt: '2023-10-31' } }] }, 4, kept)];
+    expect(again).toContain(kept.get(lines));
+    expect(Buffer.concat(again.map(utf8)).toString('utf8')).toBe(JSON.stringify({ offices: [{ lines, asOf: { validAt: '2023-10-31' } }] }));
+    // Another array, even of the same content, is written on its own.
+    const copy = lines.map((l) => ({ ...l, name: `${l.name}!` }));
+    expect(text({ offices: [{ lines: copy }] }, 4, kept)).toBe(JSON.stringify({ offices: [{ lines: copy }] }));
   });
 
   it('leaves out of objects and writes null in arrays what JSON.stringify does (undefined, functions, symbols, holes)', () => {

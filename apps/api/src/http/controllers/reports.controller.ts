@@ -7,7 +7,7 @@ import type { EventStore } from '@renja/event-store';
 import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, ReportReader, type AnyReport } from '@renja/projections';
 import { FILE_STYLE_QUERIES, fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
 import { CurrentPrincipal } from '../auth.guard';
-import { streamedJson } from '../json-stream';
+import { streamedJson, type KeptTexts } from '../json-stream';
 import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { ApiErrors } from '../openapi/api-errors';
@@ -42,6 +42,12 @@ const PROVINCE_QUERIES = [
   ApiQuery({ name: 'format', required: false, enum: ['json'], description: 'json only (files are per office)' }),
 ];
 const ProvinceQueries = (): MethodDecorator => (target, key, descriptor) => PROVINCE_QUERIES.forEach((d) => d(target, key, descriptor));
+
+/**
+ * The texts of the province answers' lines and rows (and the other arrays and objects of each office's report),
+ * kept with the kept reports they belong to (report-memo.ts: the same objects for as long as the lines are the same).
+ */
+const PROVINCE_TEXTS: KeptTexts = new WeakMap();
 
 interface ReportQuery extends FileQuery {
   validAt?: string;
@@ -213,7 +219,7 @@ export class ReportsController {
         rule: 'INVALID_VALUE',
       });
     // Levels written member by member: the answer, its offices, each office's report, its lines (or rows).
-    return streamedJson(await build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false'), 4);
+    return streamedJson(await build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false'), 4, PROVINCE_TEXTS);
   }
 
   @Get('reports/reconciliation')
