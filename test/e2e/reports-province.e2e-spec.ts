@@ -73,6 +73,15 @@ describe('Province reports over HTTP', () => {
     }
   });
 
+  it('sends the text JSON.stringify writes of the answer, as application/json; charset=utf-8 (written while it is sent)', async () => {
+    for (const report of ['reconciliation', 'evaluation']) {
+      const response = await t.http().get(`/api/v1/years/${year}/reports/${report}`).expect(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.text).toBe(JSON.stringify(response.body));
+      expect(response.body.offices).toHaveLength(offices.length);
+    }
+  });
+
   it('the past differs from the present where the ledger changed (APBD-P known only later)', async () => {
     const now = await get(`/api/v1/years/${year}/reports/reconciliation`);
     const before = await get(`/api/v1/years/${year}/reports/reconciliation?knownAt=${encodeURIComponent(between)}`);

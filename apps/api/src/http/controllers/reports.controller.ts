@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Headers, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { msg, parseOfficeCode } from '@renja/domain';
@@ -7,6 +7,7 @@ import type { EventStore } from '@renja/event-store';
 import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, ReportReader, type AnyReport } from '@renja/projections';
 import { FILE_STYLE_QUERIES, fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
 import { CurrentPrincipal } from '../auth.guard';
+import { streamedJson, type KeptTexts } from '../json-stream';
 import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { ApiErrors } from '../openapi/api-errors';
@@ -41,6 +42,12 @@ const PROVINCE_QUERIES = [
   ApiQuery({ name: 'format', required: false, enum: ['json'], description: 'json only (files are per office)' }),
 ];
 const ProvinceQueries = (): MethodDecorator => (target, key, descriptor) => PROVINCE_QUERIES.forEach((d) => d(target, key, descriptor));
+
+/**
+ * The texts of the province answers' lines and rows (and the other arrays and objects of each office's report),
+ * kept with the kept reports they belong to (report-memo.ts: the same objects for as long as the lines are the same).
+ */
+const PROVINCE_TEXTS: KeptTexts = new WeakMap();
 
 interface ReportQuery extends FileQuery {
   validAt?: string;
@@ -192,13 +199,16 @@ export class ReportsController {
     return fileResponse(consistencyDocument(report), format, await this.papers.renderOptions(format, code, {}, style));
   }
 
-  /** The province view: JSON only (one report per office; the files are per office). */
-  private async province<Report>(
+  /**
+   * The province view: JSON only (one report per office; the files are per office). The answer (~24 MB for 40
+   * offices with their lines) is sent while it is written, line by line (json-stream.ts): the same text.
+   */
+  private async province(
     principal: Principal,
     query: ProvinceQuery,
     accept: string | undefined,
-    build: (asOf: ReturnType<typeof asOfFromQuery>, lines: boolean) => Promise<Report>,
-  ): Promise<Report> {
+    build: (asOf: ReturnType<typeof asOfFromQuery>, lines: boolean) => Promise<object>,
+  ): Promise<StreamableFile> {
     authorize(principal, { kind: 'read', office: '*' });
     negotiate(query.format, accept, []);
     const { lines } = query;
@@ -208,7 +218,8 @@ export class ReportsController {
         field: 'lines',
         rule: 'INVALID_VALUE',
       });
-    return build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false');
+    // Levels written member by member: the answer, its offices, each office's report, its lines (or rows).
+    return streamedJson(await build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false'), 4, PROVINCE_TEXTS);
   }
 
   @Get('reports/reconciliation')
