@@ -5,6 +5,9 @@ import {
   LINE_EVENT_TYPES,
   paguBreakdown,
   PHASE_CHAIN,
+  senMoney,
+  senOf,
+  senText,
   type AsOf,
   type ChainPhase,
   type LegalBasis,
@@ -81,41 +84,81 @@ function kindOf(entry: PaguEntry): StepKind {
   return entry.data.direction === 'in' ? 'shift_in' : 'shift_out';
 }
 
-/** The source amount after the entry, from the amount before it (the domain's own arithmetic, step by step). */
-function sourceAfter(entry: PaguEntry, before: Decimal): Decimal {
-  const amount = decimalOf(entry.data.amount);
-  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? amount : before.plus(amount);
-  return entry.data.direction === 'out' ? before.minus(amount) : before.plus(amount);
-}
-
 /**
  * The ordered steps from the first plan amount to the current pagu. Phases follow the chain (RKPD … APBD_P);
  * each phase starts from the amounts of the latest earlier phase present, shown as a phase_start step with
  * delta 0, so the deltas add up exactly to the current pagu.
  */
 export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: PaguBreakdown = paguBreakdown(state, asOf)): LineSteps {
-  const inForce = new Set<LineEntry>(entriesAsOf(state, asOf));
   const visible = visibleEntries(state, asOf);
+  const steps: PaguStep[] = [];
+  const sen = visible.map((e) => senOf(e.data.amount));
+  // Exact integer sen when every amount has at most two decimals and none is a negative zero (shared/sen.ts):
+  // the same texts as decimal.js writes; decimal.js for anything else.
+  const sums: Arithmetic<bigint> | Arithmetic<Decimal> = sen.every((a) => a !== null) ? senSums(visible, sen) : decimalSums;
+  const total = walk(state, asOf, visible, steps, sums as Arithmetic<unknown>);
+  // In sen the deltas' texts are exact and add up to the total; decimal.js sums the texts, as they may be rounded.
+  const sumOfDeltas = sums === decimalSums ? steps.reduce((sum, s) => sum.plus(decimalOf(s.delta)), zero()) : senMoney(total as bigint);
+  return { steps, sumOfDeltas, finalAmount: breakdown.currentPagu, currentPhase: breakdown.currentPhase as ChainPhase | null };
+}
+
+/** The amounts' arithmetic of the steps: decimal.js or integer sen, each writing `toFixed(2)`'s text. */
+interface Arithmetic<T> {
+  zero: T;
+  amount(entry: PaguEntry): T;
+  plus(a: T, b: T): T;
+  minus(a: T, b: T): T;
+  text(a: T): string;
+}
+
+const decimalSums: Arithmetic<Decimal> = {
+  zero: zero(),
+  amount: (entry) => decimalOf(entry.data.amount),
+  plus: (a, b) => a.plus(b),
+  minus: (a, b) => a.minus(b),
+  text: fixed,
+};
+
+function senSums(visible: PaguEntry[], sen: bigint[]): Arithmetic<bigint> {
+  const senByEntry = new Map<PaguEntry, bigint>(visible.map((e, i) => [e, sen[i]]));
+  return {
+    zero: 0n,
+    amount: (entry) => senByEntry.get(entry)!,
+    plus: (a, b) => a + b,
+    minus: (a, b) => a - b,
+    text: senText,
+  };
+}
+
+/** The source amount after the entry, from the amount before it (the domain's own arithmetic, step by step). */
+function sourceAfter<T>(entry: PaguEntry, before: T, sums: Arithmetic<T>): T {
+  const amount = sums.amount(entry);
+  if (entry.kind === 'pagu') return entry.data.operation === 'set' ? amount : sums.plus(before, amount);
+  return entry.data.direction === 'out' ? sums.minus(before, amount) : sums.plus(before, amount);
+}
+
+/** Pushes the steps of `visible` and gives the total after the last one. */
+function walk<T>(state: PlanLineState, asOf: AsOf, visible: PaguEntry[], steps: PaguStep[], sums: Arithmetic<T>): T {
+  const inForce = new Set<LineEntry>(entriesAsOf(state, asOf));
   // A correction that carries new content is a replacement (even if the replacement takes effect later); without one, a reversal.
   const replacedIds = new Set(state.entries.filter((e) => e.corrects && known(e.recordedAt, asOf.knownAt)).map((e) => e.corrects));
-  const steps: PaguStep[] = [];
-  const amounts = new Map<string, Decimal>();
-  let total = zero();
+  const amounts = new Map<string, T>();
+  let total = sums.zero;
   let previousPhase: ChainPhase | null = null;
   for (const phase of PHASE_CHAIN) {
     const entries = visible.filter((e) => phaseOf(e) === phase);
     const present = entries.some((e) => inForce.has(e));
     if (present && previousPhase) {
-      steps.push(phaseStart(steps.length + 1, phase, previousPhase, fixed(total)));
+      steps.push(phaseStart(steps.length + 1, phase, previousPhase, sums.text(total)));
     }
     for (const entry of entries) {
       const source = entry.data.fundingSource;
-      const before = amounts.get(source) ?? zero();
+      const before = amounts.get(source) ?? sums.zero;
       const counted = inForce.has(entry);
-      const after = counted ? sourceAfter(entry, before) : before;
-      const delta = after.minus(before);
+      const after = counted ? sourceAfter(entry, before, sums) : before;
+      const delta = sums.minus(after, before);
       if (counted) amounts.set(source, after);
-      const totalAfter = total.plus(delta);
+      const totalAfter = sums.plus(total, delta);
       // Every field in the order of the API's JSON (a literal: reports build thousands of steps).
       steps.push({
         step: steps.length + 1,
@@ -130,11 +173,11 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
             : LINE_EVENT_TYPES.paguShifted,
         statedAmount: entry.data.amount,
         counterpartCode: entry.kind === 'shift' ? entry.data.counterpartCode : null,
-        sourceBefore: fixed(before),
-        sourceAfter: fixed(after),
-        amountBefore: fixed(total),
-        amountAfter: fixed(totalAfter),
-        delta: fixed(delta),
+        sourceBefore: sums.text(before),
+        sourceAfter: sums.text(after),
+        amountBefore: sums.text(total),
+        amountAfter: sums.text(totalAfter),
+        delta: sums.text(delta),
         legalBasis: entry.legalBasis,
         reason: entry.reason,
         actor: entry.actor,
@@ -152,8 +195,7 @@ export function paguSteps(state: PlanLineState, asOf: AsOf = {}, breakdown: Pagu
     }
     if (present) previousPhase = phase;
   }
-  const sumOfDeltas = steps.reduce((sum, s) => sum.plus(decimalOf(s.delta)), zero());
-  return { steps, sumOfDeltas, finalAmount: breakdown.currentPagu, currentPhase: breakdown.currentPhase as ChainPhase | null };
+  return total;
 }
 
 /** A phase_start step: the new phase starts from the amounts of `carriedFrom` (delta 0). Fields in the API's order. */

@@ -1,5 +1,15 @@
 import type Decimal from 'decimal.js';
-import { decimalOf, entriesAsOf, paguBreakdown, parsePeriod, type AsOf, type PaguBreakdown, type PlanLineState } from '@renja/domain';
+import {
+  decimalOf,
+  entriesAsOf,
+  paguBreakdown,
+  parsePeriod,
+  senMoney,
+  senOf,
+  type AsOf,
+  type PaguBreakdown,
+  type PlanLineState,
+} from '@renja/domain';
 import { plusOrNull, zero } from './amounts';
 import type { LineKinerja, MoneyFigures, ReportLine } from './line-types';
 import { rollUpTree, type RolledUp } from './roll-up-tree';
@@ -13,10 +23,7 @@ export function lineFacts(
   pagu: PaguBreakdown = paguBreakdown(state, asOf),
 ): { money: MoneyFigures; kinerja: LineKinerja } {
   const kinerja: LineKinerja = { outputs: new Map(), targets: new Map() };
-  const months: Array<Decimal | null> = Array(12).fill(null);
-  const quarters: Array<Decimal | null> = Array(4).fill(null);
-  let realised = zero();
-  let hasQuarterlyLines = false;
+  const realisations: Realisation[] = [];
   for (const entry of entriesAsOf(state, asOf)) {
     // Later revisions overwrite earlier ones: entries come in effective order, as targetsAsOf reads them.
     if (entry.kind === 'target') kinerja.targets.set(entry.data.indicatorId, decimalOf(entry.data.value));
@@ -28,12 +35,12 @@ export function lineFacts(
       kinerja.outputs.set(output.indicatorId, row);
     }
     if (entry.data.amount === null) continue;
-    const amount = decimalOf(entry.data.amount);
-    realised = realised.plus(amount);
-    quarters[period.quarter - 1] = (quarters[period.quarter - 1] ?? zero()).plus(amount);
-    if (period.granularity === 'month') months[period.index - 1] = (months[period.index - 1] ?? zero()).plus(amount);
-    else hasQuarterlyLines = true;
+    realisations.push({ amount: entry.data.amount, quarter: period.quarter, month: period.granularity === 'month' ? period.index : null });
   }
+  const sen = realisations.map((r) => senOf(r.amount));
+  // Exact integer sen when every amount has at most two decimals and none is a negative zero (shared/sen.ts), else decimal.js.
+  const { realised, months, quarters } = sen.every((a) => a !== null) ? senSums(realisations, sen) : decimalSums(realisations);
+  const hasQuarterlyLines = realisations.some((r) => r.month === null);
   const money: MoneyFigures = {
     currentPagu: pagu.currentPagu,
     originalPagu: pagu.originalPagu ?? zero(),
@@ -45,6 +52,38 @@ export function lineFacts(
     hasQuarterlyLines,
   };
   return { money, kinerja };
+}
+
+/** A realised amount in force and where it counts (month null: a quarterly line). */
+type Realisation = { amount: string; quarter: number; month: number | null };
+type Sums = { realised: Decimal; months: Array<Decimal | null>; quarters: Array<Decimal | null> };
+
+/** The realised amounts in decimal.js, summed in the entries' order. */
+function decimalSums(realisations: Realisation[]): Sums {
+  const months: Array<Decimal | null> = Array(12).fill(null);
+  const quarters: Array<Decimal | null> = Array(4).fill(null);
+  let realised = zero();
+  for (const r of realisations) {
+    const amount = decimalOf(r.amount);
+    realised = realised.plus(amount);
+    quarters[r.quarter - 1] = (quarters[r.quarter - 1] ?? zero()).plus(amount);
+    if (r.month !== null) months[r.month - 1] = (months[r.month - 1] ?? zero()).plus(amount);
+  }
+  return { realised, months, quarters };
+}
+
+/** The same sums in integer sen (`sen[i]` is the amount of `realisations[i]`), as the decimals decimal.js gives. */
+function senSums(realisations: Realisation[], sen: bigint[]): Sums {
+  const months: Array<bigint | null> = Array(12).fill(null);
+  const quarters: Array<bigint | null> = Array(4).fill(null);
+  let realised = 0n;
+  realisations.forEach((r, i) => {
+    realised += sen[i];
+    quarters[r.quarter - 1] = (quarters[r.quarter - 1] ?? 0n) + sen[i];
+    if (r.month !== null) months[r.month - 1] = (months[r.month - 1] ?? 0n) + sen[i];
+  });
+  const money = (a: bigint | null) => (a === null ? null : senMoney(a));
+  return { realised: senMoney(realised), months: months.map(money), quarters: quarters.map(money) };
 }
 
 const emptyFigures = (): MoneyFigures => ({
