@@ -8,7 +8,7 @@ import { DuplicateEventIdError, IdempotencyKeyReusedError, WrongExpectedVersionE
 import type { AppendOptions, NewEvent, StreamAppend } from '../port/event-store.port';
 import { newEvent, newEvents, positionsOf, range, sampleMetadata, streamName } from '../testing/contract/fixtures';
 import { openTestStore, type TestStore } from '../testing/postgres-test-store';
-import { appendGroupFunctionGenericPlanMigration, appendGroupFunctionMigration } from './append-group-function';
+import { appendGroupFunctionMigration } from './append-group-function';
 import { LedgerTree } from './ledger-tree';
 import { PostgresEventStore } from './postgres-event-store';
 import { eventStoreMigrations } from './schema';
@@ -19,7 +19,7 @@ async function openStoreWithoutGroupFunction(): Promise<TestStore> {
   const pool = new Pool({ connectionString: db.url, max: 1 });
   await runMigrations(
     pool,
-    eventStoreMigrations.filter((m) => m.id !== appendGroupFunctionMigration.id && m.id !== appendGroupFunctionGenericPlanMigration.id),
+    eventStoreMigrations.filter((m) => m.id !== appendGroupFunctionMigration.id),
   );
   const store = new PostgresEventStore(pool);
   return {
@@ -155,15 +155,6 @@ describe('a group of calls written by the ledger_append_group function in one st
     expect(written.keys.map((k: { key: string }) => k.key)).toEqual(['k-1', 'k-3', 'k-empty', 'k-nothing', 'seed', 'seed-2']);
     await expectVerifiable(byFunction);
     await expectVerifiable(byTransaction);
-  });
-
-  it('keeps generic plans for its statements (none replanned per group), the setting on the function only', async () => {
-    const { rows } = await byFunction.pool.query<{ config: string[] | null }>(
-      "SELECT proconfig AS config FROM pg_proc WHERE proname = 'ledger_append_group'",
-    );
-    expect(rows).toEqual([{ config: ['plan_cache_mode=force_generic_plan'] }]);
-    const session = await byFunction.pool.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode');
-    expect(session.rows[0].plan_cache_mode).toBe('auto');
   });
 
   it('fails only the call whose event id is taken; the rest of the group commits, gap-free', async () => {

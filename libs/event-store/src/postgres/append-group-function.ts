@@ -178,22 +178,6 @@ $fn$;
 `,
 };
 
-/**
- * ledger_append_group with its statements' plans kept: PL/pgSQL caches a generic plan for a statement only while the
- * generic plan does not look dearer than the custom ones. Two of 0004's statements were planned anew on every call
- * (pg_stat_statements with track_planning, one plan per call): the version read over unnest(p_streams), whose custom
- * plan sees a group of fewer streams than the 10 a generic plan assumes (8 writers: about 140 µs of planning per
- * group), and the idempotency INSERT over generate_series(1, v_calls), whose custom plan sees fewer calls than the
- * 1000 a generic plan assumes (about 140 to 280 µs per group, with or without keys). force_generic_plan, set on the
- * function only, keeps every statement's generic plan: the same statements, rows, hashes, nodes and answers. Measured
- * against statements reshaped for a generic plan (generate_subscripts instead of unnest and generate_series):
- * no gain over the setting, which also covers any statement the body gains later.
- */
-export const appendGroupFunctionGenericPlanMigration = {
-  id: '0006_append_group_function_generic_plan',
-  sql: /* sql */ `ALTER FUNCTION ledger_append_group SET plan_cache_mode = force_generic_plan;`,
-};
-
 /** The function's answer, one element per call (versions: one per entry, null where the call was not checked). */
 export interface AppendGroupFunctionRow {
   statuses: Array<'ok' | 'conflict' | 'replay'>;
