@@ -268,8 +268,10 @@ describe('Audit reports on constructed cases', () => {
     });
     const workbook = await openWorkbook((await getBinary(t, `${reports}/evaluation?format=xlsx`)).body);
     const sheet = workbook.getWorksheet('Evaluasi Renja')!;
-    const headerRow = (sheet.views[0] as { ySplit: number }).ySplit;
-    const groups = (sheet.getRow(headerRow - 1).values as unknown[]).map(String);
+    // Frozen: the group row, the heading row and the column numbers (1)…(16) under them.
+    const numbersRow = (sheet.views[0] as { ySplit: number }).ySplit;
+    expect(sheet.getRow(numbersRow).getCell(1).value).toBe('(1)');
+    const groups = (sheet.getRow(numbersRow - 2).values as unknown[]).map(String);
     // Column 1 is Tabel 2.1's No; the code is column 2.
     const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(2).value === A)!;
     const column = (group: string, offset: number) => groups.indexOf(group) + offset;
