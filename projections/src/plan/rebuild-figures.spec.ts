@@ -3,17 +3,7 @@ import { generatedHistory } from '@renja/domain/testing/generated-histories';
 import { changePagu, correct, defineIndicator, history, realise, registered, stateOf } from '@renja/domain/testing/plan-line-fixtures';
 import { RebuildFigureTracker, realisationFigures } from './rebuild-figures';
 import { familyFigures, realisationSummary } from '@renja/domain';
-
-/** A small deterministic generator (mulberry32): a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '@renja/domain/testing/seeded-random';
 
 /**
  * A line's stream from random commands that the decider accepts: pagu in several phases and sources,

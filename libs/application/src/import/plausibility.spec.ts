@@ -14,17 +14,7 @@ import {
 import type { Cell } from './cell-parsers';
 import type { ImportOperation, RowRef } from './import-rows';
 import { lineWarnings, LineViews, type RowWarning } from './plausibility';
-
-/** A small deterministic generator (mulberry32), so a failure names a seed that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '@renja/domain/testing/seeded-random';
 
 const YEAR = 2022;
 const CODE = '2.17.01.1.01.0001';

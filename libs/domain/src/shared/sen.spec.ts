@@ -1,16 +1,6 @@
 import { Money } from './money';
 import { senMoney, senOf, senOfMoney, senText } from './sen';
-
-/** mulberry32: deterministic, so a failure names values that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../testing/seeded-random';
 
 /** An amount as the parsers accept it: up to 16 digits, none, one or two decimals, a sign now and then. */
 function amountOf(next: () => number): string {

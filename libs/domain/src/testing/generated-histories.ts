@@ -1,16 +1,6 @@
 import type { Phase } from '../plan-line/phases';
 import { initialLineState, type LineEntry, type PlanLineState } from '../plan-line/state';
-
-/** A small deterministic generator (mulberry32), so a failure names a history that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './seeded-random';
 
 const PHASES: Phase[] = ['RENJA', 'APBD', 'PERGESERAN', 'APBD_P', 'PRAKIRAAN_MAJU'];
 
