@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
 import { pathSources, systemPrincipal } from '@renja/application';
 import { csv, openImportBench, type ImportBench } from '@renja/application/import/testing/import-fixture';
 import { normaliseKnownAt, type AsOf } from '@renja/domain';
@@ -49,9 +48,9 @@ describe('reports now and in the past: the kept states and views give exactly th
   async function compare(year: number, office: string, asOf: AsOf): Promise<void> {
     const request = { year, office, asOf };
     const plain = await loadStateScope(bench.dataSource, year, office, asOf);
-    // A handle of its own on every call: the inputs read plainly, never the ones the reader keeps.
-    const plainHandle = { query: (sql: string, params: unknown[]) => bench.dataSource.query(sql, params) } as unknown as DataSource;
-    const inputs = await loadEvaluationInputs(plainHandle, undefined, year, office);
+    // The Renstra entries taken plainly from the states just read, never the ones the reader keeps.
+    const renstra = new Map(plain.lines.flatMap((l) => (l.state.renstra ? [[l.code, l.state.renstra] as const] : [])));
+    const inputs = await loadEvaluationInputs(undefined, year, office, Promise.resolve(renstra));
     const label = `${year} ${office} ${JSON.stringify(asOf)}`;
     expect([label, json(await reader.reconciliation(request))]).toEqual([label, json(reconciliationReport(plain))]);
     expect([label, json(await reader.absorption(request))]).toEqual([label, json(absorptionReport(plain))]);

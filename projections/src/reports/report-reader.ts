@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../shared/sql-runner';
-import { isFullKnowledge, type AsOf } from '@renja/domain';
+import type { AsOf } from '@renja/domain';
 import type { EventStore } from '@renja/event-store';
 import { absorptionReport, type AbsorptionReport } from './absorption/absorption.report';
 import {
@@ -110,28 +110,25 @@ export class ReportReader {
   }
 
   async evaluation(request: ReportRequest): Promise<EvaluationReport> {
-    const lines = this.scope(request, {});
-    // In the past the lines' states are read anyway: the Renstra entries come with them (one query less).
-    const known = isFullKnowledge(request.asOf ?? {}) ? undefined : lines.then((s) => s.renstra!);
+    // The lines' Renstra entries are read with the lines (one query), the faktor notes beside them.
+    const lines = this.scope(request, { renstra: true });
     const [scope, inputs] = await Promise.all([
       lines,
-      loadEvaluationInputs(this.dataSource, this.store, request.year, request.office, known),
+      loadEvaluationInputs(
+        this.store,
+        request.year,
+        request.office,
+        lines.then((s) => s.renstra!),
+      ),
     ]);
     return this.evaluate(scope, inputs);
   }
 
-  /** The evaluation of every office with lines in the year: lines and Renstra entries read in one query each. */
+  /** The evaluation of every office with lines in the year: lines and Renstra entries read in one query. */
   async provinceEvaluation(request: ProvinceRequest): Promise<ProvinceReport<EvaluationReport | EvaluationTotals>> {
     const asOf = request.asOf ?? {};
-    const scopes = (await loadProvinceScopes(this.dataSource, request.year, asOf, {})).filter(inScope(request));
-    const known = isFullKnowledge(asOf) ? undefined : new Map(scopes.map((s) => [s.office.code, s.renstra!]));
-    const inputs = await loadOfficesEvaluationInputs(
-      this.dataSource,
-      this.store,
-      request.year,
-      scopes.map((s) => s.office.code),
-      known,
-    );
+    const scopes = (await loadProvinceScopes(this.dataSource, request.year, asOf, { renstra: true })).filter(inScope(request));
+    const inputs = await loadOfficesEvaluationInputs(this.store, request.year, new Map(scopes.map((s) => [s.office.code, s.renstra!])));
     return provinceReport('evaluation', request.year, asOf, scopes, (scope) => {
       const report = this.evaluate(scope, inputs.get(scope.office.code)!);
       if (request.lines !== false) return report;

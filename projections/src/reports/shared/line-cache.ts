@@ -1,4 +1,4 @@
-import type { AsOf, IndicatorDefinedData, PlanLineState } from '@renja/domain';
+import type { AsOf, IndicatorDefinedData, PlanLineState, RenstraEntry } from '@renja/domain';
 import { foldLineView, type LineView } from './line-view';
 
 /**
@@ -21,8 +21,15 @@ export interface CachedLine {
   state: PlanLineState | null;
   /** Views in the past, by viewKey. */
   views: Map<string, LineView>;
-  /** The full-knowledge view, from the stored views, with the parts read (movements, steps). */
-  present: { indicators: IndicatorDefinedData[]; view: LineView; movements: boolean; steps: boolean } | null;
+  /** The full-knowledge view, from the stored views, with the parts read (movements, steps, Renstra entries). */
+  present: {
+    indicators: IndicatorDefinedData[];
+    view: LineView;
+    movements: boolean;
+    steps: boolean;
+    /** The line's Renstra entries (null: none), undefined when they were not read. */
+    renstra?: readonly RenstraEntry[] | null;
+  } | null;
 }
 
 /** Views kept per line: a few points of view (the ones an inspector goes back and forth between). */

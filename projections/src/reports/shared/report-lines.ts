@@ -28,8 +28,9 @@ export interface ReportScope<Line extends ReportLine = ReportLine> {
   asOf: AsOf;
   lines: Line[];
   /**
-   * A view in the past reads the lines' states: their Renstra entries by code (every line of the office that
-   * has any, as the evaluation's own query reads them), so that the evaluation need not ask for them again.
+   * The Renstra entries of the office's lines by code (every line of the office that has any, known by the
+   * point of view or not): read with the lines for the evaluation. A view in the past has them from the
+   * lines' states; the present only when asked for (ViewParts.renstra).
    */
   renstra?: Map<string, readonly RenstraEntry[]>;
 }
@@ -52,6 +53,8 @@ export interface ViewParts {
   movements?: boolean;
   /** Every pagu step, corrected ones included: the pagu trail. */
   steps?: boolean;
+  /** The lines' Renstra entries (ReportScope.renstra): the evaluation. */
+  renstra?: boolean;
 }
 
 /** A line belongs to an as-known-at view only once its registration was recorded (as in PlanReader). */
@@ -138,19 +141,28 @@ async function loadScopes(
   const keptOf = new Map(codes.map((code) => [code, cache.office(year, code)]));
   // Lines kept with their present view and the parts asked for are not read again; the others are read with
   // every part any kept line has, so that reports asking for different parts do not read each other's away.
-  const covers = (l: CachedLine) => l.present !== null && (!parts.movements || l.present.movements) && (!parts.steps || l.present.steps);
+  const covers = (l: CachedLine) =>
+    l.present !== null &&
+    (!parts.movements || l.present.movements) &&
+    (!parts.steps || l.present.steps) &&
+    (!parts.renstra || l.present.renstra !== undefined);
   const allKept = [...keptOf.values()].flatMap((kept) => [...kept]);
   const reusable = allKept.filter(([, l]) => covers(l));
   const want = {
     movements: !!parts.movements || allKept.some(([, l]) => l.present?.movements),
     steps: !!parts.steps || allKept.some(([, l]) => l.present?.steps),
+    renstra: !!parts.renstra || allKept.some(([, l]) => l.present?.renstra !== undefined),
   };
   const unlessKept = (column: string) => `CASE WHEN k.key IS NULL THEN l.${column} END AS ${column}`;
-  const columns = ['report_view', ...(want.movements ? ['report_movements'] : []), ...(want.steps ? ['report_steps'] : [])];
+  const columns = ['report_view', ...(want.movements ? ['report_movements'] : []), ...(want.steps ? ['report_steps'] : [])].map(unlessKept);
+  // The Renstra entries are a part of the state (PostgreSQL parses the state's JSON to take them out): read
+  // only for a line not kept whose state is not read whole anyway.
+  if (want.renstra)
+    columns.push(`CASE WHEN k.key IS NULL AND l.views_version IS NOT DISTINCT FROM $5 THEN l.state->'renstra' END AS renstra`);
   const [named, rows] = await Promise.all([
     offices(),
-    dataSource.query<LineRow & { office_code: string; key: string; kept: boolean }>(
-      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.map(unlessKept).join(', ')},
+    dataSource.query<LineRow & { office_code: string; key: string; kept: boolean; renstra?: RenstraEntry[] | null }>(
+      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.join(', ')},
          CASE WHEN k.key IS NULL AND l.views_version IS DISTINCT FROM $5 THEN l.state END AS state
        ${KEPT_JOIN_ANY}`,
       [year, codes, reusable.map(([id]) => id), reusable.map(([, l]) => l.key), STORED_VIEWS_VERSION],
@@ -160,6 +172,7 @@ async function loadScopes(
   return named.map((office) => {
     const kept = keptOf.get(office.code)!;
     const now = new Map<string, CachedLine>();
+    const renstra = new Map<string, readonly RenstraEntry[]>();
     const lines = (byOffice.get(office.code) ?? []).map((r): ReportLine => {
       let line = r.kept ? kept.get(r.stream_id)! : undefined;
       if (!line) {
@@ -173,9 +186,12 @@ async function loadScopes(
             : foldLineView(r.state!, asOf),
           movements: want.movements || !stored,
           steps: want.steps || !stored,
+          ...(want.renstra || !stored ? { renstra: (stored ? r.renstra : r.state!.renstra) ?? null } : {}),
         };
       }
       now.set(r.stream_id, line);
+      const entries = line.present!.renstra;
+      if (entries) renstra.set(r.code, entries);
       return {
         code: r.code,
         level: r.level,
@@ -186,7 +202,7 @@ async function loadScopes(
       };
     });
     cache.replace(year, office.code, now);
-    return { year, office, asOf, lines: inDocumentOrder(lines) };
+    return { year, office, asOf, lines: inDocumentOrder(lines), ...(parts.renstra ? { renstra } : {}) };
   });
 }
 
