@@ -184,8 +184,9 @@ async function appendRun(
   seconds: number,
   contended: boolean,
   tag: string,
+  /** The versions the writers know, kept across the slices of one comparison (see appendScenarios). */
+  known = new Map<string, number>(),
 ): Promise<WriterRun> {
-  const known = new Map<string, number>();
   return runWriters(writers, seconds, async (writer, i) => {
     const stream = contended ? `line-${tag}-shared-${(writer + i) % CONTENDED_LINES}` : `line-${tag}-w${writer}`;
     const event = source.take();
@@ -219,36 +220,49 @@ function row(scenario: string, contender: string, writers: number, run: WriterRu
   };
 }
 
+/** Two runs of the same work as one: their operations, rows, retries, time and latencies added up. */
+const joined = (a: WriterRun, b: WriterRun): WriterRun => ({
+  operations: a.operations + b.operations,
+  rows: a.rows + b.rows,
+  retries: a.retries + b.retries,
+  seconds: a.seconds + b.seconds,
+  latenciesMs: [...a.latenciesMs, ...b.latenciesMs],
+});
+
 /**
  * Scenario 1 (raw port) and 2 (peers and floors): the same events, the same writer counts, the same
- * server, one after another in this run.
+ * server. Ours and Emmett are open side by side and take turns in slices, ours–Emmett–Emmett–ours, half of
+ * the run time each: on a machine whose speed drifts (other work, CPU frequency) both see the same drift,
+ * where one whole run after the other would not.
  */
 export async function appendScenarios(server: BenchServer, options: BenchOptions, progress: Progress): Promise<AppendRow[]> {
   const rows: AppendRow[] = [];
   const source = new EventSource(new SeededIds('append'));
   const maxWriters = Math.max(...options.writers);
-  for (const make of [ourStore, emmettStore]) {
-    const contender = await make(server, maxWriters + 2);
-    try {
-      for (const contended of [false, true]) {
-        for (const writers of options.writers) {
+  const contenders = [await ourStore(server, maxWriters + 2), await emmettStore(server, maxWriters + 2)];
+  try {
+    for (const contended of [false, true]) {
+      for (const writers of options.writers) {
+        const runs = new Map<Contender, WriterRun>();
+        const known = new Map(contenders.map((c) => [c, new Map<string, number>()]));
+        for (const contender of [...contenders, ...[...contenders].reverse()]) {
           const label = `${contender.name} append, ${writers} writer(s), ${contended ? 'contended' : 'distinct'} lines`;
           progress.step(label);
-          const run = await appendRun(
-            contender,
-            source,
-            writers,
-            options.appendSeconds,
-            contended,
-            `${contender.name}${writers}${contended ? 'c' : 'd'}`,
-          );
-          rows.push(row(contended ? 'append-contended' : 'append-distinct', contender.name, writers, run));
+          const tag = `${contender.name}${writers}${contended ? 'c' : 'd'}`;
+          const run = await appendRun(contender, source, writers, options.appendSeconds / 2, contended, tag, known.get(contender));
+          const before = runs.get(contender);
+          runs.set(contender, before ? joined(before, run) : run);
           progress.done(label, `${Math.round(run.operations / run.seconds)} appends/s`);
         }
+        for (const [contender, run] of runs) {
+          rows.push(
+            row(contended ? 'append-contended' : 'append-distinct', contender.name, writers, run, 'two slices, taking turns with the peer'),
+          );
+        }
       }
-    } finally {
-      await contender.close();
     }
+  } finally {
+    for (const contender of contenders) await contender.close();
   }
   rows.push(...(await floors(server, options, source, progress)));
   return rows;
