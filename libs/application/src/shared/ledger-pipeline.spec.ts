@@ -1,9 +1,19 @@
-import { parseRegisterLine } from '@renja/domain';
+import {
+  evolveLine,
+  fold,
+  initialLineState,
+  parseChangePagu,
+  parseRecordRealisation,
+  parseRegisterLine,
+  type DomainError,
+  type LineEvent,
+} from '@renja/domain';
+import { seededRandom } from '@renja/domain/testing/seeded-random';
 import { WrongExpectedVersionError, type AppendResult, type EventStore, type RecordedEvent, type StreamAppend } from '@renja/event-store';
 import { ForbiddenError } from './authorization';
 import { COMMAND_ROLES, rolesToCorrect } from './command-roles';
 import type { LedgerCommand } from './ledger-command';
-import { LedgerPipeline } from './ledger-pipeline';
+import { LedgerPipeline, type DomainEvent } from './ledger-pipeline';
 import { lineAddress } from './line-address';
 import type { Principal } from './principal';
 
@@ -120,5 +130,71 @@ describe('COMMAND_ROLES', () => {
     expect(COMMAND_ROLES['change-pagu']('?')).toEqual(['planner', 'finance']);
     expect(rolesToCorrect('shift', null)).toEqual(['finance']);
     expect(rolesToCorrect('target', null)).toEqual(['planner']);
+  });
+});
+
+describe('LedgerBatch: the state the decider folded', () => {
+  const admin: Principal = { name: 'import', roles: ['admin', 'finance', 'planner'], offices: '*', via: 'system' };
+  const folded = (events: DomainEvent[]) => fold(evolveLine, initialLineState(), events as LineEvent[]);
+
+  it('commits the same line state as folding every pending event, on generated pagu and realisation rows (some refused)', async () => {
+    const next = seededRandom(9);
+    const batch = await new LedgerPipeline(fakeStore().store, { waitFor: () => Promise.resolve() }).load(admin, [
+      line.streamId,
+      'office-DKUKM',
+    ]);
+    batch.apply(registerLine, undefined);
+    batch.apply(defineIndicator, undefined);
+    const refused = { REALISATION_EXCEEDS_PAGU: 0, PAGU_NEGATIVE: 0 };
+    for (let i = 0; i < 300; i++) {
+      const date = `2022-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+      const amount = `${Math.floor(next() * 4000) * 1000}.${String(Math.floor(next() * 100)).padStart(2, '0')}`;
+      const command: LedgerCommand =
+        next() < 0.3
+          ? {
+              kind: 'change-pagu',
+              line,
+              input: parseChangePagu(
+                {
+                  phase: 'APBD',
+                  fundingSource: next() < 0.5 ? 'DAU' : 'DAK',
+                  delta: next() < 0.4 ? `-${amount}` : amount,
+                  effectiveDate: date,
+                  reason: 'r',
+                  legalBasis: { kind: 'Perda', number: '1', date: '2022-01-01' },
+                },
+                'lenient',
+              ),
+            }
+          : {
+              kind: 'record-realisation',
+              line,
+              input: parseRecordRealisation({ period: date.slice(0, 7), amount, effectiveDate: date }, 'lenient', 2022),
+            };
+      try {
+        batch.apply(command, undefined);
+      } catch (error) {
+        const rule = (error as DomainError).rule as keyof typeof refused;
+        if (!(rule in refused)) throw error;
+        refused[rule]++;
+      }
+      expect(batch.stream(line.streamId).line).toEqual(folded(batch.stream(line.streamId).pending.map((p) => p.event)));
+    }
+    expect(Math.min(...Object.values(refused))).toBeGreaterThan(5);
+  });
+
+  it('folds again when the state changed between deciding and committing', async () => {
+    const batch = await new LedgerPipeline(fakeStore().store, { waitFor: () => Promise.resolve() }).load(admin, [
+      line.streamId,
+      'office-DKUKM',
+    ]);
+    batch.apply(registerLine, undefined);
+    const first = batch.decide(defineIndicator);
+    const second = batch.decide({ ...defineIndicator, input: { ...defineIndicator.input, name: 'Jumlah koperasi' } });
+    batch.commit(defineIndicator, first, undefined);
+    batch.commit(defineIndicator, second, undefined);
+    const state = batch.stream(line.streamId).line;
+    expect(state.indicators.map((i) => i.name)).toEqual(['Jumlah UMKM yang dibina', 'Jumlah koperasi']);
+    expect(state).toEqual(folded(batch.stream(line.streamId).pending.map((p) => p.event)));
   });
 });

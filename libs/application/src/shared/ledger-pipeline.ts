@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   decideLine,
+  decideLineWithState,
   decideShift,
   decideShiftCorrection,
   evaluationNoteDecider,
@@ -21,6 +22,7 @@ import {
   type EvaluationNoteData,
   type EvaluationNoteRecorded,
   type EvaluationNotesState,
+  type LineCommand,
   type LineEvent,
   type OfficeRegistered,
   type OfficeSignatorySet,
@@ -67,7 +69,12 @@ export interface StreamState<Tag = undefined> {
 
 /** What one command decided: events per stream, not yet recorded in the batch. */
 export interface CommandDecision {
-  writes: Array<{ streamId: string; events: DomainEvent[] }>;
+  writes: Array<{
+    streamId: string;
+    events: DomainEvent[];
+    /** The line state the events were decided on and the one they lead to (folded by the decider): commit takes it. */
+    line?: { before: PlanLineState; after: PlanLineState };
+  }>;
 }
 
 /** How many times a write that lost a race is decided again on fresh state. */
@@ -178,30 +185,15 @@ export class LedgerBatch<Tag = undefined> {
         return one(streamId, events);
       }
       case 'define-indicator':
-        return one(
-          command.line.streamId,
-          decideLine({ type: 'DefineIndicator', eventId: randomUUID(), ...command.input }, this.stream(command.line.streamId).line),
-        );
+        return this.onLine(command.line.streamId, { type: 'DefineIndicator', eventId: randomUUID(), ...command.input });
       case 'revise-target':
-        return one(
-          command.line.streamId,
-          decideLine({ type: 'ReviseTarget', eventId: randomUUID(), ...command.input }, this.stream(command.line.streamId).line),
-        );
+        return this.onLine(command.line.streamId, { type: 'ReviseTarget', eventId: randomUUID(), ...command.input });
       case 'change-pagu':
-        return one(
-          command.line.streamId,
-          decideLine({ type: 'ChangePagu', eventId: randomUUID(), ...command.input }, this.stream(command.line.streamId).line),
-        );
+        return this.onLine(command.line.streamId, { type: 'ChangePagu', eventId: randomUUID(), ...command.input });
       case 'record-realisation':
-        return one(
-          command.line.streamId,
-          decideLine({ type: 'RecordRealisation', eventId: randomUUID(), ...command.input }, this.stream(command.line.streamId).line),
-        );
+        return this.onLine(command.line.streamId, { type: 'RecordRealisation', eventId: randomUUID(), ...command.input });
       case 'record-renstra':
-        return one(
-          command.line.streamId,
-          decideLine({ type: 'RecordRenstra', eventId: randomUUID(), ...command.input }, this.stream(command.line.streamId).line),
-        );
+        return this.onLine(command.line.streamId, { type: 'RecordRenstra', eventId: randomUUID(), ...command.input });
       case 'shift-budget':
         return this.shift(command);
       case 'correct-event':
@@ -234,6 +226,13 @@ export class LedgerBatch<Tag = undefined> {
         return one(streamId, events);
       }
     }
+  }
+
+  /** A command on one line: its events, and the state they lead to (the decider folds them once, commit reuses it). */
+  private onLine(streamId: string, command: LineCommand): CommandDecision {
+    const before = this.stream(streamId).line;
+    const decided = decideLineWithState(command, before);
+    return { writes: [{ streamId, events: decided.events, line: { before, after: decided.state! } }] };
   }
 
   private shift(command: Extract<LedgerCommand, { kind: 'shift-budget' }>): CommandDecision {
@@ -294,8 +293,10 @@ export class LedgerBatch<Tag = undefined> {
    * refused command throws ForbiddenError with its events still queued: the batch must not be appended.
    */
   commit(command: LedgerCommand, decision: CommandDecision, tag: Tag): void {
-    for (const { streamId, events } of decision.writes) {
+    for (const { streamId, events, line } of decision.writes) {
       const work = this.stream(streamId);
+      // The state the decider folded from this very state: the same fold, not done twice.
+      const folded = line !== undefined && line.before === work.line;
       for (const event of events) {
         if (event.type === 'office.registered') {
           work.office = officeDecider.evolve(work.office, event);
@@ -303,9 +304,10 @@ export class LedgerBatch<Tag = undefined> {
         } else if (event.type === 'office.signatory-set') work.signatory = officeSignatoryDecider.evolve(work.signatory, event);
         else if (event.type === 'stated-figure.recorded') work.stated = statedFigureDecider.evolve(work.stated, event);
         else if (event.type === 'evaluation-note.recorded') work.notes = evaluationNoteDecider.evolve(work.notes, event);
-        else work.line = evolveLine(work.line, event);
+        else if (!folded) work.line = evolveLine(work.line, event);
         work.pending.push({ event, tag });
       }
+      if (folded) work.line = line.after;
     }
     if (decision.writes.some((w) => w.events.length > 0)) authorize(this.principal, ...actionsOf(command));
   }

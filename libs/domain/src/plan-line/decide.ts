@@ -6,7 +6,7 @@ import type { DefineIndicator, LineCommand, RegisterLine } from './commands';
 import { decideCorrection } from './correct';
 import { LINE_EVENT_TYPES, type LineEvent } from './events';
 import { evolveLine } from './evolve';
-import { assertInvariants } from './invariants';
+import { findViolationAfter } from './invariants';
 import { decidePaguChange, decideRealisation, requireLine, type ParsedChange } from './parse-changes';
 import { targetRevision } from './parse-target';
 import { parseRenstra } from './renstra';
@@ -61,28 +61,51 @@ function defineIndicator(command: DefineIndicator, state: PlanLineState): LineEv
 const eventFrom = <T extends LineEvent['type']>(id: string, type: T, change: ParsedChange<unknown>) =>
   ({ id, type, ...change }) as LineEvent;
 
+/** The state the candidate events lead to, with the line's invariants checked on it (only what the events can break). */
+function checkedState(state: PlanLineState, events: LineEvent[]): PlanLineState {
+  const after = events.reduce(evolveLine, state);
+  const violation = findViolationAfter(state, after, events);
+  if (violation) throw violation;
+  return after;
+}
+
 /** Appends the candidate events to the state and checks the line's invariants on the result. */
 export function checked(state: PlanLineState, events: LineEvent[]): LineEvent[] {
-  assertInvariants(events.reduce(evolveLine, state));
+  checkedState(state, events);
   return events;
 }
 
 export function decideLine(command: LineCommand, state: PlanLineState): LineEvent[] {
+  return decideLineWithState(command, state, false).events;
+}
+
+/**
+ * `decideLine`, and the state its events lead to (`events.reduce(evolveLine, state)`): a caller that folds them
+ * next (a batch deciding one command after another) takes the state the invariant check already folded.
+ * With `fold` false, `state` is left out where the check did not fold it anyway.
+ */
+export function decideLineWithState(
+  command: LineCommand,
+  state: PlanLineState,
+  fold = true,
+): { events: LineEvent[]; state: PlanLineState | null } {
+  const folded = (events: LineEvent[]) => ({ events, state: fold ? events.reduce(evolveLine, state) : null });
+  const checkedOne = (event: LineEvent) => ({ events: [event], state: checkedState(state, [event]) });
   switch (command.type) {
     case 'RegisterLine':
-      return registerLine(command, state);
+      return folded(registerLine(command, state));
     case 'DefineIndicator':
-      return defineIndicator(command, state);
+      return folded(defineIndicator(command, state));
     case 'ReviseTarget':
-      return [eventFrom(command.eventId, LINE_EVENT_TYPES.targetRevised, targetRevision(state, command))];
+      return folded([eventFrom(command.eventId, LINE_EVENT_TYPES.targetRevised, targetRevision(state, command))]);
     case 'ChangePagu':
-      return checked(state, [eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, decidePaguChange(state, command))]);
+      return checkedOne(eventFrom(command.eventId, LINE_EVENT_TYPES.paguChanged, decidePaguChange(state, command)));
     case 'RecordRealisation':
-      return checked(state, [eventFrom(command.eventId, LINE_EVENT_TYPES.realisationRecorded, decideRealisation(state, command))]);
+      return checkedOne(eventFrom(command.eventId, LINE_EVENT_TYPES.realisationRecorded, decideRealisation(state, command)));
     case 'CorrectEvent':
-      return checked(state, [decideCorrection(command, state)]);
+      return checkedOne(decideCorrection(command, state));
     case 'RecordRenstra':
-      return [eventFrom(command.eventId, LINE_EVENT_TYPES.renstraRecorded, parseRenstra(state, command))];
+      return folded([eventFrom(command.eventId, LINE_EVENT_TYPES.renstraRecorded, parseRenstra(state, command))]);
   }
 }
 

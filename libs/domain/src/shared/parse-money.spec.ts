@@ -1,7 +1,11 @@
 import { errorOf } from '../testing/error-of';
+import { seededRandom } from '../testing/seeded-random';
+import { invalid, type DomainError } from './errors';
+import { Money } from './money';
 import { parseDate } from './parse-date';
 import { parseMoney } from './parse-money';
 import { parsePeriodOf } from './parse-period';
+import { readIndonesianNumber, type ReadingError } from './readings';
 
 describe('parseMoney: one reader, two modes', () => {
   it('strict takes only the canonical decimal string', () => {
@@ -58,5 +62,39 @@ describe('parsePeriodOf', () => {
     expect(parsePeriodOf('November', 'lenient', 2022).endDate).toBe('2022-11-30');
     const error = errorOf(() => parsePeriodOf('kuartal 3', 'lenient', 2022));
     expect([error.rule, error.field]).toEqual(['PERIOD_FORMAT', 'period']);
+  });
+});
+
+describe('parseMoney lenient: a plain amount is taken as it is', () => {
+  /** The lenient reading without the shortcut: every text through readIndonesianNumber (its error gains the field). */
+  const throughReader = (text: string, signed: boolean) => {
+    try {
+      return { amount: new Money(readIndonesianNumber({ text }, { signed })).toString() };
+    } catch (error) {
+      const { rule, message } = invalid('amount', (error as ReadingError).text, (error as ReadingError).rule);
+      return { rule, message };
+    }
+  };
+  const lenient = (text: string, signed: boolean) => {
+    try {
+      return { amount: parseMoney(text, 'lenient', 'amount', { signed }).toString() };
+    } catch (error) {
+      const { rule, message } = error as DomainError;
+      return { rule, message };
+    }
+  };
+  it('reads 10,000 generated texts (plain, grouped, signed, too long, leading zeros) exactly as readIndonesianNumber', () => {
+    const next = seededRandom(15);
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join('');
+    const pieces = ['', '0', '00', '.', ',', '-', ' ', 'Rp ', '.5', '.05', '.000', ',00', '1', '9'];
+    const pick = () => pieces[Math.floor(next() * pieces.length)];
+    let plain = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const text = `${pick()}${digits(Math.floor(next() * 19))}${pick()}${next() < 0.5 ? digits(Math.floor(next() * 4)) : ''}`;
+      const signed = next() < 0.3;
+      if (/^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/.test(text)) plain++;
+      expect({ text, signed, read: lenient(text, signed) }).toEqual({ text, signed, read: throughReader(text, signed) });
+    }
+    expect(plain).toBeGreaterThan(800);
   });
 });

@@ -9,8 +9,13 @@ import { ReadingError, readIndonesianNumber, type ParseMode, type TypedValue } f
  * (1.653.027.794,00, Rp 1.653.027.794, a numeric spreadsheet cell), read by readIndonesianNumber — the one
  * reader of them. A reading error keeps its rule and message and gains the field.
  */
+/** Digits without leading zeros (at most MAX_INTEGER_DIGITS), and at most two decimals: what readIndonesianNumber returns as it is. */
+const PLAIN_AMOUNT = /^(?:0|[1-9]\d{0,15})(?:\.\d{1,2})?$/;
+
 export function parseMoney(value: unknown, mode: ParseMode, field = 'amount', options: { signed?: boolean } = {}): Decimal {
   if (mode === 'strict') return parseAmount(value, field, options);
+  // Already the plain form readIndonesianNumber gives (an import's cell, read once): it would give it back unchanged.
+  if (typeof value === 'string' && PLAIN_AMOUNT.test(value)) return new Money(value);
   const typed: TypedValue | null = typeof value === 'string' ? { text: value } : isTypedValue(value) ? value : null;
   if (!typed) return parseAmount(value, field, options);
   try {
