@@ -151,29 +151,23 @@ export class PlanRebuild {
       const describe = () => figures.changes(before, event, after);
       // The columns of historyRows' rows, written straight from the changes (one object per row, not two).
       const changes = historyChanges(event, before, after, describe);
-      const effectiveDate = event.effectiveDate || null;
-      const actor = event.actor ?? 'unknown';
-      const correctsEventId = event.type === LINE_EVENT_TYPES.corrected ? event.data.correctedEventId : null;
-      for (let seq = 0; seq < changes.length; seq++) {
-        const change = changes[seq];
-        const sent = this.history.add({
+      // The event's own columns are the same on each of its rows: made into COPY text once per event.
+      const sent = this.history.addMany(
+        {
           position: event.position,
-          seq,
           stream_id: streamId,
           event_id: event.id,
           event_type: event.type,
           recorded_at: event.recordedAt,
-          effective_date: effectiveDate,
-          actor,
-          figure: change.figure,
-          from_value: change.from,
-          to_value: change.to,
+          effective_date: event.effectiveDate || null,
+          actor: event.actor ?? 'unknown',
           reason: event.reason,
           legal_basis: event.legalBasis,
-          corrects_event_id: correctsEventId,
-        });
-        if (sent) await sent; // most rows are only collected: no promise to wait for
-      }
+          corrects_event_id: event.type === LINE_EVENT_TYPES.corrected ? event.data.correctedEventId : null,
+        },
+        changes.map((change, seq) => ({ seq, figure: change.figure, from_value: change.from, to_value: change.to })),
+      );
+      if (sent) await sent; // most rows are only collected: no promise to wait for
       state = after;
       lastPosition = recorded.position;
     }

@@ -65,6 +65,43 @@ describe('BulkInsert: rows collected as COPY text and sent in statements', () =>
     expect(statements.map((s) => s.data).join('')).toBe(expected.join(''));
   });
 
+  it('addMany writes the same rows as add with the shared values in each row', async () => {
+    const columns = [
+      { name: 'position', json: false },
+      { name: 'seq', json: false },
+      { name: 'note', json: false },
+      { name: 'figure', json: false },
+      { name: 'basis', json: true },
+      { name: 'missing', json: false },
+    ];
+    const one = fake(columns);
+    const many = fake(columns);
+    const byRow = new BulkInsert(one.manager, 'rm_x', 5);
+    const grouped = new BulkInsert(many.manager, 'rm_x', 5);
+    for (let event = 0; event < 40; event++) {
+      const shared = {
+        position: 100 + event,
+        note: event % 4 === 0 ? `a\tb ☃ ${event}` : null,
+        basis: event % 3 ? { kind: 'Perda', n: event } : null,
+      };
+      const rows = Array.from({ length: 1 + (event % 4) }, (_, seq) => ({ seq, figure: seq % 2 ? `pagu.APBD.${seq}` : null }));
+      for (const row of rows) {
+        const sent = byRow.add({ ...shared, ...row });
+        if (sent) await sent;
+      }
+      const sent = grouped.addMany(shared, rows);
+      if (sent) await sent;
+    }
+    await byRow.finish();
+    await grouped.finish();
+    const text = (statements: Array<{ data: string }>) => statements.map((s) => s.data).join('');
+    expect(text(many.statements)).toBe(text(one.statements));
+    expect(text(many.statements).split('\n')).toHaveLength(101); // 100 rows and the text after the last newline
+    expect(many.statements.every((s) => s.sql === 'COPY rm_x ("position", "seq", "note", "figure", "basis", "missing") FROM STDIN')).toBe(
+      true,
+    );
+  });
+
   it('sends nothing when no row was added', async () => {
     const { manager, statements } = fake([{ name: 'id', json: false }]);
     await new BulkInsert(manager, 'rm_x').finish();

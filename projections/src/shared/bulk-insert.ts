@@ -80,11 +80,34 @@ export class BulkInsert {
     if (!columns) return this.describe().then(() => this.add(row));
     let line = copyValue(row[columns[0].name], columns[0].json);
     for (let i = 1; i < columns.length; i++) line += '\t' + copyValue(row[columns[i].name], columns[i].json);
+    return this.push(line) ? this.flush() : undefined;
+  }
+
+  /**
+   * Adds `rows` that have the values of `shared` in common (e.g. the history rows of one event): those
+   * fields are turned into COPY text once for the group instead of once per row; a key of `shared` is not
+   * looked up in `rows`. Same rows as `add({ ...shared, ...row })` for each row (when no key is in both),
+   * and the same promise rule (one at the end of the group at most: a statement may take a few rows more).
+   */
+  addMany(shared: Record<string, unknown>, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> | undefined {
+    const columns = this.columns;
+    if (!columns) return this.describe().then(() => this.addMany(shared, rows));
+    const fields = columns.map((c) => (c.name in shared ? copyValue(shared[c.name], c.json) : null));
+    let full = false;
+    for (const row of rows) {
+      let line = fields[0] ?? copyValue(row[columns[0].name], columns[0].json);
+      for (let i = 1; i < columns.length; i++) line += '\t' + (fields[i] ?? copyValue(row[columns[i].name], columns[i].json));
+      full = this.push(line) || full;
+    }
+    return full ? this.flush() : undefined;
+  }
+
+  /** Appends one row's COPY text; true when the rows collected should be sent. */
+  private push(line: string): boolean {
     this.text += line + '\n';
     this.rows++;
     if (this.text.length >= 64 * 1024) this.spill();
-    if (this.rows >= this.flushAt || this.used >= this.flushBytes) return this.flush();
-    return undefined;
+    return this.rows >= this.flushAt || this.used >= this.flushBytes;
   }
 
   /** Moves the rows held as text into the buffer. */
