@@ -227,9 +227,10 @@ function markdown(r: BenchResults): string {
     '',
     '### Queries over HTTP (built server, one client, sequential)',
     '',
+    // The run column tells these rows from earlier runs' rows kept below them in docs/benchmarks.md.
     table(
-      ['query', 'runs', 'p50 ms', 'p95 ms'],
-      r.queries.map((q) => [q.query, String(q.runs), ms(q.p50Ms), ms(q.p95Ms)]),
+      ['query', 'runs', 'p50 ms', 'p95 ms', 'run'],
+      r.queries.map((q) => [q.query, String(q.runs), ms(q.p50Ms), ms(q.p95Ms), 'this run']),
     ),
   ];
   return parts.join('\n');
