@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { ApiError } from './api/client';
+import { ApiError, forgetEarlyRequests } from './api/client';
 import { SessionProvider } from './api/session';
 import { createRouter } from './app/routes';
 import { I18nProvider } from './i18n/i18n';
@@ -20,6 +20,15 @@ const queries = new QueryClient({
 });
 
 const router = createRouter(queries);
+// The boot script's head start (boot/boot.ts) is for the first page only: what its loaders did not take is dropped.
+if (router.state.initialized) forgetEarlyRequests();
+else {
+  const stopWatching = router.subscribe((state) => {
+    if (!state.initialized) return;
+    forgetEarlyRequests();
+    stopWatching();
+  });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
