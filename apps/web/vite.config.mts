@@ -77,6 +77,10 @@ export default defineConfig({
     rolldownOptions: {
       // The boot script is an entry of its own, written into index.html by bootScript().
       input: { index: source('./index.html'), boot: source('./src/boot/boot.ts') },
+      // The domain's sources are pure (no statement at their top level but declarations): what the web app
+      // does not use of them is left out, so the line page's permission check does not bring in decimal.js and
+      // the domain's message catalogues.
+      treeshake: { moduleSideEffects: (id: string) => !id.startsWith(source('../../libs/domain/src/')) },
       // React Query marks its modules "use client" (a server-components hint that means nothing in a plain SPA).
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
