@@ -5,7 +5,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError, forgetEarlyRequests } from './api/client';
 import { SessionProvider } from './api/session';
 import { createRouter } from './app/routes';
-import { I18nProvider } from './i18n/i18n';
+import { I18nProvider, initialLocale, loadLanguage } from './i18n/i18n';
 import './styles.css';
 
 const queries = new QueryClient({
@@ -30,14 +30,18 @@ else {
   });
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queries}>
-      <I18nProvider>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </I18nProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queries}>
+        <I18nProvider>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+// English is a chunk of its own: the first render waits for it only when it was the language chosen last.
+if (initialLocale() === 'en') void loadLanguage('en').then(render, render);
+else render();
