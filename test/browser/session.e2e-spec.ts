@@ -72,4 +72,26 @@ describe('browser: sign in and out', () => {
       await page.getByText('Masukkan token API Anda.').first().waitFor();
     });
   });
+
+  it('switches to English and back: pages loaded later too, and English is kept after a reload', async () => {
+    await withPage(browser, bench, { name: 'language-switch' }, async (page) => {
+      const home = new HomePage(page);
+      await home.goto();
+      const nav = page.getByRole('navigation').first();
+      await nav.getByRole('link', { name: 'Beranda' }).waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+      await nav.getByRole('link', { name: 'Home' }).waitFor();
+      await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+      // A page whose script was not loaded yet comes in English.
+      await nav.getByRole('link', { name: 'Integrity' }).click();
+      await page.locator('main h1', { hasText: 'Ledger integrity' }).waitFor();
+      // The choice is kept: the first render after a reload is already English.
+      await page.reload();
+      await page.locator('main h1', { hasText: 'Ledger integrity' }).waitFor();
+      await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+      await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+      await page.locator('main h1', { hasText: 'Integritas buku besar' }).waitFor();
+      await expect(page.getAttribute('html', 'lang')).resolves.toBe('id');
+    });
+  });
 });

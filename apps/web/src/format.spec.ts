@@ -1,4 +1,4 @@
-import { formatDate, formatDecimal, formatPercent, formatRecordedTime, formatRupiah, signOf } from './format';
+import { formatDate, formatDecimal, formatPercent, formatRecordedTime, formatRupiah, signOf, wibParts } from './format';
 
 describe('workbench formats', () => {
   it('writes rupiah the Indonesian way without parsing into a float', () => {
@@ -31,6 +31,32 @@ describe('workbench formats', () => {
   it('shows recorded times in WIB with the zone named', () => {
     expect(formatRecordedTime('2022-11-15T07:03:22.123456Z')).toBe('15 November 2022 14.03.22 WIB');
     expect(formatRecordedTime('2022-12-31T18:30:00Z')).toBe('1 Januari 2023 01.30.00 WIB');
+    // Before 1964 Jakarta was UTC+7:30: those instants are read from the time-zone data.
+    expect(formatRecordedTime('1963-12-31T16:29:00Z')).toBe('31 Desember 1963 23.59.00 WIB');
+    expect(formatRecordedTime('1963-12-31T16:45:00Z')).toBe('31 Desember 1963 23.45.00 WIB');
+  });
+
+  it('reads the same WIB fields as the time-zone data, from 1940 to 2100', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Jakarta',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    const fields = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+    const differing: string[] = [];
+    // Every 3 days 7 h 13 min 11.5 s: all hours, minutes and seconds of the day, month ends and leap days.
+    for (let t = Date.UTC(1940, 0, 1); t < Date.UTC(2100, 0, 1); t += ((3 * 24 + 7) * 60 + 13) * 60_000 + 11_500) {
+      const date = new Date(t);
+      const expected = Object.fromEntries(intl.formatToParts(date).map((p) => [p.type, p.value]));
+      const ours = wibParts(date);
+      if (fields.some((f) => ours[f] !== expected[f])) differing.push(`${date.toISOString()}: ${JSON.stringify(ours)}`);
+    }
+    expect(differing).toEqual([]);
   });
 
   it('tells the sign of a decimal string', () => {

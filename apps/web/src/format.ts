@@ -48,30 +48,58 @@ export function formatDate(value: string | null | undefined, locale: Locale = 'i
   return `${Number(match[3])} ${MONTHS[locale][Number(match[2]) - 1]} ${match[1]}`;
 }
 
-const wib = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Jakarta',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+/**
+ * Asia/Jakarta has kept UTC+7 (WIB) since 1 January 1964 (the tz database); an instant from then on is
+ * shifted by seven hours. Earlier instants ask Intl, created on first need: building a formatter with a
+ * time zone loads the zone data and costs tens of milliseconds, which every page start would pay.
+ */
+const WIB_SINCE = Date.UTC(1963, 11, 31, 17); // 1964-01-01 00:00 WIB
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+let wibFormat: Intl.DateTimeFormat | undefined;
+
+type WibParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+
+/** The WIB calendar and clock fields of an instant, as Intl's en-GB two-digit parts. */
+export function wibParts(date: Date): WibParts {
+  if (date.getTime() >= WIB_SINCE) {
+    const wib = new Date(date.getTime() + WIB_OFFSET_MS);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return {
+      year: String(wib.getUTCFullYear()),
+      month: two(wib.getUTCMonth() + 1),
+      day: two(wib.getUTCDate()),
+      hour: two(wib.getUTCHours()),
+      minute: two(wib.getUTCMinutes()),
+      second: two(wib.getUTCSeconds()),
+    };
+  }
+  wibFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Jakarta',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const parts = wibFormat.formatToParts(date).filter((p) => p.type !== 'literal');
+  return Object.fromEntries(parts.map((p) => [p.type, p.value])) as WibParts;
+}
 
 /** A recorded time (ISO, UTC) in Western Indonesian Time: "15 November 2022 14.03.22 WIB". */
 export function formatRecordedTime(value: string | null | undefined, locale: Locale = 'id'): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const parts = Object.fromEntries(wib.formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = wibParts(date);
   const clock = locale === 'id' ? `${parts.hour}.${parts.minute}.${parts.second}` : `${parts.hour}:${parts.minute}:${parts.second}`;
   return `${formatDate(`${parts.year}-${parts.month}-${parts.day}`, locale)} ${clock} WIB`;
 }
 
 /** Today's calendar date in WIB, as YYYY-MM-DD (for date inputs' defaults and limits). */
 export function todayInJakarta(): string {
-  const parts = Object.fromEntries(wib.formatToParts(new Date()).map((p) => [p.type, p.value]));
+  const parts = wibParts(new Date());
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 

@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { ApiError } from './api/client';
+import { ApiError, forgetEarlyRequests } from './api/client';
 import { SessionProvider } from './api/session';
 import { createRouter } from './app/routes';
-import { I18nProvider } from './i18n/i18n';
+import { I18nProvider, initialLocale, loadLanguage } from './i18n/i18n';
 import './styles.css';
 
 const queries = new QueryClient({
@@ -20,15 +20,28 @@ const queries = new QueryClient({
 });
 
 const router = createRouter(queries);
+// The boot script's head start (boot/boot.ts) is for the first page only: what its loaders did not take is dropped.
+if (router.state.initialized) forgetEarlyRequests();
+else {
+  const stopWatching = router.subscribe((state) => {
+    if (!state.initialized) return;
+    forgetEarlyRequests();
+    stopWatching();
+  });
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queries}>
-      <I18nProvider>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </I18nProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queries}>
+        <I18nProvider>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+// English is a chunk of its own: the first render waits for it only when it was the language chosen last.
+if (initialLocale() === 'en') void loadLanguage('en').then(render, render);
+else render();

@@ -54,20 +54,44 @@ async function toError(response: Response): Promise<ApiError> {
 /** The server says its refusals in the language the page is shown in (the html lang the i18n provider sets). */
 const pageLanguage = (): string => (typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id');
 
+/** Where the boot script (boot/boot.ts) leaves the first page's requests, started before this script ran. */
+export const EARLY_REQUESTS_GLOBAL = '__renjaEarlyRequests';
+
+function earlyRequests(): Map<string, Promise<Response>> | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const found = (window as unknown as Record<string, unknown>)[EARLY_REQUESTS_GLOBAL];
+  return found instanceof Map ? (found as Map<string, Promise<Response>>) : undefined;
+}
+
+/** A plain GET the boot script already started: its answer, taken once. */
+function takeEarly(path: string): Promise<Response> | undefined {
+  const early = earlyRequests();
+  const response = early?.get(path);
+  early?.delete(path);
+  return response;
+}
+
+/** Drops the boot script's requests nobody took: later reads must ask the server afresh. */
+export function forgetEarlyRequests(): void {
+  earlyRequests()?.clear();
+}
+
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const isWrite = method !== 'GET' && method !== 'HEAD';
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json',
-      'Accept-Language': pageLanguage(),
-      ...(body !== undefined && { 'Content-Type': 'application/json' }),
-      ...(isWrite && csrfToken && { 'X-CSRF-Token': csrfToken }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const plainGet = method === 'GET' && body === undefined && Object.keys(headers).length === 0;
+  const response = await ((plainGet ? takeEarly(path) : undefined) ??
+    fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': pageLanguage(),
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(isWrite && csrfToken && { 'X-CSRF-Token': csrfToken }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }));
   if (response.status === 401 && !path.startsWith('/api/v1/session')) unauthorisedListeners.forEach((listener) => listener());
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return undefined as T;

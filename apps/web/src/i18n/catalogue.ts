@@ -1,4 +1,3 @@
-import { coreEn } from './core.en';
 import { coreId } from './core.id';
 import { messages as changes } from '../pages/changes/messages';
 import { messages as integrity } from '../pages/integrity/messages';
@@ -12,7 +11,8 @@ import { messages as correct } from '../pages/correct/messages';
 
 /**
  * One catalogue per language, assembled from the core messages and each feature's own. Keys are
- * namespaced by feature ("plan.…", "line.…") so that features never collide.
+ * namespaced by feature ("plan.…", "line.…") so that features never collide. The Indonesian one (the
+ * default) is part of the app's script; the English one (catalogue.en.ts) is loaded when it is chosen.
  */
 export const catalogueId = {
   ...coreId,
@@ -27,15 +27,3 @@ export const catalogueId = {
   ...correct.id,
 };
 export type MessageKey = keyof typeof catalogueId;
-export const catalogueEn: Record<MessageKey, string> = {
-  ...coreEn,
-  ...plan.en,
-  ...line.en,
-  ...reports.en,
-  ...changes.en,
-  ...integrity.en,
-  ...users.en,
-  ...importing.en,
-  ...record.en,
-  ...correct.en,
-};

@@ -1,10 +1,16 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { catalogueEn, catalogueId, type MessageKey } from './catalogue';
+import { catalogueId, type MessageKey } from './catalogue';
 
 export type Locale = 'id' | 'en';
-const catalogues: Record<Locale, Record<MessageKey, string>> = { id: catalogueId, en: catalogueEn };
+/** Indonesian is in the app's script; English is loaded when chosen (loadLanguage). */
+const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { id: catalogueId };
 export type { MessageKey };
 const STORAGE_KEY = 'renja.locale';
+
+/** Makes a language's catalogue available to translator(); English is a chunk of its own. */
+export async function loadLanguage(locale: Locale): Promise<void> {
+  if (locale === 'en' && !catalogues.en) catalogues.en = (await import('./catalogue.en')).catalogueEn;
+}
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -15,7 +21,7 @@ export function interpolate(template: string, values?: Record<string, string | n
 }
 
 export function translator(locale: Locale): Translate {
-  const catalogue = catalogues[locale];
+  const catalogue = catalogues[locale] ?? catalogueId;
   return (key, values) => interpolate(catalogue[key] ?? catalogueId[key] ?? key, values);
 }
 
@@ -27,7 +33,8 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLocale(): Locale {
+/** The language chosen last in this browser (main.tsx loads its catalogue before the first render). */
+export function initialLocale(): Locale {
   // Only the language preference is kept in the browser (never a secret).
   return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
 }
@@ -35,9 +42,13 @@ function initialLocale(): Locale {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((next: Locale) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
-    setLocaleState(next);
+    const apply = () => {
+      localStorage.setItem(STORAGE_KEY, next);
+      document.documentElement.lang = next;
+      setLocaleState(next);
+    };
+    // Switched once its catalogue is here (had it failed to load, translator() would show Indonesian).
+    void loadLanguage(next).then(apply, apply);
   }, []);
   const value = useMemo(() => ({ locale, t: translator(locale), setLocale }), [locale, setLocale]);
   document.documentElement.lang = locale;

@@ -1,6 +1,4 @@
-import type { FeatureMessages } from '../../i18n/feature-messages';
-
-/** Messages of the changes pages: Indonesian (default) and English, the same keys in both. */
+/** Messages of the changes pages: Indonesian (default); English in messages.en.ts, with the same keys. */
 const id = {
   'changes.title': 'Log perubahan',
   'changes.heading': 'Log perubahan · {office} {year}',
@@ -62,65 +60,5 @@ const id = {
   'changes.figure.renstraRealised': 'Realisasi Renstra s.d. tahun lalu {of}',
 } as const;
 
-const en: FeatureMessages<typeof id>['en'] = {
-  'changes.title': 'Change log',
-  'changes.heading': 'Change log · {office} {year}',
-  'changes.intro':
-    'Every change to the office’s plan and budget for the year, in recorded order: who, when, what changed from what to what, the reason and the dasar hukum. Corrected entries are struck through and linked to their correction.',
-  'changes.filters': 'Filter changes',
-  'changes.from': 'Recorded from',
-  'changes.to': 'Recorded until',
-  'changes.actor': 'Actor',
-  'changes.kind': 'Kind of change',
-  'changes.code': 'Line code',
-  'changes.codeHint': 'For example: 2.17.08.1.01.0001',
-  'changes.order': 'Order',
-  'changes.orderAsc': 'Oldest first',
-  'changes.orderDesc': 'Newest first',
-  'changes.any': 'All',
-  'changes.apply': 'Apply filters',
-  'changes.clear': 'Clear filters',
-  'changes.knownAtNote': 'Only changes recorded until {date} (the "known at" point of view).',
-  'changes.validAtNote': 'Changes effective after {date} are still listed and marked "not yet in effect".',
-  'changes.shown': '{count} changes shown.',
-  'changes.empty': 'No changes match the filters.',
-  'changes.more': 'Load more',
-  'changes.loadingMore': 'Loading…',
-  'changes.end': 'All changes are shown.',
-  'changes.position': 'Position {position}',
-  'changes.recorded': 'Recorded',
-  'changes.effective': 'Effective',
-  'changes.by': 'By',
-  'changes.line': 'Line',
-  'changes.reason': 'Reason',
-  'changes.legalBasis': 'Dasar hukum',
-  'changes.figures': 'Figures changed',
-  'changes.figure': 'Figure',
-  'changes.fromValue': 'From',
-  'changes.toValue': 'To',
-  'changes.noFigures': 'No figure changed.',
-  'changes.correctedBy': 'Corrected by event {id}',
-  'changes.corrects': 'Corrects event {id}',
-  'changes.correctedNote': 'This entry has been corrected.',
-  'changes.notYetValid': 'Not yet in effect on {date}',
-  'changes.type.registered': 'Line registered',
-  'changes.type.indicator': 'Indicator defined',
-  'changes.type.target': 'Target revised',
-  'changes.type.pagu': 'Pagu changed',
-  'changes.type.shift': 'Pagu shifted (pergeseran)',
-  'changes.type.realisation': 'Realisation recorded',
-  'changes.type.corrected': 'Correction',
-  'changes.type.stated': 'Figure stated by a document',
-  'changes.type.renstra': 'Renstra figures recorded',
-  'changes.figure.line': 'Line',
-  'changes.figure.paguCurrent': 'Current pagu',
-  'changes.figure.pagu': 'Pagu {phase}, funding source {source}',
-  'changes.figure.realisedCumulative': 'Cumulative realisasi',
-  'changes.figure.realised': 'Realisasi {period}',
-  'changes.figure.output': 'Output {indicator} {period}',
-  'changes.figure.target': 'Target {indicator}',
-  'changes.figure.renstraTarget': 'Renstra target {of}',
-  'changes.figure.renstraRealised': 'Renstra realisation up to last year {of}',
-};
-
-export const messages: FeatureMessages<typeof id> = { id, en };
+/** English: messages.en.ts. */
+export const messages = { id };

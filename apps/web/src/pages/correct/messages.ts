@@ -1,6 +1,4 @@
-import type { FeatureMessages } from '../../i18n/feature-messages';
-
-/** Messages of the correct pages: Indonesian (default) and English, the same keys in both. */
+/** Messages of the correct pages: Indonesian (default); English in messages.en.ts, with the same keys. */
 const id = {
   'correct.koreksi': 'Koreksi',
   'correct.batalkan': 'Batalkan',
@@ -63,65 +61,5 @@ const id = {
   'correct.done': 'Koreksi tercatat pada posisi {position}.',
 } as const;
 
-const en: { [K in keyof typeof id]: string } = {
-  'correct.koreksi': 'Correct',
-  'correct.batalkan': 'Reverse',
-  'correct.koreksiLabel': 'Correct entry at position {position}: replace its figures',
-  'correct.batalkanLabel': 'Reverse entry at position {position}',
-  'correct.titleReplace': 'Correct entry {position}',
-  'correct.titleReverse': 'Reverse entry {position}',
-  'correct.introReplace':
-    'A mistaken entry is never deleted: the correction is recorded as a new entry that replaces it. Change the wrong figures and give the reason.',
-  'correct.introReverse': 'A reversed entry is not deleted: the reversal is recorded as a new entry, and the entry no longer counts.',
-  'correct.shiftNote': 'This is a shift between two lines: both of its legs are corrected together.',
-  'correct.entry': 'The entry being corrected',
-  'correct.backToLine': '← Back to line {code}',
-  'correct.notFound': 'Entry {eventId} is not in this line’s history.',
-  'correct.notCorrectable': 'Entries of this kind cannot be corrected here (only pagu, shifts, targets and realisations).',
-  'correct.alreadyCorrected': 'This entry was already corrected. Correct its latest version:',
-  'correct.latestVersion': 'entry at position {position}',
-  'correct.noRole': 'You may not correct this entry. Who may: {roles} for office {office}.',
-  'correct.role.planner': 'planner',
-  'correct.role.finance': 'finance',
-  'correct.phase': 'Phase',
-  'correct.phaseHint': 'The budget phase of this pagu.',
-  'correct.fundingSource': 'Funding source',
-  'correct.fundingSourceHint': 'For example DAU, DAK, DID.',
-  'correct.amount': 'Amount',
-  'correct.delta': 'Change (addition or reduction)',
-  'correct.value': 'Target',
-  'correct.valueHint': 'The indicator’s target value, for example 95 or 12.5.',
-  'correct.amountHint': 'Enter the amount in rupiah, for example 1.653.027.794,00.',
-  'correct.amountKeepHint': 'Leave empty to keep the recorded amount.',
-  'correct.readAs': 'Read as {amount}',
-  'correct.effectiveDate': 'Effective date',
-  'correct.effectiveDateHint': 'The date this change takes effect.',
-  'correct.reason': 'Reason for the correction',
-  'correct.reasonHint': 'Say what was wrong, for example "Input error: DPA figures swapped".',
-  'correct.legalBasis': 'Legal basis',
-  'correct.legalBasisHint': 'Required when correcting a budget change (pagu, shift). Fill in all three or none.',
-  'correct.legalKind': 'Kind of document',
-  'correct.legalKindHint': 'For example Perda, Perkada, DPA, DPPA.',
-  'correct.legalNumber': 'Number',
-  'correct.legalDate': 'Document date',
-  'correct.submitReplace': 'Save correction',
-  'correct.submitReverse': 'Reverse entry',
-  'correct.sending': 'Sending…',
-  'correct.errorSummary': 'There is a problem',
-  'correct.err.required': 'Enter {field}',
-  'correct.err.amount': 'Write the amount as a decimal, for example 1653027794.00 (at most two digits after the point)',
-  'correct.err.number': 'Write a number, for example 95 or 12.5',
-  'correct.err.date': 'Enter a valid date',
-  'correct.err.legalPartial': 'Enter the kind, number and date of the legal basis, or leave all three empty',
-  'correct.err.nothingChanged': 'No figure was changed. To undo this entry, use Reverse.',
-  'correct.err.EVENT_ALREADY_CORRECTED':
-    'Someone corrected this entry since the page was opened. Open the line again and correct its latest version.',
-  'correct.err.EVENT_NOT_CORRECTABLE': 'This entry cannot be corrected (a reversal, for example): correct the original entry.',
-  'correct.err.REASON_REQUIRED': 'Give the reason for the correction',
-  'correct.err.LEGAL_BASIS_REQUIRED': 'A correction of a budget change must carry a legal basis',
-  'correct.err.FORBIDDEN': 'Your role may not record this correction',
-  'correct.err.server': 'The server refused: {message}',
-  'correct.done': 'Correction recorded at position {position}.',
-};
-
-export const messages: FeatureMessages<typeof id> = { id, en };
+/** English: messages.en.ts. */
+export const messages = { id };

@@ -1,4 +1,5 @@
-import { catalogueEn, catalogueId, type MessageKey } from '../../i18n/catalogue';
+import { catalogueId, type MessageKey } from '../../i18n/catalogue';
+import { catalogueEn } from '../../i18n/catalogue.en';
 import { describeRejection } from './rule-messages';
 
 // i18n.tsx is JSX (outside the unit tests' reach): the same lookup and "{name}" filling, from the catalogues.
