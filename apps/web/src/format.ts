@@ -56,6 +56,17 @@ export function formatDate(value: string | null | undefined, locale: Locale = 'i
 const WIB_SINCE = Date.UTC(1963, 11, 31, 17); // 1964-01-01 00:00 WIB
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 let wibFormat: Intl.DateTimeFormat | undefined;
+/** The time-zone data's WIB fields (en-GB, two digits, 24 h): what times before WIB_SINCE are read with. */
+export const WIB_INTL_OPTIONS: Intl.DateTimeFormatOptions = {
+  timeZone: 'Asia/Jakarta',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
 
 type WibParts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
 
@@ -73,16 +84,7 @@ export function wibParts(date: Date): WibParts {
       second: two(wib.getUTCSeconds()),
     };
   }
-  wibFormat ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Jakarta',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
+  wibFormat ??= new Intl.DateTimeFormat('en-GB', WIB_INTL_OPTIONS);
   const parts = wibFormat.formatToParts(date).filter((p) => p.type !== 'literal');
   return Object.fromEntries(parts.map((p) => [p.type, p.value])) as WibParts;
 }

@@ -114,6 +114,14 @@ function senOfPhases(byPhase: Map<Phase, LineEntry[]>): PaguSen | null {
     for (const e of forward) if (!applySen(amounts, e)) return null;
     phases.set('PRAKIRAAN_MAJU', amounts);
   }
+  return summarised(phases, totalSen);
+}
+
+/**
+ * The phases' amounts with the current phase (the last of the chain present), the executable one (the last
+ * present that may be spent), the original budget's, and their totals (`total`: in sen or in decimal.js).
+ */
+function summarised<Amounts, Total>(phases: Map<Phase, Amounts>, total: (amounts: Amounts | undefined) => Total) {
   let currentPhase: Phase | null = null;
   let executablePhase: Phase | null = null;
   for (const p of PHASE_CHAIN) {
@@ -124,10 +132,10 @@ function senOfPhases(byPhase: Map<Phase, LineEntry[]>): PaguSen | null {
   return {
     phases,
     currentPhase,
-    currentPagu: totalSen(currentPhase ? phases.get(currentPhase) : undefined),
+    currentPagu: total(currentPhase ? phases.get(currentPhase) : undefined),
     executablePhase,
-    executablePagu: totalSen(executablePhase ? phases.get(executablePhase) : undefined),
-    originalPagu: phases.has(ORIGINAL_BUDGET_PHASE) ? totalSen(phases.get(ORIGINAL_BUDGET_PHASE)) : null,
+    executablePagu: total(executablePhase ? phases.get(executablePhase) : undefined),
+    originalPagu: phases.has(ORIGINAL_BUDGET_PHASE) ? total(phases.get(ORIGINAL_BUDGET_PHASE)) : null,
   };
 }
 
@@ -175,17 +183,7 @@ function decimalBreakdown(byPhase: Map<Phase, LineEntry[]>): PaguBreakdown {
     forward.forEach((e) => apply(amounts, e));
     phases.set('PRAKIRAAN_MAJU', amounts);
   }
-  const chainPresent = PHASE_CHAIN.filter((p) => phases.has(p));
-  const currentPhase = chainPresent.at(-1) ?? null;
-  const executablePhase = chainPresent.filter((p) => EXECUTABLE_PHASES.includes(p)).at(-1) ?? null;
-  return {
-    phases,
-    currentPhase,
-    currentPagu: totalOf(currentPhase ? phases.get(currentPhase) : undefined),
-    executablePhase,
-    executablePagu: totalOf(executablePhase ? phases.get(executablePhase) : undefined),
-    originalPagu: phases.has(ORIGINAL_BUDGET_PHASE) ? totalOf(phases.get(ORIGINAL_BUDGET_PHASE)) : null,
-  };
+  return summarised(phases, totalOf);
 }
 
 /** Amount of one phase and source, or zero. */
