@@ -1,5 +1,5 @@
 import type { AsOf, IndicatorDefinedData, PlanLineState, RenstraEntry } from '@renja/domain';
-import { foldLineView, type LineView } from './line-view';
+import { keptLineView, type LineView } from './line-view';
 
 /**
  * Parsed line states of the plan read model, kept between report requests for the views in the past
@@ -57,7 +57,7 @@ export function cachedView(line: CachedLine & { state: PlanLineState }, asOf: As
   const key = viewKey(line.state, asOf);
   let view = line.views.get(key);
   if (view) return view;
-  view = foldLineView(line.state, asOf);
+  view = keptLineView(line.state, asOf);
   if (line.views.size >= VIEWS_PER_LINE) line.views.delete(line.views.keys().next().value!);
   line.views.set(key, view);
   return view;

@@ -1,8 +1,8 @@
-import { paguBreakdown, realisationSummary, type PlanLineState } from '@renja/domain';
+import { paguBreakdown, realisationSummary, type AsOf, type PlanLineState } from '@renja/domain';
 import { generatedHistory } from '@renja/domain/testing/generated-histories';
 import { changePagu, correct, history, PMK_DID, recordedAt, registered, stateOf } from '@renja/domain/testing/plan-line-fixtures';
 import { lineFigures, storePlanFigures } from '../../plan/line-figures';
-import { foldLineView, readStoredLineView, storeLineView, type LineView } from './line-view';
+import { foldLineView, keptLineView, readStoredLineView, storeLineView, type LineView } from './line-view';
 
 /** Everything a view holds, as text: maps as entry lists, decimals as their digits (key order kept). */
 const asText = (view: LineView): string =>
@@ -50,6 +50,29 @@ describe('stored line views', () => {
     for (const state of [stateOf(story), ...Array.from({ length: 200 }, (_, i) => generatedHistory(i + 1))]) {
       const stored = storePlanFigures(state, { pagu: paguBreakdown(state), realisation: realisationSummary(state) });
       expect(JSON.stringify(JSON.parse(JSON.stringify(stored)))).toBe(JSON.stringify(lineFigures(state)));
+    }
+  });
+
+  it('kept for a point of view equal the fold at every point, on first read and on every read after, in any order', () => {
+    for (const state of [stateOf(story), ...Array.from({ length: 200 }, (_, i) => generatedHistory(i + 1))]) {
+      const points: AsOf[] = [{}];
+      for (const e of state.entries) {
+        points.push({ validAt: e.effectiveDate });
+        if (e.recordedAt) points.push({ knownAt: e.recordedAt }, { validAt: e.effectiveDate, knownAt: e.recordedAt });
+      }
+      for (const asOf of points) {
+        const folded = asText(foldLineView(state, asOf));
+        const kept = keptLineView(state, asOf);
+        expect({ asOf, view: asText(kept) }).toEqual({ asOf, view: folded });
+        expect({ asOf, view: asText(kept) }).toEqual({ asOf, view: folded });
+        // The money first: the breakdown it folds is kept for the breakdown read after.
+        const moneyFirst = keptLineView(state, asOf);
+        const kinerja = moneyFirst.kinerja;
+        expect({ asOf, view: asText(moneyFirst) }).toEqual({ asOf, view: folded });
+        expect(JSON.stringify([...kinerja.outputs, ...kinerja.targets])).toBe(
+          JSON.stringify([...moneyFirst.kinerja.outputs, ...moneyFirst.kinerja.targets]),
+        );
+      }
     }
   });
 

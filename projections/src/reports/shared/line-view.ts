@@ -110,6 +110,52 @@ const textOrNull = (d: Decimal | null): Amount | null => (d === null ? null : d.
 const amount = (s: Amount): Decimal => decimalOf(s);
 const amountOrNull = (s: Amount | null): Decimal | null => (s === null ? null : decimalOf(s));
 
+// Each part of a view as text and back: the stored views' columns, and what a kept view keeps (keptLineView).
+const storeBreakdown = (b: PaguBreakdown): StoredLineView['breakdown'] => ({
+  phases: [...b.phases].map(([phase, sources]) => [phase, [...sources].map(([source, a]) => [source, text(a)])]),
+  currentPhase: b.currentPhase,
+  currentPagu: text(b.currentPagu),
+  executablePhase: b.executablePhase,
+  executablePagu: text(b.executablePagu),
+  originalPagu: textOrNull(b.originalPagu),
+});
+const readBreakdown = (b: StoredLineView['breakdown']): PaguBreakdown => ({
+  phases: new Map(b.phases.map(([phase, sources]) => [phase, new Map(sources.map(([source, a]) => [source, amount(a)]))])),
+  currentPhase: b.currentPhase,
+  currentPagu: amount(b.currentPagu),
+  executablePhase: b.executablePhase,
+  executablePagu: amount(b.executablePagu),
+  originalPagu: amountOrNull(b.originalPagu),
+});
+const storeMoney = (m: MoneyFigures): StoredLineView['money'] => ({
+  currentPagu: text(m.currentPagu),
+  originalPagu: text(m.originalPagu),
+  hasOriginal: m.hasOriginal,
+  hasPagu: m.hasPagu,
+  realised: text(m.realised),
+  months: m.months.map(textOrNull),
+  quarters: m.quarters.map(textOrNull),
+  hasQuarterlyLines: m.hasQuarterlyLines,
+});
+const readMoney = (m: StoredLineView['money']): MoneyFigures => ({
+  currentPagu: amount(m.currentPagu),
+  originalPagu: amount(m.originalPagu),
+  hasOriginal: m.hasOriginal,
+  hasPagu: m.hasPagu,
+  realised: amount(m.realised),
+  months: m.months.map(amountOrNull),
+  quarters: m.quarters.map(amountOrNull),
+  hasQuarterlyLines: m.hasQuarterlyLines,
+});
+const storeKinerja = (k: LineKinerja): StoredLineView['kinerja'] => ({
+  outputs: [...k.outputs].map(([id, quarters]) => [id, quarters.map(textOrNull)]),
+  targets: [...k.targets].map(([id, target]) => [id, text(target)]),
+});
+const readKinerja = (k: StoredLineView['kinerja']): LineKinerja => ({
+  outputs: new Map(k.outputs.map(([id, quarters]) => [id, quarters.map(amountOrNull)])),
+  targets: new Map(k.targets.map(([id, target]) => [id, amount(target)])),
+});
+
 /** The full-knowledge view and steps of a line, as the plan projection stores them. */
 export function storeLineView(
   state: PlanLineState,
@@ -124,89 +170,108 @@ export function storeLineView(
   };
   const view: StoredLineView = {
     indicators: state.indicators,
-    breakdown: {
-      phases: [...b.phases].map(([phase, sources]) => [phase, [...sources].map(([source, a]) => [source, text(a)])]),
-      currentPhase: b.currentPhase,
-      currentPagu: text(b.currentPagu),
-      executablePhase: b.executablePhase,
-      executablePagu: text(b.executablePagu),
-      originalPagu: textOrNull(b.originalPagu),
-    },
-    money: {
-      currentPagu: text(m.currentPagu),
-      originalPagu: text(m.originalPagu),
-      hasOriginal: m.hasOriginal,
-      hasPagu: m.hasPagu,
-      realised: text(m.realised),
-      months: m.months.map(textOrNull),
-      quarters: m.quarters.map(textOrNull),
-      hasQuarterlyLines: m.hasQuarterlyLines,
-    },
-    kinerja: {
-      outputs: [...k.outputs].map(([id, quarters]) => [id, quarters.map(textOrNull)]),
-      targets: [...k.targets].map(([id, target]) => [id, text(target)]),
-    },
+    breakdown: storeBreakdown(b),
+    money: storeMoney(m),
+    kinerja: storeKinerja(k),
   };
   return { view, movements: { movements: [...movements] }, steps };
 }
 
+/*
+ * Views kept between requests (line-cache.ts) are small: a class (its getters on the prototype: an object
+ * literal with getters costs five closures and their accessors, about 1.3 kB, per view), and its parts kept as
+ * text, as the stored views keep them, turned into new decimals on every read. A report reads each part of a
+ * line once (and a kept report is not computed again), while a decimal is three heap objects. With closures and
+ * decimals kept, the views of a province's lines were most of the API's heap, and the full garbage collections
+ * that went through it paused every request for over half a second (docs/benchmarks.md).
+ */
+
 /**
- * A stored view back as the reports use it; each part turned into decimals on first use. Movements and steps
+ * A stored view back as the reports use it; each part turned into decimals on every read. Movements and steps
  * are null when the report did not read them: asking for them then is a programming error.
  */
+class StoredView implements LineView {
+  constructor(
+    private readonly stored: StoredLineView,
+    private readonly storedMovements: StoredLineMovements | null,
+    private readonly storedSteps: StoredLineSteps | null,
+  ) {}
+
+  get breakdown(): PaguBreakdown {
+    return readBreakdown(this.stored.breakdown);
+  }
+
+  get steps(): LineSteps {
+    const s = this.storedSteps;
+    if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps)');
+    return { steps: s.steps, sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase };
+  }
+
+  get movements(): readonly PaguMovement[] {
+    if (!this.storedMovements) throw new Error('the pagu movements of this line were not loaded (loadReportScope with movements)');
+    return this.storedMovements.movements;
+  }
+
+  get money(): MoneyFigures {
+    return readMoney(this.stored.money);
+  }
+
+  get kinerja(): LineKinerja {
+    return readKinerja(this.stored.kinerja);
+  }
+}
+
 export function readStoredLineView(
   stored: StoredLineView,
-  { movements: storedMovements, steps: storedSteps }: { movements: StoredLineMovements | null; steps: StoredLineSteps | null },
+  { movements, steps }: { movements: StoredLineMovements | null; steps: StoredLineSteps | null },
 ): LineView {
-  let breakdown: PaguBreakdown | undefined;
-  let steps: LineSteps | undefined;
-  let money: MoneyFigures | undefined;
-  let kinerja: LineKinerja | undefined;
-  return {
-    get breakdown() {
-      const b = stored.breakdown;
-      return (breakdown ??= {
-        phases: new Map(b.phases.map(([phase, sources]) => [phase, new Map(sources.map(([source, a]) => [source, amount(a)]))])),
-        currentPhase: b.currentPhase,
-        currentPagu: amount(b.currentPagu),
-        executablePhase: b.executablePhase,
-        executablePagu: amount(b.executablePagu),
-        originalPagu: amountOrNull(b.originalPagu),
-      });
-    },
-    get steps() {
-      const s = storedSteps;
-      if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps)');
-      return (steps ??= {
-        steps: s.steps,
-        sumOfDeltas: amount(s.sumOfDeltas),
-        finalAmount: amount(s.finalAmount),
-        currentPhase: s.currentPhase,
-      });
-    },
-    get movements() {
-      if (!storedMovements) throw new Error('the pagu movements of this line were not loaded (loadReportScope with movements)');
-      return storedMovements.movements;
-    },
-    get money() {
-      const m = stored.money;
-      return (money ??= {
-        currentPagu: amount(m.currentPagu),
-        originalPagu: amount(m.originalPagu),
-        hasOriginal: m.hasOriginal,
-        hasPagu: m.hasPagu,
-        realised: amount(m.realised),
-        months: m.months.map(amountOrNull),
-        quarters: m.quarters.map(amountOrNull),
-        hasQuarterlyLines: m.hasQuarterlyLines,
-      });
-    },
-    get kinerja() {
-      const k = stored.kinerja;
-      return (kinerja ??= {
-        outputs: new Map(k.outputs.map(([id, quarters]) => [id, quarters.map(amountOrNull)])),
-        targets: new Map(k.targets.map(([id, target]) => [id, amount(target)])),
-      });
-    },
-  };
+  return new StoredView(stored, movements, steps);
 }
+
+/**
+ * The line state folded for a point of view, to be kept: each part folded on first use and kept as text (see
+ * above); the pagu steps are folded on every use and not kept (only the pagu trail lists them).
+ */
+class KeptView implements LineView {
+  private keptBreakdown?: StoredLineView['breakdown'];
+  private keptMoney?: StoredLineView['money'];
+  private keptKinerja?: StoredLineView['kinerja'];
+  private keptMovements?: PaguMovement[];
+
+  constructor(
+    private readonly state: PlanLineState,
+    private readonly asOf: AsOf,
+  ) {}
+
+  get breakdown(): PaguBreakdown {
+    if (this.keptBreakdown) return readBreakdown(this.keptBreakdown);
+    const folded = paguBreakdown(this.state, this.asOf);
+    this.keptBreakdown = storeBreakdown(folded);
+    return folded;
+  }
+
+  get steps(): LineSteps {
+    return paguSteps(this.state, this.asOf, this.breakdown);
+  }
+
+  get movements(): readonly PaguMovement[] {
+    return (this.keptMovements ??= movementsOf(this.steps));
+  }
+
+  get money(): MoneyFigures {
+    return this.keptMoney ? readMoney(this.keptMoney) : this.facts().money;
+  }
+
+  get kinerja(): LineKinerja {
+    return this.keptKinerja ? readKinerja(this.keptKinerja) : this.facts().kinerja;
+  }
+
+  private facts(): { money: MoneyFigures; kinerja: LineKinerja } {
+    const folded = lineFacts(this.state, this.asOf, this.breakdown);
+    this.keptMoney = storeMoney(folded.money);
+    this.keptKinerja = storeKinerja(folded.kinerja);
+    return folded;
+  }
+}
+
+export const keptLineView = (state: PlanLineState, asOf: AsOf): LineView => new KeptView(state, asOf);

@@ -11,7 +11,14 @@ import {
 } from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
 import { cachedView, lineStateCache, type CachedLine } from './line-cache';
-import { foldLineView, readStoredLineView, type StoredLineMovements, type StoredLineSteps, type StoredLineView } from './line-view';
+import {
+  foldLineView,
+  keptLineView,
+  readStoredLineView,
+  type StoredLineMovements,
+  type StoredLineSteps,
+  type StoredLineView,
+} from './line-view';
 import type { ReportLine } from './line-types';
 
 export type { ReportLine } from './line-types';
@@ -183,7 +190,7 @@ async function loadScopes(
           indicators: stored ? stored.indicators : r.state!.indicators,
           view: stored
             ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null })
-            : foldLineView(r.state!, asOf),
+            : keptLineView(r.state!, asOf),
           movements: want.movements || !stored,
           steps: want.steps || !stored,
           ...(want.renstra || !stored ? { renstra: (stored ? r.renstra : r.state!.renstra) ?? null } : {}),
