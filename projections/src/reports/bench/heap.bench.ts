@@ -9,6 +9,10 @@
  *
  * BENCH_DATABASE as in reports.bench.ts.
  */
+import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@renja/event-store';
@@ -40,13 +44,32 @@ async function database(): Promise<TestDatabase> {
   return { url: url.toString(), name: KEEP, drop: async () => undefined };
 }
 
-/** The live heap in MB after full collections. */
-function liveMb(): number {
+/**
+ * The live heap after full collections: its MB, and the objects and references in it (from a heap snapshot's
+ * header: what a full collection has to go through, steadier than its time on a shared machine).
+ */
+function live(): { mb: number; objects: number; references: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
   for (let i = 0; i < 3; i++) gc();
-  return process.memoryUsage().heapUsed / 1e6;
+  const mb = process.memoryUsage().heapUsed / 1e6;
+  const file = writeHeapSnapshot(join(tmpdir(), `heap-bench-${process.pid}.heapsnapshot`));
+  try {
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    const count = (name: string) => Number(new RegExp(`"${name}":(\\d+)`).exec(head.toString())![1]);
+    return { mb, objects: count('node_count'), references: count('edge_count') };
+  } finally {
+    unlinkSync(file);
+  }
 }
+const liveMb = (): number => {
+  (globalThis as { gc?: () => void }).gc!();
+  return process.memoryUsage().heapUsed / 1e6;
+};
+const millions = (n: number) => `${(n / 1e6).toFixed(2)} M`;
 
 it('what the report reader keeps on the heap', async () => {
   const db = await database();
@@ -74,9 +97,11 @@ it('what the report reader keeps on the heap', async () => {
       bytes += JSON.stringify(await reader.provinceEvaluation({ year: YEAR, asOf })).length;
     }
     const lines = (lineStateCache(dataSource) as unknown as { lines: number }).lines;
-    const kept = liveMb();
+    const kept = live();
     out.push(`offices ${OFFICES}, kept lines ${lines}, answers ${(bytes / 1e6).toFixed(1)} MB of JSON`);
-    out.push(`live heap before ${before.toFixed(1)} MB, after the reports ${kept.toFixed(1)} MB`);
+    out.push(
+      `live heap before ${before.toFixed(1)} MB, after the reports ${kept.mb.toFixed(1)} MB, ${millions(kept.objects)} objects, ${millions(kept.references)} references`,
+    );
     const offices = (lineStateCache(dataSource) as unknown as { offices: Map<string, Map<string, CachedLine>> }).offices;
     const each = (f: (l: CachedLine) => void) => offices.forEach((o) => o.forEach(f));
     const steps: Array<[string, () => void]> = [
@@ -85,9 +110,20 @@ it('what the report reader keeps on the heap', async () => {
       ['states', () => each((l) => (l.state = null))],
       ['present views', () => each((l) => (l.present = null))],
     ];
+    let last = kept;
+    for (const [name, drop] of steps) {
+      drop();
+      const now = live();
+      const mb = last.mb - now.mb;
+      out.push(
+        `${name}: ${mb.toFixed(1)} MB (${(mb / (lines / 1000)).toFixed(2)} MB per 1,000 lines), ${millions(last.objects - now.objects)} objects, ${millions(last.references - now.references)} references`,
+      );
+      last = now;
+    }
     // One view in the past of every kept line, per part read: what a kept view holds.
-    const states: PlanLineState[] = [];
-    each((l) => l.state && states.push(l.state));
+    const states = (await dataSource.query<Array<{ state: PlanLineState }>>('SELECT state FROM rm_plan_lines WHERE year = $1', [YEAR])).map(
+      (r) => r.state,
+    );
     const part = (read: (v: LineView) => unknown) => {
       const base = liveMb();
       const views = states.map((s) => keptLineView(s, { validAt: `${YEAR}-09-30` }));
@@ -100,14 +136,7 @@ it('what the report reader keeps on the heap', async () => {
     out.push(`movements ${part((v) => v.movements)}`);
     out.push(`money and kinerja ${part((v) => v.money)}`);
     out.push(`all ${part((v) => [v.breakdown, v.movements, v.money])}`);
-    let last = kept;
-    for (const [name, drop] of steps) {
-      drop();
-      const now = liveMb();
-      out.push(`${name}: ${(last - now).toFixed(1)} MB (${((last - now) / (lines / 1000)).toFixed(2)} MB per 1,000 lines)`);
-      last = now;
-    }
-    out.push(`left ${last.toFixed(1)} MB`);
+    out.push(`left ${last.mb.toFixed(1)} MB, ${millions(last.objects)} objects`);
   } finally {
     console.log(out.join('\n'));
     await dataSource.destroy();

@@ -2,7 +2,7 @@ import type { AsOf, IndicatorDefinedData, PlanLineState, RenstraEntry } from '@r
 import { keptLineView, type LineView } from './line-view';
 
 /**
- * Parsed line states of the plan read model, kept between report requests for the views in the past
+ * Line states of the plan read model, kept between report requests for the views in the past
  * (validAt / knownAt), and the line views already folded from them.
  *
  * A stored state is the fold of its stream's events 1..version, and events never change: a state is
@@ -18,7 +18,7 @@ import { keptLineView, type LineView } from './line-view';
 export interface CachedLine {
   key: string;
   /** The stored state (null until a view in the past needed it). */
-  state: PlanLineState | null;
+  state: KeptState | null;
   /** Views in the past, by viewKey. */
   views: Map<string, LineView>;
   /** The full-knowledge view, from the stored views, with the parts read (movements, steps, Renstra entries). */
@@ -32,6 +32,27 @@ export interface CachedLine {
   } | null;
 }
 
+/**
+ * A stored state as it is kept: its JSON text, one string (the parsed state is hundreds of small objects, and
+ * a province's of them were a third of the API's heap, all of it for the garbage collector to go through),
+ * parsed again only to fold a view not kept; and what every view in the past reads of it, parsed once.
+ */
+export interface KeptState {
+  text: string;
+  registeredAt: string | null;
+  indicators: IndicatorDefinedData[];
+  renstra: readonly RenstraEntry[] | null;
+  /** What viewKey reads, three values per entry: recorded at, effective date, recorded at of its correction (undefined: none). */
+  facts: Array<string | null | undefined>;
+}
+
+/** The state to keep, from its stored JSON text and that text parsed. */
+export function keepState(text: string, state: PlanLineState): KeptState {
+  const facts: KeptState['facts'] = [];
+  for (const e of state.entries) facts.push(e.recordedAt, e.effectiveDate, e.supersededBy ? e.supersededBy.recordedAt : undefined);
+  return { text, registeredAt: state.registeredAt ?? null, indicators: state.indicators, renstra: state.renstra ?? null, facts };
+}
+
 /** Views kept per line: a few points of view (the ones an inspector goes back and forth between). */
 const VIEWS_PER_LINE = 4;
 
@@ -40,24 +61,28 @@ const known = (recordedAt: string | null, knownAt?: string): boolean =>
   knownAt === undefined || recordedAt === null || recordedAt <= knownAt;
 
 /** The digits that decide what a point of view sees of a line (see above). */
-export function viewKey(state: PlanLineState, asOf: AsOf): string {
+export function viewKey({ facts }: KeptState, asOf: AsOf): string {
   let key = '';
-  for (const e of state.entries) {
+  for (let i = 0; i < facts.length; i += 3) {
+    const corrected = facts[i + 2];
     const digit =
-      (known(e.recordedAt, asOf.knownAt) ? 1 : 0) +
-      (asOf.validAt === undefined || e.effectiveDate <= asOf.validAt ? 2 : 0) +
-      (e.supersededBy && known(e.supersededBy.recordedAt, asOf.knownAt) ? 4 : 0);
+      (known(facts[i] as string | null, asOf.knownAt) ? 1 : 0) +
+      (asOf.validAt === undefined || (facts[i + 1] as string) <= asOf.validAt ? 2 : 0) +
+      (corrected !== undefined && known(corrected, asOf.knownAt) ? 4 : 0);
     key += String(digit);
   }
   return key;
 }
 
-/** The line's view for a point of view, folded once per distinct key. */
-export function cachedView(line: CachedLine & { state: PlanLineState }, asOf: AsOf): LineView {
+/**
+ * The line's view for a point of view, folded once per distinct key (from `parsed`, the state just read, or
+ * from the kept text).
+ */
+export function cachedView(line: CachedLine & { state: KeptState }, asOf: AsOf, parsed?: PlanLineState): LineView {
   const key = viewKey(line.state, asOf);
   let view = line.views.get(key);
   if (view) return view;
-  view = keptLineView(line.state, asOf);
+  view = keptLineView(line.state, asOf, parsed);
   if (line.views.size >= VIEWS_PER_LINE) line.views.delete(line.views.keys().next().value!);
   line.views.set(key, view);
   return view;

@@ -69,6 +69,8 @@ describe('stored line views', () => {
         const moneyFirst = keptLineView(state, asOf);
         const kinerja = moneyFirst.kinerja;
         expect({ asOf, view: asText(moneyFirst) }).toEqual({ asOf, view: folded });
+        // Of a kept state's text, parsed when a part is first folded.
+        expect({ asOf, view: asText(keptLineView({ text: JSON.stringify(state) }, asOf)) }).toEqual({ asOf, view: folded });
         expect(JSON.stringify([...kinerja.outputs, ...kinerja.targets])).toBe(
           JSON.stringify([...moneyFirst.kinerja.outputs, ...moneyFirst.kinerja.targets]),
         );

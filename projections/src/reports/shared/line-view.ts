@@ -231,17 +231,32 @@ export function readStoredLineView(
 /**
  * The line state folded for a point of view, to be kept: each part folded on first use and kept as text (see
  * above); the pagu steps are folded on every use and not kept (only the pagu trail lists them).
+ *
+ * A kept state's text (line-cache.ts) is parsed when a part is first folded, and the parsed state is held
+ * weakly: it lives through the request that folds the parts (a WeakRef's target is kept to the end of the
+ * synchronous job that made or read it), and is garbage after it.
  */
 class KeptView implements LineView {
   private keptBreakdown?: StoredLineView['breakdown'];
   private keptMoney?: StoredLineView['money'];
   private keptKinerja?: StoredLineView['kinerja'];
   private keptMovements?: PaguMovement[];
+  private parsed?: WeakRef<PlanLineState>;
 
   constructor(
-    private readonly state: PlanLineState,
+    private readonly source: PlanLineState | { text: string },
     private readonly asOf: AsOf,
-  ) {}
+    parsed?: PlanLineState,
+  ) {
+    if (parsed) this.parsed = new WeakRef(parsed);
+  }
+
+  private get state(): PlanLineState {
+    if ('entries' in this.source) return this.source;
+    let state = this.parsed?.deref();
+    if (!state) this.parsed = new WeakRef((state = JSON.parse(this.source.text) as PlanLineState));
+    return state;
+  }
 
   get breakdown(): PaguBreakdown {
     if (this.keptBreakdown) return readBreakdown(this.keptBreakdown);
@@ -274,4 +289,6 @@ class KeptView implements LineView {
   }
 }
 
-export const keptLineView = (state: PlanLineState, asOf: AsOf): LineView => new KeptView(state, asOf);
+/** A view to keep, of a state or of a kept state's text (`parsed`: that text just parsed, if it was). */
+export const keptLineView = (source: PlanLineState | { text: string }, asOf: AsOf, parsed?: PlanLineState): LineView =>
+  new KeptView(source, asOf, parsed);

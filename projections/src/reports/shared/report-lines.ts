@@ -10,7 +10,7 @@ import {
   type RenstraEntry,
 } from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
-import { cachedView, lineStateCache, type CachedLine } from './line-cache';
+import { cachedView, keepState, lineStateCache, type CachedLine, type KeptState } from './line-cache';
 import {
   foldLineView,
   keptLineView,
@@ -65,7 +65,8 @@ export interface ViewParts {
 }
 
 /** A line belongs to an as-known-at view only once its registration was recorded (as in PlanReader). */
-const knownBy = (state: PlanLineState, asOf: AsOf): boolean => !asOf.knownAt || !state.registeredAt || state.registeredAt <= asOf.knownAt;
+const knownBy = (state: { registeredAt?: string | null }, asOf: AsOf): boolean =>
+  !asOf.knownAt || !state.registeredAt || state.registeredAt <= asOf.knownAt;
 
 const inDocumentOrder = <T extends { code: string }>(lines: T[]): T[] => sortByPlanCode(lines, (l) => l.code);
 
@@ -242,7 +243,8 @@ interface PastRow {
   parent_code: string | null;
   name: string;
   key: string;
-  state: PlanLineState | null;
+  /** The stored state's JSON text (kept as text: line-cache.ts). */
+  state: string | null;
 }
 
 /**
@@ -257,7 +259,7 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
   const [named, rows] = await Promise.all([
     offices(),
     dataSource.query<PastRow>(
-      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state END AS state
+      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state::text END AS state
        ${KEPT_JOIN_ANY}`,
       [year, codes, withState.map(([id]) => id), withState.map(([, l]) => l.key)],
     ),
@@ -266,21 +268,28 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
   return named.map((office) => {
     const kept = keptOf.get(office.code)!;
     const officeRows = byOffice.get(office.code) ?? [];
-    const now = new Map<string, CachedLine>();
+    const now = new Map<string, CachedLine & { state: KeptState }>();
+    // The states read just now, parsed once for the views this request folds.
+    const parsed = new Map<string, PlanLineState>();
     for (const r of officeRows) {
       const old = kept.get(r.stream_id);
-      if (r.state === null) now.set(r.stream_id, old!);
-      else if (old && old.key === r.key) now.set(r.stream_id, Object.assign(old, { state: r.state }));
-      else now.set(r.stream_id, { key: r.key, state: r.state, views: new Map(), present: null });
+      if (r.state === null) {
+        now.set(r.stream_id, old as CachedLine & { state: KeptState });
+        continue;
+      }
+      const state = JSON.parse(r.state) as PlanLineState;
+      parsed.set(r.stream_id, state);
+      const line = old && old.key === r.key ? old : { key: r.key, views: new Map(), present: null };
+      now.set(r.stream_id, Object.assign(line, { state: keepState(r.state, state) }));
     }
     cache.replace(year, office.code, now);
     const renstra = new Map<string, readonly RenstraEntry[]>();
     for (const r of officeRows) {
-      const entries = now.get(r.stream_id)!.state!.renstra;
+      const entries = now.get(r.stream_id)!.state.renstra;
       if (entries) renstra.set(r.code, entries);
     }
     const lines = officeRows
-      .filter((r) => knownBy(now.get(r.stream_id)!.state!, asOf))
+      .filter((r) => knownBy(now.get(r.stream_id)!.state, asOf))
       .map((r): ReportLine => {
         const line = now.get(r.stream_id)!;
         return {
@@ -288,8 +297,8 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
           level: r.level,
           parentCode: r.parent_code,
           name: r.name,
-          indicators: line.state!.indicators,
-          view: cachedView(line as CachedLine & { state: PlanLineState }, asOf),
+          indicators: line.state.indicators,
+          view: cachedView(line, asOf, parsed.get(r.stream_id)),
         };
       });
     return { year, office, asOf, lines: inDocumentOrder(lines), renstra };
