@@ -176,6 +176,131 @@ function lockedValues(events: NewEvent[], stream: string, from: number): unknown
   ];
 }
 
+/**
+ * The floor with EVERYTHING the ledger keeps (issue 15), at one writer in the same turns as ours and Emmett: the
+ * locked floor (head lock, ledger_events' columns, constraints and indexes, a stored SHA-256 chain leaf) plus the
+ * expected-version read, the interior Merkle nodes an event completes (stored with its leaf in a table shaped like
+ * ledger_merkle_nodes, the head keeping the tree's right edge as ledger_head does) and the idempotency record (read
+ * and written when a key is sent; the bench's calls send none, as ours get none). One statement per append, with
+ * scalar parameters. Not in it: the triggers (recorded time, append-only, forward-only head, NOTIFY), the canonical
+ * JSON leaf text, and the head moved before the insert for the notification (so one head update instead of two).
+ */
+const KEPT_SCHEMA = `CREATE TABLE kept_events (
+  position bigint PRIMARY KEY CHECK (position > 0), event_id uuid NOT NULL UNIQUE, stream_id text NOT NULL CHECK (stream_id <> ''),
+  version integer NOT NULL CHECK (version > 0), type text NOT NULL, schema_version integer NOT NULL, data jsonb NOT NULL,
+  metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(), UNIQUE (stream_id, version));
+CREATE INDEX ON kept_events (type, position);
+CREATE TABLE kept_head (id boolean PRIMARY KEY DEFAULT true, position bigint NOT NULL, peaks bytea[] NOT NULL DEFAULT '{}', last_hash bytea NOT NULL);
+INSERT INTO kept_head (id, position, last_hash) VALUES (true, 0, decode(repeat('00', 32), 'hex'));
+CREATE TABLE kept_nodes (
+  level smallint NOT NULL CHECK (level BETWEEN 0 AND 62), idx bigint NOT NULL CHECK (idx >= 0),
+  hash bytea NOT NULL CHECK (octet_length(hash) = 32), PRIMARY KEY (level, idx));
+CREATE TABLE kept_idempotency (key text PRIMARY KEY, request_hash text, result jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT clock_timestamp());
+CREATE FUNCTION kept_append(p_id uuid, p_stream text, p_expected integer, p_type text, p_sv integer, p_data jsonb, p_metadata jsonb,
+                            p_text text, p_key text) RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  v_head bigint;
+  v_peaks bytea[];
+  v_prev bytea;
+  v_version integer;
+  v_recorded text;
+  v_carry bytea;
+  v_m bigint;
+  v_level integer := 0;
+  v_top integer;
+  v_levels smallint[] := '{0}';
+  v_idxs bigint[];
+  v_hashes bytea[];
+BEGIN
+  SELECT position, peaks, last_hash INTO v_head, v_peaks, v_prev FROM kept_head FOR UPDATE;
+  IF p_key IS NOT NULL AND EXISTS (SELECT 1 FROM kept_idempotency WHERE key = p_key) THEN
+    RETURN 0;
+  END IF;
+  v_version := COALESCE((SELECT version FROM kept_events WHERE stream_id = p_stream ORDER BY version DESC LIMIT 1), 0);
+  IF p_expected IS NOT NULL AND p_expected <> v_version THEN
+    RETURN -1 - v_version;
+  END IF;
+  INSERT INTO kept_events (position, event_id, stream_id, version, type, schema_version, data, metadata)
+  VALUES (v_head + 1, p_id, p_stream, v_version + 1, p_type, p_sv, p_data, p_metadata)
+  RETURNING recorded_at::text INTO v_recorded;
+  v_carry := sha256(decode('00', 'hex') || convert_to(p_text || (v_head + 1) || encode(v_prev, 'hex') || v_recorded, 'UTF8'));
+  v_prev := v_carry;
+  v_idxs := ARRAY[v_head];
+  v_hashes := ARRAY[v_carry];
+  v_m := v_head;
+  WHILE v_m % 2 = 1 LOOP
+    v_top := array_length(v_peaks, 1);
+    v_carry := sha256(decode('01', 'hex') || v_peaks[v_top] || v_carry);
+    v_peaks := v_peaks[1:v_top - 1];
+    v_level := v_level + 1;
+    v_levels[v_level + 1] := v_level;
+    v_idxs[v_level + 1] := ((v_head + 1) >> v_level) - 1;
+    v_hashes[v_level + 1] := v_carry;
+    v_m := v_m / 2;
+  END LOOP;
+  WITH nodes AS (INSERT INTO kept_nodes (level, idx, hash) SELECT * FROM unnest(v_levels, v_idxs, v_hashes))
+  UPDATE kept_head SET position = v_head + 1, peaks = v_peaks || v_carry, last_hash = v_prev;
+  IF p_key IS NOT NULL THEN
+    INSERT INTO kept_idempotency (key, request_hash, result)
+    VALUES (p_key, NULL, jsonb_build_object('events', jsonb_build_array(jsonb_build_object('id', p_id, 'streamId', p_stream,
+      'version', v_version + 1, 'position', v_head + 1)), 'streamVersions', jsonb_build_object(p_stream, v_version + 1),
+      'firstPosition', v_head + 1, 'lastPosition', v_head + 1));
+  END IF;
+  RETURN v_version + 1;
+END
+$$;`;
+
+const KEPT_APPEND = { name: 'kept_append', text: 'SELECT kept_append($1, $2, $3, $4, $5, $6, $7, $8, $9) AS v' };
+
+/** The kept floor (KEPT_SCHEMA) as a contender: one kept_append per append, no idempotency key (as ours in this bench). */
+async function keptFloor(server: BenchServer, poolSize: number): Promise<Contender> {
+  const db = await server.createDatabase('kept');
+  const pool = benchPool(server.url(db), poolSize);
+  await pool.query(KEPT_SCHEMA);
+  return {
+    name: 'kept-floor',
+    append: async (stream, expected, event) => {
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify(event.metadata);
+      const text = `${event.id}${stream}${event.type}${data}${metadata}`;
+      const { rows } = await pool.query<{ v: number }>({
+        ...KEPT_APPEND,
+        values: [event.id, stream, expected, event.type, event.schemaVersion, data, metadata, text, null],
+      });
+      if (rows[0].v < 0) throw new Conflict(-1 - rows[0].v);
+      return rows[0].v;
+    },
+    version: async (stream) =>
+      Number((await pool.query<{ v: number }>('SELECT max(version) AS v FROM kept_events WHERE stream_id = $1', [stream])).rows[0]?.v ?? 0),
+    close: async () => {
+      await pool.end();
+      await server.dropDatabase(db);
+    },
+  };
+}
+
+/** The locked floor (LOCKED_SCHEMA) as a contender, for the same turns: one locked_append per append. */
+async function lockedFloor(server: BenchServer, poolSize: number): Promise<Contender> {
+  const db = await server.createDatabase('locked');
+  const pool = benchPool(server.url(db), poolSize);
+  await pool.query(LOCKED_SCHEMA);
+  return {
+    name: 'locked-floor',
+    append: async (stream, expected, event) => {
+      await pool.query({ ...LOCKED_APPEND, values: lockedValues([event], stream, expected) });
+      return expected + 1;
+    },
+    version: async (stream) =>
+      Number(
+        (await pool.query<{ v: number }>('SELECT max(version) AS v FROM locked_events WHERE stream_id = $1', [stream])).rows[0]?.v ?? 0,
+      ),
+    close: async () => {
+      await pool.end();
+      await server.dropDatabase(db);
+    },
+  };
+}
+
 /** Every writer appends one event per call: to its own line (distinct) or to one of a few shared lines (contended, conflicts retried). */
 async function appendRun(
   contender: Contender,
@@ -240,12 +365,15 @@ export async function appendScenarios(server: BenchServer, options: BenchOptions
   const source = new EventSource(new SeededIds('append'));
   const maxWriters = Math.max(...options.writers);
   const contenders = [await ourStore(server, maxWriters + 2), await emmettStore(server, maxWriters + 2)];
+  // At 1 writer on distinct lines the two floors take their turns too (ours, Emmett, kept, locked, locked, kept, Emmett, ours).
+  const floorsInTurns = [await keptFloor(server, 3), await lockedFloor(server, 3)];
   try {
     for (const contended of [false, true]) {
       for (const writers of options.writers) {
         const runs = new Map<Contender, WriterRun>();
-        const known = new Map(contenders.map((c) => [c, new Map<string, number>()]));
-        for (const contender of [...contenders, ...[...contenders].reverse()]) {
+        const inTurns = !contended && writers === 1 ? [...contenders, ...floorsInTurns] : contenders;
+        const known = new Map(inTurns.map((c) => [c, new Map<string, number>()]));
+        for (const contender of [...inTurns, ...[...inTurns].reverse()]) {
           const label = `${contender.name} append, ${writers} writer(s), ${contended ? 'contended' : 'distinct'} lines`;
           progress.step(label);
           const tag = `${contender.name}${writers}${contended ? 'c' : 'd'}`;
@@ -255,14 +383,18 @@ export async function appendScenarios(server: BenchServer, options: BenchOptions
           progress.done(label, `${Math.round(run.operations / run.seconds)} appends/s`);
         }
         for (const [contender, run] of runs) {
-          rows.push(
-            row(contended ? 'append-contended' : 'append-distinct', contender.name, writers, run, 'two slices, taking turns with the peer'),
-          );
+          const note =
+            contender.name === 'kept-floor'
+              ? 'floor, taking turns with ours and the peer: head lock + expected-version read + indexed INSERT + SHA-256 chain leaf + Merkle interior nodes + head right edge (+ idempotency record when keyed), one statement'
+              : contender.name === 'locked-floor'
+                ? 'floor, taking turns with ours and the peer: head lock + indexed INSERT + SHA-256 chain leaf, one statement'
+                : 'two slices, taking turns with the peer';
+          rows.push(row(contended ? 'append-contended' : 'append-distinct', contender.name, writers, run, note));
         }
       }
     }
   } finally {
-    for (const contender of contenders) await contender.close();
+    for (const contender of [...contenders, ...floorsInTurns]) await contender.close();
   }
   rows.push(...(await floors(server, options, source, progress)));
   return rows;

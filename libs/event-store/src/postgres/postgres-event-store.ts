@@ -23,6 +23,7 @@ import {
   loneFunctionOutcome,
   type AppendFunctionRow,
 } from './append-function';
+import { APPEND_ONE_FUNCTION, appendOneFunctionValues, isOneEvent } from './append-one-function';
 import {
   APPEND_GROUP_FUNCTION,
   appendGroupFunctionValues,
@@ -102,6 +103,8 @@ export class PostgresEventStore implements EventStore {
   private readonly queue: QueuedAppend[] = [];
   /** Whether a lone call goes through the ledger_append function (off after it answered RJ001 or 42883). */
   private appendFunction = true;
+  /** Whether a lone call of one event goes through ledger_append_one (off after it answered RJ001 or 42883: then ledger_append). */
+  private oneFunction = true;
   /** Whether a group of several calls goes through the ledger_append_group function (likewise). */
   private groupFunction = true;
   private draining = false;
@@ -176,11 +179,17 @@ export class PostgresEventStore implements EventStore {
     const events = group.reduce((n, queued) => n + queued.eventCount, 0);
     const lone = group.length === 1;
     if ((lone ? this.appendFunction : this.groupFunction) && events < this.copyFromEvents) {
+      const one = lone && this.oneFunction && isOneEvent(group[0]);
       try {
-        const outcomes = await this.appendByFunction(group);
+        const outcomes = await this.appendByFunction(group, one);
         outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.result) : group[i].reject(outcome.error)));
         return;
       } catch (error) {
+        if (one && isAppendFunctionUnavailable(error)) {
+          // ledger_append writes this call and every later one (it answers the same RJ001, if that was the cause).
+          this.oneFunction = false;
+          return this.commitGroup(group);
+        }
         if (isAppendFunctionUnavailable(error)) {
           // The group transaction below writes this group and every later one of its kind.
           if (lone) this.appendFunction = false;
@@ -257,10 +266,11 @@ export class PostgresEventStore implements EventStore {
    * and the head, or nothing; its transaction is the statement's. Each call is then decided by planGroup on what
    * the function read before it, exactly as in the group transaction: a replay, a conflict, or the positions it wrote.
    */
-  private async appendByFunction(group: QueuedAppend[]): Promise<GroupOutcome[]> {
-    // Canonical JSON before a connection is taken.
-    const statement =
-      group.length === 1
+  private async appendByFunction(group: QueuedAppend[], one: boolean): Promise<GroupOutcome[]> {
+    // Canonical JSON before a connection is taken. One stream and one event: ledger_append_one, scalar parameters.
+    const statement = one
+      ? { ...APPEND_ONE_FUNCTION, values: appendOneFunctionValues(group[0]) }
+      : group.length === 1
         ? { ...APPEND_FUNCTION, values: appendFunctionValues(group[0].appends, group[0].key, group[0].requestHash) }
         : { ...APPEND_GROUP_FUNCTION, values: appendGroupFunctionValues(group) };
     const row = await this.withClient(async (client, discard) => {

@@ -2,6 +2,7 @@ import type { Migration } from './migration';
 import { integrityMigration } from './integrity-schema';
 import { appendFunctionFastPathMigration, appendFunctionMigration } from './append-function';
 import { appendGroupFunctionMigration } from './append-group-function';
+import { appendOneFunctionMigration } from './append-one-function';
 
 /** Channel on which every committed append announces the new head position (payload: decimal string). */
 export const LEDGER_NOTIFY_CHANNEL = 'ledger_events';
@@ -116,4 +117,5 @@ CREATE TRIGGER ledger_events_notify AFTER INSERT ON ledger_events
   appendFunctionMigration,
   appendGroupFunctionMigration,
   appendFunctionFastPathMigration,
+  appendOneFunctionMigration,
 ];
