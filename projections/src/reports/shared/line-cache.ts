@@ -1,5 +1,5 @@
 import type { AsOf, IndicatorDefinedData, PlanLineState, RenstraEntry } from '@renja/domain';
-import { keptLineView, type LineView } from './line-view';
+import { keptLineView, type KeptStateText, type LineView } from './line-view';
 
 /**
  * Line states of the plan read model, kept between report requests for the views in the past
@@ -37,8 +37,7 @@ export interface CachedLine {
  * a province's of them were a third of the API's heap, all of it for the garbage collector to go through),
  * parsed again only to fold a view not kept; and what every view in the past reads of it, parsed once.
  */
-export interface KeptState {
-  text: string;
+export interface KeptState extends KeptStateText {
   registeredAt: string | null;
   indicators: IndicatorDefinedData[];
   renstra: readonly RenstraEntry[] | null;
@@ -46,11 +45,18 @@ export interface KeptState {
   facts: Array<string | null | undefined>;
 }
 
-/** The state to keep, from its stored JSON text and that text parsed. */
+/** The state to keep, from its stored JSON text and that text parsed (held weakly, for the views folded now). */
 export function keepState(text: string, state: PlanLineState): KeptState {
   const facts: KeptState['facts'] = [];
   for (const e of state.entries) facts.push(e.recordedAt, e.effectiveDate, e.supersededBy ? e.supersededBy.recordedAt : undefined);
-  return { text, registeredAt: state.registeredAt ?? null, indicators: state.indicators, renstra: state.renstra ?? null, facts };
+  return {
+    text,
+    parsed: new WeakRef(state),
+    registeredAt: state.registeredAt ?? null,
+    indicators: state.indicators,
+    renstra: state.renstra ?? null,
+    facts,
+  };
 }
 
 /** Views kept per line: a few points of view (the ones an inspector goes back and forth between). */
@@ -74,15 +80,12 @@ export function viewKey({ facts }: KeptState, asOf: AsOf): string {
   return key;
 }
 
-/**
- * The line's view for a point of view, folded once per distinct key (from `parsed`, the state just read, or
- * from the kept text).
- */
-export function cachedView(line: CachedLine & { state: KeptState }, asOf: AsOf, parsed?: PlanLineState): LineView {
+/** The line's view for a point of view, folded once per distinct key. */
+export function cachedView(line: CachedLine & { state: KeptState }, asOf: AsOf): LineView {
   const key = viewKey(line.state, asOf);
   let view = line.views.get(key);
   if (view) return view;
-  view = keptLineView(line.state, asOf, parsed);
+  view = keptLineView(line.state, asOf);
   if (line.views.size >= VIEWS_PER_LINE) line.views.delete(line.views.keys().next().value!);
   line.views.set(key, view);
   return view;

@@ -178,90 +178,121 @@ export function storeLineView(
 }
 
 /*
- * Views kept between requests (line-cache.ts) are small: a class (its getters on the prototype: an object
- * literal with getters costs five closures and their accessors, about 1.3 kB, per view), and its parts kept as
- * text, as the stored views keep them, turned into new decimals on every read. A report reads each part of a
- * line once (and a kept report is not computed again), while a decimal is three heap objects. With closures and
- * decimals kept, the views of a province's lines were most of the API's heap, and the full garbage collections
- * that went through it paused every request for over half a second (docs/benchmarks.md).
+ * Views kept between requests (line-cache.ts) are few heap objects: a class (its getters on the prototype: an
+ * object literal with getters costs five closures and their accessors, about 1.3 kB, per view), and each part
+ * kept as one JSON string (one object, nothing inside for the garbage collector to follow), parsed and turned
+ * into new decimals on every read. A report reads each part of a line once (and a kept report is not computed
+ * again), while parts kept as decimals, maps and arrays were dozens of objects per view: the views of a
+ * province's lines were most of the API's heap, and the full garbage collections that went through it paused
+ * every request for over half a second (docs/benchmarks.md, projections/src/reports/bench/heap.bench.ts).
  */
+
+/** A stored view's parts as JSON text, as the reports' query reads them (each part its own text). */
+export interface StoredViewText {
+  breakdown: string;
+  money: string;
+  kinerja: string;
+  /** StoredLineMovements, null when the report did not read them. */
+  movements: string | null;
+  /** StoredLineSteps, null when the report did not read them. */
+  steps: string | null;
+}
 
 /**
- * A stored view back as the reports use it; each part turned into decimals on every read. Movements and steps
- * are null when the report did not read them: asking for them then is a programming error.
+ * A stored view back as the reports use it, each part parsed and turned into decimals on every read. Movements
+ * and steps are null when the report did not read them: asking for them then is a programming error.
  */
 class StoredView implements LineView {
-  constructor(
-    private readonly stored: StoredLineView,
-    private readonly storedMovements: StoredLineMovements | null,
-    private readonly storedSteps: StoredLineSteps | null,
-  ) {}
+  constructor(private readonly parts: StoredViewText) {}
 
   get breakdown(): PaguBreakdown {
-    return readBreakdown(this.stored.breakdown);
+    return readBreakdown(JSON.parse(this.parts.breakdown) as StoredLineView['breakdown']);
   }
 
   get steps(): LineSteps {
-    const s = this.storedSteps;
-    if (!s) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps)');
+    if (this.parts.steps === null) throw new Error('the pagu steps of this line were not loaded (loadReportScope with steps)');
+    const s = JSON.parse(this.parts.steps) as StoredLineSteps;
     return { steps: s.steps, sumOfDeltas: amount(s.sumOfDeltas), finalAmount: amount(s.finalAmount), currentPhase: s.currentPhase };
   }
 
   get movements(): readonly PaguMovement[] {
-    if (!this.storedMovements) throw new Error('the pagu movements of this line were not loaded (loadReportScope with movements)');
-    return this.storedMovements.movements;
+    if (this.parts.movements === null) throw new Error('the pagu movements of this line were not loaded (loadReportScope with movements)');
+    return (JSON.parse(this.parts.movements) as StoredLineMovements).movements;
   }
 
   get money(): MoneyFigures {
-    return readMoney(this.stored.money);
+    return readMoney(JSON.parse(this.parts.money) as StoredLineView['money']);
   }
 
   get kinerja(): LineKinerja {
-    return readKinerja(this.stored.kinerja);
+    return readKinerja(JSON.parse(this.parts.kinerja) as StoredLineView['kinerja']);
   }
 }
 
+/**
+ * A stored view from the JSON text of its columns (as the reports' query reads them): the indicators parsed,
+ * the view's other parts kept each as its own text.
+ */
+export function storedLineView(
+  view: string,
+  movements: string | null,
+  steps: string | null,
+): { indicators: IndicatorDefinedData[]; view: LineView } {
+  const { indicators, breakdown, money, kinerja } = JSON.parse(view) as StoredLineView;
+  return {
+    indicators,
+    view: new StoredView({
+      breakdown: JSON.stringify(breakdown),
+      money: JSON.stringify(money),
+      kinerja: JSON.stringify(kinerja),
+      movements,
+      steps,
+    }),
+  };
+}
+
+/** A stored view back as the reports use it (see StoredView). */
 export function readStoredLineView(
   stored: StoredLineView,
   { movements, steps }: { movements: StoredLineMovements | null; steps: StoredLineSteps | null },
 ): LineView {
-  return new StoredView(stored, movements, steps);
+  return new StoredView({
+    breakdown: JSON.stringify(stored.breakdown),
+    money: JSON.stringify(stored.money),
+    kinerja: JSON.stringify(stored.kinerja),
+    movements: movements && JSON.stringify(movements),
+    steps: steps && JSON.stringify(steps),
+  });
 }
 
 /**
- * The line state folded for a point of view, to be kept: each part folded on first use and kept as text (see
- * above); the pagu steps are folded on every use and not kept (only the pagu trail lists them).
+ * The line state folded for a point of view, to be kept: each part folded on first use and kept as JSON text
+ * (see above); the pagu steps are folded on every use and not kept (only the pagu trail lists them).
  *
  * A kept state's text (line-cache.ts) is parsed when a part is first folded, and the parsed state is held
- * weakly: it lives through the request that folds the parts (a WeakRef's target is kept to the end of the
- * synchronous job that made or read it), and is garbage after it.
+ * weakly, by the kept state, for all its views: it lives through the request that folds the parts (a WeakRef's
+ * target is kept at least to the end of the job that made or read it) and is garbage after it, to be parsed
+ * again only if a part is folded after a garbage collection took it.
  */
 class KeptView implements LineView {
-  private keptBreakdown?: StoredLineView['breakdown'];
-  private keptMoney?: StoredLineView['money'];
-  private keptKinerja?: StoredLineView['kinerja'];
-  private keptMovements?: PaguMovement[];
-  private parsed?: WeakRef<PlanLineState>;
+  private keptBreakdown?: string;
+  private keptMoney?: string;
+  private keptKinerja?: string;
+  private keptMovements?: string;
 
   constructor(
-    private readonly source: PlanLineState | { text: string },
+    private readonly source: PlanLineState | KeptStateText,
     private readonly asOf: AsOf,
-    parsed?: PlanLineState,
-  ) {
-    if (parsed) this.parsed = new WeakRef(parsed);
-  }
+  ) {}
 
   private get state(): PlanLineState {
-    if ('entries' in this.source) return this.source;
-    let state = this.parsed?.deref();
-    if (!state) this.parsed = new WeakRef((state = JSON.parse(this.source.text) as PlanLineState));
-    return state;
+    return 'entries' in this.source ? this.source : parsedState(this.source);
   }
 
   get breakdown(): PaguBreakdown {
-    if (this.keptBreakdown) return readBreakdown(this.keptBreakdown);
+    if (this.keptBreakdown) return readBreakdown(JSON.parse(this.keptBreakdown) as StoredLineView['breakdown']);
     const folded = paguBreakdown(this.state, this.asOf);
-    this.keptBreakdown = storeBreakdown(folded);
+    this.keptBreakdown = JSON.stringify(storeBreakdown(folded));
     return folded;
   }
 
@@ -270,25 +301,40 @@ class KeptView implements LineView {
   }
 
   get movements(): readonly PaguMovement[] {
-    return (this.keptMovements ??= movementsOf(this.steps));
+    if (this.keptMovements) return JSON.parse(this.keptMovements) as PaguMovement[];
+    const movements = movementsOf(this.steps);
+    this.keptMovements = JSON.stringify(movements);
+    return movements;
   }
 
   get money(): MoneyFigures {
-    return this.keptMoney ? readMoney(this.keptMoney) : this.facts().money;
+    return this.keptMoney ? readMoney(JSON.parse(this.keptMoney) as StoredLineView['money']) : this.facts().money;
   }
 
   get kinerja(): LineKinerja {
-    return this.keptKinerja ? readKinerja(this.keptKinerja) : this.facts().kinerja;
+    return this.keptKinerja ? readKinerja(JSON.parse(this.keptKinerja) as StoredLineView['kinerja']) : this.facts().kinerja;
   }
 
   private facts(): { money: MoneyFigures; kinerja: LineKinerja } {
     const folded = lineFacts(this.state, this.asOf, this.breakdown);
-    this.keptMoney = storeMoney(folded.money);
-    this.keptKinerja = storeKinerja(folded.kinerja);
+    this.keptMoney = JSON.stringify(storeMoney(folded.money));
+    this.keptKinerja = JSON.stringify(storeKinerja(folded.kinerja));
     return folded;
   }
 }
 
-/** A view to keep, of a state or of a kept state's text (`parsed`: that text just parsed, if it was). */
-export const keptLineView = (source: PlanLineState | { text: string }, asOf: AsOf, parsed?: PlanLineState): LineView =>
-  new KeptView(source, asOf, parsed);
+/** A kept state's JSON text, and the state parsed from it while it is in use. */
+export interface KeptStateText {
+  text: string;
+  parsed?: WeakRef<PlanLineState>;
+}
+
+/** The kept state parsed (again, if the one parsed last was collected). */
+export function parsedState(kept: KeptStateText): PlanLineState {
+  let state = kept.parsed?.deref();
+  if (!state) kept.parsed = new WeakRef((state = JSON.parse(kept.text) as PlanLineState));
+  return state;
+}
+
+/** A view to keep, of a state or of a kept state's text. */
+export const keptLineView = (source: PlanLineState | KeptStateText, asOf: AsOf): LineView => new KeptView(source, asOf);

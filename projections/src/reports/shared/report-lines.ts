@@ -11,14 +11,7 @@ import {
 } from '@renja/domain';
 import { STORED_VIEWS_VERSION } from '../../shared/stored-views';
 import { cachedView, keepState, lineStateCache, type CachedLine, type KeptState } from './line-cache';
-import {
-  foldLineView,
-  keptLineView,
-  readStoredLineView,
-  type StoredLineMovements,
-  type StoredLineSteps,
-  type StoredLineView,
-} from './line-view';
+import { foldLineView, keptLineView, storedLineView } from './line-view';
 import type { ReportLine } from './line-types';
 
 export type { ReportLine } from './line-types';
@@ -49,9 +42,10 @@ interface LineRow {
   parent_code: string | null;
   name: string;
   state: PlanLineState | null;
-  report_view?: StoredLineView | null;
-  report_movements?: StoredLineMovements | null;
-  report_steps?: StoredLineSteps | null;
+  /** The stored views' JSON text. */
+  report_view?: string | null;
+  report_movements?: string | null;
+  report_steps?: string | null;
 }
 
 /** The parts of the stored views a report reads besides the figures (each is a column of its own). */
@@ -161,7 +155,8 @@ async function loadScopes(
     steps: !!parts.steps || allKept.some(([, l]) => l.present?.steps),
     renstra: !!parts.renstra || allKept.some(([, l]) => l.present?.renstra !== undefined),
   };
-  const unlessKept = (column: string) => `CASE WHEN k.key IS NULL THEN l.${column} END AS ${column}`;
+  // The stored views as text (line-view.ts keeps their parts as text).
+  const unlessKept = (column: string) => `CASE WHEN k.key IS NULL THEN l.${column}::text END AS ${column}`;
   const columns = ['report_view', ...(want.movements ? ['report_movements'] : []), ...(want.steps ? ['report_steps'] : [])].map(unlessKept);
   // The Renstra entries are a part of the state (PostgreSQL parses the state's JSON to take them out): read
   // only for a line not kept whose state is not read whole anyway.
@@ -186,12 +181,10 @@ async function loadScopes(
       if (!line) {
         const old = kept.get(r.stream_id);
         line = old && old.key === r.key ? old : { key: r.key, state: null, views: new Map(), present: null };
-        const stored = r.state === null ? r.report_view! : null;
+        const stored = r.state === null ? storedLineView(r.report_view!, r.report_movements ?? null, r.report_steps ?? null) : null;
         line.present = {
           indicators: stored ? stored.indicators : r.state!.indicators,
-          view: stored
-            ? readStoredLineView(stored, { movements: r.report_movements ?? null, steps: r.report_steps ?? null })
-            : keptLineView(r.state!, asOf),
+          view: stored ? stored.view : keptLineView(r.state!, asOf),
           movements: want.movements || !stored,
           steps: want.steps || !stored,
           ...(want.renstra || !stored ? { renstra: (stored ? r.renstra : r.state!.renstra) ?? null } : {}),
@@ -269,8 +262,6 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
     const kept = keptOf.get(office.code)!;
     const officeRows = byOffice.get(office.code) ?? [];
     const now = new Map<string, CachedLine & { state: KeptState }>();
-    // The states read just now, parsed once for the views this request folds.
-    const parsed = new Map<string, PlanLineState>();
     for (const r of officeRows) {
       const old = kept.get(r.stream_id);
       if (r.state === null) {
@@ -278,7 +269,6 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
         continue;
       }
       const state = JSON.parse(r.state) as PlanLineState;
-      parsed.set(r.stream_id, state);
       const line = old && old.key === r.key ? old : { key: r.key, views: new Map(), present: null };
       now.set(r.stream_id, Object.assign(line, { state: keepState(r.state, state) }));
     }
@@ -298,7 +288,7 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
           parentCode: r.parent_code,
           name: r.name,
           indicators: line.state.indicators,
-          view: cachedView(line, asOf, parsed.get(r.stream_id)),
+          view: cachedView(line, asOf),
         };
       });
     return { year, office, asOf, lines: inDocumentOrder(lines), renstra };
