@@ -55,6 +55,11 @@ describe('Rebuilding the plan beside the live read model, then switching', () =>
     ),
     options: await rows(`SELECT relname, reloptions FROM pg_class WHERE relname LIKE 'rm\\_%' AND relkind = 'r' ORDER BY 1`),
     tables: await rows(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'rm\\_%' ORDER BY 1`),
+    // The copies are loaded uncompressed: their columns' storage is the live tables' again after the switch.
+    storage: await rows(
+      `SELECT attrelid::regclass::text AS table, attname, attstorage, attcompression FROM pg_attribute
+        WHERE attrelid::regclass::text LIKE 'rm\\_%' AND attnum > 0 AND NOT attisdropped ORDER BY 1, 2`,
+    ),
   });
 
   beforeAll(async () => {
