@@ -277,11 +277,14 @@ export const APPEND_FUNCTION = {
  * The canonical leaf text of an event around what only the database knows (eventLeafText with
  * members in RFC 8785 order): `head` ends before the position, `tail` runs from the schema version to
  * before the version; the function writes head, position, previous hash, recorded time, tail, version, '}'.
- * The data and metadata are canonicalised as JSON.parse reads back the JSON text stored (as writeGroup hashes them).
+ * The data and metadata are canonicalised as JSON.parse reads back the JSON text stored (as writeGroup hashes them),
+ * unless prepareAppends already wrote that text (event.canonical).
  */
 export function leafTextAround(event: PreparedAppend['events'][number], streamId: string): { head: string; tail: string } {
+  const data = event.canonical ? event.data : canonicalJson(JSON.parse(event.data));
+  const metadata = event.canonical ? event.metadata : canonicalJson(JSON.parse(event.metadata));
   return {
-    head: `{"data":${canonicalJson(JSON.parse(event.data))},"eventId":${JSON.stringify(event.id)},"metadata":${canonicalJson(JSON.parse(event.metadata))},"position":`,
+    head: `{"data":${data},"eventId":${JSON.stringify(event.id)},"metadata":${metadata},"position":`,
     tail: `,"schemaVersion":${event.schemaVersion},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(event.type)},"version":`,
   };
 }
