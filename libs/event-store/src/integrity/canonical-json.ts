@@ -42,3 +42,61 @@ function canonicalObject(object: Record<string, unknown>): string {
   }
   return `${out}}`;
 }
+
+/**
+ * canonicalJson(JSON.parse(JSON.stringify(value))) without the round trip through text, for a value that is
+ * plainly JSON: strings, finite numbers, booleans, null, arrays without holes and objects whose prototype is
+ * Object.prototype or null (what JSON.parse builds and what callers write as literals), members left undefined
+ * skipped as JSON.stringify skips them. Anything else (a toJSON, a Date or Decimal, a boxed primitive, a function,
+ * undefined in an array, NaN, a cycle) answers undefined: the caller then takes the round trip, whose answer or error
+ * is the authority. Where it answers, its text is that of the round trip (a property test checks it).
+ */
+export function canonicalJsonOfPlain(value: unknown): string | undefined {
+  try {
+    return plainValue(value);
+  } catch {
+    return undefined; // not plain, a cycle (stack overflow) or a getter that throws: the round trip decides
+  }
+}
+
+/** Thrown by plainValue for what is not plainly JSON. */
+const NOT_PLAIN = new TypeError('not plain JSON');
+
+function plainValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_PLAIN;
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        if (proto !== Array.prototype) throw NOT_PLAIN;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value) || value[i] === undefined) throw NOT_PLAIN;
+          out += i === 0 ? plainValue(value[i]) : `,${plainValue(value[i])}`;
+        }
+        return `${out}]`;
+      }
+      if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
+      const object = value as Record<string, unknown>;
+      // An own toJSON would be called by JSON.stringify: a function member is not plain anyway (below).
+      const keys = Object.keys(object).sort();
+      let out = '{';
+      for (const key of keys) {
+        const member = object[key];
+        if (member === undefined) continue;
+        if (out.length > 1) out += ',';
+        out += `${JSON.stringify(key)}:${plainValue(member)}`;
+      }
+      return `${out}}`;
+    }
+    default:
+      throw NOT_PLAIN; // a function, symbol or bigint: JSON.stringify drops, nulls or refuses it
+  }
+}

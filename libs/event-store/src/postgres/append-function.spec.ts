@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { eventLeafText } from '../integrity/event-hash';
 import type { RecordedEvent } from '../port/event-store.port';
 import { appendFunctionValues, leafTextAround } from './append-function';
@@ -32,6 +33,43 @@ describe('leafTextAround', () => {
     // What ledger_append concatenates (append-function.ts).
     const composed = `${head}4097,"previousHash":"${previous.toString('hex')}","recordedAt":"${event.recordedAt}"${tail}12}`;
     expect(composed).toBe(eventLeafText(event, previous));
+  });
+});
+
+describe('leafTextAround of data and metadata serialised straight to RFC 8785 (prepareAppends)', () => {
+  const object = fc.dictionary(fc.string(), fc.jsonValue({ depthSize: 'small' }));
+  const prepare = (data: Record<string, unknown>, metadata: Record<string, unknown>, count = 1) =>
+    prepareAppends([
+      {
+        streamId: 's',
+        expectedVersion: 'any',
+        events: Array.from({ length: count }, () => ({
+          ...newEvent(data as RecordedEvent['data']),
+          metadata: metadata as unknown as RecordedEvent['metadata'],
+        })),
+      },
+    ])[0].events[0];
+
+  it('writes the leaf text the old path (JSON.stringify, then JSON.parse and canonicalJson) wrote, and the same JSON value', () => {
+    fc.assert(
+      fc.property(object, object, (data, metadata) => {
+        const fast = prepare(data, metadata);
+        expect(fast.canonical).toBe(true);
+        const old = { ...fast, data: JSON.stringify(data), metadata: JSON.stringify(metadata), canonical: false };
+        expect(leafTextAround(fast, 's')).toEqual(leafTextAround(old, 's'));
+        expect(JSON.parse(fast.data)).toEqual(JSON.parse(old.data));
+        expect(JSON.parse(fast.metadata)).toEqual(JSON.parse(old.metadata));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps JSON.stringify for what is not plain JSON and for big calls', () => {
+    const withDate = prepare({ at: new Date(0) }, { ...sampleMetadata });
+    expect(withDate).toMatchObject({ data: '{"at":"1970-01-01T00:00:00.000Z"}', canonical: false });
+    const big = prepare({ b: 1, a: 2 }, { ...sampleMetadata }, 101);
+    expect(big).toMatchObject({ data: '{"b":1,"a":2}', canonical: false });
+    expect(prepare({ b: 1, a: 2 }, { ...sampleMetadata }, 100)).toMatchObject({ data: '{"a":2,"b":1}', canonical: true });
   });
 });
 

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../integrity/canonical-json';
 import { planGroup, type GroupOutcome, type QueuedAppend } from './append-group';
-import type { PreparedAppend } from './append-plan';
+import { checkExpectedVersions, planAppend, type PreparedAppend } from './append-plan';
 import type { StoredAppendResult } from './sql';
 
 /**
@@ -277,11 +277,14 @@ export const APPEND_FUNCTION = {
  * The canonical leaf text of an event around what only the database knows (eventLeafText with
  * members in RFC 8785 order): `head` ends before the position, `tail` runs from the schema version to
  * before the version; the function writes head, position, previous hash, recorded time, tail, version, '}'.
- * The data and metadata are canonicalised as JSON.parse reads back the JSON text stored (as writeGroup hashes them).
+ * The data and metadata are canonicalised as JSON.parse reads back the JSON text stored (as writeGroup hashes them),
+ * unless prepareAppends already wrote that text (event.canonical).
  */
 export function leafTextAround(event: PreparedAppend['events'][number], streamId: string): { head: string; tail: string } {
+  const data = event.canonical ? event.data : canonicalJson(JSON.parse(event.data));
+  const metadata = event.canonical ? event.metadata : canonicalJson(JSON.parse(event.metadata));
   return {
-    head: `{"data":${canonicalJson(JSON.parse(event.data))},"eventId":${JSON.stringify(event.id)},"metadata":${canonicalJson(JSON.parse(event.metadata))},"position":`,
+    head: `{"data":${data},"eventId":${JSON.stringify(event.id)},"metadata":${metadata},"position":`,
     tail: `,"schemaVersion":${event.schemaVersion},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(event.type)},"version":`,
   };
 }
@@ -326,12 +329,23 @@ export function isAppendFunctionUnavailable(error: unknown): boolean {
   return code === 'RJ001' || code === '42883';
 }
 
-/** The call's outcome from the function's answer: decided by planGroup on what the function read, as in a group of one. */
+/**
+ * The call's outcome from the function's answer: decided as planGroup decides a group of one on what the function
+ * read. Without a stored result (no replay) that is the expected-version check and the positions from the first
+ * one, taken here directly: planGroup would also build the write's columns and stored result, unused here.
+ */
 export function loneFunctionOutcome(queued: QueuedAppend, row: AppendFunctionRow): GroupOutcome {
   const stored = new Map<string, { requestHash: string | null; result: StoredAppendResult }>();
+  const versions = new Map((row.versions ?? []).map((version, i): [string, number] => [queued.appends[i].streamId, Number(version)]));
+  const head = Number(row.first_position ?? 1) - 1;
   if (row.status === 'replay' && queued.key !== null && row.stored_result !== null) {
     stored.set(queued.key, { requestHash: row.stored_request_hash, result: row.stored_result });
+    return planGroup([queued], { versions, stored }, head).outcomes[0];
   }
-  const versions = new Map((row.versions ?? []).map((version, i): [string, number] => [queued.appends[i].streamId, Number(version)]));
-  return planGroup([queued], { versions, stored }, Number(row.first_position ?? 1) - 1).outcomes[0];
+  try {
+    checkExpectedVersions(queued.appends, versions);
+  } catch (error) {
+    return { ok: false, error };
+  }
+  return { ok: true, result: planAppend(queued.appends, versions, head + queued.eventCount).result };
 }
