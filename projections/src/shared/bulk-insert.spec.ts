@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
 import { BulkInsert, copyValue } from './bulk-insert';
 
@@ -20,6 +21,14 @@ describe('copyValue: one text-format COPY field, stored as json_populate_records
     expect(copyValue(true, false)).toBe('true');
     expect(copyValue(new Decimal('1234567890123456789.10'), false)).toBe('1234567890123456789.1');
     expect(copyValue(new Date('2023-01-02T03:04:05.000Z'), false)).toBe('2023-01-02T03:04:05.000Z');
+  });
+
+  it('writes any number as String(number) writes it, a non-finite one as NULL', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-0, 2 ** 53, 1e21, 1e-7)), (n) => {
+        expect(copyValue(n, false)).toBe(Number.isFinite(n) ? String(n) : '\\N');
+      }),
+    );
   });
 
   it('writes a json column as the JSON text of its value, a string quoted, only backslashes escaped', () => {
@@ -99,6 +108,66 @@ describe('BulkInsert: rows collected as COPY text and sent in statements', () =>
     expect(text(many.statements).split('\n')).toHaveLength(101); // 100 rows and the text after the last newline
     expect(many.statements.every((s) => s.sql === 'COPY rm_x ("position", "seq", "note", "figure", "basis", "missing") FROM STDIN')).toBe(
       true,
+    );
+  });
+
+  it('addMany writes the same bytes as add for any split of the columns into shared and own', async () => {
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.integer(),
+      fc.constantFrom('a\\b\tc\nd\re', '\\N', ''),
+      fc.record({ k: fc.string({ maxLength: 6 }) }),
+    );
+    const layout = fc.array(fc.record({ json: fc.boolean(), shared: fc.boolean() }), { minLength: 1, maxLength: 7 });
+    await fc.assert(
+      fc.asyncProperty(
+        layout.chain((columns) =>
+          fc.tuple(
+            fc.constant(columns),
+            fc.array(
+              fc.tuple(
+                fc.array(value, { minLength: 7, maxLength: 7 }),
+                fc.array(fc.array(value, { minLength: 7, maxLength: 7 }), { maxLength: 4 }),
+              ),
+              {
+                maxLength: 6,
+              },
+            ),
+          ),
+        ),
+        async ([layout, groups]) => {
+          const columns = layout.map((c, i) => ({ name: `c${i}`, json: c.json }));
+          const one = fake(columns);
+          const many = fake(columns);
+          const byRow = new BulkInsert(one.manager, 'rm_x', 3);
+          const grouped = new BulkInsert(many.manager, 'rm_x', 3);
+          const expected: string[] = [];
+          for (const [sharedValues, rowValues] of groups) {
+            const shared: Record<string, unknown> = {};
+            layout.forEach((c, i) => c.shared && (shared[`c${i}`] = sharedValues[i]));
+            const rows = rowValues.map((values) => {
+              const row: Record<string, unknown> = {};
+              layout.forEach((c, i) => !c.shared && (row[`c${i}`] = values[i]));
+              return row;
+            });
+            for (const row of rows) {
+              const full = { ...shared, ...row };
+              expected.push(columns.map((c) => copyValue(full[c.name], c.json)).join('\t') + '\n');
+              const sent = byRow.add(full);
+              if (sent) await sent;
+            }
+            const sent = grouped.addMany(shared, rows);
+            if (sent) await sent;
+          }
+          await byRow.finish();
+          await grouped.finish();
+          const text = (statements: Array<{ data: string }>) => statements.map((s) => s.data).join('');
+          expect(text(one.statements)).toBe(expected.join(''));
+          expect(text(many.statements)).toBe(expected.join(''));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

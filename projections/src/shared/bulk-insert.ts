@@ -30,6 +30,9 @@ export function copyValue(value: unknown, json: boolean): string {
     // JSON.stringify escapes control characters: only backslashes can need COPY's escape.
     return text === undefined || text === 'null' ? '\\N' : text.includes('\\') ? text.replace(/\\/g, '\\\\') : text;
   }
+  // The common cases first; a template gives the same text as String(n) at about half its cost.
+  if (typeof value === 'string') return escapeText(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? `${value}` : '\\N';
   let scalar: unknown = value;
   if (typeof scalar === 'object' && typeof (scalar as { toJSON?: unknown }).toJSON === 'function')
     scalar = (scalar as { toJSON(): unknown }).toJSON();
@@ -80,7 +83,7 @@ export class BulkInsert {
     if (!columns) return this.describe().then(() => this.add(row));
     let line = copyValue(row[columns[0].name], columns[0].json);
     for (let i = 1; i < columns.length; i++) line += '\t' + copyValue(row[columns[i].name], columns[i].json);
-    return this.push(line) ? this.flush() : undefined;
+    return this.push(line + '\n') ? this.flush() : undefined;
   }
 
   /**
@@ -92,19 +95,36 @@ export class BulkInsert {
   addMany(shared: Record<string, unknown>, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> | undefined {
     const columns = this.columns;
     if (!columns) return this.describe().then(() => this.addMany(shared, rows));
-    const fields = columns.map((c) => (c.name in shared ? copyValue(shared[c.name], c.json) : null));
+    // Each run of shared columns becomes one piece of text, its tabs (and the row's newline) included: a row
+    // is its own fields between those pieces. Fewer, longer pieces: a row is a few string concatenations
+    // instead of two per column, and the text to encode at a spill is a shallower tree of strings.
+    const own: Column[] = [];
+    const between: string[] = []; // between[k] comes before own[k]; the last one ends the row
+    let piece = '';
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      if (i > 0) piece += '\t';
+      if (column.name in shared) {
+        piece += copyValue(shared[column.name], column.json);
+      } else {
+        between.push(piece);
+        own.push(column);
+        piece = '';
+      }
+    }
+    between.push(piece + '\n');
     let full = false;
     for (const row of rows) {
-      let line = fields[0] ?? copyValue(row[columns[0].name], columns[0].json);
-      for (let i = 1; i < columns.length; i++) line += '\t' + (fields[i] ?? copyValue(row[columns[i].name], columns[i].json));
+      let line = between[0];
+      for (let k = 0; k < own.length; k++) line += copyValue(row[own[k].name], own[k].json) + between[k + 1];
       full = this.push(line) || full;
     }
     return full ? this.flush() : undefined;
   }
 
-  /** Appends one row's COPY text; true when the rows collected should be sent. */
+  /** Appends one row's COPY text (its newline included); true when the rows collected should be sent. */
   private push(line: string): boolean {
-    this.text += line + '\n';
+    this.text += line;
     this.rows++;
     if (this.text.length >= 64 * 1024) this.spill();
     return this.rows >= this.flushAt || this.used >= this.flushBytes;

@@ -8,6 +8,7 @@
  *   BENCH_URL=postgres://… node --expose-gc node_modules/.bin/jest --selectProjects unit \
  *     --runTestsByPath projections/src/shared/bench/node-side.bench.ts --testRegex 'bench\.ts$'
  */
+import { createHash, type Hash } from 'node:crypto';
 import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { PlanRebuild } from '../../plan/plan.rebuild';
@@ -32,9 +33,17 @@ it('node side of the plan rebuild', async () => {
     );
   await pool.end();
   let bytes = 0;
+  // An MD5 of the COPY data per statement text (per table), with BENCH_HASH=1: code that must write the same rows
+  // compares these (hashing costs CPU time: leave it out when measuring).
+  const hashes = process.env.BENCH_HASH ? new Map<string, Hash>() : null;
   const client = {
-    query(copy: { chunks: Buffer[]; callback?: (e: Error | null, n: number) => void }) {
+    query(copy: { text: string; chunks: Buffer[]; callback?: (e: Error | null, n: number) => void }) {
       for (const c of copy.chunks) bytes += c.length;
+      if (hashes) {
+        const hash = hashes.get(copy.text) ?? createHash('md5');
+        hashes.set(copy.text, hash);
+        for (const c of copy.chunks) hash.update(c);
+      }
       setImmediate(() => copy.callback?.(null, 0));
     },
   };
@@ -66,6 +75,7 @@ it('node side of the plan rebuild', async () => {
   for (let run = 0; run < Number(process.env.BENCH_RUNS ?? 5); run++) {
     reader.offset = 0;
     bytes = 0;
+    hashes?.clear();
     (global as { gc?: () => void }).gc?.();
     const cpu = process.cpuUsage();
     const started = process.hrtime.bigint();
@@ -75,6 +85,7 @@ it('node side of the plan rebuild', async () => {
     out.push(
       `run ${run + 1}: ${events.length} events, CPU ${((used.user + used.system) / 1000).toFixed(0)} ms = ${((used.user + used.system) / events.length).toFixed(1)} µs/event, wall ${wall.toFixed(0)} ms, ${(bytes / 1e6).toFixed(1)} MB of COPY`,
     );
+    for (const [statement, hash] of hashes ?? []) out.push(`  md5 ${hash.digest('hex')} ${statement}`);
   }
   console.log(out.join('\n'));
 }, 600_000);
