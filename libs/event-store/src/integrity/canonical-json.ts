@@ -30,7 +30,10 @@ function canonicalArray(values: unknown[]): string {
   return `${out}]`;
 }
 
-function canonicalObject(object: Record<string, unknown>): string {
+const canonicalObject = (object: Record<string, unknown>): string => objectText(object, canonicalJson);
+
+/** An object's members in RFC 8785 order, each value written by `value`; members left undefined are skipped. */
+function objectText(object: Record<string, unknown>, value: (member: unknown) => string): string {
   // The default sort compares UTF-16 code units, exactly the order RFC 8785 §3.2.3 requires.
   const keys = Object.keys(object).sort();
   let out = '{';
@@ -38,7 +41,7 @@ function canonicalObject(object: Record<string, unknown>): string {
     const member = object[key];
     if (member === undefined) continue;
     if (out.length > 1) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${JSON.stringify(key)}:${value(member)}`;
   }
   return `${out}}`;
 }
@@ -84,17 +87,8 @@ function plainValue(value: unknown): string {
         return `${out}]`;
       }
       if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
-      const object = value as Record<string, unknown>;
       // An own toJSON would be called by JSON.stringify: a function member is not plain anyway (below).
-      const keys = Object.keys(object).sort();
-      let out = '{';
-      for (const key of keys) {
-        const member = object[key];
-        if (member === undefined) continue;
-        if (out.length > 1) out += ',';
-        out += `${JSON.stringify(key)}:${plainValue(member)}`;
-      }
-      return `${out}}`;
+      return objectText(value as Record<string, unknown>, plainValue);
     }
     default:
       throw NOT_PLAIN; // a function, symbol or bigint: JSON.stringify drops, nulls or refuses it

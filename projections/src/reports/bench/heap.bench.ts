@@ -7,42 +7,20 @@
  *   BENCH_OFFICES=8 node --expose-gc node_modules/.bin/jest --testRegex 'heap\.bench\.ts$' \
  *     --runTestsByPath projections/src/reports/bench/heap.bench.ts --selectProjects int
  *
- * BENCH_DATABASE as in reports.bench.ts.
+ * BENCH_DATABASE as in bench-province.ts.
  */
 import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
-import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { PostgresEventStore } from '@renja/event-store';
-import { authMigrations } from '@renja/infrastructure/auth/token-store';
-import { runMigrations } from '@renja/infrastructure/database/migrations';
-import { createTestDatabase, testServerUrl, type TestDatabase } from '@renja/infrastructure/testing/test-database';
-import { eventStoreMigrations } from '@renja/event-store';
 import type { AsOf, PlanLineState } from '@renja/domain';
-import { projectionMigrations } from '../../migrations';
-import { PlanProjection } from '../../plan/plan.projection';
-import { readModelEntities } from '../../read-model-entities';
-import { Projector } from '../../shared/projector';
 import { ReportReader } from '../report-reader';
 import { lineStateCache, type CachedLine } from '../shared/line-cache';
 import { keptLineView, type LineView } from '../shared/line-view';
 import { reportMemo } from '../shared/report-memo';
-import { appendOffice, officeStreams } from './generate-office';
+import { benchProvince, YEAR } from './bench-province';
 
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 8);
-const YEAR = 2023;
-const SHAPE = { programs: 10, kegiatanPerProgram: 6, subPerKegiatan: 10 };
-const officeCode = (i: number) => `OPD${String(i).padStart(2, '0')}`;
-const KEEP = process.env.BENCH_DATABASE;
-
-async function database(): Promise<TestDatabase> {
-  if (!KEEP) return createTestDatabase('bench');
-  const url = new URL(testServerUrl());
-  url.pathname = `/${KEEP}`;
-  return { url: url.toString(), name: KEEP, drop: async () => undefined };
-}
 
 /**
  * The live heap after full collections: its MB, and the objects and references in it (from a heap snapshot's
@@ -74,22 +52,9 @@ const liveMb = (): number => {
 const millions = (n: number) => `${(n / 1e6).toFixed(2)} M`;
 
 it('what the report reader keeps on the heap', async () => {
-  const db = await database();
-  const pool = new Pool({ connectionString: db.url, max: 4 });
-  const dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities }).initialize();
+  const { dataSource, knownAt, close } = await benchProvince(OFFICES);
   const out: string[] = [];
   try {
-    if (!KEEP) {
-      await runMigrations(pool, [...eventStoreMigrations, ...authMigrations, ...projectionMigrations]);
-      const store = new PostgresEventStore(pool);
-      for (let i = 1; i <= OFFICES; i++) await appendOffice(store, officeStreams(YEAR, officeCode(i), SHAPE));
-      await new Projector(dataSource, store, new PlanProjection()).catchUp();
-      await dataSource.query('ANALYZE');
-    }
-    const [{ t: knownAt }] = await dataSource.query<Array<{ t: string }>>(
-      `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ledger_events
-       WHERE position = (SELECT max(position) / 2 FROM ledger_events)`,
-    );
     const reader = new ReportReader(dataSource);
     const before = liveMb();
     const points: AsOf[] = [{}, { validAt: `${YEAR}-10-31` }, { validAt: `${YEAR}-10-31`, knownAt }, { validAt: `${YEAR}-06-30` }];
@@ -141,8 +106,6 @@ it('what the report reader keeps on the heap', async () => {
     out.push(`left ${last.mb.toFixed(1)} MB, ${millions(last.objects)} objects`);
   } finally {
     console.log(out.join('\n'));
-    await dataSource.destroy();
-    await pool.end();
-    await db.drop();
+    await close();
   }
 }, 3_600_000);

@@ -5,37 +5,15 @@
  *
  *   BENCH_OFFICES=8 npx jest --testRegex 'province\.bench\.ts$' projections/src/reports/bench --runInBand
  *
- * (with `node --cpu-prof node_modules/.bin/jest …` for a profile). BENCH_DATABASE as in reports.bench.ts.
+ * (with `node --cpu-prof node_modules/.bin/jest …` for a profile). BENCH_DATABASE as in bench-province.ts.
  */
-import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { PostgresEventStore } from '@renja/event-store';
-import { authMigrations } from '@renja/infrastructure/auth/token-store';
-import { runMigrations } from '@renja/infrastructure/database/migrations';
-import { createTestDatabase, testServerUrl, type TestDatabase } from '@renja/infrastructure/testing/test-database';
-import { eventStoreMigrations } from '@renja/event-store';
 import type { AsOf } from '@renja/domain';
-import { projectionMigrations } from '../../migrations';
-import { PlanProjection } from '../../plan/plan.projection';
-import { readModelEntities } from '../../read-model-entities';
-import { Projector } from '../../shared/projector';
 import type { SqlRunner } from '../../shared/sql-runner';
 import { ReportReader } from '../report-reader';
-import { appendOffice, officeStreams } from './generate-office';
+import { benchProvince, officeCode, YEAR } from './bench-province';
 
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const YEAR = 2023;
-const SHAPE = { programs: 10, kegiatanPerProgram: 6, subPerKegiatan: 10 };
-const officeCode = (i: number) => `OPD${String(i).padStart(2, '0')}`;
-const KEEP = process.env.BENCH_DATABASE;
-
-async function database(): Promise<TestDatabase> {
-  if (!KEEP) return createTestDatabase('bench');
-  const url = new URL(testServerUrl());
-  url.pathname = `/${KEEP}`;
-  return { url: url.toString(), name: KEEP, drop: async () => undefined };
-}
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -65,22 +43,9 @@ async function time(runs: number, timed: { ms: number }, work: () => Promise<unk
 }
 
 it('reports in the past: where the time goes', async () => {
-  const db = await database();
-  const pool = new Pool({ connectionString: db.url, max: 4 });
-  const dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities }).initialize();
+  const { dataSource, knownAt, close } = await benchProvince(OFFICES);
   const out: string[] = [];
   try {
-    if (!KEEP) {
-      await runMigrations(pool, [...eventStoreMigrations, ...authMigrations, ...projectionMigrations]);
-      const store = new PostgresEventStore(pool);
-      for (let i = 1; i <= OFFICES; i++) await appendOffice(store, officeStreams(YEAR, officeCode(i), SHAPE));
-      await new Projector(dataSource, store, new PlanProjection()).catchUp();
-      await dataSource.query('ANALYZE');
-    }
-    const [{ t: knownAt }] = await dataSource.query<Array<{ t: string }>>(
-      `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t FROM ledger_events
-       WHERE position = (SELECT max(position) / 2 FROM ledger_events)`,
-    );
     const timed = { ms: 0 };
     const explained = new Map<string, string>();
     const runner: SqlRunner = {
@@ -126,8 +91,6 @@ it('reports in the past: where the time goes', async () => {
     for (const [sql, plan] of explained) out.push(`EXPLAIN ANALYZE ${sql} …\n${plan}`);
   } finally {
     console.log(out.join('\n'));
-    await dataSource.destroy();
-    await pool.end();
-    await db.drop();
+    await close();
   }
 }, 3_600_000);
