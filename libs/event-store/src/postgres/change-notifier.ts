@@ -45,12 +45,15 @@ export class PgChangeNotifier implements WakeSource {
 
   private async connect(): Promise<void> {
     const client = new Client(this.pool.options);
-    // Without an 'error' listener a dropped connection would crash the process.
-    client.on('error', () => {
+    // Without an 'error' listener a dropped connection would crash the process. A connection the server
+    // ends may also just end, without an error: either way it is dropped and the listeners are woken.
+    const lost = () => {
       if (this.client !== client) return;
       void this.disconnect(client);
       this.wakeAll();
-    });
+    };
+    client.on('error', lost);
+    client.on('end', lost);
     client.on('notification', (message: Notification) => {
       if (message.channel === this.channel) this.wakeAll();
     });
