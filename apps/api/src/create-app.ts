@@ -10,6 +10,7 @@ import type { SecurityConfig } from '@renja/infrastructure/config/config';
 import { validationException } from './http/validation-errors';
 import { json } from 'express';
 import { jsonParseErrors } from './http/json-parse-errors';
+import { LedgerExpressAdapter } from './http/json-bytes';
 import { rejectUnstorableText } from './http/storable-text';
 import { LedgerModule, type LedgerModuleOptions } from './ledger.module';
 import { defaultWebRoot, serveWebApp } from './http/web-app';
@@ -50,7 +51,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   // logger: false (the tests) silences the request log too.
   const log = options.log ?? createLogger();
   if (options.logger === false && !options.log) log.level = 'silent';
-  const app = await NestFactory.create(LedgerModule.forRoot({ ...options, security }), {
+  const app = await NestFactory.create(LedgerModule.forRoot({ ...options, security }), new LedgerExpressAdapter(), {
     logger: options.logger === false ? false : new NestPinoLogger(log),
     bodyParser: false,
   });

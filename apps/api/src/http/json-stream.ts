@@ -96,6 +96,6 @@ export const streamedJson = (value: unknown, depth: number, kept?: KeptTexts): S
   new StreamableFile(Readable.from(utf8Chunks(value, depth, kept)), { type: 'application/json; charset=utf-8' });
 
 /** The chunks encoded once here: a string written to the response would be measured (byteLength) and then encoded. */
-function* utf8Chunks(value: unknown, depth: number, kept?: KeptTexts): Generator<Buffer> {
+export function* utf8Chunks(value: unknown, depth: number, kept?: KeptTexts): Generator<Buffer> {
   for (const chunk of jsonChunks(value, depth, kept)) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 }

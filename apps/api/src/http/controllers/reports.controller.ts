@@ -8,6 +8,7 @@ import { ConsistencyReader, consistencyDocument, CONTENT_TYPES, reportDocument, 
 import { FILE_STYLE_QUERIES, fileResponse, fileStyle, negotiate, TableFileDocs, type FileQuery } from '../file-format';
 import { CurrentPrincipal } from '../auth.guard';
 import { streamedJson, type KeptTexts } from '../json-stream';
+import { jsonBytes } from '../json-bytes';
 import { PaperSources } from '../paper-sources';
 import { asOfFromQuery, FiscalYearPipe } from '../params';
 import { ApiErrors } from '../openapi/api-errors';
@@ -44,10 +45,11 @@ const PROVINCE_QUERIES = [
 const ProvinceQueries = (): MethodDecorator => (target, key, descriptor) => PROVINCE_QUERIES.forEach((d) => d(target, key, descriptor));
 
 /**
- * The texts of the province answers' lines and rows (and the other arrays and objects of each office's report),
- * kept with the kept reports they belong to (report-memo.ts: the same objects for as long as the lines are the same).
+ * The texts of the reports' lines and rows (and the other arrays and objects of each report), kept with the kept
+ * reports they belong to (report-memo.ts: the same objects for as long as the lines are the same). One office's
+ * report and the province answer share them: an office's lines are the same array in both.
  */
-const PROVINCE_TEXTS: KeptTexts = new WeakMap();
+const REPORT_TEXTS: KeptTexts = new WeakMap();
 
 interface ReportQuery extends FileQuery {
   validAt?: string;
@@ -88,7 +90,8 @@ export class ReportsController {
     const code = parseOfficeCode(office, 'office');
     const asOf = asOfFromQuery(query.validAt, query.knownAt);
     const report = await build(asOf, code);
-    if (format === 'json') return report;
+    // The report's members one by one, its lines (or rows) from their kept text (report-memo.ts).
+    if (format === 'json') return jsonBytes(report, 2, REPORT_TEXTS);
     return fileResponse(reportDocument(report), format, await this.papers.renderOptions(format, code, asOf, style));
   }
 
@@ -219,7 +222,7 @@ export class ReportsController {
         rule: 'INVALID_VALUE',
       });
     // Levels written member by member: the answer, its offices, each office's report, its lines (or rows).
-    return streamedJson(await build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false'), 4, PROVINCE_TEXTS);
+    return streamedJson(await build(asOfFromQuery(query.validAt, query.knownAt), lines !== 'false'), 4, REPORT_TEXTS);
   }
 
   @Get('reports/reconciliation')
