@@ -141,6 +141,91 @@ async function loadScopes(
   if (!isFullKnowledge(asOf)) return loadPastScopes(dataSource, year, codes, offices, asOf);
   const cache = lineStateCache(dataSource);
   const keptOf = new Map(codes.map((code) => [code, cache.office(year, code)]));
+  // Offices read whole before, with the parts asked for: one small query says whether any of their lines changed.
+  const unchanged = await unchangedOffices(dataSource, year, keptOf, parts);
+  const [named, read] = await Promise.all([
+    offices(),
+    readPresentLines(
+      dataSource,
+      year,
+      codes.filter((code) => !unchanged.has(code)),
+      keptOf,
+      asOf,
+      parts,
+    ),
+  ]);
+  return named.map((office) => {
+    const lines = unchanged.get(office.code) ?? read.get(office.code) ?? { lines: [], renstra: new Map() };
+    // Copies: a report may not change what is kept.
+    return { year, office, asOf, lines: [...lines.lines], ...(parts.renstra ? { renstra: new Map(lines.renstra) } : {}) };
+  });
+}
+
+/**
+ * An office's lines as last read whole, in document order, with what tells whether any changed since (MARK) and
+ * the parts every line's view has. Kept with the office's kept lines (the very Map line-cache.ts keeps for it):
+ * when those are replaced or dropped, this goes with them.
+ */
+interface PresentLines {
+  lines: ReportLine[];
+  renstra: Map<string, readonly RenstraEntry[]>;
+  /** MARK of the lines read. */
+  mark: string;
+  /** The parts every line's view has. */
+  parts: Required<ViewParts>;
+}
+const presentLines = new WeakMap<Map<string, CachedLine>, PresentLines>();
+
+/**
+ * What changes whenever any line of an office changes: the greatest last position and the number of lines. A
+ * line is only ever written by projecting an event, with that event's position, which is greater than every
+ * position written before; no line is ever deleted.
+ */
+const MARK = `max(last_position)::text || ':' || count(*)`;
+
+/** The kept offices (of `keptOf`) whose lines are all as they were last read, with the parts asked for. */
+async function unchangedOffices(
+  dataSource: SqlRunner,
+  year: number,
+  keptOf: Map<string, Map<string, CachedLine>>,
+  parts: ViewParts,
+): Promise<Map<string, PresentLines>> {
+  const candidates = new Map<string, PresentLines>();
+  for (const [code, kept] of keptOf) {
+    const present = presentLines.get(kept);
+    if (
+      present !== undefined &&
+      (!parts.movements || present.parts.movements) &&
+      (!parts.steps || present.parts.steps) &&
+      (!parts.renstra || present.parts.renstra)
+    )
+      candidates.set(code, present);
+  }
+  if (candidates.size === 0) return candidates;
+  const marks = await dataSource.query<{ office_code: string; mark: string }>(
+    `SELECT office_code, ${MARK} AS mark FROM rm_plan_lines WHERE year = $1 AND office_code = ANY($2::text[]) GROUP BY office_code`,
+    [year, [...candidates.keys()]],
+  );
+  const unchanged = new Map<string, PresentLines>();
+  for (const { office_code, mark } of marks) {
+    const present = candidates.get(office_code);
+    if (present && present.mark === mark) unchanged.set(office_code, present);
+  }
+  return unchanged;
+}
+
+/** The present lines of the offices `codes`, by office, read in one query (see loadReportScope); kept for next time. */
+async function readPresentLines(
+  dataSource: SqlRunner,
+  year: number,
+  codes: string[],
+  keptOf: Map<string, Map<string, CachedLine>>,
+  asOf: AsOf,
+  parts: ViewParts,
+): Promise<Map<string, PresentLines>> {
+  const read = new Map<string, PresentLines>();
+  if (codes.length === 0) return read;
+  const cache = lineStateCache(dataSource);
   // Lines kept with their present view and the parts asked for are not read again; the others are read with
   // every part any kept line has, so that reports asking for different parts do not read each other's away.
   const covers = (l: CachedLine) =>
@@ -148,7 +233,7 @@ async function loadScopes(
     (!parts.movements || l.present.movements) &&
     (!parts.steps || l.present.steps) &&
     (!parts.renstra || l.present.renstra !== undefined);
-  const allKept = [...keptOf.values()].flatMap((kept) => [...kept]);
+  const allKept = codes.flatMap((code) => [...keptOf.get(code)!]);
   const reusable = allKept.filter(([, l]) => covers(l));
   const want = {
     movements: !!parts.movements || allKept.some(([, l]) => l.present?.movements),
@@ -162,21 +247,19 @@ async function loadScopes(
   // only for a line not kept whose state is not read whole anyway.
   if (want.renstra)
     columns.push(`CASE WHEN k.key IS NULL AND l.views_version IS NOT DISTINCT FROM $5 THEN l.state->'renstra' END AS renstra`);
-  const [named, rows] = await Promise.all([
-    offices(),
-    dataSource.query<LineRow & { office_code: string; key: string; kept: boolean; renstra?: RenstraEntry[] | null }>(
-      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.join(', ')},
-         CASE WHEN k.key IS NULL AND l.views_version IS DISTINCT FROM $5 THEN l.state END AS state
-       ${KEPT_JOIN_ANY}`,
-      [year, codes, reusable.map(([id]) => id), reusable.map(([, l]) => l.key), STORED_VIEWS_VERSION],
-    ),
-  ]);
-  const byOffice = groupByOffice(rows);
-  return named.map((office) => {
-    const kept = keptOf.get(office.code)!;
+  const rows = await dataSource.query<LineRow & { office_code: string; key: string; kept: boolean; renstra?: RenstraEntry[] | null }>(
+    `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, k.key IS NOT NULL AS kept, ${columns.join(', ')},
+       CASE WHEN k.key IS NULL AND l.views_version IS DISTINCT FROM $5 THEN l.state END AS state
+     ${KEPT_JOIN_ANY}`,
+    [year, codes, reusable.map(([id]) => id), reusable.map(([, l]) => l.key), STORED_VIEWS_VERSION],
+  );
+  for (const [code, officeRows] of groupByOffice(rows)) {
+    const kept = keptOf.get(code)!;
     const now = new Map<string, CachedLine>();
     const renstra = new Map<string, readonly RenstraEntry[]>();
-    const lines = (byOffice.get(office.code) ?? []).map((r): ReportLine => {
+    const has = { movements: true, steps: true, renstra: true };
+    let last = 0n;
+    const lines = officeRows.map((r): ReportLine => {
       let line = r.kept ? kept.get(r.stream_id)! : undefined;
       if (!line) {
         const old = kept.get(r.stream_id);
@@ -191,20 +274,21 @@ async function loadScopes(
         };
       }
       now.set(r.stream_id, line);
-      const entries = line.present!.renstra;
-      if (entries) renstra.set(r.code, entries);
-      return {
-        code: r.code,
-        level: r.level,
-        parentCode: r.parent_code,
-        name: r.name,
-        indicators: line.present!.indicators,
-        view: line.present!.view,
-      };
+      const present = line.present!;
+      if (present.renstra) renstra.set(r.code, present.renstra);
+      has.movements &&= present.movements;
+      has.steps &&= present.steps;
+      has.renstra &&= present.renstra !== undefined;
+      const position = BigInt(r.key.slice(r.key.indexOf(':') + 1));
+      if (position > last) last = position;
+      return { code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, indicators: present.indicators, view: present.view };
     });
-    cache.replace(year, office.code, now);
-    return { year, office, asOf, lines: inDocumentOrder(lines), ...(parts.renstra ? { renstra } : {}) };
-  });
+    cache.replace(year, code, now);
+    const office: PresentLines = { lines: inDocumentOrder(lines), renstra, mark: `${last}:${officeRows.length}`, parts: has };
+    presentLines.set(now, office);
+    read.set(code, office);
+  }
+  return read;
 }
 
 const groupByOffice = <T extends { office_code: string }>(rows: T[]): Map<string, T[]> => {
