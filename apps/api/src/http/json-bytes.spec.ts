@@ -1,23 +1,29 @@
-import { Controller, Get, type INestApplication } from '@nestjs/common';
+import { Controller, Get, Query, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { KeptTexts } from './json-stream';
 import { jsonBytes, LedgerExpressAdapter } from './json-bytes';
 
 const lines = Array.from({ length: 2000 }, (_, i) => ({ code: `2.17.01.1.01.${i}`, name: `Uraian – ${i}`, delta: `${i}.25` }));
-const report = () => ({ report: 'reconciliation', year: 2023, office: { code: 'DKUKM', name: 'Dinas 🚀 UKM' }, asOf: {}, lines });
+const report = (validAt?: string) => ({
+  report: 'reconciliation',
+  year: 2023,
+  office: { code: 'DKUKM', name: 'Dinas 🚀 UKM' },
+  asOf: validAt ? { validAt } : {},
+  lines,
+});
 const kept: KeptTexts = new WeakMap();
 
 @Controller()
 class AnswersController {
   @Get('plain')
-  plain() {
-    return report();
+  plain(@Query('validAt') validAt?: string) {
+    return report(validAt);
   }
 
   @Get('bytes')
-  bytes() {
-    return jsonBytes(report(), 2, kept);
+  bytes(@Query('validAt') validAt?: string) {
+    return jsonBytes(report(validAt), 2, kept);
   }
 }
 
@@ -41,6 +47,15 @@ describe('JSON answers written as bytes (LedgerExpressAdapter)', () => {
       for (const header of ['content-type', 'content-length', 'etag']) expect(bytes.headers[header]).toBe(plain.headers[header]);
     }
     expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+    // The same kept lines with other members around them: another answer, its own bytes and ETag.
+    for (const validAt of ['2023-10-31', '2023-06-30', '2023-10-31']) {
+      const [bytes, expected] = await Promise.all(
+        ['/bytes', '/plain'].map((path) => request(app.getHttpServer()).get(path).query({ validAt }).buffer(true).parse(rawBody)),
+      );
+      expect(Buffer.compare(bytes.body as Buffer, expected.body as Buffer)).toBe(0);
+      expect(bytes.headers.etag).toBe(expected.headers.etag);
+      expect(bytes.headers.etag).not.toBe(plain.headers.etag);
+    }
     expect(Buffer.isBuffer(kept.get(lines))).toBe(true);
   });
 

@@ -1,33 +1,91 @@
 import { ExpressAdapter } from '@nestjs/platform-express';
-import type { Response } from 'express';
-import { utf8Chunks, type KeptTexts } from './json-stream';
+import type { Request, Response } from 'express';
+import { jsonChunks, type KeptTexts } from './json-stream';
+
+type EtagFn = (body: Buffer) => string | undefined;
 
 /**
- * A JSON answer already written as UTF-8 bytes: exactly what Express's `res.json(value)` would send for the
- * value (JSON.stringify with the app's default settings). Sent by LedgerExpressAdapter with the same headers,
- * the same weak ETag (computed from the same bytes), the same 304 for a matching If-None-Match and the same
- * HEAD answer as `res.json`.
+ * A JSON answer already written as UTF-8 bytes, in pieces: exactly what Express's `res.json(value)` would send
+ * for the value (JSON.stringify with the app's default settings). Sent by LedgerExpressAdapter with the same
+ * headers, the same weak ETag (of the same bytes), the same 304 for a matching If-None-Match and the same HEAD
+ * answer as `res.json`.
  */
 export class JsonBytes {
-  constructor(readonly bytes: Buffer) {}
+  readonly length: number;
+  private etags: WeakMap<EtagFn, string | undefined> | undefined;
+
+  constructor(readonly chunks: readonly Buffer[]) {
+    this.length = chunks.reduce((sum, c) => sum + c.length, 0);
+  }
+
+  /** The ETag the app's `etag fn` gives these bytes (a SHA-1 of them), computed once. */
+  etag(fn: EtagFn): string | undefined {
+    this.etags ??= new WeakMap();
+    if (!this.etags.has(fn)) this.etags.set(fn, fn(Buffer.concat(this.chunks, this.length)));
+    return this.etags.get(fn);
+  }
 }
+
+/** Answers kept with the first kept text they hold: the last few of each (the report at other points of view). */
+const answers = new WeakMap<Buffer, Map<string, JsonBytes>>();
+const ANSWERS_PER_TEXT = 4;
+const textIds = new WeakMap<Buffer, number>();
+let lastTextId = 0;
+const textId = (text: Buffer): number => {
+  let id = textIds.get(text);
+  if (id === undefined) textIds.set(text, (id = ++lastTextId));
+  return id;
+};
 
 /**
  * The bytes of JSON.stringify(value), written member by member down to `depth` levels, with the text of each
  * object or array at the last level taken from `kept` (or kept there), by identity. For the report reader's
  * kept reports (report-memo.ts), whose lines and rows are the same arrays for as long as the lines they were
  * computed from are the same: a report asked for again is not serialised again (for an office ~0.6 MB, whose
- * JSON.stringify and UTF-8 encoding took ~10 ms of CPU a request), only its few small members are.
+ * JSON.stringify, UTF-8 encoding and ETag took ~10 ms of CPU a request), only its few small members are, and
+ * the answer they make with the kept texts is the one sent before, with its ETag.
  */
-export const jsonBytes = (value: unknown, depth: number, kept: KeptTexts): JsonBytes =>
-  new JsonBytes(Buffer.concat([...utf8Chunks(value, depth, kept)]));
+export function jsonBytes(value: unknown, depth: number, kept: KeptTexts): JsonBytes {
+  const chunks = [...jsonChunks(value, depth, kept)];
+  const texts = chunks.filter((c): c is Buffer => typeof c !== 'string');
+  const whole = () => new JsonBytes(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
+  if (texts.length === 0) return whole();
+  // JSON text holds no U+0000, so the key names one sequence of pieces and kept texts.
+  const key = chunks.map((c) => (typeof c === 'string' ? c : `\u0000${textId(c)}\u0000`)).join('');
+  let same = answers.get(texts[0]);
+  if (!same) answers.set(texts[0], (same = new Map()));
+  let answer = same.get(key);
+  if (!answer) {
+    answer = whole();
+    if (same.size >= ANSWERS_PER_TEXT) same.delete(same.keys().next().value!);
+    same.set(key, answer);
+  }
+  return answer;
+}
 
 /** Nest's Express adapter, which also sends JsonBytes as they are (any other answer as before). */
 export class LedgerExpressAdapter extends ExpressAdapter {
   override reply(response: Response, body: unknown, statusCode?: number): unknown {
     if (!(body instanceof JsonBytes)) return super.reply(response, body, statusCode);
+    // As Express's res.send does for a body of bytes, without first copying the pieces into one.
     if (statusCode) response.status(statusCode);
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
-    return response.send(body.bytes);
+    response.setHeader('Content-Length', body.length);
+    const etagFn = response.app.get('etag fn') as EtagFn | undefined;
+    if (typeof etagFn === 'function' && !response.get('ETag')) {
+      const etag = body.etag(etagFn);
+      if (etag) response.setHeader('ETag', etag);
+    }
+    const request = response.req as Request;
+    if (request.fresh) {
+      response.status(304);
+      for (const header of ['Content-Type', 'Content-Length', 'Transfer-Encoding']) response.removeHeader(header);
+      return response.end();
+    }
+    if (request.method === 'HEAD') return response.end();
+    response.cork();
+    for (const chunk of body.chunks) response.write(chunk);
+    response.end();
+    return response;
   }
 }
