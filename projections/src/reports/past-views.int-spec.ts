@@ -120,6 +120,28 @@ describe('reports now and in the past: the kept states and views give exactly th
     await compare(year, office, {});
   }, 600_000);
 
+  it('in the past, asked for again and again: after a new event the office is read again (its states were kept whole)', async () => {
+    const { year, office } = scopes.find((s) => s.office === 'DKUKM' && s.year === 2022)!;
+    const [line] = await bench.dataSource.query(
+      "SELECT code FROM rm_plan_lines WHERE year = $1 AND office_code = $2 AND level = 'sub_kegiatan' ORDER BY code DESC LIMIT 1",
+      [year, office],
+    );
+    const past = { validAt: `${year}-12-31` };
+    await compare(year, office, past);
+    await compare(year, office, past); // from the states kept whole
+    const text = [
+      'Tahun,Perangkat Daerah,Kode,Periode,Realisasi,Indikator,Realisasi Kinerja,Tanggal Berlaku,Alasan',
+      `${year},${office},${line.code},${year}-Q3,3100,,,${year}-09-30,Uji realisasi masa lalu`,
+    ].join('\n');
+    const result = await bench.service.run({
+      sources: [csv('realisasi-masa-lalu.csv', text)],
+      principal: systemPrincipal('uji'),
+      acceptWarnings: true,
+    });
+    expect(result.status).toBe('imported');
+    await compare(year, office, past);
+  }, 600_000);
+
   it('after a Renstra figure is recorded the evaluation read from kept lines shows it', async () => {
     const year = 2022;
     const office = 'DKUKM';

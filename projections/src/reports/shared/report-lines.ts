@@ -201,17 +201,20 @@ async function unchangedOffices(
     )
       candidates.set(code, present);
   }
-  if (candidates.size === 0) return candidates;
+  const marks = await officeMarks(dataSource, year, [...candidates.keys()]);
+  const unchanged = new Map<string, PresentLines>();
+  for (const [code, present] of candidates) if (marks.get(code) === present.mark) unchanged.set(code, present);
+  return unchanged;
+}
+
+/** MARK of each of the offices `codes` that has lines in the year (none asked for: no query). */
+async function officeMarks(dataSource: SqlRunner, year: number, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
   const marks = await dataSource.query<{ office_code: string; mark: string }>(
     `SELECT office_code, ${MARK} AS mark FROM rm_plan_lines WHERE year = $1 AND office_code = ANY($2::text[]) GROUP BY office_code`,
-    [year, [...candidates.keys()]],
+    [year, codes],
   );
-  const unchanged = new Map<string, PresentLines>();
-  for (const { office_code, mark } of marks) {
-    const present = candidates.get(office_code);
-    if (present && present.mark === mark) unchanged.set(office_code, present);
-  }
-  return unchanged;
+  return new Map(marks.map((m) => [m.office_code, m.mark]));
 }
 
 /** The present lines of the offices `codes`, by office, read in one query (see loadReportScope); kept for next time. */
@@ -332,31 +335,54 @@ interface PastRow {
 async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string[], offices: Offices, asOf: AsOf): Promise<ReportScope[]> {
   const cache = lineStateCache(dataSource);
   const keptOf = new Map(codes.map((code) => [code, cache.office(year, code)]));
-  const withState = [...keptOf.values()].flatMap((kept) => [...kept].filter(([, l]) => l.state !== null));
+  // Offices whose lines' states were all read before: one small query says whether any changed (as for the present).
+  const candidates = new Map<string, PastLines>();
+  for (const [code, kept] of keptOf) {
+    const past = pastLines.get(kept);
+    if (past) candidates.set(code, past);
+  }
+  const marks = await officeMarks(dataSource, year, [...candidates.keys()]);
+  const unchanged = new Set([...candidates].filter(([code, past]) => marks.get(code) === past.mark).map(([code]) => code));
+  const rest = codes.filter((code) => !unchanged.has(code));
+  const withState = rest.flatMap((code) => [...keptOf.get(code)!].filter(([, l]) => l.state !== null));
   const [named, rows] = await Promise.all([
     offices(),
-    dataSource.query<PastRow>(
-      `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state::text END AS state
+    rest.length === 0
+      ? []
+      : dataSource.query<PastRow>(
+          `SELECT l.office_code, l.stream_id, l.code, l.level, l.parent_code, l.name, ${KEY} AS key, CASE WHEN k.key IS NULL THEN l.state::text END AS state
        ${KEPT_JOIN_ANY}`,
-      [year, codes, withState.map(([id]) => id), withState.map(([, l]) => l.key)],
-    ),
+          [year, rest, withState.map(([id]) => id), withState.map(([, l]) => l.key)],
+        ),
   ]);
   const byOffice = groupByOffice(rows);
   return named.map((office) => {
     const kept = keptOf.get(office.code)!;
-    const officeRows = byOffice.get(office.code) ?? [];
-    const now = new Map<string, CachedLine & { state: KeptState }>();
-    for (const r of officeRows) {
-      const old = kept.get(r.stream_id);
-      if (r.state === null) {
-        now.set(r.stream_id, old as CachedLine & { state: KeptState });
-        continue;
+    let officeRows: PastLine[];
+    let now: Map<string, CachedLine & { state: KeptState }>;
+    if (unchanged.has(office.code)) {
+      officeRows = candidates.get(office.code)!.rows;
+      now = kept as Map<string, CachedLine & { state: KeptState }>;
+    } else {
+      const read = byOffice.get(office.code) ?? [];
+      now = new Map();
+      let last = 0n;
+      for (const r of read) {
+        const position = BigInt(r.key.slice(r.key.indexOf(':') + 1));
+        if (position > last) last = position;
+        const old = kept.get(r.stream_id);
+        if (r.state === null) {
+          now.set(r.stream_id, old as CachedLine & { state: KeptState });
+          continue;
+        }
+        const state = JSON.parse(r.state) as PlanLineState;
+        const line = old && old.key === r.key ? old : { key: r.key, views: new Map(), present: null };
+        now.set(r.stream_id, Object.assign(line, { state: keepState(r.state, state) }));
       }
-      const state = JSON.parse(r.state) as PlanLineState;
-      const line = old && old.key === r.key ? old : { key: r.key, views: new Map(), present: null };
-      now.set(r.stream_id, Object.assign(line, { state: keepState(r.state, state) }));
+      cache.replace(year, office.code, now);
+      officeRows = read.map(({ stream_id, code, level, parent_code, name }) => ({ stream_id, code, level, parent_code, name }));
+      if (read.length > 0) pastLines.set(now, { mark: `${last}:${read.length}`, rows: officeRows });
     }
-    cache.replace(year, office.code, now);
     const renstra = new Map<string, readonly RenstraEntry[]>();
     for (const r of officeRows) {
       const entries = now.get(r.stream_id)!.state.renstra;
@@ -378,6 +404,17 @@ async function loadPastScopes(dataSource: SqlRunner, year: number, codes: string
     return { year, office, asOf, lines: inDocumentOrder(lines), renstra };
   });
 }
+
+/** A line as the past reads it besides its kept state. */
+type PastLine = Pick<PastRow, 'stream_id' | 'code' | 'level' | 'parent_code' | 'name'>;
+
+/** An office's lines whose states were all read in one query (kept with its kept lines, as PresentLines is). */
+interface PastLines {
+  /** MARK of the lines read. */
+  mark: string;
+  rows: PastLine[];
+}
+const pastLines = new WeakMap<Map<string, CachedLine>, PastLines>();
 
 /** Every line of an office and year with its whole folded state, for reports that read the entries themselves. */
 export async function loadStateScope(
