@@ -82,6 +82,9 @@ export class BinaryBulkInsert {
   private rows = 0;
   private columns: Column[] | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
+  /** The date written last and its day number (a line's events mostly share their effective date). */
+  private lastDate: string | null = null;
+  private lastDays = 0;
 
   constructor(
     private readonly manager: EntityManager,
@@ -107,34 +110,42 @@ export class BinaryBulkInsert {
     const columns = this.columns;
     if (!columns) return this.describe().then(() => this.addMany(shared, rows));
     if (rows.length === 0) return undefined;
-    // Runs of consecutive shared columns: where the first row's bytes of each run start and end.
-    const runs: Array<[number, number]> = [];
+    // The row's layout, once per group: an own column's index, or a run of consecutive shared columns
+    // (-1 - its number in `runs`: its first and last column, then where the first row's bytes of it lie).
+    const layout: number[] = [];
+    const runs: Array<{ first: number; last: number; start: number; stop: number }> = [];
+    for (let i = 0; i < columns.length; i++) {
+      if (!(columns[i].name in shared)) {
+        layout.push(i);
+        continue;
+      }
+      let last = i;
+      while (last + 1 < columns.length && columns[last + 1].name in shared) last++;
+      layout.push(-1 - runs.length);
+      runs.push({ first: i, last, start: 0, stop: 0 });
+      i = last;
+    }
     let full = false;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       this.startRow(columns.length);
-      let run = 0;
-      for (let i = 0; i < columns.length; i++) {
-        const column = columns[i];
-        if (!(column.name in shared)) {
-          this.field(column, row[column.name]);
+      for (const step of layout) {
+        if (step >= 0) {
+          this.field(columns[step], row[columns[step].name]);
           continue;
         }
-        // The start of a run of shared columns: encoded in the first row, copied in the next ones.
-        let end = i;
-        while (end + 1 < columns.length && columns[end + 1].name in shared) end++;
+        const run = runs[-1 - step];
         if (r === 0) {
-          const start = this.used;
-          for (let k = i; k <= end; k++) this.field(columns[k], shared[columns[k].name]);
-          runs.push([start, this.used]);
+          // Encoded in the first row, copied in the next ones (the buffer only grows meanwhile: no flush within a group).
+          run.start = this.used;
+          for (let k = run.first; k <= run.last; k++) this.field(columns[k], shared[columns[k].name]);
+          run.stop = this.used;
         } else {
-          const [start, stop] = runs[run];
-          this.ensure(stop - start);
-          this.buffer.copyWithin(this.used, start, stop);
-          this.used += stop - start;
+          const length = run.stop - run.start;
+          this.ensure(length);
+          this.buffer.copyWithin(this.used, run.start, run.stop);
+          this.used += length;
         }
-        run++;
-        i = end;
       }
       full = this.rowDone() || full;
     }
@@ -292,6 +303,17 @@ export class BinaryBulkInsert {
   /** A date as days since 2000-01-01; only YYYY-MM-DD of a real day. */
   private date(column: Column, text: string | null): void {
     if (text === null) return this.null();
+    if (text !== this.lastDate) {
+      this.lastDays = this.days(column, text);
+      this.lastDate = text;
+    }
+    this.ensure(8);
+    this.buffer.writeInt32BE(4, this.used);
+    this.buffer.writeInt32BE(this.lastDays, this.used + 4);
+    this.used += 8;
+  }
+
+  private days(column: Column, text: string): number {
     const m = ISO_DATE.exec(text);
     if (!m) throw this.invalid(column, text);
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -299,10 +321,7 @@ export class BinaryBulkInsert {
     date.setUTCFullYear(year, month - 1, day);
     if (year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
       throw this.invalid(column, text);
-    this.ensure(8);
-    this.buffer.writeInt32BE(4, this.used);
-    this.buffer.writeInt32BE(Math.round(date.getTime() / DAY_MS) - POSTGRES_EPOCH_DAYS, this.used + 4);
-    this.used += 8;
+    return Math.round(date.getTime() / DAY_MS) - POSTGRES_EPOCH_DAYS;
   }
 
   private invalid(column: Column, text: string): Error {
