@@ -6,7 +6,7 @@ import { BinaryBulkInsert } from './binary-bulk-insert';
 import { BulkInsert } from './bulk-insert';
 
 /** Every column type BinaryBulkInsert writes, NULL allowed everywhere (the row number apart). */
-const COLUMNS = `n int NOT NULL, i int, b bigint, t text, v varchar, u uuid, d date, j json, jb jsonb`;
+const COLUMNS = `n int NOT NULL, i int, b bigint, m numeric, m2 numeric(20, 2), t text, v varchar, u uuid, d date, j json, jb jsonb`;
 
 describe('BinaryBulkInsert: the same rows as BulkInsert, sent as binary COPY', () => {
   let db: TestDatabase;
@@ -54,6 +54,8 @@ describe('BinaryBulkInsert: the same rows as BulkInsert, sent as binary COPY', (
         n: 1,
         i: -2147483648,
         b: Number.MAX_SAFE_INTEGER,
+        m: '-0.00',
+        m2: '12345678.905',
         t: 'a\\b\tc\nd\re ☃ 𝄞',
         v: '',
         u: '123E4567-E89B-12D3-A456-426614174000',
@@ -63,6 +65,8 @@ describe('BinaryBulkInsert: the same rows as BulkInsert, sent as binary COPY', (
         n: 2,
         i: 2147483647,
         b: '-9223372036854775808',
+        m: '000100000000.000100',
+        m2: '-.5',
         t: '\\N',
         u: '{123e4567e89b12d3a456426614174000}',
         d: '0001-01-01',
@@ -72,6 +76,8 @@ describe('BinaryBulkInsert: the same rows as BulkInsert, sent as binary COPY', (
         n: 3,
         i: '42',
         b: -1,
+        m: new Decimal('-98765432109876543210.0123456789'),
+        m2: '7.',
         t: 42.5,
         v: true,
         u: '123e-4567-e89b-12d3-a456-4266-1417-4000',
@@ -82,6 +88,8 @@ describe('BinaryBulkInsert: the same rows as BulkInsert, sent as binary COPY', (
         n: 4,
         i: null,
         b: '9223372036854775807',
+        m: '0.00000001',
+        m2: 0,
         t: new Decimal('1234567890.10'),
         v: new Date('2023-01-02T03:04:05.000Z'),
         j: 'text',
@@ -101,6 +109,13 @@ describe('BinaryBulkInsert: the same rows as BulkInsert, sent as binary COPY', (
       {
         i: fc.option(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })),
         b: fc.option(fc.oneof(fc.maxSafeInteger(), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String))),
+        m: fc.option(
+          fc
+            .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{0,24}$/), fc.option(fc.stringMatching(/^\d{0,12}$/)))
+            .filter(([, whole, fraction]) => whole !== '' || !!fraction)
+            .map(([sign, whole, fraction]) => `${sign}${whole}${fraction === null ? '' : `.${fraction}`}`),
+        ),
+        m2: fc.option(fc.stringMatching(/^-?\d{1,15}\.\d{0,4}$/)),
         t: fc.option(fc.string({ unit: 'grapheme', maxLength: 60 })),
         v: fc.option(fc.string({ unit: 'binary', maxLength: 5 }).map((s) => s.replace(/\0/g, ''))),
         u: fc.option(fc.uuid()),
@@ -114,7 +129,7 @@ describe('BinaryBulkInsert: the same rows as BulkInsert, sent as binary COPY', (
     await fc.assert(
       fc.asyncProperty(
         fc.array(row, { maxLength: 25 }).map((rows) => rows.filter((r) => !json(r.jb) && !/\0/.test(String(r.t)))),
-        fc.subarray(['i', 'b', 't', 'v', 'u', 'd', 'j', 'jb']),
+        fc.subarray(['i', 'b', 'm', 'm2', 't', 'v', 'u', 'd', 'j', 'jb']),
         async (rows, shared) => {
           const { text, binary } = await both(
             rows.map((r, n) => ({ n, ...r })),

@@ -77,6 +77,7 @@ describe('BinaryBulkInsert: rows sent as binary COPY', () => {
       { name: 'b', type: 'bigint' },
       { name: 'u', type: 'uuid' },
       { name: 'd', type: 'date' },
+      { name: 'm', type: 'numeric' },
     ];
     const bad: Array<Record<string, unknown>> = [
       { i: 2 ** 31 },
@@ -90,6 +91,11 @@ describe('BinaryBulkInsert: rows sent as binary COPY', () => {
       { d: '2023-02-29' },
       { d: '2023-1-05' },
       { d: '0000-01-01' },
+      { m: '1e5' },
+      { m: 'NaN' },
+      { m: ' 1' },
+      { m: '.' },
+      { m: '-' },
     ];
     for (const row of bad) {
       const insert = new BinaryBulkInsert(fake(columns).manager, 'rm_x');
@@ -98,8 +104,8 @@ describe('BinaryBulkInsert: rows sent as binary COPY', () => {
   });
 
   it('refuses a table with a column type it cannot write', async () => {
-    const insert = new BinaryBulkInsert(fake([{ name: 'amount', type: 'numeric' }]).manager, 'rm_x');
-    await expect(insert.add({ amount: '1.00' })).rejects.toThrow('rm_x.amount is numeric');
+    const insert = new BinaryBulkInsert(fake([{ name: 'at', type: 'timestamp with time zone' }]).manager, 'rm_x');
+    await expect(insert.add({ at: '2023-01-01' })).rejects.toThrow('rm_x.at is timestamp with time zone');
   });
 
   it('sends nothing when no row was added', async () => {
