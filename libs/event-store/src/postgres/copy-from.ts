@@ -6,6 +6,8 @@ import type { PoolClient } from 'pg';
  * buffers of text-format rows. It runs on the caller's client, so inside the caller's transaction.
  */
 interface CopyConnection {
+  /** pg's socket: a CopyData message can be written to it as its 5-byte header and the chunk itself. */
+  stream?: { writable?: boolean; write(data: Buffer): boolean };
   query(text: string): void;
   sendCopyFromChunk(chunk: Buffer): void;
   endCopyFrom(): void;
@@ -25,7 +27,19 @@ export class CopyFromBuffer {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: CopyConnection): void {
-    for (const chunk of this.chunks) connection.sendCopyFromChunk(chunk);
+    const stream = connection.stream;
+    for (const chunk of this.chunks) {
+      if (stream?.writable && typeof stream.write === 'function') {
+        // The same CopyData message pg's sendCopyFromChunk sends, without copying the chunk (megabytes) into
+        // pg's message buffer first: its header ('d', then the length of the message after the type byte),
+        // then the chunk as it is. The socket keeps the order of writes.
+        const header = Buffer.allocUnsafe(5);
+        header[0] = 0x64;
+        header.writeInt32BE(chunk.length + 4, 1);
+        stream.write(header);
+        stream.write(chunk);
+      } else connection.sendCopyFromChunk(chunk);
+    }
     connection.endCopyFrom();
   }
   handleCommandComplete(message: { text: string }): void {

@@ -26,7 +26,7 @@ it('node side of the plan rebuild', async () => {
       table,
       (
         await pool.query(
-          `SELECT attname AS name, atttypid IN ('json'::regtype, 'jsonb'::regtype) AS json FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+          `SELECT attname AS name, atttypid IN ('json'::regtype, 'jsonb'::regtype) AS json, format_type(atttypid, NULL) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
           [table],
         )
       ).rows,
