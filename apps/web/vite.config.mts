@@ -6,25 +6,6 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** The pages the boot script starts early (src/boot/early-requests.ts), by their modules. */
 const EARLY_PAGES = { plan: 'src/pages/plan/plan-page.tsx', line: 'src/pages/line/line-page.tsx' };
 
-/** Each early page's chunk and the chunks it imports, but not the app's entry (loading already). */
-function earlyPageChunks(chunks: Rolldown.OutputChunk[]): Record<string, Rolldown.OutputChunk[]> {
-  const byName = new Map(chunks.map((c) => [c.fileName, c]));
-  const pages: Record<string, Rolldown.OutputChunk[]> = {};
-  for (const [page, module] of Object.entries(EARLY_PAGES)) {
-    const root = chunks.find((c) => c.facadeModuleId === source(`./${module}`));
-    if (!root) throw new Error(`renja-boot-script: no chunk for ${module}`);
-    const seen = new Map<string, Rolldown.OutputChunk>();
-    const visit = (chunk: Rolldown.OutputChunk) => {
-      if (chunk.isEntry || seen.has(chunk.fileName)) return;
-      seen.set(chunk.fileName, chunk);
-      chunk.imports.forEach((name) => visit(byName.get(name)!));
-    };
-    visit(root);
-    pages[page] = [...seen.values()];
-  }
-  return pages;
-}
-
 /**
  * Writes the boot script (src/boot/boot.ts, an entry of its own) into index.html, with the files each early
  * page needs: its chunk, the chunks it imports (not the app's entry, already loading) and their styles.
@@ -41,10 +22,20 @@ function bootScript(): Plugin {
         const boot = chunks.find((c) => c.isEntry && c.facadeModuleId === source('./src/boot/boot.ts'));
         if (!boot) throw new Error('renja-boot-script: the boot entry is missing from the bundle');
         if (boot.imports.length > 0) throw new Error(`renja-boot-script: boot imports ${boot.imports.join(', ')}; it must stand alone`);
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
         const files: Record<string, string[]> = {};
-        for (const [page, own] of Object.entries(earlyPageChunks(chunks))) {
-          const css = own.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]);
-          files[page] = [...own.map((chunk) => chunk.fileName), ...new Set(css)].map((name) => `/${name}`);
+        for (const [page, module] of Object.entries(EARLY_PAGES)) {
+          const root = chunks.find((c) => c.facadeModuleId === source(`./${module}`));
+          if (!root) throw new Error(`renja-boot-script: no chunk for ${module}`);
+          const seen = new Set<string>();
+          const visit = (chunk: Rolldown.OutputChunk) => {
+            if (chunk.isEntry || seen.has(chunk.fileName)) return;
+            seen.add(chunk.fileName);
+            chunk.imports.forEach((name) => visit(byName.get(name)!));
+          };
+          visit(root);
+          const css = [...seen].flatMap((name) => [...(byName.get(name)!.viteMetadata?.importedCss ?? [])]);
+          files[page] = [...seen, ...new Set(css)].map((name) => `/${name}`);
         }
         return [
           { tag: 'script', attrs: { type: 'module', async: true, src: `/${boot.fileName}` }, injectTo: 'head' },
@@ -60,39 +51,13 @@ function bootScript(): Plugin {
   };
 }
 
-/**
- * V8's explicit compile hint (Chrome 136+): a script whose first line is this comment has all its functions
- * compiled while it streams in, on a background thread, instead of one by one on the main thread the first
- * time each is called. A new page starts with no compiled code (no code cache in a private window, or on the
- * first visit), and the app's entry and the early pages' chunks (EARLY_PAGES) run most of their code on the
- * first load. Other browsers ignore the comment.
- */
-const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
-
-function compileHints(): Plugin {
-  return {
-    name: 'renja-compile-hints',
-    apply: 'build',
-    // Last: after minification, which drops comments, and after Vite writes its preload list at the entry's top.
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
-        const app = chunks.filter((c) => c.isEntry && c.facadeModuleId !== source('./src/boot/boot.ts'));
-        for (const chunk of new Set([...app, ...Object.values(earlyPageChunks(chunks)).flat()]))
-          if (!chunk.code.startsWith(COMPILE_HINT)) chunk.code = COMPILE_HINT + chunk.code;
-      },
-    },
-  };
-}
-
 // The workbench is built into dist/web, which the API server serves at "/" (apps/api/src/create-app.ts).
 // JSX is transformed by Vite's own compiler (oxc); no React plugin is needed for a production build.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [bootScript(), compileHints()],
+  plugins: [bootScript()],
   // The record forms read typed amounts with the domain's shared readers (libs/domain/src/shared/readings.ts,
   // the importer's too), which are pure: point @renja/domain at its sources. The roles each kind of write needs
   // come from the server's one table (libs/application/src/shared/command-roles.ts, which imports only the domain).
