@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError, forgetEarlyRequests } from './api/client';
-import { SessionProvider, startSessionRead } from './api/session';
+import { SessionProvider } from './api/session';
 import { createRouter } from './app/routes';
 import { I18nProvider, initialLocale, loadLanguage } from './i18n/i18n';
 import './styles.css';
@@ -19,8 +19,6 @@ const queries = new QueryClient({
   },
 });
 
-// Before the router starts (and drops the boot script's requests that no loader took): the session's is one.
-startSessionRead();
 const router = createRouter(queries);
 // The boot script's head start (boot/boot.ts) is for the first page only: what its loaders did not take is dropped.
 if (router.state.initialized) forgetEarlyRequests();

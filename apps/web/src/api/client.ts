@@ -54,9 +54,6 @@ async function toError(response: Response): Promise<ApiError> {
 /** The server says its refusals in the language the page is shown in (the html lang the i18n provider sets). */
 const pageLanguage = (): string => (typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'id');
 
-/** Who is signed in (api/session.tsx); the boot script asks it early on every page (same path there). */
-export const SESSION_PATH = '/api/v1/session';
-
 /** Where the boot script (boot/boot.ts) leaves the first page's requests, started before this script ran. */
 export const EARLY_REQUESTS_GLOBAL = '__renjaEarlyRequests';
 

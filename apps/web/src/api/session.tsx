@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, onUnauthorised, SESSION_PATH, setCsrfToken } from './client';
+import { api, ApiError, onUnauthorised, setCsrfToken } from './client';
 
 export type Role = 'admin' | 'planner' | 'finance' | 'inspector';
 
@@ -26,17 +26,6 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-let firstRead: Promise<SessionInfo> | null = null;
-
-/**
- * Starts reading the session before the first render (main.tsx), taking the boot script's early request
- * before the router drops the early requests nobody took; the provider then uses this answer.
- */
-export function startSessionRead(): void {
-  firstRead = api.get<SessionInfo>(SESSION_PATH);
-  firstRead.catch(() => undefined); // the provider reports it
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [loading, setLoading] = useState(true);
@@ -52,9 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    const read = firstRead ?? api.get<SessionInfo>(SESSION_PATH);
-    firstRead = null;
-    read
+    api
+      .get<SessionInfo>('/api/v1/session')
       .then(adopt, (error: unknown) => {
         if (!(error instanceof ApiError && error.status === 401)) console.error(error);
         adopt(null);

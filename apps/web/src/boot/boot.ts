@@ -1,24 +1,23 @@
-import { EARLY_REQUESTS_GLOBAL, earlyPlan, SESSION_PATH } from './early-requests';
+import { EARLY_REQUESTS_GLOBAL, earlyPlan } from './early-requests';
 
 /**
  * The boot script (index.html, before the app's script; built as an entry of its own, see vite.config.mts):
- * it asks who is signed in and, on a plan or line page, for the page's data, and fetches the page's script and styles at once, while
+ * on a plan or line page it asks for the page's data and fetches the page's script and styles at once, while
  * the app's own script is still being read, instead of after it has started. The app then takes the answers
  * (api/client.ts) and finds the page's modules already loaded. The list of each page's files is written into
  * index.html at build time (<script type="application/json" id="page-files">).
  */
 function boot(): void {
   const plan = earlyPlan(location.pathname, location.search);
+  if (!plan) return;
   const language = localStorage.getItem('renja.locale') === 'en' ? 'en' : 'id';
   const started = new Map<string, Promise<Response>>();
-  // Every page asks who is signed in (api/session.tsx): on any page, that answer comes with the page's own.
-  for (const path of [SESSION_PATH, ...(plan?.requests ?? [])]) {
+  for (const path of plan.requests) {
     const response = fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': language } });
     response.catch(() => undefined); // a failure is the app's to report, when it takes the answer
     started.set(path, response);
   }
   (window as unknown as Record<string, unknown>)[EARLY_REQUESTS_GLOBAL] = started;
-  if (!plan) return;
   const files = (JSON.parse(document.getElementById('page-files')?.textContent ?? '{}') as Partial<Record<string, string[]>>)[plan.page];
   for (const file of files ?? []) {
     const link = document.createElement('link');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EARLY_REQUESTS_GLOBAL as TAKEN_FROM, SESSION_PATH as SESSION_READ } from '../api/client';
+import { EARLY_REQUESTS_GLOBAL as TAKEN_FROM } from '../api/client';
 import { parseAsOf } from '../app/as-of-params';
 import { lineHistoryQuery, linePathOf, lineQuery, paguTrailQuery, planQuery } from '../app/page-queries';
-import { EARLY_REQUESTS_GLOBAL, earlyPlan, SESSION_PATH } from './early-requests';
+import { EARLY_REQUESTS_GLOBAL, earlyPlan } from './early-requests';
 
 /** The path and query each of the app's query functions fetches (fetch is replaced for the test). */
 async function fetched(queryFns: Array<() => Promise<unknown>>): Promise<string[]> {
@@ -68,6 +68,5 @@ describe('the boot script’s early requests', () => {
     expect(routes).toContain("path: ':year/:office', loader: prefetchPlan(queries)");
     expect(routes).toContain("path: ':year/:office/lines/:code', loader: prefetchLine(queries)");
     expect(EARLY_REQUESTS_GLOBAL).toBe(TAKEN_FROM);
-    expect(SESSION_PATH).toBe(SESSION_READ);
   });
 });

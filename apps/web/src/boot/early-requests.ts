@@ -12,9 +12,6 @@ export interface EarlyPlan {
   requests: string[];
 }
 
-/** Who is signed in: every page asks (api/session.tsx, the path from api/client.ts), so the boot script always starts it. */
-export const SESSION_PATH = '/api/v1/session';
-
 /** The global the boot script leaves its requests in; api/client.ts takes each one once (same name there). */
 export const EARLY_REQUESTS_GLOBAL = '__renjaEarlyRequests';
 
