@@ -76,69 +76,55 @@ describe('reports now and in the past: the kept states and views give exactly th
       for (const { year, office } of scopes) for (const asOf of points(year)) await compare(year, office, asOf).then(() => round);
   }, 600_000);
 
-  it('after a new event (a realisation) the changed line is read again', async () => {
+  /** A sub kegiatan of DKUKM 2022 (the first or the last by code). */
+  async function subKegiatan(order: 'ASC' | 'DESC'): Promise<{ year: number; office: string; code: string }> {
     const { year, office } = scopes.find((s) => s.office === 'DKUKM' && s.year === 2022)!;
     const [line] = await bench.dataSource.query(
-      "SELECT code FROM rm_plan_lines WHERE year = $1 AND office_code = $2 AND level = 'sub_kegiatan' ORDER BY code LIMIT 1",
+      `SELECT code FROM rm_plan_lines WHERE year = $1 AND office_code = $2 AND level = 'sub_kegiatan' ORDER BY code ${order} LIMIT 1`,
       [year, office],
     );
-    const before = points(year).filter((p) => !p.knownAt);
-    for (const asOf of before) await compare(year, office, asOf);
+    return { year, office, code: line.code as string };
+  }
+
+  /** Records a realisation of the line through the import (a new event on it). */
+  async function recordRealisation(year: number, office: string, code: string, quarter: number, amount: string, reason: string) {
+    const day = ['03-31', '06-30', '09-30', '12-31'][quarter - 1];
     const text = [
       'Tahun,Perangkat Daerah,Kode,Periode,Realisasi,Indikator,Realisasi Kinerja,Tanggal Berlaku,Alasan',
-      `${year},${office},${line.code},${year}-Q3,1000,,,${year}-09-30,Uji realisasi`,
+      `${year},${office},${code},${year}-Q${quarter},${amount},,,${year}-${day},${reason}`,
     ].join('\n');
     const result = await bench.service.run({
-      sources: [csv('realisasi-uji.csv', text)],
+      sources: [csv(`realisasi-${reason.toLowerCase().replace(/ /g, '-')}.csv`, text)],
       principal: systemPrincipal('uji'),
       acceptWarnings: true,
     });
     expect(result.status).toBe('imported');
+  }
+
+  it('after a new event (a realisation) the changed line is read again', async () => {
+    const { year, office, code } = await subKegiatan('ASC');
+    const before = points(year).filter((p) => !p.knownAt);
+    for (const asOf of before) await compare(year, office, asOf);
+    await recordRealisation(year, office, code, 3, '1000', 'Uji realisasi');
     const [later] = await recordedTimes(bench, [1]);
     for (const asOf of [...before, { validAt: `${year}-12-31`, knownAt: later }, { validAt: `${year}-12-31` }])
       await compare(year, office, asOf);
   }, 600_000);
 
   it('now, asked for again and again: after a new event the office is read again (its lines were kept whole)', async () => {
-    const { year, office } = scopes.find((s) => s.office === 'DKUKM' && s.year === 2022)!;
-    const [line] = await bench.dataSource.query(
-      "SELECT code FROM rm_plan_lines WHERE year = $1 AND office_code = $2 AND level = 'sub_kegiatan' ORDER BY code DESC LIMIT 1",
-      [year, office],
-    );
+    const { year, office, code } = await subKegiatan('DESC');
     await compare(year, office, {});
     await compare(year, office, {}); // from the lines kept whole
-    const text = [
-      'Tahun,Perangkat Daerah,Kode,Periode,Realisasi,Indikator,Realisasi Kinerja,Tanggal Berlaku,Alasan',
-      `${year},${office},${line.code},${year}-Q2,2500,,,${year}-06-30,Uji realisasi sekarang`,
-    ].join('\n');
-    const result = await bench.service.run({
-      sources: [csv('realisasi-sekarang.csv', text)],
-      principal: systemPrincipal('uji'),
-      acceptWarnings: true,
-    });
-    expect(result.status).toBe('imported');
+    await recordRealisation(year, office, code, 2, '2500', 'Uji realisasi sekarang');
     await compare(year, office, {});
   }, 600_000);
 
   it('in the past, asked for again and again: after a new event the office is read again (its states were kept whole)', async () => {
-    const { year, office } = scopes.find((s) => s.office === 'DKUKM' && s.year === 2022)!;
-    const [line] = await bench.dataSource.query(
-      "SELECT code FROM rm_plan_lines WHERE year = $1 AND office_code = $2 AND level = 'sub_kegiatan' ORDER BY code DESC LIMIT 1",
-      [year, office],
-    );
+    const { year, office, code } = await subKegiatan('DESC');
     const past = { validAt: `${year}-12-31` };
     await compare(year, office, past);
     await compare(year, office, past); // from the states kept whole
-    const text = [
-      'Tahun,Perangkat Daerah,Kode,Periode,Realisasi,Indikator,Realisasi Kinerja,Tanggal Berlaku,Alasan',
-      `${year},${office},${line.code},${year}-Q3,3100,,,${year}-09-30,Uji realisasi masa lalu`,
-    ].join('\n');
-    const result = await bench.service.run({
-      sources: [csv('realisasi-masa-lalu.csv', text)],
-      principal: systemPrincipal('uji'),
-      acceptWarnings: true,
-    });
-    expect(result.status).toBe('imported');
+    await recordRealisation(year, office, code, 3, '3100', 'Uji realisasi masa lalu');
     await compare(year, office, past);
   }, 600_000);
 
