@@ -1,7 +1,5 @@
-import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-// Deep import: the package index also loads the EventStoreDB client (the CLI's report loads this module).
-import { copyIn } from '@renja/event-store/postgres/copy-from';
+import { CopySender } from './copy-sender';
 
 /** The column types a binary COPY row can hold here, by `format_type` name. */
 type ColumnType = 'text' | 'int4' | 'int8' | 'numeric' | 'uuid' | 'date' | 'json' | 'jsonb';
@@ -83,7 +81,7 @@ export class BinaryBulkInsert {
   private used = 0;
   private rows = 0;
   private columns: Column[] | null = null;
-  private inFlight: Promise<unknown> = Promise.resolve();
+  private readonly sender: CopySender;
   /** The date written last and its day number (a line's events mostly share their effective date). */
   private lastDate: string | null = null;
   private lastDays = 0;
@@ -93,7 +91,9 @@ export class BinaryBulkInsert {
     private readonly table: string,
     private readonly flushAt = 2000,
     private readonly flushBytes = 8 * 1024 * 1024,
-  ) {}
+  ) {
+    this.sender = new CopySender(manager, table, 'BinaryBulkInsert');
+  }
 
   /** Adds a row (keys are column names; a missing key is NULL). Returns a promise only when it must be awaited. */
   add(row: Record<string, unknown>): Promise<void> | undefined {
@@ -156,7 +156,7 @@ export class BinaryBulkInsert {
 
   /** Sends the rows collected so far; waits for the statement before, so at most one is outstanding. */
   async flush(): Promise<void> {
-    await this.inFlight;
+    await this.sender.wait();
     if (this.rows === 0) return;
     this.ensure(2);
     this.buffer.writeInt16BE(-1, this.used); // the file trailer
@@ -164,16 +164,17 @@ export class BinaryBulkInsert {
     this.buffer = Buffer.allocUnsafe(Math.min(this.buffer.length, this.flushBytes * 2));
     this.used = 0;
     this.rows = 0;
-    const columns = this.columns!.map((c) => `"${c.name.replace(/"/g, '""')}"`).join(', ');
-    this.inFlight = this.client().then((client) => copyIn(client, `COPY ${this.table} (${columns}) FROM STDIN (FORMAT binary)`, data));
-    // Surfaces a failure at the next flush or at finish(); the transaction rolls back either way.
-    this.inFlight.catch(() => undefined);
+    this.sender.send(
+      this.columns!.map((c) => c.name),
+      ' (FORMAT binary)',
+      data,
+    );
   }
 
   /** Writes what is left and waits for every statement. */
   async finish(): Promise<void> {
     await this.flush();
-    await this.inFlight;
+    await this.sender.wait();
   }
 
   private startRow(fields: number): void {
@@ -389,12 +390,5 @@ export class BinaryBulkInsert {
       return { name: row.name, type };
     });
     return this.columns;
-  }
-
-  /** The connection of the caller's transaction (COPY must run inside it: the tables may be its own new copies). */
-  private async client(): Promise<PoolClient> {
-    const runner = this.manager.queryRunner as { connect(): Promise<PoolClient> } | undefined;
-    if (!runner) throw new Error(`BinaryBulkInsert into ${this.table} needs the EntityManager of a transaction`);
-    return runner.connect();
   }
 }

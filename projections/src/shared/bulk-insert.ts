@@ -1,7 +1,5 @@
-import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-// Deep import: the package index also loads the EventStoreDB client (the CLI's report loads this module).
-import { copyIn } from '@renja/event-store/postgres/copy-from';
+import { CopySender } from './copy-sender';
 
 /** A column of the target table: its name and whether it holds JSON (json/jsonb). */
 interface Column {
@@ -65,14 +63,16 @@ export class BulkInsert {
   private text = '';
   private rows = 0;
   private columns: Column[] | null = null;
-  private inFlight: Promise<unknown> = Promise.resolve();
+  private readonly sender: CopySender;
 
   constructor(
     private readonly manager: EntityManager,
     private readonly table: string,
     private readonly flushAt = 2000,
     private readonly flushBytes = 8 * 1024 * 1024,
-  ) {}
+  ) {
+    this.sender = new CopySender(manager, table, 'BulkInsert');
+  }
 
   /**
    * Adds a row. Returns a promise only when the row needs waiting for (the table's columns were not known
@@ -146,23 +146,24 @@ export class BulkInsert {
 
   /** Sends the rows collected so far; waits for the statement before, so at most one is outstanding. */
   async flush(): Promise<void> {
-    await this.inFlight;
+    await this.sender.wait();
     if (this.rows === 0) return;
     if (this.text.length > 0) this.spill();
     const data = this.buffer.subarray(0, this.used);
     this.buffer = Buffer.allocUnsafe(Math.min(this.buffer.length, this.flushBytes * 2));
     this.used = 0;
     this.rows = 0;
-    const columns = this.columns!.map((c) => `"${c.name.replace(/"/g, '""')}"`).join(', ');
-    this.inFlight = this.client().then((client) => copyIn(client, `COPY ${this.table} (${columns}) FROM STDIN`, data));
-    // Surfaces a failure at the next flush or at finish(); the transaction rolls back either way.
-    this.inFlight.catch(() => undefined);
+    this.sender.send(
+      this.columns!.map((c) => c.name),
+      '',
+      data,
+    );
   }
 
   /** Writes what is left and waits for every statement. */
   async finish(): Promise<void> {
     await this.flush();
-    await this.inFlight;
+    await this.sender.wait();
   }
 
   /** The table's columns in order, json or not. */
@@ -175,12 +176,5 @@ export class BulkInsert {
     if (rows.length === 0) throw new Error(`BulkInsert: table ${this.table} has no columns`);
     this.columns = rows;
     return rows;
-  }
-
-  /** The connection of the caller's transaction (COPY must run inside it: the tables may be its own new copies). */
-  private async client(): Promise<PoolClient> {
-    const runner = this.manager.queryRunner as { connect(): Promise<PoolClient> } | undefined;
-    if (!runner) throw new Error(`BulkInsert into ${this.table} needs the EntityManager of a transaction`);
-    return runner.connect();
   }
 }

@@ -1,0 +1,39 @@
+import type { PoolClient } from 'pg';
+import type { EntityManager } from 'typeorm';
+// Deep import: the package index also loads the EventStoreDB client (the CLI's report loads this module).
+import { copyIn } from '@renja/event-store/postgres/copy-from';
+
+/**
+ * Sends COPY statements into one table on the connection of the caller's transaction (COPY must run inside it:
+ * the tables may be its own new copies), for BulkInsert (text rows) and BinaryBulkInsert: one statement runs
+ * while the caller prepares the next rows.
+ */
+export class CopySender {
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  /** `owner`: the class that sends, for the error when there is no transaction. */
+  constructor(
+    private readonly manager: EntityManager,
+    readonly table: string,
+    private readonly owner: string,
+  ) {}
+
+  /** Waits for the statement sent last; its failure is thrown here. */
+  async wait(): Promise<void> {
+    await this.inFlight;
+  }
+
+  /** Starts `COPY table (columns) FROM STDIN` + `options` with `data`; the caller has waited for the one before. */
+  send(columns: readonly string[], options: string, data: Buffer): void {
+    const list = columns.map((name) => `"${name.replace(/"/g, '""')}"`).join(', ');
+    this.inFlight = this.client().then((client) => copyIn(client, `COPY ${this.table} (${list}) FROM STDIN${options}`, data));
+    // Surfaces a failure at the next wait(); the transaction rolls back either way.
+    this.inFlight.catch(() => undefined);
+  }
+
+  private async client(): Promise<PoolClient> {
+    const runner = this.manager.queryRunner as { connect(): Promise<PoolClient> } | undefined;
+    if (!runner) throw new Error(`${this.owner} into ${this.table} needs the EntityManager of a transaction`);
+    return runner.connect();
+  }
+}
