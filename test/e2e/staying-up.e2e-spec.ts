@@ -103,10 +103,18 @@ describe('staying up: the server and its embedded PostgreSQL under faults', () =
     pool.on('error', () => undefined); // its idle connection ends with the others
     const other = new PostgresEventStore(pool);
     try {
-      const { rows } = await pool.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity WHERE usename = $1 AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
-        [roles.app.name],
-      );
+      // The server's LISTEN connection: (re)opened by the projector each time before it sleeps, so it may not be
+      // there yet right after the start; waited for, not assumed.
+      const listening = () =>
+        pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE usename = $1 AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+          [roles.app.name],
+        );
+      let { rows } = await listening();
+      for (const started = Date.now(); rows.length === 0 && Date.now() - started < 15_000;) {
+        await sleep(100);
+        ({ rows } = await listening());
+      }
       expect(rows.length).toBe(1);
       const killedAt = Date.now();
       process.kill(rows[0].pid, 'SIGKILL');
