@@ -18,6 +18,28 @@ export const ORIGINAL_BUDGET_PHASE: Phase = 'APBD';
 
 export const isPhase = (value: unknown): value is Phase => typeof value === 'string' && (PHASES as readonly string[]).includes(value);
 
+const PHASE_ALIASES: Record<string, Phase> = {
+  PAGU_INDIKATIF: 'RENJA',
+  APBD_INDUK: 'APBD',
+  APBD_MURNI: 'APBD',
+  APBD_PERUBAHAN: 'APBD_P',
+};
+
+/**
+ * A phase from its canonical code or a spelling offices use: any case, with spaces, "-" or "_"
+ * (APBD-P, APBD Perubahan, KUA-PPAS, Pagu Indikatif, APBD Murni/Induk, Prakiraan Maju). Each alias
+ * names exactly one phase. Undefined when the value names none.
+ */
+export function phaseFromAlias(value: unknown): Phase | undefined {
+  if (typeof value !== 'string') return undefined;
+  const key = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-_]+/g, '_');
+  const phase: string = key in PHASE_ALIASES ? PHASE_ALIASES[key] : key;
+  return isPhase(phase) ? phase : undefined;
+}
+
 /** Well-known funding sources (sumber dana); the list is open: any upper-case code is accepted. */
 export const KNOWN_FUNDING_SOURCES = ['APBD', 'PAD', 'DAU', 'DAK', 'DBH', 'DID', 'BLUD', 'BANKEU', 'LAINNYA'] as const;
 export const FUNDING_SOURCE_PATTERN = /^[A-Z][A-Z0-9_-]{1,29}$/;

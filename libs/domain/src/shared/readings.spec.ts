@@ -1,10 +1,10 @@
+import { phaseFromAlias } from '../plan-line/phases';
 import { DomainError } from './errors';
 import { parseAmount } from './money';
 import { parsePeriod } from './period';
 import {
   isPeriodSpelling,
   periodFromAlias,
-  phaseFromAlias,
   readIndonesianDate,
   readIndonesianNumber,
   ReadingError,

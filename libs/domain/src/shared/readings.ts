@@ -1,5 +1,5 @@
 import { INDICATOR_DIRECTIONS, type IndicatorDirection } from '../plan-line/events';
-import { isPhase, PHASES, type Phase } from '../plan-line/phases';
+import { phaseFromAlias, PHASES, type Phase } from '../plan-line/phases';
 import { DomainError, invalid } from './errors';
 import { msg, type Message } from './messages/message';
 
@@ -141,28 +141,6 @@ export function readIndonesianDate(text: string): string {
   m = /^(\d{1,2})\s+([a-z]+)\s+(\d{4})$/i.exec(raw);
   if (m && MONTHS[m[2].toLowerCase()]) return calendarDate(Number(m[3]), MONTHS[m[2].toLowerCase()], Number(m[1]), raw);
   throw new ReadingError('DATE_FORMAT', msg('DATE_FORMAT.human', { value: raw }));
-}
-
-const PHASE_ALIASES: Record<string, Phase> = {
-  PAGU_INDIKATIF: 'RENJA',
-  APBD_INDUK: 'APBD',
-  APBD_MURNI: 'APBD',
-  APBD_PERUBAHAN: 'APBD_P',
-};
-
-/**
- * A phase from its canonical code or a spelling offices use: any case, with spaces, "-" or "_"
- * (APBD-P, APBD Perubahan, KUA-PPAS, Pagu Indikatif, APBD Murni/Induk, Prakiraan Maju). Each alias
- * names exactly one phase. Undefined when the value names none.
- */
-export function phaseFromAlias(value: unknown): Phase | undefined {
-  if (typeof value !== 'string') return undefined;
-  const key = value
-    .trim()
-    .toUpperCase()
-    .replace(/[\s\-_]+/g, '_');
-  const phase: string = key in PHASE_ALIASES ? PHASE_ALIASES[key] : key;
-  return isPhase(phase) ? phase : undefined;
 }
 
 /** Tahapan as typed: a phase (phaseFromAlias) or a ReadingError listing the spellings. */
