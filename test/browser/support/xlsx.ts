@@ -14,6 +14,13 @@ export async function workbookValues(bytes: Buffer): Promise<Record<string, unkn
   return sheets;
 }
 
+/** A workbook's values with the printed time of its provenance line ("dicetak 06-12-2026 15:27 WIB") blanked. */
+export function withoutPrintTime(sheets: Record<string, unknown[][]>): Record<string, unknown[][]> {
+  const blank = (value: unknown): unknown =>
+    typeof value === 'string' ? value.replace(/dicetak \d{2}-\d{2}-\d{4} \d{2}:\d{2} WIB/g, 'dicetak … WIB') : value;
+  return Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, rows.map((row) => row.map(blank))]));
+}
+
 /** A supertest request's body as bytes (a binary file: superagent would not buffer it otherwise). */
 export async function bytesOf(request: Test): Promise<{ status: number; type: string; body: Buffer }> {
   const res = await request.buffer(true).parse((response, done) => {

@@ -3,10 +3,13 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-/** Loading, error (with the server's rule and message) or the data. */
+/**
+ * Loading, error (with the server's rule and message) or the data. A 401 is not an error to show: the page renders
+ * while the session is still being read, and a 401 means the shell is about to show the sign-in page (api/session).
+ */
 export function QueryView<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
-  if (query.isPending)
+  if (query.isPending || (query.error instanceof ApiError && query.error.status === 401))
     return (
       <p className="loading" role="status">
         {t('common.loading')}
