@@ -25,8 +25,8 @@ export async function* readLogByStream(query: SqlRunner, options: ReadLogByStrea
   const cursor = 'renja_log_by_stream';
   // The recorded time as the timestamp's ISO text, made into to_char's text here (recorded-at.ts): to_char was
   // about 1 µs of PostgreSQL's time per event. Under another DateStyle, to_char as every other reader.
-  const [{ style }] = (await query(`SELECT current_setting('DateStyle') AS style`)) as Array<{ style: string }>;
-  const iso = readsIsoDates(style);
+  const [setting] = (await query(`SELECT current_setting('DateStyle') AS style`)) as Array<{ style?: unknown } | undefined>;
+  const iso = typeof setting?.style === 'string' && readsIsoDates(setting.style);
   await query(
     `DECLARE ${cursor} NO SCROLL CURSOR FOR
        SELECT position, event_id, stream_id, version, type, schema_version, data, metadata,
