@@ -7,6 +7,7 @@ import {
   realisationSummary,
   type FigureChange,
   type LineEvent,
+  type PaguBreakdown,
   type PlanLineState,
 } from '@renja/domain';
 import { storeLineView } from '../reports/shared/line-view';
@@ -15,10 +16,14 @@ import { storePlanFigures } from './line-figures';
 import { LineHistoryView, LinePaguView, PlanLineView } from './plan.entities';
 
 /** The plan-line row derived from a line's state (full knowledge, every effective date). */
-export function planLineRow(streamId: string, state: PlanLineState, lastPosition: number): PlanLineView {
+export function planLineRow(
+  streamId: string,
+  state: PlanLineState,
+  lastPosition: number,
+  pagu: PaguBreakdown = paguBreakdown(state),
+): PlanLineView {
   const line = state.line!;
   // One fold of the pagu and the realisation, shared by the row's figures, the plan figures and the report view.
-  const pagu = paguBreakdown(state);
   const realisation = realisationSummary(state);
   const stored = storeLineView(state, { pagu });
   return Object.assign(new PlanLineView(), {
@@ -45,9 +50,10 @@ export function planLineRow(streamId: string, state: PlanLineState, lastPosition
   });
 }
 
-export function paguRows(streamId: string, state: PlanLineState): LinePaguView[] {
+/** `pagu`: the state's breakdown, where the caller has it (planLineRow's). */
+export function paguRows(streamId: string, state: PlanLineState, pagu: PaguBreakdown = paguBreakdown(state)): LinePaguView[] {
   const rows: LinePaguView[] = [];
-  for (const [phase, sources] of paguBreakdown(state).phases) {
+  for (const [phase, sources] of pagu.phases) {
     for (const [fundingSource, amount] of sources) rows.push(Object.assign(new LinePaguView(), { streamId, phase, fundingSource, amount }));
   }
   return rows;

@@ -7,6 +7,7 @@ import {
   LINE_EVENT_TYPES,
   OFFICE_EVENT_TYPES,
   OFFICE_SIGNATORY_SET,
+  paguBreakdown,
   type PlanLineState,
 } from '@renja/domain';
 import type { RecordedEvent } from '@renja/event-store';
@@ -174,7 +175,9 @@ export class PlanRebuild {
       lastPosition = recorded.position;
     }
     if (lastPosition === 0) return;
-    const line = planLineRow(streamId, state, lastPosition);
+    // One pagu breakdown for the line's row and its pagu rows.
+    const pagu = paguBreakdown(state);
+    const line = planLineRow(streamId, state, lastPosition, pagu);
     await this.lines.add({
       stream_id: streamId,
       year: line.year,
@@ -197,7 +200,7 @@ export class PlanRebuild {
       report_steps: line.reportSteps,
       last_position: lastPosition,
     });
-    for (const p of paguRows(streamId, state)) {
+    for (const p of paguRows(streamId, state, pagu)) {
       const sent = this.pagu.add({ stream_id: p.streamId, phase: p.phase, funding_source: p.fundingSource, amount: money(p.amount) });
       if (sent) await sent;
     }

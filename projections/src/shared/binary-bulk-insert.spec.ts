@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { BinaryBulkInsert, scalarText } from './binary-bulk-insert';
+import { BinaryBulkInsert, isoDateDays, scalarText } from './binary-bulk-insert';
 import { copyValue } from './bulk-insert';
 
 /** A manager whose table has the given columns (name and format_type) and whose connection keeps what each COPY sends. */
@@ -112,5 +112,58 @@ describe('BinaryBulkInsert: rows sent as binary COPY', () => {
     const { manager, statements } = fake([{ name: 'id', type: 'integer' }]);
     await new BinaryBulkInsert(manager, 'rm_x').finish();
     expect(statements).toEqual([]);
+  });
+});
+
+/** The day number as BinaryBulkInsert computed it before isoDateDays, through a Date (null where it refused). */
+function daysThroughDate(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return Math.round(date.getTime() / 86_400_000) - 10957;
+}
+
+describe('isoDateDays: a date as days since 2000-01-01', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  it('equals the Date-based day number for every day of years 1–3 and 1895–2105, and none of the non-days', () => {
+    let checked = 0;
+    const differ: string[] = [];
+    for (const [from, to] of [
+      [1, 3],
+      [1895, 2105],
+    ])
+      for (let year = from; year <= to; year++)
+        for (let month = 0; month <= 13; month++)
+          for (let day = 0; day <= 32; day++) {
+            const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+            if (isoDateDays(text) !== daysThroughDate(text)) differ.push(text);
+            checked++;
+          }
+    expect(differ).toEqual([]);
+    expect(checked).toBe(214 * 14 * 33);
+    expect(isoDateDays('2000-01-01')).toBe(0);
+    expect(isoDateDays('2024-02-29')).toBe(8825);
+  });
+
+  it('equals it for thousands of generated dates across years 0–9999', () => {
+    let seed = 15;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const differ: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const text = `${pad(Math.floor(random() * 10000), 4)}-${pad(Math.floor(random() * 14), 2)}-${pad(Math.floor(random() * 33), 2)}`;
+      if (isoDateDays(text) !== daysThroughDate(text)) differ.push(text);
+    }
+    expect(differ).toEqual([]);
+    for (const text of ['9999-12-31', '0001-01-01', '0000-01-01', '1900-02-29', '2000-02-29', '2100-02-29', '2400-02-29'])
+      expect([text, isoDateDays(text)]).toEqual([text, daysThroughDate(text)]);
+  });
+
+  it('refuses text that is not YYYY-MM-DD', () => {
+    for (const text of ['2023-1-01', '2023-01-01 ', ' 2023-01-01', '20230101', '2023/01/01', '+2023-01-01', '२०२३-०१-०१', ''])
+      expect([text, isoDateDays(text)]).toEqual([text, null]);
   });
 });

@@ -24,7 +24,6 @@ interface Column {
 const HEADER = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);
 /** Days from 1970-01-01 (JavaScript's epoch) to 2000-01-01 (PostgreSQL's). */
 const POSTGRES_EPOCH_DAYS = 10957;
-const DAY_MS = 86_400_000;
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -62,6 +61,35 @@ function jsonText(value: unknown): string | null {
   const text = JSON.stringify(value) as string | undefined;
   return text === undefined || text === 'null' ? null : text;
 }
+
+/**
+ * A date `YYYY-MM-DD` of a real day (years 1–9999) as days since 2000-01-01, PostgreSQL's date; null for any
+ * other text. By arithmetic on the proleptic Gregorian calendar (days from civil), not through a Date.
+ */
+export function isoDateDays(text: string): number | null {
+  if (text.length !== 10 || !ISO_DATE.test(text)) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // Howard Hinnant's days_from_civil: years start in March, so the leap day ends one.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468 - POSTGRES_EPOCH_DAYS;
+}
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1];
 
 const hexValue = (code: number): number =>
   code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : code >= 65 && code <= 70 ? code - 55 : -1;
@@ -355,14 +383,9 @@ export class BinaryBulkInsert {
   }
 
   private days(column: Column, text: string): number {
-    const m = ISO_DATE.exec(text);
-    if (!m) throw this.invalid(column, text);
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(0);
-    date.setUTCFullYear(year, month - 1, day);
-    if (year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-      throw this.invalid(column, text);
-    return Math.round(date.getTime() / DAY_MS) - POSTGRES_EPOCH_DAYS;
+    const days = isoDateDays(text);
+    if (days === null) throw this.invalid(column, text);
+    return days;
   }
 
   private invalid(column: Column, text: string): Error {
