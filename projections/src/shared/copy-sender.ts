@@ -4,6 +4,14 @@ import type { EntityManager } from 'typeorm';
 import { copyIn } from '@renja/event-store/postgres/copy-from';
 
 /**
+ * The last statement sent on each connection by any CopySender. A rebuild writes several tables on one transaction's
+ * connection, each sender with a statement in flight: they are chained here, one after the other in the order sent,
+ * instead of being queued inside pg (whose queue of a second waiting query is deprecated, with a warning on stderr,
+ * and goes away in pg 9). The server ran them one at a time either way.
+ */
+const lastOnConnection = new WeakMap<PoolClient, Promise<unknown>>();
+
+/**
  * Sends COPY statements into one table on the connection of the caller's transaction (COPY must run inside it:
  * the tables may be its own new copies), for BulkInsert (text rows) and BinaryBulkInsert: one statement runs
  * while the caller prepares the next rows.
@@ -26,7 +34,17 @@ export class CopySender {
   /** Starts `COPY table (columns) FROM STDIN` + `options` with `data`; the caller has waited for the one before. */
   send(columns: readonly string[], options: string, data: Buffer): void {
     const list = columns.map((name) => `"${name.replace(/"/g, '""')}"`).join(', ');
-    this.inFlight = this.client().then((client) => copyIn(client, `COPY ${this.table} (${list}) FROM STDIN${options}`, data));
+    this.inFlight = this.client().then((client) => {
+      const sent = (lastOnConnection.get(client) ?? Promise.resolve()).then(() =>
+        copyIn(client, `COPY ${this.table} (${list}) FROM STDIN${options}`, data),
+      );
+      // The next statement waits for this one, whether it fails or not (a failure is this sender's to throw).
+      lastOnConnection.set(
+        client,
+        sent.catch(() => undefined),
+      );
+      return sent;
+    });
     // Surfaces a failure at the next wait(); the transaction rolls back either way.
     this.inFlight.catch(() => undefined);
   }
