@@ -139,25 +139,6 @@ describe('PostgresEventStore: a large appendMany goes by COPY', () => {
     expect([next.firstPosition, next.lastPosition]).toEqual([1101, 9100]);
   });
 
-  it('a bulk call whose data JSON cannot hold fails alone, serialised late: as its COPY rows are made, or before the lock in company', async () => {
-    const { store } = copying;
-    await store.append(streamName(), 'no_stream', newEvents(2));
-    const before = await ledger(copying);
-    const unwritable = () => {
-      const appends = bulk(80, 100); // 8,000 events: serialised buffer by buffer during the COPY
-      appends[70].events[5] = newEvent({ amount: 10n as unknown as string });
-      return appends;
-    };
-    await expect(store.appendMany(unwritable())).rejects.toThrow(/BigInt/);
-    expect(await ledger(copying)).toEqual(before);
-
-    // In one group with two small calls: only the bulk call fails; the others are written.
-    const [bad, small, other] = [store.appendMany(unwritable()), store.appendMany(bulk(1, 10)), store.appendMany(bulk(2, 5))];
-    await expect(bad).rejects.toThrow(/BigInt/);
-    expect([(await small).firstPosition, (await other).lastPosition]).toEqual([3, 22]);
-    expect((await ledger(copying)).head).toBe(22);
-  });
-
   it('leaves the ledger unchanged when the batch fails: a duplicate event id, a wrong expected version, bad data', async () => {
     const { store, pool } = copying;
     await store.append(streamName(), 'no_stream', newEvents(2));

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { serialiseColumn, type EventColumns } from './append-plan';
+import type { EventColumns } from './append-plan';
 import type { GroupWrite } from './append-group';
 import { copyField, copyIn } from './copy-from';
 import * as sql from './sql';
@@ -16,7 +16,6 @@ export function* eventCopyChunks(c: EventColumns, rowsPerChunk = ROWS_PER_CHUNK)
   for (let start = 0; start < c.positions.length; start += rowsPerChunk) {
     let text = '';
     for (let i = start; i < Math.min(start + rowsPerChunk, c.positions.length); i++) {
-      serialiseColumn(c, i); // a bulk call's event: serialised now, while the server inserts the rows sent
       // positions, versions and schema versions are integers and ids are UUIDs: nothing to escape
       text += `${c.positions[i]}\t${c.ids[i]}\t${copyField(c.streamIds[i])}\t${c.versions[i]}\t${copyField(c.types[i])}\t${c.schemaVersions[i]}\t${copyField(c.data[i])}\t${copyField(c.metadata[i])}\n`;
     }

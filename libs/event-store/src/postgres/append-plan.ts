@@ -1,5 +1,5 @@
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../port/errors';
-import type { AppendResult, AppendedEventRef, EventData, EventMetadata, ExpectedVersion, StreamAppend } from '../port/event-store.port';
+import type { AppendResult, AppendedEventRef, ExpectedVersion, StreamAppend } from '../port/event-store.port';
 import { canonicalJsonOfPlain } from '../integrity/canonical-json';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -8,20 +8,13 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-/**
- * An event ready for INSERT: validated and normalised before the head lock is taken, and serialised then too,
- * except in a bulk call (prepareAppends' `serialiseBelow`), whose events are serialised as their COPY rows are
- * made, while the server inserts the rows before (serialiseEvent).
- */
+/** An event ready for INSERT: serialised and normalised before the head lock is taken, so the lock is held briefly. */
 interface PreparedEvent {
   id: string;
   type: string;
   schemaVersion: number;
-  /** The text of data and metadata; empty while `source` waits to be serialised. */
   data: string;
   metadata: string;
-  /** A bulk call's event as given, until serialiseEvent writes its text (then null). */
-  source: { data: EventData; metadata: EventMetadata } | null;
   /**
    * Whether data and metadata are their RFC 8785 text (canonicalJsonOfPlain), which the leaf text then takes as it
    * is; otherwise (what is not plainly JSON: a Date, a toJSON) they are JSON.stringify's text, canonicalised from
@@ -59,18 +52,6 @@ export interface EventColumns {
   metadata: string[];
   /** Per event: data and metadata are their RFC 8785 text (PreparedEvent.canonical), which the hash takes as it is. */
   canonical: boolean[];
-  /** The events themselves: a bulk call's are serialised as their COPY rows are made (serialiseColumn). */
-  events: PreparedEvent[];
-}
-
-/** The i-th event's data and metadata text in the columns, serialising the event first if it waits for it. */
-export function serialiseColumn(c: EventColumns, i: number): void {
-  const event = c.events[i];
-  if (event.source === null) return;
-  serialiseEvent(event);
-  c.data[i] = event.data;
-  c.metadata[i] = event.metadata;
-  c.canonical[i] = event.canonical;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -87,15 +68,10 @@ function checkExpectedVersion(streamId: string, expected: unknown): asserts expe
  * Validates and serialises a request. Refusing malformed input here, before a connection is
  * taken, gives errors that name the culprit instead of a PostgreSQL cast error.
  * The same stream twice in one call is refused: its expected versions would be ambiguous.
- * A call of `serialiseBelow` events or more (a bulk call, which goes by COPY) is validated here and serialised
- * later, event by event (serialiseEvent): data that JSON cannot hold (a BigInt, a cycle) then fails its write.
  */
-export function prepareAppends(appends: StreamAppend[], serialiseBelow = Infinity): PreparedAppend[] {
+export function prepareAppends(appends: StreamAppend[]): PreparedAppend[] {
   const streams = new Set<string>();
   const ids = new Set<string>();
-  let requested = 0;
-  for (const { events } of appends) requested += Array.isArray(events) ? events.length : 0;
-  const later = requested >= serialiseBelow;
   return appends.map(({ streamId, expectedVersion, events }) => {
     if (typeof streamId !== 'string' || streamId === '') throw new TypeError('streamId must be a non-empty string');
     if (streams.has(streamId)) {
@@ -115,47 +91,23 @@ export function prepareAppends(appends: StreamAppend[], serialiseBelow = Infinit
       }
       if (!isPlainObject(event.data)) throw new TypeError(`event ${id}: data must be a JSON object`);
       if (!isPlainObject(event.metadata)) throw new TypeError(`event ${id}: metadata must be a JSON object`);
-      const prepared: PreparedEvent = {
+      // Every call, however big: the hash needs this text anyway, and a bulk call would otherwise pay for
+      // JSON.stringify here and JSON.parse and the canonical walk after the COPY, with the head locked.
+      const data = flat(canonicalJsonOfPlain(event.data));
+      const metadata = data === undefined ? undefined : flat(canonicalJsonOfPlain(event.metadata));
+      if (data !== undefined && metadata !== undefined)
+        return { id, type: event.type, schemaVersion: event.schemaVersion, data, metadata, canonical: true };
+      return {
         id,
         type: event.type,
         schemaVersion: event.schemaVersion,
-        data: '',
-        metadata: '',
-        source: { data: event.data, metadata: event.metadata },
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(event.metadata),
         canonical: false,
       };
-      if (!later) serialiseEvent(prepared);
-      return prepared;
     });
     return { streamId, expectedVersion, events: prepared };
   });
-}
-
-/**
- * Writes an event's data and metadata text, once: RFC 8785 text (canonicalJsonOfPlain), which the hash needs
- * anyway (a bulk call would otherwise pay for JSON.stringify, then JSON.parse and the canonical walk after its
- * COPY); what is not plainly JSON (a Date, a toJSON) keeps JSON.stringify's text, hashed from JSON.parse of it.
- */
-export function serialiseEvent(event: PreparedEvent): void {
-  const source = event.source;
-  if (source === null) return;
-  const data = flat(canonicalJsonOfPlain(source.data));
-  const metadata = data === undefined ? undefined : flat(canonicalJsonOfPlain(source.metadata));
-  if (data !== undefined && metadata !== undefined) {
-    event.data = data;
-    event.metadata = metadata;
-    event.canonical = true;
-  } else {
-    event.data = JSON.stringify(source.data);
-    event.metadata = JSON.stringify(source.metadata);
-    event.canonical = false;
-  }
-  event.source = null;
-}
-
-/** Serialises every event of a call not serialised yet; throws what serialising one throws. */
-export function serialiseAppends(appends: PreparedAppend[]): void {
-  for (const append of appends) for (const event of append.events) serialiseEvent(event);
 }
 
 export function countEvents(appends: PreparedAppend[]): number {
@@ -192,7 +144,6 @@ export function planAppend(
     data: [],
     metadata: [],
     canonical: [],
-    events: [],
   };
   const refs: AppendedEventRef[] = [];
   const streamVersions: Record<string, number> = {};
@@ -212,7 +163,6 @@ export function planAppend(
       columns.data.push(event.data);
       columns.metadata.push(event.metadata);
       columns.canonical.push(event.canonical);
-      columns.events.push(event);
       position += 1;
     }
     streamVersions[streamId] = version;

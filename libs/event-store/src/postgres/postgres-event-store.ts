@@ -13,7 +13,7 @@ import type {
   SubscriptionOptions,
 } from '../port/event-store.port';
 import { SubscriptionSet } from '../subscription/subscription-set';
-import { countEvents, isUuid, prepareAppends, serialiseAppends, serialiseColumn, type EventColumns } from './append-plan';
+import { countEvents, isUuid, prepareAppends, type EventColumns } from './append-plan';
 import { groupKeys, groupStreams, planGroup, takeGroup, type GroupOutcome, type GroupWrite, type QueuedAppend } from './append-group';
 import { writeGroupByCopy } from './append-copy';
 import {
@@ -170,8 +170,7 @@ export class PostgresEventStore implements EventStore {
   appendMany(appends: StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     try {
       this.assertOpen();
-      // A bulk call (copyFromEvents events or more) is serialised as its COPY rows are made (serialiseColumn).
-      const prepared = prepareAppends(appends, this.copyFromEvents);
+      const prepared = prepareAppends(appends);
       const { idempotencyKey: key = null, requestHash = null } = options;
       return new Promise<AppendResult>((resolve, reject) => {
         this.queue.push({ appends: prepared, key, requestHash, eventCount: countEvents(prepared), resolve, reject });
@@ -202,19 +201,6 @@ export class PostgresEventStore implements EventStore {
 
   /** Settles every call of the group; never throws. */
   private async commitGroup(group: QueuedAppend[]): Promise<void> {
-    if (group.length > 1) {
-      // A bulk call in company: serialised now, so that data JSON cannot hold fails that call alone, before the lock.
-      group = group.filter((queued) => {
-        try {
-          serialiseAppends(queued.appends);
-          return true;
-        } catch (error) {
-          queued.reject(error);
-          return false;
-        }
-      });
-      if (group.length === 0) return;
-    }
     // Below copyFromEvents events a group (or a call alone, the usual case with one writer) is one statement and one
     // round trip: ledger_append for a call alone, ledger_append_group for several. A bulk one goes by COPY.
     const events = group.reduce((n, queued) => n + queued.eventCount, 0);
@@ -320,7 +306,6 @@ export class PostgresEventStore implements EventStore {
   /** The group's events, idempotency records and new head in one statement; the recorded times in position order. */
   private async writeGroupByInsert(client: PoolClient, write: GroupWrite): Promise<string[]> {
     const c = write.columns;
-    for (let i = 0; i < c.positions.length; i++) serialiseColumn(c, i); // a bulk call's events (none below copyFromEvents)
     const { rows } = await client.query<{ recorded_at: string }>({
       ...sql.WRITE_APPEND,
       values: [
