@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { grantAppPrivileges } from '@renja/infrastructure/database/roles';
 import { rootFromLeafHashes } from '@renja/integrity';
+import { extendTree } from '../integrity/merkle-frontier';
 import type { StreamAppend } from '../port/event-store.port';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { newEvent, newEvents, positionsOf, range, streamName } from '../testing/contract/fixtures';
@@ -73,6 +74,69 @@ describe('PostgresEventStore: a large appendMany goes by COPY', () => {
     expect(head.rows[0].last_hash).toEqual(previous);
     for (const size of [1, 30, 31, 64, 517, 1024, 1199, 1200])
       expect(await tree.root(size)).toEqual(rootFromLeafHashes(leaves.slice(0, size)));
+  });
+
+  it('a call of many COPY buffers and Merkle parts: the rows of the INSERT path, and every hash and node a verifier computes', async () => {
+    // 9,000 events: 18 buffers of COPY rows made while the server inserts the ones before, and three parts of
+    // Merkle nodes, each sent while the next is hashed. Some events are not plain JSON (a Date): their text is
+    // JSON.stringify's, and their hash is made from JSON.parse of it.
+    const appends = bulk(90, 100);
+    appends[3].events[7] = newEvent({ at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)) as unknown as string, n: 1 });
+    appends[88].events[99] = newEvent({ at: new Date(0) as unknown as string });
+    await copying.store.append(streamName(), 'no_stream', [newEvent({ first: true })]); // the tree does not start empty
+    await inserting.store.append(streamName(), 'no_stream', [newEvent({ first: true })]);
+    const copied = await copying.store.appendMany(appends);
+    for (const a of appends) await inserting.store.append(a.streamId, a.expectedVersion, a.events);
+    expect([copied.firstPosition, copied.lastPosition]).toEqual([2, 9001]);
+
+    const rows = (ctx: TestStore) =>
+      ctx.pool.query<Record<string, unknown>>(
+        'SELECT position, event_id, stream_id, version, type, schema_version, data::text, metadata::text FROM ledger_events ORDER BY position',
+      );
+    const [a, b] = [(await rows(copying)).rows, (await rows(inserting)).rows];
+    expect(a.length).toBe(9001);
+    // The first event's stream and id differ (each store has its own); the bulk's rows are the same, byte for byte.
+    expect(a.slice(1)).toEqual(b.slice(1));
+    expect((await copying.store.readAll({ after: 1 + 3 * 100 + 7, limit: 1 }))[0].data).toEqual({ at: '2024-01-02T03:04:05.006Z', n: 1 });
+
+    const events = await copying.store.readAll({ limit: 10_000 });
+    let previous: Buffer = GENESIS_HASH;
+    const leaves = events.map((event) => (previous = eventHash(event, previous)));
+    const nodes = await copying.pool.query<{ level: number; idx: string; hash: Buffer }>(
+      'SELECT level, idx, hash FROM ledger_merkle_nodes ORDER BY level, idx',
+    );
+    const expected = extendTree(0, [], leaves);
+    const order = (n: { level: number; idx: number }, m: { level: number; idx: number }) => n.level - m.level || n.idx - m.idx;
+    expect(nodes.rows.map((n) => ({ level: n.level, idx: Number(n.idx), hash: n.hash }))).toEqual([...expected.nodes].sort(order));
+    const head = await copying.pool.query<{ last_hash: Buffer; peaks: Buffer[] }>('SELECT last_hash, peaks FROM ledger_head');
+    expect(head.rows[0]).toEqual({ last_hash: previous, peaks: expected.peaks });
+  });
+
+  it('leaves the ledger unchanged when a call of many COPY buffers fails in a late one: a duplicate id, bad data', async () => {
+    const { store, pool } = copying;
+    await store.appendMany(bulk(10, 110)); // 1,100 events first: the failing calls' Merkle parts start inside a subtree
+    const before = await ledger(copying);
+    const state = async () =>
+      (
+        await pool.query<{ h: string; p: string }>(
+          "SELECT encode(last_hash, 'hex') AS h, array_to_string(peaks, ',') AS p FROM ledger_head",
+        )
+      ).rows[0];
+    const headBefore = await state();
+
+    const duplicate = bulk(80, 100);
+    const existing = (await store.readAll())[500];
+    duplicate[79].events[50] = { ...duplicate[79].events[50], id: existing.id };
+    await expect(store.appendMany(duplicate)).rejects.toThrow(existing.id);
+
+    const poisoned = bulk(80, 100);
+    poisoned[77].events[3] = newEvent({ note: 'bad\u0000byte' });
+    await expect(store.appendMany(poisoned)).rejects.toThrow(/unsupported Unicode escape|\\u0000/);
+
+    expect(await ledger(copying)).toEqual(before);
+    expect(await state()).toEqual(headBefore);
+    const next = await store.appendMany(bulk(80, 100));
+    expect([next.firstPosition, next.lastPosition]).toEqual([1101, 9100]);
   });
 
   it('leaves the ledger unchanged when the batch fails: a duplicate event id, a wrong expected version, bad data', async () => {

@@ -74,7 +74,7 @@ export function groupKeys(group: QueuedAppend[]): string[] {
 export function planGroup(group: QueuedAppend[], state: GroupState, head: number): { outcomes: GroupOutcome[]; write: GroupWrite } {
   const versions = new Map(state.versions);
   const write: GroupWrite = {
-    columns: { positions: [], ids: [], streamIds: [], versions: [], types: [], schemaVersions: [], data: [], metadata: [] },
+    columns: { positions: [], ids: [], streamIds: [], versions: [], types: [], schemaVersions: [], data: [], metadata: [], canonical: [] },
     keys: [],
     requestHashes: [],
     results: [],

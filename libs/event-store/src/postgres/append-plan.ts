@@ -17,17 +17,22 @@ interface PreparedEvent {
   metadata: string;
   /**
    * Whether data and metadata are their RFC 8785 text (canonicalJsonOfPlain), which the leaf text then takes as it
-   * is; otherwise they are JSON.stringify's text, canonicalised from JSON.parse of it. The stored jsonb is the same.
+   * is; otherwise (what is not plainly JSON: a Date, a toJSON) they are JSON.stringify's text, canonicalised from
+   * JSON.parse of it when hashed. The stored jsonb is the same either way.
    */
   canonical: boolean;
 }
 
 /**
- * Calls of up to this many events serialise their data and metadata straight to RFC 8785 text (they go by the append
- * functions, whose leaf text needs it before the lock); bigger ones, likely bulk imports by COPY, keep
- * JSON.stringify (several times faster than the canonical walk) and are canonicalised when hashed.
+ * The same text as one flat string. The canonical walk builds its text by concatenation, which V8 keeps as a
+ * tree of the pieces until something reads it whole (COPY's escaping, the leaf hash): a bulk call would keep
+ * tens of thousands of such trees alive until then, for the garbage collector to trace and move, and pay for
+ * the flattening under the head lock. Converting a string to a number flattens it (the number is not used).
  */
-const CANONICAL_EVENTS = 100;
+function flat(text: string | undefined): string | undefined {
+  if (text !== undefined) Number(text);
+  return text;
+}
 
 export interface PreparedAppend {
   streamId: string;
@@ -45,6 +50,8 @@ export interface EventColumns {
   schemaVersions: number[];
   data: string[];
   metadata: string[];
+  /** Per event: data and metadata are their RFC 8785 text (PreparedEvent.canonical), which the hash takes as it is. */
+  canonical: boolean[];
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -65,7 +72,6 @@ function checkExpectedVersion(streamId: string, expected: unknown): asserts expe
 export function prepareAppends(appends: StreamAppend[]): PreparedAppend[] {
   const streams = new Set<string>();
   const ids = new Set<string>();
-  const canonical = countRequested(appends) <= CANONICAL_EVENTS;
   return appends.map(({ streamId, expectedVersion, events }) => {
     if (typeof streamId !== 'string' || streamId === '') throw new TypeError('streamId must be a non-empty string');
     if (streams.has(streamId)) {
@@ -85,10 +91,12 @@ export function prepareAppends(appends: StreamAppend[]): PreparedAppend[] {
       }
       if (!isPlainObject(event.data)) throw new TypeError(`event ${id}: data must be a JSON object`);
       if (!isPlainObject(event.metadata)) throw new TypeError(`event ${id}: metadata must be a JSON object`);
-      const data = canonical ? canonicalJsonOfPlain(event.data) : undefined;
-      const metadata = data === undefined ? undefined : canonicalJsonOfPlain(event.metadata);
+      // Every call, however big: the hash needs this text anyway, and a bulk call would otherwise pay for
+      // JSON.stringify here and JSON.parse and the canonical walk after the COPY, with the head locked.
+      const data = flat(canonicalJsonOfPlain(event.data));
+      const metadata = data === undefined ? undefined : flat(canonicalJsonOfPlain(event.metadata));
       if (data !== undefined && metadata !== undefined)
-        return { id, type: event.type, schemaVersion: event.schemaVersion, data, metadata, canonical };
+        return { id, type: event.type, schemaVersion: event.schemaVersion, data, metadata, canonical: true };
       return {
         id,
         type: event.type,
@@ -100,13 +108,6 @@ export function prepareAppends(appends: StreamAppend[]): PreparedAppend[] {
     });
     return { streamId, expectedVersion, events: prepared };
   });
-}
-
-/** Events requested (before validation: whatever is not an array counts as none, and is refused below). */
-function countRequested(appends: StreamAppend[]): number {
-  let n = 0;
-  for (const { events } of appends) n += Array.isArray(events) ? events.length : 0;
-  return n;
 }
 
 export function countEvents(appends: PreparedAppend[]): number {
@@ -142,6 +143,7 @@ export function planAppend(
     schemaVersions: [],
     data: [],
     metadata: [],
+    canonical: [],
   };
   const refs: AppendedEventRef[] = [];
   const streamVersions: Record<string, number> = {};
@@ -160,6 +162,7 @@ export function planAppend(
       columns.schemaVersions.push(event.schemaVersion);
       columns.data.push(event.data);
       columns.metadata.push(event.metadata);
+      columns.canonical.push(event.canonical);
       position += 1;
     }
     streamVersions[streamId] = version;

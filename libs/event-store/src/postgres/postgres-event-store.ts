@@ -13,7 +13,7 @@ import type {
   SubscriptionOptions,
 } from '../port/event-store.port';
 import { SubscriptionSet } from '../subscription/subscription-set';
-import { countEvents, isUuid, prepareAppends } from './append-plan';
+import { countEvents, isUuid, prepareAppends, type EventColumns } from './append-plan';
 import { groupKeys, groupStreams, planGroup, takeGroup, type GroupOutcome, type GroupWrite, type QueuedAppend } from './append-group';
 import { writeGroupByCopy } from './append-copy';
 import {
@@ -32,7 +32,8 @@ import {
 } from './append-group-function';
 import { PgChangeNotifier } from './change-notifier';
 import { LEDGER_NOTIFY_CHANNEL } from './schema';
-import { eventHash } from '../integrity/event-hash';
+import { leafHashOfText } from '@renja/integrity';
+import { eventHash, hasWellFormedHead, leafTextOfCanonicalParts } from '../integrity/event-hash';
 import { extendTree } from '../integrity/merkle-frontier';
 import * as sql from './sql';
 
@@ -68,6 +69,32 @@ export interface PostgresEventStoreOptions {
 
 /** Up to this many Merkle nodes are inlined into the COMMIT round trip. */
 const INLINE_TREE_NODES = 512;
+
+/** Leaves hashed before their Merkle nodes are sent (PostgresEventStore.extendTree). */
+const TREE_PART_LEAVES = 4096;
+
+/**
+ * The hash of the i-th event of a group written at `recordedAt`: its RFC 8785 leaf text made around the data and
+ * metadata text as sent when prepareAppends wrote that text, otherwise from JSON.parse of it (eventHash).
+ */
+function leafHashOf(c: EventColumns, i: number, recordedAt: string, previous: Buffer): Buffer {
+  const head = {
+    id: c.ids[i],
+    streamId: c.streamIds[i],
+    version: c.versions[i],
+    position: c.positions[i],
+    type: c.types[i],
+    schemaVersion: c.schemaVersions[i],
+    recordedAt,
+  };
+  if (c.canonical[i] && hasWellFormedHead(head)) return leafHashOfText(leafTextOfCanonicalParts(head, c.data[i], c.metadata[i], previous));
+  const event: RecordedEvent = {
+    ...head,
+    data: JSON.parse(c.data[i]) as RecordedEvent['data'],
+    metadata: JSON.parse(c.metadata[i]) as RecordedEvent['metadata'],
+  };
+  return eventHash(event, previous);
+}
 
 /** SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): caused by what one call sent. */
 function isDataOrConstraintError(error: unknown): boolean {
@@ -246,18 +273,7 @@ export class PostgresEventStore implements EventStore {
     if (c.positions.length === 0 && write.keys.length === 0) return { value: outcomes, commit: null };
     const recordedAt =
       c.positions.length >= this.copyFromEvents ? await writeGroupByCopy(client, write) : await this.writeGroupByInsert(client, write);
-    const events = recordedAt.map((recorded, i): RecordedEvent => ({
-      id: c.ids[i],
-      streamId: c.streamIds[i],
-      version: c.versions[i],
-      position: c.positions[i],
-      type: c.types[i],
-      schemaVersion: c.schemaVersions[i],
-      data: JSON.parse(c.data[i]) as RecordedEvent['data'],
-      metadata: JSON.parse(c.metadata[i]) as RecordedEvent['metadata'],
-      recordedAt: recorded,
-    }));
-    return { value: outcomes, commit: await this.extendTree(client, head, events) };
+    return { value: outcomes, commit: await this.extendTree(client, head, c, recordedAt) };
   }
 
   /**
@@ -313,18 +329,33 @@ export class PostgresEventStore implements EventStore {
   /**
    * Chains the new events' hashes to the last one and adds them as leaves of the Merkle tree,
    * storing every node they complete, inside the append transaction (docs/verification.md).
-   * Returns the statement that ends the transaction: small trees travel with the COMMIT.
+   * Returns the statement that ends the transaction: small trees travel with the COMMIT. A big group's
+   * nodes go in parts of TREE_PART_LEAVES leaves: each part's INSERT runs while the next part is hashed.
    */
-  private async extendTree(client: PoolClient, head: sql.HeadRow, events: RecordedEvent[]): Promise<string> {
-    if (events.length === 0) return 'COMMIT';
+  private async extendTree(client: PoolClient, head: sql.HeadRow, c: EventColumns, recordedAt: string[]): Promise<string> {
+    const count = recordedAt.length;
+    if (count === 0) return 'COMMIT';
     let previous: Buffer = head.last_hash;
-    const leaves = events.map((event) => (previous = eventHash(event, previous)));
-    const tree = extendTree(events[0].position - 1, head.peaks, leaves);
-    if (tree.nodes.length <= INLINE_TREE_NODES) return sql.writeTreeAndCommit(tree.nodes, tree.peaks, previous);
-    await client.query({
-      ...sql.WRITE_TREE,
-      values: [tree.nodes.map((n) => n.level), tree.nodes.map((n) => n.idx), tree.nodes.map((n) => n.hash), tree.peaks, previous],
-    });
+    let peaks = head.peaks;
+    // The part sent last: one statement in flight on the connection (pg queues no second one).
+    let inFlight: Promise<unknown> = Promise.resolve();
+    for (let start = 0; start < count; start += TREE_PART_LEAVES) {
+      const end = Math.min(start + TREE_PART_LEAVES, count);
+      const leaves: Buffer[] = [];
+      for (let i = start; i < end; i++) leaves.push((previous = leafHashOf(c, i, recordedAt[i], previous)));
+      const tree = extendTree(c.positions[start] - 1, peaks, leaves);
+      peaks = tree.peaks;
+      const [levels, idxs, hashes] = [tree.nodes.map((n) => n.level), tree.nodes.map((n) => n.idx), tree.nodes.map((n) => n.hash)];
+      const last = end === count;
+      if (last && start === 0 && tree.nodes.length <= INLINE_TREE_NODES) return sql.writeTreeAndCommit(tree.nodes, peaks, previous);
+      await inFlight;
+      inFlight = last
+        ? client.query({ ...sql.WRITE_TREE, values: [levels, idxs, hashes, peaks, previous] })
+        : client.query({ ...sql.WRITE_TREE_NODES, values: [levels, idxs, hashes] });
+      // Its failure is thrown by the next await of it; until then it must not count as unhandled.
+      inFlight.catch(() => undefined);
+    }
+    await inFlight;
     return 'COMMIT';
   }
 

@@ -127,6 +127,13 @@ export const WRITE_TREE = {
          UPDATE ledger_head SET peaks = $4::bytea[], last_hash = $5::bytea`,
 };
 
+// The nodes of a part of a large group's tree (PostgresEventStore.extendTree): WRITE_TREE writes the last part's
+// nodes with the head's new right edge and last hash.
+export const WRITE_TREE_NODES = {
+  name: 'ledger_write_tree_nodes',
+  text: `INSERT INTO ledger_merkle_nodes (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
+};
+
 export const READ_STREAM = {
   name: 'ledger_read_stream',
   text: `SELECT ${EVENT_COLUMNS} FROM ledger_events
