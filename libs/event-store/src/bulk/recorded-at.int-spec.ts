@@ -1,18 +1,8 @@
+import { seededRandom as seeded } from '@renja/domain/testing/seeded-random';
 import { openTestStore, type TestStore } from '../testing/postgres-test-store';
 import { newEvents, streamName } from '../testing/contract/fixtures';
 import { readLogByStream } from './read-log-by-stream';
 import { RECORDED_AT_TEXT, RECORDED_AT_TO_CHAR, recordedAtFromText } from './recorded-at';
-
-/** A seeded generator (mulberry32): the same inputs on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const US_PER_DAY = 86_400_000_000n;
 /** Microseconds from 1970 to 1000-01-01 and to 10000-01-01 (UTC): the edges of the ISO path. */
