@@ -65,6 +65,25 @@ describe('openLedgerDatabase', () => {
     return db;
   }
 
+  it('closes every connection of its pool before close() resolves (an embedded server is stopped right after)', async () => {
+    const db = await openLedgerDatabase(
+      loadConfig({ RENJA_DATA_DIR: '/nonexistent-renja-test', DATABASE_URL: (await database()).url }),
+      ledgerMigrations,
+    );
+    const made: Array<{ ended: boolean }> = [];
+    db.pool.on('connect', (client) => {
+      const seen = { ended: false };
+      made.push(seen);
+      client.once('end', () => (seen.ended = true));
+    });
+    // Three connections at once, then idle in the pool: the state a command leaves it in.
+    const clients = await Promise.all([db.pool.connect(), db.pool.connect(), db.pool.connect()]);
+    for (const client of clients) client.release();
+    await db.close();
+    expect(made.length).toBeGreaterThanOrEqual(2);
+    expect(made.filter((c) => !c.ended)).toEqual([]);
+  });
+
   it('with one role: migrates a new database, then finds it current and applies nothing', async () => {
     const db = await database();
     const pool = new Pool({ connectionString: db.url, max: 1 });

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -34,10 +35,31 @@ function withCredentials(url: string, role: DatabaseRole): string {
   return u.toString();
 }
 
-/** Ends the pool, but gives up waiting after `ms` (a client never released must not hold the stop up). */
-async function endWithin(pool: Pool, ms: number): Promise<void> {
+/**
+ * The pool's connections that have not closed yet. pg-pool's `end()` resolves once it has asked each connection to
+ * end, before their sockets have closed: an embedded server stopped right then still had their backends, and ended
+ * them with an error that the pool reported as a lost connection (on stderr, after a command had done its work).
+ */
+function trackConnections(pool: Pool): Set<EventEmitter> {
+  const open = new Set<EventEmitter>();
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.once('end', () => open.delete(client));
+  });
+  return open;
+}
+
+/**
+ * Ends the pool and waits until its connections have closed, but gives up waiting after `ms` (a client never
+ * released must not hold the stop up).
+ */
+async function endWithin(pool: Pool, open: Set<EventEmitter>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([pool.end().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  const ended = (async () => {
+    await pool.end().catch(() => undefined);
+    await Promise.all([...open].map((client) => new Promise((resolve) => client.once('end', resolve))));
+  })();
+  await Promise.race([ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
 }
 
@@ -127,6 +149,7 @@ export async function openLedgerDatabase(
   const ownerUrl = embedded && roles ? withCredentials(embedded.url, roles.owner) : null;
   const separateRoles = Boolean(embedded || config.migrationDatabaseUrl);
   const pool = new Pool(ledgerPoolConfig(url));
+  const connections = trackConnections(pool);
   pool.on('error', (error) => log(`[pg pool] an idle connection was lost: ${error.message}`, 'warn'));
   let applied: string[] = [];
   try {
@@ -158,7 +181,7 @@ export async function openLedgerDatabase(
       applied,
       separateRoles,
       close: async () => {
-        await endWithin(pool, 3000);
+        await endWithin(pool, connections, 3000);
         if (embedded?.owned) await embedded.stop();
       },
     };
