@@ -12,7 +12,7 @@ import type { RecordedEvent } from '@renja/event-store';
 import { toLineEvent } from '@renja/event-store/event-mapping';
 import type { BuiltBeside, Projection, RebuildOptions } from '../shared/projection';
 import { ShadowTables } from '../shared/shadow-tables';
-import { PLAN_TABLES, PlanRebuild } from './plan.rebuild';
+import { PLAN_KEYS_IN_ORDER, PLAN_TABLES, PlanRebuild } from './plan.rebuild';
 import { historyRows, paguRows, planLineRow } from './plan-line.rows';
 import { LineHistoryView, LinePaguView, OfficeView, PlanLineView } from './plan.entities';
 
@@ -44,7 +44,7 @@ export class PlanProjection implements Projection {
   }
 
   async buildBeside(manager: EntityManager, options: RebuildOptions): Promise<BuiltBeside | null> {
-    const shadow = new ShadowTables(manager, PLAN_TABLES);
+    const shadow = new ShadowTables(manager, PLAN_TABLES, PLAN_KEYS_IN_ORDER);
     if (!(await shadow.possible())) return null;
     await shadow.create();
     await new PlanRebuild(manager, shadow.nameOf).load(options);

@@ -10,6 +10,7 @@ import { appendOffice, officeStreams } from '../reports/bench/generate-office';
 import type { BuiltBeside, RebuildOptions } from '../shared/projection';
 import { Projector } from '../shared/projector';
 import { PlanProjection } from './plan.projection';
+import { PLAN_KEYS_IN_ORDER, PLAN_TABLES } from './plan.rebuild';
 
 const SHAPE = { programs: 2, kegiatanPerProgram: 2, subPerKegiatan: 3 };
 
@@ -77,6 +78,20 @@ describe('Rebuilding the plan beside the live read model, then switching', () =>
     await dataSource.destroy();
     await pool.end();
     await db.drop();
+  });
+
+  it('names, as the keys it loads in order, constraints and indexes that the plan tables have', async () => {
+    // A name that no longer matches (a renamed index) would only make the rebuild sort that key after loading.
+    const names = (
+      await pool.query<{ name: string }>(
+        `SELECT conname AS name FROM pg_constraint WHERE conrelid::regclass::text = ANY($1)
+          UNION SELECT indexname FROM pg_indexes WHERE tablename = ANY($1)`,
+        [[...PLAN_TABLES]],
+      )
+    ).rows.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining([...PLAN_KEYS_IN_ORDER]));
+    expect(names).toContain('rm_line_history_pkey');
+    expect(PLAN_KEYS_IN_ORDER.has('rm_line_history_pkey')).toBe(false);
   });
 
   it('keeps serving the whole plan while it runs, takes in what was appended meanwhile and equals a fresh fold', async () => {

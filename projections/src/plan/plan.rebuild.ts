@@ -49,6 +49,22 @@ async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
 /** The plan's read-model tables, in the order a rebuild writes and switches them. */
 export const PLAN_TABLES = ['rm_offices', 'rm_plan_lines', 'rm_line_pagu', 'rm_line_history'] as const;
 
+/**
+ * The keys of the plan's tables that a rebuild writes in their order: streams come in id order (a line's
+ * stream id starts with its year, office and code), each stream's events in position order. Built beside,
+ * these are kept up to date while loading; the history's primary key (position, seq), whose positions come
+ * in stream order, is sorted after loading.
+ */
+export const PLAN_KEYS_IN_ORDER: ReadonlySet<string> = new Set([
+  'rm_offices_pkey',
+  'rm_plan_lines_pkey',
+  'rm_plan_lines_year_office_code_code_key',
+  'rm_line_pagu_pkey',
+  'rm_line_history_stream',
+  // Partial: only the few corrections, in any order.
+  'rm_line_history_corrects',
+]);
+
 export class PlanRebuild {
   private readonly offices: BulkInsert;
   /** Binary COPY: PostgreSQL reads each field by its length instead of scanning the rows' text (a line is ~12 kB). */
@@ -109,6 +125,10 @@ export class PlanRebuild {
           if (stream.length > 0 && stream[0].streamId !== event.streamId) {
             await this.fold(stream);
             stream = [];
+            // A turn of the event loop between streams: the socket takes more of the COPY data sent and the
+            // next batch of the log arrives while this process folds, instead of both waiting for the batch's
+            // end (PostgreSQL's writer then waited for its data, and this process for the COPY to finish).
+            await new Promise((resolve) => setImmediate(resolve));
           }
           stream.push(event);
         }

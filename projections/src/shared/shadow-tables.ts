@@ -14,8 +14,9 @@ interface NamedDefinition {
  * rebuild that fails or is stopped leaves no copy behind and the live tables as they were.
  *
  * A copy has the live table's columns (same order: readers compare whole rows), defaults, checks,
- * storage parameters, owner and grants; its primary key, unique constraints and indexes are built once
- * after loading, by sorting, and take the live ones' names at the switch.
+ * storage parameters, owner and grants; its primary key, unique constraints and indexes take the live
+ * ones' names at the switch. They are built once after loading, by sorting, except those the caller names
+ * as loaded in order (`inOrder`): those are made with the empty copy and kept up to date while it loads.
  */
 export class ShadowTables {
   private readonly constraints = new Map<string, NamedDefinition[]>();
@@ -23,9 +24,15 @@ export class ShadowTables {
   /** Per table, the columns whose storage is EXTERNAL while loading (compressed, EXTENDED, in the live table). */
   private readonly uncompressed = new Map<string, string[]>();
 
+  /**
+   * `inOrder`: names of live constraints and indexes whose keys the rows reach the copies in (ascending, or
+   * nearly). PostgreSQL adds each such key at the index's right edge, cheaply, and does it while the loader
+   * prepares the next rows, instead of sorting them all after loading with the loader idle.
+   */
   constructor(
     private readonly manager: EntityManager,
     readonly tables: readonly string[],
+    private readonly inOrder: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The copy that stands in for `table` until the switch. */
@@ -84,6 +91,7 @@ export class ShadowTables {
         [table],
       );
       for (const grant of grants) await this.manager.query(`GRANT ${grant.privilege} ON ${copy} TO ${grant.grantee}`);
+      await this.buildKeys(table, (name) => this.inOrder.has(name));
     }
   }
 
@@ -95,34 +103,42 @@ export class ShadowTables {
 
   /**
    * The live tables' column storage (compressed again, for the rows written after the switch), primary keys,
-   * unique constraints and other indexes, built on the loaded copies; then their statistics.
+   * unique constraints and other indexes not built with the copy, built on the loaded copies; then their statistics.
    */
   async index(): Promise<void> {
     for (const table of this.tables) {
       const copy = ident(this.nameOf(table));
       await this.setStorage(copy, this.uncompressed.get(table) ?? [], 'EXTENDED');
-      const constraints: NamedDefinition[] = await this.manager.query(
-        `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-          WHERE conrelid = $1::regclass AND contype IN ('p', 'u') ORDER BY conname`,
-        [table],
-      );
-      for (const c of constraints)
-        await this.manager.query(`ALTER TABLE ${copy} ADD CONSTRAINT ${ident(this.nameOf(c.name))} ${c.definition}`);
-      const indexes: NamedDefinition[] = await this.manager.query(
-        `SELECT i.relname AS name,
-                'CREATE ' || CASE WHEN x.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX %s ON %s' ||
-                  substr(pg_get_indexdef(x.indexrelid), strpos(pg_get_indexdef(x.indexrelid), ' USING ')) AS definition
-           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-          WHERE x.indrelid = $1::regclass
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid)
-          ORDER BY i.relname`,
-        [table],
-      );
-      for (const i of indexes) await this.manager.query(i.definition.replace('%s', ident(this.nameOf(i.name))).replace('%s', copy));
-      this.constraints.set(table, constraints);
-      this.indexes.set(table, indexes);
+      await this.buildKeys(table, (name) => !this.inOrder.has(name));
       await this.manager.query(`ANALYZE ${copy}`);
     }
+  }
+
+  /** Builds on `table`'s copy the live table's primary key, unique constraints and other indexes that `chosen` names. */
+  private async buildKeys(table: string, chosen: (name: string) => boolean): Promise<void> {
+    const copy = ident(this.nameOf(table));
+    const constraints: NamedDefinition[] = await this.manager.query(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+        WHERE conrelid = $1::regclass AND contype IN ('p', 'u') ORDER BY conname`,
+      [table],
+    );
+    for (const c of constraints.filter((c) => chosen(c.name)))
+      await this.manager.query(`ALTER TABLE ${copy} ADD CONSTRAINT ${ident(this.nameOf(c.name))} ${c.definition}`);
+    const indexes: NamedDefinition[] = await this.manager.query(
+      `SELECT i.relname AS name,
+              'CREATE ' || CASE WHEN x.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX %s ON %s' ||
+                substr(pg_get_indexdef(x.indexrelid), strpos(pg_get_indexdef(x.indexrelid), ' USING ')) AS definition
+         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        WHERE x.indrelid = $1::regclass
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid AND c.conrelid = x.indrelid)
+        ORDER BY i.relname`,
+      [table],
+    );
+    for (const i of indexes.filter((i) => chosen(i.name)))
+      await this.manager.query(i.definition.replace('%s', ident(this.nameOf(i.name))).replace('%s', copy));
+    // Every one of them is renamed at the switch, whenever it was built.
+    this.constraints.set(table, constraints);
+    this.indexes.set(table, indexes);
   }
 
   /**
