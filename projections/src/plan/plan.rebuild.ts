@@ -40,12 +40,6 @@ async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
   }
 }
 
-/**
- * The plan read model from zero, stream by stream: the log is read in (stream, version) order through a
- * cursor, each line's events are folded in memory and its rows written once with multi-row INSERTs —
- * no per-event row updates, no state read back. Rows equal what `PlanProjection.apply` writes event by
- * event. Memory: one batch of events, one stream's state, a few thousand pending rows.
- */
 /** The plan's read-model tables, in the order a rebuild writes and switches them. */
 export const PLAN_TABLES = ['rm_offices', 'rm_plan_lines', 'rm_line_pagu', 'rm_line_history'] as const;
 
@@ -65,6 +59,12 @@ export const PLAN_KEYS_IN_ORDER: ReadonlySet<string> = new Set([
   'rm_line_history_corrects',
 ]);
 
+/**
+ * The plan read model from zero, stream by stream: the log is read in (stream, version) order through a
+ * cursor, each line's events are folded in memory and its rows written once by COPY — no per-event row
+ * updates, no state read back. Rows equal what `PlanProjection.apply` writes event by event. Memory: one
+ * batch of events, one stream's state, a few thousand pending rows.
+ */
 export class PlanRebuild {
   private readonly offices: BulkInsert;
   /** Binary COPY: PostgreSQL reads each field by its length instead of scanning the rows' text (a line is ~12 kB). */
