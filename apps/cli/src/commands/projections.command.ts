@@ -5,6 +5,7 @@ import { withLedger } from '../context';
 import { ProgressBar } from '../progress-bar';
 import { msg } from '@renja/domain/shared/messages/message';
 import { CliRefusal } from '../cli-refusal';
+import { tuneYoungCollector } from '../young-collector';
 
 /** The plan projection, noting whether its rebuild was built beside the live tables (or, the role not owning them, in place). */
 class ObservedPlanProjection extends PlanProjection {
@@ -27,6 +28,7 @@ export function projectionsCommand(): Command {
       const batchSize = Number(options.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
         throw new CliRefusal('BATCH_SIZE_RANGE', msg('BATCH_SIZE_RANGE'), 'batch-size');
+      tuneYoungCollector();
       // As the tables' owner where the ledger knows it (embedded): then the rebuild builds beside and switches.
       await withLedger(
         async ({ store, dataSource }) => {
