@@ -87,6 +87,15 @@ async function postgresKill(context: FaultContext): Promise<FaultResult> {
     result.notes.push('recovered by itself');
   } else {
     result.notes.push(`no write acknowledged within ${context.selfHealMs / 1000} s without help: server restarted by the suite`);
+    // What the server said meanwhile (the supervisor's restart attempts and PostgreSQL's reasons), for the report.
+    result.notes.push(
+      `the server said: ${ledger
+        .said()
+        .split('\n')
+        .filter((line) => /PostgreSQL|postgres|restart/i.test(line))
+        .slice(-12)
+        .join(' | ')}`,
+    );
     await ledger.kill('SIGKILL');
     await restart(context, result);
   }

@@ -1,6 +1,5 @@
 import {
   addToSummary,
-  byFigure,
   decimalOf,
   Money,
   familiesChangedBy,
@@ -11,6 +10,7 @@ import {
   senOf,
   senOfMoney,
   senText,
+  sortByFigure,
   type FigureChange,
   type FigureFamily,
   type LineEntry,
@@ -43,7 +43,7 @@ export class RebuildFigureTracker {
 
   /** The changes `event` made, going from `before` (the state tracked so far) to `after`. */
   changes(before: PlanLineState, event: LineEvent, after: PlanLineState): FigureChange[] {
-    const changed = familiesChangedBy(event);
+    const changed = familiesChangedBy(event, before);
     let changes: FigureChange[] = [];
     for (const family of changed) {
       let old = this.families.get(family);
@@ -67,7 +67,7 @@ export class RebuildFigureTracker {
       this.families.set(family, now);
       changes = changes.length === 0 ? unsortedDiff(old, now) : changes.concat(unsortedDiff(old, now));
     }
-    return changes.length > 1 ? changes.sort(byFigure) : changes;
+    return sortByFigure(changes);
   }
 
   private compute(state: PlanLineState, family: FigureFamily): Map<string, string> {
@@ -89,7 +89,16 @@ export class RebuildFigureTracker {
    */
   private addRealisation(figures: Map<string, string>, summary: RealisationSummary, entry: RealisationEntry): FigureChange[] {
     const q = parsePeriod(entry.data.period).quarter - 1;
-    const next = new Map<string, string | null>();
+    const changes: FigureChange[] = [];
+    // Each figure the entry can change, brought up to date in `figures` at once (an output named twice in one
+    // entry: its second value equals the first, so it adds no second change).
+    const update = (figure: string, to: string | null): void => {
+      const from = figures.get(figure) ?? null;
+      if (from === to) return;
+      changes.push({ figure, from, to });
+      if (to === null) figures.delete(figure);
+      else figures.set(figure, to);
+    };
     const amount = entry.data.amount === null ? 0n : senOf(entry.data.amount);
     if (this.sen && amount !== null) {
       // As addToSummary adds, in sen: the cumulative, the quarter, each output (outputs are no money: decimals).
@@ -100,8 +109,8 @@ export class RebuildFigureTracker {
         row[q] = (row[q] ?? ZERO).plus(decimalOf(output.value));
         summary.outputs.set(output.indicatorId, row);
       }
-      next.set('realisation.cumulative', senText(this.sen.cumulative));
-      next.set(`realisation.Q${q + 1}`, this.sen.quarters[q] === 0n ? null : senText(this.sen.quarters[q]));
+      update(CUMULATIVE, senText(this.sen.cumulative));
+      update(QUARTERS[q], this.sen.quarters[q] === 0n ? null : senText(this.sen.quarters[q]));
     } else {
       if (this.sen) {
         // An amount with more than two decimals: the summary's decimals take over from the sen.
@@ -110,27 +119,21 @@ export class RebuildFigureTracker {
         this.sen = null;
       }
       addToSummary(summary, entry);
-      next.set('realisation.cumulative', summary.cumulative.toFixed(2));
+      update(CUMULATIVE, summary.cumulative.toFixed(2));
       const quarter = summary.byQuarter[q];
-      next.set(`realisation.Q${q + 1}`, quarter.isZero() ? null : quarter.toFixed(2));
+      update(QUARTERS[q], quarter.isZero() ? null : quarter.toFixed(2));
     }
     for (const output of entry.data.outputs) {
       const value = summary.outputs.get(output.indicatorId)?.[q];
-      next.set(`output.${output.indicatorId}.Q${q + 1}`, value ? value.toString() : null);
-    }
-    const changes: FigureChange[] = [];
-    for (const [figure, to] of next) {
-      const from = figures.get(figure) ?? null;
-      if (from === to) continue;
-      changes.push({ figure, from, to });
-      if (to === null) figures.delete(figure);
-      else figures.set(figure, to);
+      update(`output.${output.indicatorId}.Q${q + 1}`, value ? value.toString() : null);
     }
     return changes;
   }
 }
 
 const ZERO = new Money(0);
+const CUMULATIVE = 'realisation.cumulative';
+const QUARTERS = ['realisation.Q1', 'realisation.Q2', 'realisation.Q3', 'realisation.Q4'];
 /** The realisation family's figures of a summary: as the domain's `familyFigures(state, 'realisation')` lists them. */
 export function realisationFigures(realisation: RealisationSummary, anyRecorded: boolean): Map<string, string> {
   const figures = new Map<string, string>();

@@ -20,6 +20,12 @@ interface Column {
   type: ColumnType;
 }
 
+/** How addMany writes a group's rows: see `layoutOf`. */
+interface GroupLayout {
+  layout: number[];
+  runs: Array<{ first: number; last: number; start: number; stop: number }>;
+}
+
 /** The binary COPY signature, flags (none) and header extension length (none). */
 const HEADER = Buffer.from([0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);
 /** Days from 1970-01-01 (JavaScript's epoch) to 2000-01-01 (PostgreSQL's). */
@@ -105,7 +111,7 @@ const hexValue = (code: number): number =>
  * (a date in another form PostgreSQL accepts is refused here too). Same interface and promise rule as BulkInsert.
  */
 export class BinaryBulkInsert {
-  private buffer = Buffer.allocUnsafe(0);
+  private buffer: Buffer = Buffer.allocUnsafe(0);
   private used = 0;
   private rows = 0;
   private columns: Column[] | null = null;
@@ -113,6 +119,8 @@ export class BinaryBulkInsert {
   /** The date written last and its day number (a line's events mostly share their effective date). */
   private lastDate: string | null = null;
   private lastDays = 0;
+  /** addMany's layouts, by the set of columns shared (a bit per column). */
+  private readonly layouts = new Map<number | string, GroupLayout>();
 
   constructor(
     private readonly manager: EntityManager,
@@ -140,21 +148,7 @@ export class BinaryBulkInsert {
     const columns = this.columns;
     if (!columns) return this.describe().then(() => this.addMany(shared, rows));
     if (rows.length === 0) return undefined;
-    // The row's layout, once per group: an own column's index, or a run of consecutive shared columns
-    // (-1 - its number in `runs`: its first and last column, then where the first row's bytes of it lie).
-    const layout: number[] = [];
-    const runs: Array<{ first: number; last: number; start: number; stop: number }> = [];
-    for (let i = 0; i < columns.length; i++) {
-      if (!(columns[i].name in shared)) {
-        layout.push(i);
-        continue;
-      }
-      let last = i;
-      while (last + 1 < columns.length && columns[last + 1].name in shared) last++;
-      layout.push(-1 - runs.length);
-      runs.push({ first: i, last, start: 0, stop: 0 });
-      i = last;
-    }
+    const { layout, runs } = this.layoutOf(columns, shared);
     let full = false;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
@@ -182,21 +176,52 @@ export class BinaryBulkInsert {
     return full ? this.flush() : undefined;
   }
 
+  /**
+   * The row's layout for a group whose shared values are `shared`'s: an own column's index, or a run of
+   * consecutive shared columns (-1 - its number in `runs`: its first and last column, then where the first
+   * row's bytes of it lie). Made once per set of shared columns (a caller shares the same ones every time)
+   * and kept, keyed by a bit per column.
+   */
+  private layoutOf(columns: Column[], shared: Record<string, unknown>): GroupLayout {
+    // A number holds a bit per column exactly up to 53 columns; a wider table's key is a string of them.
+    let key: number | string = 0;
+    if (columns.length <= 53) for (let i = 0; i < columns.length; i++) key += columns[i].name in shared ? 2 ** i : 0;
+    else key = columns.map((column) => (column.name in shared ? '1' : '0')).join('');
+    let group = this.layouts.get(key);
+    if (group) return group;
+    group = { layout: [], runs: [] };
+    for (let i = 0; i < columns.length; i++) {
+      if (!(columns[i].name in shared)) {
+        group.layout.push(i);
+        continue;
+      }
+      let last = i;
+      while (last + 1 < columns.length && columns[last + 1].name in shared) last++;
+      group.layout.push(-1 - group.runs.length);
+      group.runs.push({ first: i, last, start: 0, stop: 0 });
+      i = last;
+    }
+    this.layouts.set(key, group);
+    return group;
+  }
+
   /** Sends the rows collected so far; waits for the statement before, so at most one is outstanding. */
   async flush(): Promise<void> {
     await this.sender.wait();
     if (this.rows === 0) return;
     this.ensure(2);
     this.buffer.writeInt16BE(-1, this.used); // the file trailer
-    const data = this.buffer.subarray(0, this.used + 2);
-    this.buffer = Buffer.allocUnsafe(Math.min(this.buffer.length, this.flushBytes * 2));
+    const sent = this.buffer;
+    const data = sent.subarray(0, this.used + 2);
     this.used = 0;
     this.rows = 0;
-    this.sender.send(
+    const free = this.sender.send(
       this.columns!.map((c) => c.name),
       ' (FORMAT binary)',
       data,
+      sent,
     );
+    this.buffer = free ?? Buffer.allocUnsafe(Math.min(sent.length, this.flushBytes * 2));
   }
 
   /** Writes what is left and waits for every statement. */

@@ -56,8 +56,8 @@ export function copyValue(value: unknown, json: boolean): string {
  * prepares the next rows.
  */
 export class BulkInsert {
-  /** The rows collected so far, as COPY text in UTF-8; a new buffer after each flush (the old one is on its way). */
-  private buffer = Buffer.allocUnsafe(0);
+  /** The rows collected so far, as COPY text in UTF-8; after a flush the buffer of the statement before (CopySender.send). */
+  private buffer: Buffer = Buffer.allocUnsafe(0);
   private used = 0;
   /** The latest rows, not yet in `buffer`: written into it some 64 kB at a time (one encoding call, not one per row). */
   private text = '';
@@ -149,15 +149,17 @@ export class BulkInsert {
     await this.sender.wait();
     if (this.rows === 0) return;
     if (this.text.length > 0) this.spill();
-    const data = this.buffer.subarray(0, this.used);
-    this.buffer = Buffer.allocUnsafe(Math.min(this.buffer.length, this.flushBytes * 2));
+    const sent = this.buffer;
+    const data = sent.subarray(0, this.used);
     this.used = 0;
     this.rows = 0;
-    this.sender.send(
+    const free = this.sender.send(
       this.columns!.map((c) => c.name),
       '',
       data,
+      sent,
     );
+    this.buffer = free ?? Buffer.allocUnsafe(Math.min(sent.length, this.flushBytes * 2));
   }
 
   /** Writes what is left and waits for every statement. */

@@ -39,7 +39,8 @@ describe('CopySender', () => {
     for (let round = 0; round < 3; round++) {
       for (const sender of senders) {
         await sender.wait(); // as BulkInsert does: its own statement before, not the others'
-        sender.send(['x'], ` -- ${round}`, Buffer.from('1\n'));
+        const data = Buffer.from('1\n');
+        sender.send(['x'], ` -- ${round}`, data, data);
       }
     }
     await Promise.all(senders.map((s) => s.wait()));
@@ -51,16 +52,26 @@ describe('CopySender', () => {
     const { manager, texts } = fakeConnection();
     const failing = new CopySender(manager, 'rm_fails', 'spec');
     const next = new CopySender(manager, 'rm_next', 'spec');
-    failing.send(['x'], '', Buffer.from('1\n'));
-    next.send(['x'], '', Buffer.from('1\n'));
+    failing.send(['x'], '', Buffer.from('1\n'), Buffer.alloc(2));
+    next.send(['x'], '', Buffer.from('1\n'), Buffer.alloc(2));
     await expect(failing.wait()).rejects.toThrow('bad row');
     await expect(next.wait()).resolves.toBeUndefined();
     expect(texts).toEqual(['COPY rm_fails ("x") FROM STDIN', 'COPY rm_next ("x") FROM STDIN']);
   });
 
+  it('hands back the buffer of the statement before, to be filled again, and none the first time', async () => {
+    const { manager } = fakeConnection();
+    const sender = new CopySender(manager, 'rm_a', 'spec');
+    const [first, second] = [Buffer.from('1\n2\n'), Buffer.from('3\n')];
+    expect(sender.send(['x'], '', first.subarray(0, 2), first)).toBeNull();
+    await sender.wait();
+    expect(sender.send(['x'], '', second, second)).toBe(first);
+    await sender.wait();
+  });
+
   it('needs the EntityManager of a transaction', async () => {
     const sender = new CopySender({ queryRunner: undefined } as unknown as EntityManager, 'rm_a', 'BulkInsert');
-    sender.send(['x'], '', Buffer.from('1\n'));
+    sender.send(['x'], '', Buffer.from('1\n'), Buffer.alloc(2));
     await expect(sender.wait()).rejects.toThrow('BulkInsert into rm_a needs the EntityManager of a transaction');
   });
 });

@@ -18,6 +18,8 @@ const lastOnConnection = new WeakMap<PoolClient, Promise<unknown>>();
  */
 export class CopySender {
   private inFlight: Promise<unknown> = Promise.resolve();
+  /** The buffer the statement sent last was cut from: the caller's to fill again once that statement has finished. */
+  private lastBuffer: Buffer | null = null;
 
   /** `owner`: the class that sends, for the error when there is no transaction. */
   constructor(
@@ -31,8 +33,15 @@ export class CopySender {
     await this.inFlight;
   }
 
-  /** Starts `COPY table (columns) FROM STDIN` + `options` with `data`; the caller has waited for the one before. */
-  send(columns: readonly string[], options: string, data: Buffer): void {
+  /**
+   * Starts `COPY table (columns) FROM STDIN` + `options` with `data`, cut from the caller's buffer `from`; the
+   * caller has waited for the one before. Returns the buffer that statement before was cut from (null the first
+   * time): it has finished, so the server has read all of it, and the caller fills it next instead of a new
+   * buffer (megabytes of new memory cost a page fault per 4 kB on first touch: 0.3–0.6 s per rebuild).
+   */
+  send(columns: readonly string[], options: string, data: Buffer, from: Buffer): Buffer | null {
+    const free = this.lastBuffer;
+    this.lastBuffer = from;
     const list = columns.map((name) => `"${name.replace(/"/g, '""')}"`).join(', ');
     this.inFlight = this.client().then((client) => {
       const sent = (lastOnConnection.get(client) ?? Promise.resolve()).then(() =>
@@ -47,6 +56,7 @@ export class CopySender {
     });
     // Surfaces a failure at the next wait(); the transaction rolls back either way.
     this.inFlight.catch(() => undefined);
+    return free;
   }
 
   private async client(): Promise<PoolClient> {

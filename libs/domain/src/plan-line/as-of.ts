@@ -1,5 +1,6 @@
 import { invalid } from '../shared/errors';
 import { msg } from '../shared/messages/message';
+import { sortSmall } from '../shared/sort-small';
 import type { LineEntry, PlanLineState } from './state';
 
 /**
@@ -56,10 +57,16 @@ export function entriesAsOf(state: PlanLineState, asOf: AsOf = {}): readonly Lin
   return entries;
 }
 
+/** By effective date, then stream order. */
+const byEffectiveDate = (a: LineEntry, b: LineEntry): number =>
+  a.effectiveDate === b.effectiveDate ? a.sequence - b.sequence : a.effectiveDate < b.effectiveDate ? -1 : 1;
+
 function selectEntries(state: PlanLineState, asOf: AsOf): LineEntry[] {
-  return state.entries
-    .filter((e) => known(e.recordedAt, asOf.knownAt))
-    .filter((e) => !e.supersededBy || !known(e.supersededBy.recordedAt, asOf.knownAt))
-    .filter((e) => asOf.validAt === undefined || e.effectiveDate <= asOf.validAt)
-    .sort((a, b) => (a.effectiveDate === b.effectiveDate ? a.sequence - b.sequence : a.effectiveDate < b.effectiveDate ? -1 : 1));
+  const selected = state.entries.filter(
+    (e) =>
+      known(e.recordedAt, asOf.knownAt) &&
+      (!e.supersededBy || !known(e.supersededBy.recordedAt, asOf.knownAt)) &&
+      (asOf.validAt === undefined || e.effectiveDate <= asOf.validAt),
+  );
+  return sortSmall(selected, byEffectiveDate);
 }

@@ -11,7 +11,16 @@ import {
   registered,
   stateOf,
 } from '../testing/plan-line-fixtures';
-import { describeChange, familiesChangedBy, FigureTracker, lineFigures } from './describe-change';
+import fc from 'fast-check';
+import {
+  byFigure,
+  describeChange,
+  familiesChangedBy,
+  FigureTracker,
+  lineFigures,
+  sortByFigure,
+  type FigureChange,
+} from './describe-change';
 import type { LineCommand } from './commands';
 import type { LineEvent } from './events';
 import { decideShift } from './shift';
@@ -170,7 +179,7 @@ describe('FigureTracker', () => {
     let described = 0;
     for (const event of events) {
       const next = stateOf([...events.slice(0, events.indexOf(event) + 1)]);
-      if (familiesChangedBy(event).length > 0) {
+      if (familiesChangedBy(event, state).length > 0) {
         expect(tracker.changes(state, event, next)).toEqual(describeChange(state, next));
         described++;
       } else {
@@ -179,5 +188,64 @@ describe('FigureTracker', () => {
       state = next;
     }
     expect(described).toBe(events.length - 2);
+  });
+});
+
+describe('familiesChangedBy', () => {
+  const events = history(
+    [registered()],
+    defineIndicator('ind-1', 'Jumlah UMKM'),
+    changePagu('p-apbd', { amount: '653027794.00' }),
+    reviseTarget({ eventId: 't-1', indicator: 'IK-1', value: '150', reason: 'Renja', effectiveDate: '2022-01-10' }),
+    realise('r-01', '2022-01', '95000000.00'),
+  );
+  const familyOfCorrection = (correctedId: string, options: Parameters<typeof correct>[2]) => {
+    const corrected = history(events, correct('c-1', correctedId, options));
+    return familiesChangedBy(corrected.at(-1)!, stateOf(events));
+  };
+
+  it("an event that adds an entry changes that entry's family only", () => {
+    expect(events.map((event, i) => familiesChangedBy(event, stateOf(events.slice(0, i))))).toEqual([
+      [],
+      [],
+      ['pagu'],
+      ['target'],
+      ['realisation'],
+    ]);
+  });
+
+  it('a correction changes the family of the entry it corrects', () => {
+    expect(familyOfCorrection('r-01', { replacement: { amount: '1.00' } })).toEqual(['realisation']);
+    expect(familyOfCorrection('p-apbd', { legalBasis: PERDA_APBD, replacement: { amount: '700000000.00' } })).toEqual(['pagu']);
+  });
+
+  it('a correction of an entry the state does not hold changes every family, to be safe', () => {
+    const corrected = history(events, correct('c-1', 'r-01', { replacement: { amount: '1.00' } }));
+    expect(familiesChangedBy(corrected.at(-1)!, stateOf([events[0]]))).toEqual(['pagu', 'realisation', 'target']);
+  });
+});
+
+describe('sortByFigure', () => {
+  it('sorts as Array.prototype.sort with byFigure does, equal names kept in their order', () => {
+    const name = fc.constantFrom(
+      'pagu.APBD.DAU',
+      'pagu.APBD_P.DID',
+      'pagu.current',
+      'realisation.Q1',
+      'realisation.cumulative',
+      'output.IK-1.Q2',
+      'target.IK-1',
+      'target.ik-1',
+    );
+    const change = fc.record({ figure: name, from: fc.option(fc.string()), to: fc.option(fc.string()) });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), (changes: FigureChange[]) => {
+        const expected = [...changes].sort(byFigure);
+        const sorted = sortByFigure(changes);
+        expect(sorted).toBe(changes); // in place
+        expect(sorted.map((c) => c)).toEqual(expected);
+        expected.forEach((c, i) => expect(sorted[i]).toBe(c)); // the same objects: ties in their order
+      }),
+    );
   });
 });

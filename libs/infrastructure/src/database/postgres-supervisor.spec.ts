@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresLog } from './postgres-log';
-import { PostgresSupervisor } from './postgres-supervisor';
+import { PostgresSupervisor, restartDelayMs } from './postgres-supervisor';
 
 /** A postmaster stand-in: alive until it "dies" or is told to stop. */
 class FakePostmaster extends EventEmitter {
@@ -107,5 +107,11 @@ describe('PostgresSupervisor', () => {
     expect(postmaster.signals).toEqual(['SIGINT']);
     expect(supervisor.status().state).toBe('stopped');
     expect(server.starts).toBe(1); // an exit asked for is not restarted
+  });
+
+  it('retries every 0.5 s for the first 10 s, then doubling to at most 30 s apart', () => {
+    const delays = Array.from({ length: 28 }, (_, i) => restartDelayMs(i + 1));
+    expect(delays.slice(0, 20)).toEqual(Array(20).fill(500));
+    expect(delays.slice(20)).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
   });
 });
