@@ -119,8 +119,8 @@ export class BinaryBulkInsert {
   /** The date written last and its day number (a line's events mostly share their effective date). */
   private lastDate: string | null = null;
   private lastDays = 0;
-  /** addMany's layouts, by the set of columns shared (a bit per column). */
-  private readonly layouts = new Map<number | string, GroupLayout>();
+  /** addMany's layout made last, and the names of the shared values it was made for. */
+  private lastLayout: (GroupLayout & { names: string[] }) | null = null;
 
   constructor(
     private readonly manager: EntityManager,
@@ -179,17 +179,24 @@ export class BinaryBulkInsert {
   /**
    * The row's layout for a group whose shared values are `shared`'s: an own column's index, or a run of
    * consecutive shared columns (-1 - its number in `runs`: its first and last column, then where the first
-   * row's bytes of it lie). Made once per set of shared columns (a caller shares the same ones every time)
-   * and kept, keyed by a bit per column.
+   * row's bytes of it lie). The last one is kept with the names it was made for: a caller shares the same
+   * ones every time, and checking the names (for…in, no allocation) is cheaper than making it again.
    */
   private layoutOf(columns: Column[], shared: Record<string, unknown>): GroupLayout {
-    // A number holds a bit per column exactly up to 53 columns; a wider table's key is a string of them.
-    let key: number | string = 0;
-    if (columns.length <= 53) for (let i = 0; i < columns.length; i++) key += columns[i].name in shared ? 2 ** i : 0;
-    else key = columns.map((column) => (column.name in shared ? '1' : '0')).join('');
-    let group = this.layouts.get(key);
-    if (group) return group;
-    group = { layout: [], runs: [] };
+    const last = this.lastLayout;
+    if (last) {
+      let i = 0;
+      let same = true;
+      for (const name in shared) {
+        if (last.names[i] !== name) {
+          same = false;
+          break;
+        }
+        i++;
+      }
+      if (same && i === last.names.length) return last;
+    }
+    const group: GroupLayout & { names: string[] } = { layout: [], runs: [], names: Object.keys(shared) };
     for (let i = 0; i < columns.length; i++) {
       if (!(columns[i].name in shared)) {
         group.layout.push(i);
@@ -201,7 +208,7 @@ export class BinaryBulkInsert {
       group.runs.push({ first: i, last, start: 0, stop: 0 });
       i = last;
     }
-    this.layouts.set(key, group);
+    this.lastLayout = group;
     return group;
   }
 
