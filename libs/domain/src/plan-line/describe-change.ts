@@ -3,7 +3,7 @@ import { sortSmall } from '../shared/sort-small';
 import { entriesAsOf, type AsOf } from './as-of';
 import { paguBreakdown, paguSen } from './pagu';
 import { addToSummary, realisationSummary, targetsAsOf, type RealisationSummary } from './realisation';
-import { entryKindOf } from './evolve';
+import { entryInForce, entryKindOf } from './evolve';
 import { LINE_EVENT_TYPES, type LineEvent } from './events';
 import type { LineEntry, PlanLineState } from './state';
 
@@ -90,8 +90,7 @@ export function familiesChangedBy(event: LineEvent, before: PlanLineState): read
   )
     return [];
   if (event.type === LINE_EVENT_TYPES.corrected) {
-    const correctedId = event.data.correctedEventId;
-    const original = before.entries.find((e) => e.eventId === correctedId && !e.supersededBy);
+    const original = entryInForce(before, event.data.correctedEventId);
     return original ? [FAMILY_OF_ENTRY[original.kind]] : FIGURE_FAMILIES;
   }
   const kind = entryKindOf(event.type);

@@ -41,6 +41,10 @@ export function realisationGranularityOf(entries: readonly LineEntry[]): PlanLin
   return active?.kind === 'realisation' ? parsePeriod(active.data.period).granularity : null;
 }
 
+/** The entry a correction of `eventId` replaces: the one recorded by that event and not yet superseded. */
+export const entryInForce = (state: PlanLineState, eventId: string): LineEntry | undefined =>
+  state.entries.find((e) => e.eventId === eventId && !e.supersededBy);
+
 /** Folds one event into a line's state. Never mutates its input. */
 export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineState {
   const next: PlanLineState = { ...state, version: state.version + 1 };
@@ -62,7 +66,7 @@ export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineStat
     }
     case LINE_EVENT_TYPES.corrected: {
       const { correctedEventId, replacement } = event.data;
-      const original = state.entries.find((e) => e.eventId === correctedEventId && !e.supersededBy);
+      const original = entryInForce(state, correctedEventId);
       if (!original) return next; // decide() never lets this happen; a projection stays total anyway
       const superseded = { ...original, supersededBy: { eventId: event.id, recordedAt: event.recordedAt ?? null } } as LineEntry;
       const entries = state.entries.map((e) => (e === original ? superseded : e));
