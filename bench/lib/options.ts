@@ -37,6 +37,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         floorBatch: 1000,
         bulkOffices: 1,
         queryRuns: 5,
+        rebuildRuns: 1,
       }
     : {
         quick,
@@ -49,6 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         floorBatch: 1000,
         bulkOffices: 4,
         queryRuns: 20,
+        rebuildRuns: 3,
       };
 }
 

@@ -11,6 +11,8 @@ export interface BenchOptions {
   floorBatch: number;
   bulkOffices: number;
   queryRuns: number;
+  /** Rebuilds in a row at each size; the median one is reported (one rebuild's time spreads ±15–20 % here). */
+  rebuildRuns: number;
 }
 
 export const SCENARIOS = ['append', 'bulk', 'command', 'rebuild', 'verify', 'queries', 'web', 'cli'] as const;

@@ -12,7 +12,7 @@ import {
 } from '@renja/domain';
 import type { RecordedEvent } from '@renja/event-store';
 // Deep import: the package index also loads the EventStoreDB client (the CLI's report loads this module).
-import { readLogByStream } from '@renja/event-store/bulk/read-log-by-stream';
+import { readStreamsOfLog } from '@renja/event-store/bulk/read-log-by-stream';
 import { toLineEvent } from '@renja/event-store/event-mapping';
 import { decimalTransformer } from '../shared/decimal.transformer';
 import { BinaryBulkInsert } from '../shared/binary-bulk-insert';
@@ -117,25 +117,22 @@ export class PlanRebuild {
     try {
       await reader.startTransaction('REPEATABLE READ');
       await reader.query('SET TRANSACTION READ ONLY');
-      let stream: RecordedEvent[] = [];
       let done = 0;
-      const batches = prefetched(readLogByStream((sql, parameters) => reader.query(sql, parameters), { upTo, batchSize }));
+      // The next batch is fetched while this one is folded, as one JSON text per stream: each stream's events
+      // are parsed just before it is folded, and are garbage before the young generation is next collected.
+      const batches = prefetched(readStreamsOfLog((sql, parameters) => reader.query(sql, parameters), { upTo, batchSize }));
       for await (const batch of batches) {
-        for (const event of batch) {
-          if (stream.length > 0 && stream[0].streamId !== event.streamId) {
-            await this.fold(stream);
-            stream = [];
-            // A turn of the event loop between streams: the socket takes more of the COPY data sent and the
-            // next batch of the log arrives while this process folds, instead of both waiting for the batch's
-            // end (PostgreSQL's writer then waited for its data, and this process for the COPY to finish).
-            await new Promise((resolve) => setImmediate(resolve));
-          }
-          stream.push(event);
+        for (const stream of batch) {
+          const events = stream.events();
+          if (events.length > 0) await this.fold(events);
+          // A turn of the event loop between streams: the socket takes more of the COPY data sent and the
+          // next batch of the log arrives while this process folds, instead of both waiting for the batch's
+          // end (PostgreSQL's writer then waited for its data, and this process for the COPY to finish).
+          await new Promise((resolve) => setImmediate(resolve));
+          done += stream.count;
         }
-        done += batch.length;
         onProgress?.(done, upTo);
       }
-      if (stream.length > 0) await this.fold(stream);
       await reader.commitTransaction();
     } finally {
       if (reader.isTransactionActive) await reader.rollbackTransaction().catch(() => undefined);

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '../port/event-store.port';
 import { openTestStore, type TestStore } from '../testing/postgres-test-store';
 import { newEvent, newEvents } from '../testing/contract/fixtures';
-import { readLogByStream, type ReadLogByStreamOptions } from './read-log-by-stream';
+import { readLogByStream, readStreamsOfLog, type LoggedStream, type ReadLogByStreamOptions } from './read-log-by-stream';
 
-describe('readLogByStream', () => {
+describe('readLogByStream and readStreamsOfLog', () => {
   let ctx: TestStore;
   /** Streams of 1 to 9 events, appended interleaved (positions do not follow streams), and the head after them. */
   let head: number;
@@ -25,15 +25,16 @@ describe('readLogByStream', () => {
   });
   afterAll(async () => ctx.teardown());
 
-  async function read(options: Partial<ReadLogByStreamOptions>): Promise<RecordedEvent[][]> {
+  /** The batches one of the readers gives, read in a transaction of their own. */
+  async function readWith<T>(
+    reader: (query: (sql: string, parameters?: unknown[]) => Promise<unknown[]>, options: ReadLogByStreamOptions) => AsyncGenerator<T>,
+    options: Partial<ReadLogByStreamOptions>,
+  ): Promise<T[]> {
     const client = await ctx.pool.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const batches: RecordedEvent[][] = [];
-      for await (const batch of readLogByStream(async (sql, parameters) => (await client.query(sql, parameters)).rows, {
-        upTo: head,
-        ...options,
-      }))
+      const batches: T[] = [];
+      for await (const batch of reader(async (sql, parameters) => (await client.query(sql, parameters)).rows, { upTo: head, ...options }))
         batches.push(batch);
       await client.query('COMMIT');
       return batches;
@@ -41,6 +42,8 @@ describe('readLogByStream', () => {
       client.release();
     }
   }
+
+  const read = (options: Partial<ReadLogByStreamOptions>): Promise<RecordedEvent[][]> => readWith(readLogByStream, options);
 
   /** readAll's events up to the head, in stream id order, each stream in version order. */
   async function expected(): Promise<RecordedEvent[]> {
@@ -69,5 +72,28 @@ describe('readLogByStream', () => {
   it('refuses a batch size or an aggregation limit that is not a positive integer', async () => {
     await expect(read({ batchSize: 0 })).rejects.toThrow('batchSize must be a positive integer, got 0');
     await expect(read({ aggregateUpTo: 1.5 })).rejects.toThrow('aggregateUpTo must be a positive integer, got 1.5');
+  });
+
+  it.each([{ batchSize: 1000 }, { batchSize: 1 }, { batchSize: 5 }, { batchSize: 2, aggregateUpTo: 3 }, { batchSize: 1000, aggregateUpTo: 1 }])(
+    'readStreamsOfLog gives the same events as whole streams, parsed when asked for (%o)',
+    async (options) => {
+      const batches: LoggedStream[][] = await readWith(readStreamsOfLog, options);
+      const streams = batches.flat();
+      // Each stream once, whole, in id order, with its count known before parsing.
+      expect(streams.map((s) => s.streamId)).toEqual(Object.keys(lengths).sort());
+      for (const stream of streams) expect(stream.count).toBe(lengths[stream.streamId]);
+      expect(streams.flatMap((s) => s.events())).toEqual(await expected());
+      // Parsed anew at each call: a reader may change what it was given.
+      const [first] = streams;
+      expect(first.events()).toEqual(first.events());
+      expect(first.events()[0]).not.toBe(first.events()[0]);
+      // A batch is one FETCH, of as many streams as held about batchSize events in the FETCH before: never more
+      // streams than batchSize (each holds an event at least).
+      expect(batches.every((batch) => batch.length > 0 && batch.length <= options.batchSize)).toBe(true);
+    },
+  );
+
+  it('readStreamsOfLog refuses a batch size that is not a positive integer', async () => {
+    await expect(readWith(readStreamsOfLog, { batchSize: -1 })).rejects.toThrow('batchSize must be a positive integer, got -1');
   });
 });

@@ -15,9 +15,9 @@ import { PlanRebuild } from '../../plan/plan.rebuild';
 
 it('node side of the plan rebuild', async () => {
   const pool = new Pool({ connectionString: process.env.BENCH_URL, max: 1 });
-  // The rows readLogByStream's cursor gives: one per stream, its events as one JSON array (to_char's times).
+  // The rows the log's stream cursor (read-log-by-stream.ts) gives: one per stream, its events as one JSON array (to_char's times).
   const { rows: streams } = await pool.query(
-    `SELECT stream_id, max(version) AS last_version,
+    `SELECT stream_id, max(version) AS last_version, count(*) AS count,
             json_agg(json_build_array(position, event_id, version, type, schema_version, data, metadata,
               to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) ORDER BY version)::text AS events
        FROM ledger_events GROUP BY stream_id ORDER BY stream_id`,
