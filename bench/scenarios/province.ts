@@ -168,7 +168,14 @@ async function storageFacts(pool: Pool, events: number): Promise<Record<string, 
  * lists every run: on this shared two-core VM one rebuild's time spreads by ±15–20 % (docs/benchmarks.md),
  * more than most changes measured, so a single run says little about a target near it.
  */
-async function rebuild(env: Record<string, string>, pool: Pool, events: number, runs: number, progress: Progress, what: string): Promise<BatchRow> {
+async function rebuild(
+  env: Record<string, string>,
+  pool: Pool,
+  events: number,
+  runs: number,
+  progress: Progress,
+  what: string,
+): Promise<BatchRow> {
   const measured: Array<{ seconds: number; processSeconds: number; peakRssMb: number | null }> = [];
   for (let i = 1; i <= runs; i++) {
     progress.step(`${what}: ${events.toLocaleString('en-US')} events${runs > 1 ? `, run ${i} of ${runs}` : ''}`);
@@ -183,7 +190,10 @@ async function rebuild(env: Record<string, string>, pool: Pool, events: number, 
   const middle = median(measured, (m) => m.seconds);
   const rss = measured.flatMap((m) => (m.peakRssMb === null ? [] : [m.peakRssMb]));
   const peakRssMb = rss.length > 0 ? median(rss, (m) => m) : null;
-  progress.done(what, `${Math.round(events / middle.seconds)} events/s, peak RSS ${peakRssMb?.toFixed(0) ?? '?'} MB${runs > 1 ? ` (median of ${runs})` : ''}`);
+  progress.done(
+    what,
+    `${Math.round(events / middle.seconds)} events/s, peak RSS ${peakRssMb?.toFixed(0) ?? '?'} MB${runs > 1 ? ` (median of ${runs})` : ''}`,
+  );
   const list = (values: number[], digits: number) => values.map((v) => v.toFixed(digits)).join(', ');
   return {
     what,
@@ -193,8 +203,17 @@ async function rebuild(env: Record<string, string>, pool: Pool, events: number, 
     peakRssMb,
     note:
       runs > 1
-        ? `median of ${runs} runs by the time the CLI printed: ${list(measured.map((m) => m.seconds), 1)} s (${list(measured.map((m) => events / m.seconds / 1000), 1)}k events/s); ` +
-          `peak RSS ${rss.map((v) => v.toFixed(0)).join(', ')} MB (median shown); the processes ran ${list(measured.map((m) => m.processSeconds), 1)} s in all`
+        ? `median of ${runs} runs by the time the CLI printed: ${list(
+            measured.map((m) => m.seconds),
+            1,
+          )} s (${list(
+            measured.map((m) => events / m.seconds / 1000),
+            1,
+          )}k events/s); ` +
+          `peak RSS ${rss.map((v) => v.toFixed(0)).join(', ')} MB (median shown); the processes ran ${list(
+            measured.map((m) => m.processSeconds),
+            1,
+          )} s in all`
         : `rebuild time as printed by the CLI; the process ran ${middle.processSeconds.toFixed(1)} s in all`,
   };
 }

@@ -74,24 +74,27 @@ describe('readLogByStream and readStreamsOfLog', () => {
     await expect(read({ aggregateUpTo: 1.5 })).rejects.toThrow('aggregateUpTo must be a positive integer, got 1.5');
   });
 
-  it.each([{ batchSize: 1000 }, { batchSize: 1 }, { batchSize: 5 }, { batchSize: 2, aggregateUpTo: 3 }, { batchSize: 1000, aggregateUpTo: 1 }])(
-    'readStreamsOfLog gives the same events as whole streams, parsed when asked for (%o)',
-    async (options) => {
-      const batches: LoggedStream[][] = await readWith(readStreamsOfLog, options);
-      const streams = batches.flat();
-      // Each stream once, whole, in id order, with its count known before parsing.
-      expect(streams.map((s) => s.streamId)).toEqual(Object.keys(lengths).sort());
-      for (const stream of streams) expect(stream.count).toBe(lengths[stream.streamId]);
-      expect(streams.flatMap((s) => s.events())).toEqual(await expected());
-      // Parsed anew at each call: a reader may change what it was given.
-      const [first] = streams;
-      expect(first.events()).toEqual(first.events());
-      expect(first.events()[0]).not.toBe(first.events()[0]);
-      // A batch is one FETCH, of as many streams as held about batchSize events in the FETCH before: never more
-      // streams than batchSize (each holds an event at least).
-      expect(batches.every((batch) => batch.length > 0 && batch.length <= options.batchSize)).toBe(true);
-    },
-  );
+  it.each([
+    { batchSize: 1000 },
+    { batchSize: 1 },
+    { batchSize: 5 },
+    { batchSize: 2, aggregateUpTo: 3 },
+    { batchSize: 1000, aggregateUpTo: 1 },
+  ])('readStreamsOfLog gives the same events as whole streams, parsed when asked for (%o)', async (options) => {
+    const batches: LoggedStream[][] = await readWith(readStreamsOfLog, options);
+    const streams = batches.flat();
+    // Each stream once, whole, in id order, with its count known before parsing.
+    expect(streams.map((s) => s.streamId)).toEqual(Object.keys(lengths).sort());
+    for (const stream of streams) expect(stream.count).toBe(lengths[stream.streamId]);
+    expect(streams.flatMap((s) => s.events())).toEqual(await expected());
+    // Parsed anew at each call: a reader may change what it was given.
+    const [first] = streams;
+    expect(first.events()).toEqual(first.events());
+    expect(first.events()[0]).not.toBe(first.events()[0]);
+    // A batch is one FETCH, of as many streams as held about batchSize events in the FETCH before: never more
+    // streams than batchSize (each holds an event at least).
+    expect(batches.every((batch) => batch.length > 0 && batch.length <= options.batchSize)).toBe(true);
+  });
 
   it('readStreamsOfLog refuses a batch size that is not a positive integer', async () => {
     await expect(readWith(readStreamsOfLog, { batchSize: -1 })).rejects.toThrow('batchSize must be a positive integer, got -1');
