@@ -119,7 +119,7 @@ export class PlanRebuild {
       await reader.query('SET TRANSACTION READ ONLY');
       let done = 0;
       // The next batch is fetched while this one is folded, as one JSON text per stream: each stream's events
-      // are parsed just before it is folded, and are garbage before the young generation is next collected.
+      // are parsed just before it is folded, so they live for one stream's fold instead of a batch's.
       const batches = prefetched(readStreamsOfLog((sql, parameters) => reader.query(sql, parameters), { upTo, batchSize }));
       for await (const batch of batches) {
         for (const stream of batch) {
