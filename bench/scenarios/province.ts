@@ -186,10 +186,13 @@ async function rebuild(
     const reported = Number(/dalam ([\d.,]+) detik/.exec(run.stdout)?.[1].replace(',', '.') ?? Number.NaN);
     measured.push({ seconds: Number.isFinite(reported) ? reported : run.seconds, processSeconds: run.seconds, peakRssMb: run.peakRssMb });
   }
-  const median = <T>(values: T[], by: (v: T) => number): T => [...values].sort((a, b) => by(a) - by(b))[(values.length - 1) >> 1];
-  const middle = median(measured, (m) => m.seconds);
+  const middleSeconds = percentile(
+    measured.map((m) => m.seconds),
+    50,
+  );
+  const middle = measured.find((m) => m.seconds === middleSeconds)!;
   const rss = measured.flatMap((m) => (m.peakRssMb === null ? [] : [m.peakRssMb]));
-  const peakRssMb = rss.length > 0 ? median(rss, (m) => m) : null;
+  const peakRssMb = rss.length > 0 ? percentile(rss, 50) : null;
   progress.done(
     what,
     `${Math.round(events / middle.seconds)} events/s, peak RSS ${peakRssMb?.toFixed(0) ?? '?'} MB${runs > 1 ? ` (median of ${runs})` : ''}`,
