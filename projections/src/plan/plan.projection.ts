@@ -40,14 +40,15 @@ export class PlanProjection implements Projection {
   }
 
   rebuild(manager: EntityManager, options: RebuildOptions): Promise<void> {
-    return new PlanRebuild(manager).run(options);
+    // Only after reset's TRUNCATE in the same transaction (Projector.rebuild): the rows can be written frozen.
+    return new PlanRebuild(manager, undefined, { fresh: true }).run(options);
   }
 
   async buildBeside(manager: EntityManager, options: RebuildOptions): Promise<BuiltBeside | null> {
     const shadow = new ShadowTables(manager, PLAN_TABLES, PLAN_KEYS_IN_ORDER);
     if (!(await shadow.possible())) return null;
     await shadow.create();
-    await new PlanRebuild(manager, shadow.nameOf).load(options);
+    await new PlanRebuild(manager, shadow.nameOf, { fresh: true }).load(options); // copies created in this transaction
     await shadow.index();
     return { switchOver: () => shadow.switchOver() };
   }

@@ -32,6 +32,13 @@ class HeldPlanProjection extends PlanProjection {
   }
 }
 
+/** The plan projection as a database role that may not build beside sees it: it rebuilds in place. */
+class InPlacePlanProjection extends PlanProjection {
+  override buildBeside(): Promise<BuiltBeside | null> {
+    return Promise.resolve(null);
+  }
+}
+
 describe('Rebuilding the plan beside the live read model, then switching', () => {
   let db: TestDatabase;
   let pool: Pool;
@@ -63,10 +70,22 @@ describe('Rebuilding the plan beside the live read model, then switching', () =>
     ),
   });
 
+  /** Pages of each plan table that the visibility map marks all-frozen (pg_visibility): only COPY FREEZE makes them so young. */
+  const frozenPages = async (): Promise<Record<string, number>> =>
+    Object.fromEntries(
+      await Promise.all(
+        PLAN_TABLES.map(async (table) => [
+          table,
+          Number((await rows(`SELECT all_frozen FROM pg_visibility_map_summary('${table}')`))[0].all_frozen),
+        ]),
+      ),
+    );
+
   beforeAll(async () => {
     db = await createTestDatabase('rebuild_beside');
     pool = new Pool({ connectionString: db.url, max: 6 });
     await runMigrations(pool, [...eventStoreMigrations, ...authMigrations, ...projectionMigrations]);
+    await pool.query('CREATE EXTENSION pg_visibility');
     store = new PostgresEventStore(pool);
     dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: readModelEntities, extra: { max: 4 } }).initialize();
     for (const office of ['OPD001', 'OPD002']) await appendOffice(store, officeStreams(2023, office, SHAPE));
@@ -132,10 +151,27 @@ describe('Rebuilding the plan beside the live read model, then switching', () =>
     // The same tables as the migrations made them: names of indexes and constraints, storage parameters.
     expect(await structure()).toEqual(before);
 
+    // The copies were loaded frozen (COPY FREEZE): their first readers set no hint bits. Rows the switch wrote
+    // (the third office's) are ordinary, and the offices' one page took one: the line tables still have frozen pages.
+    const frozen = await frozenPages();
+    for (const table of ['rm_plan_lines', 'rm_line_pagu', 'rm_line_history']) expect([table, frozen[table] > 0]).toEqual([table, true]);
+
     // A fresh fold: the same events applied batch by batch from an empty read model.
     await pool.query('TRUNCATE rm_offices, rm_plan_lines, rm_line_pagu, rm_line_history');
     await pool.query(`UPDATE projection_checkpoints SET position = 0 WHERE name = 'plan'`);
     await live.catchUp();
     expect(await snapshot()).toEqual(rebuilt);
+    expect(Object.values(await frozenPages())).toEqual([0, 0, 0, 0]); // applied event by event: nothing frozen
+  }, 120_000);
+
+  it('rebuilds in place, rows frozen, when it may not build beside: the same rows as a fresh fold', async () => {
+    const folded = await snapshot(); // the fresh fold the test before left
+    const structureBefore = await structure();
+    await new Projector(dataSource, store, new InPlacePlanProjection(), { batchSize: 7 }).rebuild();
+    expect(await snapshot()).toEqual(folded);
+    expect(await structure()).toEqual(structureBefore);
+    // Emptied by TRUNCATE in the rebuild's transaction, the tables took the rows frozen. (Not every page: PostgreSQL
+    // marks a page all-frozen only when one insert of many rows starts it empty.)
+    for (const [table, pages] of Object.entries(await frozenPages())) expect([table, pages > 0]).toEqual([table, true]);
   }, 120_000);
 });

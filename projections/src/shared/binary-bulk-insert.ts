@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { CopySender } from './copy-sender';
+import { CopySender, DEFAULT_FLUSH_BYTES, type BulkLoadOptions } from './copy-sender';
+
+/** This class's COPY options. */
+const FORMAT_OPTIONS = (freeze: boolean): string => (freeze ? ' (FORMAT binary, FREEZE)' : ' (FORMAT binary)');
 
 /** The column types a binary COPY row can hold here, by `format_type` name. */
 type ColumnType = 'text' | 'int4' | 'int8' | 'numeric' | 'uuid' | 'date' | 'json' | 'jsonb';
@@ -116,6 +119,9 @@ export class BinaryBulkInsert {
   private rows = 0;
   private columns: Column[] | null = null;
   private readonly sender: CopySender;
+  private readonly flushBytes: number;
+  /** The COPY statement's options: its format, and FREEZE when asked for. */
+  private readonly copyOptions: string;
   /** The date written last and its day number (a line's events mostly share their effective date). */
   private lastDate: string | null = null;
   private lastDays = 0;
@@ -126,8 +132,10 @@ export class BinaryBulkInsert {
     private readonly manager: EntityManager,
     private readonly table: string,
     private readonly flushAt = 2000,
-    private readonly flushBytes = 8 * 1024 * 1024,
+    { flushBytes = DEFAULT_FLUSH_BYTES, freeze = false }: BulkLoadOptions = {},
   ) {
+    this.flushBytes = flushBytes;
+    this.copyOptions = FORMAT_OPTIONS(freeze);
     this.sender = new CopySender(manager, table, 'BinaryBulkInsert');
   }
 
@@ -224,7 +232,7 @@ export class BinaryBulkInsert {
     this.rows = 0;
     const free = this.sender.send(
       this.columns!.map((c) => c.name),
-      ' (FORMAT binary)',
+      this.copyOptions,
       data,
       sent,
     );

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { CopySender } from './copy-sender';
+import { CopySender, DEFAULT_FLUSH_BYTES, type BulkLoadOptions } from './copy-sender';
+
+/** This class's COPY options. */
+const FORMAT_OPTIONS = (freeze: boolean): string => (freeze ? ' (FREEZE)' : '');
 
 /** A column of the target table: its name and whether it holds JSON (json/jsonb). */
 interface Column {
@@ -64,13 +67,18 @@ export class BulkInsert {
   private rows = 0;
   private columns: Column[] | null = null;
   private readonly sender: CopySender;
+  private readonly flushBytes: number;
+  /** The COPY statement's options: its format, and FREEZE when asked for. */
+  private readonly copyOptions: string;
 
   constructor(
     private readonly manager: EntityManager,
     private readonly table: string,
     private readonly flushAt = 2000,
-    private readonly flushBytes = 8 * 1024 * 1024,
+    { flushBytes = DEFAULT_FLUSH_BYTES, freeze = false }: BulkLoadOptions = {},
   ) {
+    this.flushBytes = flushBytes;
+    this.copyOptions = FORMAT_OPTIONS(freeze);
     this.sender = new CopySender(manager, table, 'BulkInsert');
   }
 
@@ -155,7 +163,7 @@ export class BulkInsert {
     this.rows = 0;
     const free = this.sender.send(
       this.columns!.map((c) => c.name),
-      '',
+      this.copyOptions,
       data,
       sent,
     );

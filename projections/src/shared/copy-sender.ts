@@ -3,6 +3,21 @@ import type { EntityManager } from 'typeorm';
 // Deep import: the package index also loads the EventStoreDB client (the CLI's report loads this module).
 import { copyIn } from '@renja/event-store/postgres/copy-from';
 
+/** How BulkInsert and BinaryBulkInsert load their table. */
+export interface BulkLoadOptions {
+  /** Rows collected are sent once they take about this many bytes (default 8 MiB), or at `flushAt` rows. */
+  flushBytes?: number;
+  /**
+   * `COPY … FREEZE`: the rows are written frozen and their pages marked all-visible, as a VACUUM FREEZE would
+   * leave them. The first readers after the load then set no hint bits (writing every page again), and
+   * autovacuum has no pass to make over the new rows. PostgreSQL allows it only for a table created or
+   * truncated in the caller's transaction (and refuses the COPY otherwise): a rebuild's own tables.
+   */
+  freeze?: boolean;
+}
+
+export const DEFAULT_FLUSH_BYTES = 8 * 1024 * 1024;
+
 /**
  * The last statement sent on each connection by any CopySender. A rebuild writes several tables on one transaction's
  * connection, each sender with a statement in flight: they are chained here, one after the other in the order sent,

@@ -19,8 +19,9 @@ export interface Projection {
   /** Empties the read model for a rebuild from position 0. */
   reset(manager: EntityManager): Promise<void>;
   /**
-   * Optional bulk path for a rebuild: fills the emptied read model with every event up to `upTo`, in the
-   * caller's transaction, reading `batchSize` events at a time, with the same rows `apply` would leave.
+   * Optional bulk path for a rebuild: fills the read model, emptied by `reset` in the same transaction (so
+   * its rows may be written frozen), with every event up to `upTo`, reading `batchSize` events at a time,
+   * with the same rows `apply` would leave.
    * Without it, a rebuild applies batches.
    */
   rebuild?(manager: EntityManager, options: RebuildOptions): Promise<void>;
