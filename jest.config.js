@@ -35,7 +35,8 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test'],
+      // bench/: the benchmark's own helpers (the figures it reports are only as good as their parsing).
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/projections', '<rootDir>/test', '<rootDir>/bench'],
       testRegex: '\\.spec\\.ts$',
     },
     {

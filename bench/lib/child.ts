@@ -17,11 +17,29 @@ export interface ChildRun {
   peakRssMb: number | null;
 }
 
-/** Runs the built CLI as a child process, under GNU time -v when available, and measures it. */
-export function runCli(args: string[], env: Record<string, string>): Promise<ChildRun> {
+/** `--trace-gc` lines of full collections: the heap in use before and after each, in MB. */
+const MARK_COMPACT = /Mark-Compact(?: \([^)]*\))? ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g;
+
+/**
+ * The most a process kept after any of its full collections (MB), from its `--trace-gc` output: the memory it
+ * holds on to, where peak RSS also counts garbage not yet collected (V8 lets the heap grow to a few times what
+ * is live before it collects, at moments of its own). Null when the output has no full collection.
+ */
+export function liveHeapMb(traceGc: string): number | null {
+  let most: number | null = null;
+  for (const match of traceGc.matchAll(MARK_COMPACT)) most = Math.max(most ?? 0, Number(match[2]));
+  return most;
+}
+
+/**
+ * Runs the built CLI as a child process, under GNU time -v when available, and measures it. `nodeFlags` go to
+ * node before the script (e.g. `--trace-gc`, whose lines come on the child's stdout).
+ */
+export function runCli(args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<ChildRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm run bench does)`);
   const timed = existsSync(GNU_TIME);
-  const [command, argv] = timed ? [GNU_TIME, ['-v', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+  const node = [...nodeFlags, CLI, ...args];
+  const [command, argv] = timed ? [GNU_TIME, ['-v', process.execPath, ...node]] : [process.execPath, node];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(command, argv, { env: { ...process.env, ...env }, cwd: ROOT });

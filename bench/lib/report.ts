@@ -133,13 +133,20 @@ function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[], we
       measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`,
       met: r.eventsPerSecond >= 25_000,
     });
-  const rebuilds = batch.filter((b) => b.what.startsWith('projections rebuild') && b.peakRssMb !== null);
-  if (rebuilds.length === 2)
+  // Flat: what the rebuild keeps does not grow with the ledger. Peak RSS also counts garbage V8 has not collected
+  // yet (it lets the heap grow to a few times what is live, when it chooses), so it is shown, not judged.
+  const rebuilds = batch.filter((b) => b.what.startsWith('projections rebuild') && b.liveHeapMb != null);
+  if (rebuilds.length === 2) {
+    const [small, large] = rebuilds;
+    const rss = (r: BatchRow) => r.peakRssMb?.toFixed(0) ?? '?';
     out.push({
-      target: 'rebuild memory flat as events grow',
-      measured: `${rebuilds[0].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[0].events)} events, ${rebuilds[1].peakRssMb!.toFixed(0)} MB at ${int(rebuilds[1].events)}`,
-      met: rebuilds[1].peakRssMb! <= rebuilds[0].peakRssMb! * 1.25,
+      target: 'rebuild memory flat as events grow (kept after full collections, large ≤ 1.25 × small)',
+      measured:
+        `${small.liveHeapMb!.toFixed(1)} MB at ${int(small.events)} events, ${large.liveHeapMb!.toFixed(1)} MB at ${int(large.events)}; ` +
+        `peak RSS ${rss(small)} and ${rss(large)} MB`,
+      met: large.liveHeapMb! <= small.liveHeapMb! * 1.25,
     });
+  }
   for (const q of queries.filter((x) => /^(reconciliation|evaluation)/.test(x.query))) {
     // Issue 15: one office at any validAt / knownAt < 100 ms; all offices, present or past, < 1 s.
     const one = q.query.includes('one office');

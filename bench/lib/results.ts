@@ -38,6 +38,8 @@ export interface BatchRow {
   seconds: number;
   eventsPerSecond: number;
   peakRssMb: number | null;
+  /** Rebuilds: the most the process kept after a full collection (MB; median of the runs), from --trace-gc. */
+  liveHeapMb?: number | null;
   note: string;
 }
 

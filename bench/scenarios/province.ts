@@ -9,7 +9,7 @@ import { PostgresEventStore } from '@renja/event-store';
 import { runMigrations } from '@renja/infrastructure/database/migrations';
 import { loadOrCreateLedgerKey } from '@renja/infrastructure/integrity/ledger-key';
 import { PlanProjection, Projector, readModelEntities } from '@renja/projections';
-import { runCli, startApi, stopApi, type ChildRun } from '../lib/child';
+import { liveHeapMb, runCli, startApi, stopApi, type ChildRun } from '../lib/child';
 import { loadOffices, officeCode, SeededIds, SHAPE, YEAR } from '../lib/dataset';
 import { runs } from '../lib/options';
 import { benchPool, type BenchServer } from '../lib/postgres';
@@ -176,15 +176,21 @@ async function rebuild(
   progress: Progress,
   what: string,
 ): Promise<BatchRow> {
-  const measured: Array<{ seconds: number; processSeconds: number; peakRssMb: number | null }> = [];
+  const measured: Array<{ seconds: number; processSeconds: number; peakRssMb: number | null; liveHeapMb: number | null }> = [];
   for (let i = 1; i <= runs; i++) {
     progress.step(`${what}: ${events.toLocaleString('en-US')} events${runs > 1 ? `, run ${i} of ${runs}` : ''}`);
     await pool.query('CHECKPOINT');
-    const run = await runCli(['projections', 'rebuild'], env);
+    // --trace-gc: what the process keeps after each full collection (liveHeapMb), one line per collection.
+    const run = await runCli(['projections', 'rebuild'], env, ['--trace-gc']);
     if (run.code !== 0) throw cliFailed('renja-ledger projections rebuild', run);
     // The CLI prints "… dalam 8,6 detik" (Bahasa Indonesia, decimal comma).
     const reported = Number(/dalam ([\d.,]+) detik/.exec(run.stdout)?.[1].replace(',', '.') ?? Number.NaN);
-    measured.push({ seconds: Number.isFinite(reported) ? reported : run.seconds, processSeconds: run.seconds, peakRssMb: run.peakRssMb });
+    measured.push({
+      seconds: Number.isFinite(reported) ? reported : run.seconds,
+      processSeconds: run.seconds,
+      peakRssMb: run.peakRssMb,
+      liveHeapMb: liveHeapMb(run.stdout),
+    });
   }
   const middleSeconds = percentile(
     measured.map((m) => m.seconds),
@@ -193,6 +199,7 @@ async function rebuild(
   const middle = measured.find((m) => m.seconds === middleSeconds)!;
   const rss = measured.flatMap((m) => (m.peakRssMb === null ? [] : [m.peakRssMb]));
   const peakRssMb = rss.length > 0 ? percentile(rss, 50) : null;
+  const live = measured.flatMap((m) => (m.liveHeapMb === null ? [] : [m.liveHeapMb]));
   progress.done(
     what,
     `${Math.round(events / middle.seconds)} events/s, peak RSS ${peakRssMb?.toFixed(0) ?? '?'} MB${runs > 1 ? ` (median of ${runs})` : ''}`,
@@ -204,6 +211,7 @@ async function rebuild(
     seconds: middle.seconds,
     eventsPerSecond: events / middle.seconds,
     peakRssMb,
+    liveHeapMb: live.length > 0 ? percentile(live, 50) : null,
     note:
       runs > 1
         ? `median of ${runs} runs by the time the CLI printed: ${list(
@@ -213,11 +221,13 @@ async function rebuild(
             measured.map((m) => events / m.seconds / 1000),
             1,
           )}k events/s); ` +
-          `peak RSS ${rss.map((v) => v.toFixed(0)).join(', ')} MB (median shown); the processes ran ${list(
+          `peak RSS ${rss.map((v) => v.toFixed(0)).join(', ')} MB (median shown); most kept after a full collection ` +
+          `${live.map((v) => v.toFixed(1)).join(', ')} MB; the processes ran ${list(
             measured.map((m) => m.processSeconds),
             1,
           )} s in all`
-        : `rebuild time as printed by the CLI; the process ran ${middle.processSeconds.toFixed(1)} s in all`,
+        : `rebuild time as printed by the CLI; most kept after a full collection ${live[0]?.toFixed(1) ?? '?'} MB; ` +
+          `the process ran ${middle.processSeconds.toFixed(1)} s in all`,
   };
 }
 
