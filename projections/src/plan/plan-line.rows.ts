@@ -1,15 +1,11 @@
-import {
-  describeChange,
-  diffFigures,
-  renstraFigureMap,
-  LINE_EVENT_TYPES,
-  paguBreakdown,
-  realisationSummary,
-  type FigureChange,
-  type LineEvent,
-  type PaguBreakdown,
-  type PlanLineState,
-} from '@renja/domain';
+// Deep imports for values on the rebuild's hot path: the package index re-exports them through getters, which took
+// 0.2 s of a 488,440-event rebuild's profile. Types still come from the index.
+import { describeChange, diffFigures } from '@renja/domain/plan-line/describe-change';
+import { LINE_EVENT_TYPES } from '@renja/domain/plan-line/events';
+import { paguBreakdown } from '@renja/domain/plan-line/pagu';
+import { realisationSummary } from '@renja/domain/plan-line/realisation';
+import { renstraFigureMap } from '@renja/domain/plan-line/renstra';
+import type { FigureChange, LineEvent, PaguBreakdown, PlanLineState } from '@renja/domain';
 import { storeLineView } from '../reports/shared/line-view';
 import { STORED_VIEWS_VERSION } from '../shared/stored-views';
 import { storePlanFigures } from './line-figures';
