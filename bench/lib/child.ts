@@ -21,9 +21,11 @@ export interface ChildRun {
 const MARK_COMPACT = /Mark-Compact(?: \([^)]*\))? ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g;
 
 /**
- * The most a process kept after any of its full collections (MB), from its `--trace-gc` output: the memory it
- * holds on to, where peak RSS also counts garbage not yet collected (V8 lets the heap grow to a few times what
- * is live before it collects, at moments of its own). Null when the output has no full collection.
+ * The most a process kept after any of its full collections (MB), from its `--trace-gc` output: closer to the
+ * memory it holds on to than peak RSS, which also counts garbage not yet collected (V8 lets the heap grow to a
+ * few times what is live before it collects, at moments of its own). Not exact either: V8 marks concurrently,
+ * and what is allocated while a marking runs survives that collection (docs/benchmarks.md, twelfth round). Null
+ * when the output has no full collection.
  */
 export function liveHeapMb(traceGc: string): number | null {
   let most: number | null = null;

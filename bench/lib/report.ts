@@ -134,7 +134,8 @@ function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[], we
       met: r.eventsPerSecond >= 25_000,
     });
   // Flat: what the rebuild keeps does not grow with the ledger. Peak RSS also counts garbage V8 has not collected
-  // yet (it lets the heap grow to a few times what is live, when it chooses), so it is shown, not judged.
+  // yet (it lets the heap grow to a few times what is live, when it chooses), so it is shown, not judged. What is
+  // left after a full collection also counts what was allocated during its concurrent marking (liveHeapMb).
   const rebuilds = batch.filter((b) => b.what.startsWith('projections rebuild') && b.liveHeapMb != null);
   if (rebuilds.length === 2) {
     const [small, large] = rebuilds;
