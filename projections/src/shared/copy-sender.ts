@@ -10,7 +10,8 @@ export interface BulkLoadOptions {
   /**
    * `COPY … FREEZE`: the rows are written frozen and their pages marked all-visible, as a VACUUM FREEZE would
    * leave them. The first readers after the load then set no hint bits (writing every page again), and
-   * autovacuum has no pass to make over the new rows. PostgreSQL allows it only for a table created or
+   * autovacuum has little left to scan (pages filled by one multi-row insert from empty are marked all-visible;
+   * about a quarter of a rebuilt history's are not). PostgreSQL allows it only for a table created or
    * truncated in the caller's transaction (and refuses the COPY otherwise): a rebuild's own tables.
    */
   freeze?: boolean;
