@@ -89,6 +89,19 @@ describe('Projector after its database connections were killed', () => {
     await cli.append('s-1', 'no_stream', events(5));
     await waitUntil(async () => (await projector.position()) === 5, 'the first events', 10_000);
     await cliPool.query('SELECT 1'); // the CLI's connection is open before the server's are refused
+    // The projector sleeps on its LISTEN connection, opened after the catch-up, before the server's connections end.
+    // (On a loaded machine that connection could still be opening: refused then, it left the projector to its
+    // 60-second poll, and the test waited in vain for a failure.)
+    await waitUntil(
+      async () =>
+        (
+          await admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND application_name = 'server' AND query LIKE 'LISTEN %'`, [
+            db.name,
+          ])
+        ).rows.length > 0,
+      'the LISTEN connection',
+      10_000,
+    );
 
     // Like a crashed backend: every connection of the server ends, and for a while no new one is let in.
     await admin.query(`ALTER DATABASE ${db.name} ALLOW_CONNECTIONS false`);
