@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The repository root, from dist-bench/bench/lib. */
@@ -17,25 +18,46 @@ export interface ChildRun {
   peakRssMb: number | null;
 }
 
-/** `--trace-gc` lines of full collections: the heap in use before and after each, in MB. */
-const MARK_COMPACT = /Mark-Compact(?: \([^)]*\))? ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g;
+/** A child's live-heap probe: the node flags that install it, and what it measured once the child has exited. */
+export interface HeapProbe {
+  flags: string[];
+  /** The most heap in use after any of the probe's collections (MB), or null if the child never ran it; removes its file. */
+  read(): number | null;
+}
+
+let probes = 0;
 
 /**
- * The most a process kept after any of its full collections (MB), from its `--trace-gc` output: closer to the
- * memory it holds on to than peak RSS, which also counts garbage not yet collected (V8 lets the heap grow to a
- * few times what is live before it collects, at moments of its own). Not exact either: V8 marks concurrently,
- * and what is allocated while a marking runs survives that collection (docs/benchmarks.md, twelfth round). Null
- * when the output has no full collection.
+ * What a child process holds on to, whatever V8's own schedule: every `everyMs`, and once at exit, the probe
+ * (preloaded with `--import`) runs a full collection that finishes before the process goes on (`gc()`), then
+ * reads the heap in use. Peak RSS, and even the heap left after V8's own full collections, also count garbage:
+ * V8 lets the heap grow to a few times what is live before it collects, and marks concurrently, so what is
+ * allocated during a marking survives it (docs/benchmarks.md, twelfth and thirteenth rounds). Each collection
+ * stops the child for about 30 ms on a rebuild (measured: 25 in a 24 s rebuild took 737 ms together).
  */
-export function liveHeapMb(traceGc: string): number | null {
-  let most: number | null = null;
-  for (const match of traceGc.matchAll(MARK_COMPACT)) most = Math.max(most ?? 0, Number(match[2]));
-  return most;
+export function heapProbe(everyMs: number): HeapProbe {
+  const file = join(tmpdir(), `renja-bench-heap-${process.pid}-${++probes}.json`);
+  const source = [
+    "import { writeFileSync } from 'node:fs';",
+    'let most = 0;',
+    'const sample = () => { gc(); most = Math.max(most, process.memoryUsage().heapUsed); };',
+    `setInterval(sample, ${everyMs}).unref();`,
+    `process.on('exit', () => { sample(); writeFileSync(${JSON.stringify(file)}, String(most)); });`,
+  ].join('\n');
+  return {
+    flags: ['--expose-gc', '--import', `data:text/javascript,${encodeURIComponent(source)}`],
+    read() {
+      if (!existsSync(file)) return null;
+      const bytes = Number(readFileSync(file, 'utf8'));
+      rmSync(file, { force: true });
+      return bytes / 2 ** 20;
+    },
+  };
 }
 
 /**
  * Runs the built CLI as a child process, under GNU time -v when available, and measures it. `nodeFlags` go to
- * node before the script (e.g. `--trace-gc`, whose lines come on the child's stdout).
+ * node before the script (e.g. a heapProbe's).
  */
 export function runCli(args: string[], env: Record<string, string>, nodeFlags: string[] = []): Promise<ChildRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm run bench does)`);

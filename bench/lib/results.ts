@@ -38,7 +38,7 @@ export interface BatchRow {
   seconds: number;
   eventsPerSecond: number;
   peakRssMb: number | null;
-  /** Rebuilds: the most the process kept after a full collection (MB; median of the runs), from --trace-gc. */
+  /** Rebuilds: the most heap the process held (MB; median of the runs), sampled by the bench's heapProbe. */
   liveHeapMb?: number | null;
   note: string;
 }

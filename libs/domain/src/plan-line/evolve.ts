@@ -13,8 +13,8 @@ const ENTRY_KIND_BY_TYPE: Partial<Record<LineEvent['type'], EntryKind>> = {
 
 export const entryKindOf = (type: string): EntryKind | undefined => ENTRY_KIND_BY_TYPE[type as LineEvent['type']];
 
-function entryFrom(event: LineEvent, kind: EntryKind, data: unknown, sequence: number, extra: Partial<LineEntry> = {}): LineEntry {
-  return {
+function entryFrom(event: LineEvent, kind: EntryKind, data: unknown, sequence: number, extra?: Partial<LineEntry>): LineEntry {
+  const entry = {
     kind,
     data,
     eventId: event.id,
@@ -26,8 +26,9 @@ function entryFrom(event: LineEvent, kind: EntryKind, data: unknown, sequence: n
     sequence,
     corrects: null,
     supersededBy: null,
-    ...extra,
   } as LineEntry;
+  // Only a correction's replacement has more to say: a spread of nothing still cost every other entry a copy.
+  return extra ? Object.assign(entry, extra) : entry;
 }
 
 function granularityAfter(state: PlanLineState, entry: LineEntry): PlanLineState['realisationGranularity'] {
@@ -84,7 +85,10 @@ export function evolveLine(state: PlanLineState, event: LineEvent): PlanLineStat
       const kind = entryKindOf(event.type);
       if (!kind) return next;
       const entry = entryFrom(event, kind, event.data, next.version);
-      return { ...next, entries: [...state.entries, entry], realisationGranularity: granularityAfter(next, entry) };
+      // Most events of a line end here: `next` is this call's own object, so it takes the new entries itself.
+      next.entries = [...state.entries, entry];
+      next.realisationGranularity = granularityAfter(state, entry);
+      return next;
     }
   }
 }
