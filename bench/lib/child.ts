@@ -36,7 +36,7 @@ let probes = 0;
  * stops the child for about 30 ms on a rebuild (measured: 25 in a 24 s rebuild took 737 ms together).
  */
 export function heapProbe(everyMs: number): HeapProbe {
-  const file = join(tmpdir(), `renja-bench-heap-${process.pid}-${++probes}.json`);
+  const file = join(tmpdir(), `renja-bench-heap-${process.pid}-${++probes}.txt`);
   const source = [
     "import { writeFileSync } from 'node:fs';",
     'let most = 0;',
