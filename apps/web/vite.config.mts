@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -51,13 +54,42 @@ function bootScript(): Plugin {
   };
 }
 
+/** Assets worth compressing: text, and big enough that the encoding's own bytes do not outweigh the saving. */
+const COMPRESSIBLE = /\.(js|css|svg|json)$/;
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every compressible asset, at the strongest settings:
+ * once per build, where the server would otherwise compress every answer again or, as before, send the
+ * scripts as they are (the app's entry script is 419 KB; apps/api/src/http/web-app.ts serves the copies).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'renja-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const output of Object.values(bundle)) {
+        if (!output.fileName.startsWith('assets/') || !COMPRESSIBLE.test(output.fileName)) continue;
+        const bytes = Buffer.from(output.type === 'chunk' ? output.code : output.source);
+        if (bytes.length < COMPRESS_FROM_BYTES) continue;
+        const file = join(options.dir!, output.fileName);
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }));
+      }
+    },
+  };
+}
+
 // The workbench is built into dist/web, which the API server serves at "/" (apps/api/src/create-app.ts).
 // JSX is transformed by Vite's own compiler (oxc); no React plugin is needed for a production build.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [bootScript()],
+  plugins: [bootScript(), precompress()],
   // The record forms read typed amounts with the domain's shared readers (libs/domain/src/shared/readings.ts,
   // the importer's too), which are pure: point @renja/domain at its sources. The roles each kind of write needs
   // come from the server's one table (libs/application/src/shared/command-roles.ts, which imports only the domain).

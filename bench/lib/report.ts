@@ -176,9 +176,9 @@ function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[], we
     });
   if (web)
     out.push({
-      target: 'JavaScript sent to the browser < 350 KB gzipped',
-      measured: `${(web.jsGzipBytes / 1024).toFixed(1)} KB in ${web.jsFiles.length} files (plan and line pages)`,
-      met: web.jsGzipBytes < 350 * 1024,
+      target: 'JavaScript sent to the browser < 350 KB (as sent)',
+      measured: `${(web.jsSentBytes / 1024).toFixed(1)} KB in ${web.jsFiles.length} files (plan and line pages; ${web.jsEncodings.join(', ')})`,
+      met: web.jsSentBytes < 350 * 1024,
     });
   return out;
 }
@@ -268,7 +268,8 @@ function webMarkdown(r: BenchResults, web: WebResults): string {
       web.rows.map((w) => [w.page, String(w.runs), ms(w.coldMs), ms(w.p50Ms), ms(w.p95Ms), ms(w.apiP50Ms), ms(w.apiP95Ms)]),
     ),
     '',
-    `JavaScript loaded by these pages: ${(web.jsGzipBytes / 1024).toFixed(1)} KB gzipped (${web.jsFiles.join(', ')}).`,
+    `JavaScript loaded by these pages: ${(web.jsSentBytes / 1024).toFixed(1)} KB as the server sent it (${web.jsEncodings.join(', ')}; ` +
+      `${(web.jsGzipBytes / 1024).toFixed(1)} KB gzipped by the bench) in ${web.jsFiles.length} files (${web.jsFiles.join(', ')}).`,
   ].join('\n');
 }
 

@@ -63,7 +63,11 @@ export interface WebRow {
 
 export interface WebResults {
   rows: WebRow[];
-  /** The JavaScript the pages loaded, gzipped (level 6), summed. */
+  /** The JavaScript the pages loaded, in bytes as the server sent it (its first answer for each file), summed. */
+  jsSentBytes: number;
+  /** The Content-Encodings those answers came in ('identity': none). */
+  jsEncodings: string[];
+  /** The same files gzipped by the bench (level 6), summed: the budget's figure before the server compressed them. */
   jsGzipBytes: number;
   jsFiles: string[];
 }

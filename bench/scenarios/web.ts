@@ -6,7 +6,7 @@ import { ROOT, runCli, startApi, stopApi } from '../lib/child';
 import { officeCode, YEAR } from '../lib/dataset';
 import { freePortForApi } from '../lib/ports';
 import type { Progress } from '../lib/progress';
-import type { BenchOptions, WebRow } from '../lib/results';
+import type { BenchOptions, WebResults, WebRow } from '../lib/results';
 import { percentile, nowMs } from '../lib/stats';
 
 /**
@@ -22,7 +22,7 @@ export async function webScenarios(
   options: BenchOptions,
   progress: Progress,
   lineCode: string,
-): Promise<{ rows: WebRow[]; jsGzipBytes: number; jsFiles: string[] }> {
+): Promise<WebResults> {
   const port = await freePortForApi();
   const issued = await runCli(['token', 'create', '--name', 'bench inspector (web)', '--role', 'inspector', '--office', '*'], env);
   if (issued.code !== 0) throw new Error(`token create exited with ${issued.code}: ${issued.stderr}`);
@@ -46,10 +46,24 @@ export async function webScenarios(
     if (login.status() !== 201) throw new Error(`POST /api/v1/session: ${login.status()} ${await login.text()}`);
     const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
     const office = officeCode(1);
-    const jsFiles = new Set<string>();
+    // Each script the pages load, with the bytes its first (cold) answer carried as sent (after Content-Encoding)
+    // and that encoding; later loads come from the browser's cache.
+    const jsFiles = new Map<string, Promise<{ bytes: number; encoding: string } | { failed: string }>>();
     context.on('response', (response) => {
       const path = new URL(response.url()).pathname;
-      if (path.startsWith('/assets/') && path.endsWith('.js')) jsFiles.add(path);
+      if (!path.startsWith('/assets/') || !path.endsWith('.js') || jsFiles.has(path)) return;
+      const encoding = response.headers()['content-encoding'] ?? 'identity';
+      jsFiles.set(
+        path,
+        response
+          .request()
+          .sizes()
+          // Kept as a value until read below (a rejection left waiting would end the bench's process).
+          .then(
+            (sizes) => ({ bytes: sizes.responseBodySize, encoding }),
+            (error: Error) => ({ failed: `${path}: ${error.message}` }),
+          ),
+      );
     });
     const runs = options.quick ? 5 : 20;
     const pages: Array<[string, string, string, string]> = [
@@ -97,10 +111,20 @@ export async function webScenarios(
         `cold ${cold.toFixed(0)} ms, p50 ${row.p50Ms.toFixed(0)} ms, p95 ${row.p95Ms.toFixed(0)} ms (API p50 ${row.apiP50Ms.toFixed(0)} ms)`,
       );
     }
-    const files = [...jsFiles].sort();
+    const files = [...jsFiles.keys()].sort();
+    const sent = (await Promise.all(files.map((file) => jsFiles.get(file)!))).map((s) => {
+      if ('failed' in s) throw new Error(`the size of a script's answer could not be read: ${s.failed}`);
+      return s;
+    });
+    const jsSentBytes = sent.reduce((sum, s) => sum + s.bytes, 0);
+    const jsEncodings = [...new Set(sent.map((s) => s.encoding))].sort();
+    // Beside it, what gzip at its default level makes of the same files (the budget's figure before the server compressed).
     const jsGzipBytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(ROOT, 'dist', 'web', file))).length, 0);
-    progress.done('web: JavaScript sent', `${files.length} files, ${(jsGzipBytes / 1024).toFixed(1)} KB gzipped`);
-    return { rows, jsGzipBytes, jsFiles: files };
+    progress.done(
+      'web: JavaScript sent',
+      `${files.length} files, ${(jsSentBytes / 1024).toFixed(1)} KB as sent (${jsEncodings.join(', ')})`,
+    );
+    return { rows, jsSentBytes, jsEncodings, jsGzipBytes, jsFiles: files };
   } finally {
     await browser.close();
     await stopApi(api);
