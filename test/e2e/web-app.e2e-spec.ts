@@ -21,7 +21,7 @@ async function rawGet(t: TestApp, path: string, acceptEncoding: string) {
   });
 }
 
-/** The web app is served by the API server: files, cache headers, compression, the single-page fallback, /api/ untouched. */
+/** The web app is served by the API server: files, cache headers, the single-page fallback, /api/ untouched. */
 describe('the web app served beside the API', () => {
   let t: TestApp;
   let root: string;
@@ -113,29 +113,6 @@ describe('the web app served beside the API', () => {
     } finally {
       await app.close();
     }
-  });
-
-  it.each([
-    ['br', (body: Buffer) => brotliDecompressSync(body)],
-    ['gzip', (body: Buffer) => gunzipSync(body)],
-  ])("compresses the API's larger answers for a client that accepts %s (the OpenAPI document)", async (encoding, decode) => {
-    const plain = await rawGet(t, '/api/docs-json', 'identity');
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.length).toBeGreaterThan(10_000);
-    const packed = await rawGet(t, '/api/docs-json', encoding);
-    expect(packed.status).toBe(200);
-    expect(packed.headers['content-encoding']).toBe(encoding);
-    expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
-    expect(packed.body.length).toBeLessThan(plain.body.length / 4);
-    expect(decode(packed.body).equals(plain.body)).toBe(true);
-  });
-
-  it('leaves an answer under 1 KB as it is', async () => {
-    const res = await rawGet(t, '/api/v1/nope', 'gzip, deflate, br');
-    expect(res.status).toBe(404);
-    expect(res.body.length).toBeLessThan(1024);
-    expect(res.headers['content-encoding']).toBeUndefined();
-    expect(JSON.parse(res.body.toString())).toMatchObject({ statusCode: 404 });
   });
 
   it('keeps /api/ for the API: an unknown route is a JSON 404, and the API docs still work', async () => {
