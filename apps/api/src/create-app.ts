@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createOpenApiDocument } from './http/openapi/document';
 import { LedgerExceptionFilter, type RefusalLog } from './http/http-errors';
+import { compressAnswers } from './http/compress-answers';
 import { cors, rejectMalformedPath, securityHeaders } from './http/hardening';
 import { checkJsonStructure } from './http/json-structure';
 import { requireJsonObjectBody } from './http/request-body';
@@ -73,6 +74,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
     securityHeaders,
     cors(security.corsOrigins),
     rejectMalformedPath,
+    compressAnswers,
     opsRoutes(health),
     serveWebApp(options.webRoot ?? defaultWebRoot()),
   );

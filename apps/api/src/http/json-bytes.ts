@@ -1,5 +1,6 @@
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
+import { answerEncoding, COMPRESS_FROM_BYTES, encodeAnswer, ENCODED_BY_THE_API, type AnswerEncoding } from './compress-answers';
 import { jsonChunks, type KeptTexts } from './json-stream';
 
 type EtagFn = (body: Buffer) => string | undefined;
@@ -16,6 +17,22 @@ export class JsonBytes {
 
   constructor(readonly chunks: readonly Buffer[]) {
     this.length = chunks.reduce((sum, c) => sum + c.length, 0);
+  }
+
+  /** The bytes in each encoding asked for so far: an answer kept with its texts is encoded once, then sent as it is. */
+  private encodings: Map<AnswerEncoding, Promise<Buffer>> | undefined;
+
+  /** These bytes in `encoding`, encoded once. */
+  encoded(encoding: AnswerEncoding): Promise<Buffer> {
+    this.encodings ??= new Map();
+    let bytes = this.encodings.get(encoding);
+    if (!bytes) {
+      bytes = encodeAnswer(Buffer.concat(this.chunks, this.length), encoding);
+      // A failure is not kept: the next request encodes again.
+      bytes.catch(() => this.encodings?.delete(encoding));
+      this.encodings.set(encoding, bytes);
+    }
+    return bytes;
   }
 
   /** The ETag the app's `etag fn` gives these bytes (a SHA-1 of them), computed once. */
@@ -63,7 +80,10 @@ export function jsonBytes(value: unknown, depth: number, kept: KeptTexts): JsonB
   return answer;
 }
 
-/** Nest's Express adapter, which also sends JsonBytes as they are (any other answer as before). */
+/**
+ * Nest's Express adapter, which also sends JsonBytes: as they are, or in brotli or gzip for a client that accepts
+ * it, encoded once per answer kept (any other answer as before).
+ */
 export class LedgerExpressAdapter extends ExpressAdapter {
   override reply(response: Response, body: unknown, statusCode?: number): unknown {
     if (!(body instanceof JsonBytes)) return super.reply(response, body, statusCode);
@@ -71,6 +91,9 @@ export class LedgerExpressAdapter extends ExpressAdapter {
     if (statusCode) response.status(statusCode);
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.setHeader('Content-Length', body.length);
+    // Encoded here, not by the compression middleware (compress-answers.ts), which never ended a corked response.
+    response.locals[ENCODED_BY_THE_API] = true;
+    if (body.length >= COMPRESS_FROM_BYTES) response.vary('Accept-Encoding');
     const etagFn = response.app.get('etag fn') as EtagFn | undefined;
     if (typeof etagFn === 'function' && !response.get('ETag')) {
       const etag = body.etag(etagFn);
@@ -82,10 +105,27 @@ export class LedgerExpressAdapter extends ExpressAdapter {
       for (const header of ['Content-Type', 'Content-Length', 'Transfer-Encoding']) response.removeHeader(header);
       return response.end();
     }
-    if (request.method === 'HEAD') return response.end();
-    response.cork();
-    for (const chunk of body.chunks) response.write(chunk);
-    response.end();
+    const encoding = answerEncoding(request, body.length);
+    if (encoding === null) return sendAsItIs(response, request, body);
+    body.encoded(encoding).then(
+      (bytes) => {
+        response.setHeader('Content-Encoding', encoding);
+        response.setHeader('Content-Length', bytes.length);
+        if (request.method === 'HEAD') response.end();
+        else response.end(bytes);
+      },
+      // The headers are not sent yet: the answer goes as it is, which every client reads.
+      () => sendAsItIs(response, request, body),
+    );
     return response;
   }
+}
+
+/** The bytes as they are, corked: one write to the socket for the pieces. */
+function sendAsItIs(response: Response, request: Request, body: JsonBytes): Response {
+  if (request.method === 'HEAD') return response.end();
+  response.cork();
+  for (const chunk of body.chunks) response.write(chunk);
+  response.end();
+  return response;
 }
