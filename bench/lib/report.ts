@@ -117,16 +117,26 @@ function targets(append: AppendRow[], batch: BatchRow[], queries: QueryRow[], we
       measured: `${int(r.eventsPerSecond)} events/s, peak RSS ${r.peakRssMb?.toFixed(0) ?? '?'} MB`,
       met: r.eventsPerSecond >= 200_000,
     });
-  // Issue 15: the default verification against the faster of the read floors measured in the same run.
+  // Issue 15: the default verification against the faster of the read floors measured in the same run. Two rows:
+  // the issue's own two floors (rows parsed by pg, and rows packed by PostgreSQL), and, stricter, every read floor
+  // the bench measures, including the rows with their JSON as text, the reads the verifier's passes now do.
   const readFloors = batch.filter((b) => b.what.startsWith('floor: read the rows through pg'));
-  const fastestRead = readFloors.reduce<BatchRow | null>((best, b) => (best && best.eventsPerSecond >= b.eventsPerSecond ? best : b), null);
+  const fastest = (floors: BatchRow[]) =>
+    floors.reduce<BatchRow | null>((best, b) => (best && best.eventsPerSecond >= b.eventsPerSecond ? best : b), null);
   const defaultVerify = batch.find((b) => b.what === 'verify --database (CLI child process)');
-  if (fastestRead && defaultVerify)
+  const againstFloor = (target: string, floor: BatchRow | null) => {
+    if (!floor || !defaultVerify) return;
     out.push({
-      target: 'verify --database (defaults) ≥ 80 % of the faster read floor',
-      measured: `${int(defaultVerify.eventsPerSecond)} events/s vs ${int(fastestRead.eventsPerSecond)} rows/s (${fastestRead.what.replace('floor: ', '')}) = ${((100 * defaultVerify.eventsPerSecond) / fastestRead.eventsPerSecond).toFixed(0)} %`,
-      met: defaultVerify.eventsPerSecond >= 0.8 * fastestRead.eventsPerSecond,
+      target,
+      measured: `${int(defaultVerify.eventsPerSecond)} events/s vs ${int(floor.eventsPerSecond)} rows/s (${floor.what.replace('floor: ', '')}) = ${((100 * defaultVerify.eventsPerSecond) / floor.eventsPerSecond).toFixed(0)} %`,
+      met: defaultVerify.eventsPerSecond >= 0.8 * floor.eventsPerSecond,
     });
+  };
+  againstFloor(
+    "verify --database (defaults) ≥ 80 % of the faster of issue 15's two read floors (rows parsed, rows packed)",
+    fastest(readFloors.filter((b) => b.what.includes('JSON parsed') || b.what.includes('packed by PostgreSQL'))),
+  );
+  againstFloor('verify --database (defaults) ≥ 80 % of the faster read floor (any of them)', fastest(readFloors));
   for (const r of batch.filter((b) => b.what.startsWith('projections rebuild')))
     out.push({
       target: `rebuild ≥ 25,000 events/s, issue 15 (${int(r.events)} events)`,

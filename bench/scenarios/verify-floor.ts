@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { hash } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { readBatch, readPackedBatch, readRawBatch, type PackedBatch } from '@renja/verification/database-source';
+import { readBatch, readPackedBatch, readRawBatch, readTextBatch, type PackedBatch } from '@renja/verification/database-source';
 import { runCli } from '../lib/child';
 import type { Progress } from '../lib/progress';
 import type { BatchRow } from '../lib/results';
@@ -39,8 +39,11 @@ export async function verifyFloors(input: FloorInput): Promise<BatchRow[]> {
   const pool = benchPool(env.DATABASE_URL, 2);
   try {
     rows.push(
-      await timed('floor: read the rows through pg, JSON parsed (as the sequential verifier reads)', events, progress, () =>
-        readAll(pool, readBatch),
+      await timed(
+        'floor: read the rows through pg, JSON parsed (as the sequential verifier read before 2026-12-05 18:18)',
+        events,
+        progress,
+        () => readAll(pool, readBatch),
       ),
     );
     rows.push(
@@ -54,6 +57,14 @@ export async function verifyFloors(input: FloorInput): Promise<BatchRow[]> {
     rows.push(
       await timed('floor: read the rows through pg, their JSON left as text (as the parallel verifier reads)', events, progress, () =>
         readPacked(pool, readRawBatch),
+      ),
+    );
+    rows.push(
+      await timed(
+        'floor: read the rows through pg, data and metadata as their jsonb text (as the sequential verifier reads)',
+        events,
+        progress,
+        () => readAll(pool, readTextBatch),
       ),
     );
   } finally {
