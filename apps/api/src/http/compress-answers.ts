@@ -1,5 +1,6 @@
 import compression from 'compression';
 import type { Request, Response } from 'express';
+import Negotiator from 'negotiator';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 /** Answers below this many bytes travel as they are: the encoding's own bytes and time would not pay. */
@@ -14,31 +15,13 @@ export type AnswerEncoding = 'br' | 'gzip';
 /**
  * The encoding to send `request` an answer of `bytes` in: brotli when the client accepts it at least as much as gzip,
  * else gzip, else none (null: as it is). Browsers list gzip first with the same weight ("gzip, deflate, br, zstd"),
- * so the order of the list does not decide, the weights (q) do; as the compression middleware below chooses.
+ * so the order of the list does not decide, the weights (q) do: chosen by negotiator with brotli preferred, as the
+ * compression middleware below chooses.
  */
 export function answerEncoding(request: Request, bytes: number): AnswerEncoding | null {
   if (bytes < COMPRESS_FROM_BYTES) return null;
-  const weights = acceptedWeights(request.headers['accept-encoding']);
-  const weight = (name: string) => weights.get(name) ?? weights.get('*') ?? 0;
-  const [br, gzip] = [weight('br'), weight('gzip')];
-  if (br > 0 && br >= gzip) return 'br';
-  return gzip > 0 ? 'gzip' : null;
-}
-
-/** Accept-Encoding's codings and their weights (q, 1 when not given); a malformed weight counts as 0 (refused). */
-export function acceptedWeights(header: string | undefined): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const part of (header ?? '').split(',')) {
-    const [name, ...parameters] = part.split(';').map((p) => p.trim());
-    if (!name) continue;
-    let q = 1;
-    for (const parameter of parameters) {
-      const match = /^q=([01](?:\.\d{0,3})?)$/i.exec(parameter);
-      if (parameter.toLowerCase().startsWith('q=')) q = match ? Math.min(1, Number(match[1])) : 0;
-    }
-    weights.set(name.toLowerCase(), q);
-  }
-  return weights;
+  const chosen = new Negotiator(request).encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] });
+  return chosen === 'br' || chosen === 'gzip' ? chosen : null;
 }
 
 /** `body` encoded as `encoding`, off the event loop (zlib's thread pool). */
