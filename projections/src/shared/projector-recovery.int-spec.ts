@@ -91,13 +91,16 @@ describe('Projector after its database connections were killed', () => {
     await cliPool.query('SELECT 1'); // the CLI's connection is open before the server's are refused
     // The projector sleeps on its LISTEN connection, opened after the catch-up, before the server's connections end.
     // (On a loaded machine that connection could still be opening: refused then, it left the projector to its
-    // 60-second poll, and the test waited in vain for a failure.)
+    // 60-second poll, and the test waited in vain for a failure.) The LISTEN must also have finished: a connection
+    // ended while its LISTEN still runs fails to open, wakes no one, and leaves the projector to that same poll
+    // (seen once in CI, 2026-12-06).
     await waitUntil(
       async () =>
         (
-          await admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND application_name = 'server' AND query LIKE 'LISTEN %'`, [
-            db.name,
-          ])
+          await admin.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND application_name = 'server' AND query LIKE 'LISTEN %' AND state = 'idle'`,
+            [db.name],
+          )
         ).rows.length > 0,
       'the LISTEN connection',
       10_000,
