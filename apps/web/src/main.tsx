@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { ApiError, forgetEarlyRequests } from './api/client';
+import { ApiError, claimEarlyRequests, forgetEarlyRequests } from './api/client';
 import { SessionProvider } from './api/session';
 import { createRouter } from './app/routes';
 import { I18nProvider, initialLocale, loadLanguage } from './i18n/i18n';
@@ -19,6 +19,7 @@ const queries = new QueryClient({
   },
 });
 
+claimEarlyRequests(); // before the router's loaders send the first page's requests
 const router = createRouter(queries);
 // The boot script's head start (boot/boot.ts) is for the first page only: what its loaders did not take is dropped.
 if (router.state.initialized) forgetEarlyRequests();

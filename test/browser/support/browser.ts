@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { Workbench } from './workbench';
 
 /** The viewport of the screenshots and of every test: a common office laptop. */
@@ -67,6 +67,11 @@ export async function withPage<T>(browser: Browser, bench: Workbench, options: P
       'response',
       (response) => response.status() >= 400 && said.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`),
     );
+    // The requests still open when a test fails (e.g. a wait for 'networkidle' that timed out): named in the error.
+    const open = new Map<Request, number>();
+    page.on('request', (request) => void open.set(request, Date.now()));
+    page.on('requestfinished', (request) => void open.delete(request));
+    page.on('requestfailed', (request) => void open.delete(request));
     try {
       return await body(page);
     } catch (error) {
@@ -75,7 +80,10 @@ export async function withPage<T>(browser: Browser, bench: Workbench, options: P
       const shot = join(dir, `${options.name}.png`);
       await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
       if (error instanceof Error) {
-        const note = `\n\nAt ${page.url()} (screenshot ${shot}); the page said:\n${said.slice(0, 20).join('\n') || '(nothing)'}\n`;
+        const pending = [...open].map(([request, since]) => `${request.method()} ${request.url()} (open ${Date.now() - since} ms)`);
+        const note =
+          `\n\nAt ${page.url()} (screenshot ${shot}); the page said:\n${said.slice(0, 20).join('\n') || '(nothing)'}\n` +
+          (pending.length ? `Requests still open:\n${pending.slice(0, 20).join('\n')}\n` : '');
         // Jest prints the stack, which starts with the message as it was when the error was made.
         error.stack = error.stack?.replace(error.message, error.message + note);
         error.message += note;

@@ -63,6 +63,17 @@ function earlyRequests(): Map<string, Promise<Response>> | undefined {
   return found instanceof Map ? (found as Map<string, Promise<Response>>) : undefined;
 }
 
+/**
+ * Called once as the app starts, before its first request: from now on the boot script, if it has not run yet
+ * (it is async, and loses the race on a busy machine), starts nothing. The requests it already started stay
+ * to be taken.
+ */
+export function claimEarlyRequests(): void {
+  if (typeof window === 'undefined') return;
+  const global = window as unknown as Record<string, unknown>;
+  if (!(EARLY_REQUESTS_GLOBAL in global)) global[EARLY_REQUESTS_GLOBAL] = new Map<string, Promise<Response>>();
+}
+
 /** A plain GET the boot script already started: its answer, taken once. */
 function takeEarly(path: string): Promise<Response> | undefined {
   const early = earlyRequests();
@@ -71,9 +82,16 @@ function takeEarly(path: string): Promise<Response> | undefined {
   return response;
 }
 
-/** Drops the boot script's requests nobody took: later reads must ask the server afresh. */
+/**
+ * Drops the boot script's requests nobody took: later reads must ask the server afresh. Their answers are
+ * cancelled, not just dropped: a fetch whose body nobody reads stays open in the browser, holding one of its
+ * few connections to the server for as long as the page lives.
+ */
 export function forgetEarlyRequests(): void {
-  earlyRequests()?.clear();
+  const early = earlyRequests();
+  if (!early) return;
+  for (const response of early.values()) response.then((r) => r.body?.cancel()).catch(() => undefined);
+  early.clear();
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {

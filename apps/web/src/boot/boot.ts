@@ -8,6 +8,10 @@ import { EARLY_REQUESTS_GLOBAL, earlyPlan } from './early-requests';
  * index.html at build time (<script type="application/json" id="page-files">).
  */
 function boot(): void {
+  // This script is async: on a slow or busy machine it can run after the app's own script has started and sent
+  // the page's requests itself. The app then holds the global (api/client.ts, claimEarlyRequests): a request
+  // started here now would be one nobody takes, a second copy of the page's data, read by no one.
+  if (EARLY_REQUESTS_GLOBAL in window) return;
   const plan = earlyPlan(location.pathname, location.search);
   if (!plan) return;
   const language = localStorage.getItem('renja.locale') === 'en' ? 'en' : 'id';
