@@ -9,10 +9,10 @@ describe('early requests', () => {
   beforeEach(() => {
     global.window = globalThis; // what client.ts looks for; the unit tier runs in Node
     fetched = [];
-    global.fetch = ((url: string) => {
+    global.fetch = (url: string) => {
       fetched.push(url);
       return Promise.resolve(new Response('{"from":"app"}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
-    });
+    };
   });
   afterEach(() => {
     delete global.window;
