@@ -1,12 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations, isSerious } from './support/axe';
-import { launchBrowser, withPage } from './support/browser';
+import { withPage } from './support/browser';
 import { DID } from './support/did-line';
 import { screenshot } from './support/screenshots';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { Shell } from './page-models/shell';
 import { IntegrityPage } from './page-models/integrity-page';
 import { ImportPage } from './page-models/import-page';
+import { browserSuite } from './support/suite';
 
 interface Stop {
   /** Screenshot name (test/browser/screenshots/<name>.png). */
@@ -69,23 +69,19 @@ let verifierKey = '';
  * both at 1366×768 in Indonesian, on the built-in sample.
  */
 describe('browser: accessibility and screenshots of every page', () => {
-  let bench: Workbench;
-  let browser: Browser;
+  const suite = browserSuite();
   const findings: string[] = [];
   beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-    verifierKey = bench.t.verifierKey;
-    await bench.t.http().post('/api/v1/ledger/checkpoints').send({}).expect(201);
+    verifierKey = suite.bench.t.verifierKey;
+    await suite.bench.t.http().post('/api/v1/ledger/checkpoints').send({}).expect(201);
   }, 120_000);
   afterAll(async () => {
     // Minor and moderate findings, and pages wider than the viewport, do not fail the run but are worth reading.
     if (findings.length) console.log(`Findings that do not fail the run:\n${findings.join('\n')}`);
-    await browser?.close();
-    await bench?.close();
   });
 
   it('axe itself finds a violation in a page made to have one (the check is not silently empty)', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
       await page.setContent(
         '<!doctype html><html lang="id"><head><title>x</title></head><body><main><h1>x</h1><img src="data:,"><input type="text"></main></body></html>',
@@ -98,7 +94,7 @@ describe('browser: accessibility and screenshots of every page', () => {
   });
 
   it.each(STOPS)('$name: no serious or critical axe violations; screenshot', async (stop) => {
-    await withPage(browser, bench, { token: stop.signedIn === false ? null : undefined, name: stop.name }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: stop.signedIn === false ? null : undefined, name: stop.name }, async (page) => {
       await page.goto(stop.path);
       const shell = new Shell(page);
       await (stop.signedIn === false ? page.locator('h1').waitFor() : shell.settled());

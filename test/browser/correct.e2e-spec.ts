@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { axeViolations, describeViolations, isSerious } from './support/axe';
-import { launchBrowser, withPage } from './support/browser';
+import { withPage } from './support/browser';
 import { DID } from './support/did-line';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { LinePage } from './page-models/line-page';
+import { browserSuite } from './support/suite';
 
 interface HistoryEntry {
   eventId: string;
@@ -17,23 +16,17 @@ const historyPath = `/api/v1/years/${DID.year}/offices/${DID.office}/lines/${DID
 
 /** Koreksi from where the mistake is seen: the line's timeline, by the role that may record the entry's kind. */
 describe('browser: Koreksi from the timeline', () => {
-  let bench: Workbench;
-  let browser: Browser;
+  const suite = browserSuite();
   let finance: string;
   let inspector: string;
-  const history = async () => (await bench.t.http().get(historyPath).expect(200)).body as HistoryEntry[];
+  const history = async () => (await suite.bench.t.http().get(historyPath).expect(200)).body as HistoryEntry[];
   beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-    finance = await bench.t.tokenFor(['finance'], [DID.office], 'Bendahara DKUKM');
-    inspector = await bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
+    finance = await suite.bench.t.tokenFor(['finance'], [DID.office], 'Bendahara DKUKM');
+    inspector = await suite.bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
 
   it('an inspector sees the timeline but no Koreksi or Batalkan', async () => {
-    await withPage(browser, bench, { token: inspector, name: 'correct-inspector' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: inspector, name: 'correct-inspector' }, async (page) => {
       const line = new LinePage(page);
       await line.goto(DID.year, DID.office, DID.code);
       await page.locator('.history-entry').first().waitFor();
@@ -45,7 +38,7 @@ describe('browser: Koreksi from the timeline', () => {
     const realisation = (await history()).find((e) => e.type === 'realisation.recorded');
     expect(realisation).toBeDefined();
     const id = realisation!.eventId;
-    await withPage(browser, bench, { token: finance, name: 'correct-realisation' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: finance, name: 'correct-realisation' }, async (page) => {
       const line = new LinePage(page);
       await line.goto(DID.year, DID.office, DID.code);
       const entry = page.locator(`#event-${id}`);

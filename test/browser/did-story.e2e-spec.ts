@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
+import { withPage } from './support/browser';
 import { DID } from './support/did-line';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { HomePage } from './page-models/home-page';
 import { PlanPage } from './page-models/plan-page';
 import { LinePage } from './page-models/line-page';
+import { browserSuite } from './support/suite';
 
 /** The DID story clicked through like an inspector would: Beranda → plan → search → line → time travel. */
 describe('browser: the DID story of DKUKM 2022', () => {
-  let bench: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
+  const suite = browserSuite();
 
   it('goes from Beranda to the line, and shows the pagu now and before the DID (also from a pasted link)', async () => {
-    const pastUrl = await withPage(browser, bench, { name: 'did-story' }, async (page) => {
+    const pastUrl = await withPage(suite.browser, suite.bench, { name: 'did-story' }, async (page) => {
       const home = new HomePage(page);
       await home.goto();
       await home.officeLink(DID.year, DID.office).click();
@@ -52,7 +43,7 @@ describe('browser: the DID story of DKUKM 2022', () => {
     });
 
     // A pasted link: a new context (signed in afresh) opens the same past view.
-    await withPage(browser, bench, { name: 'did-story-pasted-link' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'did-story-pasted-link' }, async (page) => {
       const line = new LinePage(page);
       await page.goto(pastUrl);
       await line.settled();

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { withPage } from './support/browser';
 import { DID } from './support/did-line';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { Shell } from './page-models/shell';
+import { browserSuite } from './support/suite';
 
 const planPath = `/${DID.year}/${DID.office}`;
 const isPlanAnswer = (url: string) => new URL(url).pathname === `/api/v1/years/${DID.year}/offices/${DID.office}/plan`;
@@ -36,18 +36,10 @@ async function openPlanHolding(page: Page, held: RegExp): Promise<{ asked: strin
 }
 
 describe('browser: the first load of a plan page asks for its plan once', () => {
-  let bench: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
+  const suite = browserSuite();
 
   it('the boot script first (the usual order): it starts the request and the app takes its answer', async () => {
-    await withPage(browser, bench, { name: 'first-load-boot-first' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'first-load-boot-first' }, async (page) => {
       // The app's script waits until the plan was asked for: only the boot script can have asked.
       const { asked, heldServed } = await openPlanHolding(page, /\/assets\/index-[^/]+\.js$/);
       expect(heldServed).toBe(true);
@@ -56,7 +48,7 @@ describe('browser: the first load of a plan page asks for its plan once', () => 
   });
 
   it('the app first (a busy machine): the boot script, arriving late, starts nothing, and no request stays open', async () => {
-    await withPage(browser, bench, { name: 'first-load-app-first' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'first-load-app-first' }, async (page) => {
       const { asked, heldServed } = await openPlanHolding(page, /\/assets\/boot-[^/]+\.js$/);
       expect(heldServed).toBe(true); // the boot script came, after the app had asked, and asked for nothing more
       expect(asked).toHaveLength(1);

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { axeViolations, describeViolations, isSerious } from './support/axe';
-import { launchBrowser, withPage } from './support/browser';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { withPage } from './support/browser';
 import { ImportPage, type UploadFile } from './page-models/import-page';
 import { PlanPage } from './page-models/plan-page';
+import { browserSuite } from './support/suite';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'import', 'did-story');
 /** The DID story's files but perangkat_daerah.csv (registering an office is for admins; the office is there). */
@@ -24,28 +23,19 @@ const withBadRow = (): UploadFile[] =>
 
 /** Impor in the browser: a bad row is shown and nothing is written; the fixed files are written whole. */
 describe('browser: import with preview', () => {
-  let bench: Workbench;
-  let browser: Browser;
+  const suite = browserSuite({ sample: false, offices: { DKUKM: 'Dinas Koperasi, Usaha Kecil dan Menengah' } });
   let token = '';
   const changeCount = async () => {
-    const res = await bench.t.http().get('/api/v1/years/2022/offices/DKUKM/changes').query({ limit: 1000 });
+    const res = await suite.bench.t.http().get('/api/v1/years/2022/offices/DKUKM/changes').query({ limit: 1000 });
     return res.status === 200 ? (res.body.entries as unknown[]).length : 0;
   };
 
   beforeAll(async () => {
-    [bench, browser] = await Promise.all([
-      startWorkbench({ sample: false, offices: { DKUKM: 'Dinas Koperasi, Usaha Kecil dan Menengah' } }),
-      launchBrowser(),
-    ]);
-    token = await bench.t.tokenFor(['planner', 'finance'], ['DKUKM'], 'Siti (perencana dan keuangan)');
+    token = await suite.bench.t.tokenFor(['planner', 'finance'], ['DKUKM'], 'Siti (perencana dan keuangan)');
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
 
   it('shows the bad row with its problem and writes nothing; the fixed files preview clean and Simpan writes them', async () => {
-    await withPage(browser, bench, { token, name: 'import' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token, name: 'import' }, async (page) => {
       const impor = new ImportPage(page);
       await impor.goto();
       await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Impor' }).waitFor();
@@ -129,7 +119,7 @@ describe('browser: import with preview', () => {
         text: 'Tahun,Perangkat Daerah,Kode,Periode,Indikator,Realisasi,Realisasi Kinerja,Tanggal Berlaku,Alasan\n2022,DKUKM,2.17.07.1.01.0009,TW II,Jumlah pelatihan,150.000.000,50,,\n',
       },
     ];
-    await withPage(browser, bench, { token, name: 'import-warnings' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token, name: 'import-warnings' }, async (page) => {
       const impor = new ImportPage(page);
       await impor.goto();
       const before = await changeCount();
@@ -163,8 +153,8 @@ describe('browser: import with preview', () => {
   });
 
   it('an inspector is told that importing is not for their role (and the nav has no Impor)', async () => {
-    const inspector = await bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
-    await withPage(browser, bench, { token: inspector, name: 'import-inspector' }, async (page) => {
+    const inspector = await suite.bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
+    await withPage(suite.browser, suite.bench, { token: inspector, name: 'import-inspector' }, async (page) => {
       const impor = new ImportPage(page);
       await impor.goto();
       await page.getByText('Impor hanya untuk peran perencana dan keuangan').waitFor();

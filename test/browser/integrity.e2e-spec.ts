@@ -1,8 +1,8 @@
-import type { Browser, Route } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
+import type { Route } from 'playwright-core';
+import { withPage } from './support/browser';
 import { DID } from './support/did-line';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { IntegrityPage } from './page-models/integrity-page';
+import { browserSuite } from './support/suite';
 
 interface EventLine {
   position: number;
@@ -27,33 +27,27 @@ function changeAnAmount(value: unknown): boolean {
 
 /** Verification in the browser (WebCrypto, the pinned key): the untouched evidence passes, a changed amount fails at its position. */
 describe('browser: verify the DID line against a pinned key', () => {
-  let bench: Workbench;
-  let browser: Browser;
+  const suite = browserSuite();
   const line = { year: DID.year, office: DID.office, code: DID.code };
   const evidenceUrl = `**/api/v1/years/${DID.year}/offices/${DID.office}/lines/${DID.code}/evidence*`;
 
   beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
     // A checkpoint covering the sample: the line's events are signed, none pending.
-    await bench.t.http().post('/api/v1/ledger/checkpoints').send({}).expect(201);
+    await suite.bench.t.http().post('/api/v1/ledger/checkpoints').send({}).expect(201);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
 
   it('verifies the line as the server sent it: data-ok="true"', async () => {
-    await withPage(browser, bench, { name: 'integrity-ok' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'integrity-ok' }, async (page) => {
       const integrity = new IntegrityPage(page);
       await integrity.goto(line);
-      const result = await integrity.verify(bench.t.verifierKey);
+      const result = await integrity.verify(suite.bench.t.verifierKey);
       await result.and(page.locator('[data-ok]')).waitFor();
       expect(await result.getAttribute('data-ok')).toBe('true');
     });
   });
 
-  it('fails on evidence changed on its way to the browser, naming the position of the changed event', async () => {
-    await withPage(browser, bench, { name: 'integrity-tampered' }, async (page) => {
+  it('fails on evidence changed on its way to the suite.browser, naming the position of the changed event', async () => {
+    await withPage(suite.browser, suite.bench, { name: 'integrity-tampered' }, async (page) => {
       let tampered: number | null = null;
       await page.route(evidenceUrl, async (route: Route) => {
         const response = await route.fetch();
@@ -64,7 +58,7 @@ describe('browser: verify the DID line against a pinned key', () => {
       });
       const integrity = new IntegrityPage(page);
       await integrity.goto(line);
-      const result = await integrity.verify(bench.t.verifierKey);
+      const result = await integrity.verify(suite.bench.t.verifierKey);
       await result.and(page.locator('[data-ok]')).waitFor();
       expect(tampered).not.toBeNull();
       expect(await result.getAttribute('data-ok')).toBe('false');

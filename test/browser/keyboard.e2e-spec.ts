@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { withPage } from './support/browser';
 import { DID } from './support/did-line';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { SignInPage } from './page-models/sign-in-page';
 import { PlanPage } from './page-models/plan-page';
+import { browserSuite } from './support/suite';
 
 /** The focused element, described the way a test can name it. */
 const focused = (page: Page) =>
@@ -28,22 +28,14 @@ async function tabTo(page: Page, match: (description: string) => boolean, limit 
 
 /** Everything reachable by keyboard: the sign-in form, the plan search and its tree. */
 describe('browser: keyboard', () => {
-  let bench: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
+  const suite = browserSuite();
 
   it('reaches the token field and then Masuk with Tab, and signs in with Enter', async () => {
-    await withPage(browser, bench, { token: null, name: 'keyboard-sign-in' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: null, name: 'keyboard-sign-in' }, async (page) => {
       const signIn = new SignInPage(page);
       await signIn.goto();
       await tabTo(page, (d) => d.startsWith('input#token'));
-      await page.keyboard.type(bench.t.token);
+      await page.keyboard.type(suite.bench.t.token);
       await tabTo(page, (d) => d.startsWith('button') && d.includes('Masuk'), 5);
       await page.keyboard.press('Enter');
       await page.getByTestId('signed-in-as').waitFor();
@@ -51,7 +43,7 @@ describe('browser: keyboard', () => {
   });
 
   it('reaches the plan search and the first expand control with Tab; Enter expands or collapses it', async () => {
-    await withPage(browser, bench, { name: 'keyboard-plan' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'keyboard-plan' }, async (page) => {
       const plan = new PlanPage(page);
       await plan.goto(DID.year, DID.office);
       await plan.firstExpander().waitFor();

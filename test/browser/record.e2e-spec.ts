@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { withPage } from './support/browser';
 import { axeViolations, describeViolations, isSerious } from './support/axe';
 import { PlanPage } from './page-models/plan-page';
 import { LinePage } from './page-models/line-page';
 import { RecordPage } from './page-models/record-page';
+import { browserSuite } from './support/suite';
 
 const YEAR = 2022;
 const OFFICE = 'DKUKM';
@@ -21,21 +20,20 @@ interface HistoryEntry {
 
 /** README's 2022 DID story recorded through the forms on an empty ledger; the forms' guards. */
 describe('browser: recording through the forms', () => {
-  let bench: Workbench;
-  let browser: Browser;
+  const suite = browserSuite({
+    sample: false,
+    offices: { [OFFICE]: 'Dinas Koperasi, Usaha Kecil dan Menengah', [SIDE]: 'Dinas Kesehatan' },
+  });
   let operator: string;
   let inspector: string;
-  const history = async (code = SIDE_LINE) => (await bench.t.http().get(`${sidePath}/${code}/history`).expect(200)).body as HistoryEntry[];
+  const history = async (code = SIDE_LINE) =>
+    (await suite.bench.t.http().get(`${sidePath}/${code}/history`).expect(200)).body as HistoryEntry[];
   const realisations = async () => (await history()).filter((e) => e.type.startsWith('realisation')).length;
 
   beforeAll(async () => {
-    [bench, browser] = await Promise.all([
-      startWorkbench({ sample: false, offices: { [OFFICE]: 'Dinas Koperasi, Usaha Kecil dan Menengah', [SIDE]: 'Dinas Kesehatan' } }),
-      launchBrowser(),
-    ]);
-    operator = await bench.t.tokenFor(['planner', 'finance'], [OFFICE, SIDE], 'Operator DKUKM');
-    inspector = await bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
-    const http = bench.t.http();
+    operator = await suite.bench.t.tokenFor(['planner', 'finance'], [OFFICE, SIDE], 'Operator DKUKM');
+    inspector = await suite.bench.t.tokenFor(['inspector'], '*', 'Pemeriksa');
+    const http = suite.bench.t.http();
     for (const code of ['1.02.02', '1.02.02.1.01', SIDE_LINE])
       await http
         .post(sidePath)
@@ -53,13 +51,9 @@ describe('browser: recording through the forms', () => {
       })
       .expect(201);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
 
   it('records the 2022 DID stories through the forms, and the plan shows 38,15 % and 39,77 %', async () => {
-    await withPage(browser, bench, { token: operator, name: 'record-did-story' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: operator, name: 'record-did-story' }, async (page) => {
       const form = new RecordPage(page);
       await form.gotoOffice(YEAR, OFFICE, 'line');
       for (const [code, name] of [
@@ -159,7 +153,7 @@ describe('browser: recording through the forms', () => {
 
   it('writes a double-submitted realisation once (one Idempotency-Key per form)', async () => {
     const before = await realisations();
-    await withPage(browser, bench, { token: operator, name: 'record-double-submit' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: operator, name: 'record-double-submit' }, async (page) => {
       const form = new RecordPage(page);
       await form.gotoLine(YEAR, SIDE, SIDE_LINE, 'realisation');
       const keys: string[] = [];
@@ -173,11 +167,15 @@ describe('browser: recording through the forms', () => {
   });
 
   it('answers a stale form with "changed meanwhile", shows what changed, and saves after a reload', async () => {
-    await withPage(browser, bench, { token: operator, name: 'record-stale' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: operator, name: 'record-stale' }, async (page) => {
       const form = new RecordPage(page);
       await form.gotoLine(YEAR, SIDE, SIDE_LINE, 'realisation');
       // Someone else records on the line after the form was opened.
-      await bench.t.http().post(`${sidePath}/${SIDE_LINE}/realisations`).send({ period: '2022-Q2', amount: '20000000.00' }).expect(201);
+      await suite.bench.t
+        .http()
+        .post(`${sidePath}/${SIDE_LINE}/realisations`)
+        .send({ period: '2022-Q2', amount: '20000000.00' })
+        .expect(201);
       const before = await realisations();
       await form.fill({ periodValue: 'Q3', amount: '30.000.000,00' });
       await form.save();
@@ -198,7 +196,7 @@ describe('browser: recording through the forms', () => {
 
   it('refuses a realisation above the pagu with the rule in Indonesian and its figures, writing nothing', async () => {
     const before = (await history()).length;
-    await withPage(browser, bench, { token: operator, name: 'record-above-pagu' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: operator, name: 'record-above-pagu' }, async (page) => {
       const form = new RecordPage(page);
       await form.gotoLine(YEAR, SIDE, SIDE_LINE, 'realisation');
       await form.fill({ periodValue: 'Q4', amount: '700.000.000,00' });
@@ -216,11 +214,11 @@ describe('browser: recording through the forms', () => {
 
   it("records a line's Renstra figures and a quarter's faktor notes through the forms; the evaluation prints them", async () => {
     const evaluation = async () =>
-      (await bench.t.http().get(`/api/v1/years/${YEAR}/offices/${SIDE}/reports/evaluation`).expect(200)).body as {
+      (await suite.bench.t.http().get(`/api/v1/years/${YEAR}/offices/${SIDE}/reports/evaluation`).expect(200)).body as {
         rows: Array<{ code: string; renstraTarget: { k: string | null; rp: string | null } | null; renstraRealisedToLastYear: unknown }>;
         notes: Array<{ period: string; code: string | null; pendorong: string | null; tindakLanjut: string | null }>;
       };
-    await withPage(browser, bench, { token: operator, name: 'record-renstra-notes' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: operator, name: 'record-renstra-notes' }, async (page) => {
       const form = new RecordPage(page);
       await form.gotoLine(YEAR, SIDE, SIDE_LINE, 'renstra');
       // The side line has no indicator: only the Rp figures are asked for, and an empty form sends nothing.
@@ -263,7 +261,7 @@ describe('browser: recording through the forms', () => {
   });
 
   it('shows an inspector no Catat links, and refuses their forged POST (403)', async () => {
-    await withPage(browser, bench, { token: inspector, name: 'record-inspector' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: inspector, name: 'record-inspector' }, async (page) => {
       const plan = new PlanPage(page);
       await plan.goto(YEAR, SIDE);
       await plan.row(SIDE_LINE).waitFor();
@@ -283,7 +281,7 @@ describe('browser: recording through the forms', () => {
 
   it('refuses a POST with the session cookie but without X-CSRF-Token (403)', async () => {
     const before = (await history()).length;
-    await withPage(browser, bench, { token: operator, name: 'record-csrf' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: operator, name: 'record-csrf' }, async (page) => {
       const form = new RecordPage(page);
       await form.gotoLine(YEAR, SIDE, SIDE_LINE, 'realisation');
       expect(await page.getByTestId('record-link').count()).toBe(0); // the form page itself has no link to itself
@@ -292,8 +290,8 @@ describe('browser: recording through the forms', () => {
     });
     expect((await history()).length).toBe(before);
   });
-  it('lets an admin add an office in the browser and go on to register its first line', async () => {
-    await withPage(browser, bench, { name: 'record-add-office' }, async (page) => {
+  it('lets an admin add an office in the suite.browser and go on to register its first line', async () => {
+    await withPage(suite.browser, suite.bench, { name: 'record-add-office' }, async (page) => {
       await page.goto('/');
       await page.getByTestId('add-office').click();
       await page.getByRole('button', { name: 'Simpan' }).click();
@@ -309,7 +307,7 @@ describe('browser: recording through the forms', () => {
       await form.save();
       expect(await form.errorSummary.count()).toBe(0);
     });
-    const offices = (await bench.t.http().get('/api/v1/offices').expect(200)).body as Array<{ code: string }>;
+    const offices = (await suite.bench.t.http().get('/api/v1/offices').expect(200)).body as Array<{ code: string }>;
     expect(offices.map((o) => o.code)).toContain('DPMPTSP');
   });
 });

@@ -1,26 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, waitUntil, withPage } from './support/browser';
+import { waitUntil, withPage } from './support/browser';
 import { DID } from './support/did-line';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { bytesOf, withoutPrintTime, workbookValues } from './support/xlsx';
 import { ReportPage } from './page-models/report-page';
 import { ChangesPage } from './page-models/changes-page';
+import { browserSuite } from './support/suite';
 
 /** Rekonsiliasi (with its XLSX download) and Log perubahan, on the built-in sample. */
 describe('browser: reconciliation and change log of DKUKM 2022', () => {
-  let bench: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
+  const suite = browserSuite();
 
   it('shows the reconciliation APBD → APBD-P with its tie-out passing', async () => {
-    await withPage(browser, bench, { name: 'reconciliation' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'reconciliation' }, async (page) => {
       const report = new ReportPage(page);
       await report.goto(DID.year, DID.office, 'reconciliation');
       await report.tieOut.waitFor();
@@ -34,7 +25,7 @@ describe('browser: reconciliation and change log of DKUKM 2022', () => {
   });
 
   it('downloads the reconciliation XLSX from its link: the same workbook the API gives', async () => {
-    await withPage(browser, bench, { name: 'reconciliation-xlsx' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'reconciliation-xlsx' }, async (page) => {
       const report = new ReportPage(page);
       await report.goto(DID.year, DID.office, 'reconciliation');
       const link = report.download('xlsx');
@@ -53,7 +44,7 @@ describe('browser: reconciliation and change log of DKUKM 2022', () => {
       expect(fromBrowser['Pembuktian'].flat()).toContain('sesuai');
       expect(fromBrowser['Pembuktian'].flat()).not.toContain('TIDAK SESUAI');
 
-      const fromApi = await bytesOf(bench.t.http().get(href!));
+      const fromApi = await bytesOf(suite.bench.t.http().get(href!));
       expect(fromApi.status).toBe(200);
       expect(fromApi.type).toMatch(/spreadsheetml/);
       // The two downloads can fall on either side of a minute: their printed time ("dicetak …") is left out.
@@ -62,7 +53,7 @@ describe('browser: reconciliation and change log of DKUKM 2022', () => {
   });
 
   it('lists the changes and narrows them with a filter kept in the URL', async () => {
-    await withPage(browser, bench, { name: 'changes-filter' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'changes-filter' }, async (page) => {
       const changes = new ChangesPage(page);
       await changes.goto(DID.year, DID.office);
       await changes.entries.first().waitFor();

@@ -1,26 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
+import { withPage } from './support/browser';
 import { DID } from './support/did-line';
-import { startWorkbench, type Workbench } from './support/workbench';
 import { HomePage } from './page-models/home-page';
 import { PlanPage } from './page-models/plan-page';
+import { browserSuite } from './support/suite';
 
 /** A token scoped to another office sees nothing of DKUKM: not in Beranda, not in the nav, not by URL. */
 describe('browser: office scope', () => {
-  let bench: Workbench;
-  let browser: Browser;
+  const suite = browserSuite({ offices: { OTHER: 'Dinas Lain' } });
   let otherOnly: string;
   beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench({ offices: { OTHER: 'Dinas Lain' } }), launchBrowser()]);
-    otherOnly = await bench.t.tokenFor(['inspector'], ['OTHER'], 'Pemeriksa Dinas Lain');
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
+    otherOnly = await suite.bench.t.tokenFor(['inspector'], ['OTHER'], 'Pemeriksa Dinas Lain');
   });
 
   it('leaves DKUKM out of Beranda and of every link', async () => {
-    await withPage(browser, bench, { token: otherOnly, name: 'scope-home' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: otherOnly, name: 'scope-home' }, async (page) => {
       const home = new HomePage(page);
       await home.goto();
       expect(await home.signedInAs.textContent()).toContain('Pemeriksa Dinas Lain');
@@ -31,7 +24,7 @@ describe('browser: office scope', () => {
   });
 
   it('shows the forbidden message, not the data, at /2022/DKUKM and its line', async () => {
-    await withPage(browser, bench, { token: otherOnly, name: 'scope-forbidden' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: otherOnly, name: 'scope-forbidden' }, async (page) => {
       const plan = new PlanPage(page);
       await plan.goto(DID.year, DID.office);
       await plan.forbidden().waitFor();

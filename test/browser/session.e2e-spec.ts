@@ -1,27 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
-import { startWorkbench, type Workbench } from './support/workbench';
+import { withPage } from './support/browser';
 import { SignInPage } from './page-models/sign-in-page';
 import { HomePage } from './page-models/home-page';
+import { browserSuite } from './support/suite';
 
 /** Masuk and Keluar in a real browser: the token becomes an HttpOnly cookie and is never kept by the page. */
 describe('browser: sign in and out', () => {
-  let bench: Workbench;
-  let browser: Browser;
-  beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench({ sample: false }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
-  });
+  const suite = browserSuite({ sample: false });
 
   it('signs in with the token: an HttpOnly SameSite=Strict cookie, no token in storage; Keluar ends the session on the server', async () => {
-    await withPage(browser, bench, { token: null, name: 'sign-in-and-out' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: null, name: 'sign-in-and-out' }, async (page) => {
       const context = page.context();
       const signIn = new SignInPage(page);
       await signIn.goto();
-      await signIn.signIn(bench.t.token);
+      await signIn.signIn(suite.bench.t.token);
       const home = new HomePage(page);
       await home.signedInAs.waitFor();
       expect(await home.signedInAs.textContent()).toContain('Inspektur Test');
@@ -29,11 +20,11 @@ describe('browser: sign in and out', () => {
       const cookies = await context.cookies();
       const session = cookies.find((c) => c.name === 'rl_session');
       expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-      expect(session!.value).not.toContain(bench.t.token);
+      expect(session!.value).not.toContain(suite.bench.t.token);
       // The page cannot read the cookie, and nothing it stores holds the token.
       expect(await page.evaluate('document.cookie')).not.toContain('rl_session');
       const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
-      expect(stored).not.toContain(bench.t.token);
+      expect(stored).not.toContain(suite.bench.t.token);
       expect(stored).not.toContain(session!.value);
 
       // The cookie alone reads the API (what the page's own requests do).
@@ -42,10 +33,10 @@ describe('browser: sign in and out', () => {
       await home.signOut();
       await signIn.token.waitFor();
       await expect(signIn.heading.textContent()).resolves.toBe('Renja Ledger');
-      // The old cookie, sent again by hand, is refused: the session ended on the server, not just in the browser.
-      const replay = await bench.t.anonymous().get('/api/v1/session').set('Cookie', `rl_session=${session!.value}`);
+      // The old cookie, sent again by hand, is refused: the session ended on the server, not just in the suite.browser.
+      const replay = await suite.bench.t.anonymous().get('/api/v1/session').set('Cookie', `rl_session=${session!.value}`);
       expect(replay.status).toBe(401);
-      const plan = await bench.t.anonymous().get('/api/v1/overview').set('Cookie', `rl_session=${session!.value}`);
+      const plan = await suite.bench.t.anonymous().get('/api/v1/overview').set('Cookie', `rl_session=${session!.value}`);
       expect(plan.status).toBe(401);
       // A reload stays signed out.
       await page.reload();
@@ -54,7 +45,7 @@ describe('browser: sign in and out', () => {
   });
 
   it('shows the error summary for a token the server refuses, and focuses it', async () => {
-    await withPage(browser, bench, { token: null, name: 'sign-in-refused' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { token: null, name: 'sign-in-refused' }, async (page) => {
       const context = page.context();
       const signIn = new SignInPage(page);
       await signIn.goto();
@@ -74,7 +65,7 @@ describe('browser: sign in and out', () => {
   });
 
   it('switches to English and back: pages loaded later too, and English is kept after a reload', async () => {
-    await withPage(browser, bench, { name: 'language-switch' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'language-switch' }, async (page) => {
       const home = new HomePage(page);
       await home.goto();
       const nav = page.getByRole('navigation').first();

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, withPage } from './support/browser';
-import { startWorkbench, type Workbench } from './support/workbench';
+import type { Page } from 'playwright-core';
+import { withPage } from './support/browser';
 import { HomePage } from './page-models/home-page';
 import { SignInPage } from './page-models/sign-in-page';
 import { UsersPage } from './page-models/users-page';
+import { browserSuite } from './support/suite';
 
 const USER = { name: 'Rina Pemeriksa (DKUKM)', nip: '19850202 201001 2 003' };
 
@@ -12,20 +12,14 @@ const USER = { name: 'Rina Pemeriksa (DKUKM)', nip: '19850202 201001 2 003' };
  * see only their office; the admin revokes them and their next request lands on the sign-in page.
  */
 describe('browser: users (Pengguna) and roles (Peran)', () => {
-  let bench: Workbench;
-  let browser: Browser;
+  const suite = browserSuite({ offices: { OTHER: 'Dinas Lain' } });
   beforeAll(async () => {
-    [bench, browser] = await Promise.all([startWorkbench({ offices: { OTHER: 'Dinas Lain' } }), launchBrowser()]);
     // Another office with a plan line, so that "only their office" leaves something out.
-    await bench.t.http().post('/api/v1/years/2022/offices/OTHER/lines').send({ code: '2.17.07', name: 'Program Lain' }).expect(201);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await bench?.close();
+    await suite.bench.t.http().post('/api/v1/years/2022/offices/OTHER/lines').send({ code: '2.17.07', name: 'Program Lain' }).expect(201);
   });
 
   it('an admin adds an inspector of DKUKM; the token signs them in to DKUKM only; revoking ends their session', async () => {
-    await withPage(browser, bench, { name: 'users-admin' }, async (adminPage) => {
+    await withPage(suite.browser, suite.bench, { name: 'users-admin' }, async (adminPage) => {
       const users = new UsersPage(adminPage);
       await users.goto();
       // The admin sees both offices on Beranda: what the new user does not see is there to be seen.
@@ -62,7 +56,7 @@ describe('browser: users (Pengguna) and roles (Peran)', () => {
       // The list never holds the token; the API returns it once, the page keeps it only in the panel.
       expect(await users.table.textContent()).not.toContain(token);
 
-      await withPage(browser, bench, { token: null, name: 'users-new-user' }, async (userPage) => {
+      await withPage(suite.browser, suite.bench, { token: null, name: 'users-new-user' }, async (userPage) => {
         const signIn = new SignInPage(userPage);
         await signIn.goto('/');
         await signIn.signIn(token);
@@ -96,7 +90,7 @@ describe('browser: users (Pengguna) and roles (Peran)', () => {
       });
 
       // The grant and the revocation are ledger events naming the admin, the new user and their NIP.
-      const { rows } = await bench.t.pool.query<{ type: string; actor: string; data: { name: string; nip?: string } }>(
+      const { rows } = await suite.bench.t.pool.query<{ type: string; actor: string; data: { name: string; nip?: string } }>(
         `SELECT type, metadata->>'actor' AS actor, data FROM ledger_events WHERE stream_id LIKE 'access-token-%' ORDER BY position`,
       );
       expect(rows.map((r) => [r.type, r.actor, r.data.name, r.data.nip])).toEqual([
@@ -107,7 +101,7 @@ describe('browser: users (Pengguna) and roles (Peran)', () => {
   });
 
   it('Peran shows the permission matrix to everyone, with the user’s own roles marked', async () => {
-    await withPage(browser, bench, { name: 'roles-page' }, async (page) => {
+    await withPage(suite.browser, suite.bench, { name: 'roles-page' }, async (page) => {
       await page.goto('/peran');
       const matrix = page.getByTestId('roles-matrix');
       await matrix.waitFor();
